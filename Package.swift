@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Vigie",
+    products: [
+        .executable(name: "vigie", targets: ["vigie"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "AuditData", targets: ["AuditData"]),
+        .library(name: "AuditMetrics", targets: ["AuditMetrics"]),
+        .library(name: "AuditReport", targets: ["AuditReport"]),
+        .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            pkgConfig: "lapacke",
+            providers: [.apt(["libblas-dev", "liblapack-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
+        .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditReport", dependencies: ["AuditMetrics", "AuditData", "LinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
+        .executableTarget(
+            name: "vigie",
+            dependencies: [
+                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
+        .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
+        .testTarget(name: "VigieTests", dependencies: ["AuditReport", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

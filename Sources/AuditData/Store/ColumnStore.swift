@@ -1,0 +1,55 @@
+/// The compact, typed column store an audit runs on: only the columns the spec names, one
+/// entry per data row, in file order.
+///
+/// Memory per row: 4 bytes per protected attribute, 1 byte each for label and decision,
+/// 8 bytes each for score and weight when present — about 30 bytes for a typical audit,
+/// so 10 million rows fit in about 300 MB.
+public struct ColumnStore: Sendable, Equatable {
+    /// Number of data rows.
+    public let rowCount: Int
+    /// The protected attributes, in spec order.
+    public let attributes: [GroupColumn]
+    /// Ground truth per row, 0 or 1, if the audit has a label.
+    public let label: [UInt8]?
+    /// Decision per row, 0 or 1, if the audit has a decision.
+    public let decision: [UInt8]?
+    /// Score per row, if the audit names a score column; a missing score is NaN here and
+    /// counted in `missingScores` (never emitted).
+    public let score: [Double]?
+    /// Sample weight per row, if the audit is weighted.
+    public let weight: [Double]?
+    /// Rows whose score was missing.
+    public let missingScores: Int
+    /// Where the data came from.
+    public let source: DataSource
+    /// Things the auditor should know (duplicate column names resolved, merged quantile bins…).
+    public let warnings: [String]
+
+    public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?, missingScores: Int = 0, source: DataSource, warnings: [String] = []) {
+        self.rowCount = rowCount
+        self.attributes = attributes
+        self.label = label
+        self.decision = decision
+        self.score = score
+        self.weight = weight
+        self.missingScores = missingScores
+        self.source = source
+        self.warnings = warnings
+    }
+}
+
+/// Facts about the input file, for the report's method section.
+public struct DataSource: Sendable, Equatable {
+    /// The path as given.
+    public let path: String
+    /// The delimiter used (detected or declared).
+    public let delimiter: String
+    /// Number of columns in the header.
+    public let headerColumns: Int
+
+    public init(path: String, delimiter: String, headerColumns: Int) {
+        self.path = path
+        self.delimiter = delimiter
+        self.headerColumns = headerColumns
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// Streams a data file once into a `ColumnStore`, keeping only the columns the spec names.
+///
+/// Documented behaviours:
+/// - a missing protected value becomes the explicit `unknown` group (never dropped);
+/// - a missing or unreadable label, decision or weight is an error naming file, line and
+///   column: every row must say what happened to the person;
+/// - a missing score is kept as missing and counted;
+/// - a duplicated header name resolves to its first occurrence with a warning
+///   (`name#2` selects the second);
+/// - weights must be finite and non-negative.
+public enum DataLoader {
+    /// Reads `spec.dataPath`. `progress` is called with the number of rows read so far,
+    /// every 65,536 rows.
+    public static func load(_ spec: AuditSpec, progress: ((Int) -> Void)? = nil) throws -> ColumnStore {
+        try spec.validate()
+        let path = spec.dataPath!
+        let reader = try CSVReader(path: path, dialect: spec.csv)
+        var warnings: [String] = []
+        var slots: [Int] = []
+
+        func slot(for name: String) throws -> Int {
+            let index = try reader.columnIndex(named: name)
+            if reader.isDuplicated(name), !name.contains("#") {
+                let warning = "column '\(name)' appears more than once in the header; the first occurrence is used (write '\(name)#2' for the second)"
+                if !warnings.contains(warning) { warnings.append(warning) }
+            }
+            if let existing = slots.firstIndex(of: index) { return existing }
+            slots.append(index)
+            return slots.count - 1
+        }
+
+        let attributeSlots = try spec.protected.map { try slot(for: $0.column) }
+        let labelSlot = try spec.label.map { try slot(for: $0.column) }
+        let decisionSlot = try spec.decision.map { try slot(for: $0.column) }
+        let scoreSlot = try spec.score.map { try slot(for: $0) }
+        let weightSlot = try spec.weight.map { try slot(for: $0) }
+
+        let labelReader = spec.label.map { BinaryReader($0, role: "label") }
+        let decisionReader = spec.decision.map { BinaryReader($0, role: "decision") }
+
+        var encoders = spec.protected.map { _ in CategoricalEncoder() }
+        var codes: [[UInt32]] = spec.protected.map { _ in [] }
+        var numbers: [[Double]] = spec.protected.map { _ in [] }
+        let isNumeric = spec.protected.map { $0.binning != .none }
+        var labels: [UInt8] = []
+        var decisions: [UInt8] = []
+        var scores: [Double] = []
+        var weights: [Double] = []
+        var missingScores = 0
+        var rows = 0
+
+        try reader.forEachRow(selecting: slots) { row in
+            for a in 0..<attributeSlots.count {
+                let s = attributeSlots[a]
+                if isNumeric[a] {
+                    if row.isMissing(s) {
+                        numbers[a].append(.nan)
+                    } else if let value = row.double(s), value.isFinite {
+                        numbers[a].append(value)
+                    } else {
+                        throw row.error(s, "expected a number to band protected attribute '\(spec.protected[a].column)', found '\(row.string(s))'")
+                    }
+                } else {
+                    codes[a].append(row.isMissing(s) ? UInt32.max : encoders[a].code(for: row.bytes(s)))
+                }
+            }
+            if let s = labelSlot, let r = labelReader { labels.append(try r.read(row, s)) }
+            if let s = decisionSlot, let r = decisionReader { decisions.append(try r.read(row, s)) }
+            if let s = scoreSlot {
+                if row.isMissing(s) {
+                    scores.append(.nan)
+                    missingScores += 1
+                } else if let value = row.double(s), value.isFinite {
+                    scores.append(value)
+                } else {
+                    throw row.error(s, "expected a number for score column '\(spec.score!)', found '\(row.string(s))'")
+                }
+            }
+            if let s = weightSlot {
+                guard !row.isMissing(s) else { throw row.error(s, "missing weight: every row needs a weight in column '\(spec.weight!)'") }
+                guard let value = row.double(s), value.isFinite, value >= 0 else {
+                    throw row.error(s, "expected a finite, non-negative weight, found '\(row.string(s))'")
+                }
+                weights.append(value)
+            }
+            rows += 1
+            if rows & 0xFFFF == 0 { progress?(rows) }
+        }
+        progress?(rows)
+
+        var attributes: [GroupColumn] = []
+        for (a, attribute) in spec.protected.enumerated() {
+            if isNumeric[a] {
+                let (column, warning) = Self.band(attribute, values: numbers[a])
+                if let warning { warnings.append(warning) }
+                attributes.append(column)
+                numbers[a] = []
+            } else {
+                attributes.append(Self.categorical(attribute, codes: codes[a], levels: encoders[a].levels))
+                codes[a] = []
+            }
+        }
+        if spec.weight != nil, weights.reduce(0, +) == 0 {
+            throw CSVError(file: path, line: nil, column: nil, columnName: spec.weight, message: "all weights are zero: nothing to audit")
+        }
+        let delimiterName: String
+        switch reader.delimiter {
+        case UInt8(ascii: "\t"): delimiterName = "tab"
+        default: delimiterName = String(UnicodeScalar(reader.delimiter))
+        }
+        return ColumnStore(
+            rowCount: rows,
+            attributes: attributes,
+            label: spec.label == nil ? nil : labels,
+            decision: spec.decision == nil ? nil : decisions,
+            score: spec.score == nil ? nil : scores,
+            weight: spec.weight == nil ? nil : weights,
+            missingScores: missingScores,
+            source: DataSource(path: path, delimiter: delimiterName, headerColumns: reader.header.count),
+            warnings: warnings
+        )
+    }
+
+    /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
+    static func categorical(_ spec: ProtectedAttributeSpec, codes: [UInt32], levels: [String]) -> GroupColumn {
+        let mapped = levels.map { spec.mapping[$0] ?? $0 }
+        let hasMissing = codes.contains(UInt32.max)
+        var labels = Array(Set(mapped)).filter { $0 != GroupColumn.unknownLabel }
+        labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let hasUnknown = hasMissing || mapped.contains(GroupColumn.unknownLabel)
+        if hasUnknown { labels.append(GroupColumn.unknownLabel) }
+        var position: [String: UInt32] = [:]
+        for (i, label) in labels.enumerated() { position[label] = UInt32(i) }
+        let remap = mapped.map { position[$0]! }
+        let unknownCode = hasUnknown ? UInt32(labels.count - 1) : nil
+        let newCodes = codes.map { $0 == UInt32.max ? unknownCode! : remap[Int($0)] }
+        return GroupColumn(attribute: spec.column, codes: newCodes, groups: labels, unknownCode: unknownCode)
+    }
+
+    /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.
+    static func band(_ spec: ProtectedAttributeSpec, values: [Double]) -> (GroupColumn, String?) {
+        var warning: String?
+        var edges: [Double]
+        var labels: [String]
+        // `rightClosed`: quantile bins are (a, b] as pandas.qcut; bands are [a, b).
+        let rightClosed: Bool
+        switch spec.binning {
+        case .bands(let cuts):
+            edges = cuts
+            rightClosed = false
+            labels = ["<\(format(cuts[0]))"]
+            for (a, b) in zip(cuts, cuts.dropFirst()) { labels.append("[\(format(a)),\(format(b)))") }
+            labels.append(">=\(format(cuts[cuts.count - 1]))")
+        case .quantiles(let k):
+            rightClosed = true
+            let sorted = values.filter { !$0.isNaN }.sorted()
+            edges = []
+            if !sorted.isEmpty {
+                for i in 1..<k {
+                    let q = Quantile.type7(sorted, Double(i) / Double(k))
+                    if edges.last != q { edges.append(q) }
+                }
+                if let last = edges.last, last >= sorted[sorted.count - 1] { edges.removeLast() }
+            }
+            if edges.count != k - 1 {
+                warning = "'\(spec.column)': tied values leave \(edges.count + 1) quantile groups instead of \(k)"
+            }
+            labels = (1...(edges.count + 1)).map { "Q\($0)" }
+        case .none:
+            preconditionFailure("band() is only called for banded attributes")
+        }
+        let hasMissing = values.contains { $0.isNaN }
+        if hasMissing { labels.append(GroupColumn.unknownLabel) }
+        let unknownCode = hasMissing ? UInt32(labels.count - 1) : nil
+        var codes = [UInt32](repeating: 0, count: values.count)
+        for (r, v) in values.enumerated() {
+            if v.isNaN { codes[r] = unknownCode!; continue }
+            // Binary search for the number of edges below (or at) v.
+            var lo = 0, hi = edges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rightClosed ? (edges[mid] < v) : (edges[mid] <= v) { lo = mid + 1 } else { hi = mid }
+            }
+            codes[r] = UInt32(lo)
+        }
+        return (GroupColumn(attribute: spec.column, codes: codes, groups: labels, unknownCode: unknownCode, binning: spec.binning, cutPoints: edges), warning)
+    }
+
+    /// `18.0` → `18`, `2.5` → `2.5`: edges printed as an auditor wrote them.
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
+}
+
+/// Reads the label or decision of a row as 0/1.
+struct BinaryReader {
+    let spec: BinaryColumnSpec
+    let role: String
+    let positive: [UInt8]?
+
+    init(_ spec: BinaryColumnSpec, role: String) {
+        self.spec = spec
+        self.role = role
+        self.positive = spec.positive.map { Array($0.utf8) }
+    }
+
+    func read(_ row: CSVRow, _ slot: Int) throws -> UInt8 {
+        guard !row.isMissing(slot) else {
+            throw row.error(slot, "missing \(role): every row needs a \(role) value")
+        }
+        if let threshold = spec.threshold {
+            guard let value = row.double(slot), value.isFinite else {
+                throw row.error(slot, "expected a number to compare with the \(role) threshold \(threshold), found '\(row.string(slot))'")
+            }
+            return value >= threshold ? 1 : 0
+        }
+        let bytes = row.bytes(slot)
+        if let positive { return BinaryValue.equals(bytes, positive) ? 1 : 0 }
+        guard let value = BinaryValue.standard(bytes) else {
+            throw row.error(slot, "expected a yes/no \(role) (1/0, true/false, yes/no, oui/non) or a declared positive value, found '\(row.string(slot))'")
+        }
+        return value ? 1 : 0
+    }
+}

@@ -1,0 +1,41 @@
+import AuditData
+
+/// The central table of an audit — Vigie's `MetricFrame`: every group of every attribute
+/// and intersection with its metrics and disparities, and the whole population. Reports
+/// render it; they compute nothing.
+public struct AuditResult: Sendable, Equatable {
+    /// Rows audited.
+    public let rowCount: Int
+    /// Whether rates are ratios of weight sums.
+    public let weighted: Bool
+    /// Whether the audit has a label (ground truth) and a decision.
+    public let hasLabel: Bool
+    public let hasDecision: Bool
+    /// The rules applied.
+    public let spec: AuditSpec
+    /// The whole population (attribute `overall`, group `all`).
+    public let overall: GroupResult
+    /// Each attribute, then each intersection.
+    public let attributes: [AttributeResult]
+    /// Things the auditor should know.
+    public let warnings: [String]
+
+    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String]) {
+        self.rowCount = rowCount
+        self.weighted = weighted
+        self.hasLabel = hasLabel
+        self.hasDecision = hasDecision
+        self.spec = spec
+        self.overall = overall
+        self.attributes = attributes
+        self.warnings = warnings
+    }
+
+    /// An attribute or intersection by name.
+    public subscript(_ name: String) -> AttributeResult? { attributes.first { $0.name == name } }
+
+    /// Groups with an adverse impact (impact ratio below the threshold), attribute by attribute.
+    public var adverseImpacts: [(attribute: String, group: GroupResult)] {
+        attributes.flatMap { a in a.groups.filter { $0.adverseImpact == true }.map { (a.name, $0) } }
+    }
+}

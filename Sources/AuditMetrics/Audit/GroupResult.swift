@@ -1,0 +1,41 @@
+/// Everything the audit says about one group of one attribute (or intersection).
+public struct GroupResult: Sendable, Equatable {
+    /// The group's label (`Female`, `African-American*Female`, `unknown`).
+    public let label: String
+    /// Its sufficient statistics.
+    public let statistics: GroupStatistics
+    /// Whether it is (or contains) the `unknown` group of missing protected values.
+    public let isUnknown: Bool
+    /// Whether it has fewer rows than the audit's minimum group size.
+    public let belowMinSize: Bool
+    /// Whether it is the reference group.
+    public let isReference: Bool
+    /// Per-group metrics (`GroupMetric`, in declaration order; only those the columns allow).
+    public let metrics: [MetricEntry]
+    /// Disparities against the reference: `<rate>_difference`, `<rate>_ratio`, then AIF360's
+    /// `statistical_parity_difference`, `disparate_impact`, `average_odds_difference`,
+    /// `average_abs_odds_difference`, `equal_opportunity_difference`.
+    public let disparities: [MetricEntry]
+    /// Favourable-outcome rate over the highest group's (four-fifths rule), when the audit has a decision.
+    public let impactRatio: MetricValue?
+    /// `impact_ratio < threshold`; `nil` when the impact ratio is undefined or absent.
+    public let adverseImpact: Bool?
+
+    public init(label: String, statistics: GroupStatistics, isUnknown: Bool, belowMinSize: Bool, isReference: Bool, metrics: [MetricEntry], disparities: [MetricEntry], impactRatio: MetricValue?, adverseImpact: Bool?) {
+        self.label = label
+        self.statistics = statistics
+        self.isUnknown = isUnknown
+        self.belowMinSize = belowMinSize
+        self.isReference = isReference
+        self.metrics = metrics
+        self.disparities = disparities
+        self.impactRatio = impactRatio
+        self.adverseImpact = adverseImpact
+    }
+
+    /// The value of a per-group metric or disparity by name.
+    public subscript(_ name: String) -> MetricValue? {
+        if name == "impact_ratio" { return impactRatio }
+        return metrics.first { $0.name == name }?.value ?? disparities.first { $0.name == name }?.value
+    }
+}

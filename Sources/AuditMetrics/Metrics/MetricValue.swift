@@ -1,0 +1,30 @@
+/// The value of a metric, or the typed reason it has none.
+///
+/// Vigie never reports 0, NaN or infinity for an undefined quantity (the reference tools
+/// disagree here: Fairlearn returns 0 for a TPR with no positives, AIF360 0 for a PPV with
+/// no predicted positives, Aequitas NaN or a capped 10.0; see `anchors.md` §b).
+public enum MetricValue: Sendable, Equatable {
+    /// A finite number.
+    case defined(Double)
+    /// No value, and why (for instance "no label-positive rows: TP+FN = 0").
+    case undefined(reason: String)
+
+    /// The number, if defined.
+    public var value: Double? {
+        if case .defined(let x) = self { return x }
+        return nil
+    }
+
+    /// The reason, if undefined.
+    public var reason: String? {
+        if case .undefined(let reason) = self { return reason }
+        return nil
+    }
+
+    /// `numerator / denominator`, undefined with `reason` when the denominator is zero.
+    public static func ratio(_ numerator: Double, _ denominator: Double, reason: @autoclosure () -> String) -> MetricValue {
+        guard denominator != 0 else { return .undefined(reason: reason()) }
+        let x = numerator / denominator
+        return x.isFinite ? .defined(x) : .undefined(reason: "not a finite number")
+    }
+}

@@ -1,0 +1,87 @@
+import AuditData
+
+/// A way of splitting the rows into groups: one protected attribute, or the intersection of
+/// several (`race*sex`, whose groups are named `African-American*Female`).
+///
+/// An intersection's group code is the mixed-radix number of its components' codes, so the
+/// full product of groups exists, empty combinations included (reported as empty).
+public struct Grouping: Sendable, Equatable {
+    /// `race`, or `race*sex` for an intersection.
+    public let name: String
+    /// Indices into the column store's attributes.
+    public let components: [Int]
+    /// Group labels, indexed by group code.
+    public let groups: [String]
+    /// Whether each group contains an `unknown` component.
+    public let isUnknown: [Bool]
+    /// Place value of each component in the group code.
+    let strides: [Int]
+
+    /// The single attribute `index` of `store`.
+    public init(attribute index: Int, of store: ColumnStore) {
+        self.init(intersection: [index], of: store)
+    }
+
+    /// The intersection of `components` (indices of attributes of `store`, in spec order).
+    public init(intersection components: [Int], of store: ColumnStore) {
+        let columns = components.map { store.attributes[$0] }
+        self.name = columns.map(\.attribute).joined(separator: "*")
+        self.components = components
+        var strides = [Int](repeating: 1, count: components.count)
+        for i in stride(from: components.count - 2, through: 0, by: -1) {
+            strides[i] = strides[i + 1] * columns[i + 1].groups.count
+        }
+        self.strides = strides
+        let total = columns.reduce(1) { $0 * $1.groups.count }
+        var labels: [String] = []
+        var unknown: [Bool] = []
+        labels.reserveCapacity(total)
+        for code in 0..<total {
+            var parts: [String] = []
+            var isUnknown = false
+            for (i, column) in columns.enumerated() {
+                let c = (code / strides[i]) % column.groups.count
+                parts.append(column.groups[c])
+                if column.unknownCode == UInt32(c) { isUnknown = true }
+            }
+            labels.append(parts.joined(separator: "*"))
+            unknown.append(isUnknown)
+        }
+        self.groups = labels
+        self.isUnknown = unknown
+    }
+
+    /// Whether this grouping crosses two or more attributes.
+    public var isIntersection: Bool { components.count > 1 }
+
+    /// All groupings of an audit: each attribute, then every intersection of 2 … `order`
+    /// attributes, in lexicographic order of their component indices.
+    public static func all(for store: ColumnStore, order: Int) -> [Grouping] {
+        let n = store.attributes.count
+        var result = (0..<n).map { Grouping(attribute: $0, of: store) }
+        guard order >= 2, n >= 2 else { return result }
+        for k in 2...min(order, n) {
+            for combination in combinations(n, k) {
+                result.append(Grouping(intersection: combination, of: store))
+            }
+        }
+        return result
+    }
+
+    /// The k-subsets of 0..<n in lexicographic order.
+    static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        func extend(_ start: Int) {
+            if current.count == k { result.append(current); return }
+            guard start < n else { return }
+            for i in start..<n {
+                current.append(i)
+                extend(i + 1)
+                current.removeLast()
+            }
+        }
+        extend(0)
+        return result
+    }
+}
