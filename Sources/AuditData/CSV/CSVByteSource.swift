@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A sliding window over a file, filled with `read(2)` in chunks of at most
+/// `chunkSize` bytes. Memory stays bounded by the longest row (plus one
+/// chunk), never by the file size.
+///
+/// The window is `storage[begin..<end]`. When the scanner needs bytes beyond
+/// `end` (a row is cut by the chunk boundary), `refill` moves the unfinished
+/// row to the front of the storage, grows the storage only if that row fills it
+/// completely, and reads the next chunk behind it. `storage[end]` always holds
+/// a line feed sentinel so that the scanner's inner loops need a single
+/// byte-class test per byte (see `CSVScanner`).
+///
+/// `scratch` has the same capacity as `storage`; the scanner un-escapes quoted
+/// fields containing doubled quotes into it (an unescaped field is never longer
+/// than its row).
+struct CSVByteSource: ~Copyable {
+    let path: String
+    private let fd: Int32
+    let chunkSize: Int
+    let maxRowBytes: Int
+    private(set) var storage: UnsafeMutablePointer<UInt8>
+    private(set) var scratch: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var begin = 0
+    private(set) var end = 0
+    private(set) var eof = false
+    /// File offset of `storage[0]`.
+    private(set) var storageOffset: Int
+
+    init(path: String, startOffset: Int, chunkSize: Int, maxRowBytes: Int) throws(CSVError) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.path = path
+        self.chunkSize = chunkSize
+        self.maxRowBytes = max(maxRowBytes, chunkSize)
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        if startOffset > 0 && lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "cannot seek to byte \(startOffset): \(reason)")
+        }
+        self.fd = fd
+        self.capacity = chunkSize
+        self.storage = Self.allocateWindow(capacity: chunkSize)
+        self.scratch = .allocate(capacity: chunkSize + 1)
+        self.storage[0] = UInt8(ascii: "\n")
+        self.storageOffset = startOffset
+    }
+
+    /// `capacity` bytes of data, one sentinel byte, and `padding` zeroed bytes
+    /// so that the scanner's 8-byte loads near the sentinel stay in bounds.
+    static let padding = 8
+    private static func allocateWindow(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let window = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 1 + padding)
+        window.initialize(repeating: 0, count: capacity + 1 + padding)
+        return window
+    }
+
+    deinit {
+        storage.deallocate()
+        scratch.deallocate()
+        close(fd)
+    }
+
+    /// File offset of `storage[index]`.
+    func fileOffset(of index: Int) -> Int { storageOffset + index }
+
+    /// Makes more bytes available after `end`, keeping `storage[begin..<end]`
+    /// (which moves to the front). Sets `eof` when the file is exhausted.
+    /// `line` and `openQuoteLine` only serve the error raised when a single
+    /// row exceeds `maxRowBytes`.
+    mutating func refill(line: Int, openQuoteLine: Int?) throws(CSVError) {
+        precondition(!eof, "refill after end of file")
+        if begin > 0 {
+            let pending = end - begin
+            if pending > 0 { storage.update(from: storage + begin, count: pending) }
+            storageOffset += begin
+            begin = 0
+            end = pending
+        }
+        if end == capacity {
+            let newCapacity = capacity * 2
+            if newCapacity > maxRowBytes {
+                var message = "a single row is longer than \(maxRowBytes) bytes"
+                if let openQuoteLine {
+                    message += "; the quoted field opened on line \(openQuoteLine) is probably never closed"
+                }
+                throw CSVError(file: path, line: line, column: nil, columnName: nil, message: message)
+            }
+            let grown = Self.allocateWindow(capacity: newCapacity)
+            grown.update(from: storage, count: end)
+            storage.deallocate()
+            storage = grown
+            scratch.deallocate()
+            scratch = .allocate(capacity: newCapacity + 1)
+            capacity = newCapacity
+        }
+        let wanted = min(chunkSize, capacity - end)
+        var got: Int
+        repeat {
+            got = read(fd, storage + end, wanted)
+        } while got < 0 && errno == EINTR
+        if got < 0 {
+            throw CSVError(file: path, line: line, column: nil, columnName: nil,
+                           message: "read error: \(String(cString: strerror(errno)))")
+        }
+        if got == 0 {
+            eof = true
+        }
+        end += got
+        storage[end] = UInt8(ascii: "\n")  // sentinel
+    }
+}

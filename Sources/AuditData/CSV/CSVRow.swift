@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What every row of one `forEachRow` pass shares.
+final class CSVRowContext {
+    let path: String
+    let header: [String]
+    let columns: [Int]
+    let decimalComma: Bool
+    let missingPatterns: [[UInt8]]
+
+    init(path: String, header: [String], columns: [Int], decimalComma: Bool, missingPatterns: [[UInt8]]) {
+        self.path = path
+        self.header = header
+        self.columns = columns
+        self.decimalComma = decimalComma
+        self.missingPatterns = missingPatterns
+    }
+}
+
+/// One data row, as seen from the `forEachRow` callback.
+///
+/// The row only borrows the reader's buffer: it is valid inside the callback
+/// and must not be stored or escape it (copy what you need: `string(_:)`,
+/// `double(_:)`, or `Array(bytes(_:))`). Field indices `i` index the
+/// `columns` passed to `forEachRow`, not the header.
+public struct CSVRow {
+    /// Physical line (1-based) on which the row starts.
+    public let line: Int
+    let fields: UnsafePointer<CSVFieldSlot>
+    let context: CSVRowContext
+
+    init(line: Int, fields: UnsafeMutablePointer<CSVFieldSlot>, context: CSVRowContext) {
+        self.line = line
+        self.fields = UnsafePointer(fields)
+        self.context = context
+    }
+
+    @inline(__always)
+    private func slot(_ i: Int) -> CSVFieldSlot {
+        precondition(i >= 0 && i < context.columns.count,
+                     "CSVRow field index \(i) out of range: \(context.columns.count) columns were selected")
+        return fields[i]
+    }
+
+    /// The field's bytes, unquoted and with doubled quotes collapsed. Valid
+    /// only inside the callback.
+    @inline(__always)
+    public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = slot(i)
+        return UnsafeBufferPointer(start: s.start, count: s.count)
+    }
+
+    /// Whether the field is one of `dialect.missingValues` (byte comparison,
+    /// no allocation, no trimming).
+    @inline(__always)
+    public func isMissing(_ i: Int) -> Bool {
+        let s = slot(i)
+        for pattern in context.missingPatterns where pattern.count == s.count {
+            if s.count == 0 { return true }
+            let equal = pattern.withUnsafeBufferPointer { p in memcmp(p.baseAddress!, s.start!, s.count) == 0 }
+            if equal { return true }
+        }
+        return false
+    }
+
+    /// The field as a number, or `nil` if it is not one (see
+    /// `CSVNumberParser` for the accepted syntax). Honours
+    /// `dialect.decimalComma`. The caller reports `nil` with `error(_:_:)`.
+    @inline(__always)
+    public func double(_ i: Int) -> Double? {
+        CSVNumberParser.parse(bytes(i), decimalComma: context.decimalComma)
+    }
+
+    /// The field as a `String`; invalid UTF-8 is replaced by U+FFFD. Allocates:
+    /// meant for rare paths. Use `validatedString(_:)` to reject bad bytes.
+    public func string(_ i: Int) -> String {
+        String(decoding: bytes(i), as: UTF8.self)
+    }
+
+    /// The field as a `String`, or a `CSVError` at this field if it is not
+    /// valid UTF-8.
+    public func validatedString(_ i: Int) throws(CSVError) -> String {
+        guard let s = String(validating: bytes(i), as: UTF8.self) else {
+            throw error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
+        }
+        return s
+    }
+
+    /// Physical line (1-based) on which field `i` starts (differs from `line`
+    /// when an earlier quoted field of the row spans several lines).
+    public func line(of i: Int) -> Int { slot(i).line }
+
+    /// A `CSVError` located at field `i` of this row (file, line, 1-based
+    /// header column and its name), for the caller's own validation errors.
+    public func error(_ i: Int, _ message: String) -> CSVError {
+        let column = context.columns[i]
+        return CSVError(file: context.path, line: slot(i).line, column: column + 1,
+                        columnName: context.header[column], message: message)
+    }
+}

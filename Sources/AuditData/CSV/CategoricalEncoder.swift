@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Interns the byte values of a categorical column into dense `UInt32` codes
+/// in order of first appearance, without allocating a `String` per row.
+///
+/// Distinct values are stored once, back to back, in a byte arena; an
+/// open-addressing hash table (linear probing, load factor at most 1/2) maps
+/// a value's bytes to its code. Only the first occurrence of a value allocates
+/// (its `String` for `levels`), so a column of 10M rows with a handful of
+/// levels costs a hash and a `memcmp` per row.
+///
+/// Values are compared byte for byte: `"Male"` and `"male "` are different
+/// levels. Missing values are the caller's business (check
+/// `CSVRow.isMissing` first).
+public struct CategoricalEncoder {
+    private var arena: [UInt8] = []
+    /// Level `k` is `arena[offsets[k] ..< offsets[k + 1]]`.
+    private var offsets: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Code + 1 of the level in each bucket; 0 marks an empty bucket.
+    private var table: [UInt32] = [UInt32](repeating: 0, count: 16)
+    private var levelStrings: [String] = []
+
+    public init() {}
+
+    /// Distinct values in order of first appearance; `levels[code]` is the
+    /// value of `code`. Invalid UTF-8 (only possible through `code(for:)`) is
+    /// shown with U+FFFD.
+    public var levels: [String] { levelStrings }
+
+    /// Number of distinct values seen.
+    public var count: Int { levelStrings.count }
+
+    /// The code of `bytes`, adding it as a new level if never seen.
+    /// Invalid UTF-8 is accepted (the level's `String` repairs it with
+    /// U+FFFD); use `code(for:_:)` to reject it with a located error.
+    public mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = Self.hash(bytes)
+        if let code = find(bytes, hash: hash) { return code }
+        return insert(bytes, hash: hash, string: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The code of field `i` of `row`, adding it as a new level if never seen.
+    /// A new level is checked to be valid UTF-8 once (not on every row).
+    ///
+    /// - Throws: `CSVError` at the field if a new level is not valid UTF-8.
+    public mutating func code(for row: CSVRow, _ i: Int) throws(CSVError) -> UInt32 {
+        let bytes = row.bytes(i)
+        let hash = Self.hash(bytes)
+        if let code = find(bytes, hash: hash) { return code }
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+            throw row.error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
+        }
+        return insert(bytes, hash: hash, string: string)
+    }
+
+    @inline(__always)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
+        let mask = table.count - 1
+        var bucket = Int(truncatingIfNeeded: hash) & mask
+        return table.withUnsafeBufferPointer { table in
+            arena.withUnsafeBufferPointer { arena in
+                offsets.withUnsafeBufferPointer { offsets in
+                    while true {
+                        let entry = table[bucket]
+                        if entry == 0 { return nil }
+                        let code = Int(entry - 1)
+                        let start = offsets[code], length = offsets[code + 1] - start
+                        if length == bytes.count && hashes[code] == hash
+                            && (length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0) {
+                            return UInt32(code)
+                        }
+                        bucket = (bucket + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, string: String) -> UInt32 {
+        precondition(levelStrings.count < Int(UInt32.max), "too many categorical levels")
+        let code = levelStrings.count
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        hashes.append(hash)
+        levelStrings.append(string)
+        if (code + 1) * 2 > table.count {
+            var grown = [UInt32](repeating: 0, count: table.count * 2)
+            for k in 0..<code { Self.place(UInt32(k + 1), hash: hashes[k], in: &grown) }
+            table = grown
+        }
+        Self.place(UInt32(code + 1), hash: hash, in: &table)
+        return UInt32(code)
+    }
+
+    private static func place(_ entry: UInt32, hash: UInt64, in table: inout [UInt32]) {
+        let mask = table.count - 1
+        var bucket = Int(truncatingIfNeeded: hash) & mask
+        while table[bucket] != 0 { bucket = (bucket + 1) & mask }
+        table[bucket] = entry
+    }
+
+    /// A fast 64-bit hash: 8-byte words mixed with multiply/xor-shift steps,
+    /// finished with the SplitMix64 finaliser.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return finalize(h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                word |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ word) &* 0x94D0_49BB_1331_11EB
+        }
+        return finalize(h)
+    }
+
+    @inline(__always)
+    private static func finalize(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

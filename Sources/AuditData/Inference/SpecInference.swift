@@ -1,0 +1,107 @@
+import Foundation
+
+/// Drafts a starter audit spec from a data file's header and a sample of its rows
+/// (`vigie init`). The draft is a guess to be reviewed, never a finished audit: every
+/// column is listed in comments with what was seen, so the auditor can choose.
+public enum SpecInference {
+    /// What the sample showed about one column.
+    public struct ColumnProfile: Sendable, Equatable {
+        public enum Kind: String, Sendable { case binary, numeric, categorical, identifier, empty }
+        public let name: String
+        public let kind: Kind
+        public let distinct: Int
+        public let missing: Int
+        public let examples: [String]
+    }
+
+    /// Names that usually hold protected attributes (French and English), by substring.
+    static let protectedHints = ["sex", "gender", "genre", "race", "ethni", "origin", "nationalit", "age", "handicap", "disab", "qpv", "religion", "langue", "language", "birth", "naissance"]
+    static let labelHints = ["label", "recid", "besoin", "eligib", "outcome", "target", "truth", "actual", "need"]
+    static let decisionHints = ["decision", "pred", "yhat", "attribu", "propos", "allocat", "select", "grant", "accord", "flag", "high_risk"]
+    static let scoreHints = ["score", "cotation", "points", "decile"]
+    static let weightHints = ["weight", "poids"]
+
+    /// Profiles the first `sampleRows` rows of every column.
+    public static func profile(path: String, dialect: CSVDialect = CSVDialect(), sampleRows: Int = 2000) throws -> [ColumnProfile] {
+        let reader = try CSVReader(path: path, dialect: dialect)
+        let n = reader.header.count
+        var distinct = [Set<String>](repeating: [], count: n)
+        var missing = [Int](repeating: 0, count: n)
+        var numeric = [Bool](repeating: true, count: n)
+        var binary = [Bool](repeating: true, count: n)
+        var examples = [[String]](repeating: [], count: n)
+        var rows = 0
+        struct Done: Error {}
+        do {
+            try reader.forEachRow(selecting: Array(0..<n)) { row in
+                guard rows < sampleRows else { throw Done() }
+                rows += 1
+                for i in 0..<n {
+                    if row.isMissing(i) { missing[i] += 1; continue }
+                    let text = row.string(i)
+                    if distinct[i].count <= 50, distinct[i].insert(text).inserted, examples[i].count < 6 { examples[i].append(text) }
+                    if numeric[i], row.double(i) == nil { numeric[i] = false }
+                    if binary[i], BinaryValue.standard(row.bytes(i)) == nil { binary[i] = false }
+                }
+            }
+        } catch is Done {}
+        return (0..<n).map { i in
+            let kind: ColumnProfile.Kind
+            if missing[i] == rows { kind = .empty }
+            else if binary[i] && distinct[i].count <= 2 { kind = .binary }
+            else if numeric[i] { kind = .numeric }
+            else if distinct[i].count > 50 { kind = .identifier }
+            else { kind = .categorical }
+            return ColumnProfile(name: reader.header[i], kind: kind, distinct: distinct[i].count, missing: missing[i], examples: examples[i].sorted())
+        }
+    }
+
+    /// A commented YAML spec drafted from the profiles.
+    public static func starterSpec(dataPath: String, profiles: [ColumnProfile]) -> String {
+        func matches(_ name: String, _ hints: [String]) -> Bool {
+            let lower = name.lowercased()
+            return hints.contains { lower.contains($0) }
+        }
+        var seen = Set<String>()
+        let usable = profiles.filter { seen.insert($0.name).inserted }
+        let protected = usable.filter { matches($0.name, protectedHints) && ($0.kind == .categorical || $0.kind == .binary || $0.kind == .numeric) }
+        let label = usable.first { $0.kind == .binary && matches($0.name, labelHints) }
+        let decision = usable.first { $0.kind == .binary && matches($0.name, decisionHints) && $0.name != label?.name }
+        let score = usable.first { $0.kind == .numeric && matches($0.name, scoreHints) }
+        let weight = usable.first { $0.kind == .numeric && matches($0.name, weightHints) }
+
+        var y = "# Vigie audit spec — a draft inferred by `vigie init` from the header and a sample of rows.\n"
+        y += "# Review every line: the guesses below are based on column names and values only.\n"
+        y += "# Keys: docs/spec.md. Run with: vigie audit --spec THIS_FILE\n"
+        y += "version: 1\n"
+        y += "data: \(quote(dataPath))   # relative paths are read from this spec's folder\n"
+        y += "protected:\n"
+        if protected.isEmpty { y += "  []   # no column looked like a protected attribute: name them here\n" }
+        for p in protected {
+            y += "  - column: \(quote(p.name))\n"
+            if p.kind == .numeric {
+                if p.name.lowercased().contains("age") { y += "    bands: [18, 26, 36, 51, 66]\n" } else { y += "    quantiles: 4\n" }
+            }
+            y += "    reference: largest   # or a group: \(p.examples.prefix(3).map(quote).joined(separator: ", "))\n"
+        }
+        if let label { y += "label:\n  column: \(quote(label.name))\n" } else { y += "# label:            # the ground truth (need confirmed, reoffended…), if known\n#   column: ...\n" }
+        if let decision { y += "decision:\n  column: \(quote(decision.name))\n" } else { y += "# decision:         # the system's decision; for a numeric score add 'threshold: X'\n#   column: ...\n" }
+        y += score.map { "score: \(quote($0.name))\n" } ?? ""
+        y += weight.map { "weight: \(quote($0.name))\n" } ?? ""
+        y += "intersections: 2\nimpact_ratio_threshold: 0.8\nmin_group_size: 30\ndecision_is: favourable   # or unfavourable (e.g. flagged high risk)\n"
+        y += "#\n# Columns seen (kind, distinct values in the sample, missing, examples):\n"
+        for p in profiles {
+            y += "#   \(p.name): \(p.kind.rawValue), \(p.distinct > 50 ? "> 50" : String(p.distinct)) distinct, \(p.missing) missing"
+            if !p.examples.isEmpty && p.kind != .identifier { y += " — " + p.examples.prefix(4).joined(separator: ", ") }
+            y += "\n"
+        }
+        return y
+    }
+
+    /// Quotes a YAML scalar when it is not a plain word.
+    static func quote(_ s: String) -> String {
+        let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == "/" } && !s.hasPrefix("-")
+        if plain && Double(s) == nil && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(s.lowercased()) { return s }
+        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

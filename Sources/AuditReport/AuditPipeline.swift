@@ -1,0 +1,28 @@
+import AuditData
+import AuditMetrics
+import Foundation
+
+/// The whole audit, as the command line runs it: load, compute, render, write.
+/// Everything is computed and rendered in memory before the first byte is written, so a
+/// failure leaves no partial output.
+public enum AuditPipeline {
+    /// The file names written into the output folder.
+    public static let files = ["report.json", "metrics.csv", "report.md"]
+
+    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
+    public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((Int) -> Void)? = nil) throws -> AuditResult {
+        let store = try DataLoader.load(spec, progress: progress)
+        let result = try Audit.run(store: store, spec: spec, threads: threads)
+        try ReportWriter.write(render(result), to: outputDirectory)
+        return result
+    }
+
+    /// The report files of a result, rendered.
+    public static func render(_ result: AuditResult) throws -> [(name: String, data: Data)] {
+        [
+            ("report.json", try ReportJSON.render(result)),
+            ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
+            ("report.md", Data(MarkdownReport.render(result).utf8)),
+        ]
+    }
+}

@@ -1,0 +1,155 @@
+import AuditData
+import AuditMetrics
+import Foundation
+
+/// `report.md`: a readable summary for people, largest disparities first, in plain words.
+///
+/// It renders the central table and computes nothing new: the findings are the impact
+/// ratios below the threshold (four-fifths rule) and the largest gaps in each rate against
+/// the reference group, ordered by size.
+public enum MarkdownReport {
+    /// Rates described in words, in the order they are considered for the summary.
+    static let described: [(metric: String, words: String)] = [
+        ("selection_rate", "positive-decision rate"),
+        ("fpr", "false positive rate"),
+        ("fnr", "false negative rate"),
+        ("tpr", "true positive rate"),
+        ("ppv", "precision (PPV)"),
+        ("accuracy", "accuracy"),
+        ("base_rate", "base rate (label prevalence)"),
+    ]
+
+    /// The report's text.
+    public static func render(_ result: AuditResult) -> String {
+        var md = "# Fairness audit report\n\n"
+        let file = result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
+        md += "Data: `\(escape(file))`, \(result.rowCount) rows\(result.weighted ? " (weighted by `\(escape(result.spec.weight ?? ""))`)" : ""). "
+        md += "Protected attributes: \(result.spec.protected.map { "`\(escape($0.column))`" }.joined(separator: ", "))"
+        md += result.spec.intersections >= 2 ? ", and their intersections up to order \(result.spec.intersections).\n" : ".\n"
+        if let d = result.spec.decision {
+            md += "Decision: `\(escape(d.column))`\(d.threshold.map { " ≥ \(NumberFormat.exact($0))" } ?? ""), \(result.spec.decisionIs == .favourable ? "favourable to the person" : "unfavourable to the person"). "
+        }
+        if let l = result.spec.label { md += "Label (ground truth): `\(escape(l.column))`. " }
+        md += "Four-fifths threshold: \(NumberFormat.exact(result.spec.impactRatioThreshold)); minimum group size: \(result.spec.minGroupSize).\n\n"
+
+        md += "## Largest disparities\n\n"
+        let findings = Self.findings(result)
+        if findings.isEmpty {
+            md += "No group falls below the four-fifths threshold, and no rate differs from the reference group's.\n\n"
+        } else {
+            for finding in findings.prefix(12) { md += "- \(finding.text)\n" }
+            if findings.count > 12 { md += "- … and \(findings.count - 12) more in `metrics.csv`.\n" }
+            md += "\n"
+        }
+        md += "These are point estimates; a gap in a small group may be chance. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
+
+        for attribute in result.attributes {
+            md += table(attribute, result: result)
+        }
+
+        let undefined = result.attributes.flatMap { a in
+            a.groups.filter { $0.statistics.count > 0 }.flatMap { g in
+                g.metrics.compactMap { e in e.value.reason.map { "`\(escape(a.name))` = `\(escape(g.label))`: `\(e.name)` undefined — \($0)" } }
+            }
+        }
+        if !undefined.isEmpty {
+            md += "## Undefined values\n\nA rate whose denominator is zero has no value; it is reported as undefined, never as 0.\n\n"
+            for line in undefined.prefix(30) { md += "- \(line)\n" }
+            if undefined.count > 30 { md += "- … \(undefined.count - 30) more in `metrics.csv` (status `undefined`).\n" }
+            md += "\n"
+        }
+        if !result.warnings.isEmpty {
+            md += "## Warnings\n\n"
+            for w in result.warnings { md += "- \(escape(w))\n" }
+            md += "\n"
+        }
+        md += "## Method\n\nEach rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
+        md += "differences and ratios are taken against each attribute's reference group; the impact ratio divides a group's favourable-outcome rate by the highest such rate among groups of at least the minimum size (29 CFR 1607.4(D), NYC Local Law 144). "
+        md += "Rows with a missing protected value form the explicit `unknown` group. Definitions: `docs/metrics.md`. All values: `report.json`, `metrics.csv`.\n"
+        return md
+    }
+
+    struct Finding {
+        let size: Double
+        let text: String
+    }
+
+    /// Adverse impacts (smallest ratio first), then the largest rate gaps against the reference.
+    static func findings(_ result: AuditResult) -> [Finding] {
+        var impacts: [Finding] = []
+        var gaps: [Finding] = []
+        for a in result.attributes {
+            for g in a.groups where g.statistics.count > 0 && !g.isReference {
+                let mark = g.belowMinSize ? " †" : ""
+                if g.adverseImpact == true, let ir = g.impactRatio?.value {
+                    let rate = result.spec.decisionIs == .favourable ? "positive decisions" : "favourable outcomes"
+                    impacts.append(Finding(size: 1 - ir, text: "**`\(escape(a.name))` = `\(escape(g.label))`**\(mark) (n = \(g.statistics.count)) receives \(rate) at \(NumberFormat.fixed(ir, digits: 2)) times the rate of the most favoured group — below the four-fifths threshold."))
+                }
+                for (metric, words) in described {
+                    guard let mine = g[metric]?.value, let diff = g["\(metric)_difference"]?.value, diff != 0 else { continue }
+                    let theirs = mine - diff
+                    let direction = diff > 0 ? "higher" : "lower"
+                    gaps.append(Finding(size: abs(diff), text: "`\(escape(a.name))` = `\(escape(g.label))`\(mark): \(words) \(NumberFormat.percent(mine)) against \(NumberFormat.percent(theirs)) for `\(escape(a.reference.label))` — \(NumberFormat.fixed(abs(diff) * 100, digits: 1)) points \(direction)."))
+                }
+            }
+        }
+        impacts.sort { $0.size > $1.size }
+        gaps.sort { $0.size > $1.size }
+        return impacts + gaps.prefix(8)
+    }
+
+    static func table(_ a: AttributeResult, result: AuditResult) -> String {
+        var columns: [(String, String)] = [("count", "n")]
+        if result.hasDecision { columns.append(("selection_rate", "selection rate")) }
+        if result.hasLabel { columns.append(("base_rate", "base rate")) }
+        if result.hasLabel && result.hasDecision {
+            columns += [("tpr", "TPR"), ("fpr", "FPR"), ("fnr", "FNR"), ("ppv", "PPV"), ("accuracy", "accuracy")]
+        }
+        var md = "## `\(escape(a.name))`\n\nReference: `\(escape(a.reference.label))` (\(a.reference.rule.label))"
+        if let note = a.reference.note { md += " — \(escape(note))" }
+        md += ".\n\n| group | " + columns.map(\.1).joined(separator: " | ") + (result.hasDecision ? " | impact ratio |" : " |") + "\n"
+        md += "|---|" + columns.map { _ in "---:" }.joined(separator: "|") + (result.hasDecision ? "|---:|" : "|") + "\n"
+        for g in a.groups where g.statistics.count > 0 {
+            var label = "`\(escape(g.label))`"
+            if g.isReference { label += " (ref.)" }
+            if g.belowMinSize { label += " †" }
+            var cells = [label]
+            for (metric, _) in columns {
+                guard let v = g[metric] else { cells.append(""); continue }
+                switch v {
+                case .defined(let x): cells.append(metric == "count" ? NumberFormat.exact(x) : NumberFormat.percent(x))
+                case .undefined: cells.append("undefined")
+                }
+            }
+            if result.hasDecision {
+                switch g.impactRatio {
+                case .defined(let x)?: cells.append(NumberFormat.fixed(x, digits: 2) + (g.adverseImpact == true ? " ⚠" : ""))
+                default: cells.append("undefined")
+                }
+            }
+            md += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        let empty = a.groups.filter { $0.statistics.count == 0 }.count
+        if empty > 0 { md += "\n\(empty) combination\(empty == 1 ? "" : "s") of groups with no rows not shown.\n" }
+        if !a.aggregates.isEmpty {
+            md += "\n" + a.aggregates.compactMap { e in e.value.value.map { "`\(e.name)` \(NumberFormat.fixed($0, digits: 4))" } }.joined(separator: " · ") + "\n"
+        }
+        return md + "\n"
+    }
+
+    /// Escapes text from the data for Markdown: backticks, pipes, and angle brackets.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "`": out += "'"
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

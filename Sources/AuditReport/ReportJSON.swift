@@ -1,0 +1,160 @@
+import AuditData
+import AuditMetrics
+import Foundation
+
+/// `report.json`: the whole central table, with a schema version (`docs/report-schema.md`).
+///
+/// Deterministic: keys sorted, numbers in shortest round-trip form, no timestamps, and the
+/// data file named by its base name only, so the same inputs give the same bytes anywhere.
+public enum ReportJSON {
+    /// The encoded report.
+    public static func render(_ result: AuditResult) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(Document(result))
+        data.append(0x0A)
+        return data
+    }
+
+    struct Document: Encodable {
+        let schema_version = ReportVersion.schema
+        let generator = Generator()
+        let input: Input
+        let spec: SpecSummary
+        let overall: Group
+        let attributes: [Attribute]
+        let warnings: [String]
+
+        init(_ r: AuditResult) {
+            input = Input(
+                data_file: r.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+                rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision
+            )
+            spec = SpecSummary(r.spec)
+            overall = Group(r.overall)
+            attributes = r.attributes.map(Attribute.init)
+            warnings = r.warnings
+        }
+    }
+
+    struct Generator: Encodable {
+        let name = "vigie"
+        let version = ReportVersion.vigie
+    }
+
+    struct Input: Encodable {
+        let data_file: String
+        let rows: Int
+        let weighted: Bool
+        let has_label: Bool
+        let has_decision: Bool
+    }
+
+    struct SpecSummary: Encodable {
+        struct Protected: Encodable {
+            let column: String
+            let binning: String
+            let reference: String?
+            let mapping: [String: String]?
+        }
+        struct Binary: Encodable {
+            let column: String
+            let positive: String?
+            let threshold: Double?
+        }
+        let protected: [Protected]
+        let label: Binary?
+        let decision: Binary?
+        let score: String?
+        let weight: String?
+        let default_reference: String
+        let intersections: Int
+        let impact_ratio_threshold: Double
+        let min_group_size: Int
+        let decision_is: String
+
+        init(_ s: AuditSpec) {
+            protected = s.protected.map { p in
+                let binning: String
+                switch p.binning {
+                case .none: binning = "categorical"
+                case .bands(let edges): binning = "bands " + edges.map { NumberFormat.exact($0) }.joined(separator: ",")
+                case .quantiles(let k): binning = "quantiles \(k)"
+                }
+                return Protected(column: p.column, binning: binning, reference: p.reference?.label, mapping: p.mapping.isEmpty ? nil : p.mapping)
+            }
+            label = s.label.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
+            decision = s.decision.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
+            score = s.score
+            weight = s.weight
+            default_reference = s.defaultReference.label
+            intersections = s.intersections
+            impact_ratio_threshold = s.impactRatioThreshold
+            min_group_size = s.minGroupSize
+            decision_is = s.decisionIs.rawValue
+        }
+    }
+
+    /// `{"status": "ok", "value": x, "n": k}` or `{"status": "undefined", "reason": "…", "n": k}`.
+    struct Value: Encodable {
+        let status: String
+        let value: Double?
+        let reason: String?
+        let n: Int?
+
+        init(_ v: MetricValue, n: Int?) {
+            switch v {
+            case .defined(let x): status = "ok"; value = x; reason = nil
+            case .undefined(let why): status = "undefined"; value = nil; reason = why
+            }
+            self.n = n
+        }
+    }
+
+    struct Group: Encodable {
+        let group: String
+        let count: Int
+        let unknown: Bool
+        let below_min_size: Bool
+        let reference: Bool
+        let metrics: [String: Value]
+        let disparities: [String: Value]?
+        let impact_ratio: Value?
+        let adverse_impact: Bool?
+
+        init(_ g: GroupResult) {
+            group = g.label
+            count = g.statistics.count
+            unknown = g.isUnknown
+            below_min_size = g.belowMinSize
+            reference = g.isReference
+            metrics = Dictionary(uniqueKeysWithValues: g.metrics.map { ($0.name, Value($0.value, n: $0.n)) })
+            disparities = g.disparities.isEmpty ? nil : Dictionary(uniqueKeysWithValues: g.disparities.map { ($0.name, Value($0.value, n: $0.n)) })
+            impact_ratio = g.impactRatio.map { Value($0, n: g.statistics.count) }
+            adverse_impact = g.adverseImpact
+        }
+    }
+
+    struct Attribute: Encodable {
+        struct Reference: Encodable {
+            let rule: String
+            let group: String
+            let note: String?
+        }
+        let name: String
+        let kind: String
+        let components: [String]
+        let reference: Reference
+        let groups: [Group]
+        let aggregates: [String: Value]
+
+        init(_ a: AttributeResult) {
+            name = a.name
+            kind = a.isIntersection ? "intersection" : "attribute"
+            components = a.components
+            reference = Reference(rule: a.reference.rule.label, group: a.reference.label, note: a.reference.note)
+            groups = a.groups.map(Group.init)
+            aggregates = Dictionary(uniqueKeysWithValues: a.aggregates.map { ($0.name, Value($0.value, n: $0.n)) })
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import AuditData
+import AuditMetrics
+import AuditReport
+import Foundation
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit decisions for group disparities; write report.json, metrics.csv and report.md.",
+        discussion: """
+        For every protected attribute and every intersection up to --intersections, Vigie \
+        computes per group: count, share, base_rate, selection_rate, ppr, tpr, tnr, fpr, fnr, \
+        ppv, npv, fdr, for, accuracy and the confusion counts; each rate's difference and \
+        ratio against the reference group; the impact ratio (four-fifths rule); and \
+        Fairlearn's and AIF360's aggregates. A rate whose denominator is zero is reported \
+        as undefined, with the reason. Rows with a missing protected value form an explicit \
+        `unknown` group.
+
+        Examples:
+          # ProPublica's COMPAS analysis: 'Medium or High' risk as the decision
+          vigie audit --data compas-scores-two-years.csv --protected race --protected sex \\
+            --label two_year_recid --decision decile_score --decision-threshold 5 \\
+            --decision-is unfavourable --reference race=Caucasian --out compas-report
+
+          # A French export with ';' and decimal commas, age in bands, as a CI gate
+          vigie audit --spec audit.yaml --protected age:18,26,36,51,66 --fail-on-disparity
+
+        Nothing is written unless the whole audit succeeds.
+        """
+    )
+
+    @OptionGroup var options: SpecOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (created if needed).", valueName: "dir"))
+    var out = "vigie-report"
+
+    @Flag(name: .long, help: "Exit with code 1 if a group of at least the minimum size, other than `unknown`, is below the impact-ratio threshold.")
+    var failOnDisparity = false
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Threads for the statistics pass (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let spec = try options.resolve()
+        try AuditRunner.run(spec: spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity)
+    }
+}
+
+/// The steps shared by `audit` and `demo`.
+enum AuditRunner {
+    static func run(spec: AuditSpec, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool) throws {
+        let progress = Progress(quiet: quiet)
+        let result = try AuditPipeline.run(
+            spec: spec,
+            outputDirectory: out,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            progress: { progress.update(rows: $0) }
+        )
+        progress.finish()
+        let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }
+        if !quiet {
+            let attributes = result.attributes.filter { !$0.isIntersection }.count
+            let intersections = result.attributes.count - attributes
+            var line = "Audited \(result.rowCount) rows: \(attributes) attribute\(attributes == 1 ? "" : "s"), \(intersections) intersection\(intersections == 1 ? "" : "s")."
+            if result.hasDecision {
+                line += " \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold)"
+                let small = result.adverseImpacts.count - gating.count
+                line += small > 0 ? " (and \(small) small or unknown group\(small == 1 ? "" : "s"))." : "."
+            }
+            print(line)
+            for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv")
+        }
+        if failOnDisparity && !gating.isEmpty { throw DisparityFound() }
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import AuditData
+
+/// The audit options shared by `audit`: each key of the spec file as a flag. Flags override
+/// the file; `--protected` flags replace the file's list.
+struct SpecOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data file (CSV).", valueName: "file"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("An audit spec (YAML); see docs/spec.md.", valueName: "file"))
+    var spec: String?
+
+    @Option(name: .long, help: ArgumentHelp("""
+        A protected attribute; repeat for several. `sex`; `age:18,26,36,51,66` for bands \
+        [18,26), [26,36)…; `income:q4` for quartiles.
+        """, valueName: "column[:bands]"))
+    var protected: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The label (ground truth) column, yes/no.", valueName: "column"))
+    var label: String?
+
+    @Option(name: .long, help: ArgumentHelp("The value that means a positive label, if not 1/true/yes/oui.", valueName: "value"))
+    var positiveLabel: String?
+
+    @Option(name: .long, help: ArgumentHelp("The decision column, yes/no (or numeric with --decision-threshold).", valueName: "column"))
+    var decision: String?
+
+    @Option(name: .long, help: ArgumentHelp("The value that means a positive decision, if not 1/true/yes/oui.", valueName: "value"))
+    var positiveDecision: String?
+
+    @Option(name: .long, help: ArgumentHelp("A numeric decision column is positive when >= this (COMPAS: decile_score >= 5).", valueName: "number"))
+    var decisionThreshold: Double?
+
+    @Option(name: .long, help: ArgumentHelp("A numeric score column.", valueName: "column"))
+    var score: String?
+
+    @Option(name: .long, help: ArgumentHelp("A sample-weight column: rates become ratios of weight sums.", valueName: "column"))
+    var weight: String?
+
+    @Option(name: .long, help: ArgumentHelp("""
+        Reference group: `COL=VALUE` for one attribute (`race=Caucasian`), `COL=largest|best|overall`, \
+        or `largest|best|overall` as the default for all. Repeatable.
+        """, valueName: "rule"))
+    var reference: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Highest order of intersections (default 2: all pairs; 1: none).", valueName: "k"))
+    var intersections: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Impact-ratio threshold of the four-fifths rule (default 0.8).", valueName: "ratio"))
+    var impactRatioThreshold: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Groups with fewer rows are flagged and never chosen as reference (default 30).", valueName: "n"))
+    var minGroupSize: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Whether a positive decision is `favourable` (a flat allocated) or `unfavourable` (flagged high risk).", valueName: "kind"))
+    var decisionIs: String?
+
+    @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto` (default: detected from the header).", valueName: "char"))
+    var delimiter: String?
+
+    @Flag(name: .long, help: "Numbers use a decimal comma (3,5), as in French exports.")
+    var decimalComma = false
+
+    @Option(name: .long, help: ArgumentHelp("A missing-value marker; repeatable, replaces the default \"\", NA, NaN, null.", valueName: "text"))
+    var missing: [String] = []
+
+    /// The spec: the file's, overridden by the flags; validated before any data is read.
+    func resolve() throws -> AuditSpec {
+        var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
+        if let data { s.dataPath = data }
+        if !protected.isEmpty { s.protected = try protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) } }
+        if let label { s.label = BinaryColumnSpec(column: label) }
+        if let positiveLabel {
+            guard s.label != nil else { throw SpecError(key: "--positive-label", message: "needs a label column (--label)") }
+            s.label?.positive = positiveLabel
+        }
+        if let decision { s.decision = BinaryColumnSpec(column: decision) }
+        if let positiveDecision {
+            guard s.decision != nil else { throw SpecError(key: "--positive-decision", message: "needs a decision column (--decision)") }
+            s.decision?.positive = positiveDecision
+            s.decision?.threshold = nil
+        }
+        if let decisionThreshold {
+            guard s.decision != nil else { throw SpecError(key: "--decision-threshold", message: "needs a decision column (--decision)") }
+            guard positiveDecision == nil else { throw SpecError(key: "--decision-threshold", message: "give either --positive-decision or --decision-threshold, not both") }
+            s.decision?.threshold = decisionThreshold
+            s.decision?.positive = nil
+        }
+        if let score { s.score = score }
+        if let weight { s.weight = weight }
+        for rule in reference {
+            if let eq = rule.firstIndex(of: "=") {
+                let column = String(rule[..<eq])
+                let value = String(rule[rule.index(after: eq)...])
+                guard let i = s.protected.firstIndex(where: { $0.column == column }) else {
+                    throw SpecError(key: "--reference", message: "'\(column)' is not a protected attribute; protected: \(s.protected.map(\.column).joined(separator: ", "))")
+                }
+                guard !value.isEmpty else { throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE") }
+                s.protected[i].reference = ReferenceRule(parsing: value)
+            } else {
+                guard ["largest", "best", "overall"].contains(rule) else {
+                    throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE, or largest, best or overall")
+                }
+                s.defaultReference = ReferenceRule(parsing: rule)
+            }
+        }
+        if let intersections { s.intersections = intersections }
+        if let impactRatioThreshold { s.impactRatioThreshold = impactRatioThreshold }
+        if let minGroupSize { s.minGroupSize = minGroupSize }
+        if let decisionIs {
+            guard let value = Favourability(rawValue: decisionIs) else {
+                throw SpecError(key: "--decision-is", message: "expected 'favourable' or 'unfavourable', found '\(decisionIs)'")
+            }
+            s.decisionIs = value
+        }
+        if let delimiter {
+            switch delimiter {
+            case "auto": s.csv.delimiter = nil
+            case ",": s.csv.delimiter = UInt8(ascii: ",")
+            case ";": s.csv.delimiter = UInt8(ascii: ";")
+            case "tab", "\t": s.csv.delimiter = UInt8(ascii: "\t")
+            default: throw SpecError(key: "--delimiter", message: "expected ',', ';', 'tab' or 'auto', found '\(delimiter)'")
+            }
+        }
+        if decimalComma { s.csv.decimalComma = true }
+        if !missing.isEmpty { s.csv.missingValues = Set(missing) }
+        try s.validate()
+        return s
+    }
+}

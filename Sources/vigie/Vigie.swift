@@ -1,0 +1,53 @@
+import ArgumentParser
+import AuditData
+import Foundation
+
+/// `vigie`: fairness audits of public decision algorithms.
+struct Vigie: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigie",
+        abstract: "Fairness audits of public decision algorithms: group metrics, disparities and reports.",
+        discussion: """
+        Vigie reads a CSV of decisions (who was allocated a flat, who was flagged), computes \
+        for every protected group and intersection the selection and error rates and their \
+        disparities against a reference group, and writes report.json, metrics.csv and report.md.
+
+        Quick examples:
+          vigie demo
+          vigie audit --data decisions.csv --protected sex --protected age:18,26,36,51,66 \\
+                      --label need_confirmed --decision allocated --reference sex=M
+          vigie audit --spec audit.yaml --fail-on-disparity
+          vigie init --data decisions.csv > audit.yaml
+
+        Exit codes: 0 done; 1 a group is below the impact-ratio threshold and \
+        --fail-on-disparity was given; 2 bad usage or bad input.
+        """,
+        version: "vigie \(VigieVersion.string)",
+        subcommands: [AuditCommand.self, DemoCommand.self, InitCommand.self, GenerateCommand.self]
+    )
+}
+
+enum VigieVersion {
+    static let string = "0.1.0"
+}
+
+/// Exit code 1: a disparity was found and the caller asked to fail on it.
+struct DisparityFound: Error {}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Vigie.parseAsRoot()
+            try command.run()
+        } catch is DisparityFound {
+            exit(1)
+        } catch {
+            if Vigie.exitCode(for: error) == .success { Vigie.exit(withError: error) }
+            var message = Vigie.fullMessage(for: error)
+            if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") { message = "error: " + message }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(2)
+        }
+    }
+}
