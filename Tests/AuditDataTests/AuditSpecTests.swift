@@ -1,0 +1,106 @@
+@testable import AuditData
+import Testing
+
+@Suite struct AuditSpecTests {
+    @Test func fullSpecParses() throws {
+        let spec = try AuditSpec(yaml: """
+        version: 1
+        data: applicants.csv
+        csv:
+          delimiter: ";"
+          decimal: ","
+          missing: ["", "NR"]
+        protected:
+          - column: nationalite
+            reference: FR
+            mapping: {UE: EU}
+          - sexe
+          - column: age
+            bands: [18, 26, 36]
+          - column: revenu
+            quantiles: 4
+            reference: {named: Q1}
+          - "anciennete:q3"
+        label: {column: besoin, positive: oui}
+        decision: {column: score, threshold: 120}
+        weight: poids
+        reference: best
+        intersections: 3
+        impact_ratio_threshold: 0.75
+        min_group_size: 50
+        decision_is: unfavourable
+        """)
+        #expect(spec.dataPath == "applicants.csv")
+        #expect(spec.csv.delimiter == UInt8(ascii: ";"))
+        #expect(spec.csv.decimalComma)
+        #expect(spec.csv.missingValues == ["", "NR"])
+        #expect(spec.protected.map(\.column) == ["nationalite", "sexe", "age", "revenu", "anciennete"])
+        #expect(spec.protected[0].reference == .named("FR"))
+        #expect(spec.protected[0].mapping == ["UE": "EU"])
+        #expect(spec.protected[2].binning == .bands([18, 26, 36]))
+        #expect(spec.protected[3].binning == .quantiles(4))
+        #expect(spec.protected[3].reference == .named("Q1"))
+        #expect(spec.protected[4].binning == .quantiles(3))
+        #expect(spec.label == BinaryColumnSpec(column: "besoin", positive: "oui"))
+        #expect(spec.decision == BinaryColumnSpec(column: "score", threshold: 120))
+        #expect(spec.weight == "poids")
+        #expect(spec.defaultReference == .best)
+        #expect(spec.intersections == 3)
+        #expect(spec.impactRatioThreshold == 0.75)
+        #expect(spec.minGroupSize == 50)
+        #expect(spec.decisionIs == .unfavourable)
+    }
+
+    @Test func defaults() throws {
+        let spec = try AuditSpec(yaml: "data: d.csv\nprotected: [sex]\ndecision: y\n")
+        #expect(spec.intersections == 2)
+        #expect(spec.impactRatioThreshold == 0.8)
+        #expect(spec.minGroupSize == 30)
+        #expect(spec.defaultReference == .largest)
+        #expect(spec.decisionIs == .favourable)
+        #expect(spec.csv.delimiter == nil)
+    }
+
+    /// Each bad spec gives an error naming the key and, where it can, line and column.
+    @Test(arguments: [
+        ("data: d.csv\nprotected: [sex]\ndecision: y\ncolour: red\n", "colour", 4, "unknown key"),
+        ("data: d.csv\nprotected: [sex]\ndecision: y\nintersections: two\n", "intersections", 4, "expected a whole number"),
+        ("data: d.csv\nprotected: [sex]\ndecision: y\nimpact_ratio_threshold: 1.5\n", "impact_ratio_threshold", 4, "(0, 1]"),
+        ("data: d.csv\nprotected:\n  - column: age\n    bands: [30, 20]\ndecision: y\n", "protected[1].bands", 4, "strictly increasing"),
+        ("data: d.csv\nprotected:\n  - column: age\n    colour: 1\ndecision: y\n", "protected[1].colour", 4, "unknown key"),
+        ("data: d.csv\nprotected: [sex]\n", "decision", nil, "give a decision column"),
+        ("data: d.csv\nprotected: [sex]\ndecision: y\ndecision_is: good\n", "decision_is", 4, "favourable"),
+        ("data: d.csv\nprotected: [sex]\ndecision: {column: y, threshold: high}\n", "decision.threshold", 3, "expected a number"),
+        ("data: d.csv\nprotected: [sex, sex]\ndecision: y\n", "protected", 2, "listed twice"),
+        ("version: 2\ndata: d.csv\nprotected: [sex]\ndecision: y\n", "version", 1, "version 1"),
+        ("data: d.csv\nprotected: [sex]\ndecision: y\ncsv: {delimiter: '|'}\n", "csv.delimiter", 4, "expected ','"),
+        ("data: [d.csv\n", "spec", nil, "not valid YAML"),
+    ] as [(String, String, Int?, String)])
+    func badSpecsNameTheKey(_ yaml: String, key: String, line: Int?, message: String) {
+        do {
+            _ = try AuditSpec(yaml: yaml, file: "audit.yaml")
+            Issue.record("accepted a bad spec: \(yaml)")
+        } catch {
+            #expect(error.key == key)
+            #expect(error.file == "audit.yaml")
+            if let line { #expect(error.line == line, "\(error)") }
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    @Test func commandLineAttributeForms() throws {
+        #expect(try ProtectedAttributeSpec(parsing: "sex") == ProtectedAttributeSpec(column: "sex"))
+        #expect(try ProtectedAttributeSpec(parsing: "age:18,26,36,51,66").binning == .bands([18, 26, 36, 51, 66]))
+        #expect(try ProtectedAttributeSpec(parsing: "income:q4").binning == .quantiles(4))
+        #expect(throws: SpecError.self) { try ProtectedAttributeSpec(parsing: "age:18,x") }
+        #expect(throws: SpecError.self) { try ProtectedAttributeSpec(parsing: "income:q1") }
+        #expect(throws: SpecError.self) { try ProtectedAttributeSpec(parsing: ":q4") }
+    }
+
+    @Test func relativeDataPathIsResolvedFromTheSpecFolder() throws {
+        let files = TempFiles()
+        let path = files.write("audit.yaml", "data: sub/d.csv\nprotected: [sex]\ndecision: y\n")
+        let spec = try AuditSpec(contentsOfFile: path)
+        #expect(spec.dataPath == files.folder.appendingPathComponent("sub/d.csv").standardizedFileURL.path)
+    }
+}
