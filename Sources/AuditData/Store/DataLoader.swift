@@ -63,7 +63,7 @@ public enum DataLoader {
                         throw row.error(s, "expected a number to band protected attribute '\(spec.protected[a].column)', found '\(row.string(s))'")
                     }
                 } else {
-                    codes[a].append(row.isMissing(s) ? UInt32.max : encoders[a].code(for: row.bytes(s)))
+                    codes[a].append(row.isMissing(s) ? UInt32.max : try encoders[a].code(for: row, s))
                 }
             }
             if let s = labelSlot, let r = labelReader { labels.append(try r.read(row, s)) }

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct AuditCommandTests {
+    static let compasArguments = [
+        "audit", "--data", CLI.compas, "--protected", "race", "--protected", "sex", "--protected", "age_cat",
+        "--label", "two_year_recid", "--decision", "decile_score", "--decision-threshold", "5",
+        "--decision-is", "unfavourable", "--reference", "race=Caucasian", "--quiet",
+    ]
+
+    /// ProPublica's published table on all 7,214 rows: FPR 44.85 % vs 23.45 %, FNR 27.99 % vs 47.72 %.
+    @Test func reproducesProPublica() throws {
+        let out = CLI.temporaryFolder()
+        let run = try CLI.run(Self.compasArguments + ["--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let m = try CLI.metrics(out)
+        #expect(abs(m["race|African-American|fpr"]!.value! - 0.4485) < 0.00005)
+        #expect(abs(m["race|Caucasian|fpr"]!.value! - 0.2345) < 0.00005)
+        #expect(abs(m["race|African-American|fnr"]!.value! - 0.2799) < 0.00005)
+        #expect(abs(m["race|Caucasian|fnr"]!.value! - 0.4772) < 0.00005)
+        #expect(m["overall|all|count"]!.value == 7214)
+        // Asian women have no positive decision: PPV undefined, never 0.
+        #expect(m["race*sex|Asian*Female|ppv"]!.status == "undefined")
+        #expect(m["race*sex|Asian*Female|ppv"]!.value == nil)
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(md.contains("## Largest disparities"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
+        #expect(json["schema_version"] as? String == "1.0")
+    }
+
+    @Test func sameInputsGiveIdenticalBytesOnOneOrTwoThreads() throws {
+        let a = CLI.temporaryFolder(), b = CLI.temporaryFolder()
+        #expect(try CLI.run(Self.compasArguments + ["--out", a.path, "--threads", "1"]).status == 0)
+        #expect(try CLI.run(Self.compasArguments + ["--out", b.path, "--threads", "2"]).status == 0)
+        for file in ["report.json", "metrics.csv", "report.md"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(file))
+            let y = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(x == y, "\(file) differs between 1 and 2 threads")
+        }
+    }
+
+    @Test func demoWritesTheThreeReportsAndFailOnDisparityGates() throws {
+        let out = CLI.temporaryFolder().appendingPathComponent("nested/report")
+        let demo = try CLI.run(["demo", "--out", out.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("Audited 5000 rows"))
+        for file in ["report.json", "metrics.csv", "report.md"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
+        }
+        // The planted disparity (hors_UE, impact ratio ≈ 0.73) trips the gate.
+        let gate = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--intersections", "1", "--fail-on-disparity", "--quiet", "--out", CLI.temporaryFolder().path])
+        #expect(gate.status == 1)
+        // Sex has no planted effect: no gate failure on it alone.
+        let sexOnly = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--protected", "sexe", "--reference", "sexe=M", "--fail-on-disparity", "--quiet", "--out", CLI.temporaryFolder().path])
+        #expect(sexOnly.status == 0, "\(sexOnly.stderr)")
+    }
+
+    @Test func reportsHoldNoInputRow() throws {
+        let out = CLI.temporaryFolder()
+        #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)
+        let sample = try String(contentsOf: CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv"), encoding: .utf8)
+        let ids = sample.split(separator: "\n").dropFirst().prefix(500).map { String($0.split(separator: ",")[0]) }
+        for file in ["report.json", "metrics.csv", "report.md"] {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(!ids.contains { text.contains($0) }, "\(file) contains an applicant id")
+        }
+    }
+
+    /// Bad input: a clear error naming file, line and column; exit 2; nothing written; input untouched.
+    @Test(arguments: [
+        ("ragged.csv", "sex,y,d\nM,1,0\nF,1\n", ":3", "expected 3 fields"),
+        ("quote.csv", "sex,y,d\nM,1,0\n\"F,1,0\n", ":3", "quoted field"),
+        ("bad-label.csv", "sex,y,d\nM,1,0\nF,peut-être,1\n", ":3:2", "expected a yes/no label"),
+        ("empty.csv", "", "empty.csv", "header"),
+        ("utf8.csv", "sex,y,d\nM\u{FF},1,0\n", ":2", "UTF-8"),
+    ] as [(String, String, String, String)])
+    func badInputFails(_ name: String, _ content: String, location: String, message: String) throws {
+        let folder = CLI.temporaryFolder()
+        let data = folder.appendingPathComponent(name)
+        var bytes = Data(content.utf8)
+        if name == "utf8.csv" { bytes = Data("sex,y,d\nM".utf8) + Data([0xFF, 0xFE]) + Data(",1,0\n".utf8) }
+        try bytes.write(to: data)
+        let out = folder.appendingPathComponent("out")
+        let run = try CLI.run(["audit", "--data", data.path, "--protected", "sex", "--label", "y", "--decision", "d", "--out", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(name), "\(run.stderr)")
+        #expect(run.stderr.contains(location), "\(run.stderr)")
+        #expect(run.stderr.lowercased().contains(message.lowercased()), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no partial output")
+        #expect(try Data(contentsOf: data) == bytes, "input unchanged")
+    }
+
+    @Test func badUsageExitsWithTwo() throws {
+        let unknownFlag = try CLI.run(["audit", "--colour", "red"])
+        #expect(unknownFlag.status == 2)
+        let noProtected = try CLI.run(["audit", "--data", CLI.compas, "--decision", "two_year_recid"])
+        #expect(noProtected.status == 2)
+        #expect(noProtected.stderr.contains("protected"))
+        let badReference = try CLI.run(["audit", "--data", CLI.compas, "--protected", "race", "--decision", "two_year_recid", "--reference", "race=Martian", "--out", CLI.temporaryFolder().path])
+        #expect(badReference.status == 2)
+        #expect(badReference.stderr.contains("Martian") && badReference.stderr.contains("Caucasian"))
+        let folder = CLI.temporaryFolder()
+        let spec = folder.appendingPathComponent("audit.yaml")
+        try Data("data: x.csv\nprotected: [sex]\ndecision: y\nthreshold: 0.8\n".utf8).write(to: spec)
+        let badSpec = try CLI.run(["audit", "--spec", spec.path])
+        #expect(badSpec.status == 2)
+        #expect(badSpec.stderr.contains("audit.yaml:4"), "\(badSpec.stderr)")
+        #expect(badSpec.stderr.contains("threshold"))
+        let help = try CLI.run(["audit", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples"))
+    }
+
+    @Test func initDraftsASpecThatRuns() throws {
+        let folder = CLI.temporaryFolder()
+        let draft = try CLI.run(["init", "--data", CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv").path])
+        #expect(draft.status == 0)
+        #expect(draft.stdout.contains("column: sexe"))
+        #expect(draft.stdout.contains("column: nationalite"))
+        let spec = folder.appendingPathComponent("audit.yaml")
+        try Data(draft.stdout.utf8).write(to: spec)
+        let run = try CLI.run(["audit", "--spec", spec.path, "--decision", "propose_caleol", "--quiet", "--out", folder.appendingPathComponent("out").path])
+        #expect(run.status == 0, "\(run.stderr)\n\(draft.stdout)")
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let a = try CLI.run(["generate", "housing", "--rows", "300", "--seed", "11"])
+        let b = try CLI.run(["generate", "housing", "--rows", "300", "--seed", "11"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.split(separator: "\n").count == 301)
+    }
+}
