@@ -33,12 +33,17 @@ public enum MarkdownReport {
         md += "Four-fifths threshold: \(NumberFormat.exact(result.spec.impactRatioThreshold)); minimum group size: \(result.spec.minGroupSize).\n\n"
 
         md += "## Largest disparities\n\n"
-        let findings = Self.findings(result)
-        if findings.isEmpty {
-            md += "No group falls below the four-fifths threshold, and no rate differs from the reference group's.\n\n"
+        let (impacts, gaps) = Self.findings(result)
+        if impacts.isEmpty {
+            md += result.hasDecision ? "No group falls below the four-fifths threshold.\n\n" : "The audit has no decision column, so no impact ratio.\n\n"
         } else {
-            for finding in findings.prefix(12) { md += "- \(finding.text)\n" }
-            if findings.count > 12 { md += "- … and \(findings.count - 12) more in `metrics.csv`.\n" }
+            for finding in impacts.prefix(10) { md += "- \(finding.text)\n" }
+            if impacts.count > 10 { md += "- … and \(impacts.count - 10) more below the threshold in `metrics.csv` (`adverse_impact` = 1).\n" }
+            md += "\n"
+        }
+        if !gaps.isEmpty {
+            md += "Largest gaps against the reference group:\n\n"
+            for finding in gaps { md += "- \(finding.text)\n" }
             md += "\n"
         }
         md += "These are point estimates; a gap in a small group may be chance. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
@@ -60,7 +65,7 @@ public enum MarkdownReport {
         }
         if !result.warnings.isEmpty {
             md += "## Warnings\n\n"
-            for w in result.warnings { md += "- \(escape(w))\n" }
+            for w in result.warnings { md += "- \(escapeText(w))\n" }
             md += "\n"
         }
         md += "## Method\n\nEach rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
@@ -74,28 +79,36 @@ public enum MarkdownReport {
         let text: String
     }
 
-    /// Adverse impacts (smallest ratio first), then the largest rate gaps against the reference.
-    static func findings(_ result: AuditResult) -> [Finding] {
-        var impacts: [Finding] = []
-        var gaps: [Finding] = []
+    /// The order of findings: adverse impacts on single attributes first, then on
+    /// intersections, each smallest ratio first; groups below the minimum size or `unknown`
+    /// after those; then the largest rate gaps against the reference, among groups of at
+    /// least the minimum size (and rates over at least that many people), single attributes first.
+    static func findings(_ result: AuditResult) -> (impacts: [Finding], gaps: [Finding]) {
+        var impacts: [(rank: Int, finding: Finding)] = []
+        var gaps: [(rank: Int, finding: Finding)] = []
         for a in result.attributes {
             for g in a.groups where g.statistics.count > 0 && !g.isReference {
+                let small = g.belowMinSize || g.isUnknown
                 let mark = g.belowMinSize ? " †" : ""
                 if g.adverseImpact == true, let ir = g.impactRatio?.value {
                     let rate = result.spec.decisionIs == .favourable ? "positive decisions" : "favourable outcomes"
-                    impacts.append(Finding(size: 1 - ir, text: "**`\(escape(a.name))` = `\(escape(g.label))`**\(mark) (n = \(g.statistics.count)) receives \(rate) at \(NumberFormat.fixed(ir, digits: 2)) times the rate of the most favoured group — below the four-fifths threshold."))
+                    let rank = (small ? 2 : 0) + (a.isIntersection ? 1 : 0)
+                    impacts.append((rank, Finding(size: 1 - ir, text: "**`\(escape(a.name))` = `\(escape(g.label))`**\(mark) (n = \(g.statistics.count)) receives \(rate) at \(NumberFormat.fixed(ir, digits: 2)) times the rate of the most favoured group — below the four-fifths threshold.")))
                 }
+                guard !small else { continue }
                 for (metric, words) in described {
-                    guard let mine = g[metric]?.value, let diff = g["\(metric)_difference"]?.value, diff != 0 else { continue }
+                    // Only rates over at least the minimum number of people are ranked here.
+                    guard let entry = g.metrics.first(where: { $0.name == metric }), entry.n >= result.spec.minGroupSize,
+                          let mine = entry.value.value, let diff = g["\(metric)_difference"]?.value, diff != 0 else { continue }
                     let theirs = mine - diff
                     let direction = diff > 0 ? "higher" : "lower"
-                    gaps.append(Finding(size: abs(diff), text: "`\(escape(a.name))` = `\(escape(g.label))`\(mark): \(words) \(NumberFormat.percent(mine)) against \(NumberFormat.percent(theirs)) for `\(escape(a.reference.label))` — \(NumberFormat.fixed(abs(diff) * 100, digits: 1)) points \(direction)."))
+                    gaps.append((a.isIntersection ? 1 : 0, Finding(size: abs(diff), text: "`\(escape(a.name))` = `\(escape(g.label))`: \(words) \(NumberFormat.percent(mine)) against \(NumberFormat.percent(theirs)) for `\(escape(a.reference.label))` — \(NumberFormat.fixed(abs(diff) * 100, digits: 1)) points \(direction).")))
                 }
             }
         }
-        impacts.sort { $0.size > $1.size }
-        gaps.sort { $0.size > $1.size }
-        return impacts + gaps.prefix(8)
+        impacts.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.finding.size > $1.finding.size }
+        gaps.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.finding.size > $1.finding.size }
+        return (impacts.map(\.finding), gaps.prefix(8).map(\.finding))
     }
 
     static func table(_ a: AttributeResult, result: AuditResult) -> String {
@@ -106,7 +119,7 @@ public enum MarkdownReport {
             columns += [("tpr", "TPR"), ("fpr", "FPR"), ("fnr", "FNR"), ("ppv", "PPV"), ("accuracy", "accuracy")]
         }
         var md = "## `\(escape(a.name))`\n\nReference: `\(escape(a.reference.label))` (\(a.reference.rule.label))"
-        if let note = a.reference.note { md += " — \(escape(note))" }
+        if let note = a.reference.note { md += " — \(escapeText(note))" }
         md += ".\n\n| group | " + columns.map(\.1).joined(separator: " | ") + (result.hasDecision ? " | impact ratio |" : " |") + "\n"
         md += "|---|" + columns.map { _ in "---:" }.joined(separator: "|") + (result.hasDecision ? "|---:|" : "|") + "\n"
         for g in a.groups where g.statistics.count > 0 {
@@ -137,15 +150,32 @@ public enum MarkdownReport {
         return md + "\n"
     }
 
-    /// Escapes text from the data for Markdown: backticks, pipes, and angle brackets.
+    /// Escapes text from the data for a Markdown code span (where every data label is
+    /// shown): code spans are literal, so HTML in a label renders as text; a backtick would
+    /// close the span and becomes `'`; a pipe would split a table cell and is escaped;
+    /// line breaks become spaces.
     static func escape(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
             case "`": out += "'"
             case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Escapes free text (warnings) that may quote data labels outside code spans.
+    static func escapeText(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "`", "*", "_", "[", "]", "\\", "|": out += "\\" + String(ch)
             case "\n", "\r": out += " "
             default: out.append(ch)
             }
