@@ -33,18 +33,20 @@ public struct CSVRow {
     /// Physical line (1-based) on which the row starts.
     public let line: Int
     let fields: UnsafePointer<CSVFieldSlot>
+    let fieldCount: Int
     let context: CSVRowContext
 
     init(line: Int, fields: UnsafeMutablePointer<CSVFieldSlot>, context: CSVRowContext) {
         self.line = line
         self.fields = UnsafePointer(fields)
+        self.fieldCount = context.columns.count
         self.context = context
     }
 
     @inline(__always)
     private func slot(_ i: Int) -> CSVFieldSlot {
-        precondition(i >= 0 && i < context.columns.count,
-                     "CSVRow field index \(i) out of range: \(context.columns.count) columns were selected")
+        precondition(i >= 0 && i < fieldCount,
+                     "CSVRow field index \(i) out of range: \(fieldCount) columns were selected")
         return fields[i]
     }
 

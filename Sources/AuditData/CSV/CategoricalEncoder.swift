@@ -67,20 +67,35 @@ public struct CategoricalEncoder {
         return table.withUnsafeBufferPointer { table in
             arena.withUnsafeBufferPointer { arena in
                 offsets.withUnsafeBufferPointer { offsets in
-                    while true {
-                        let entry = table[bucket]
-                        if entry == 0 { return nil }
-                        let code = Int(entry - 1)
-                        let start = offsets[code], length = offsets[code + 1] - start
-                        if length == bytes.count && hashes[code] == hash
-                            && (length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0) {
-                            return UInt32(code)
+                    hashes.withUnsafeBufferPointer { hashes in
+                        while true {
+                            let entry = table[bucket]
+                            if entry == 0 { return nil }
+                            let code = Int(entry &- 1)
+                            let start = offsets[code], length = offsets[code &+ 1] &- start
+                            if length == bytes.count && hashes[code] == hash
+                                && Self.equal(arena.baseAddress.map { $0 + start }, bytes.baseAddress, length) {
+                                return UInt32(truncatingIfNeeded: code)
+                            }
+                            bucket = (bucket &+ 1) & mask
                         }
-                        bucket = (bucket + 1) & mask
                     }
                 }
             }
         }
+    }
+
+    /// Byte equality; short values (the usual case) are compared inline.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
+        guard length > 0, let a, let b else { return true }
+        if length > 16 { return memcmp(a, b, length) == 0 }
+        var i = 0
+        while i < length {
+            if a[i] != b[i] { return false }
+            i &+= 1
+        }
+        return true
     }
 
     private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, string: String) -> UInt32 {
