@@ -10,7 +10,7 @@ public enum AuditPipeline {
     public static let files = ["report.json", "metrics.csv", "report.md"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
-    public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((Int) -> Void)? = nil) throws -> AuditResult {
+    public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil) throws -> AuditResult {
         let store = try DataLoader.load(spec, progress: progress)
         let result = try Audit.run(store: store, spec: spec, threads: threads)
         try ReportWriter.write(render(result), to: outputDirectory)

@@ -62,7 +62,7 @@ enum AuditRunner {
             spec: spec,
             outputDirectory: out,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            progress: { progress.update(rows: $0) }
+            progress: { progress.update($0) }
         )
         progress.finish()
         let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }

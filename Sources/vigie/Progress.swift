@@ -1,3 +1,4 @@
+import AuditData
 import Foundation
 
 /// Row-count progress on standard error: a live line on a terminal, nothing otherwise.
@@ -10,14 +11,19 @@ final class Progress: @unchecked Sendable {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
     }
 
-    func update(rows: Int) {
+    func update(_ progress: LoadProgress) {
         guard enabled else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
-        let seconds = now.timeIntervalSince(start)
-        let spinner = ["|", "/", "-", "\\"][Int(seconds * 8) % 4]
-        let line = "\r\(spinner) reading: \(rows.formatted()) rows (\(Int(Double(rows) / max(seconds, 0.001)).formatted()) rows/s)"
+        let seconds = max(now.timeIntervalSince(start), 0.001)
+        var line = "\rreading "
+        if let fraction = progress.fraction {
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            line += "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(Int(fraction * 100)) % "
+        }
+        line += "\(progress.rows) rows, \(Int(Double(progress.rows) / seconds)) rows/s"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// A streaming reader for RFC 4180 CSV files and the real-world exports that
 /// public administrations produce (`;` or tab delimiters, decimal comma, CRLF,
 /// UTF-8 byte order mark).
@@ -51,6 +52,12 @@ public final class CSVReader {
     /// The delimiter in use (given by the dialect or auto-detected).
     public let delimiter: UInt8
     public let dialect: CSVDialect
+    /// Bytes of the file read so far by `forEachRow` (for progress bars); see `fileSize`.
+    public private(set) var bytesRead = 0
+    /// Size of the file in bytes when it was opened (0 if unknown).
+    public var fileSize: Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
 
     /// Default size of each `read(2)`: 1 MiB.
     static let defaultChunkSize = 1 << 20
@@ -349,6 +356,7 @@ public final class CSVReader {
                 switch result {
                 case .needMore(let openQuoteLine):
                     try source.refill(line: line, openQuoteLine: openQuoteLine)
+                    bytesRead = source.fileOffset(of: source.begin)
                 case .complete(let next, let fieldCount, let nextLine):
                     if fieldCount != expected {
                         let column = fieldCount < expected ? fieldCount : expected

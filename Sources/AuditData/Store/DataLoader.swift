@@ -11,12 +11,12 @@ import Foundation
 ///   (`name#2` selects the second);
 /// - weights must be finite and non-negative.
 public enum DataLoader {
-    /// Reads `spec.dataPath`. `progress` is called with the number of rows read so far,
-    /// every 65,536 rows.
-    public static func load(_ spec: AuditSpec, progress: ((Int) -> Void)? = nil) throws -> ColumnStore {
+    /// Reads `spec.dataPath`. `progress` is called every 65,536 rows and at the end.
+    public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         try spec.validate()
         let path = spec.dataPath!
         let reader = try CSVReader(path: path, dialect: spec.csv)
+        let fileSize = progress == nil ? 0 : reader.fileSize
         var warnings: [String] = []
         var slots: [Int] = []
 
@@ -86,9 +86,9 @@ public enum DataLoader {
                 weights.append(value)
             }
             rows += 1
-            if rows & 0xFFFF == 0 { progress?(rows) }
+            if rows & 0xFFFF == 0 { progress?(LoadProgress(rows: rows, bytesRead: reader.bytesRead, fileSize: fileSize)) }
         }
-        progress?(rows)
+        progress?(LoadProgress(rows: rows, bytesRead: fileSize, fileSize: fileSize))
 
         var attributes: [GroupColumn] = []
         for (a, attribute) in spec.protected.enumerated() {
@@ -192,6 +192,20 @@ public enum DataLoader {
     static func format(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return String(x)
+    }
+}
+
+/// How far a load has gone, for progress bars.
+public struct LoadProgress: Sendable, Equatable {
+    /// Data rows read so far.
+    public let rows: Int
+    /// Bytes of the file read so far, and its size (0 if unknown).
+    public let bytesRead: Int
+    public let fileSize: Int
+
+    /// Fraction of the file read, in [0, 1], when the size is known.
+    public var fraction: Double? {
+        fileSize > 0 ? min(1, Double(bytesRead) / Double(fileSize)) : nil
     }
 }
 
