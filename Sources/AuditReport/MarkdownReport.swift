@@ -120,7 +120,11 @@ public enum MarkdownReport {
         }
         var md = "## `\(escape(a.name))`\n\nReference: `\(escape(a.reference.label))` (\(a.reference.rule.label))"
         if let note = a.reference.note { md += " — \(escapeText(note))" }
-        md += ".\n\n| group | " + columns.map(\.1).joined(separator: " | ") + (result.hasDecision ? " | impact ratio |" : " |") + "\n"
+        md += "."
+        if case .quantiles = a.binning, !a.cutPoints.isEmpty {
+            md += " Quantile groups cut at " + a.cutPoints.map { NumberFormat.exact($0) }.joined(separator: ", ") + " (each group includes its upper cut point)."
+        }
+        md += "\n\n| group | " + columns.map(\.1).joined(separator: " | ") + (result.hasDecision ? " | impact ratio |" : " |") + "\n"
         md += "|---|" + columns.map { _ in "---:" }.joined(separator: "|") + (result.hasDecision ? "|---:|" : "|") + "\n"
         for g in a.groups where g.statistics.count > 0 {
             var label = "`\(escape(g.label))`"

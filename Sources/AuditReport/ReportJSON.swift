@@ -30,7 +30,13 @@ public enum ReportJSON {
                 data_file: r.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
                 rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision
             )
-            spec = SpecSummary(r.spec)
+            let declared: String
+            switch r.spec.csv.delimiter {
+            case nil: declared = "auto"
+            case UInt8(ascii: "\t")?: declared = "tab"
+            case let d?: declared = String(UnicodeScalar(d))
+            }
+            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? declared)
             overall = Group(r.overall)
             attributes = r.attributes.map(Attribute.init)
             warnings = r.warnings
@@ -51,43 +57,71 @@ public enum ReportJSON {
     }
 
     struct SpecSummary: Encodable {
+        struct Binning: Encodable {
+            /// `categorical`, `bands` or `quantiles`.
+            let kind: String
+            let edges: [Double]?
+            let quantiles: Int?
+        }
+        struct Rule: Encodable {
+            /// `named`, `largest`, `best` or `overall`.
+            let rule: String
+            /// The named group, for `named`.
+            let group: String?
+
+            init(_ r: ReferenceRule) {
+                switch r {
+                case .named(let g): rule = "named"; group = g
+                case .largest: rule = "largest"; group = nil
+                case .best: rule = "best"; group = nil
+                case .overall: rule = "overall"; group = nil
+                }
+            }
+        }
         struct Protected: Encodable {
             let column: String
-            let binning: String
-            let reference: String?
+            let binning: Binning
+            let reference: Rule?
             let mapping: [String: String]?
+        }
+        struct CSV: Encodable {
+            let delimiter: String
+            let decimal: String
+            let missing: [String]
         }
         struct Binary: Encodable {
             let column: String
             let positive: String?
             let threshold: Double?
         }
+        let csv: CSV
         let protected: [Protected]
         let label: Binary?
         let decision: Binary?
         let score: String?
         let weight: String?
-        let default_reference: String
+        let default_reference: Rule
         let intersections: Int
         let impact_ratio_threshold: Double
         let min_group_size: Int
         let decision_is: String
 
-        init(_ s: AuditSpec) {
+        init(_ s: AuditSpec, delimiter: String) {
+            csv = CSV(delimiter: delimiter, decimal: s.csv.decimalComma ? "," : ".", missing: s.csv.missingValues.sorted())
             protected = s.protected.map { p in
-                let binning: String
+                let binning: Binning
                 switch p.binning {
-                case .none: binning = "categorical"
-                case .bands(let edges): binning = "bands " + edges.map { NumberFormat.exact($0) }.joined(separator: ",")
-                case .quantiles(let k): binning = "quantiles \(k)"
+                case .none: binning = Binning(kind: "categorical", edges: nil, quantiles: nil)
+                case .bands(let edges): binning = Binning(kind: "bands", edges: edges, quantiles: nil)
+                case .quantiles(let k): binning = Binning(kind: "quantiles", edges: nil, quantiles: k)
                 }
-                return Protected(column: p.column, binning: binning, reference: p.reference?.label, mapping: p.mapping.isEmpty ? nil : p.mapping)
+                return Protected(column: p.column, binning: binning, reference: p.reference.map(Rule.init), mapping: p.mapping.isEmpty ? nil : p.mapping)
             }
             label = s.label.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
             decision = s.decision.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
             score = s.score
             weight = s.weight
-            default_reference = s.defaultReference.label
+            default_reference = Rule(s.defaultReference)
             intersections = s.intersections
             impact_ratio_threshold = s.impactRatioThreshold
             min_group_size = s.minGroupSize
@@ -137,8 +171,14 @@ public enum ReportJSON {
 
     struct Attribute: Encodable {
         struct Reference: Encodable {
+            /// The declared rule (`named`, `largest`, `best`, `overall`).
             let rule: String
-            let group: String
+            /// The group named by a `named` rule.
+            let named: String?
+            /// The group actually used; absent when the reference is the whole population.
+            let group: String?
+            /// Whether the reference is the whole population.
+            let whole_population: Bool
             let note: String?
         }
         let name: String
@@ -147,14 +187,22 @@ public enum ReportJSON {
         let reference: Reference
         let groups: [Group]
         let aggregates: [String: Value]
+        /// Cut points of a banded or quantile-binned attribute.
+        let cut_points: [Double]?
 
         init(_ a: AttributeResult) {
             name = a.name
             kind = a.isIntersection ? "intersection" : "attribute"
             components = a.components
-            reference = Reference(rule: a.reference.rule.label, group: a.reference.label, note: a.reference.note)
+            let rule = SpecSummary.Rule(a.reference.rule)
+            reference = Reference(
+                rule: rule.rule, named: rule.group,
+                group: a.reference.group == nil ? nil : a.reference.label,
+                whole_population: a.reference.group == nil, note: a.reference.note
+            )
             groups = a.groups.map(Group.init)
             aggregates = Dictionary(uniqueKeysWithValues: a.aggregates.map { ($0.name, Value($0.value, n: $0.n)) })
+            cut_points = a.cutPoints.isEmpty ? nil : a.cutPoints
         }
     }
 }

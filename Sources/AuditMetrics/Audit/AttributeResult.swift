@@ -1,3 +1,5 @@
+import AuditData
+
 /// The audit of one protected attribute or intersection: its groups, its reference, and the
 /// attribute-level aggregates of Fairlearn.
 public struct AttributeResult: Sendable, Equatable {
@@ -13,13 +15,19 @@ public struct AttributeResult: Sendable, Equatable {
     /// `demographic_parity_difference|ratio`, `equalized_odds_difference|ratio`, each also
     /// `_to_overall`.
     public let aggregates: [MetricEntry]
+    /// For a banded or quantile-binned attribute, the cut points (quantiles computed from the data).
+    public let cutPoints: [Double]
+    /// How the attribute was binned (`.none` for categorical attributes and intersections).
+    public let binning: Binning
 
-    public init(name: String, components: [String], reference: ResolvedReference, groups: [GroupResult], aggregates: [MetricEntry]) {
+    public init(name: String, components: [String], reference: ResolvedReference, groups: [GroupResult], aggregates: [MetricEntry], cutPoints: [Double] = [], binning: Binning = .none) {
         self.name = name
         self.components = components
         self.reference = reference
         self.groups = groups
         self.aggregates = aggregates
+        self.cutPoints = cutPoints
+        self.binning = binning
     }
 
     /// Whether this crosses two or more attributes.

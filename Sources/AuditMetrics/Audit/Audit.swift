@@ -13,12 +13,13 @@ public enum Audit {
             hasLabel: store.label != nil,
             hasDecision: store.decision != nil,
             weighted: store.weight != nil,
-            warnings: store.warnings
+            warnings: store.warnings,
+            source: store.source
         )
     }
 
     /// Derives the central table from (possibly merged) sufficient statistics.
-    public static func result(statistics: AuditStatistics, spec: AuditSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = []) throws(SpecError) -> AuditResult {
+    public static func result(statistics: AuditStatistics, spec: AuditSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings
         let context = Context(spec: spec, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
         let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, impactRatio: nil)
@@ -46,10 +47,12 @@ public enum Audit {
                 components: componentNames,
                 reference: reference,
                 groups: groups,
-                aggregates: context.aggregates(groups: groups, overall: overall)
+                aggregates: context.aggregates(groups: groups, overall: overall),
+                cutPoints: grouping.cutPoints,
+                binning: grouping.binning
             ))
         }
-        return AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, spec: spec, overall: overall, attributes: attributes, warnings: warnings)
+        return AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, spec: spec, overall: overall, attributes: attributes, warnings: warnings, source: source)
     }
 
     /// The declared rule of a plain attribute; for an intersection, the combination of its

@@ -19,8 +19,10 @@ public struct AuditResult: Sendable, Equatable {
     public let attributes: [AttributeResult]
     /// Things the auditor should know.
     public let warnings: [String]
+    /// The input file's facts (delimiter used…), when the result comes from one file.
+    public let source: DataSource?
 
-    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String]) {
+    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
         self.rowCount = rowCount
         self.weighted = weighted
         self.hasLabel = hasLabel
@@ -29,6 +31,7 @@ public struct AuditResult: Sendable, Equatable {
         self.overall = overall
         self.attributes = attributes
         self.warnings = warnings
+        self.source = source
     }
 
     /// An attribute or intersection by name.

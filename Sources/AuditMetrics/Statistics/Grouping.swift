@@ -16,6 +16,10 @@ public struct Grouping: Sendable, Equatable {
     public let isUnknown: [Bool]
     /// Place value of each component in the group code.
     let strides: [Int]
+    /// For a banded or quantile-binned single attribute, the cut points used; else empty.
+    public let cutPoints: [Double]
+    /// For a single attribute, how it was binned.
+    public let binning: Binning
 
     /// The single attribute `index` of `store`.
     public init(attribute index: Int, of store: ColumnStore) {
@@ -49,6 +53,8 @@ public struct Grouping: Sendable, Equatable {
         }
         self.groups = labels
         self.isUnknown = unknown
+        self.cutPoints = columns.count == 1 ? columns[0].cutPoints : []
+        self.binning = columns.count == 1 ? columns[0].binning : .none
     }
 
     /// Whether this grouping crosses two or more attributes.
