@@ -26,17 +26,12 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         guard sample >= 1 else { throw ValidationError("--sample must be at least 1") }
-        guard ["auto", ",", ";", "tab"].contains(delimiter) else { throw ValidationError("--delimiter: expected ',', ';', 'tab' or 'auto'") }
+        _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
     }
 
     func run() throws {
         var dialect = CSVDialect()
-        switch delimiter {
-        case ",": dialect.delimiter = UInt8(ascii: ",")
-        case ";": dialect.delimiter = UInt8(ascii: ";")
-        case "tab": dialect.delimiter = UInt8(ascii: "\t")
-        default: break
-        }
+        dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
         let profiles = try SpecInference.profile(path: data, dialect: dialect, sampleRows: sample)
         print(SpecInference.starterSpec(dataPath: data, profiles: profiles), terminator: "")
     }

@@ -113,15 +113,7 @@ struct SpecOptions: ParsableArguments {
             }
             s.decisionIs = value
         }
-        if let delimiter {
-            switch delimiter {
-            case "auto": s.csv.delimiter = nil
-            case ",": s.csv.delimiter = UInt8(ascii: ",")
-            case ";": s.csv.delimiter = UInt8(ascii: ";")
-            case "tab", "\t": s.csv.delimiter = UInt8(ascii: "\t")
-            default: throw SpecError(key: "--delimiter", message: "expected ',', ';', 'tab' or 'auto', found '\(delimiter)'")
-            }
-        }
+        if let delimiter { s.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if decimalComma { s.csv.decimalComma = true }
         if !missing.isEmpty { s.csv.missingValues = Set(missing) }
         try s.validate()

@@ -142,13 +142,10 @@ struct SpecReader {
             let key = "csv.\(name)"
             switch name {
             case "delimiter":
-                let text = try string(v, key)
-                switch text {
-                case "auto": dialect.delimiter = nil
-                case ",": dialect.delimiter = UInt8(ascii: ",")
-                case ";": dialect.delimiter = UInt8(ascii: ";")
-                case "tab", "\t": dialect.delimiter = UInt8(ascii: "\t")
-                default: throw error(v, key, "expected ',', ';', 'tab' or 'auto', found '\(text)'")
+                do {
+                    dialect.delimiter = try CSVDialect.delimiter(named: try string(v, key), key: key)
+                } catch {
+                    throw self.error(v, key, error.message)
                 }
             case "decimal":
                 let text = try string(v, key)
