@@ -12,6 +12,11 @@ errors, each with its JSON path) and exits 1 if any file is invalid or unreadabl
 The schema is strict (unknown keys are errors): it checks that a report is exactly what
 schema version 1.0 says. Consumers of reports should instead ignore keys they do not know
 (docs/report-schema.md, "Versioning").
+
+A report that passes the schema is then checked for what JSON Schema cannot express:
+spec.csv.missing sorted, band edges and cut points strictly increasing, an attribute's
+cut_points matching its spec.protected[].binning, its reference rule matching the declared
+(or default) one, and reference.group naming the one group flagged reference.
 """
 
 import argparse
@@ -49,6 +54,52 @@ def describe(error, report):
     return f"{path}: {error.message}"
 
 
+def increasing(xs):
+    return all(a < b for a, b in zip(xs, xs[1:]))
+
+
+def consistency_errors(report):
+    """Cross-field rules of docs/report-schema.md that JSON Schema cannot state."""
+    errors = []
+    spec = report["spec"]
+    missing = spec["csv"]["missing"]
+    if missing != sorted(missing):
+        errors.append("$.spec.csv.missing: not sorted")
+    declared = {}
+    for i, p in enumerate(spec["protected"]):
+        binning = p["binning"]
+        if binning["kind"] == "bands" and not increasing(binning["edges"]):
+            errors.append(f"$.spec.protected[{i}].binning.edges: not strictly increasing")
+        declared.setdefault(p["column"], p)
+    for i, a in enumerate(report["attributes"]):
+        at = f"$.attributes[{i}]"
+        cuts = a.get("cut_points")
+        if a["kind"] == "attribute":
+            p = declared.get(a["components"][0])
+            if p is None:
+                errors.append(f"{at}.components[0]: {a['components'][0]!r} is not in spec.protected")
+                continue
+            binning = p["binning"]
+            if cuts is not None:
+                if binning["kind"] == "categorical":
+                    errors.append(f"{at}.cut_points: present, but the attribute is categorical")
+                elif not increasing(cuts):
+                    errors.append(f"{at}.cut_points: not strictly increasing")
+                elif binning["kind"] == "quantiles" and len(cuts) > binning["quantiles"] - 1:
+                    errors.append(f"{at}.cut_points: {len(cuts)} cut points for {binning['quantiles']} quantiles")
+            if binning["kind"] == "bands" and cuts != binning["edges"]:
+                errors.append(f"{at}.cut_points: {cuts} differs from the band edges {binning['edges']}")
+            rule = p.get("reference", spec["default_reference"])
+            ref = a["reference"]
+            if ref["rule"] != rule["rule"] or ref.get("named") != rule.get("group"):
+                errors.append(f"{at}.reference: rule {ref['rule']!r} / named {ref.get('named')!r} differs from the declared {rule}")
+        flagged = [g["group"] for g in a["groups"] if g["reference"]]
+        expected = [] if a["reference"]["whole_population"] else [a["reference"]["group"]]
+        if flagged != expected:
+            errors.append(f"{at}.groups: groups flagged reference {flagged}, expected {expected} (from reference.group)")
+    return errors
+
+
 def validate(validator, path):
     """Returns a list of error lines (empty when the file is valid)."""
     if path.is_dir():
@@ -66,6 +117,8 @@ def validate(validator, path):
         lines.append(describe(best, report))
     if len(errors) > MAX_ERRORS:
         lines.append(f"… and {len(errors) - MAX_ERRORS} more errors")
+    if not errors:
+        lines = consistency_errors(report)
     return lines
 
 
