@@ -4,10 +4,16 @@ import Testing
 
 // MARK: - Helpers shared by the CSV*Tests files
 
+/// One folder for this test process's files, removed when the process exits.
+let csvTestRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-csv-tests-\(getpid())", isDirectory: true)
+    atexit { try? FileManager.default.removeItem(at: csvTestRoot) }
+    return root
+}()
+
 /// Writes `bytes` to a fresh file in a temporary directory and returns its path.
 func csvTempFile(_ bytes: [UInt8], name: String = "data.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("vigie-csv-tests-\(UUID().uuidString)", isDirectory: true)
+    let dir = csvTestRoot.appendingPathComponent(UUID().uuidString, isDirectory: true)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)

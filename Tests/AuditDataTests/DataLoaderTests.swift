@@ -2,13 +2,15 @@
 import Foundation
 import Testing
 
-@Suite struct DataLoaderTests {
+@Suite final class DataLoaderTests {
+    let files = TempFiles()
+
     func spec(_ path: String, protected: [ProtectedAttributeSpec], weight: String? = nil, csv: CSVDialect = CSVDialect()) -> AuditSpec {
         AuditSpec(dataPath: path, csv: csv, protected: protected, label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d"), weight: weight)
     }
 
     @Test func missingProtectedValuesFormAnUnknownGroupAndGroupsAreSorted() throws {
-        let path = TempFiles().write("d.csv", "sex,y,d\nM,1,0\n,0,1\nF,oui,non\nNA,true,false\nM,yes,no\n")
+        let path = files.write("d.csv", "sex,y,d\nM,1,0\n,0,1\nF,oui,non\nNA,true,false\nM,yes,no\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "sex")]))
         let sex = store.attributes[0]
         #expect(sex.groups == ["F", "M", "unknown"])
@@ -19,14 +21,14 @@ import Testing
     }
 
     @Test func mappingMergesRawValues() throws {
-        let path = TempFiles().write("d.csv", "nat,y,d\nFR,1,0\nUE,0,1\nEU,1,1\n")
+        let path = files.write("d.csv", "nat,y,d\nFR,1,0\nUE,0,1\nEU,1,1\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "nat", mapping: ["UE": "EU"])]))
         #expect(store.attributes[0].groups == ["EU", "FR"])
         #expect(store.attributes[0].codes == [1, 0, 0])
     }
 
     @Test func bandsAreHalfOpen() throws {
-        let path = TempFiles().write("d.csv", "age,y,d\n17,1,0\n18,0,1\n25.9,1,1\n26,0,0\n70,1,1\n,0,0\n")
+        let path = files.write("d.csv", "age,y,d\n17,1,0\n18,0,1\n25.9,1,1\n26,0,0\n70,1,1\n,0,0\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "age", binning: .bands([18, 26, 66]))]))
         let age = store.attributes[0]
         #expect(age.groups == ["<18", "[18,26)", "[26,66)", ">=66", "unknown"])
@@ -37,7 +39,7 @@ import Testing
     /// x = 1…8 gives cut points 2.75, 4.5, 6.25.
     @Test func quantilesMatchPandasQcut() throws {
         let rows = (1...8).map { "\($0),1,0" }.joined(separator: "\n")
-        let path = TempFiles().write("d.csv", "income,y,d\n\(rows)\n")
+        let path = files.write("d.csv", "income,y,d\n\(rows)\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "income", binning: .quantiles(4))]))
         #expect(store.attributes[0].cutPoints == [2.75, 4.5, 6.25])
         #expect(store.attributes[0].codes == [0, 0, 1, 1, 2, 2, 3, 3])
@@ -46,14 +48,14 @@ import Testing
 
     @Test func tiedQuantilesAreMergedWithAWarning() throws {
         let rows = ([1, 1, 1, 1, 1, 1, 2, 3]).map { "\($0),1,0" }.joined(separator: "\n")
-        let path = TempFiles().write("d.csv", "income,y,d\n\(rows)\n")
+        let path = files.write("d.csv", "income,y,d\n\(rows)\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "income", binning: .quantiles(4))]))
         #expect(store.attributes[0].groups.count < 4)
         #expect(store.warnings.contains { $0.contains("tied values") })
     }
 
     @Test func weightsAndDecisionThresholdAndDeclaredPositive() throws {
-        let path = TempFiles().write("d.csv", "g;y;d;w\nA;accordé;12,5;0,5\nB;refusé;9;2\n")
+        let path = files.write("d.csv", "g;y;d;w\nA;accordé;12,5;0,5\nB;refusé;9;2\n")
         var s = spec(path, protected: [ProtectedAttributeSpec(column: "g")], weight: "w", csv: CSVDialect(delimiter: nil, decimalComma: true))
         s.label = BinaryColumnSpec(column: "y", positive: "accordé")
         s.decision = BinaryColumnSpec(column: "d", threshold: 10)
@@ -72,7 +74,7 @@ import Testing
         ("sex,y,d,w\nM,1,0,1\nF,1,1,heavy\n", 3, "w", "non-negative weight"),
     ] as [(String, Int, String, String)])
     func badValues(_ text: String, line: Int, column: String, message: String) {
-        let path = TempFiles().write("bad.csv", text)
+        let path = files.write("bad.csv", text)
         let weighted = text.hasPrefix("sex,y,d,w")
         do {
             _ = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "sex")], weight: weighted ? "w" : nil))
@@ -88,7 +90,7 @@ import Testing
     }
 
     @Test func nonNumericValueToBand() {
-        let path = TempFiles().write("bad.csv", "age,y,d\n30,1,0\nold,1,1\n")
+        let path = files.write("bad.csv", "age,y,d\n30,1,0\nold,1,1\n")
         #expect {
             _ = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "age", binning: .bands([18]))]))
         } throws: { error in
@@ -98,14 +100,14 @@ import Testing
     }
 
     @Test func unknownColumnIsAnError() {
-        let path = TempFiles().write("d.csv", "sex,y,d\nM,1,0\n")
+        let path = files.write("d.csv", "sex,y,d\nM,1,0\n")
         #expect(throws: CSVError.self) {
             _ = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "gender")]))
         }
     }
 
     @Test func duplicateColumnNamesUseTheFirstWithAWarning() throws {
-        let path = TempFiles().write("d.csv", "s,y,d,s\nM,1,0,F\nF,0,1,M\n")
+        let path = files.write("d.csv", "s,y,d,s\nM,1,0,F\nF,0,1,M\n")
         let first = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "s")]))
         #expect(first.attributes[0].codes == [1, 0])
         #expect(first.warnings.count == 1)

@@ -1,12 +1,16 @@
 import Foundation
 
-/// Writes test inputs into a fresh temporary folder.
-struct TempFiles {
+/// Writes test inputs into a fresh temporary folder, removed with the last reference to it.
+final class TempFiles {
     let folder: URL
 
     init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-data-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     @discardableResult

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@Suite(.serialized) struct AuditCommandTests {
+@Suite(.serialized) final class AuditCommandTests {
+    let scratch = Scratch()
+
     static let compasArguments = [
         "audit", "--data", CLI.compas, "--protected", "race", "--protected", "sex", "--protected", "age_cat",
         "--label", "two_year_recid", "--decision", "decile_score", "--decision-threshold", "5",
@@ -10,7 +12,7 @@ import Testing
 
     /// The committed COMPAS spec gives the same figures as the flags.
     @Test func compasSpecFile() throws {
-        let out = CLI.temporaryFolder()
+        let out = scratch.folder()
         let run = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/compas/audit.yaml").path, "--quiet", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let m = try CLI.metrics(out)
@@ -26,7 +28,7 @@ import Testing
 
     /// ProPublica's published table on all 7,214 rows: FPR 44.85 % vs 23.45 %, FNR 27.99 % vs 47.72 %.
     @Test func reproducesProPublica() throws {
-        let out = CLI.temporaryFolder()
+        let out = scratch.folder()
         let run = try CLI.run(Self.compasArguments + ["--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let m = try CLI.metrics(out)
@@ -45,7 +47,7 @@ import Testing
     }
 
     @Test func sameInputsGiveIdenticalBytesOnOneOrTwoThreads() throws {
-        let a = CLI.temporaryFolder(), b = CLI.temporaryFolder()
+        let a = scratch.folder(), b = scratch.folder()
         #expect(try CLI.run(Self.compasArguments + ["--out", a.path, "--threads", "1"]).status == 0)
         #expect(try CLI.run(Self.compasArguments + ["--out", b.path, "--threads", "2"]).status == 0)
         for file in ["report.json", "metrics.csv", "report.md"] {
@@ -56,7 +58,7 @@ import Testing
     }
 
     @Test func demoWritesTheThreeReportsAndFailOnDisparityGates() throws {
-        let out = CLI.temporaryFolder().appendingPathComponent("nested/report")
+        let out = scratch.folder().appendingPathComponent("nested/report")
         let demo = try CLI.run(["demo", "--out", out.path])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("Audited 5000 rows"))
@@ -64,15 +66,15 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
         }
         // The planted disparity (hors_UE, impact ratio ≈ 0.73) trips the gate.
-        let gate = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--intersections", "1", "--fail-on-disparity", "--quiet", "--out", CLI.temporaryFolder().path])
+        let gate = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--intersections", "1", "--fail-on-disparity", "--quiet", "--out", scratch.folder().path])
         #expect(gate.status == 1)
         // Sex has no planted effect: no gate failure on it alone.
-        let sexOnly = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--protected", "sexe", "--reference", "sexe=M", "--fail-on-disparity", "--quiet", "--out", CLI.temporaryFolder().path])
+        let sexOnly = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--protected", "sexe", "--reference", "sexe=M", "--fail-on-disparity", "--quiet", "--out", scratch.folder().path])
         #expect(sexOnly.status == 0, "\(sexOnly.stderr)")
     }
 
     @Test func reportsHoldNoInputRow() throws {
-        let out = CLI.temporaryFolder()
+        let out = scratch.folder()
         #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)
         let sample = try String(contentsOf: CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv"), encoding: .utf8)
         let ids = sample.split(separator: "\n").dropFirst().prefix(500).map { String($0.split(separator: ",")[0]) }
@@ -91,7 +93,7 @@ import Testing
         ("utf8.csv", "sex,y,d\nM\u{FF},1,0\n", ":2", "UTF-8"),
     ] as [(String, String, String, String)])
     func badInputFails(_ name: String, _ content: String, location: String, message: String) throws {
-        let folder = CLI.temporaryFolder()
+        let folder = scratch.folder()
         let data = folder.appendingPathComponent(name)
         var bytes = Data(content.utf8)
         if name == "utf8.csv" { bytes = Data("sex,y,d\nM".utf8) + Data([0xFF, 0xFE]) + Data(",1,0\n".utf8) }
@@ -112,10 +114,10 @@ import Testing
         let noProtected = try CLI.run(["audit", "--data", CLI.compas, "--decision", "two_year_recid"])
         #expect(noProtected.status == 2)
         #expect(noProtected.stderr.contains("protected"))
-        let badReference = try CLI.run(["audit", "--data", CLI.compas, "--protected", "race", "--decision", "two_year_recid", "--reference", "race=Martian", "--out", CLI.temporaryFolder().path])
+        let badReference = try CLI.run(["audit", "--data", CLI.compas, "--protected", "race", "--decision", "two_year_recid", "--reference", "race=Martian", "--out", scratch.folder().path])
         #expect(badReference.status == 2)
         #expect(badReference.stderr.contains("Martian") && badReference.stderr.contains("Caucasian"))
-        let folder = CLI.temporaryFolder()
+        let folder = scratch.folder()
         let spec = folder.appendingPathComponent("audit.yaml")
         try Data("data: x.csv\nprotected: [sex]\ndecision: y\nthreshold: 0.8\n".utf8).write(to: spec)
         let badSpec = try CLI.run(["audit", "--spec", spec.path])
@@ -128,7 +130,7 @@ import Testing
     }
 
     @Test func initDraftsASpecThatRuns() throws {
-        let folder = CLI.temporaryFolder()
+        let folder = scratch.folder()
         let draft = try CLI.run(["init", "--data", CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv").path])
         #expect(draft.status == 0)
         #expect(draft.stdout.contains("column: sexe"))

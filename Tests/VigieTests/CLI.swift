@@ -41,11 +41,6 @@ enum CLI {
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     /// Reads `metrics.csv` into (attribute, group, metric) → (value, status).
     static func metrics(_ folder: URL) throws -> [String: (value: Double?, status: String)] {
@@ -56,5 +51,21 @@ enum CLI {
             table["\(f[0])|\(f[1])|\(f[2])"] = (Double(f[3]), f[5])
         }
         return table
+    }
+}
+
+/// Temporary folders for one test, removed when the test's suite instance goes away.
+final class Scratch {
+    private var folders: [URL] = []
+
+    func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        folders.append(url)
+        return url
+    }
+
+    deinit {
+        for url in folders { try? FileManager.default.removeItem(at: url) }
     }
 }

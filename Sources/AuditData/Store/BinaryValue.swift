@@ -8,6 +8,10 @@ enum BinaryValue {
 
     /// `true`/`false` for a value in the standard vocabulary, `nil` otherwise.
     static func standard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if bytes.count == 1 {  // the common case: 0/1
+            if bytes[0] == UInt8(ascii: "1") { return true }
+            if bytes[0] == UInt8(ascii: "0") { return false }
+        }
         if matches(bytes, any: positives) { return true }
         if matches(bytes, any: negatives) { return false }
         return nil

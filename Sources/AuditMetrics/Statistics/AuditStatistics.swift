@@ -67,61 +67,112 @@ public struct AuditStatistics: Sendable, Equatable {
         overall += other.overall
     }
 
-    /// The sequential kernel: a plain counting loop (not BLAS: see `LinearAlgebra/README.md`).
+    /// The sequential kernel: a plain counting loop over one block (not BLAS: see
+    /// `LinearAlgebra/README.md`), on raw buffers so that the hot loop has no bounds,
+    /// overflow or uniqueness checks: one flat counter array for all groupings, indexed
+    /// `offset[g] + 4·group + cell`.
     static func accumulate(store: ColumnStore, groupings: [Grouping], rows: Range<Int>) -> AuditStatistics {
         var result = AuditStatistics(empty: groupings)
-        let label = store.label
-        let decision = store.decision
-        let weight = store.weight
-        // Flat per-grouping arrays: index = 4·group + cell.
-        var counts = groupings.map { [Int](repeating: 0, count: 4 * $0.groups.count) }
-        var sums = groupings.map { [Double](repeating: 0, count: weight == nil ? 0 : 4 * $0.groups.count) }
+        let weighted = store.weight != nil
+        // Flat layout of every grouping's counters.
+        var offsets: [Int] = []
+        var total = 0
+        for grouping in groupings {
+            offsets.append(total)
+            total += 4 * grouping.groups.count
+        }
+        // Components of all groupings, flattened: grouping g uses entries componentStart[g]..<componentStart[g+1].
+        var componentStart = [0]
+        var componentAttribute: [Int] = []
+        var componentStride: [Int] = []
+        for grouping in groupings {
+            componentAttribute += grouping.components
+            componentStride += grouping.strides
+            componentStart.append(componentAttribute.count)
+        }
+        // The confusion cell of each row of the block: 2·label + decision.
+        var cells = [UInt8](repeating: 0, count: rows.count)
+        if let label = store.label {
+            for (i, r) in rows.enumerated() { cells[i] = 2 &* label[r] }
+        }
+        if let decision = store.decision {
+            for (i, r) in rows.enumerated() { cells[i] &+= decision[r] }
+        }
+        var counts = [Int](repeating: 0, count: total)
+        var sums = [Double](repeating: 0, count: weighted ? total : 0)
         var squares = sums
         var overallCounts = SIMD4<Int>.zero
         var overallSums = SIMD4<Double>.zero
         var overallSquares = SIMD4<Double>.zero
-        let columns = store.attributes.map(\.codes)
-        for r in rows {
-            let cell = 2 * Int(label?[r] ?? 0) + Int(decision?[r] ?? 0)
-            overallCounts[cell] &+= 1
-            let w = weight?[r] ?? 1
-            if weight != nil {
-                overallSums[cell] += w
-                overallSquares[cell] += w * w
-            }
-            for g in 0..<groupings.count {
-                let grouping = groupings[g]
-                var code = 0
-                for (i, component) in grouping.components.enumerated() {
-                    code += Int(columns[component][r]) * grouping.strides[i]
+        let groupingCount = groupings.count
+
+        withCodeBuffers(store.attributes.map(\.codes)) { codes in
+            counts.withUnsafeMutableBufferPointer { counts in
+            sums.withUnsafeMutableBufferPointer { sums in
+            squares.withUnsafeMutableBufferPointer { squares in
+            cells.withUnsafeBufferPointer { cells in
+            offsets.withUnsafeBufferPointer { offsets in
+            componentStart.withUnsafeBufferPointer { componentStart in
+            componentAttribute.withUnsafeBufferPointer { componentAttribute in
+            componentStride.withUnsafeBufferPointer { componentStride in
+                let weight = store.weight
+                for (i, r) in rows.enumerated() {
+                    let cell = Int(cells[i])
+                    overallCounts[cell] &+= 1
+                    let w = weighted ? weight.unsafelyUnwrapped[r] : 1
+                    if weighted {
+                        overallSums[cell] += w
+                        overallSquares[cell] += w * w
+                    }
+                    for g in 0..<groupingCount {
+                        var code = 0
+                        for k in componentStart[g]..<componentStart[g &+ 1] {
+                            code &+= Int(codes[componentAttribute[k]][r]) &* componentStride[k]
+                        }
+                        let index = offsets[g] &+ 4 &* code &+ cell
+                        counts[index] &+= 1
+                        if weighted {
+                            sums[index] += w
+                            squares[index] += w * w
+                        }
+                    }
                 }
-                let index = 4 * code + cell
-                counts[g][index] &+= 1
-                if weight != nil {
-                    sums[g][index] += w
-                    squares[g][index] += w * w
-                }
-            }
+            }}}}}}}}
         }
+
         for g in 0..<groupings.count {
             for c in 0..<groupings[g].groups.count {
-                let n = SIMD4(counts[g][4 * c], counts[g][4 * c + 1], counts[g][4 * c + 2], counts[g][4 * c + 3])
-                let ws: SIMD4<Double>
-                let ss: SIMD4<Double>
-                if weight != nil {
-                    ws = SIMD4(sums[g][4 * c], sums[g][4 * c + 1], sums[g][4 * c + 2], sums[g][4 * c + 3])
-                    ss = SIMD4(squares[g][4 * c], squares[g][4 * c + 1], squares[g][4 * c + 2], squares[g][4 * c + 3])
+                let base = offsets[g] + 4 * c
+                let n = SIMD4(counts[base], counts[base + 1], counts[base + 2], counts[base + 3])
+                if weighted {
+                    result.groups[g][c] = GroupStatistics(
+                        rows: n,
+                        weights: SIMD4(sums[base], sums[base + 1], sums[base + 2], sums[base + 3]),
+                        weightSquares: SIMD4(squares[base], squares[base + 1], squares[base + 2], squares[base + 3])
+                    )
                 } else {
-                    ws = SIMD4<Double>(n)
-                    ss = ws
+                    let asDouble = SIMD4<Double>(n)
+                    result.groups[g][c] = GroupStatistics(rows: n, weights: asDouble, weightSquares: asDouble)
                 }
-                result.groups[g][c] = GroupStatistics(rows: n, weights: ws, weightSquares: ss)
             }
         }
-        result.overall = weight == nil
-            ? GroupStatistics(rows: overallCounts, weights: SIMD4<Double>(overallCounts), weightSquares: SIMD4<Double>(overallCounts))
-            : GroupStatistics(rows: overallCounts, weights: overallSums, weightSquares: overallSquares)
+        result.overall = weighted
+            ? GroupStatistics(rows: overallCounts, weights: overallSums, weightSquares: overallSquares)
+            : GroupStatistics(rows: overallCounts, weights: SIMD4<Double>(overallCounts), weightSquares: SIMD4<Double>(overallCounts))
         return result
+    }
+
+    /// Calls `body` with a buffer pointer to each code column, valid for the call.
+    static func withCodeBuffers(_ columns: [[UInt32]], _ body: ([UnsafeBufferPointer<UInt32>]) -> Void) {
+        var buffers: [UnsafeBufferPointer<UInt32>] = []
+        func next(_ i: Int) {
+            guard i < columns.count else { return body(buffers) }
+            columns[i].withUnsafeBufferPointer { buffer in
+                buffers.append(buffer)
+                next(i + 1)
+            }
+        }
+        next(0)
     }
 }
 
