@@ -38,7 +38,13 @@ public enum MarkdownReport {
             md += result.hasDecision ? "No group falls below the four-fifths threshold.\n\n" : "The audit has no decision column, so no impact ratio.\n\n"
         } else {
             for finding in impacts.prefix(10) { md += "- \(finding.text)\n" }
-            if impacts.count > 10 { md += "- … and \(impacts.count - 10) more below the threshold in `metrics.csv` (`adverse_impact` = 1).\n" }
+            if impacts.count > 10 {
+                let rest = impacts.dropFirst(10)
+                let small = rest.filter(\.small).count
+                md += "- … and \(rest.count) more below the threshold"
+                md += small > 0 ? " (\(small) of them small or `unknown` groups)" : ""
+                md += " in `metrics.csv` (`adverse_impact` = 1).\n"
+            }
             md += "\n"
         }
         if !gaps.isEmpty {
@@ -76,6 +82,7 @@ public enum MarkdownReport {
 
     struct Finding {
         let size: Double
+        var small = false
         let text: String
     }
 
@@ -87,15 +94,17 @@ public enum MarkdownReport {
         var impacts: [(rank: Int, finding: Finding)] = []
         var gaps: [(rank: Int, finding: Finding)] = []
         for a in result.attributes {
-            for g in a.groups where g.statistics.count > 0 && !g.isReference {
+            // The reference group is listed too: the impact ratio compares with the most
+            // favoured group, and the reference (e.g. the largest group) may be far below it.
+            for g in a.groups where g.statistics.count > 0 {
                 let small = g.belowMinSize || g.isUnknown
                 let mark = g.belowMinSize ? " †" : ""
                 if g.adverseImpact == true, let ir = g.impactRatio?.value {
                     let rate = result.spec.decisionIs == .favourable ? "positive decisions" : "favourable outcomes"
                     let rank = (small ? 2 : 0) + (a.isIntersection ? 1 : 0)
-                    impacts.append((rank, Finding(size: 1 - ir, text: "**`\(escape(a.name))` = `\(escape(g.label))`**\(mark) (n = \(g.statistics.count)) receives \(rate) at \(NumberFormat.fixed(ir, digits: 2)) times the rate of the most favoured group — below the four-fifths threshold.")))
+                    impacts.append((rank, Finding(size: 1 - ir, small: small, text: "**`\(escape(a.name))` = `\(escape(g.label))`**\(mark)\(g.isReference ? " (the reference group)" : "")\(g.isUnknown ? " (protected value missing)" : "") (n = \(g.statistics.count)) receives \(rate) at \(NumberFormat.fixed(ir, digits: 2)) times the rate of the most favoured group — below the four-fifths threshold.")))
                 }
-                guard !small else { continue }
+                guard !small, !g.isReference else { continue }
                 for (metric, words) in described {
                     // Only rates over at least the minimum number of people are ranked here.
                     guard let entry = g.metrics.first(where: { $0.name == metric }), entry.n >= result.spec.minGroupSize,
@@ -145,6 +154,9 @@ public enum MarkdownReport {
                 }
             }
             md += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        if result.hasDecision {
+            md += "\n¹ Favourable-outcome rate over that of the most favoured group of at least \(result.spec.minGroupSize) rows (not over the reference); ⚠ below \(NumberFormat.exact(result.spec.impactRatioThreshold)).\n"
         }
         let empty = a.groups.filter { $0.statistics.count == 0 }.count
         if empty > 0 { md += "\n\(empty) combination\(empty == 1 ? "" : "s") of groups with no rows not shown.\n" }

@@ -79,6 +79,10 @@ enum AuditRunner {
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
             print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv")
         }
-        if failOnDisparity && !gating.isEmpty { throw DisparityFound() }
+        if failOnDisparity && !gating.isEmpty {
+            let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
+            throw DisparityFound()
+        }
     }
 }

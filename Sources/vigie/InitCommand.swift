@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditData
+import Foundation
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,13 +11,17 @@ struct InitCommand: ParsableCommand {
         columns from their names and values, and lists every column with what was seen. \
         Review it before use.
 
-        Example:
+        Examples:
+          vigie init --data decisions.csv --out audit.yaml
           vigie init --data decisions.csv > audit.yaml
         """
     )
 
     @Option(name: .long, help: ArgumentHelp("The data file (CSV).", valueName: "file"))
     var data: String
+
+    @Option(name: .long, help: ArgumentHelp("Write the spec to this file (its data path is then relative to the file's folder) instead of standard output.", valueName: "file"))
+    var out: String?
 
     @Option(name: .long, help: ArgumentHelp("Rows to sample (default 2000).", valueName: "n"))
     var sample = 2000
@@ -32,7 +37,30 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         var dialect = CSVDialect()
         dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
-        let profiles = try SpecInference.profile(path: data, dialect: dialect, sampleRows: sample)
-        print(SpecInference.starterSpec(dataPath: data, profiles: profiles), terminator: "")
+        let draft = try SpecInference.draft(path: data, dialect: dialect, sampleRows: sample)
+        guard let out else {
+            // On standard output the spec's folder is unknown: give an absolute data path.
+            let absolute = URL(fileURLWithPath: data).standardizedFileURL.path
+            print(SpecInference.starterSpec(dataPath: absolute, profiles: draft.profiles, delimiter: draft.delimiter), terminator: "")
+            return
+        }
+        let specFolder = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
+        let dataPath = Self.relativePath(from: specFolder, to: URL(fileURLWithPath: data).standardizedFileURL)
+        let text = SpecInference.starterSpec(dataPath: dataPath, profiles: draft.profiles, delimiter: draft.delimiter)
+        let temporary = specFolder.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, URL(fileURLWithPath: out).standardizedFileURL.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ValidationError("cannot write '\(out)'")
+        }
+    }
+
+    /// `to` relative to the folder `from` (`../data/x.csv`).
+    static func relativePath(from folder: URL, to file: URL) -> String {
+        let a = folder.pathComponents, b = file.pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: a.count - common)
+        return (up + b[common...]).joined(separator: "/")
     }
 }

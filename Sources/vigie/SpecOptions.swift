@@ -61,7 +61,7 @@ struct SpecOptions: ParsableArguments {
     @Flag(name: .long, help: "Numbers use a decimal comma (3,5), as in French exports.")
     var decimalComma = false
 
-    @Option(name: .long, help: ArgumentHelp("A missing-value marker; repeatable, replaces the default \"\", NA, NaN, null.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("A missing-value marker, matched exactly; repeatable. Replaces the default NA, NaN, null; an empty field is always missing.", valueName: "text"))
     var missing: [String] = []
 
     /// The spec: the file's, overridden by the flags; validated before any data is read.
@@ -115,7 +115,7 @@ struct SpecOptions: ParsableArguments {
         }
         if let delimiter { s.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if decimalComma { s.csv.decimalComma = true }
-        if !missing.isEmpty { s.csv.missingValues = Set(missing) }
+        if !missing.isEmpty { s.csv.missingValues = Set(missing).union([""]) }
         try s.validate()
         return s
     }

@@ -152,7 +152,7 @@ struct SpecReader {
                 guard text == "." || text == "," else { throw error(v, key, "expected '.' or ',', found '\(text)'") }
                 dialect.decimalComma = text == ","
             default:
-                dialect.missingValues = Set(try strings(v, key))
+                dialect.missingValues = Set(try strings(v, key)).union([""])
             }
         }
         return dialect

@@ -39,6 +39,10 @@ public enum DataLoader {
 
         let labelReader = spec.label.map { BinaryReader($0, role: "label") }
         let decisionReader = spec.decision.map { BinaryReader($0, role: "decision") }
+        // A declared positive value is matched per distinct value after the pass, as text
+        // (canonically equivalent Unicode forms match), and must occur at least once.
+        var labelValues = CategoricalEncoder(), decisionValues = CategoricalEncoder()
+        var labelCodes: [UInt32] = [], decisionCodes: [UInt32] = []
 
         var encoders = spec.protected.map { _ in CategoricalEncoder() }
         var codes: [[UInt32]] = spec.protected.map { _ in [] }
@@ -66,8 +70,22 @@ public enum DataLoader {
                     codes[a].append(row.isMissing(s) ? UInt32.max : try encoders[a].code(for: row, s))
                 }
             }
-            if let s = labelSlot, let r = labelReader { labels.append(try r.read(row, s)) }
-            if let s = decisionSlot, let r = decisionReader { decisions.append(try r.read(row, s)) }
+            if let s = labelSlot, let r = labelReader {
+                if r.declaresPositive {
+                    try r.checkPresent(row, s)
+                    labelCodes.append(try labelValues.code(for: row, s))
+                } else {
+                    labels.append(try r.read(row, s))
+                }
+            }
+            if let s = decisionSlot, let r = decisionReader {
+                if r.declaresPositive {
+                    try r.checkPresent(row, s)
+                    decisionCodes.append(try decisionValues.code(for: row, s))
+                } else {
+                    decisions.append(try r.read(row, s))
+                }
+            }
             if let s = scoreSlot {
                 if row.isMissing(s) {
                     scores.append(.nan)
@@ -89,6 +107,19 @@ public enum DataLoader {
             if rows & 0xFFFF == 0 { progress?(LoadProgress(rows: rows, bytesRead: reader.bytesRead, fileSize: fileSize)) }
         }
         progress?(LoadProgress(rows: rows, bytesRead: fileSize, fileSize: fileSize))
+
+        if let r = labelReader, r.declaresPositive {
+            labels = try r.resolve(codes: labelCodes, levels: labelValues.levels, file: path)
+            labelCodes = []
+        }
+        if let r = decisionReader, r.declaresPositive {
+            decisions = try r.resolve(codes: decisionCodes, levels: decisionValues.levels, file: path)
+            decisionCodes = []
+        }
+        for (role, values) in [("label", labels), ("decision", decisions)] where !values.isEmpty {
+            if !values.contains(1) { warnings.append("every \(role) is negative: no row has a positive \(role)") }
+            if !values.contains(0) { warnings.append("every \(role) is positive: no row has a negative \(role)") }
+        }
 
         var attributes: [GroupColumn] = []
         for (a, attribute) in spec.protected.enumerated() {
@@ -213,18 +244,39 @@ public struct LoadProgress: Sendable, Equatable {
 struct BinaryReader {
     let spec: BinaryColumnSpec
     let role: String
-    let positive: [UInt8]?
 
     init(_ spec: BinaryColumnSpec, role: String) {
         self.spec = spec
         self.role = role
-        self.positive = spec.positive.map { Array($0.utf8) }
     }
 
-    func read(_ row: CSVRow, _ slot: Int) throws -> UInt8 {
+    /// Whether the column has a declared positive value (read as text, resolved after the pass).
+    var declaresPositive: Bool { spec.positive != nil }
+
+    func checkPresent(_ row: CSVRow, _ slot: Int) throws {
         guard !row.isMissing(slot) else {
             throw row.error(slot, "missing \(role): every row needs a \(role) value")
         }
+    }
+
+    /// Turns the distinct values of a declared-positive column into 0/1. Values equal to the
+    /// declared one as text (Unicode canonical equivalence: a decomposed "é" matches a
+    /// precomposed one) are positive; the declared value must occur.
+    func resolve(codes: [UInt32], levels: [String], file: String) throws -> [UInt8] {
+        let positive = spec.positive!
+        let isPositive = levels.map { $0 == positive }
+        guard isPositive.contains(true) else {
+            var distinct: [String] = []
+            for level in levels where !distinct.contains(level) { distinct.append(level) }
+            let seen = distinct.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (distinct.count > 12 ? ", …" : "")
+            throw CSVError(file: file, line: nil, column: nil, columnName: spec.column,
+                           message: "the declared positive \(role) value '\(positive)' never occurs (values are compared exactly); values found: \(seen)")
+        }
+        return codes.map { isPositive[Int($0)] ? 1 : 0 }
+    }
+
+    func read(_ row: CSVRow, _ slot: Int) throws -> UInt8 {
+        try checkPresent(row, slot)
         if let threshold = spec.threshold {
             guard let value = row.double(slot), value.isFinite else {
                 throw row.error(slot, "expected a number to compare with the \(role) threshold \(threshold), found '\(row.string(slot))'")
@@ -232,7 +284,6 @@ struct BinaryReader {
             return value >= threshold ? 1 : 0
         }
         let bytes = row.bytes(slot)
-        if let positive { return BinaryValue.equals(bytes, positive) ? 1 : 0 }
         guard let value = BinaryValue.standard(bytes) else {
             throw row.error(slot, "expected a yes/no \(role) (1/0, true/false, yes/no, oui/non) or a declared positive value, found '\(row.string(slot))'")
         }

@@ -174,8 +174,13 @@ public enum Audit {
             }
         }
 
+        /// Fairlearn's aggregates over the groups that the impact ratio compares: known groups
+        /// of at least the minimum size (all known non-empty groups if none is that large).
+        /// With `min_group_size: 1` and no missing protected values this is exactly Fairlearn's set.
         func aggregates(groups: [GroupResult], overall: GroupResult) -> [MetricEntry] {
-            let present = groups.filter { $0.statistics.count > 0 }
+            let known = groups.filter { $0.statistics.count > 0 && !$0.isUnknown }
+            let large = known.filter { !$0.belowMinSize }
+            let present = large.isEmpty ? known : large
             let rows = present.reduce(0) { $0 + $1.statistics.count }
             func values(_ name: String) -> [Double] { present.compactMap { $0[name]?.value } }
             func parity(_ name: String) -> [MetricValue] {
