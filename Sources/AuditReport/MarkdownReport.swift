@@ -127,6 +127,7 @@ public enum MarkdownReport {
         if result.hasLabel && result.hasDecision {
             columns += [("tpr", "TPR"), ("fpr", "FPR"), ("fnr", "FNR"), ("ppv", "PPV"), ("accuracy", "accuracy")]
         }
+        if result.hasScore { columns.append(("score_mean", "mean score")) }
         var md = "## `\(escape(a.name))`\n\nReference: `\(escape(a.reference.label))` (\(a.reference.rule.label))"
         if let note = a.reference.note { md += " — \(escapeText(note))" }
         md += "."
@@ -143,7 +144,12 @@ public enum MarkdownReport {
             for (metric, _) in columns {
                 guard let v = g[metric] else { cells.append(""); continue }
                 switch v {
-                case .defined(let x): cells.append(metric == "count" ? NumberFormat.exact(x) : NumberFormat.percent(x))
+                case .defined(let x):
+                    switch metric {
+                    case "count": cells.append(NumberFormat.exact(x))
+                    case "score_mean": cells.append(NumberFormat.fixed(x, digits: 2))
+                    default: cells.append(NumberFormat.percent(x))
+                    }
                 case .undefined: cells.append("undefined")
                 }
             }

@@ -28,7 +28,7 @@ public enum ReportJSON {
         init(_ r: AuditResult) {
             input = Input(
                 data_file: r.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
-                rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision
+                rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision, has_score: r.hasScore
             )
             let declared: String
             switch r.spec.csv.delimiter {
@@ -54,6 +54,7 @@ public enum ReportJSON {
         let weighted: Bool
         let has_label: Bool
         let has_decision: Bool
+        let has_score: Bool
     }
 
     struct SpecSummary: Encodable {

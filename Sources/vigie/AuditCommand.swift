@@ -18,13 +18,20 @@ struct AuditCommand: ParsableCommand {
         `unknown` group.
 
         Examples:
-          # ProPublica's COMPAS analysis: 'Medium or High' risk as the decision
-          vigie audit --data compas-scores-two-years.csv --protected race --protected sex \\
-            --label two_year_recid --decision decile_score --decision-threshold 5 \\
-            --decision-is unfavourable --reference race=Caucasian --out compas-report
+          # ProPublica's COMPAS analysis: 'Medium or High' risk
+          vigie audit --data compas-scores-two-years.csv \\
+            --protected race --protected sex \\
+            --label two_year_recid \\
+            --decision decile_score --decision-threshold 5 \\
+            --decision-is unfavourable \\
+            --reference race=Caucasian --out compas-report
 
-          # A French export with ';' and decimal commas, age in bands, as a CI gate
-          vigie audit --spec audit.yaml --protected age:18,26,36,51,66 --fail-on-disparity
+          # A French export (';', decimal commas), age in bands,
+          # as a CI gate (exit 1 below the four-fifths threshold)
+          vigie audit --data demandes.csv --decimal-comma \\
+            --protected age:18,26,36,51,66 --protected sexe \\
+            --decision decision --positive-decision Accordé \\
+            --fail-on-disparity
 
         Nothing is written unless the whole audit succeeds.
         """

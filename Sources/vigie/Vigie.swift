@@ -14,10 +14,11 @@ struct Vigie: ParsableCommand {
 
         Quick examples:
           vigie demo
-          vigie audit --data decisions.csv --protected sex --protected age:18,26,36,51,66 \\
-                      --label need_confirmed --decision allocated --reference sex=M
+          vigie init --data decisions.csv --out audit.yaml
           vigie audit --spec audit.yaml --fail-on-disparity
-          vigie init --data decisions.csv > audit.yaml
+          vigie audit --data decisions.csv --protected sex \\
+            --protected age:18,26,36,51,66 --label need_confirmed \\
+            --decision allocated --reference sex=M
 
         Exit codes: 0 done; 1 a group is below the impact-ratio threshold and \
         --fail-on-disparity was given; 2 bad usage or bad input.

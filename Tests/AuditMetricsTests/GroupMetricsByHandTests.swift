@@ -17,7 +17,7 @@ import Testing
             .ppv: 3.0 / 4, .fdr: 1.0 / 4, .npv: 4.0 / 6, .falseOmissionRate: 2.0 / 6,
             .accuracy: 7.0 / 10, .tp: 3, .fp: 1, .tn: 4, .fn: 2,
         ]
-        for metric in GroupMetric.allCases {
+        for metric in GroupMetric.allCases where metric != .scoreMean {
             #expect(group.metric(metric, population: population) == .defined(expected[metric]!), "\(metric)")
         }
         #expect(group.denominatorRows(.tpr) == 5)
@@ -35,6 +35,16 @@ import Testing
             #expect(empty.metric(metric, population: population) == .undefined(reason: "empty group: no rows"))
         }
         #expect(empty.metric(.count, population: population) == .defined(0))
+    }
+
+    /// Weighted mean score by hand: scores 10 (w 1), 20 (w 3), missing → (10 + 60) / 4 = 17.5.
+    @Test func weightedScoreMean() {
+        let g = GroupStatistics(rows: SIMD4(3, 0, 0, 0), weights: SIMD4(4.5, 0, 0, 0), weightSquares: SIMD4(10.25, 0, 0, 0),
+                                scoredRows: 2, scoreWeight: 4, scoreSum: 70, scoreSquareSum: 1300)
+        #expect(g.metric(.scoreMean, population: g) == .defined(17.5))
+        #expect(g.denominatorRows(.scoreMean) == 2)
+        let unscored = GroupStatistics(rows: SIMD4(1, 0, 0, 0), weights: SIMD4(1, 0, 0, 0), weightSquares: SIMD4(1, 0, 0, 0))
+        #expect(unscored.metric(.scoreMean, population: g) == .undefined(reason: "no row of the group has a score"))
     }
 
     @Test func disparitiesAgainstTheReference() {

@@ -21,13 +21,18 @@ import Testing
         let label = (0..<n).map { _ in UInt8(next() % 2) }
         let decision = (0..<n).map { _ in UInt8(next() % 2) }
         let weight = weighted ? (0..<n).map { _ in Double(next() % 8 + 1) / 4 } : nil
+        // Dyadic scores (exact sums in any order), one in 16 missing.
+        let score = (0..<n).map { _ -> Double in
+            let v = next() % 64
+            return v < 4 ? .nan : Double(v) / 4
+        }
         return ColumnStore(
             rowCount: n,
             attributes: [
                 GroupColumn(attribute: "a", codes: a, groups: ["a0", "a1", "a2", "a3", "unknown"], unknownCode: 4),
                 GroupColumn(attribute: "b", codes: b, groups: ["b0", "b1", "b2"], unknownCode: nil),
             ],
-            label: label, decision: decision, score: nil, weight: weight,
+            label: label, decision: decision, score: score, weight: weight,
             source: DataSource(path: "synthetic", delimiter: ",", headerColumns: 4)
         )
     }
@@ -63,5 +68,14 @@ import Testing
         #expect(stats.groupings.map(\.name) == ["a", "b", "a*b"])
         #expect(stats.groupings[2].groups[3 * 3 + 1] == "a3*b1")
         #expect(stats.groupings[2].isUnknown[4 * 3 + 0])
+        // Score sums of group b1, by a plain loop.
+        var rows = 0, sum = 0.0
+        for r in 0..<store.rowCount where store.attributes[1].codes[r] == 1 && !store.score![r].isNaN {
+            rows += 1
+            sum += store.score![r]
+        }
+        #expect(stats.groups[1][1].scoredRows == rows)
+        #expect(stats.groups[1][1].scoreSum == sum)
+        #expect(stats.groups[1][1].metric(.scoreMean, population: stats.overall) == .defined(sum / Double(rows)))
     }
 }

@@ -73,6 +73,26 @@ import Testing
         #expect(sexOnly.status == 0, "\(sexOnly.stderr)")
     }
 
+    /// `score_mean` per group against a plain computation on the fixture (split on commas:
+    /// the sample has no quoted fields).
+    @Test func scoreMeanMatchesAPlainComputation() throws {
+        let out = scratch.folder()
+        #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let nat = lines[0].firstIndex(of: "nationalite")!, score = lines[0].firstIndex(of: "score_total")!
+        var sums: [String: (Double, Int)] = [:]
+        for row in lines.dropFirst() {
+            let group = row[nat].isEmpty ? "unknown" : row[nat]
+            let (s, n) = sums[group] ?? (0, 0)
+            sums[group] = (s + Double(row[score])!, n + 1)
+        }
+        let m = try CLI.metrics(out)
+        for (group, (sum, n)) in sums {
+            #expect(abs(m["nationalite|\(group)|score_mean"]!.value! - sum / Double(n)) < 1e-12, "\(group)")
+        }
+    }
+
     @Test func reportsHoldNoInputRow() throws {
         let out = scratch.folder()
         #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)

@@ -77,14 +77,15 @@ public enum Audit {
         let hasDecision: Bool
 
         var favourable: Bool { spec.decisionIs == .favourable }
+        var hasScore: Bool { spec.score != nil }
 
         func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, reference: GroupStatistics?, impactRatio: MetricValue?) -> GroupResult {
             let metrics = GroupMetric.allCases
-                .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision) }
+                .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) }
                 .map { MetricEntry($0.rawValue, s.metric($0, population: population), n: s.denominatorRows($0)) }
             var disparities: [MetricEntry] = []
             if let reference {
-                for rate in GroupMetric.rates where rate.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision) {
+                for rate in GroupMetric.rates where rate.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) {
                     let mine = s.metric(rate, population: population)
                     let theirs = reference.metric(rate, population: population)
                     let n = s.denominatorRows(rate)

@@ -34,6 +34,9 @@ public struct AuditResult: Sendable, Equatable {
         self.source = source
     }
 
+    /// Whether the audit has a score column (`score_mean` and its disparities).
+    public var hasScore: Bool { spec.score != nil }
+
     /// An attribute or intersection by name.
     public subscript(_ name: String) -> AttributeResult? { attributes.first { $0.name == name } }
 

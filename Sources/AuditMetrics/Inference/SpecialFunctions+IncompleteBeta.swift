@@ -44,7 +44,8 @@ extension SpecialFunctions {
     ///
     /// * min(a, b) ≥ 10: with x₀ = a/(a+b), y₀ = b/(a+b) and d = x − x₀,
     ///   `exp(−a·g(d/x₀) − b·g(−d/y₀) − δ(a) − δ(b) + δ(a+b))·√(ab/(2π(a+b)))`, g(t) = t − ln(1+t)
-    ///   and δ Stirling's correction (DiDonato & Morris `brcomp`).
+    ///   and δ Stirling's correction (DiDonato & Morris `brcomp`); g(t) takes ln(1+t) from the
+    ///   ratio x/x₀ itself when |t| ≥ ½ (x far from x₀, where 1 + d/x₀ would lose precision).
     /// * one parameter s < 10, the other L ≥ 10: ln Γ(L) − ln Γ(s+L) is expanded as
     ///   −s·ln L − (s+L−½)·log1p(s/L) + s + δ(L) − δ(s+L).
     /// * both < 10: `lgamma` directly.
@@ -55,7 +56,7 @@ extension SpecialFunctions {
             let total = a + b
             let x0 = a / total, y0 = b / total
             let d = x <= 0.5 ? x - x0 : y0 - y
-            let exponent = -(a * logOnePlusComplement(d / x0) + b * logOnePlusComplement(-d / y0))
+            let exponent = -(a * logOnePlusComplement(d / x0, ratio: x / x0) + b * logOnePlusComplement(-d / y0, ratio: y / y0))
             let correction = stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(total)
             return exp(exponent - correction) * (a * b / total).squareRoot() * 0.39894228040143267794
         }

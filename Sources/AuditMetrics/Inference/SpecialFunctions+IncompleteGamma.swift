@@ -51,7 +51,7 @@ extension SpecialFunctions {
     /// below with `lgamma`.
     static func gammaPrefactor(a: Double, x: Double) -> Double {
         if a >= 10 {
-            return exp(-a * logOnePlusComplement((x - a) / a) - stirlingCorrection(a)) * (a / (2 * Double.pi)).squareRoot()
+            return exp(-a * logOnePlusComplement((x - a) / a, ratio: x / a) - stirlingCorrection(a)) * (a / (2 * Double.pi)).squareRoot()
         }
         return exp(a * log(x) - x - logGamma(a))
     }

@@ -43,7 +43,12 @@ public enum SpecialFunctions {
     }
 
     /// `t − ln(1 + t)` for t > −1, without cancellation for small |t| (power series Σ (−t)ᵏ/k, k ≥ 2).
-    static func logOnePlusComplement(_ t: Double) -> Double {
+    ///
+    /// `ratio`, when given, is 1 + t computed independently (e.g. x/x₀); it is used for the
+    /// logarithm when |t| ≥ ½, where t itself carries an absolute rounding error that would be
+    /// large relative to 1 + t near t = −1.
+    static func logOnePlusComplement(_ t: Double, ratio: Double? = nil) -> Double {
+        if abs(t) >= 0.5, let ratio { return t - log(ratio) }
         if abs(t) >= 0.1 { return t - log1p(t) }
         var term = t * t
         var sum = 0.0

@@ -33,16 +33,18 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     case accuracy
     /// Confusion counts (weighted sums when weighted).
     case tp, fp, tn, fn
+    /// Mean score over the group's rows that have one: Σw·s / Σw (weighted mean when weighted).
+    case scoreMean = "score_mean"
 
     /// The rates, for which differences and ratios against the reference are reported.
     public static let rates: [GroupMetric] = [
-        .baseRate, .selectionRate, .ppr, .tpr, .tnr, .fpr, .fnr, .ppv, .npv, .fdr, .falseOmissionRate, .accuracy,
+        .baseRate, .selectionRate, .ppr, .tpr, .tnr, .fpr, .fnr, .ppv, .npv, .fdr, .falseOmissionRate, .accuracy, .scoreMean,
     ]
 
     /// Whether the metric needs the label (ground truth).
     public var needsLabel: Bool {
         switch self {
-        case .count, .share, .selectionRate, .ppr: return false
+        case .count, .share, .selectionRate, .ppr, .scoreMean: return false
         default: return true
         }
     }
@@ -50,13 +52,13 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     /// Whether the metric needs the decision.
     public var needsDecision: Bool {
         switch self {
-        case .count, .share, .baseRate: return false
+        case .count, .share, .baseRate, .scoreMean: return false
         default: return true
         }
     }
 
     /// Whether the metric is available for an audit with the given columns.
-    public func isAvailable(hasLabel: Bool, hasDecision: Bool) -> Bool {
-        (!needsLabel || hasLabel) && (!needsDecision || hasDecision)
+    public func isAvailable(hasLabel: Bool, hasDecision: Bool, hasScore: Bool = false) -> Bool {
+        (!needsLabel || hasLabel) && (!needsDecision || hasDecision) && (self != .scoreMean || hasScore)
     }
 }

@@ -35,6 +35,7 @@ extension GroupStatistics {
         case .fp: return .defined(fp)
         case .tn: return .defined(tn)
         case .fn: return .defined(fn)
+        case .scoreMean: return .ratio(scoreSum, scoreWeight, reason: "no row of the group has a score")
         }
     }
 
@@ -48,6 +49,7 @@ extension GroupStatistics {
         case .tnr, .fpr: return rows[Self.tn] + rows[Self.fp]
         case .ppv, .fdr: return rows[Self.tp] + rows[Self.fp]
         case .npv, .falseOmissionRate: return rows[Self.tn] + rows[Self.fn]
+        case .scoreMean: return scoredRows
         }
     }
 

@@ -101,6 +101,21 @@ public struct AuditStatistics: Sendable, Equatable {
         var counts = [Int](repeating: 0, count: total)
         var sums = [Double](repeating: 0, count: weighted ? total : 0)
         var squares = sums
+        let score = store.score
+        let scored = score != nil
+        // Per group (not per cell): rows with a score, Σw, Σw·s, Σw·s².
+        var groupBaseBuilder: [Int] = []
+        var groupTotal = 0
+        for grouping in groupings {
+            groupBaseBuilder.append(groupTotal)
+            groupTotal += grouping.groups.count
+        }
+        let groupBase = groupBaseBuilder
+        var scoreRows = [Int](repeating: 0, count: scored ? groupTotal : 0)
+        var scoreWeights = [Double](repeating: 0, count: scored ? groupTotal : 0)
+        var scoreSums = scoreWeights
+        var scoreSquares = scoreWeights
+        var overallScore = (rows: 0, weight: 0.0, sum: 0.0, squares: 0.0)
         var overallCounts = SIMD4<Int>.zero
         var overallSums = SIMD4<Double>.zero
         var overallSquares = SIMD4<Double>.zero
@@ -115,6 +130,11 @@ public struct AuditStatistics: Sendable, Equatable {
             componentStart.withUnsafeBufferPointer { componentStart in
             componentAttribute.withUnsafeBufferPointer { componentAttribute in
             componentStride.withUnsafeBufferPointer { componentStride in
+            groupBase.withUnsafeBufferPointer { groupBase in
+            scoreRows.withUnsafeMutableBufferPointer { scoreRows in
+            scoreWeights.withUnsafeMutableBufferPointer { scoreWeights in
+            scoreSums.withUnsafeMutableBufferPointer { scoreSums in
+            scoreSquares.withUnsafeMutableBufferPointer { scoreSquares in
                 let weight = store.weight
                 for (i, r) in rows.enumerated() {
                     let cell = Int(cells[i])
@@ -123,6 +143,14 @@ public struct AuditStatistics: Sendable, Equatable {
                     if weighted {
                         overallSums[cell] += w
                         overallSquares[cell] += w * w
+                    }
+                    let s = scored ? score.unsafelyUnwrapped[r] : .nan
+                    let hasScore = !s.isNaN
+                    if hasScore {
+                        overallScore.rows &+= 1
+                        overallScore.weight += w
+                        overallScore.sum += w * s
+                        overallScore.squares += w * s * s
                     }
                     for g in 0..<groupingCount {
                         var code = 0
@@ -135,15 +163,31 @@ public struct AuditStatistics: Sendable, Equatable {
                             sums[index] += w
                             squares[index] += w * w
                         }
+                        if hasScore {
+                            let j = groupBase[g] &+ code
+                            scoreRows[j] &+= 1
+                            scoreWeights[j] += w
+                            scoreSums[j] += w * s
+                            scoreSquares[j] += w * s * s
+                        }
                     }
                 }
-            }}}}}}}}
+            }}}}}}}}}}}}}
         }
 
         for g in 0..<groupings.count {
             for c in 0..<groupings[g].groups.count {
                 let base = offsets[g] + 4 * c
                 let n = SIMD4(counts[base], counts[base + 1], counts[base + 2], counts[base + 3])
+                defer {
+                    if scored {
+                        let j = groupBase[g] + c
+                        result.groups[g][c].scoredRows = scoreRows[j]
+                        result.groups[g][c].scoreWeight = scoreWeights[j]
+                        result.groups[g][c].scoreSum = scoreSums[j]
+                        result.groups[g][c].scoreSquareSum = scoreSquares[j]
+                    }
+                }
                 if weighted {
                     result.groups[g][c] = GroupStatistics(
                         rows: n,
@@ -159,6 +203,10 @@ public struct AuditStatistics: Sendable, Equatable {
         result.overall = weighted
             ? GroupStatistics(rows: overallCounts, weights: overallSums, weightSquares: overallSquares)
             : GroupStatistics(rows: overallCounts, weights: SIMD4<Double>(overallCounts), weightSquares: SIMD4<Double>(overallCounts))
+        result.overall.scoredRows = overallScore.rows
+        result.overall.scoreWeight = overallScore.weight
+        result.overall.scoreSum = overallScore.sum
+        result.overall.scoreSquareSum = overallScore.squares
         return result
     }
 

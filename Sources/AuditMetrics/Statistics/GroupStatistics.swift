@@ -15,11 +15,21 @@ public struct GroupStatistics: Sendable, Equatable {
     public var weights: SIMD4<Double>
     /// Sum of squared weights in each cell, for Kish's effective sample size.
     public var weightSquares: SIMD4<Double>
+    /// Score sums over the rows that have a score: rows, Σw, Σw·s, Σw·s².
+    public var scoredRows: Int
+    public var scoreWeight: Double
+    public var scoreSum: Double
+    public var scoreSquareSum: Double
 
-    public init(rows: SIMD4<Int> = .zero, weights: SIMD4<Double> = .zero, weightSquares: SIMD4<Double> = .zero) {
+    public init(rows: SIMD4<Int> = .zero, weights: SIMD4<Double> = .zero, weightSquares: SIMD4<Double> = .zero,
+                scoredRows: Int = 0, scoreWeight: Double = 0, scoreSum: Double = 0, scoreSquareSum: Double = 0) {
         self.rows = rows
         self.weights = weights
         self.weightSquares = weightSquares
+        self.scoredRows = scoredRows
+        self.scoreWeight = scoreWeight
+        self.scoreSum = scoreSum
+        self.scoreSquareSum = scoreSquareSum
     }
 
     /// The identity of `+`.
@@ -27,7 +37,11 @@ public struct GroupStatistics: Sendable, Equatable {
 
     /// Statistics of the union of two disjoint sets of rows.
     public static func + (a: GroupStatistics, b: GroupStatistics) -> GroupStatistics {
-        GroupStatistics(rows: a.rows &+ b.rows, weights: a.weights + b.weights, weightSquares: a.weightSquares + b.weightSquares)
+        GroupStatistics(
+            rows: a.rows &+ b.rows, weights: a.weights + b.weights, weightSquares: a.weightSquares + b.weightSquares,
+            scoredRows: a.scoredRows &+ b.scoredRows, scoreWeight: a.scoreWeight + b.scoreWeight,
+            scoreSum: a.scoreSum + b.scoreSum, scoreSquareSum: a.scoreSquareSum + b.scoreSquareSum
+        )
     }
 
     public static func += (a: inout GroupStatistics, b: GroupStatistics) { a = a + b }
