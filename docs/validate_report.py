@@ -16,7 +16,9 @@ schema version 1.0 says. Consumers of reports should instead ignore keys they do
 A report that passes the schema is then checked for what JSON Schema cannot express:
 spec.csv.missing sorted, band edges and cut points strictly increasing, an attribute's
 cut_points matching its spec.protected[].binning, its reference rule matching the declared
-(or default) one, and reference.group naming the one group flagged reference.
+(or default) one, reference.group naming the one group flagged reference, and a group's
+score_mean counting no more rows (n) than the group has. Which metrics exist (including
+score_mean and its disparities, present exactly when input.has_score) is the schema's job.
 """
 
 import argparse
@@ -58,6 +60,14 @@ def increasing(xs):
     return all(a < b for a, b in zip(xs, xs[1:]))
 
 
+def score_rows_errors(group, at):
+    """score_mean's n is the group's rows with a score, so at most its row count."""
+    score = group["metrics"].get("score_mean")
+    if score is not None and score["n"] > group["count"]:
+        return [f"{at}.metrics.score_mean.n: {score['n']} rows with a score, more than the group's count {group['count']}"]
+    return []
+
+
 def consistency_errors(report):
     """Cross-field rules of docs/report-schema.md that JSON Schema cannot state."""
     errors = []
@@ -65,6 +75,7 @@ def consistency_errors(report):
     missing = spec["csv"]["missing"]
     if missing != sorted(missing):
         errors.append("$.spec.csv.missing: not sorted")
+    errors += score_rows_errors(report["overall"], "$.overall")
     declared = {}
     for i, p in enumerate(spec["protected"]):
         binning = p["binning"]
@@ -93,6 +104,8 @@ def consistency_errors(report):
             ref = a["reference"]
             if ref["rule"] != rule["rule"] or ref.get("named") != rule.get("group"):
                 errors.append(f"{at}.reference: rule {ref['rule']!r} / named {ref.get('named')!r} differs from the declared {rule}")
+        for j, g in enumerate(a["groups"]):
+            errors += score_rows_errors(g, f"{at}.groups[{j}]")
         flagged = [g["group"] for g in a["groups"] if g["reference"]]
         expected = [] if a["reference"]["whole_population"] else [a["reference"]["group"]]
         if flagged != expected:
