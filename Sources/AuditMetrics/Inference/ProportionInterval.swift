@@ -32,14 +32,15 @@ public enum ProportionInterval {
     ///
     /// With α = 1 − level: low = B⁻¹(α/2; x, n − x + 1) and high = B⁻¹(1 − α/2; x + 1, n − x),
     /// where B⁻¹ is the beta quantile (``SpecialFunctions/inverseRegularizedIncompleteBeta(a:b:p:)``);
-    /// low = 0 when x = 0 and high = 1 when x = n. The upper bound is computed as
-    /// 1 − B⁻¹(α/2; n − x, x + 1) (scipy's `beta.isf`).
+    /// low = 0 when x = 0 and high = 1 when x = n. The upper bound is computed from the upper
+    /// tail directly (``SpecialFunctions/inverseRegularizedIncompleteBetaComplement(a:b:q:)``,
+    /// scipy's `beta.isf(α/2, x + 1, n − x)`), so a small upper bound keeps its relative precision.
     public static func clopperPearson(successes: Double, trials: Double, level: Double = 0.95) -> ConfidenceInterval? {
         guard InferenceInput.isProportion(successes, trials), InferenceInput.isLevel(level) else { return nil }
         let tail = 0.5 * (1 - level)
         let x = successes, n = trials
         let low = x == 0 ? 0 : SpecialFunctions.inverseRegularizedIncompleteBeta(a: x, b: n - x + 1, p: tail)
-        let high = x == n ? 1 : 1 - SpecialFunctions.inverseRegularizedIncompleteBeta(a: n - x, b: x + 1, p: tail)
+        let high = x == n ? 1 : SpecialFunctions.inverseRegularizedIncompleteBetaComplement(a: x + 1, b: n - x, q: tail)
         return ConfidenceInterval(low: low, high: high, level: level)
     }
 }

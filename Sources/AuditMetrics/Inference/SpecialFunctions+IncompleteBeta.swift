@@ -12,16 +12,33 @@ extension SpecialFunctions {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return .nan }
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let y = 1 - x
-        if x < (a + 1) / (a + b + 2) {
-            return betaPrefactor(a: a, b: b, x: x, y: y) * betaContinuedFraction(a: a, b: b, x: x) / a
-        }
-        return 1 - betaPrefactor(a: b, b: a, x: y, y: x) * betaContinuedFraction(a: b, b: a, x: y) / b
+        return betaTail(a: a, b: b, x: x, y: 1 - x, upper: false)
     }
 
-    /// `1 − I_x(a, b) = I_{1−x}(b, a)`, computed without cancellation when it is small.
-    static func regularizedIncompleteBetaComplement(a: Double, b: Double, x: Double) -> Double {
-        regularizedIncompleteBeta(a: b, b: a, x: 1 - x)
+    /// I_x(a, b) (`upper == false`) or 1 − I_x(a, b) (`upper == true`) for 0 < x < 1, given both
+    /// x and y = 1 − x so that whichever is small keeps its full precision.
+    ///
+    /// The continued fraction is evaluated for I_x(a, b) when x < (a + 1)/(a + b + 2) and for
+    /// I_y(b, a) = 1 − I_x(a, b) otherwise (Numerical Recipes); the other tail is 1 minus it.
+    /// Exception: the continued fraction is ill-conditioned when its argument is close to 1 and
+    /// its first parameter large (its first denominators cancel, losing about ε/(1 − argument)),
+    /// e.g. I_{1−x}(10⁷, 1.001) at x = 3.7e-7. So when the argument exceeds 0.9 and the
+    /// complementary (small) argument is within twice its own switch point — where the
+    /// fraction still converges well — the fraction is evaluated there instead, and used as
+    /// 1 − tail whenever it is at most 0.99 (the subtraction then costs at most a factor 100).
+    /// Only tails below 0.01 in that regime still go through the ill-conditioned fraction.
+    static func betaTail(a: Double, b: Double, x: Double, y: Double, upper: Bool) -> Double {
+        let direct = x < (a + 1) / (a + b + 2)
+        // The tail the fraction produces: I_x(a, b) if direct, else 1 − I_x(a, b) = I_y(b, a).
+        let (pa, pb, px, py) = direct ? (a, b, x, y) : (b, a, y, x)
+        var primary: Double? = nil
+        if px > 0.9, py < 2 * (pb + 1) / (pa + pb + 2) {
+            let other = betaPrefactor(a: pb, b: pa, x: py, y: px) * betaContinuedFraction(a: pb, b: pa, x: py) / pb
+            if other.isFinite, other >= 0, other <= 0.99 { primary = 1 - other }
+        }
+        let value = primary ?? betaPrefactor(a: pa, b: pb, x: px, y: py) * betaContinuedFraction(a: pa, b: pb, x: px) / pa
+        // `value` is the lower tail when direct, the upper tail otherwise.
+        return direct == upper ? 1 - value : value
     }
 
     /// Inverse of ``regularizedIncompleteBeta(a:b:x:)`` in x: the x in [0, 1] with I_x(a, b) = p;
@@ -29,15 +46,46 @@ extension SpecialFunctions {
     ///
     /// Starts from the Abramowitz & Stegun 26.5.22 / Numerical Recipes `invbetai` guess, then
     /// Newton's method on ln I(eᵘ) − ln p in u = ln x (exact for the power-law lower tail), kept
-    /// inside a shrinking bracket by bisection. For p > ½ it solves the mirrored problem
-    /// I_{1−x}(b, a) = 1 − p, so both tails keep full relative precision in p.
-    /// `p <= 0` gives 0, `p >= 1` gives 1.
+    /// inside a shrinking bracket by bisection. For p > ½ it solves the upper tail
+    /// 1 − I_x(a, b) = 1 − p instead (see ``inverseRegularizedIncompleteBetaComplement(a:b:q:)``),
+    /// so both tails keep full relative precision in p. `p <= 0` gives 0, `p >= 1` gives 1.
     public static func inverseRegularizedIncompleteBeta(a: Double, b: Double, p: Double) -> Double {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !p.isNaN else { return .nan }
         if p <= 0 { return 0 }
         if p >= 1 { return 1 }
-        if p > 0.5 { return 1 - inverseLowerTail(a: b, b: a, p: 1 - p) }
+        if p > 0.5 { return inverseRegularizedIncompleteBetaComplement(a: a, b: b, q: 1 - p) }
         return inverseLowerTail(a: a, b: b, p: p)
+    }
+
+    /// The x in [0, 1] with 1 − I_x(a, b) = q (`scipy.special.betainccinv(a, b, q)`, the beta
+    /// distribution's `isf`), computed without forming 1 − q.
+    ///
+    /// Solves I_y(b, a) = q for y = 1 − x as in ``inverseRegularizedIncompleteBeta(a:b:p:)``;
+    /// when the answer x is below ½, where 1 − y would have lost relative precision, it is
+    /// polished by Newton steps on ln(1 − I_x(a, b)) − ln q in ln x with x itself as the variable.
+    /// `q <= 0` gives 1, `q >= 1` gives 0.
+    public static func inverseRegularizedIncompleteBetaComplement(a: Double, b: Double, q: Double) -> Double {
+        guard a > 0, b > 0, a.isFinite, b.isFinite, !q.isNaN else { return .nan }
+        if q <= 0 { return 1 }
+        if q >= 1 { return 0 }
+        if q > 0.5 { return inverseLowerTail(a: a, b: b, p: 1 - q) }
+        let y = inverseLowerTail(a: b, b: a, p: q)
+        var x = 1 - y
+        guard x > 0, x < 0.5 else { return x }
+        let logQ = log(q)
+        for _ in 0..<8 {
+            let tail = betaTail(a: a, b: b, x: x, y: 1 - x, upper: true)
+            guard tail > 0 else { break }
+            // d ln(1 − I) / d ln x = −x·pdf(x)/(1 − I) = −prefactor/((1 − x)(1 − I))
+            let slope = -betaPrefactor(a: a, b: b, x: x, y: 1 - x) / ((1 - x) * tail)
+            guard slope < 0 else { break }
+            let next = x * exp(-(log(tail) - logQ) / slope)
+            guard next > 0, next < 1 else { break }
+            let done = abs(next - x) <= 2 * Double.ulpOfOne * x
+            x = next
+            if done { break }
+        }
+        return x
     }
 
     /// `xᵃ·yᵇ/B(a, b)` with y = 1 − x (both passed, so that the smaller keeps its precision).
