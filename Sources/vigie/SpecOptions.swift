@@ -64,6 +64,33 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A missing-value marker, matched exactly; repeatable. Replaces the default NA, NaN, null; an empty field is always missing.", valueName: "text"))
     var missing: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Interval for rates: `wilson` (default) or `exact` (Clopper–Pearson).", valueName: "method"))
+    var interval: String?
+
+    @Option(name: .long, help: ArgumentHelp("Confidence level of every interval (default 0.95).", valueName: "level"))
+    var level: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Significance level after adjustment (default 0.05).", valueName: "alpha"))
+    var alpha: Double?
+
+    @Option(name: .long, help: ArgumentHelp("p-value adjustment across all tests: `holm` (default), `bh` (Benjamini–Hochberg) or `none`.", valueName: "method"))
+    var adjust: String?
+
+    @Option(name: .long, help: ArgumentHelp("Differences of rates within ± this are 'no disparity' (default 0.05; ratios use the impact-ratio band).", valueName: "d"))
+    var differenceTolerance: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Rates over fewer rows than this (in the group or the reference) get 'insufficient evidence' (default 10).", valueName: "n"))
+    var minDenominator: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Bootstrap replicates for intervals of every metric (default 0: off; e.g. 1000).", valueName: "B"))
+    var bootstrap: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the bootstrap (default 0). The same seed gives the same bytes.", valueName: "S"))
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Bootstrap interval: `bca` (default) or `percentile`.", valueName: "method"))
+    var bootstrapMethod: String?
+
     /// The spec: the file's, overridden by the flags; validated before any data is read.
     func resolve() throws -> AuditSpec {
         var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
@@ -116,7 +143,23 @@ struct SpecOptions: ParsableArguments {
         if let delimiter { s.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if decimalComma { s.csv.decimalComma = true }
         if !missing.isEmpty { s.csv.missingValues = Set(missing).union([""]) }
+        if let interval { s.inference.interval = try Self.choice(interval, "--interval") }
+        if let level { s.inference.level = level }
+        if let alpha { s.inference.alpha = alpha }
+        if let adjust { s.inference.adjust = try Self.choice(adjust, "--adjust") }
+        if let differenceTolerance { s.inference.differenceTolerance = differenceTolerance }
+        if let minDenominator { s.inference.minDenominator = minDenominator }
+        if let bootstrap { s.inference.bootstrapReplicates = bootstrap }
+        if let seed { s.inference.seed = seed }
+        if let bootstrapMethod { s.inference.bootstrapMethod = try Self.choice(bootstrapMethod, "--bootstrap-method") }
         try s.validate()
         return s
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ key: String) throws(SpecError) -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw SpecError(key: key, message: "expected one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), found '\(text)'")
+        }
+        return value
     }
 }

@@ -52,6 +52,21 @@ import Testing
         return compared
     }
 
+    /// AIF360's smoothed empirical differential fairness, `make_sedf_reference.py`.
+    static func checkSEDF(_ result: AuditResult, dataset: String) throws -> Int {
+        let text = try String(contentsOfFile: TestPaths.fixture("reference/sedf_expected.csv"), encoding: .utf8)
+        var compared = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",").map(String.init)
+            guard f[0] == dataset else { continue }
+            let want = Double(f[2])!
+            let got = result[f[1]]?.aggregate("smoothed_edf")?.value
+            #expect(got != nil && abs(got! - want) <= 1e-12 * want, "\(dataset) \(f[1]) smoothed_edf: \(String(describing: got)) vs AIF360 \(want)")
+            compared += 1
+        }
+        return compared
+    }
+
     @Test func compasMatchesFairlearnAIF360Aequitas() throws {
         let spec = AuditSpec(
             dataPath: TestPaths.compas,
@@ -71,6 +86,7 @@ import Testing
         let result = try Audit.run(store: store, spec: spec, threads: 2)
         let compared = try Self.check(result, dataset: "compas")
         #expect(compared > 2000)
+        #expect(try Self.checkSEDF(result, dataset: "compas") == 4)
     }
 
     static func smallSpec(weighted: Bool) -> AuditSpec {
@@ -94,6 +110,7 @@ import Testing
         let result = try Audit.run(store: try DataLoader.load(spec), spec: spec)
         let compared = try Self.check(result, dataset: weighted ? "small_weighted" : "small_unweighted")
         #expect(compared > 500)
+        #expect(try Self.checkSEDF(result, dataset: weighted ? "small_weighted" : "small_unweighted") == 3)
         // The undefined cells the fixture was built to have, with their reasons.
         #expect(result["grp"]?["D"]?["tpr"]?.reason == "no label-positive rows: TP+FN = 0")
         #expect(result["grp"]?["C"]?["ppv"]?.reason == "no positive decisions: TP+FP = 0")

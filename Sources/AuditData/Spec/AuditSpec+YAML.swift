@@ -38,6 +38,7 @@ struct SpecReader {
     static let topKeys: [String] = [
         "version", "data", "csv", "protected", "label", "decision", "score", "weight",
         "reference", "intersections", "impact_ratio_threshold", "min_group_size", "decision_is",
+        "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power", "bootstrap",
     ]
 
     func error(_ node: Node?, _ key: String, _ message: String) -> SpecError {
@@ -79,6 +80,15 @@ struct SpecReader {
         return value
     }
 
+    /// One of an enumeration's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ key: String) throws(SpecError) -> T where T.RawValue == String {
+        let text = try string(node, key)
+        guard let value = T(rawValue: text) else {
+            throw error(node, key, "expected one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), found '\(text)'")
+        }
+        return value
+    }
+
     func strings(_ node: Node, _ key: String) throws(SpecError) -> [String] {
         guard let sequence = node.sequence else { throw error(node, key, "expected a list") }
         var out: [String] = []
@@ -111,6 +121,26 @@ struct SpecReader {
                     throw error(v, name, "expected 'favourable' or 'unfavourable', found '\(text)'")
                 }
                 spec.decisionIs = value
+            case "interval": spec.inference.interval = try choice(v, name)
+            case "level": spec.inference.level = try double(v, name)
+            case "alpha": spec.inference.alpha = try double(v, name)
+            case "adjust": spec.inference.adjust = try choice(v, name)
+            case "difference_tolerance": spec.inference.differenceTolerance = try double(v, name)
+            case "min_denominator": spec.inference.minDenominator = try int(v, name)
+            case "power": spec.inference.power = try double(v, name)
+            case "bootstrap":
+                for (key, _, value) in try mapping(v, name, allowed: ["replicates", "seed", "method"]) {
+                    let path = "bootstrap.\(key)"
+                    switch key {
+                    case "replicates": spec.inference.bootstrapReplicates = try int(value, path)
+                    case "seed":
+                        guard case .scalar(let scalar) = value, let seed = UInt64(scalar.string) else {
+                            throw error(value, path, "expected a whole number from 0 to 2^64 − 1")
+                        }
+                        spec.inference.seed = seed
+                    default: spec.inference.bootstrapMethod = try choice(value, path)
+                    }
+                }
             default:
                 throw error(k, name, "unknown key")
             }

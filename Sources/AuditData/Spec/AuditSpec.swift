@@ -29,6 +29,8 @@ public struct AuditSpec: Sendable, Equatable {
     public var minGroupSize: Int
     /// Whether a positive decision is favourable to the person.
     public var decisionIs: Favourability
+    /// Intervals, tests, verdicts and bootstrap.
+    public var inference: InferenceSpec
 
     public init(
         dataPath: String? = nil,
@@ -42,7 +44,8 @@ public struct AuditSpec: Sendable, Equatable {
         intersections: Int = 2,
         impactRatioThreshold: Double = 0.8,
         minGroupSize: Int = 30,
-        decisionIs: Favourability = .favourable
+        decisionIs: Favourability = .favourable,
+        inference: InferenceSpec = InferenceSpec()
     ) {
         self.dataPath = dataPath
         self.csv = csv
@@ -56,6 +59,7 @@ public struct AuditSpec: Sendable, Equatable {
         self.impactRatioThreshold = impactRatioThreshold
         self.minGroupSize = minGroupSize
         self.decisionIs = decisionIs
+        self.inference = inference
     }
 
     /// Checks the rules that do not depend on the data; called before any file is read.
@@ -78,6 +82,10 @@ public struct AuditSpec: Sendable, Equatable {
         guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)") }
         if let threshold = decision?.threshold, !threshold.isFinite {
             throw SpecError(key: "decision.threshold", message: "expected a finite number")
+        }
+        try inference.validate()
+        if inference.bootstrapReplicates > 0, weight != nil {
+            throw SpecError(key: "bootstrap", message: "the bootstrap resamples row counts and does not support weights yet; remove --weight or --bootstrap")
         }
     }
 }

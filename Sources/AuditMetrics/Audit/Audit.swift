@@ -1,4 +1,5 @@
 import AuditData
+import Foundation
 
 /// Runs an audit: one pass to sufficient statistics, then every metric as a pure function of them.
 public enum Audit {
@@ -22,7 +23,7 @@ public enum Audit {
     public static func result(statistics: AuditStatistics, spec: AuditSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings
         let context = Context(spec: spec, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
-        let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, impactRatio: nil)
+        let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, independentReference: false, isReference: false, impactRatio: nil)
         var attributes: [AttributeResult] = []
         for (g, grouping) in statistics.groupings.enumerated() {
             let stats = statistics.groups[g]
@@ -33,14 +34,11 @@ public enum Audit {
             let impactRatios = context.impactRatios(grouping: grouping, statistics: stats)
             var groups: [GroupResult] = []
             for (c, label) in grouping.groups.enumerated() {
-                var result = context.groupResult(
+                groups.append(context.groupResult(
                     label: label, statistics: stats[c], isUnknown: grouping.isUnknown[c],
-                    reference: referenceStats, impactRatio: impactRatios[c]
-                )
-                if reference.group == c {
-                    result = GroupResult(label: result.label, statistics: result.statistics, isUnknown: result.isUnknown, belowMinSize: result.belowMinSize, isReference: true, metrics: result.metrics, disparities: result.disparities, impactRatio: result.impactRatio, adverseImpact: result.adverseImpact)
-                }
-                groups.append(result)
+                    reference: referenceStats, independentReference: reference.group != nil,
+                    isReference: reference.group == c, impactRatio: impactRatios[c]
+                ))
             }
             attributes.append(AttributeResult(
                 name: grouping.name,
@@ -52,7 +50,9 @@ public enum Audit {
                 binning: grouping.binning
             ))
         }
-        return AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, spec: spec, overall: overall, attributes: attributes, warnings: warnings, source: source)
+        var result = AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, spec: spec, overall: overall, attributes: attributes, warnings: warnings, source: source)
+        (result.findings, result.independenceTests) = FindingsBuilder.build(result)
+        return result
     }
 
     /// The declared rule of a plain attribute; for an intersection, the combination of its
@@ -79,39 +79,78 @@ public enum Audit {
         var favourable: Bool { spec.decisionIs == .favourable }
         var hasScore: Bool { spec.score != nil }
 
-        func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, reference: GroupStatistics?, impactRatio: MetricValue?) -> GroupResult {
+        var inference: InferenceSpec { spec.inference }
+
+        /// One group's metrics and disparities, with analytic intervals.
+        ///
+        /// - Parameters:
+        ///   - reference: the reference's statistics (`nil` for the whole-population row).
+        ///   - independentReference: whether the reference is a group disjoint from this one;
+        ///     intervals for differences and ratios assume independent samples, so they are
+        ///     only given then (not against the whole population, nor for the reference itself).
+        func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, reference: GroupStatistics?, independentReference: Bool, isReference: Bool, impactRatio: MetricValue?) -> GroupResult {
             let metrics = GroupMetric.allCases
                 .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) }
-                .map { MetricEntry($0.rawValue, s.metric($0, population: population), n: s.denominatorRows($0)) }
+                .map { MetricEntry($0.rawValue, s.metric($0, population: population), n: s.denominatorRows($0),
+                                   interval: s.interval($0, population: population, method: inference.interval, level: inference.level)) }
             var disparities: [MetricEntry] = []
             if let reference {
+                let compare = independentReference && !isReference
+                var intervals: [GroupMetric: (difference: MetricInterval?, ratio: MetricInterval?)] = [:]
                 for rate in GroupMetric.rates where rate.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) {
                     let mine = s.metric(rate, population: population)
                     let theirs = reference.metric(rate, population: population)
                     let n = s.denominatorRows(rate)
-                    disparities.append(MetricEntry("\(rate.rawValue)_difference", Disparity.difference(mine, theirs), n: n))
-                    disparities.append(MetricEntry("\(rate.rawValue)_ratio", Disparity.ratio(mine, theirs), n: n))
+                    let ci: (difference: MetricInterval?, ratio: MetricInterval?) = compare ? comparisonIntervals(rate, s, reference) : (nil, nil)
+                    intervals[rate] = ci
+                    disparities.append(MetricEntry("\(rate.rawValue)_difference", Disparity.difference(mine, theirs), n: n, interval: ci.difference))
+                    disparities.append(MetricEntry("\(rate.rawValue)_ratio", Disparity.ratio(mine, theirs), n: n, interval: ci.ratio))
                 }
                 if hasDecision {
                     let sr = s.metric(.selectionRate, population: population)
                     let srRef = reference.metric(.selectionRate, population: population)
-                    disparities.append(MetricEntry("statistical_parity_difference", Disparity.difference(sr, srRef), n: s.count))
-                    disparities.append(MetricEntry("disparate_impact", Disparity.ratio(sr, srRef), n: s.count))
+                    disparities.append(MetricEntry("statistical_parity_difference", Disparity.difference(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.difference))
+                    disparities.append(MetricEntry("disparate_impact", Disparity.ratio(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.ratio))
                 }
                 if hasDecision && hasLabel {
                     let dFPR = Disparity.difference(s.metric(.fpr, population: population), reference.metric(.fpr, population: population))
                     let dTPR = Disparity.difference(s.metric(.tpr, population: population), reference.metric(.tpr, population: population))
                     disparities.append(MetricEntry("average_odds_difference", Disparity.mean(dFPR, dTPR), n: s.count))
                     disparities.append(MetricEntry("average_abs_odds_difference", Disparity.mean(dFPR, dTPR, absolute: true), n: s.count))
-                    disparities.append(MetricEntry("equal_opportunity_difference", dTPR, n: s.denominatorRows(.tpr)))
+                    disparities.append(MetricEntry("equal_opportunity_difference", dTPR, n: s.denominatorRows(.tpr), interval: intervals[.tpr]?.difference))
                 }
             }
             var adverse: Bool?
             if let ratio = impactRatio?.value { adverse = ratio < spec.impactRatioThreshold }
             return GroupResult(
                 label: label, statistics: s, isUnknown: isUnknown,
-                belowMinSize: s.count < spec.minGroupSize, isReference: false,
+                belowMinSize: s.count < spec.minGroupSize, isReference: isReference,
                 metrics: metrics, disparities: disparities, impactRatio: impactRatio, adverseImpact: adverse
+            )
+        }
+
+        /// Newcombe's interval for the difference and Katz's for the ratio of a proportion
+        /// between two independent groups (effective counts when weighted); Welch's normal
+        /// interval for a difference of mean scores. `ppr` and `share` are shares of one whole,
+        /// not independent proportions: no interval.
+        func comparisonIntervals(_ rate: GroupMetric, _ a: GroupStatistics, _ b: GroupStatistics) -> (difference: MetricInterval?, ratio: MetricInterval?) {
+            if rate == .scoreMean {
+                guard a.scoredRows >= 2, b.scoredRows >= 2, a.scoreWeight == Double(a.scoredRows), b.scoreWeight == Double(b.scoredRows) else { return (nil, nil) }
+                func moments(_ g: GroupStatistics) -> (mean: Double, varianceOfMean: Double) {
+                    let n = Double(g.scoredRows), mean = g.scoreSum / n
+                    return (mean, max(0, (g.scoreSquareSum - n * mean * mean) / (n - 1)) / n)
+                }
+                let (ma, va) = moments(a), (mb, vb) = moments(b)
+                let half = Normal.quantile(0.5 + inference.level / 2) * (va + vb).squareRoot()
+                return (MetricInterval(low: ma - mb - half, high: ma - mb + half, method: .normal), nil)
+            }
+            guard rate != .ppr, rate != .share,
+                  let (x1, n1) = a.effectiveCounts(rate, population: population),
+                  let (x2, n2) = b.effectiveCounts(rate, population: population) else { return (nil, nil) }
+            let level = inference.level
+            return (
+                MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .newcombe),
+                MetricInterval(RatioInterval.katz(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
             )
         }
 
@@ -178,6 +217,23 @@ public enum Audit {
         /// Fairlearn's aggregates over the groups that the impact ratio compares: known groups
         /// of at least the minimum size (all known non-empty groups if none is that large).
         /// With `min_group_size: 1` and no missing protected values this is exactly Fairlearn's set.
+        /// AIF360's smoothed empirical differential fairness (Foulds et al. 2020) of the
+        /// decision (the label when there is no decision) over every non-empty group:
+        /// p_s = (positives_s + α)/(n_s + 2α) with α = 1/2 (Dirichlet concentration 1, two
+        /// classes), ε = max over pairs of max(|ln p_s − ln p_t|, |ln(1−p_s) − ln(1−p_t)|).
+        /// Weighted sums when weighted. `smoothed_empirical_differential_fairness(concentration=1.0)`.
+        func smoothedEDF(_ groups: [GroupResult]) -> MetricValue {
+            let present = groups.filter { $0.statistics.count > 0 }
+            guard present.count >= 2 else { return .undefined(reason: "fewer than two non-empty groups") }
+            let p = present.map { g -> Double in
+                let s = g.statistics
+                let positives = hasDecision ? s.tp + s.fp : s.tp + s.fn
+                return (positives + 0.5) / (s.totalWeight + 1)
+            }
+            let logs = p.map { Foundation.log($0) }, logComplements = p.map { Foundation.log(1 - $0) }
+            return .defined(max(logs.max()! - logs.min()!, logComplements.max()! - logComplements.min()!))
+        }
+
         func aggregates(groups: [GroupResult], overall: GroupResult) -> [MetricEntry] {
             let known = groups.filter { $0.statistics.count > 0 && !$0.isUnknown }
             let large = known.filter { !$0.belowMinSize }
@@ -202,6 +258,7 @@ public enum Audit {
                 out.append(MetricEntry("demographic_parity_difference_to_overall", dp[2], n: rows))
                 out.append(MetricEntry("demographic_parity_ratio_to_overall", dp[3], n: rows))
             }
+            out.append(MetricEntry("smoothed_edf", smoothedEDF(groups), n: groups.reduce(0) { $0 + $1.statistics.count }))
             if hasDecision && hasLabel {
                 let tpr = parity("tpr"), fpr = parity("fpr")
                 out.append(MetricEntry("equalized_odds_difference", FairlearnAggregates.worst(tpr[0], fpr[0], larger: true), n: rows))

@@ -21,6 +21,12 @@ public struct AuditResult: Sendable, Equatable {
     public let warnings: [String]
     /// The input file's facts (delimiter used…), when the result comes from one file.
     public let source: DataSource?
+    /// Every group's disparities against its reference, with intervals, tests and verdicts.
+    public internal(set) var findings: [Finding] = []
+    /// Chi-square tests of independence, per attribute and compared rate.
+    public internal(set) var independenceTests: [IndependenceTest] = []
+    /// The number of bootstrap replicates run (0: none).
+    public internal(set) var bootstrapReplicates = 0
 
     public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
         self.rowCount = rowCount

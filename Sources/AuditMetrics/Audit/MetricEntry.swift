@@ -7,10 +7,16 @@ public struct MetricEntry: Sendable, Equatable {
     /// Unweighted rows the value is about: the denominator of a rate, the group size for a
     /// count, the rows of the groups compared for an attribute-level aggregate.
     public let n: Int
+    /// The analytic confidence interval, when the metric has one (rates, their differences
+    /// and ratios against a named or largest reference, score means).
+    public var interval: MetricInterval?
+    /// The bootstrap interval, when the audit ran a bootstrap.
+    public var bootstrapInterval: MetricInterval?
 
-    public init(_ name: String, _ value: MetricValue, n: Int) {
+    public init(_ name: String, _ value: MetricValue, n: Int, interval: MetricInterval? = nil) {
         self.name = name
         self.value = value
         self.n = n
+        self.interval = value.value == nil ? nil : interval
     }
 }

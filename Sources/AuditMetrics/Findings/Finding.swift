@@ -1,0 +1,80 @@
+/// One disparity of one group against its reference, with its uncertainty and verdict: a row
+/// of `findings.csv`.
+public struct Finding: Sendable, Equatable {
+    /// A difference or a ratio of the metric.
+    public enum Kind: String, Sendable { case difference, ratio }
+
+    /// The attribute or intersection (`race`, `race*sex`).
+    public let attribute: String
+    /// The group compared.
+    public let group: String
+    /// What it is compared with: the reference group's label, or `rest` (the rest of the
+    /// population) when the attribute's reference is the whole population.
+    public let reference: String
+    /// The rate compared (`selection_rate`, `fpr`, `fnr`, `ppv`, or `base_rate` without a decision).
+    public let metric: String
+    public let kind: Kind
+    /// Group minus reference, or group over reference.
+    public let value: MetricValue
+    /// Newcombe's interval for a difference, Katz's for a ratio.
+    public let interval: MetricInterval?
+    /// `fisher_exact` when an expected cell count is under 5, else `two_proportion_z`.
+    public let test: String?
+    public let pValue: Double?
+    /// Adjusted across every test of the audit (Holm by default).
+    public let pAdjusted: Double?
+    public let verdict: Verdict
+    /// Why, in words.
+    public let reason: String
+    /// Smallest decrease and increase of the group's rate that the comparison would detect
+    /// (two-sided test at α, with the declared power), as differences of rates.
+    public let minimumDetectableDecrease: Double?
+    public let minimumDetectableIncrease: Double?
+    /// Rows in the rate's denominator, in the group and in the reference.
+    public let groupRows: Int
+    public let referenceRows: Int
+    /// Whether the attribute is an intersection.
+    public let isIntersection: Bool
+
+    public init(attribute: String, group: String, reference: String, metric: String, kind: Kind, value: MetricValue, interval: MetricInterval?, test: String?, pValue: Double?, pAdjusted: Double?, verdict: Verdict, reason: String, minimumDetectableDecrease: Double?, minimumDetectableIncrease: Double?, groupRows: Int, referenceRows: Int, isIntersection: Bool) {
+        self.attribute = attribute
+        self.group = group
+        self.reference = reference
+        self.metric = metric
+        self.kind = kind
+        self.value = value
+        self.interval = interval
+        self.test = test
+        self.pValue = pValue
+        self.pAdjusted = pAdjusted
+        self.verdict = verdict
+        self.reason = reason
+        self.minimumDetectableDecrease = minimumDetectableDecrease
+        self.minimumDetectableIncrease = minimumDetectableIncrease
+        self.groupRows = groupRows
+        self.referenceRows = referenceRows
+        self.isIntersection = isIntersection
+    }
+}
+
+/// Pearson's chi-square test that a rate is the same in every group of an attribute.
+public struct IndependenceTest: Sendable, Equatable {
+    public let attribute: String
+    public let metric: String
+    public let statistic: Double
+    public let degreesOfFreedom: Int
+    public let pValue: Double
+    public let pAdjusted: Double
+    /// Non-empty groups in the table.
+    public let groups: Int
+
+    public init(attribute: String, metric: String, statistic: Double, degreesOfFreedom: Int, pValue: Double, pAdjusted: Double, groups: Int) {
+        self.attribute = attribute
+        self.metric = metric
+        self.statistic = statistic
+        self.degreesOfFreedom = degreesOfFreedom
+        self.pValue = pValue
+        self.pAdjusted = pAdjusted
+        self.groups = groups
+    }
+}

@@ -1,0 +1,212 @@
+import AuditData
+
+/// Turns the central table into findings: for every group of every attribute and
+/// intersection, the difference and ratio of each compared rate against the reference, with
+/// intervals, tests adjusted across the whole audit, power, and a verdict.
+///
+/// Verdict rules (`docs/inference.md`), in order:
+/// 1. `insufficient_evidence` if the group (or a named reference) has fewer rows than
+///    `min_group_size`, if the rate's denominator has fewer than `min_denominator` rows in
+///    the group or the reference, or if the value or its interval is undefined;
+/// 2. `disparity` if the interval lies wholly outside the tolerance band — ±`difference_tolerance`
+///    for differences, [t, 1/t] for ratios with t the impact-ratio threshold — and the adjusted
+///    p-value is below α;
+/// 3. `no_disparity` if the interval lies wholly inside the band;
+/// 4. `insufficient_evidence` otherwise, saying whether the interval straddles the band or
+///    the test is not significant after adjustment.
+public enum FindingsBuilder {
+    /// The rates compared: the selection rate, the two error rates and precision when the
+    /// audit has both columns; the base rate alone when it has only a label.
+    public static func comparedMetrics(hasLabel: Bool, hasDecision: Bool) -> [GroupMetric] {
+        switch (hasLabel, hasDecision) {
+        case (true, true): return [.selectionRate, .fpr, .fnr, .ppv]
+        case (false, true): return [.selectionRate]
+        case (true, false): return [.baseRate]
+        default: return []
+        }
+    }
+
+    struct Comparison {
+        let attribute: AttributeResult
+        let group: GroupResult
+        let referenceLabel: String
+        let referenceStats: GroupStatistics
+        let referenceIsGroup: Bool
+        let metric: GroupMetric
+        var pValue: Double?
+        var test: String?
+    }
+
+    /// Findings and independence tests of a result, p-values adjusted together.
+    public static func build(_ result: AuditResult) -> (findings: [Finding], tests: [IndependenceTest]) {
+        let spec = result.spec
+        let inference = spec.inference
+        let population = result.overall.statistics
+        let metrics = comparedMetrics(hasLabel: result.hasLabel, hasDecision: result.hasDecision)
+
+        // 1. Pairwise comparisons and their tests.
+        var comparisons: [Comparison] = []
+        for attribute in result.attributes {
+            let referenceGroup = attribute.reference.group.map { attribute.groups[$0] }
+            for group in attribute.groups where group.statistics.count > 0 && !group.isReference {
+                let referenceStats = referenceGroup?.statistics ?? (population - group.statistics)
+                let referenceLabel = referenceGroup?.label ?? "rest"
+                for metric in metrics {
+                    var c = Comparison(attribute: attribute, group: group, referenceLabel: referenceLabel, referenceStats: referenceStats,
+                                       referenceIsGroup: referenceGroup != nil, metric: metric, pValue: nil, test: nil)
+                    if let (x1, n1) = group.statistics.effectiveCounts(metric, population: population),
+                       let (x2, n2) = referenceStats.effectiveCounts(metric, population: population) {
+                        (c.test, c.pValue) = test(x1, n1, x2, n2)
+                    }
+                    comparisons.append(c)
+                }
+            }
+        }
+        // 2. Chi-square tests of independence, one per attribute and metric.
+        var independence: [(attribute: String, metric: GroupMetric, statistic: Double, df: Int, p: Double, groups: Int)] = []
+        for attribute in result.attributes {
+            for metric in metrics {
+                let table = attribute.groups.filter { $0.statistics.count > 0 }.compactMap { g -> (positives: Double, negatives: Double)? in
+                    guard let (x, n) = g.statistics.effectiveCounts(metric, population: population) else { return nil }
+                    return (x, n - x)
+                }
+                if let r = ProportionTests.chiSquareIndependence(table) {
+                    independence.append((attribute.name, metric, r.statistic, r.degreesOfFreedom, r.pValue, table.count))
+                }
+            }
+        }
+        // 3. One adjustment over every test of the audit.
+        let raw = comparisons.compactMap(\.pValue) + independence.map(\.p)
+        let adjusted: [Double]
+        switch inference.adjust {
+        case .holm: adjusted = MultipleTesting.holm(raw)
+        case .bh: adjusted = MultipleTesting.benjaminiHochberg(raw)
+        case .none: adjusted = raw
+        }
+        var next = 0
+        var findings: [Finding] = []
+        for c in comparisons {
+            var pAdjusted: Double?
+            if c.pValue != nil { pAdjusted = adjusted[next]; next += 1 }
+            findings += makeFindings(c, pAdjusted: pAdjusted, result: result)
+        }
+        var tests: [IndependenceTest] = []
+        for t in independence {
+            tests.append(IndependenceTest(attribute: t.attribute, metric: t.metric.rawValue, statistic: t.statistic, degreesOfFreedom: t.df, pValue: t.p, pAdjusted: adjusted[next], groups: t.groups))
+            next += 1
+        }
+        return (findings, tests)
+    }
+
+    /// Fisher's exact test when an expected cell is under 5 (counts rounded when weighted),
+    /// the two-proportion z test otherwise.
+    static func test(_ x1: Double, _ n1: Double, _ x2: Double, _ n2: Double) -> (String?, Double?) {
+        guard let expected = ProportionTests.smallestExpectedCount(successes1: x1, trials1: n1, successes2: x2, trials2: n2) else { return (nil, nil) }
+        if expected < 5 {
+            let a = Int(x1.rounded()), b = Int((n1 - x1).rounded()), c = Int(x2.rounded()), d = Int((n2 - x2).rounded())
+            return ("fisher_exact", ProportionTests.fisherExact(a, b, c, d))
+        }
+        guard let z = ProportionTests.twoProportionZ(successes1: x1, trials1: n1, successes2: x2, trials2: n2) else { return (nil, nil) }
+        return ("two_proportion_z", z.pValue)
+    }
+
+    static func makeFindings(_ c: Comparison, pAdjusted: Double?, result: AuditResult) -> [Finding] {
+        let spec = result.spec
+        let inference = spec.inference
+        let population = result.overall.statistics
+        let g = c.group.statistics, r = c.referenceStats
+        let mine = g.metric(c.metric, population: population)
+        let theirs = r.metric(c.metric, population: population)
+        let groupRows = g.denominatorRows(c.metric), referenceRows = r.denominatorRows(c.metric)
+        let counts1 = g.effectiveCounts(c.metric, population: population)
+        let counts2 = r.effectiveCounts(c.metric, population: population)
+        var mdd: (decrease: Double?, increase: Double?) = (nil, nil)
+        if let (_, n1) = counts1, let (x2, n2) = counts2 {
+            mdd = Power.minimumDetectableDifference(referenceRate: x2 / n2, groupSize: n1, referenceSize: n2, alpha: inference.alpha, power: inference.power)
+        }
+        var out: [Finding] = []
+        for kind in [Finding.Kind.difference, .ratio] {
+            let value = kind == .difference ? Disparity.difference(mine, theirs) : Disparity.ratio(mine, theirs)
+            var interval: MetricInterval?
+            if let (x1, n1) = counts1, let (x2, n2) = counts2 {
+                interval = kind == .difference
+                    ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .newcombe)
+                    : MetricInterval(RatioInterval.katz(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .katz)
+            }
+            if value.value == nil { interval = nil }
+            let band: ClosedRange<Double> = kind == .difference
+                ? -inference.differenceTolerance...inference.differenceTolerance
+                : spec.impactRatioThreshold...(1 / spec.impactRatioThreshold)
+            let (verdict, reason) = judge(
+                value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
+                groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
+                groupRows: groupRows, referenceRows: referenceRows, metric: c.metric, spec: spec
+            )
+            out.append(Finding(
+                attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: c.metric.rawValue, kind: kind,
+                value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
+                verdict: verdict, reason: reason,
+                minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,
+                groupRows: groupRows, referenceRows: referenceRows, isIntersection: c.attribute.isIntersection
+            ))
+        }
+        return out
+    }
+
+    /// What the denominator of a rate counts, for reasons in words.
+    static func denominatorWords(_ metric: GroupMetric) -> String {
+        switch metric {
+        case .tpr, .fnr: return "label-positive rows"
+        case .tnr, .fpr: return "label-negative rows"
+        case .ppv, .fdr: return "positive decisions"
+        case .npv, .falseOmissionRate: return "negative decisions"
+        default: return "rows"
+        }
+    }
+
+    static func judge(value: MetricValue, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind, pAdjusted: Double?,
+                      groupSize: Int, referenceSize: Int, referenceIsGroup: Bool, groupRows: Int, referenceRows: Int,
+                      metric: GroupMetric, spec: AuditSpec) -> (Verdict, String) {
+        let inference = spec.inference
+        if groupSize < spec.minGroupSize {
+            return (.insufficientEvidence, "group below the minimum size (\(groupSize) < \(spec.minGroupSize) rows)")
+        }
+        if referenceIsGroup && referenceSize < spec.minGroupSize {
+            return (.insufficientEvidence, "reference group below the minimum size (\(referenceSize) < \(spec.minGroupSize) rows)")
+        }
+        if groupRows < inference.minDenominator {
+            return (.insufficientEvidence, "too few \(denominatorWords(metric)) in the group (\(groupRows) < \(inference.minDenominator))")
+        }
+        if referenceRows < inference.minDenominator {
+            return (.insufficientEvidence, "too few \(denominatorWords(metric)) in the reference (\(referenceRows) < \(inference.minDenominator))")
+        }
+        if let reason = value.reason { return (.insufficientEvidence, "value undefined: \(reason)") }
+        guard let interval else { return (.insufficientEvidence, "no interval: a zero count on one side") }
+        let bandText = kind == .difference
+            ? "±\(format(band.upperBound))"
+            : "[\(format(band.lowerBound)), \(format(band.upperBound))]"
+        let intervalText = "[\(format(interval.low)), \(format(interval.high))]"
+        if interval.high < band.lowerBound || interval.low > band.upperBound {
+            guard let p = pAdjusted else { return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but no test") }
+            if p < inference.alpha {
+                return (.disparity, "interval \(intervalText) outside the tolerance \(bandText); adjusted p = \(formatP(p)) < \(format(inference.alpha))")
+            }
+            return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but not significant after adjustment (adjusted p = \(formatP(p)))")
+        }
+        if interval.low >= band.lowerBound && interval.high <= band.upperBound {
+            return (.noDisparity, "interval \(intervalText) within the tolerance \(bandText)")
+        }
+        return (.insufficientEvidence, "interval \(intervalText) too wide: it crosses the tolerance \(bandText)")
+    }
+
+    /// Four significant decimals, deterministic.
+    static func format(_ x: Double) -> String {
+        let scaled = (x * 10_000).rounded() / 10_000
+        if scaled == scaled.rounded() { return String(Int64(scaled)) }
+        return String(scaled)
+    }
+
+    static func formatP(_ p: Double) -> String {
+        p < 0.0001 ? "< 0.0001" : format(p)
+    }
+}
