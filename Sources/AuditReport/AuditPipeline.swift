@@ -7,7 +7,7 @@ import Foundation
 /// failure leaves no partial output.
 public enum AuditPipeline {
     /// The file names written into the output folder.
-    public static let files = ["report.json", "metrics.csv", "report.md"]
+    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
     public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil) throws -> AuditResult {
@@ -22,6 +22,7 @@ public enum AuditPipeline {
         [
             ("report.json", try ReportJSON.render(result)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
+            ("findings.csv", Data(FindingsCSV.render(result).utf8)),
             ("report.md", Data(MarkdownReport.render(result).utf8)),
         ]
     }

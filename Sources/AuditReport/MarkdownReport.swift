@@ -52,7 +52,8 @@ public enum MarkdownReport {
             for finding in gaps { md += "- \(finding.text)\n" }
             md += "\n"
         }
-        md += "These are point estimates; a gap in a small group may be chance. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
+        md += "These are point estimates; the verdicts below say which gaps are real. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
+        md += verdicts(result)
 
         for attribute in result.attributes {
             md += table(attribute, result: result)
@@ -77,6 +78,66 @@ public enum MarkdownReport {
         md += "## Method\n\nEach rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
         md += "differences and ratios are taken against each attribute's reference group; the impact ratio divides a group's favourable-outcome rate by the highest such rate among groups of at least the minimum size (29 CFR 1607.4(D), NYC Local Law 144). "
         md += "Rows with a missing protected value form the explicit `unknown` group. Definitions: `docs/metrics.md`. All values: `report.json`, `metrics.csv`.\n"
+        return md
+    }
+
+    /// Names of compared rates, in words.
+    static func words(_ metric: String) -> String {
+        described.first { $0.metric == metric }?.words ?? metric
+    }
+
+    /// The verdict section: counts, the disparities found, what cannot be told and why, and
+    /// the worst intersections with their uncertainty.
+    static func verdicts(_ result: AuditResult) -> String {
+        let findings = result.findings
+        guard !findings.isEmpty else { return "" }
+        let spec = result.spec, inference = spec.inference
+        let level = NumberFormat.fixed(inference.level * 100, digits: 0)
+        var md = "## Verdicts\n\n"
+        let count = { (v: Verdict) in findings.filter { $0.verdict == v }.count }
+        md += "Each gap against the reference group is judged with its \(level) % interval and a test adjusted across the \(Set(findings.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count) tests of this audit (\(inference.adjust == .holm ? "Holm" : inference.adjust == .bh ? "Benjamini–Hochberg" : "no adjustment")). "
+        md += "Tolerance: differences within ±\(NumberFormat.fixed(inference.differenceTolerance * 100, digits: 1)) points, ratios within [\(NumberFormat.fixed(spec.impactRatioThreshold, digits: 2)), \(NumberFormat.fixed(1 / spec.impactRatioThreshold, digits: 2))].\n\n"
+        md += "| verdict | findings |\n|---|---:|\n| disparity | \(count(.disparity)) |\n| no disparity beyond the tolerance | \(count(.noDisparity)) |\n| insufficient evidence | \(count(.insufficientEvidence)) |\n\n"
+
+        // Disparities: differences only (each has a ratio twin), single attributes first, largest first.
+        let real = findings.filter { $0.verdict == .disparity && $0.kind == .difference }
+            .sorted { ($0.isIntersection ? 1 : 0, -abs($0.value.value ?? 0)) < ($1.isIntersection ? 1 : 0, -abs($1.value.value ?? 0)) }
+        if !real.isEmpty {
+            md += "**Disparities** (interval outside the tolerance, significant after adjustment):\n\n"
+            for f in real.prefix(12) {
+                let d = f.value.value ?? 0
+                md += "- `\(escape(f.attribute))` = `\(escape(f.group))`: \(words(f.metric)) \(NumberFormat.fixed(abs(d) * 100, digits: 1)) points \(d > 0 ? "higher" : "lower") than `\(escape(f.reference))`"
+                if let ci = f.interval { md += " (\(level) % interval \(NumberFormat.fixed(ci.low * 100, digits: 1)) to \(NumberFormat.fixed(ci.high * 100, digits: 1)) points)" }
+                md += ".\n"
+            }
+            if real.count > 12 { md += "- … \(real.count - 12) more in `findings.csv`.\n" }
+            md += "\n"
+        }
+        // What cannot be told: small groups, with the smallest gap their size could reveal.
+        let unsure = findings.filter { $0.verdict == .insufficientEvidence && $0.kind == .difference && !$0.isIntersection && ($0.metric == "selection_rate" || $0.metric == "base_rate") }
+        if !unsure.isEmpty {
+            md += "**Where we cannot tell** (\(words(unsure[0].metric))):\n\n"
+            for f in unsure.prefix(10) {
+                md += "- `\(escape(f.attribute))` = `\(escape(f.group))` (\(f.groupRows) people): \(escapeText(f.reason))"
+                if let mdd = f.minimumDetectableDecrease ?? f.minimumDetectableIncrease {
+                    md += ". With this many people, only a gap of about \(NumberFormat.fixed(mdd * 100, digits: 1)) points or more could be detected (power \(NumberFormat.fixed(inference.power * 100, digits: 0)) %)"
+                }
+                md += ".\n"
+            }
+            if unsure.count > 10 { md += "- … \(unsure.count - 10) more in `findings.csv`.\n" }
+            md += "\n"
+        }
+        // Worst intersections first, by the size of their selection-rate ratio (or base rate).
+        let inter = findings.filter { $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate") && $0.value.value != nil }
+            .sorted { abs(log($0.value.value!)) > abs(log($1.value.value!)) }
+        if !inter.isEmpty {
+            md += "**Intersections, worst first** (\(words(inter[0].metric)) ratio to the reference, \(level) % interval):\n\n| intersection | group | rows | ratio | interval | verdict |\n|---|---|---:|---:|---|---|\n"
+            for f in inter.prefix(10) {
+                let ci = f.interval.map { "\(NumberFormat.fixed($0.low, digits: 2))–\(NumberFormat.fixed($0.high, digits: 2))" } ?? "undefined"
+                md += "| `\(escape(f.attribute))` | `\(escape(f.group))` vs `\(escape(f.reference))` | \(f.groupRows) | \(NumberFormat.fixed(f.value.value!, digits: 2)) | \(ci) | \(f.verdict.rawValue.replacingOccurrences(of: "_", with: " ")) |\n"
+            }
+            md += "\n"
+        }
         return md
     }
 
@@ -147,6 +208,12 @@ public enum MarkdownReport {
                 case .defined(let x):
                     switch metric {
                     case "count": cells.append(NumberFormat.exact(x))
+                    case "selection_rate":
+                        var cell = NumberFormat.percent(x)
+                        if let ci = g.metrics.first(where: { $0.name == metric })?.interval {
+                            cell += " (\(NumberFormat.fixed(ci.low * 100, digits: 1))–\(NumberFormat.fixed(ci.high * 100, digits: 1)))"
+                        }
+                        cells.append(cell)
                     case "score_mean": cells.append(NumberFormat.fixed(x, digits: 2))
                     default: cells.append(NumberFormat.percent(x))
                     }

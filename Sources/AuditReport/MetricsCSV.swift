@@ -2,29 +2,41 @@ import AuditMetrics
 
 /// The tidy `metrics.csv`: one row per (attribute, group, metric).
 ///
-/// Columns: `attribute,group,metric,value,n,status,reason`.
+/// Columns: `attribute,group,metric,value,n,status,reason,ci_low,ci_high,ci_method`.
 /// - `attribute`: the protected attribute, an intersection (`race*sex`), or `overall`;
 /// - `group`: the group (`Caucasian*Female`), or `all` for whole-population rows and
 ///   attribute-level aggregates;
 /// - `metric`: Vigie's vocabulary (`docs/metrics.md`);
 /// - `value`: shortest round-trip decimal, empty unless `status` is `ok`;
 /// - `n`: unweighted rows the value is about (a rate's denominator, a group's size);
-/// - `status`: `ok` or `undefined`; `reason`: why a value is undefined, else empty.
+/// - `status`: `ok` or `undefined`; `reason`: why a value is undefined, else empty;
+/// - `ci_low`, `ci_high`, `ci_method`: the confidence interval at the audit's level — the
+///   analytic one (`wilson`, `clopper_pearson`, `newcombe`, `katz`, `normal`) when the metric
+///   has one, else the bootstrap one (`bootstrap_bca`, `bootstrap_percentile`) when the audit
+///   ran a bootstrap; empty otherwise.
+///
+/// Attribute rows (group `all`) also hold, per compared rate, Pearson's test of independence
+/// across the groups: `<rate>_independence_chi2`, `_p_value`, `_p_adjusted`.
 ///
 /// Row order: overall, then each attribute and intersection in spec order; within one, its
 /// groups in output order, each with its metrics, then disparities, `impact_ratio` and
 /// `adverse_impact` (1 when below the four-fifths threshold); then the aggregates.
 public enum MetricsCSV {
-    public static let header = ["attribute", "group", "metric", "value", "n", "status", "reason"]
+    public static let header = ["attribute", "group", "metric", "value", "n", "status", "reason", "ci_low", "ci_high", "ci_method"]
 
     /// The file's text.
     public static func render(_ result: AuditResult) -> String {
         var out = header.joined(separator: ",") + "\n"
         func row(_ attribute: String, _ group: String, _ entry: MetricEntry) {
-            let fields: [String]
+            var fields: [String]
             switch entry.value {
             case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
             case .undefined(let reason): fields = [attribute, group, entry.name, "", String(entry.n), "undefined", reason]
+            }
+            if let ci = entry.interval ?? entry.bootstrapInterval {
+                fields += [NumberFormat.exact(ci.low), NumberFormat.exact(ci.high), ci.method.rawValue]
+            } else {
+                fields += ["", "", ""]
             }
             out += fields.map(escape).joined(separator: ",") + "\n"
         }
@@ -39,6 +51,11 @@ public enum MetricsCSV {
                 }
             }
             for entry in attribute.aggregates { row(attribute.name, "all", entry) }
+            for test in result.independenceTests where test.attribute == attribute.name {
+                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_chi2", .defined(test.statistic), n: test.groups))
+                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", .defined(test.pValue), n: test.groups))
+                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_adjusted", .defined(test.pAdjusted), n: test.groups))
+            }
         }
         return out
     }

@@ -23,6 +23,9 @@ public enum ReportJSON {
         let spec: SpecSummary
         let overall: Group
         let attributes: [Attribute]
+        let findings: [FindingJSON]
+        let verdicts: VerdictCounts
+        let independence_tests: [IndependenceJSON]
         let warnings: [String]
 
         init(_ r: AuditResult) {
@@ -39,6 +42,9 @@ public enum ReportJSON {
             spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? declared)
             overall = Group(r.overall)
             attributes = r.attributes.map(Attribute.init)
+            findings = r.findings.map(FindingJSON.init)
+            verdicts = VerdictCounts(r.findings)
+            independence_tests = r.independenceTests.map(IndependenceJSON.init)
             warnings = r.warnings
         }
     }
@@ -106,6 +112,20 @@ public enum ReportJSON {
         let impact_ratio_threshold: Double
         let min_group_size: Int
         let decision_is: String
+        let inference: Inference
+
+        struct Inference: Encodable {
+            let interval: String
+            let level: Double
+            let alpha: Double
+            let adjust: String
+            let difference_tolerance: Double
+            let min_denominator: Int
+            let power: Double
+            let bootstrap_replicates: Int
+            let seed: UInt64?
+            let bootstrap_method: String?
+        }
 
         init(_ s: AuditSpec, delimiter: String) {
             csv = CSV(delimiter: delimiter, decimal: s.csv.decimalComma ? "," : ".", missing: s.csv.missingValues.sorted())
@@ -127,22 +147,124 @@ public enum ReportJSON {
             impact_ratio_threshold = s.impactRatioThreshold
             min_group_size = s.minGroupSize
             decision_is = s.decisionIs.rawValue
+            let i = s.inference
+            inference = Inference(
+                interval: i.interval.rawValue, level: i.level, alpha: i.alpha, adjust: i.adjust.rawValue,
+                difference_tolerance: i.differenceTolerance, min_denominator: i.minDenominator, power: i.power,
+                bootstrap_replicates: i.bootstrapReplicates,
+                seed: i.bootstrapReplicates > 0 ? i.seed : nil,
+                bootstrap_method: i.bootstrapReplicates > 0 ? i.bootstrapMethod.rawValue : nil
+            )
         }
     }
 
     /// `{"status": "ok", "value": x, "n": k}` or `{"status": "undefined", "reason": "…", "n": k}`.
+    /// A confidence interval with its method.
+    struct Interval: Encodable {
+        let low: Double
+        let high: Double
+        let method: String
+
+        init?(_ i: MetricInterval?) {
+            guard let i else { return nil }
+            low = i.low
+            high = i.high
+            method = i.method.rawValue
+        }
+    }
+
     struct Value: Encodable {
         let status: String
         let value: Double?
         let reason: String?
         let n: Int?
+        /// The analytic interval, when the metric has one.
+        let ci: Interval?
+        /// The bootstrap interval, when the audit ran one.
+        let bootstrap_ci: Interval?
 
-        init(_ v: MetricValue, n: Int?) {
+        init(_ v: MetricValue, n: Int?, interval: MetricInterval? = nil, bootstrap: MetricInterval? = nil) {
             switch v {
             case .defined(let x): status = "ok"; value = x; reason = nil
             case .undefined(let why): status = "undefined"; value = nil; reason = why
             }
             self.n = n
+            ci = Interval(interval)
+            bootstrap_ci = Interval(bootstrap)
+        }
+
+        init(_ e: MetricEntry) {
+            self.init(e.value, n: e.n, interval: e.interval, bootstrap: e.bootstrapInterval)
+        }
+    }
+
+    struct FindingJSON: Encodable {
+        let attribute: String
+        let group: String
+        let reference: String
+        let metric: String
+        let kind: String
+        let intersection: Bool
+        let value: Value
+        let test: String?
+        let p_value: Double?
+        let p_adjusted: Double?
+        let verdict: String
+        let reason: String
+        let minimum_detectable_decrease: Double?
+        let minimum_detectable_increase: Double?
+        let group_rows: Int
+        let reference_rows: Int
+
+        init(_ f: Finding) {
+            attribute = f.attribute
+            group = f.group
+            reference = f.reference
+            metric = f.metric
+            kind = f.kind.rawValue
+            intersection = f.isIntersection
+            value = Value(f.value, n: f.groupRows, interval: f.interval)
+            test = f.test
+            p_value = f.pValue
+            p_adjusted = f.pAdjusted
+            verdict = f.verdict.rawValue
+            reason = f.reason
+            minimum_detectable_decrease = f.minimumDetectableDecrease
+            minimum_detectable_increase = f.minimumDetectableIncrease
+            group_rows = f.groupRows
+            reference_rows = f.referenceRows
+        }
+    }
+
+    struct IndependenceJSON: Encodable {
+        let attribute: String
+        let metric: String
+        let statistic: Double
+        let degrees_of_freedom: Int
+        let p_value: Double
+        let p_adjusted: Double
+        let groups: Int
+
+        init(_ t: IndependenceTest) {
+            attribute = t.attribute
+            metric = t.metric
+            statistic = t.statistic
+            degrees_of_freedom = t.degreesOfFreedom
+            p_value = t.pValue
+            p_adjusted = t.pAdjusted
+            groups = t.groups
+        }
+    }
+
+    struct VerdictCounts: Encodable {
+        let disparity: Int
+        let no_disparity: Int
+        let insufficient_evidence: Int
+
+        init(_ findings: [Finding]) {
+            disparity = findings.filter { $0.verdict == .disparity }.count
+            no_disparity = findings.filter { $0.verdict == .noDisparity }.count
+            insufficient_evidence = findings.filter { $0.verdict == .insufficientEvidence }.count
         }
     }
 
@@ -163,8 +285,8 @@ public enum ReportJSON {
             unknown = g.isUnknown
             below_min_size = g.belowMinSize
             reference = g.isReference
-            metrics = Dictionary(uniqueKeysWithValues: g.metrics.map { ($0.name, Value($0.value, n: $0.n)) })
-            disparities = g.disparities.isEmpty ? nil : Dictionary(uniqueKeysWithValues: g.disparities.map { ($0.name, Value($0.value, n: $0.n)) })
+            metrics = Dictionary(uniqueKeysWithValues: g.metrics.map { ($0.name, Value($0)) })
+            disparities = g.disparities.isEmpty ? nil : Dictionary(uniqueKeysWithValues: g.disparities.map { ($0.name, Value($0)) })
             impact_ratio = g.impactRatio.map { Value($0, n: g.statistics.count) }
             adverse_impact = g.adverseImpact
         }
@@ -202,7 +324,7 @@ public enum ReportJSON {
                 whole_population: a.reference.group == nil, note: a.reference.note
             )
             groups = a.groups.map(Group.init)
-            aggregates = Dictionary(uniqueKeysWithValues: a.aggregates.map { ($0.name, Value($0.value, n: $0.n)) })
+            aggregates = Dictionary(uniqueKeysWithValues: a.aggregates.map { ($0.name, Value($0)) })
             cut_points = a.cutPoints.isEmpty ? nil : a.cutPoints
         }
     }

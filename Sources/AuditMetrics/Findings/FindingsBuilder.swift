@@ -189,9 +189,9 @@ public enum FindingsBuilder {
         if interval.high < band.lowerBound || interval.low > band.upperBound {
             guard let p = pAdjusted else { return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but no test") }
             if p < inference.alpha {
-                return (.disparity, "interval \(intervalText) outside the tolerance \(bandText); adjusted p = \(formatP(p)) < \(format(inference.alpha))")
+                return (.disparity, "interval \(intervalText) outside the tolerance \(bandText); adjusted p \(formatP(p)) < \(format(inference.alpha))")
             }
-            return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but not significant after adjustment (adjusted p = \(formatP(p)))")
+            return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but not significant after adjustment (adjusted p \(formatP(p)))")
         }
         if interval.low >= band.lowerBound && interval.high <= band.upperBound {
             return (.noDisparity, "interval \(intervalText) within the tolerance \(bandText)")
@@ -206,7 +206,8 @@ public enum FindingsBuilder {
         return String(scaled)
     }
 
+    /// `= 0.0123`, or `< 0.0001` for tiny p-values.
     static func formatP(_ p: Double) -> String {
-        p < 0.0001 ? "< 0.0001" : format(p)
+        p < 0.0001 ? "< 0.0001" : "= \(format(p))"
     }
 }

@@ -58,6 +58,16 @@ public struct AuditStatistics: Sendable, Equatable {
         self = result
     }
 
+    /// Sets one group's statistics (for statistics assembled from counts, e.g. simulations).
+    mutating func setGroup(_ grouping: Int, _ group: Int, _ statistics: GroupStatistics) {
+        groups[grouping][group] = statistics
+    }
+
+    /// Sets the whole population's statistics.
+    mutating func setOverall(_ statistics: GroupStatistics) {
+        overall = statistics
+    }
+
     /// Adds the statistics of a disjoint set of rows (same groupings).
     public mutating func merge(_ other: AuditStatistics) {
         precondition(other.groupings == groupings, "merging statistics of different groupings")
