@@ -142,3 +142,49 @@ import Testing
         return stats
     }
 }
+
+/// The bootstrap of the central table agrees with the analytic intervals where both exist.
+@Suite struct BootstrapAnalysisTests {
+    @Test func percentileIntervalOfARateIsCloseToWilson() throws {
+        var spec = AuditSpec(minGroupSize: 30)
+        spec.inference.bootstrapReplicates = 4000
+        spec.inference.seed = 11
+        spec.inference.bootstrapMethod = .percentile
+        let r = try FindingsTests.audit([("A", 2000, 600), ("B", 1500, 300)], reference: "A", spec: spec)
+        #expect(r.bootstrapReplicates == 4000)
+        let rate = r["g"]!["B"]!.metrics.first { $0.name == "selection_rate" }!
+        let wilson = rate.interval!, boot = rate.bootstrapInterval!
+        #expect(boot.method == .bootstrapPercentile)
+        #expect(abs(boot.low - wilson.low) < 0.004 && abs(boot.high - wilson.high) < 0.004, "\(boot) vs \(wilson)")
+        let difference = r["g"]!["B"]!.disparities.first { $0.name == "selection_rate_difference" }!
+        #expect(abs(difference.bootstrapInterval!.low - difference.interval!.low) < 0.006)
+        #expect(abs(difference.bootstrapInterval!.high - difference.interval!.high) < 0.006)
+        // Aggregates get bootstrap intervals too; count does not (fixed by stratification).
+        #expect(r["g"]!.aggregates.first { $0.name == "demographic_parity_difference" }!.bootstrapInterval != nil)
+        #expect(r["g"]!["B"]!.metrics.first { $0.name == "count" }!.bootstrapInterval == nil)
+    }
+
+    @Test func bcaIsTheDefaultAndThreadsDoNotMatter() throws {
+        var spec = AuditSpec(minGroupSize: 30)
+        spec.inference.bootstrapReplicates = 500
+        spec.inference.seed = 3
+        let groups: [(label: String, rows: Int, selected: Int)] = [("A", 900, 300), ("B", 700, 150), ("C", 50, 10)]
+        var results: [AuditResult] = []
+        for threads in [1, 2, 5] {
+            var s = spec
+            s.dataPath = "synthetic.csv"
+            s.protected = [ProtectedAttributeSpec(column: "g", reference: .named("A"))]
+            s.decision = BinaryColumnSpec(column: "d")
+            var codes: [UInt32] = [], decision: [UInt8] = []
+            for (i, g) in groups.enumerated() {
+                codes += Array(repeating: UInt32(i), count: g.rows)
+                decision += Array(repeating: 1, count: g.selected) + Array(repeating: 0, count: g.rows - g.selected)
+            }
+            let store = ColumnStore(rowCount: codes.count, attributes: [GroupColumn(attribute: "g", codes: codes, groups: groups.map(\.label), unknownCode: nil)],
+                                    label: nil, decision: decision, score: nil, weight: nil, source: DataSource(path: "s.csv", delimiter: ",", headerColumns: 2))
+            results.append(try Audit.run(store: store, spec: s, threads: threads))
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+        #expect(results[0]["g"]!["B"]!.metrics.first { $0.name == "selection_rate" }!.bootstrapInterval?.method == .bootstrapBCa)
+    }
+}

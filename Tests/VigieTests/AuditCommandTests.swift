@@ -47,10 +47,16 @@ import Testing
     }
 
     @Test func sameInputsGiveIdenticalBytesOnOneOrTwoThreads() throws {
-        let a = scratch.folder(), b = scratch.folder()
-        #expect(try CLI.run(Self.compasArguments + ["--out", a.path, "--threads", "1"]).status == 0)
-        #expect(try CLI.run(Self.compasArguments + ["--out", b.path, "--threads", "2"]).status == 0)
-        for file in ["report.json", "metrics.csv", "report.md"] {
+        let a = scratch.folder(), b = scratch.folder(), c = scratch.folder()
+        let bootstrap = ["--bootstrap", "300", "--seed", "42"]
+        #expect(try CLI.run(Self.compasArguments + bootstrap + ["--out", a.path, "--threads", "1"]).status == 0)
+        #expect(try CLI.run(Self.compasArguments + bootstrap + ["--out", b.path, "--threads", "2"]).status == 0)
+        #expect(try CLI.run(Self.compasArguments + ["--bootstrap", "300", "--seed", "43", "--out", c.path]).status == 0)
+        let seed42 = try String(contentsOf: a.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        let seed43 = try String(contentsOf: c.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        #expect(seed42.contains("bootstrap_bca"))
+        #expect(seed42 != seed43, "another seed gives other bootstrap intervals")
+        for file in ["report.json", "metrics.csv", "findings.csv", "report.md"] {
             let x = try Data(contentsOf: a.appendingPathComponent(file))
             let y = try Data(contentsOf: b.appendingPathComponent(file))
             #expect(x == y, "\(file) differs between 1 and 2 threads")
@@ -126,6 +132,12 @@ import Testing
         #expect(run.stderr.lowercased().contains(message.lowercased()), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path), "no partial output")
         #expect(try Data(contentsOf: data) == bytes, "input unchanged")
+    }
+
+    @Test func weightedBootstrapIsRefused() throws {
+        let run = try CLI.run(["audit", "--data", CLI.root.appendingPathComponent("Fixtures/reference/small_weighted.csv").path, "--protected", "grp", "--decision", "yhat", "--weight", "w", "--bootstrap", "200", "--out", scratch.folder().path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bootstrap"))
     }
 
     @Test func badUsageExitsWithTwo() throws {

@@ -8,7 +8,7 @@ public enum Audit {
     public static func run(store: ColumnStore, spec: AuditSpec, threads: Int = 1) throws(SpecError) -> AuditResult {
         let groupings = Grouping.all(for: store, order: spec.intersections)
         let statistics = AuditStatistics(store: store, groupings: groupings, threads: threads)
-        return try result(
+        var audit = try result(
             statistics: statistics,
             spec: spec,
             hasLabel: store.label != nil,
@@ -17,6 +17,8 @@ public enum Audit {
             warnings: store.warnings,
             source: store.source
         )
+        BootstrapAnalysis.attach(to: &audit, statistics: statistics, threads: threads)
+        return audit
     }
 
     /// Derives the central table from (possibly merged) sufficient statistics.
@@ -45,7 +47,7 @@ public enum Audit {
                 components: componentNames,
                 reference: reference,
                 groups: groups,
-                aggregates: context.aggregates(groups: groups, overall: overall),
+                aggregates: context.aggregates(stats, isUnknown: grouping.isUnknown, overall: statistics.overall),
                 cutPoints: grouping.cutPoints,
                 binning: grouping.binning
             ))
@@ -70,7 +72,7 @@ public enum Audit {
     }
 
     /// What every group computation needs to know.
-    struct Context {
+    struct Context: Sendable {
         let spec: AuditSpec
         let population: GroupStatistics
         let hasLabel: Bool
@@ -222,11 +224,10 @@ public enum Audit {
         /// p_s = (positives_s + α)/(n_s + 2α) with α = 1/2 (Dirichlet concentration 1, two
         /// classes), ε = max over pairs of max(|ln p_s − ln p_t|, |ln(1−p_s) − ln(1−p_t)|).
         /// Weighted sums when weighted. `smoothed_empirical_differential_fairness(concentration=1.0)`.
-        func smoothedEDF(_ groups: [GroupResult]) -> MetricValue {
-            let present = groups.filter { $0.statistics.count > 0 }
+        func smoothedEDF(_ groups: [GroupStatistics]) -> MetricValue {
+            let present = groups.filter { $0.count > 0 }
             guard present.count >= 2 else { return .undefined(reason: "fewer than two non-empty groups") }
-            let p = present.map { g -> Double in
-                let s = g.statistics
+            let p = present.map { s -> Double in
                 let positives = hasDecision ? s.tp + s.fp : s.tp + s.fn
                 return (positives + 0.5) / (s.totalWeight + 1)
             }
@@ -234,15 +235,23 @@ public enum Audit {
             return .defined(max(logs.max()! - logs.min()!, logComplements.max()! - logComplements.min()!))
         }
 
-        func aggregates(groups: [GroupResult], overall: GroupResult) -> [MetricEntry] {
-            let known = groups.filter { $0.statistics.count > 0 && !$0.isUnknown }
-            let large = known.filter { !$0.belowMinSize }
-            let present = large.isEmpty ? known : large
-            let rows = present.reduce(0) { $0 + $1.statistics.count }
-            func values(_ name: String) -> [Double] { present.compactMap { $0[name]?.value } }
-            func parity(_ name: String) -> [MetricValue] {
-                let v = values(name)
-                let all = overall[name] ?? .undefined(reason: "not computed")
+        /// The groups Fairlearn's aggregates run over: known groups of at least the minimum
+        /// size (all known non-empty groups if none is that large). With `min_group_size: 1`
+        /// and no missing protected values this is exactly Fairlearn's set.
+        func aggregated(_ groups: [GroupStatistics], isUnknown: [Bool]) -> [Int] {
+            let known = groups.indices.filter { groups[$0].count > 0 && !isUnknown[$0] }
+            let large = known.filter { groups[$0].count >= spec.minGroupSize }
+            return large.isEmpty ? known : large
+        }
+
+        /// Fairlearn's aggregates and AIF360's smoothed EDF of one attribute, as pure functions
+        /// of its groups' statistics (also evaluated on bootstrap replicates).
+        func aggregates(_ groups: [GroupStatistics], isUnknown: [Bool], overall: GroupStatistics) -> [MetricEntry] {
+            let present = aggregated(groups, isUnknown: isUnknown).map { groups[$0] }
+            let rows = present.reduce(0) { $0 + $1.count }
+            func parity(_ metric: GroupMetric) -> [MetricValue] {
+                let v = present.compactMap { $0.metric(metric, population: population).value }
+                let all = overall.metric(metric, population: population)
                 return [
                     FairlearnAggregates.differenceBetweenGroups(v),
                     FairlearnAggregates.ratioBetweenGroups(v),
@@ -252,15 +261,15 @@ public enum Audit {
             }
             var out: [MetricEntry] = []
             if hasDecision {
-                let dp = parity("selection_rate")
+                let dp = parity(.selectionRate)
                 out.append(MetricEntry("demographic_parity_difference", dp[0], n: rows))
                 out.append(MetricEntry("demographic_parity_ratio", dp[1], n: rows))
                 out.append(MetricEntry("demographic_parity_difference_to_overall", dp[2], n: rows))
                 out.append(MetricEntry("demographic_parity_ratio_to_overall", dp[3], n: rows))
             }
-            out.append(MetricEntry("smoothed_edf", smoothedEDF(groups), n: groups.reduce(0) { $0 + $1.statistics.count }))
+            out.append(MetricEntry("smoothed_edf", smoothedEDF(groups), n: groups.reduce(0) { $0 + $1.count }))
             if hasDecision && hasLabel {
-                let tpr = parity("tpr"), fpr = parity("fpr")
+                let tpr = parity(.tpr), fpr = parity(.fpr)
                 out.append(MetricEntry("equalized_odds_difference", FairlearnAggregates.worst(tpr[0], fpr[0], larger: true), n: rows))
                 out.append(MetricEntry("equalized_odds_ratio", FairlearnAggregates.worst(tpr[1], fpr[1], larger: false), n: rows))
                 out.append(MetricEntry("equalized_odds_difference_to_overall", FairlearnAggregates.worst(tpr[2], fpr[2], larger: true), n: rows))

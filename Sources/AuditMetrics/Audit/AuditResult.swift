@@ -16,7 +16,7 @@ public struct AuditResult: Sendable, Equatable {
     /// The whole population (attribute `overall`, group `all`).
     public let overall: GroupResult
     /// Each attribute, then each intersection.
-    public let attributes: [AttributeResult]
+    public internal(set) var attributes: [AttributeResult]
     /// Things the auditor should know.
     public let warnings: [String]
     /// The input file's facts (delimiter used…), when the result comes from one file.

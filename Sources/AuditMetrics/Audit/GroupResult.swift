@@ -20,6 +20,8 @@ public struct GroupResult: Sendable, Equatable {
     public let impactRatio: MetricValue?
     /// `impact_ratio < threshold`; `nil` when the impact ratio is undefined or absent.
     public let adverseImpact: Bool?
+    /// The bootstrap interval of the impact ratio, when the audit ran a bootstrap.
+    public internal(set) var impactRatioBootstrapInterval: MetricInterval?
 
     public init(label: String, statistics: GroupStatistics, isUnknown: Bool, belowMinSize: Bool, isReference: Bool, metrics: [MetricEntry], disparities: [MetricEntry], impactRatio: MetricValue?, adverseImpact: Bool?) {
         self.label = label

@@ -115,6 +115,13 @@ public struct StratifiedCountBootstrap: Sendable {
                 weights.append(Double(groups[g][c]))
             }
         }
+        return acceleration(deltas: deltas, multiplicities: weights)
+    }
+
+    /// The acceleration from leave-one-out deviations `θ_i − θ̂` and their multiplicities
+    /// (the formula above); shared by `acceleration(groups:statistic:)` and the audit's
+    /// bootstrap, which evaluates all its statistics on each leave-one-out table at once.
+    static func acceleration(deltas: [Double], multiplicities weights: [Double]) -> Double? {
         let total = weights.reduce(0, +)
         guard total > 0 else { return nil }
         var mean = 0.0

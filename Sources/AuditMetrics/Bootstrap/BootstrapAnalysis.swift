@@ -1,0 +1,225 @@
+import AuditData
+import Dispatch
+import Foundation
+
+/// Bootstrap intervals for every count-based value of the central table (`--bootstrap B`).
+///
+/// For each attribute and intersection, the table of its groups' confusion counts is
+/// resampled `B` times by `StratifiedCountBootstrap` (group sizes fixed; stream = the
+/// attribute's index, so attributes are independent and each is reproducible on its own).
+/// On every replicate the same pure functions as the point estimate give each group's rates,
+/// their differences and ratios against the same reference group, the impact ratios and the
+/// attribute's aggregates; the whole population of a replicate is the sum of its groups.
+/// Percentile or BCa intervals (acceleration by the cell-grouped jackknife) follow.
+///
+/// Not bootstrapped: `count` and `share` (fixed by stratification), the confusion counts
+/// themselves, `score_mean` (a row-level statistic: the count bootstrap does not resample
+/// scores), and weighted audits (rejected by the spec until a row-level bootstrap exists).
+enum BootstrapAnalysis {
+    /// One value of the table, located so that it can be recomputed on a replicate.
+    enum Key: Hashable {
+        case metric(group: Int, GroupMetric)
+        case disparity(group: Int, name: String)
+        case impactRatio(group: Int)
+        case aggregate(name: String)
+    }
+
+    /// Runs the bootstrap and attaches its intervals to `result`.
+    static func attach(to result: inout AuditResult, statistics: AuditStatistics, threads: Int) {
+        let inference = result.spec.inference
+        guard inference.bootstrapReplicates > 0, !result.weighted else { return }
+        for (a, grouping) in statistics.groupings.enumerated() {
+            let attribute = result.attributes[a]
+            let keys = keysToBootstrap(attribute)
+            guard !keys.isEmpty else { continue }
+            let table = statistics.groups[a].map(\.rows)
+            let evaluate = Evaluator(result: result, grouping: grouping, referenceGroup: attribute.reference.group, keys: keys)
+            let engine = StratifiedCountBootstrap(replicates: inference.bootstrapReplicates, seed: inference.seed, stream: UInt64(a), threads: threads)
+            let values = replicateValues(engine: engine, table: table, evaluate: evaluate)
+            let estimates = evaluate(table)
+            let accelerations = inference.bootstrapMethod == .bca ? jackknifeAccelerations(table: table, estimates: estimates, evaluate: evaluate) : []
+            var intervals: [Key: MetricInterval] = [:]
+            for (k, key) in keys.enumerated() {
+                let interval: BootstrapInterval?
+                switch inference.bootstrapMethod {
+                case .percentile:
+                    interval = BootstrapIntervals.percentile(values[k], level: inference.level)
+                case .bca:
+                    if let estimate = estimates[k], let acceleration = accelerations[k] {
+                        interval = BootstrapIntervals.bca(values[k], estimate: estimate, acceleration: acceleration, level: inference.level)
+                    } else {
+                        interval = nil
+                    }
+                }
+                if let interval, interval.low.isFinite, interval.high.isFinite {
+                    intervals[key] = MetricInterval(low: interval.low, high: interval.high, method: interval.method == .bca ? .bootstrapBCa : .bootstrapPercentile)
+                }
+            }
+            result.attributes[a] = attribute.withBootstrapIntervals(intervals)
+        }
+        result.bootstrapReplicates = inference.bootstrapReplicates
+    }
+
+    /// The defined, non-constant values of an attribute: rates, disparities, impact ratios, aggregates.
+    static func keysToBootstrap(_ attribute: AttributeResult) -> [Key] {
+        var keys: [Key] = []
+        for (c, group) in attribute.groups.enumerated() where group.statistics.count > 0 {
+            for entry in group.metrics where entry.value.value != nil {
+                guard let metric = GroupMetric(rawValue: entry.name), GroupMetric.rates.contains(metric), metric != .scoreMean else { continue }
+                keys.append(.metric(group: c, metric))
+            }
+            if !group.isReference {
+                for entry in group.disparities where entry.value.value != nil && !entry.name.hasPrefix("score_mean") {
+                    keys.append(.disparity(group: c, name: entry.name))
+                }
+            }
+            if group.impactRatio?.value != nil { keys.append(.impactRatio(group: c)) }
+        }
+        for entry in attribute.aggregates where entry.value.value != nil { keys.append(.aggregate(name: entry.name)) }
+        return keys
+    }
+
+    /// Recomputes the keyed values on a table of group counts.
+    struct Evaluator: Sendable {
+        let context: Audit.Context
+        let grouping: Grouping
+        let referenceGroup: Int?
+        let keys: [Key]
+        let spec: AuditSpec
+
+        init(result: AuditResult, grouping: Grouping, referenceGroup: Int?, keys: [Key]) {
+            self.spec = result.spec
+            self.context = Audit.Context(spec: result.spec, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
+            self.grouping = grouping
+            self.referenceGroup = referenceGroup
+            self.keys = keys
+        }
+
+        func callAsFunction(_ table: [SIMD4<Int>]) -> [Double?] {
+            let groups = table.map { cells -> GroupStatistics in
+                let w = SIMD4<Double>(cells)
+                return GroupStatistics(rows: cells, weights: w, weightSquares: w)
+            }
+            let population = groups.reduce(GroupStatistics.zero, +)
+            let context = Audit.Context(spec: spec, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
+            let reference = referenceGroup.map { groups[$0] } ?? population
+            var aggregates: [String: Double]?
+            var impactRatios: [MetricValue?]?
+            return keys.map { key -> Double? in
+                switch key {
+                case .metric(let g, let metric):
+                    return groups[g].metric(metric, population: population).value
+                case .disparity(let g, let name):
+                    return Self.disparity(name, groups[g], reference, population)
+                case .impactRatio(let g):
+                    if impactRatios == nil { impactRatios = context.impactRatios(grouping: grouping, statistics: groups) }
+                    return impactRatios![g]?.value
+                case .aggregate(let name):
+                    if aggregates == nil {
+                        aggregates = [:]
+                        for e in context.aggregates(groups, isUnknown: grouping.isUnknown, overall: population) {
+                            if let v = e.value.value { aggregates![e.name] = v }
+                        }
+                    }
+                    return aggregates![name]
+                }
+            }
+        }
+
+        /// `<rate>_difference`, `<rate>_ratio`, and AIF360's named disparities.
+        static func disparity(_ name: String, _ g: GroupStatistics, _ r: GroupStatistics, _ population: GroupStatistics) -> Double? {
+            func rate(_ m: GroupMetric, _ s: GroupStatistics) -> MetricValue { s.metric(m, population: population) }
+            switch name {
+            case "statistical_parity_difference": return Disparity.difference(rate(.selectionRate, g), rate(.selectionRate, r)).value
+            case "disparate_impact": return Disparity.ratio(rate(.selectionRate, g), rate(.selectionRate, r)).value
+            case "equal_opportunity_difference": return Disparity.difference(rate(.tpr, g), rate(.tpr, r)).value
+            case "average_odds_difference", "average_abs_odds_difference":
+                let dFPR = Disparity.difference(rate(.fpr, g), rate(.fpr, r))
+                let dTPR = Disparity.difference(rate(.tpr, g), rate(.tpr, r))
+                return Disparity.mean(dFPR, dTPR, absolute: name == "average_abs_odds_difference").value
+            default:
+                if name.hasSuffix("_difference"), let m = GroupMetric(rawValue: String(name.dropLast("_difference".count))) {
+                    return Disparity.difference(rate(m, g), rate(m, r)).value
+                }
+                if name.hasSuffix("_ratio"), let m = GroupMetric(rawValue: String(name.dropLast("_ratio".count))) {
+                    return Disparity.ratio(rate(m, g), rate(m, r)).value
+                }
+                return nil
+            }
+        }
+    }
+
+    /// `values[key][replicate]`, computed in parallel; replicate r always uses its own stream.
+    static func replicateValues(engine: StratifiedCountBootstrap, table: [SIMD4<Int>], evaluate: Evaluator) -> [[Double?]] {
+        let b = engine.replicates, k = evaluate.keys.count
+        let buffer = UnsafeMutableBufferPointer<Double?>.allocate(capacity: b * k)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        nonisolated(unsafe) let slots = buffer
+        let workers = max(1, min(b, engine.threads > 0 ? engine.threads : ProcessInfo.processInfo.activeProcessorCount))
+        let work: @Sendable (Range<Int>) -> Void = { range in
+            for r in range {
+                let values = evaluate(engine.resample(groups: table, replicate: r))
+                for i in 0..<k { slots[i * b + r] = values[i] }
+            }
+        }
+        if workers == 1 {
+            work(0..<b)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in work((w * b / workers)..<((w + 1) * b / workers)) }
+        }
+        return (0..<k).map { i in Array(slots[(i * b)..<((i + 1) * b)]) }
+    }
+
+    /// BCa accelerations of every key by the cell-grouped jackknife
+    /// (`StratifiedCountBootstrap.acceleration`, for all keys at once).
+    static func jackknifeAccelerations(table: [SIMD4<Int>], estimates: [Double?], evaluate: Evaluator) -> [Double?] {
+        var leaveOneOut: [[Double?]] = []
+        var multiplicity: [Double] = []
+        var t = table
+        for g in table.indices {
+            for c in 0..<4 where table[g][c] > 0 {
+                t[g][c] -= 1
+                leaveOneOut.append(evaluate(t))
+                t[g][c] += 1
+                multiplicity.append(Double(table[g][c]))
+            }
+        }
+        return estimates.indices.map { k in
+            guard let estimate = estimates[k] else { return nil }
+            var deltas: [Double] = []
+            for row in leaveOneOut {
+                guard let v = row[k], v.isFinite else { return nil }
+                deltas.append(v - estimate)
+            }
+            return StratifiedCountBootstrap.acceleration(deltas: deltas, multiplicities: multiplicity)
+        }
+    }
+}
+
+extension AttributeResult {
+    /// The same attribute with bootstrap intervals attached to the keyed entries.
+    func withBootstrapIntervals(_ intervals: [BootstrapAnalysis.Key: MetricInterval]) -> AttributeResult {
+        let groups = self.groups.enumerated().map { c, g -> GroupResult in
+            let metrics = g.metrics.map { e -> MetricEntry in
+                var e = e
+                if let m = GroupMetric(rawValue: e.name) { e.bootstrapInterval = intervals[.metric(group: c, m)] }
+                return e
+            }
+            let disparities = g.disparities.map { e -> MetricEntry in
+                var e = e
+                e.bootstrapInterval = intervals[.disparity(group: c, name: e.name)]
+                return e
+            }
+            var result = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference, metrics: metrics, disparities: disparities, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact)
+            result.impactRatioBootstrapInterval = intervals[.impactRatio(group: c)]
+            return result
+        }
+        let aggregates = self.aggregates.map { e -> MetricEntry in
+            var e = e
+            e.bootstrapInterval = intervals[.aggregate(name: e.name)]
+            return e
+        }
+        return AttributeResult(name: name, components: components, reference: reference, groups: groups, aggregates: aggregates, cutPoints: cutPoints, binning: binning)
+    }
+}
