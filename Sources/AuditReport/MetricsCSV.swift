@@ -45,7 +45,7 @@ public enum MetricsCSV {
             for group in attribute.groups {
                 for entry in group.metrics + group.disparities { row(attribute.name, group.label, entry) }
                 if let ratio = group.impactRatio {
-                    var entry = MetricEntry("impact_ratio", ratio, n: group.statistics.count)
+                    var entry = MetricEntry("impact_ratio", ratio, n: group.statistics.count, interval: group.impactRatioInterval)
                     entry.bootstrapInterval = group.impactRatioBootstrapInterval
                     row(attribute.name, group.label, entry)
                     let flag: MetricValue = group.adverseImpact.map { .defined($0 ? 1 : 0) } ?? .undefined(reason: "impact ratio undefined")

@@ -287,7 +287,7 @@ public enum ReportJSON {
             reference = g.isReference
             metrics = Dictionary(uniqueKeysWithValues: g.metrics.map { ($0.name, Value($0)) })
             disparities = g.disparities.isEmpty ? nil : Dictionary(uniqueKeysWithValues: g.disparities.map { ($0.name, Value($0)) })
-            impact_ratio = g.impactRatio.map { Value($0, n: g.statistics.count, bootstrap: g.impactRatioBootstrapInterval) }
+            impact_ratio = g.impactRatio.map { Value($0, n: g.statistics.count, interval: g.impactRatioInterval, bootstrap: g.impactRatioBootstrapInterval) }
             adverse_impact = g.adverseImpact
         }
     }

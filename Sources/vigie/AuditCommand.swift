@@ -42,8 +42,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if needed).", valueName: "dir"))
     var out = "vigie-report"
 
-    @Flag(name: .long, help: "Exit with code 1 if a group of at least the minimum size, other than `unknown`, is below the impact-ratio threshold.")
+    @Flag(name: .long, help: "Exit with code 1 if a group of at least the minimum size, other than `unknown`, is below the impact-ratio threshold (four-fifths rule, point estimate).")
     var failOnDisparity = false
+
+    @Flag(name: .long, help: "Exit with code 1 if any finding's verdict is `disparity` (interval outside the tolerance and significant after adjustment).")
+    var failOnVerdict = false
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
@@ -57,13 +60,13 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.resolve()
-        try AuditRunner.run(spec: spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity)
+        try AuditRunner.run(spec: spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
-    static func run(spec: AuditSpec, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool) throws {
+    static func run(spec: AuditSpec, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
         let progress = Progress(quiet: quiet)
         let result = try AuditPipeline.run(
             spec: spec,
@@ -83,8 +86,18 @@ enum AuditRunner {
                 line += small > 0 ? " (and \(small) small or unknown group\(small == 1 ? "" : "s"))." : "."
             }
             print(line)
+            let count = { (v: Verdict) in result.findings.filter { $0.verdict == v }.count }
+            if !result.findings.isEmpty {
+                print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
+            }
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv")
+            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv")
+        }
+        let disparities = result.findings.filter { $0.verdict == .disparity }
+        if failOnVerdict && !disparities.isEmpty {
+            let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
+            FileHandle.standardError.write(Data("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n".utf8))
+            throw DisparityFound()
         }
         if failOnDisparity && !gating.isEmpty {
             let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")

@@ -68,7 +68,7 @@ import Testing
         let demo = try CLI.run(["demo", "--out", out.path])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("Audited 5000 rows"))
-        for file in ["report.json", "metrics.csv", "report.md"] {
+        for file in ["report.json", "metrics.csv", "findings.csv", "report.md"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
         }
         // The planted disparity (hors_UE, impact ratio ≈ 0.73) trips the gate.
@@ -77,6 +77,13 @@ import Testing
         // Sex has no planted effect: no gate failure on it alone.
         let sexOnly = try CLI.run(["audit", "--spec", CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path, "--protected", "sexe", "--reference", "sexe=M", "--fail-on-disparity", "--quiet", "--out", scratch.folder().path])
         #expect(sexOnly.status == 0, "\(sexOnly.stderr)")
+        // The verdict gate: disability is a lawful priority with a large, certain gap.
+        let spec = CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path
+        let handicap = try CLI.run(["audit", "--spec", spec, "--protected", "handicap", "--reference", "handicap=non", "--fail-on-verdict", "--quiet", "--out", scratch.folder().path])
+        #expect(handicap.status == 1)
+        #expect(handicap.stderr.contains("handicap=oui"))
+        let sexVerdict = try CLI.run(["audit", "--spec", spec, "--protected", "sexe", "--reference", "sexe=M", "--fail-on-verdict", "--quiet", "--out", scratch.folder().path])
+        #expect(sexVerdict.status == 0, "\(sexVerdict.stderr)")
     }
 
     /// `score_mean` per group against a plain computation on the fixture (split on commas:

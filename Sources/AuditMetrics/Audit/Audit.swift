@@ -34,13 +34,16 @@ public enum Audit {
             let reference = try context.resolve(rule, grouping: grouping, statistics: stats, warnings: &warnings)
             let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
             let impactRatios = context.impactRatios(grouping: grouping, statistics: stats)
+            let impactIntervals = context.impactRatioIntervals(grouping: grouping, statistics: stats)
             var groups: [GroupResult] = []
             for (c, label) in grouping.groups.enumerated() {
-                groups.append(context.groupResult(
+                var group = context.groupResult(
                     label: label, statistics: stats[c], isUnknown: grouping.isUnknown[c],
                     reference: referenceStats, independentReference: reference.group != nil,
                     isReference: reference.group == c, impactRatio: impactRatios[c]
-                ))
+                )
+                if impactRatios[c]?.value != nil { group.impactRatioInterval = impactIntervals[c] }
+                groups.append(group)
             }
             attributes.append(AttributeResult(
                 name: grouping.name,
@@ -176,6 +179,26 @@ public enum Audit {
                 case .defined(let r): return .ratio(r, highest, reason: "no group has a favourable outcome (highest rate is 0)")
                 }
             }
+        }
+
+        /// Katz intervals of the impact ratios: each group's favourable-outcome rate against the
+        /// most favoured group's, taken as a fixed comparison group (its choice from the data is
+        /// not accounted for; the bootstrap interval is). None for that group itself.
+        func impactRatioIntervals(grouping: Grouping, statistics: [GroupStatistics]) -> [MetricInterval?] {
+            guard hasDecision else { return statistics.map { _ in nil } }
+            let rates = statistics.map { $0.favourableRate(decisionIsFavourable: favourable).value }
+            guard let top = eligible(grouping, statistics).filter({ rates[$0] != nil }).max(by: { rates[$0]! < rates[$1]! || (rates[$0]! == rates[$1]! && $0 > $1) }),
+                  let (xTop, nTop) = favourableCounts(statistics[top]) else { return statistics.map { _ in nil } }
+            return statistics.indices.map { c in
+                guard c != top, let (x, n) = favourableCounts(statistics[c]) else { return nil }
+                return MetricInterval(RatioInterval.katz(successes1: x, trials1: n, successes2: xTop, trials2: nTop, level: inference.level), .katz)
+            }
+        }
+
+        /// Effective counts of the favourable outcome (Kish when weighted).
+        func favourableCounts(_ s: GroupStatistics) -> (Double, Double)? {
+            guard let (x, n) = s.effectiveCounts(.selectionRate, population: population) else { return nil }
+            return favourable ? (x, n) : (n - x, n)
         }
 
         func resolve(_ rule: ReferenceRule, grouping: Grouping, statistics: [GroupStatistics], warnings: inout [String]) throws(SpecError) -> ResolvedReference {

@@ -20,6 +20,8 @@ public struct GroupResult: Sendable, Equatable {
     public let impactRatio: MetricValue?
     /// `impact_ratio < threshold`; `nil` when the impact ratio is undefined or absent.
     public let adverseImpact: Bool?
+    /// The Katz interval of the impact ratio against the most favoured group (none for that group).
+    public internal(set) var impactRatioInterval: MetricInterval?
     /// The bootstrap interval of the impact ratio, when the audit ran a bootstrap.
     public internal(set) var impactRatioBootstrapInterval: MetricInterval?
 

@@ -212,6 +212,7 @@ extension AttributeResult {
                 return e
             }
             var result = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference, metrics: metrics, disparities: disparities, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact)
+            result.impactRatioInterval = g.impactRatioInterval
             result.impactRatioBootstrapInterval = intervals[.impactRatio(group: c)]
             return result
         }
