@@ -127,6 +127,27 @@ public enum MarkdownReport {
             if unsure.count > 10 { md += "- … \(unsure.count - 10) more in `findings.csv`.\n" }
             md += "\n"
         }
+        // Power, in plain words, for single attributes.
+        let powerRows = findings.filter { !$0.isIntersection && $0.kind == .difference }
+        if !powerRows.isEmpty {
+            let metrics = Array(Set(powerRows.map(\.metric))).sorted { a, b in
+                (described.firstIndex { $0.metric == a } ?? 99) < (described.firstIndex { $0.metric == b } ?? 99)
+            }
+            md += "**What this audit could detect**: the smallest gap against the reference, in points, that each comparison would find \(NumberFormat.fixed(inference.power * 100, digits: 0)) % of the time (two-sided test at \(NumberFormat.fixed(inference.alpha, digits: 2))). Larger numbers mean fewer people and less certainty.\n\n"
+            md += "| attribute | group | people | " + metrics.map { words($0) }.joined(separator: " | ") + " |\n|---|---|---:|" + metrics.map { _ in "---:|" }.joined() + "\n"
+            var seen = Set<String>()
+            for f in powerRows where seen.insert("\(f.attribute)|\(f.group)").inserted {
+                let people = result[f.attribute]?[f.group]?.statistics.count ?? 0
+                var cells: [String] = []
+                for m in metrics {
+                    let g = powerRows.first { $0.attribute == f.attribute && $0.group == f.group && $0.metric == m }
+                    let gap = [g?.minimumDetectableDecrease, g?.minimumDetectableIncrease].compactMap { $0 }.min()
+                    cells.append(gap.map { "±" + NumberFormat.fixed($0 * 100, digits: 1) } ?? "—")
+                }
+                md += "| `\(escape(f.attribute))` | `\(escape(f.group))` | \(people) | " + cells.joined(separator: " | ") + " |\n"
+            }
+            md += "\n"
+        }
         // Worst intersections first, by the size of their selection-rate ratio (or base rate).
         let inter = findings.filter { $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate") && $0.value.value != nil }
             .sorted { abs(log($0.value.value!)) > abs(log($1.value.value!)) }

@@ -15,6 +15,8 @@ import AuditMetrics
 ///   has one, else the bootstrap one (`bootstrap_bca`, `bootstrap_percentile`) when the audit
 ///   ran a bootstrap; empty otherwise.
 ///
+/// Each compared group also has, per compared rate, the smallest decrease and increase the
+/// audit could detect (`<rate>_minimum_detectable_decrease|increase`, power and α of the spec).
 /// Attribute rows (group `all`) also hold, per compared rate, Pearson's test of independence
 /// across the groups: `<rate>_independence_chi2`, `_p_value`, `_p_adjusted`.
 ///
@@ -50,6 +52,12 @@ public enum MetricsCSV {
                     row(attribute.name, group.label, entry)
                     let flag: MetricValue = group.adverseImpact.map { .defined($0 ? 1 : 0) } ?? .undefined(reason: "impact ratio undefined")
                     row(attribute.name, group.label, MetricEntry("adverse_impact", flag, n: group.statistics.count))
+                }
+                // Power: the smallest gap each comparison could detect (two-sided, at α, with the declared power).
+                for f in result.findings where f.attribute == attribute.name && f.group == group.label && f.kind == .difference {
+                    let undetectable = MetricValue.undefined(reason: "no such rate within [0, 1]")
+                    row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_decrease", f.minimumDetectableDecrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
+                    row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_increase", f.minimumDetectableIncrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
                 }
             }
             for entry in attribute.aggregates { row(attribute.name, "all", entry) }
