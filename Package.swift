@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AuditMetrics", targets: ["AuditMetrics"]),
         .library(name: "AuditReport", targets: ["AuditReport"]),
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
+        .library(name: "DecisionModels", targets: ["DecisionModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,16 +27,18 @@ let package = Package(
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditReport", dependencies: ["AuditMetrics", "AuditData", "LinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
+        .target(name: "DecisionModels", dependencies: ["AuditData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures",
+                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures", "DecisionModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
+        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData"]),
         .testTarget(name: "VigieTests", dependencies: ["AuditReport", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// Decision models: tariffs, drought rules (see README.md)
