@@ -19,6 +19,20 @@ cut_points matching its spec.protected[].binning, its reference rule matching th
 (or default) one, reference.group naming the one group flagged reference, and a group's
 score_mean counting no more rows (n) than the group has. Which metrics exist (including
 score_mean and its disparities, present exactly when input.has_score) is the schema's job.
+
+For the inference (docs/inference.md) it also checks: every interval has low <= high, and an
+analytic one (`ci`) contains its value (up to rounding); a rate's `ci` method matches
+spec.inference.interval, a bootstrap one spec.inference.bootstrap_method, and bootstrap
+intervals appear only when the audit ran a bootstrap; disparities against the whole
+population carry no `ci`; the findings are exactly one difference and one ratio per compared
+rate for every non-empty, non-reference group of every attribute, in order, naming existing
+attributes and groups, the attribute's reference (or "rest"), the right `intersection` flag and
+group_rows (= value.n = the group's rate's n); against a reference group, a finding's value and
+interval equal the group's `<rate>_difference` / `<rate>_ratio`; each verdict follows from the
+rules of FindingsBuilder.swift; `verdicts` counts the findings; the adjusted p-values are the
+adjustment (spec.inference.adjust) of every comparison's p-value, once, and of every
+independence test; and an independence test names an attribute, has groups = degrees of
+freedom + 1, and no more groups than the attribute has non-empty ones.
 """
 
 import argparse
@@ -110,6 +124,187 @@ def consistency_errors(report):
         expected = [] if a["reference"]["whole_population"] else [a["reference"]["group"]]
         if flagged != expected:
             errors.append(f"{at}.groups: groups flagged reference {flagged}, expected {expected} (from reference.group)")
+    errors += interval_errors(report)
+    errors += finding_errors(report)
+    return errors
+
+
+RATE_CI = {"wilson": "wilson", "exact": "clopper_pearson"}
+BOOTSTRAP_CI = {"bca": "bootstrap_bca", "percentile": "bootstrap_percentile"}
+SPECIAL = {"score_mean", "count", "share", "tp", "fp", "tn", "fn"}
+
+
+def close(a, b):
+    """Equal up to a relative 1e-12 (p-values can be as small as 1e-300)."""
+    return abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+
+
+def interval_errors(report):
+    """Intervals: ordered, analytic ones containing their value, methods as the spec says."""
+    errors = []
+    inference = report["spec"]["inference"]
+    boot = BOOTSTRAP_CI.get(inference.get("bootstrap_method")) if inference["bootstrap_replicates"] > 0 else None
+
+    def check(value, at, rate=False):
+        for key in ("ci", "bootstrap_ci"):
+            ci = value.get(key)
+            if ci is None:
+                continue
+            if not ci["low"] <= ci["high"]:
+                errors.append(f"{at}.{key}: low {ci['low']} > high {ci['high']}")
+            elif key == "ci":
+                x, slack = value["value"], 1e-9 * max(1.0, abs(value["value"]))
+                if not ci["low"] - slack <= x <= ci["high"] + slack:
+                    errors.append(f"{at}.ci: [{ci['low']}, {ci['high']}] does not contain the value {x}")
+            if key == "ci" and rate and ci["method"] != RATE_CI[inference["interval"]]:
+                errors.append(f"{at}.ci.method: {ci['method']!r}, but spec.inference.interval is {inference['interval']!r}")
+            if key == "bootstrap_ci" and ci["method"] != boot:
+                errors.append(f"{at}.bootstrap_ci: method {ci['method']!r}, but the audit ran " + (f"{boot!r}" if boot else "no bootstrap"))
+
+    for name, value in report["overall"]["metrics"].items():
+        check(value, f"$.overall.metrics.{name}", rate=name not in SPECIAL)
+    for i, a in enumerate(report["attributes"]):
+        at = f"$.attributes[{i}]"
+        for j, g in enumerate(a["groups"]):
+            for name, value in g["metrics"].items():
+                check(value, f"{at}.groups[{j}].metrics.{name}", rate=name not in SPECIAL)
+            for name, value in g.get("disparities", {}).items():
+                check(value, f"{at}.groups[{j}].disparities.{name}")
+                if "ci" in value and (a["reference"]["whole_population"] or g["reference"]):
+                    errors.append(f"{at}.groups[{j}].disparities.{name}.ci: an analytic interval against "
+                                  + ("the whole population" if not g["reference"] else "the group itself"))
+            if "impact_ratio" in g:
+                check(g["impact_ratio"], f"{at}.groups[{j}].impact_ratio")
+        for name, value in a["aggregates"].items():
+            check(value, f"{at}.aggregates.{name}")
+    for k, f in enumerate(report["findings"]):
+        check(f["value"], f"$.findings[{k}].value")
+    return errors
+
+
+def compared_rates(report):
+    label, decision = report["input"]["has_label"], report["input"]["has_decision"]
+    if label and decision:
+        return ["selection_rate", "fpr", "fnr", "ppv"]
+    return ["selection_rate"] if decision else ["base_rate"]
+
+
+def adjust(p, method):
+    """statsmodels multipletests: holm, fdr_bh, or none."""
+    m = len(p)
+    order = sorted(range(m), key=lambda i: (p[i], i))
+    out = [0.0] * m
+    if method == "holm":
+        running = float("-inf")
+        for rank, i in enumerate(order):
+            running = max(running, p[i] * (m - rank))
+            out[i] = min(running, 1.0)
+    elif method == "bh":
+        running = float("inf")
+        for rank in range(m - 1, -1, -1):
+            i = order[rank]
+            running = min(running, p[i] / ((rank + 1) / m))
+            out[i] = min(running, 1.0)
+    else:
+        out = list(p)
+    return out
+
+
+def verdict_of(f, a, group, spec):
+    """FindingsBuilder.judge, on the report's numbers."""
+    inference = spec["inference"]
+    value = f["value"]
+    if group["count"] < spec["min_group_size"]:
+        return "insufficient_evidence"
+    if not a["reference"]["whole_population"]:
+        ref = next(g for g in a["groups"] if g["group"] == a["reference"]["group"])
+        if ref["count"] < spec["min_group_size"]:
+            return "insufficient_evidence"
+    if f["group_rows"] < inference["min_denominator"] or f["reference_rows"] < inference["min_denominator"]:
+        return "insufficient_evidence"
+    if value["status"] != "ok" or "ci" not in value:
+        return "insufficient_evidence"
+    low, high = value["ci"]["low"], value["ci"]["high"]
+    if f["kind"] == "difference":
+        band = (-inference["difference_tolerance"], inference["difference_tolerance"])
+    else:
+        band = (spec["impact_ratio_threshold"], 1 / spec["impact_ratio_threshold"])
+    if high < band[0] or low > band[1]:
+        p = f.get("p_adjusted")
+        return "disparity" if p is not None and p < inference["alpha"] else "insufficient_evidence"
+    if low >= band[0] and high <= band[1]:
+        return "no_disparity"
+    return "insufficient_evidence"
+
+
+def finding_errors(report):
+    """Findings, verdict counts and independence tests against the central table."""
+    errors = []
+    spec = report["spec"]
+    findings = report["findings"]
+    rates = compared_rates(report)
+    attributes = {a["name"]: a for a in report["attributes"]}
+    expected = []
+    for a in report["attributes"]:
+        for g in a["groups"]:
+            if g["count"] > 0 and not g["reference"]:
+                expected += [(a["name"], g["group"], m, kind) for m in rates for kind in ("difference", "ratio")]
+    actual = [(f["attribute"], f["group"], f["metric"], f["kind"]) for f in findings]
+    if actual != expected:
+        missing = [e for e in expected if e not in set(actual)]
+        extra = [e for e in actual if e not in set(expected)]
+        errors.append(f"$.findings: not one difference and one ratio per compared rate of every non-empty, non-reference group, in order"
+                      f" (missing {missing[:3]}, unexpected {extra[:3]})")
+    tested = {}
+    for k, f in enumerate(findings):
+        at = f"$.findings[{k}]"
+        a = attributes.get(f["attribute"])
+        if a is None:
+            errors.append(f"{at}.attribute: {f['attribute']!r} is not an attribute of the report")
+            continue
+        group = next((g for g in a["groups"] if g["group"] == f["group"]), None)
+        if group is None:
+            errors.append(f"{at}.group: {f['group']!r} is not a group of {f['attribute']!r}")
+            continue
+        whole = a["reference"]["whole_population"]
+        reference = "rest" if whole else a["reference"]["group"]
+        if f["reference"] != reference:
+            errors.append(f"{at}.reference: {f['reference']!r}, expected {reference!r}")
+        if f["intersection"] != (a["kind"] == "intersection"):
+            errors.append(f"{at}.intersection: {f['intersection']} for a {a['kind']}")
+        rate = group["metrics"].get(f["metric"])
+        if rate is not None and not (f["group_rows"] == f["value"]["n"] == rate["n"]):
+            errors.append(f"{at}: group_rows {f['group_rows']} / value.n {f['value']['n']} differ from the group's {f['metric']}.n {rate['n']}")
+        if not whole:
+            twin = group.get("disparities", {}).get(f"{f['metric']}_{f['kind']}")
+            if twin is not None and ({k: v for k, v in twin.items() if k != "bootstrap_ci"} != f["value"]):
+                errors.append(f"{at}.value: differs from the group's disparities.{f['metric']}_{f['kind']}")
+        verdict = verdict_of(f, a, group, spec)
+        if f["verdict"] != verdict:
+            errors.append(f"{at}.verdict: {f['verdict']!r}, but the rules give {verdict!r}")
+        if "p_value" in f:
+            key = (f["attribute"], f["group"], f["metric"])
+            if key in tested and tested[key] != (f["p_value"], f["p_adjusted"], f["test"]):
+                errors.append(f"{at}: the difference and the ratio of one comparison have different tests")
+            tested.setdefault(key, (f["p_value"], f["p_adjusted"], f["test"]))
+    counts = {v: sum(f["verdict"] == v for f in findings) for v in ("disparity", "no_disparity", "insufficient_evidence")}
+    if report["verdicts"] != counts:
+        errors.append(f"$.verdicts: {report['verdicts']}, but the findings count {counts}")
+    for k, t in enumerate(report["independence_tests"]):
+        at = f"$.independence_tests[{k}]"
+        a = attributes.get(t["attribute"])
+        if a is None:
+            errors.append(f"{at}.attribute: {t['attribute']!r} is not an attribute of the report")
+        elif t["groups"] > sum(g["count"] > 0 for g in a["groups"]):
+            errors.append(f"{at}.groups: {t['groups']}, more than the attribute's non-empty groups")
+        if t["degrees_of_freedom"] != t["groups"] - 1:
+            errors.append(f"{at}.degrees_of_freedom: {t['degrees_of_freedom']} for {t['groups']} groups")
+    raw = [v[0] for v in tested.values()] + [t["p_value"] for t in report["independence_tests"]]
+    given = [v[1] for v in tested.values()] + [t["p_adjusted"] for t in report["independence_tests"]]
+    method = spec["inference"]["adjust"]
+    wrong = sum(not close(x, y) for x, y in zip(adjust(raw, method), given))
+    if wrong:
+        errors.append(f"$.findings / $.independence_tests: {wrong} of {len(raw)} adjusted p-values are not the {method} adjustment of the raw ones")
     return errors
 
 
