@@ -169,6 +169,9 @@ extension SpecialFunctions {
             } else {
                 next = .nan
             }
+            // Converged: Newton's step no longer moves x (it may land exactly on the bracket
+            // end that x itself just became, which must not send it back to bisection).
+            if next.isFinite, abs(next - x) <= 2 * Double.ulpOfOne * x { return next }
             if !(next > low && next < high) {
                 // Bisection: geometric while the bracket spans orders of magnitude.
                 if low == 0 {
