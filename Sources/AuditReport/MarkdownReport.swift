@@ -95,7 +95,7 @@ public enum MarkdownReport {
         let level = NumberFormat.fixed(inference.level * 100, digits: 0)
         var md = "## Verdicts\n\n"
         let count = { (v: Verdict) in findings.filter { $0.verdict == v }.count }
-        md += "Each gap against the reference group is judged with its \(level) % interval and a test adjusted across the \(Set(findings.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count) tests of this audit (\(inference.adjust == .holm ? "Holm" : inference.adjust == .bh ? "Benjamini–Hochberg" : "no adjustment")). "
+        md += "Each gap against the reference group is judged with its \(level) % interval and a test adjusted across the \(Set(findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count) tests of this audit (\(inference.adjust == .holm ? "Holm" : inference.adjust == .bh ? "Benjamini–Hochberg" : "no adjustment")). "
         md += "Tolerance: differences within ±\(NumberFormat.fixed(inference.differenceTolerance * 100, digits: 1)) points, ratios within [\(NumberFormat.fixed(spec.impactRatioThreshold, digits: 2)), \(NumberFormat.fixed(1 / spec.impactRatioThreshold, digits: 2))].\n\n"
         md += "| verdict | findings |\n|---|---:|\n| disparity | \(count(.disparity)) |\n| no disparity beyond the tolerance | \(count(.noDisparity)) |\n| insufficient evidence | \(count(.insufficientEvidence)) |\n\n"
 
