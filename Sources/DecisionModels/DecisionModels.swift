@@ -1,1 +1,0 @@
-// Decision models: tariffs, drought rules (see README.md)

@@ -1,0 +1,133 @@
+import AuditData
+import Foundation
+import Yams
+
+/// The four levels of a prefectoral drought order (Code de l'environnement
+/// L211-3, domain.md §5), from the mildest. Raw values are the labels of the
+/// `niveau_secheresse` column.
+public enum DroughtLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case vigilance
+    case alerte
+    case alerteRenforcee = "alerte_renforcee"
+    case crise
+
+    public static func < (a: DroughtLevel, b: DroughtLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// An **illustrative** volume-restriction rule for drought levels: at each
+/// level, a fraction of the volume above a protected essential volume per
+/// person is cut.
+///
+///     protected  = protectedPerPerson × persons
+///     restricted = min(V, protected) + (1 − reduction[level]) × max(0, V − protected)
+///
+/// Real orders restrict *uses* (garden watering hours, pool filling, car
+/// washing; in *crise* only priority uses remain), not household volumes;
+/// this rule is a stylised stand-in that lets an audit ask who bears the
+/// cuts. Read from YAML with ``init(contentsOfFile:)``
+/// (see `Fixtures/water/drought-rule.yaml`).
+public struct DroughtRule: Sendable, Equatable {
+    /// A short name for reports.
+    public var name: String
+    /// Optional free text (sources, caveats).
+    public var description: String?
+    /// Volume never cut, m³ per person per year.
+    public var protectedPerPerson: Double
+    /// Fraction (0…1) of the volume above the protected volume that is cut, per level.
+    public var reductions: [DroughtLevel: Double]
+
+    /// Creates and validates a rule.
+    ///
+    /// - Throws: `SpecError` (no file or line) when a level is missing, a
+    ///   fraction is outside [0, 1], fractions decrease with severity, or the
+    ///   protected volume is negative.
+    public init(name: String, description: String? = nil, protectedPerPerson: Double, reductions: [DroughtLevel: Double]) throws(SpecError) {
+        self.name = name
+        self.description = description
+        self.protectedPerPerson = protectedPerPerson
+        self.reductions = reductions
+        try validate()
+    }
+
+    /// The fraction cut above the protected volume at `level`.
+    public func reduction(at level: DroughtLevel) -> Double {
+        reductions[level] ?? 0
+    }
+
+    /// The protected (never cut) volume of a household, m³/year.
+    public func protectedVolume(persons: Int) -> Double {
+        protectedPerPerson * Double(max(0, persons))
+    }
+
+    /// The volume a household may use at `level` (formula in the type's
+    /// documentation). Negative or non-finite volumes count as 0.
+    public func restrictedVolume(volume: Double, persons: Int, level: DroughtLevel) -> Double {
+        let v = volume.isFinite && volume > 0 ? volume : 0
+        let protected = protectedVolume(persons: persons)
+        return min(v, protected) + (1 - reduction(at: level)) * max(0, v - protected)
+    }
+
+    /// Checks the invariants listed in ``init(name:description:protectedPerPerson:reductions:)``.
+    public func validate() throws(SpecError) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw SpecError(key: "name", message: "expected a non-empty rule name")
+        }
+        guard protectedPerPerson.isFinite, protectedPerPerson >= 0 else {
+            throw SpecError(key: "protected_per_person", message: "expected a volume ≥ 0 m³ per person per year, found \(protectedPerPerson)")
+        }
+        var previous: (DroughtLevel, Double)?
+        for level in DroughtLevel.allCases {
+            guard let r = reductions[level] else {
+                throw SpecError(key: "reductions", message: "missing level '\(level.rawValue)' (give all of \(DroughtLevel.allCases.map(\.rawValue).joined(separator: ", ")); 0 for no cut)")
+            }
+            guard r.isFinite, (0...1).contains(r) else {
+                throw SpecError(key: "reductions.\(level.rawValue)", message: "expected a fraction from 0 to 1, found \(r)")
+            }
+            if let (before, rb) = previous, r < rb {
+                throw SpecError(key: "reductions.\(level.rawValue)", message: "reductions must not decrease with severity: '\(level.rawValue)' cuts \(r), less than '\(before.rawValue)' (\(rb))")
+            }
+            previous = (level, r)
+        }
+    }
+}
+
+extension DroughtRule {
+    /// Reads a rule file (YAML; format in `Fixtures/water/README.md`).
+    ///
+    /// - Throws: `SpecError` naming the file, line, column and key of the problem.
+    public init(contentsOfFile path: String) throws(SpecError) {
+        try self.init(yaml: try ModelYAMLReader.text(ofFile: path, what: "drought rule"), file: path)
+    }
+
+    /// Parses rule text; `file` only labels errors.
+    public init(yaml text: String, file: String = "<drought rule>") throws(SpecError) {
+        var reader = ModelYAMLReader(file: file)
+        let root = try reader.root(of: text, what: "drought rule")
+        var name: String?, description: String?, protected: Double?
+        var reductions: [DroughtLevel: Double] = [:]
+        for (key, value) in try reader.mapping(root, "", allowed: ["name", "description", "protected_per_person", "reductions"]) {
+            switch key {
+            case "name": name = try reader.string(value, key)
+            case "description": description = try reader.string(value, key)
+            case "protected_per_person": protected = try reader.nonNegative(value, key, unit: "m³ per person per year")
+            default:
+                for (levelName, v) in try reader.mapping(value, "reductions", allowed: DroughtLevel.allCases.map(\.rawValue)) {
+                    let path = "reductions.\(levelName)"
+                    reader.remember(v, path)
+                    let r = try reader.double(v, path)
+                    guard (0...1).contains(r) else { throw reader.error(v, path, "expected a fraction from 0 to 1, found \(r)") }
+                    reductions[DroughtLevel(rawValue: levelName)!] = r
+                }
+            }
+        }
+        guard let name else { throw reader.error(root, "name", "missing: give the rule a name") }
+        guard let protected else { throw reader.error(root, "protected_per_person", "missing: give the protected volume in m³ per person per year") }
+        do {
+            try self.init(name: name, description: description, protectedPerPerson: protected, reductions: reductions)
+        } catch {
+            throw reader.locate(error)
+        }
+    }
+}
