@@ -1,6 +1,6 @@
 // Vigie benchmarks (package-benchmark 1.38.1). Run from this folder:
 //
-//     swift package benchmark                               # everything, ~3–5 min on 2 cores
+//     swift package benchmark                               # everything, ~3–5 min on 2 cores (the two 1M-row bootstrap benchmarks add ~30 s)
 //     swift package benchmark --filter 'audit-1M'           # one benchmark (regex)
 //
 // Each benchmark runs in its own process, so `setup` runs once per benchmark. Input files are
@@ -149,6 +149,38 @@ let benchmarks: @Sendable () -> Void = {
         removeOwnTemporaryFolders()
     }
 
+    // MARK: the count bootstrap: Audit.run on a 1M-row store, with and without 1,000 replicates
+    //
+    // The same store and spec in both; the bootstrap's own cost is the difference of the two.
+    // The store is loaded in setup, so neither includes ingestion.
+
+    for replicates in [0, 1000] {
+        let name = replicates == 0 ? "audit-statistics-only-1M" : "bootstrap-\(replicates)-replicates-1M"
+        Benchmark(
+            name,
+            configuration: configuration(iterations: 10, seconds: 15)
+        ) { (benchmark: Benchmark, input: AuditInput) in
+            for _ in benchmark.scaledIterations {
+                do {
+                    blackHole(try Audit.run(store: input.store, spec: input.spec, threads: input.threads))
+                } catch {
+                    benchmark.error("\(name): \(error)")
+                }
+            }
+        } setup: { () -> AuditInput in
+            let file = try GeneratedFile(rows: 1_000_000)
+            defer { try? FileManager.default.removeItem(at: file.directory) }
+            var spec = housingSpec(path: file.path)
+            spec.inference.bootstrapReplicates = replicates
+            spec.inference.seed = 1
+            spec.inference.bootstrapMethod = .bca
+            let store = try DataLoader.load(spec)
+            return AuditInput(store: store, spec: spec, threads: ProcessInfo.processInfo.activeProcessorCount)
+        } teardown: {
+            removeOwnTemporaryFolders()
+        }
+    }
+
     // MARK: the one-pass sufficient statistics on a 10M-row in-memory store
 
     for threads in [1, 2] {
@@ -212,6 +244,12 @@ let benchmarks: @Sendable () -> Void = {
         }
         return LeastSquaresInput(a: a, y: y)
     }
+}
+
+struct AuditInput {
+    let store: ColumnStore
+    let spec: AuditSpec
+    let threads: Int
 }
 
 struct StatisticsInput {
