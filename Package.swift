@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
-        .target(name: "AuditReport", dependencies: ["AuditMetrics", "AuditData", "LinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditReport", dependencies: ["AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels"], exclude: ["README.md"]),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(

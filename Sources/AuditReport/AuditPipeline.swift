@@ -12,7 +12,8 @@ public enum AuditPipeline {
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
     public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil) throws -> AuditResult {
         let store = try DataLoader.load(spec, progress: progress)
-        let result = try Audit.run(store: store, spec: spec, threads: threads)
+        var result = try Audit.run(store: store, spec: spec, threads: threads)
+        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
         try ReportWriter.write(render(result), to: outputDirectory)
         return result
     }

@@ -55,8 +55,11 @@ public enum MarkdownReport {
         md += "These are point estimates; the verdicts below say which gaps are real. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
         md += verdicts(result)
 
-        for attribute in result.attributes {
-            md += table(attribute, result: result)
+        if let allocation = result.allocation { md += allocationSection(allocation, result: result) }
+        if result.hasLabel || result.hasDecision {
+            for attribute in result.attributes {
+                md += table(attribute, result: result)
+            }
         }
 
         let undefined = result.attributes.flatMap { a in
@@ -78,6 +81,56 @@ public enum MarkdownReport {
         md += "## Method\n\nEach rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
         md += "differences and ratios are taken against each attribute's reference group; the impact ratio divides a group's favourable-outcome rate by the highest such rate among groups of at least the minimum size (29 CFR 1607.4(D), NYC Local Law 144). "
         md += "Rows with a missing protected value form the explicit `unknown` group. Definitions: `docs/metrics.md`. All values: `report.json`, `metrics.csv`.\n"
+        return md
+    }
+
+    /// The allocation audit: inequality overall, then per attribute the groups' means,
+    /// medians, per-capita amounts, shortfall, affordability and drought burden, and the
+    /// between/within decomposition.
+    static func allocationSection(_ a: AllocationResult, result: AuditResult) -> String {
+        func value(_ e: MetricEntry?, digits: Int = 2, percent: Bool = false) -> String {
+            guard let e, let x = e.value.value else { return e == nil ? "" : "undefined" }
+            return percent ? NumberFormat.percent(x) : NumberFormat.fixed(x, digits: digits)
+        }
+        var md = "## Allocation: `\(escape(a.quantity))`\n\n"
+        let o = a.overall
+        md += "\(o.households) households\(a.missing > 0 ? " (\(a.missing) without a value, left out)" : ""). "
+        md += "Mean \(value(o["allocation_mean"])), median \(value(o["allocation_median"]))"
+        if let pc = o["allocation_per_capita"], pc.value.value != nil { md += ", per person \(value(pc))" }
+        md += ". Inequality: Gini \(value(o["gini"], digits: 3)), Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2))."
+        if let ci = o["concentration_index"], ci.value.value != nil {
+            md += " Concentration index by `\(escape(result.spec.rankBy ?? ""))`: \(value(ci, digits: 3)) (positive: more goes to the better-off)."
+        }
+        if let ci = o["concentration_index_free_volume"], ci.value.value != nil {
+            md += " The free cubic metres of the tariff have a concentration index of \(value(ci, digits: 3)) by `\(escape(result.spec.rankBy ?? ""))`."
+        }
+        if let share = o["effort_above_3pct_share"], share.value.value != nil {
+            md += " \(value(share, percent: true)) of households pay more than 3 % of their income for water."
+        }
+        md += "\n\n"
+        for attr in a.attributes where !attr.name.contains("*") {
+            md += "### `\(escape(attr.name))`\(attr.reference.map { " (reference `\(escape($0))`)" } ?? "")\n\n"
+            var columns: [(String, String, Bool)] = [("allocation_mean", "mean", false), ("allocation_median", "median", false)]
+            if o["allocation_per_capita"]?.value.value != nil { columns.append(("allocation_per_capita", "per person", false)) }
+            if o["shortfall_share"]?.value.value != nil { columns.append(("shortfall_share", "below need", true)) }
+            if o["bill_mean"] != nil { columns.append(("bill_mean", "mean bill", false)) }
+            if o["effort_above_3pct_share"] != nil { columns.append(("effort_above_3pct_share", "bill > 3 % income", true)) }
+            if o["drought_reduction_share"] != nil { columns += [("drought_reduction_share", "share of the drought cut", true), ("drought_person_share", "share of persons", true)] }
+            columns.append(("gini", "Gini", false))
+            md += "| group | households | " + columns.map(\.1).joined(separator: " | ") + " | mean ratio |\n|---|---:|" + columns.map { _ in "---:|" }.joined() + "---:|\n"
+            for g in attr.groups {
+                var label = "`\(escape(g.label))`"
+                if g.isReference { label += " (ref.)" }
+                if g.belowMinSize { label += " †" }
+                let cells = columns.map { value(g[$0.0], digits: $0.0 == "gini" ? 3 : 2, percent: $0.2) }
+                md += "| \(label) | \(g.households) | " + cells.joined(separator: " | ") + " | \(value(g["allocation_mean_ratio"])) |\n"
+            }
+            let d = attr.decompositions
+            if let between = d.first(where: { $0.name == "theil_t_between" })?.value.value, let within = d.first(where: { $0.name == "theil_t_within" })?.value.value, between + within > 0 {
+                md += "\nTheil T decomposition: \(NumberFormat.percent(between / (between + within))) of the inequality lies between the groups of `\(escape(attr.name))`, the rest within them.\n"
+            }
+            md += "\n"
+        }
         return md
     }
 

@@ -43,6 +43,9 @@ public enum MetricsCSV {
             out += fields.map(escape).joined(separator: ",") + "\n"
         }
         for entry in result.overall.metrics { row("overall", "all", entry) }
+        if let allocation = result.allocation {
+            for entry in allocation.overall.metrics { row("overall", "all", entry) }
+        }
         for attribute in result.attributes {
             for group in attribute.groups {
                 for entry in group.metrics + group.disparities { row(attribute.name, group.label, entry) }
@@ -61,6 +64,12 @@ public enum MetricsCSV {
                 }
             }
             for entry in attribute.aggregates { row(attribute.name, "all", entry) }
+            if let allocation = result.allocation?[attribute.name] {
+                for group in allocation.groups {
+                    for entry in group.metrics + group.disparities { row(attribute.name, group.label, entry) }
+                }
+                for entry in allocation.decompositions { row(attribute.name, "all", entry) }
+            }
             for test in result.independenceTests where test.attribute == attribute.name {
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_chi2", .defined(test.statistic), n: test.groups))
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", .defined(test.pValue), n: test.groups))

@@ -26,6 +26,7 @@ public enum ReportJSON {
         let findings: [FindingJSON]
         let verdicts: VerdictCounts
         let independence_tests: [IndependenceJSON]
+        let allocation: AllocationJSON?
         let warnings: [String]
 
         init(_ r: AuditResult) {
@@ -45,6 +46,7 @@ public enum ReportJSON {
             findings = r.findings.map(FindingJSON.init)
             verdicts = VerdictCounts(r.findings)
             independence_tests = r.independenceTests.map(IndependenceJSON.init)
+            allocation = r.allocation.map(AllocationJSON.init)
             warnings = r.warnings
         }
     }
@@ -113,6 +115,22 @@ public enum ReportJSON {
         let min_group_size: Int
         let decision_is: String
         let inference: Inference
+        let allocation: Allocation?
+        let rank_by: String?
+        let income: String?
+        let tariff: Model?
+        let drought: Model?
+
+        struct Allocation: Encodable {
+            let column: String
+            let need: String?
+            let per: String?
+        }
+        /// A decision model applied to the data: its file (base name) and the column it reads.
+        struct Model: Encodable {
+            let file: String
+            let column: String
+        }
 
         struct Inference: Encodable {
             let interval: String
@@ -147,6 +165,11 @@ public enum ReportJSON {
             impact_ratio_threshold = s.impactRatioThreshold
             min_group_size = s.minGroupSize
             decision_is = s.decisionIs.rawValue
+            allocation = s.allocation.map { Allocation(column: $0.column, need: $0.need, per: $0.per) }
+            rank_by = s.rankBy
+            income = s.income
+            tariff = s.tariff.map { Model(file: URL(fileURLWithPath: $0.model).lastPathComponent, column: $0.meter) }
+            drought = s.drought.map { Model(file: URL(fileURLWithPath: $0.rule).lastPathComponent, column: $0.level) }
             let i = s.inference
             inference = Inference(
                 interval: i.interval.rawValue, level: i.level, alpha: i.alpha, adjust: i.adjust.rawValue,
@@ -233,6 +256,56 @@ public enum ReportJSON {
             minimum_detectable_increase = f.minimumDetectableIncrease
             group_rows = f.groupRows
             reference_rows = f.referenceRows
+        }
+    }
+
+    struct AllocationJSON: Encodable {
+        struct GroupJSON: Encodable {
+            let group: String
+            let households: Int
+            let reference: Bool
+            let below_min_size: Bool
+            let metrics: [String: Value]
+            let disparities: [String: Value]?
+
+            init(_ g: AllocationGroupResult) {
+                group = g.label
+                households = g.households
+                reference = g.isReference
+                below_min_size = g.belowMinSize
+                metrics = Dictionary(uniqueKeysWithValues: g.metrics.map { ($0.name, Value($0)) })
+                disparities = g.disparities.isEmpty ? nil : Dictionary(uniqueKeysWithValues: g.disparities.map { ($0.name, Value($0)) })
+            }
+        }
+        struct AttributeJSON: Encodable {
+            let name: String
+            let reference: String?
+            let groups: [GroupJSON]
+            let decompositions: [String: Value]
+
+            init(_ a: AllocationAttributeResult) {
+                name = a.name
+                reference = a.reference
+                groups = a.groups.map(GroupJSON.init)
+                decompositions = Dictionary(uniqueKeysWithValues: a.decompositions.map { ($0.name, Value($0)) })
+            }
+        }
+        let quantity: String
+        let missing: Int
+        let overall: GroupJSON
+        let attributes: [AttributeJSON]
+        /// Lorenz curve points [p, share].
+        let lorenz: [[Double]]
+        /// Concentration curve points [p, share] by `rank_by`.
+        let concentration: [[Double]]?
+
+        init(_ a: AllocationResult) {
+            quantity = a.quantity
+            missing = a.missing
+            overall = GroupJSON(a.overall)
+            attributes = a.attributes.map(AttributeJSON.init)
+            lorenz = a.lorenz.map { [$0.p, $0.share] }
+            concentration = a.concentration?.map { [$0.p, $0.share] }
         }
     }
 

@@ -5,15 +5,26 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Audit the bundled social-housing fixture (Fixtures/housing) with its spec.",
+        abstract: "Audit a bundled fixture with its spec: social housing (default) or water.",
         discussion: """
-        The fixture is 5,000 synthetic applicants for social housing with planted \
-        disparities documented in Fixtures/housing/README.md. Reports go to --out.
+        housing: 5,000 synthetic applicants for social housing with planted disparities \
+        documented in Fixtures/housing/README.md.
+        water: 5,000 households served by the Montpellier water utility, audited for the \
+        volumes they use, the bills of the 2023 tariff (affordability) and a drought \
+        restriction; planted inequalities in Fixtures/water/README.md.
 
-        Example:
+        Examples:
           vigie demo --out demo-report
+          vigie demo water --out water-report
         """
     )
+
+    enum Fixture: String, ExpressibleByArgument, CaseIterable {
+        case housing, water
+    }
+
+    @Argument(help: "Which fixture: housing or water.")
+    var fixture: Fixture = .housing
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out = "vigie-report"
@@ -22,14 +33,14 @@ struct DemoCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec())
+        let spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
         try AuditRunner.run(spec: spec, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
     }
 
     /// The bundled spec: found from the source tree this binary was built from, else from
     /// the current folder.
-    static func fixtureSpec() throws -> String {
-        let relative = "Fixtures/housing/audit.yaml"
+    static func fixtureSpec(_ fixture: Fixture = .housing) throws -> String {
+        let relative = "Fixtures/\(fixture.rawValue)/audit.yaml"
         let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for candidate in [sourceRoot.appendingPathComponent(relative).path, FileManager.default.currentDirectoryPath + "/" + relative] {
             if FileManager.default.fileExists(atPath: candidate) { return candidate }

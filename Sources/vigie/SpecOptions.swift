@@ -91,8 +91,40 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Bootstrap interval: `bca` (default) or `percentile`.", valueName: "method"))
     var bootstrapMethod: String?
 
+    @Option(name: .long, help: ArgumentHelp("A continuous allocation to audit (water volume, subsidy, bill): means, medians, shortfall, inequality.", valueName: "column"))
+    var allocation: String?
+
+    @Option(name: .long, help: ArgumentHelp("Essential-need column: households whose allocation is below it are in shortfall.", valueName: "column"))
+    var need: String?
+
+    @Option(name: .long, help: ArgumentHelp("Household-size column: per-capita allocation = Σ allocation / Σ persons.", valueName: "column"))
+    var per: String?
+
+    @Option(name: .long, help: ArgumentHelp("A column ranking households (income): concentration curve and index.", valueName: "column"))
+    var rankBy: String?
+
+    @Option(name: .long, help: ArgumentHelp("Income column, for affordability (bill over income, share above 3 %).", valueName: "column"))
+    var income: String?
+
+    @Option(name: .long, help: ArgumentHelp("A water tariff (YAML) turning the allocation (m³) into bills; needs --meter and --income. `vigie compare` takes two.", valueName: "file"))
+    var tariff: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Meter-type column for the tariff (individuel / collectif).", valueName: "column"))
+    var meter: String?
+
+    @Option(name: .long, help: ArgumentHelp("A drought restriction rule (YAML) applied to the allocation; needs --drought-level.", valueName: "file"))
+    var drought: String?
+
+    @Option(name: .long, help: ArgumentHelp("Column holding each household's restriction level (vigilance, alerte, alerte_renforcee, crise).", valueName: "column"))
+    var droughtLevel: String?
+
     /// The spec: the file's, overridden by the flags; validated before any data is read.
-    func resolve() throws -> AuditSpec {
+    /// - Parameter tariffOverride: a tariff taking the place of `--tariff` (`vigie compare`).
+    func resolve(tariffOverride: String? = nil) throws -> AuditSpec {
+        if tariffOverride == nil, self.tariff.count > 1 {
+            throw SpecError(key: "--tariff", message: "give one tariff to audit (vigie compare takes two)")
+        }
+        let tariff = tariffOverride ?? self.tariff.first
         var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
         if let data { s.dataPath = data }
         if !protected.isEmpty { s.protected = try protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) } }
@@ -143,6 +175,31 @@ struct SpecOptions: ParsableArguments {
         if let delimiter { s.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if decimalComma { s.csv.decimalComma = true }
         if !missing.isEmpty { s.csv.missingValues = Set(missing).union([""]) }
+        if let allocation { s.allocation = AllocationSpec(column: allocation, need: s.allocation?.need, per: s.allocation?.per) }
+        if let need {
+            guard s.allocation != nil else { throw SpecError(key: "--need", message: "needs an allocation column (--allocation)") }
+            s.allocation?.need = need
+        }
+        if let per {
+            guard s.allocation != nil else { throw SpecError(key: "--per", message: "needs an allocation column (--allocation)") }
+            s.allocation?.per = per
+        }
+        if let rankBy { s.rankBy = rankBy }
+        if let income { s.income = income }
+        if let tariff {
+            guard let meter = meter ?? s.tariff?.meter else { throw SpecError(key: "--tariff", message: "needs the meter-type column (--meter)") }
+            s.tariff = TariffSpec(model: tariff, meter: meter)
+        } else if let meter {
+            guard s.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
+            s.tariff?.meter = meter
+        }
+        if let drought {
+            guard let level = droughtLevel ?? s.drought?.level else { throw SpecError(key: "--drought", message: "needs the restriction-level column (--drought-level)") }
+            s.drought = DroughtSpec(rule: drought, level: level)
+        } else if let droughtLevel {
+            guard s.drought != nil else { throw SpecError(key: "--drought-level", message: "needs a restriction rule (--drought)") }
+            s.drought?.level = droughtLevel
+        }
         if let interval { s.inference.interval = try Self.choice(interval, "--interval") }
         if let level { s.inference.level = level }
         if let alpha { s.inference.alpha = alpha }

@@ -24,7 +24,7 @@ struct Vigie: ParsableCommand {
         --fail-on-disparity was given; 2 bad usage or bad input.
         """,
         version: "vigie \(VigieVersion.string)",
-        subcommands: [AuditCommand.self, DemoCommand.self, InitCommand.self, GenerateCommand.self]
+        subcommands: [AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self]
     )
 }
 

@@ -20,6 +20,13 @@ import Testing
         #expect(store.decision == [0, 1, 0, 0, 0])
     }
 
+    @Test func numericLabelsSortNumerically() throws {
+        let path = files.write("d.csv", "decile,y,d\n10,1,0\n2,0,1\n1,1,1\n9,0,0\n")
+        let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "decile")]))
+        #expect(store.attributes[0].groups == ["1", "2", "9", "10"])
+        #expect(store.attributes[0].codes == [3, 1, 0, 2])
+    }
+
     @Test func mappingMergesRawValues() throws {
         let path = files.write("d.csv", "nat,y,d\nFR,1,0\nUE,0,1\nEU,1,1\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "nat", mapping: ["UE": "EU"])]))

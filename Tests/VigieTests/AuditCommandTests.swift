@@ -106,6 +106,55 @@ import Testing
         }
     }
 
+    /// The water demo: allocation audit, tariff bills and affordability, drought, under the
+    /// metric names of the issue; and the tariff comparison.
+    @Test func waterDemoAndTariffComparison() throws {
+        let out = scratch.folder()
+        let run = try CLI.run(["demo", "water", "--quiet", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let m = try CLI.metrics(out)
+        for name in ["gini", "theil_t", "ge_2", "atkinson_0.5", "cv", "palma", "allocation_mean", "allocation_median", "allocation_per_capita", "shortfall_share", "bill_mean", "effort_above_3pct_share"] {
+            #expect(m["overall|all|\(name)"]?.status == "ok", "overall \(name)")
+        }
+        // Zeros in the volumes: Theil L and Atkinson ε = 1 are undefined, with a reason.
+        #expect(m["overall|all|theil_l"]?.status == "undefined")
+        #expect(m["overall|all|atkinson_1"]?.status == "undefined")
+        #expect(m["overall|all|atkinson_2"]?.status == "undefined")
+        for name in ["theil_t_between", "theil_t_within"] { #expect(m["type_compteur|all|\(name)"]?.status == "ok") }
+        let total = m["overall|all|theil_t"]!.value!
+        #expect(abs(m["type_compteur|all|theil_t_between"]!.value! + m["type_compteur|all|theil_t_within"]!.value! - total) < 1e-12)
+        // Drought shares of the cut add up to 1 across a partition.
+        let shares = ["individuel", "collectif"].map { m["type_compteur|\($0)|drought_reduction_share"]!.value! }
+        #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
+        let compare = scratch.folder()
+        let water = CLI.root.appendingPathComponent("Fixtures/water")
+        let c = try CLI.run(["compare", "--spec", water.appendingPathComponent("audit.yaml").path,
+                             "--tariff", water.appendingPathComponent("tariff-2023.yaml").path,
+                             "--tariff", water.appendingPathComponent("tariff-alternative.yaml").path, "--out", compare.path])
+        #expect(c.status == 0, "\(c.stderr)")
+        let csv = try String(contentsOf: compare.appendingPathComponent("compare.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("attribute,group,households,bill_mean_a,bill_mean_b,bill_change_mean,share_paying_more,share_paying_less"))
+    }
+
+    /// Bills by hand under the 2023 tariff: 90 m³ on an individual meter = 0.95 × 75 (water)
+    /// + 18 (subscription) + 2.31 × 90 (sanitation) + 5.5 % VAT on water and subscription;
+    /// on a collective meter = 1.16 × 90 + 1.78 + 2.31 × 90 + 5.5 % × (104.4 + 1.78).
+    @Test func billsByHand() throws {
+        let folder = scratch.folder()
+        let data = folder.appendingPathComponent("h.csv")
+        try Data("id,meter,persons,volume,income\n1,individuel,4,90,30000\n2,collectif,4,90,30000\n".utf8).write(to: data)
+        let out = folder.appendingPathComponent("out")
+        let run = try CLI.run(["audit", "--data", data.path, "--protected", "meter", "--allocation", "volume", "--per", "persons",
+                               "--tariff", CLI.root.appendingPathComponent("Fixtures/water/tariff-2023.yaml").path, "--meter", "meter",
+                               "--income", "income", "--min-group-size", "1", "--quiet", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let m = try CLI.metrics(out)
+        let individual = 0.95 * 75 + 18 + 2.31 * 90 + 0.055 * (0.95 * 75 + 18)
+        let collective = 1.16 * 90 + 1.78 + 2.31 * 90 + 0.055 * (1.16 * 90 + 1.78)
+        #expect(abs(m["meter|individuel|bill_mean"]!.value! - individual) < 1e-9)
+        #expect(abs(m["meter|collectif|bill_mean"]!.value! - collective) < 1e-9)
+    }
+
     @Test func reportsHoldNoInputRow() throws {
         let out = scratch.folder()
         #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)

@@ -12,10 +12,13 @@ extension AuditSpec {
             throw SpecError(file: path, key: "spec", message: "cannot read the spec file as UTF-8 text (\(error.localizedDescription))")
         }
         try self.init(yaml: text, file: path)
-        if let data = dataPath, !data.hasPrefix("/") {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            dataPath = folder.appendingPathComponent(data).standardizedFileURL.path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).standardizedFileURL.path
         }
+        if let data = dataPath { dataPath = resolve(data) }
+        if let model = tariff?.model { tariff?.model = resolve(model) }
+        if let rule = drought?.rule { drought?.rule = resolve(rule) }
     }
 
     /// Parses spec text; `file` only labels errors.
@@ -39,6 +42,7 @@ struct SpecReader {
         "version", "data", "csv", "protected", "label", "decision", "score", "weight",
         "reference", "intersections", "impact_ratio_threshold", "min_group_size", "decision_is",
         "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power", "bootstrap",
+        "allocation", "rank_by", "income", "tariff", "drought",
     ]
 
     func error(_ node: Node?, _ key: String, _ message: String) -> SpecError {
@@ -128,6 +132,40 @@ struct SpecReader {
             case "difference_tolerance": spec.inference.differenceTolerance = try double(v, name)
             case "min_denominator": spec.inference.minDenominator = try int(v, name)
             case "power": spec.inference.power = try double(v, name)
+            case "allocation":
+                if case .scalar = v {
+                    spec.allocation = AllocationSpec(column: try string(v, name))
+                } else {
+                    var allocation = AllocationSpec(column: "")
+                    var hasColumn = false
+                    for (key, _, value) in try mapping(v, name, allowed: ["column", "need", "per"]) {
+                        switch key {
+                        case "column": allocation.column = try string(value, "allocation.column"); hasColumn = true
+                        case "need": allocation.need = try string(value, "allocation.need")
+                        default: allocation.per = try string(value, "allocation.per")
+                        }
+                    }
+                    guard hasColumn else { throw error(v, "allocation.column", "missing: name the allocation column") }
+                    spec.allocation = allocation
+                }
+            case "rank_by": spec.rankBy = try string(v, name)
+            case "income": spec.income = try string(v, name)
+            case "tariff":
+                var model: String?, meter: String?
+                for (key, _, value) in try mapping(v, name, allowed: ["model", "meter"]) {
+                    if key == "model" { model = try string(value, "tariff.model") } else { meter = try string(value, "tariff.meter") }
+                }
+                guard let model else { throw error(v, "tariff.model", "missing: the tariff file") }
+                guard let meter else { throw error(v, "tariff.meter", "missing: the meter-type column") }
+                spec.tariff = TariffSpec(model: model, meter: meter)
+            case "drought":
+                var rule: String?, level: String?
+                for (key, _, value) in try mapping(v, name, allowed: ["rule", "level"]) {
+                    if key == "rule" { rule = try string(value, "drought.rule") } else { level = try string(value, "drought.level") }
+                }
+                guard let rule else { throw error(v, "drought.rule", "missing: the restriction rule file") }
+                guard let level else { throw error(v, "drought.level", "missing: the restriction-level column") }
+                spec.drought = DroughtSpec(rule: rule, level: level)
             case "bootstrap":
                 for (key, _, value) in try mapping(v, name, allowed: ["replicates", "seed", "method"]) {
                     let path = "bootstrap.\(key)"

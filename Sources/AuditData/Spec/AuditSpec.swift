@@ -31,6 +31,16 @@ public struct AuditSpec: Sendable, Equatable {
     public var decisionIs: Favourability
     /// Intervals, tests, verdicts and bootstrap.
     public var inference: InferenceSpec
+    /// A continuous allocation to audit (means, medians, shortfall, inequality).
+    public var allocation: AllocationSpec?
+    /// A column that ranks households (income): concentration curves and indices, deciles.
+    public var rankBy: String?
+    /// The income column, for affordability (bill over income).
+    public var income: String?
+    /// A tariff turning the allocation (volumes) into bills.
+    public var tariff: TariffSpec?
+    /// A drought restriction applied to the allocation (volumes).
+    public var drought: DroughtSpec?
 
     public init(
         dataPath: String? = nil,
@@ -60,6 +70,11 @@ public struct AuditSpec: Sendable, Equatable {
         self.minGroupSize = minGroupSize
         self.decisionIs = decisionIs
         self.inference = inference
+        self.allocation = nil
+        self.rankBy = nil
+        self.income = nil
+        self.tariff = nil
+        self.drought = nil
     }
 
     /// Checks the rules that do not depend on the data; called before any file is read.
@@ -68,8 +83,14 @@ public struct AuditSpec: Sendable, Equatable {
         guard !protected.isEmpty else {
             throw SpecError(key: "protected", message: "at least one protected attribute is needed (--protected COL)")
         }
-        guard label != nil || decision != nil else {
-            throw SpecError(key: "decision", message: "give a decision column (--decision COL), a label column (--label COL), or both")
+        guard label != nil || decision != nil || allocation != nil else {
+            throw SpecError(key: "decision", message: "give a decision column (--decision COL), a label column (--label COL), an allocation (--allocation COL), or several")
+        }
+        if tariff != nil || drought != nil, allocation == nil {
+            throw SpecError(key: tariff != nil ? "tariff" : "drought", message: "needs an allocation column (the volumes): --allocation COL")
+        }
+        if tariff != nil, income == nil {
+            throw SpecError(key: "income", message: "a tariff audit needs the income column for affordability (--income COL)")
         }
         var seen = Set<String>()
         for attribute in protected where !seen.insert(attribute.column).inserted {

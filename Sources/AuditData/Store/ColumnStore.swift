@@ -24,6 +24,26 @@ public struct ColumnStore: Sendable, Equatable {
     public let source: DataSource
     /// Things the auditor should know (duplicate column names resolved, merged quantile bins…).
     public let warnings: [String]
+    /// Auxiliary numeric columns by role (`allocation`, `need`, `per`, `rank`, `income`);
+    /// a missing value is NaN.
+    public var numeric: [ColumnRole: [Double]] = [:]
+    /// Auxiliary categorical columns by role (`meter`, `droughtLevel`): codes and labels; a
+    /// missing value has the code `UInt32.max`.
+    public var categorical: [ColumnRole: (codes: [UInt32], levels: [String])] = [:]
+
+    /// What an auxiliary column is for.
+    public enum ColumnRole: String, Sendable, Hashable {
+        case allocation, need, per, rank, income, meter, droughtLevel = "drought_level"
+    }
+
+    public static func == (a: ColumnStore, b: ColumnStore) -> Bool {
+        a.rowCount == b.rowCount && a.attributes == b.attributes && a.label == b.label && a.decision == b.decision
+            && a.score?.map(\.bitPattern) == b.score?.map(\.bitPattern) && a.weight == b.weight && a.missingScores == b.missingScores
+            && a.source == b.source && a.warnings == b.warnings
+            && a.numeric.mapValues { $0.map(\.bitPattern) } == b.numeric.mapValues { $0.map(\.bitPattern) }
+            && a.categorical.keys == b.categorical.keys
+            && a.categorical.allSatisfy { k, v in b.categorical[k].map { $0.codes == v.codes && $0.levels == v.levels } ?? false }
+    }
 
     public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?, missingScores: Int = 0, source: DataSource, warnings: [String] = []) {
         self.rowCount = rowCount

@@ -36,6 +36,19 @@ public enum DataLoader {
         let decisionSlot = try spec.decision.map { try slot(for: $0.column) }
         let scoreSlot = try spec.score.map { try slot(for: $0) }
         let weightSlot = try spec.weight.map { try slot(for: $0) }
+        // Auxiliary columns of allocation audits, by role.
+        var numericRoles: [(ColumnStore.ColumnRole, String, Int)] = []
+        for (role, name) in [(ColumnStore.ColumnRole.allocation, spec.allocation?.column), (.need, spec.allocation?.need),
+                             (.per, spec.allocation?.per), (.rank, spec.rankBy), (.income, spec.income)] {
+            if let name { numericRoles.append((role, name, try slot(for: name))) }
+        }
+        var categoricalRoles: [(ColumnStore.ColumnRole, String, Int)] = []
+        for (role, name) in [(ColumnStore.ColumnRole.meter, spec.tariff?.meter), (.droughtLevel, spec.drought?.level)] {
+            if let name { categoricalRoles.append((role, name, try slot(for: name))) }
+        }
+        var numericValues: [[Double]] = numericRoles.map { _ in [] }
+        var categoricalEncoders = categoricalRoles.map { _ in CategoricalEncoder() }
+        var categoricalCodes: [[UInt32]] = categoricalRoles.map { _ in [] }
 
         let labelReader = spec.label.map { BinaryReader($0, role: "label") }
         let decisionReader = spec.decision.map { BinaryReader($0, role: "decision") }
@@ -103,6 +116,20 @@ public enum DataLoader {
                 }
                 weights.append(value)
             }
+            for (i, (role, name, s)) in numericRoles.enumerated() {
+                if row.isMissing(s) {
+                    numericValues[i].append(.nan)
+                } else if let value = row.double(s), value.isFinite {
+                    if role == .per && value <= 0 { throw row.error(s, "expected a positive household size in '\(name)', found '\(row.string(s))'") }
+                    numericValues[i].append(value)
+                } else {
+                    throw row.error(s, "expected a number in '\(name)' (\(role.rawValue)), found '\(row.string(s))'")
+                }
+            }
+            for i in categoricalRoles.indices {
+                let s = categoricalRoles[i].2
+                categoricalCodes[i].append(row.isMissing(s) ? UInt32.max : try categoricalEncoders[i].code(for: row, s))
+            }
             rows += 1
             if rows & 0xFFFF == 0 { progress?(LoadProgress(rows: rows, bytesRead: reader.bytesRead, fileSize: fileSize)) }
         }
@@ -141,7 +168,7 @@ public enum DataLoader {
         case UInt8(ascii: "\t"): delimiterName = "tab"
         default: delimiterName = String(UnicodeScalar(reader.delimiter))
         }
-        return ColumnStore(
+        var store = ColumnStore(
             rowCount: rows,
             attributes: attributes,
             label: spec.label == nil ? nil : labels,
@@ -152,6 +179,11 @@ public enum DataLoader {
             source: DataSource(path: path, delimiter: delimiterName, headerColumns: reader.header.count),
             warnings: warnings
         )
+        for (i, (role, _, _)) in numericRoles.enumerated() { store.numeric[role] = numericValues[i] }
+        for (i, (role, _, _)) in categoricalRoles.enumerated() {
+            store.categorical[role] = (categoricalCodes[i], categoricalEncoders[i].levels)
+        }
+        return store
     }
 
     /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
@@ -159,7 +191,15 @@ public enum DataLoader {
         let mapped = levels.map { spec.mapping[$0] ?? $0 }
         let hasMissing = codes.contains(UInt32.max)
         var labels = Array(Set(mapped)).filter { $0 != GroupColumn.unknownLabel }
-        labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Numeric labels (deciles, codes) in numeric order; others by their bytes.
+        let numbers = labels.map { Double($0) }
+        if !labels.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+            labels = zip(labels, numbers).sorted { a, b in
+                a.1! != b.1! ? a.1! < b.1! : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
+            }.map(\.0)
+        } else {
+            labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
         let hasUnknown = hasMissing || mapped.contains(GroupColumn.unknownLabel)
         if hasUnknown { labels.append(GroupColumn.unknownLabel) }
         var position: [String: UInt32] = [:]

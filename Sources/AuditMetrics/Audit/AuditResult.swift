@@ -25,6 +25,9 @@ public struct AuditResult: Sendable, Equatable {
     public internal(set) var findings: [Finding] = []
     /// Chi-square tests of independence, per attribute and compared rate.
     public internal(set) var independenceTests: [IndependenceTest] = []
+    /// The allocation audit (means, medians, shortfall, inequality, affordability, drought),
+    /// when the spec names an allocation.
+    public var allocation: AllocationResult?
     /// The number of bootstrap replicates run (0: none).
     public internal(set) var bootstrapReplicates = 0
 

@@ -12,6 +12,8 @@ public struct MetricInterval: Sendable, Equatable {
         case katz
         /// Normal interval for a mean: mean ± z·s/√n.
         case normal
+        /// Distribution-free interval of a median between two order statistics.
+        case orderStatistics = "order_statistics"
         /// Bootstrap percentile interval.
         case bootstrapPercentile = "bootstrap_percentile"
         /// Bootstrap bias-corrected and accelerated interval (Efron 1987).

@@ -57,6 +57,13 @@ public struct Grouping: Sendable, Equatable {
         self.binning = columns.count == 1 ? columns[0].binning : .none
     }
 
+    /// The group code of row `r` of `store`.
+    public func code(ofRow r: Int, in store: ColumnStore) -> Int {
+        var code = 0
+        for (i, component) in components.enumerated() { code += Int(store.attributes[component].codes[r]) * strides[i] }
+        return code
+    }
+
     /// Whether this grouping crosses two or more attributes.
     public var isIntersection: Bool { components.count > 1 }
 

@@ -1,0 +1,388 @@
+import AuditData
+import Foundation
+
+/// The allocation audit (`--allocation COL [--need COL] [--per COL]`): per-group means,
+/// medians and per-capita amounts with intervals and ratios to the reference group,
+/// shortfall against need, and inequality within groups and overall, with its exact
+/// between/within decomposition by each attribute.
+///
+/// Row-level (not sufficient statistics): medians and inequality need the values, so each
+/// grouping's rows are gathered by group once. Unweighted intervals are analytic (normal for
+/// means, distribution-free order-statistic interval for medians, delta method for ratios);
+/// with sample weights, point values are weighted and intervals are left to the bootstrap.
+public enum AllocationAnalysis {
+    /// The inequality indices reported, in order (names of `metrics.csv`).
+    public static let indices: [InequalityIndex] = [
+        .gini, .theilT, .theilL, .generalizedEntropy(2), .atkinson(0.5), .atkinson(1), .atkinson(2), .coefficientOfVariation, .palma,
+    ]
+    /// Indices decomposed between and within groups.
+    public static let decomposed: [InequalityIndex] = [.theilT, .theilL, .generalizedEntropy(2)]
+
+    /// Optional per-row inputs beyond the allocation: the effort rate (bill over income) for
+    /// affordability, and the volume cut by a drought restriction.
+    public struct Extras: Sendable {
+        public var effortRate: [Double]?
+        public var droughtReduction: [Double]?
+        /// The bill of each household under a tariff.
+        public var bill: [Double]?
+        /// A benefit per household (the free cubic metres of a tariff), for its concentration index by `rank_by`.
+        public var benefit: (name: String, values: [Double])?
+        public init(effortRate: [Double]? = nil, droughtReduction: [Double]? = nil, benefit: (name: String, values: [Double])? = nil) {
+            self.effortRate = effortRate
+            self.droughtReduction = droughtReduction
+            self.benefit = benefit
+        }
+    }
+
+    /// The affordability threshold: a water bill above 3 % of income (French Senate 2011;
+    /// domain.md §5).
+    public static let affordabilityThreshold = 0.03
+
+    public static func run(store: ColumnStore, result: AuditResult, quantity: String, values allocation: [Double], extras: Extras = Extras(), threads: Int) -> AllocationResult {
+        let spec = result.spec
+        let level = spec.inference.level
+        let need = store.numeric[.need]
+        let per = store.numeric[.per]
+        let weight = store.weight
+        let all = Array(0..<store.rowCount)
+        let totals = DroughtTotals(store: store, reduction: extras.droughtReduction)
+        let overall = group(label: "all", rows: all, allocation: allocation, need: need, per: per, weight: weight,
+                            isReference: false, belowMinSize: false, level: level, extras: extras, totals: totals)
+        var attributes: [AllocationAttributeResult] = []
+        let groupings = Grouping.all(for: store, order: spec.intersections)
+        for (a, grouping) in groupings.enumerated() {
+            let audit = result.attributes[a]
+            var rowsByGroup = [[Int]](repeating: [], count: grouping.groups.count)
+            for r in 0..<store.rowCount { rowsByGroup[grouping.code(ofRow: r, in: store)].append(r) }
+            var groups: [AllocationGroupResult] = []
+            for (c, label) in grouping.groups.enumerated() where !rowsByGroup[c].isEmpty {
+                groups.append(group(label: label, rows: rowsByGroup[c], allocation: allocation, need: need, per: per, weight: weight,
+                                    isReference: audit.reference.group == c, belowMinSize: rowsByGroup[c].count < spec.minGroupSize, level: level,
+                                    extras: extras, totals: totals))
+            }
+            if let refIndex = audit.reference.group, let reference = groups.first(where: { $0.label == grouping.groups[refIndex] }) {
+                groups = groups.map { withDisparities($0, reference: reference, level: level) }
+            }
+            // Exact decomposition of the GE family by this grouping.
+            let present = all.filter { !allocation[$0].isNaN }
+            let sample = AllocationSample(values: present.map { allocation[$0] }, weights: weight.map { w in present.map { w[$0] } })
+            let codes = present.map { UInt32(grouping.code(ofRow: $0, in: store)) }
+            var decompositions: [MetricEntry] = []
+            for index in decomposed {
+                if let d = Inequality.decompose(index, sample: sample, groups: codes, groupCount: grouping.groups.count) {
+                    decompositions.append(MetricEntry("\(index.name)_between", .defined(d.between), n: present.count))
+                    decompositions.append(MetricEntry("\(index.name)_within", .defined(d.within), n: present.count))
+                } else {
+                    let reason = "undefined for this allocation (zero or negative values, or a zero mean)"
+                    decompositions.append(MetricEntry("\(index.name)_between", .undefined(reason: reason), n: present.count))
+                    decompositions.append(MetricEntry("\(index.name)_within", .undefined(reason: reason), n: present.count))
+                }
+            }
+            attributes.append(AllocationAttributeResult(name: grouping.name, reference: audit.reference.group.map { grouping.groups[$0] },
+                                                        groups: groups, decompositions: decompositions))
+        }
+        let present = all.filter { !allocation[$0].isNaN }
+        let sample = AllocationSample(values: present.map { allocation[$0] }, weights: weight.map { w in present.map { w[$0] } })
+        let lorenz = Inequality.lorenzCurve(sample, points: 21).map { CurvePoint(p: $0.p, share: $0.share) }
+        var concentration: [CurvePoint]?
+        var overallMetrics = overall.metrics
+        if let rank = store.numeric[.rank] {
+            let usable = present.filter { !rank[$0].isNaN }
+            let w = weight.map { w in usable.map { w[$0] } }
+            concentration = Inequality.concentrationCurve(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w, points: 21)
+                .map { CurvePoint(p: $0.p, share: $0.share) }
+            overallMetrics.append(MetricEntry("concentration_index", Inequality.concentrationIndex(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w), n: usable.count))
+            if let benefit = extras.benefit {
+                let rows = usable.filter { !benefit.values[$0].isNaN }
+                overallMetrics.append(MetricEntry("concentration_index_\(benefit.name)", Inequality.concentrationIndex(values: rows.map { benefit.values[$0] }, rankBy: rows.map { rank[$0] }, weights: weight.map { w in rows.map { w[$0] } }), n: rows.count))
+            }
+        }
+        var overallResult = AllocationGroupResult(label: overall.label, households: overall.households, isReference: false, belowMinSize: false, metrics: overallMetrics, disparities: [])
+        // Bootstrap intervals of the inequality indices: overall, and within each group of the
+        // single attributes (intersections keep point values: each group costs a pass over its rows).
+        let inference = spec.inference
+        if inference.bootstrapReplicates > 0 {
+            let method: BootstrapInterval.Method = inference.bootstrapMethod == .bca ? .bca : .percentile
+            func withIntervals(_ g: AllocationGroupResult, rows: [Int], stream: UInt64) -> AllocationGroupResult {
+                let usable = rows.filter { !allocation[$0].isNaN }
+                let sample = AllocationSample(values: usable.map { allocation[$0] }, weights: weight.map { w in usable.map { w[$0] } })
+                let engine = InequalityBootstrap(replicates: inference.bootstrapReplicates, seed: inference.seed, stream: stream, threads: threads)
+                let intervals = engine.intervals(indices, sample: sample, level: inference.level, method: method)
+                let metrics = g.metrics.map { e -> MetricEntry in
+                    var e = e
+                    if let index = indices.first(where: { $0.name == e.name }), let i = intervals[index], i.low.isFinite, i.high.isFinite {
+                        e.bootstrapInterval = MetricInterval(low: i.low, high: i.high, method: method == .bca ? .bootstrapBCa : .bootstrapPercentile)
+                    }
+                    return e
+                }
+                return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize, metrics: metrics, disparities: g.disparities)
+            }
+            // Streams: 1_000_000 + attribute·1,000 + group, apart from the count bootstrap's attribute streams.
+            overallResult = withIntervals(overallResult, rows: all, stream: 1_000_000)
+            for (a, grouping) in groupings.enumerated() where !grouping.isIntersection {
+                var rowsByGroup = [[Int]](repeating: [], count: grouping.groups.count)
+                for r in 0..<store.rowCount { rowsByGroup[grouping.code(ofRow: r, in: store)].append(r) }
+                let groups = attributes[a].groups.map { g -> AllocationGroupResult in
+                    let c = grouping.groups.firstIndex(of: g.label)!
+                    return withIntervals(g, rows: rowsByGroup[c], stream: UInt64(1_000_000 + a * 1_000 + c))
+                }
+                attributes[a] = AllocationAttributeResult(name: attributes[a].name, reference: attributes[a].reference, groups: groups, decompositions: attributes[a].decompositions)
+            }
+        }
+        return AllocationResult(quantity: quantity, overall: overallResult, attributes: attributes, lorenz: lorenz, concentration: concentration,
+                                missing: store.rowCount - present.count)
+    }
+
+    /// One group's allocation metrics.
+    /// Population totals the drought shares are taken of.
+    struct DroughtTotals {
+        let reduction: Double
+        let households: Double
+        let persons: Double
+        init(store: ColumnStore, reduction: [Double]?) {
+            let w = store.weight
+            var r = 0.0, h = 0.0, p = 0.0
+            if let reduction {
+                for i in 0..<store.rowCount where !reduction[i].isNaN {
+                    let wi = w?[i] ?? 1
+                    r += wi * reduction[i]
+                    h += wi
+                    p += wi * (store.numeric[.per]?[i] ?? 1)
+                }
+            }
+            self.reduction = r
+            self.households = h
+            self.persons = p
+        }
+    }
+
+    static func group(label: String, rows: [Int], allocation: [Double], need: [Double]?, per: [Double]?, weight: [Double]?,
+                      isReference: Bool, belowMinSize: Bool, level: Double, extras: Extras, totals: DroughtTotals) -> AllocationGroupResult {
+        let present = rows.filter { !allocation[$0].isNaN }
+        let n = present.count
+        let z = Normal.quantile(0.5 + level / 2)
+        var metrics: [MetricEntry] = []
+        let w = weight.map { w in present.map { w[$0] } }
+        let x = present.map { allocation[$0] }
+        let totalWeight = w?.reduce(0, +) ?? Double(n)
+        // Mean, with a normal interval (unweighted).
+        if n == 0 || totalWeight == 0 {
+            metrics.append(MetricEntry("allocation_mean", .undefined(reason: "no household with an allocation"), n: n))
+        } else {
+            let mean = w.map { w in zip(x, w).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight } ?? x.reduce(0, +) / Double(n)
+            var interval: MetricInterval?
+            if weight == nil, n >= 2 {
+                let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+                let half = z * (variance / Double(n)).squareRoot()
+                interval = MetricInterval(low: mean - half, high: mean + half, method: .normal)
+            }
+            metrics.append(MetricEntry("allocation_mean", .defined(mean), n: n, interval: interval))
+        }
+        metrics.append(median(x, weights: w, level: level))
+        metrics.append(perCapita(present, allocation: allocation, per: per, weight: weight, level: level))
+        metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level)
+        if let bill = extras.bill { metrics.append(mean("bill_mean", present, values: bill, weight: weight, level: level)) }
+        if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level) }
+        if let reduction = extras.droughtReduction {
+            metrics += drought(present, reduction: reduction, need: need, per: per, weight: weight, totals: totals)
+        }
+        let sample = AllocationSample(values: x, weights: w)
+        for index in indices {
+            metrics.append(MetricEntry(index.name, Inequality.value(index, of: sample), n: n))
+        }
+        return AllocationGroupResult(label: label, households: n, isReference: isReference, belowMinSize: belowMinSize, metrics: metrics, disparities: [])
+    }
+
+    /// The median (weighted when weighted: the smallest value whose cumulative weight
+    /// reaches half) with, unweighted, the distribution-free interval between the order
+    /// statistics j and k chosen from Binomial(n, ½) (Conover, *Practical Nonparametric
+    /// Statistics*, §3.2).
+    static func median(_ x: [Double], weights: [Double]?, level: Double) -> MetricEntry {
+        let n = x.count
+        guard n > 0 else { return MetricEntry("allocation_median", .undefined(reason: "no household with an allocation"), n: 0) }
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        let sorted = order.map { x[$0] }
+        if let weights {
+            let total = weights.reduce(0, +)
+            guard total > 0 else { return MetricEntry("allocation_median", .undefined(reason: "total weight is 0"), n: n) }
+            var cumulative = 0.0
+            for i in order {
+                cumulative += weights[i]
+                if cumulative >= total / 2 { return MetricEntry("allocation_median", .defined(x[i]), n: n) }
+            }
+            return MetricEntry("allocation_median", .defined(sorted[n - 1]), n: n)
+        }
+        let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        // Largest j with P(B ≤ j − 1) ≤ (1 − level)/2 for B ~ Binomial(n, ½); interval [x_(j), x_(n+1−j)].
+        var interval: MetricInterval?
+        let tail = (1 - level) / 2
+        var j = 0
+        var cdf = 0.0
+        var pmf = pow(0.5, Double(n))
+        if pmf > 0 {
+            for k in 0..<n {
+                cdf += pmf
+                if cdf > tail { break }
+                j = k + 1
+                pmf *= Double(n - k) / Double(k + 1)
+            }
+        }
+        if j >= 1 { interval = MetricInterval(low: sorted[j - 1], high: sorted[n - j], method: .orderStatistics) }
+        return MetricEntry("allocation_median", .defined(median), n: n, interval: interval)
+    }
+
+    /// Σ allocation / Σ persons (weighted sums when weighted), with a delta-method interval
+    /// for the ratio estimator when unweighted: var(R) ≈ Σ (a_i − R·p_i)² / (n (n − 1) p̄²).
+    static func perCapita(_ rows: [Int], allocation: [Double], per: [Double]?, weight: [Double]?, level: Double) -> MetricEntry {
+        guard let per else {
+            return MetricEntry("allocation_per_capita", .undefined(reason: "no household-size column (allocation.per)"), n: rows.count)
+        }
+        let usable = rows.filter { !per[$0].isNaN }
+        var a = 0.0, p = 0.0
+        for r in usable {
+            let w = weight?[r] ?? 1
+            a += w * allocation[r]
+            p += w * per[r]
+        }
+        guard p > 0 else { return MetricEntry("allocation_per_capita", .undefined(reason: "no person counted"), n: usable.count) }
+        let ratio = a / p
+        var interval: MetricInterval?
+        let n = usable.count
+        if weight == nil, n >= 2 {
+            let meanPersons = p / Double(n)
+            let s = usable.reduce(0.0) { $0 + pow(allocation[$1] - ratio * per[$1], 2) } / Double(n - 1)
+            let half = Normal.quantile(0.5 + level / 2) * (s / Double(n)).squareRoot() / meanPersons
+            interval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
+        }
+        return MetricEntry("allocation_per_capita", .defined(ratio), n: n, interval: interval)
+    }
+
+    /// The share of households below their need (Wilson interval on Kish counts) and the
+    /// mean shortfall max(0, need − allocation) over households with a need.
+    static func shortfall(_ rows: [Int], allocation: [Double], need: [Double]?, weight: [Double]?, level: Double) -> [MetricEntry] {
+        guard let need else {
+            let reason = "no need column (allocation.need)"
+            return [MetricEntry("shortfall_share", .undefined(reason: reason), n: rows.count), MetricEntry("shortfall_mean", .undefined(reason: reason), n: rows.count)]
+        }
+        let usable = rows.filter { !need[$0].isNaN }
+        var below = 0.0, total = 0.0, squares = 0.0, gap = 0.0
+        for r in usable {
+            let w = weight?[r] ?? 1
+            total += w
+            squares += w * w
+            if allocation[r] < need[r] { below += w; gap += w * (need[r] - allocation[r]) }
+        }
+        guard total > 0 else {
+            let reason = "no household with a need"
+            return [MetricEntry("shortfall_share", .undefined(reason: reason), n: 0), MetricEntry("shortfall_mean", .undefined(reason: reason), n: 0)]
+        }
+        let trials = total * total / squares
+        let share = below / total
+        let interval = MetricInterval(ProportionInterval.wilson(successes: share * trials, trials: trials, level: level), .wilson)
+        return [
+            MetricEntry("shortfall_share", .defined(share), n: usable.count, interval: interval),
+            MetricEntry("shortfall_mean", .defined(gap / total), n: usable.count),
+        ]
+    }
+
+    /// The (weighted) mean of `values` over the rows where it is defined, with a normal
+    /// interval when unweighted.
+    static func mean(_ name: String, _ rows: [Int], values: [Double], weight: [Double]?, level: Double) -> MetricEntry {
+        let usable = rows.filter { !values[$0].isNaN }
+        var total = 0.0, sum = 0.0
+        for r in usable {
+            let w = weight?[r] ?? 1
+            total += w
+            sum += w * values[r]
+        }
+        guard total > 0 else { return MetricEntry(name, .undefined(reason: "no household with a value"), n: 0) }
+        let mean = sum / total
+        var interval: MetricInterval?
+        if weight == nil, usable.count >= 2 {
+            let variance = usable.reduce(0) { $0 + (values[$1] - mean) * (values[$1] - mean) } / Double(usable.count - 1)
+            let half = Normal.quantile(0.5 + level / 2) * (variance / Double(usable.count)).squareRoot()
+            interval = MetricInterval(low: mean - half, high: mean + half, method: .normal)
+        }
+        return MetricEntry(name, .defined(mean), n: usable.count, interval: interval)
+    }
+
+    /// Affordability: the mean effort rate (bill over income) and the share of households
+    /// above 3 % of income (Wilson interval on Kish counts), over households with an income.
+    static func affordability(_ rows: [Int], effort: [Double], weight: [Double]?, level: Double) -> [MetricEntry] {
+        let usable = rows.filter { !effort[$0].isNaN }
+        var total = 0.0, squares = 0.0, above = 0.0, sum = 0.0
+        for r in usable {
+            let w = weight?[r] ?? 1
+            total += w
+            squares += w * w
+            sum += w * effort[r]
+            if effort[r] > affordabilityThreshold { above += w }
+        }
+        guard total > 0 else {
+            let reason = "no household with a positive income"
+            return [MetricEntry("effort_rate_mean", .undefined(reason: reason), n: 0), MetricEntry("effort_above_3pct_share", .undefined(reason: reason), n: 0)]
+        }
+        let trials = total * total / squares
+        let share = above / total
+        return [
+            MetricEntry("effort_rate_mean", .defined(sum / total), n: usable.count),
+            MetricEntry("effort_above_3pct_share", .defined(share), n: usable.count,
+                        interval: MetricInterval(ProportionInterval.wilson(successes: share * trials, trials: trials, level: level), .wilson)),
+        ]
+    }
+
+    /// Who bears a drought restriction: the group's share of the total volume cut, next to its
+    /// share of households and of persons; the cut per person (m³/person/year); and the cut
+    /// relative to the group's essential need (Σ cut / Σ need).
+    static func drought(_ rows: [Int], reduction: [Double], need: [Double]?, per: [Double]?, weight: [Double]?, totals: DroughtTotals) -> [MetricEntry] {
+        var cut = 0.0, households = 0.0, persons = 0.0, needed = 0.0
+        let usable = rows.filter { !reduction[$0].isNaN }
+        for r in usable {
+            let w = weight?[r] ?? 1
+            cut += w * reduction[r]
+            households += w
+            persons += w * (per?[r] ?? 1)
+            if let need, !need[r].isNaN { needed += w * need[r] }
+        }
+        let n = usable.count
+        return [
+            MetricEntry("drought_reduction_share", .ratio(cut, totals.reduction, reason: "no volume is cut"), n: n),
+            MetricEntry("drought_household_share", .ratio(households, totals.households, reason: "no household"), n: n),
+            MetricEntry("drought_person_share", .ratio(persons, totals.persons, reason: "no person"), n: n),
+            MetricEntry("drought_reduction_per_person", .ratio(cut, persons, reason: "no person counted"), n: n),
+            MetricEntry("drought_reduction_per_need", need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cut, needed, reason: "no need declared"), n: n),
+        ]
+    }
+
+    /// Ratios of means, medians and per-capita amounts to the reference group (log-delta
+    /// intervals for independent means: var(ln r) = v₁/m₁² + v₂/m₂²), and the difference and
+    /// ratio of shortfall shares (Newcombe, Katz).
+    static func withDisparities(_ g: AllocationGroupResult, reference: AllocationGroupResult, level: Double) -> AllocationGroupResult {
+        var disparities: [MetricEntry] = []
+        let z = Normal.quantile(0.5 + level / 2)
+        for name in ["allocation_mean", "allocation_median", "allocation_per_capita", "bill_mean"] {
+            guard let mine = g[name], let theirs = reference[name] else { continue }
+            let ratio = Disparity.ratio(mine.value, theirs.value)
+            var interval: MetricInterval?
+            if name != "allocation_median", !g.isReference, let m1 = mine.value.value, let m2 = theirs.value.value, m1 > 0, m2 > 0,
+               let i1 = mine.interval, let i2 = theirs.interval {
+                let s1 = (i1.high - i1.low) / (2 * z), s2 = (i2.high - i2.low) / (2 * z)
+                let half = z * ((s1 * s1) / (m1 * m1) + (s2 * s2) / (m2 * m2)).squareRoot()
+                let r = m1 / m2
+                interval = MetricInterval(low: r * exp(-half), high: r * exp(half), method: .normal)
+            }
+            disparities.append(MetricEntry("\(name)_ratio", ratio, n: mine.n, interval: interval))
+        }
+        for name in ["effort_above_3pct_share", "drought_reduction_per_person"] {
+            guard let mine = g[name], let theirs = reference[name] else { continue }
+            disparities.append(MetricEntry("\(name)_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))
+            disparities.append(MetricEntry("\(name)_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
+        }
+        if let mine = g["shortfall_share"], let theirs = reference["shortfall_share"] {
+            disparities.append(MetricEntry("shortfall_share_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))
+            disparities.append(MetricEntry("shortfall_share_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
+        }
+        return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
+                                     metrics: g.metrics, disparities: disparities)
+    }
+}

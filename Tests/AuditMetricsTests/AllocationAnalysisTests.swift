@@ -1,0 +1,69 @@
+import AuditData
+@testable import AuditMetrics
+import Foundation
+import Testing
+
+/// The allocation audit on a table small enough to check by hand.
+@Suite struct AllocationAnalysisTests {
+    /// Group A: allocations 10, 20, 30, 40 for 1, 2, 1, 2 persons; group B: 5, 5, 10 for 1 person
+    /// each; every household needs 15.
+    static func result(bootstrap: Int = 0) throws -> AuditResult {
+        var spec = AuditSpec(dataPath: "hand.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], minGroupSize: 1)
+        spec.allocation = AllocationSpec(column: "v", need: "need", per: "persons")
+        spec.inference.bootstrapReplicates = bootstrap
+        var store = ColumnStore(
+            rowCount: 7,
+            attributes: [GroupColumn(attribute: "g", codes: [0, 0, 0, 0, 1, 1, 1], groups: ["A", "B"], unknownCode: nil)],
+            label: nil, decision: nil, score: nil, weight: nil, source: DataSource(path: "hand.csv", delimiter: ",", headerColumns: 4)
+        )
+        store.numeric[.allocation] = [10, 20, 30, 40, 5, 5, 10]
+        store.numeric[.need] = Array(repeating: 15, count: 7)
+        store.numeric[.per] = [1, 2, 1, 2, 1, 1, 1]
+        var result = try Audit.run(store: store, spec: spec)
+        result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: store.numeric[.allocation]!, threads: 2)
+        return result
+    }
+
+    static func close(_ e: MetricEntry?, _ x: Double, _ tolerance: Double = 1e-12) -> Bool {
+        guard let v = e?.value.value else { return false }
+        return abs(v - x) <= tolerance * max(1, abs(x))
+    }
+
+    @Test func groupMeansMediansPerCapitaAndShortfall() throws {
+        let a = try Self.result().allocation!
+        let groupA = a["g"]!["A"]!, groupB = a["g"]!["B"]!
+        #expect(Self.close(groupA["allocation_mean"], 25))
+        #expect(Self.close(groupA["allocation_median"], 25))
+        #expect(Self.close(groupA["allocation_per_capita"], 100.0 / 6))
+        #expect(Self.close(groupA["shortfall_share"], 0.25))
+        #expect(Self.close(groupA["shortfall_mean"], 1.25))
+        #expect(Self.close(groupB["allocation_mean"], 20.0 / 3))
+        #expect(Self.close(groupB["allocation_median"], 5))
+        #expect(Self.close(groupB["shortfall_share"], 1))
+        #expect(Self.close(groupB["shortfall_mean"], 25.0 / 3))
+        #expect(Self.close(groupB["allocation_mean_ratio"], (20.0 / 3) / 25))
+        #expect(Self.close(groupB["shortfall_share_difference"], 0.75))
+    }
+
+    /// Overall indices against numpy (by the definitions): Gini of (10, 20, 30, 40, 5, 5, 10) =
+    /// Σ|xi − xj| / (2n²μ) = 0.39285714285714285; Theil T = 0.2555169568542994.
+    @Test func overallIndicesAndTheExactDecomposition() throws {
+        let a = try Self.result().allocation!
+        #expect(Self.close(a.overall["gini"], 0.39285714285714285))
+        #expect(Self.close(a.overall["theil_t"], 0.2555169568542994))
+        let d = a["g"]!.decompositions
+        let between = d.first { $0.name == "theil_t_between" }!.value.value!
+        let within = d.first { $0.name == "theil_t_within" }!.value.value!
+        #expect(abs(between + within - 0.2555169568542994) < 1e-12)
+        #expect(a.lorenz.first == CurvePoint(p: 0, share: 0) && a.lorenz.last == CurvePoint(p: 1, share: 1))
+    }
+
+    @Test func bootstrapIntervalsAreSeededAndContainTheEstimate() throws {
+        let first = try Self.result(bootstrap: 400).allocation!
+        let second = try Self.result(bootstrap: 400).allocation!
+        #expect(first == second)
+        let gini = first.overall["gini"]!
+        #expect(gini.bootstrapInterval != nil)
+        #expect(gini.bootstrapInterval!.low <= gini.value.value! && gini.value.value! <= gini.bootstrapInterval!.high)
+    }
+}
