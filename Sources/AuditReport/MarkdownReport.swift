@@ -97,7 +97,10 @@ public enum MarkdownReport {
         md += "\(o.households) households\(a.missing > 0 ? " (\(a.missing) without a value, left out)" : ""). "
         md += "Mean \(value(o["allocation_mean"])), median \(value(o["allocation_median"]))"
         if let pc = o["allocation_per_capita"], pc.value.value != nil { md += ", per person \(value(pc))" }
-        md += ". Inequality: Gini \(value(o["gini"], digits: 3)), Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2))."
+        md += ". Inequality: Gini \(value(o["gini"], digits: 3))"
+        if let ci = o["gini"]?.bootstrapInterval { md += " (\(NumberFormat.fixed(result.spec.inference.level * 100, digits: 0)) % bootstrap interval \(NumberFormat.fixed(ci.low, digits: 3))–\(NumberFormat.fixed(ci.high, digits: 3)))" }
+        md += ", Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2)); the poorest 40 % of households hold \(value(o["share_0_40"], percent: true)) of the total, the top 10 % hold \(value(o["share_90_100"], percent: true))."
+        if let reason = o["theil_l"]?.value.reason { md += " (Theil L: \(escapeText(reason)).)" }
         if let ci = o["concentration_index"], ci.value.value != nil {
             md += " Concentration index by `\(escape(result.spec.rankBy ?? ""))`: \(value(ci, digits: 3)) (positive: more goes to the better-off)."
         }

@@ -14,6 +14,7 @@ public enum AllocationAnalysis {
     /// The inequality indices reported, in order (names of `metrics.csv`).
     public static let indices: [InequalityIndex] = [
         .gini, .theilT, .theilL, .generalizedEntropy(2), .atkinson(0.5), .atkinson(1), .atkinson(2), .coefficientOfVariation, .palma,
+        .quantileShare(lower: 0, upper: 0.4), .quantileShare(lower: 0.9, upper: 1),
     ]
     /// Indices decomposed between and within groups.
     public static let decomposed: [InequalityIndex] = [.theilT, .theilL, .generalizedEntropy(2)]
