@@ -22,7 +22,7 @@ import Foundation
 /// always gives byte-identical files, and the first *k* rows of an *N*-row
 /// file equal a *k*-row file. Rows are streamed through a 1 MiB buffer, so
 /// memory stays flat whatever the row count.
-public struct HousingGenerator: Sendable {
+public struct HousingGenerator: Sendable, SyntheticCSVGenerator {
     /// The seed that, together with the row index, determines every value.
     public let seed: UInt64
 
@@ -54,35 +54,17 @@ public struct HousingGenerator: Sendable {
     }
 
     /// Writes a header and `rows` data rows to a new (or truncated) file at `url`.
-    ///
-    /// - Throws: any error from creating or writing the file.
-    public func write(rows: Int, to url: URL) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: url.path) {
-            try fm.removeItem(at: url)
-        }
-        guard fm.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try write(rows: rows, to: handle)
-    }
+    public func write(rows: Int, to url: URL) throws { try writeRows(rows, to: url) }
 
-    /// Writes a header and `rows` data rows to an open handle (e.g.
-    /// `FileHandle.standardOutput`). The handle is not closed.
-    ///
-    /// - Throws: any error from writing to the handle.
-    public func write(rows: Int, to handle: FileHandle) throws {
-        precondition(rows >= 0, "rows must be non-negative")
-        var out = CSVByteBuffer(handle: handle)
-        out.append(bytes: HousingSchema.headerBytes)
-        for index in 0..<rows {
-            let a = applicant(at: index)
-            a.encode(index: index, into: &out)
-            try out.flushIfNeeded()
-        }
-        try out.flush()
+    /// Writes a header and `rows` data rows to an open handle (e.g. `FileHandle.standardOutput`); the handle is not closed.
+    public func write(rows: Int, to handle: FileHandle) throws { try writeRows(rows, to: handle) }
+
+    /// The header line (`SyntheticCSVGenerator`).
+    static var headerBytes: [UInt8] { HousingSchema.headerBytes }
+
+    /// Appends data row `index` (`SyntheticCSVGenerator`).
+    func encodeRow(_ index: Int, into out: inout CSVByteBuffer) {
+        applicant(at: index).encode(index: index, into: &out)
     }
 
     /// The independent random stream for row `index`.
