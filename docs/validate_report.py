@@ -32,7 +32,19 @@ interval equal the group's `<rate>_difference` / `<rate>_ratio`; each verdict fo
 rules of FindingsBuilder.swift; `verdicts` counts the findings; the adjusted p-values are the
 adjustment (spec.inference.adjust) of every comparison's p-value, once, and of every
 independence test; and an independence test names an attribute, has groups = degrees of
-freedom + 1, and no more groups than the attribute has non-empty ones.
+freedom + 1, and no more groups than the attribute has non-empty ones. An audit with neither a
+label nor a decision (allocation only) compares no rate, so its findings must be empty.
+
+For the allocation audit (docs/allocation.md) it checks: overall.households + missing = input.rows
+and each attribute's groups add up to overall.households; the allocation attributes are the
+central table's, in order, with the same reference group, flagged on exactly that group, and
+disparities on every group exactly when that reference is a group; intervals are ordered, an
+analytic one contains its value and has its metric's method (normal, order_statistics, wilson),
+a bootstrap one the spec's method; for each attribute, `<index>_between + <index>_within` equals
+the overall index (theil_t, theil_l, ge_2) to 1e-9 where defined, all three undefined together
+otherwise, neither part negative; the drought shares (of the volume cut, of households, of
+persons) of an attribute's (or intersection's) groups sum to 1 to 1e-9 when all are defined; and
+the Lorenz curve runs from [0, 0] to [1, 1], non-decreasing, below the diagonal.
 """
 
 import argparse
@@ -126,6 +138,7 @@ def consistency_errors(report):
             errors.append(f"{at}.groups: groups flagged reference {flagged}, expected {expected} (from reference.group)")
     errors += interval_errors(report)
     errors += finding_errors(report)
+    errors += allocation_errors(report)
     return errors
 
 
@@ -182,11 +195,134 @@ def interval_errors(report):
     return errors
 
 
+ALLOCATION_CI = {
+    "allocation_mean": "normal", "allocation_per_capita": "normal", "bill_mean": "normal",
+    "allocation_median": "order_statistics", "shortfall_share": "wilson", "effort_above_3pct_share": "wilson",
+}
+# Shares use the audit's rate interval: Wilson, or Clopper-Pearson with `interval: exact`.
+PROPORTION_CI = {"wilson": "wilson", "exact": "clopper_pearson"}
+DECOMPOSED = ("theil_t", "theil_l", "ge_2")
+DROUGHT_SHARES = ("drought_reduction_share", "drought_household_share", "drought_person_share")
+TOLERANCE = 1e-9
+
+
+def allocation_errors(report):
+    """The allocation object (docs/allocation.md): cheap consistency checks.
+
+    Households add up (overall.households + missing = input.rows; each attribute's groups sum to
+    overall.households); attributes and groups match the central table, in order, with the same
+    reference; intervals are ordered, analytic ones contain their value and bootstrap ones follow
+    spec.inference; for each attribute and index, between + within equals the overall index to
+    1e-9 where the decomposition is defined (and both are undefined exactly when the overall index
+    is); the drought shares of the groups of an attribute (or intersection: its groups partition the
+    population too) sum to 1 within 1e-9 when every group's share is defined; the Lorenz curve runs
+    from (0, 0) to (1, 1), non-decreasing, below the diagonal.
+    """
+    a = report.get("allocation")
+    if a is None:
+        return []
+    errors = []
+    rows = report["input"]["rows"]
+    overall = a["overall"]
+    if overall["households"] + a["missing"] != rows:
+        errors.append(f"$.allocation: overall.households {overall['households']} + missing {a['missing']} != input.rows {rows}")
+    inference = report["spec"]["inference"]
+    boot = BOOTSTRAP_CI.get(inference.get("bootstrap_method")) if inference["bootstrap_replicates"] > 0 else None
+
+    def check(value, at, expected=None):
+        for key in ("ci", "bootstrap_ci"):
+            ci = value.get(key)
+            if ci is None:
+                continue
+            if not ci["low"] <= ci["high"]:
+                errors.append(f"{at}.{key}: low {ci['low']} > high {ci['high']}")
+                continue
+            if key == "ci":
+                x, slack = value["value"], 1e-9 * max(1.0, abs(value["value"]))
+                if not ci["low"] - slack <= x <= ci["high"] + slack:
+                    errors.append(f"{at}.ci: [{ci['low']}, {ci['high']}] does not contain the value {x}")
+                if expected is not None and ci["method"] != expected:
+                    errors.append(f"{at}.ci.method: {ci['method']!r}, expected {expected!r}")
+            elif ci["method"] != boot:
+                errors.append(f"{at}.bootstrap_ci: method {ci['method']!r}, but the audit ran " + (f"{boot!r}" if boot else "no bootstrap"))
+
+    def check_group(g, at):
+        for name, value in g["metrics"].items():
+            check(value, f"{at}.metrics.{name}", PROPORTION_CI[inference["interval"]] if name in ("shortfall_share", "effort_above_3pct_share") else ALLOCATION_CI.get(name))
+        if g["metrics"]["allocation_mean"]["n"] != g["households"]:
+            errors.append(f"{at}: households {g['households']} differs from allocation_mean.n {g['metrics']['allocation_mean']['n']}")
+        for name, value in g.get("disparities", {}).items():
+            check(value, f"{at}.disparities.{name}")
+            if "ci" in value and g["reference"]:
+                errors.append(f"{at}.disparities.{name}.ci: an analytic interval of the reference group against itself")
+
+    check_group(overall, "$.allocation.overall")
+    central = report["attributes"]
+    if [x["name"] for x in a["attributes"]] != [x["name"] for x in central]:
+        errors.append("$.allocation.attributes: names differ from $.attributes (same attributes, same order expected)")
+        return errors
+    om = overall["metrics"]
+    for i, (x, c) in enumerate(zip(a["attributes"], central)):
+        at = f"$.allocation.attributes[{i}]"
+        labels = [g["group"] for g in c["groups"]]
+        mine = [g["group"] for g in x["groups"]]
+        if any(label not in labels for label in mine) or sorted(mine, key=labels.index) != mine:
+            errors.append(f"{at}.groups: not groups of {c['name']!r} in its order")
+        expected_ref = None if c["reference"]["whole_population"] else c["reference"]["group"]
+        if x.get("reference") != expected_ref:
+            errors.append(f"{at}.reference: {x.get('reference')!r}, but $.attributes[{i}].reference.group is {expected_ref!r}")
+        flagged = [g["group"] for g in x["groups"] if g["reference"]]
+        if flagged != ([expected_ref] if expected_ref in mine else []):
+            errors.append(f"{at}.groups: groups flagged reference {flagged}, expected {expected_ref!r}")
+        has_disparities = [("disparities" in g) for g in x["groups"]]
+        if any(has_disparities) != (expected_ref in mine) or (any(has_disparities) and not all(has_disparities)):
+            errors.append(f"{at}.groups: disparities must be on every group exactly when the reference is a group with households")
+        if sum(g["households"] for g in x["groups"]) != overall["households"]:
+            errors.append(f"{at}.groups: households add up to {sum(g['households'] for g in x['groups'])}, not overall.households {overall['households']}")
+        for j, g in enumerate(x["groups"]):
+            check_group(g, f"{at}.groups[{j}]")
+        d = x["decompositions"]
+        for index in DECOMPOSED:
+            between, within, total = d[f"{index}_between"], d[f"{index}_within"], om[index]
+            statuses = {between["status"], within["status"], total["status"]}
+            if len(statuses) != 1:
+                errors.append(f"{at}.decompositions.{index}: between {between['status']}, within {within['status']}, overall {total['status']} (all defined or all undefined)")
+            elif total["status"] == "ok":
+                gap = between["value"] + within["value"] - total["value"]
+                if abs(gap) > TOLERANCE * max(1.0, abs(total["value"])):
+                    errors.append(f"{at}.decompositions.{index}: between + within = {between['value'] + within['value']}, overall {total['value']} (gap {gap})")
+                if between["value"] < -TOLERANCE or within["value"] < -TOLERANCE:
+                    errors.append(f"{at}.decompositions.{index}: a negative part")
+        for share in DROUGHT_SHARES:
+            values = [g["metrics"].get(share) for g in x["groups"]]
+            if not values or any(v is None or v["status"] != "ok" for v in values):
+                continue
+            total = sum(v["value"] for v in values)
+            if abs(total - 1) > TOLERANCE:
+                errors.append(f"{at}.groups[].metrics.{share}: sums to {total}, not 1")
+    lorenz = a["lorenz"]
+    if lorenz:
+        ps = [p for p, _ in lorenz]
+        ls = [s for _, s in lorenz]
+        if ps != [k / 20 for k in range(21)] and any(abs(p - k / 20) > 1e-12 for k, p in enumerate(ps)):
+            errors.append("$.allocation.lorenz: p is not 0, 0.05, …, 1")
+        if lorenz[0] != [0, 0] or lorenz[-1] != [1, 1]:
+            errors.append("$.allocation.lorenz: does not run from [0, 0] to [1, 1]")
+        if any(b < a_ - TOLERANCE for a_, b in zip(ls, ls[1:])) or any(s > p + TOLERANCE or s < -TOLERANCE for p, s in lorenz):
+            errors.append("$.allocation.lorenz: not non-decreasing within [0, p]")
+    concentration = a.get("concentration")
+    if concentration and (concentration[0] != [0, 0] or concentration[-1] != [1, 1]):
+        errors.append("$.allocation.concentration: does not run from [0, 0] to [1, 1]")
+    return errors
+
+
 def compared_rates(report):
     label, decision = report["input"]["has_label"], report["input"]["has_decision"]
     if label and decision:
         return ["selection_rate", "fpr", "fnr", "ppv"]
-    return ["selection_rate"] if decision else ["base_rate"]
+    if decision:
+        return ["selection_rate"]
+    return ["base_rate"] if label else []  # an allocation-only audit compares no rate
 
 
 def adjust(p, method):

@@ -26,7 +26,9 @@ public enum AllocationPipeline {
         }
         if let droughtSpec = spec.drought {
             let rule = try DroughtRule(contentsOfFile: droughtSpec.rule)
-            guard let (codes, levels) = store.categorical[.droughtLevel] else { return nil }
+            guard let (codes, levels) = store.categorical[.droughtLevel] else {
+                throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
+            }
             var parsed: [DroughtLevel?] = []
             for label in levels {
                 guard let level = DroughtLevel(rawValue: label) else {
@@ -46,7 +48,9 @@ public enum AllocationPipeline {
 
     /// Each household's bill under `tariff` (nil where the volume is missing).
     public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String) throws -> [WaterBill?] {
-        guard let (codes, levels) = store.categorical[.meter] else { return [] }
+        guard let (codes, levels) = store.categorical[.meter] else {
+            throw SpecError(key: "tariff.meter", message: "the meter-type column '\(meterColumn)' was not loaded")
+        }
         var meters: [MeterType] = []
         for label in levels {
             guard let meter = MeterType(rawValue: label) else {

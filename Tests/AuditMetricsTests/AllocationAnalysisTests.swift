@@ -58,6 +58,16 @@ import Testing
         #expect(a.lorenz.first == CurvePoint(p: 0, share: 0) && a.lorenz.last == CurvePoint(p: 1, share: 1))
     }
 
+    /// The distribution-free median interval [x_(j), x_(n+1−j)], j the largest with
+    /// P(B ≤ j − 1) ≤ 2.5 % for B ~ Binomial(n, ½): from scipy `binom.cdf`, n = 7 → (1, 7),
+    /// 2,001 → (957, 1045), 5,000 → (2431, 2570). Large n once lost the interval to underflow.
+    @Test(arguments: [(7, 1.0, 7.0), (2001, 957.0, 1045.0), (5000, 2431.0, 2570.0)])
+    func medianIntervalByOrderStatistics(_ n: Int, _ low: Double, _ high: Double) {
+        let values = (1...n).map(Double.init).reversed().map { $0 }
+        let m = AllocationAnalysis.median(Array(values), weights: nil, level: 0.95)
+        #expect(m.interval == MetricInterval(low: low, high: high, method: .orderStatistics))
+    }
+
     @Test func bootstrapIntervalsAreSeededAndContainTheEstimate() throws {
         let first = try Self.result(bootstrap: 400).allocation!
         let second = try Self.result(bootstrap: 400).allocation!

@@ -48,7 +48,7 @@ public enum AllocationAnalysis {
         let all = Array(0..<store.rowCount)
         let totals = DroughtTotals(store: store, reduction: extras.droughtReduction)
         let overall = group(label: "all", rows: all, allocation: allocation, need: need, per: per, weight: weight,
-                            isReference: false, belowMinSize: false, level: level, extras: extras, totals: totals)
+                            isReference: false, belowMinSize: false, level: level, method: spec.inference.interval, extras: extras, totals: totals)
         var attributes: [AllocationAttributeResult] = []
         let groupings = Grouping.all(for: store, order: spec.intersections)
         for (a, grouping) in groupings.enumerated() {
@@ -59,7 +59,7 @@ public enum AllocationAnalysis {
             for (c, label) in grouping.groups.enumerated() where !rowsByGroup[c].isEmpty {
                 groups.append(group(label: label, rows: rowsByGroup[c], allocation: allocation, need: need, per: per, weight: weight,
                                     isReference: audit.reference.group == c, belowMinSize: rowsByGroup[c].count < spec.minGroupSize, level: level,
-                                    extras: extras, totals: totals))
+                                    method: spec.inference.interval, extras: extras, totals: totals))
             }
             if let refIndex = audit.reference.group, let reference = groups.first(where: { $0.label == grouping.groups[refIndex] }) {
                 groups = groups.map { withDisparities($0, reference: reference, level: level) }
@@ -158,7 +158,8 @@ public enum AllocationAnalysis {
     }
 
     static func group(label: String, rows: [Int], allocation: [Double], need: [Double]?, per: [Double]?, weight: [Double]?,
-                      isReference: Bool, belowMinSize: Bool, level: Double, extras: Extras, totals: DroughtTotals) -> AllocationGroupResult {
+                      isReference: Bool, belowMinSize: Bool, level: Double, method: InferenceSpec.IntervalMethod = .wilson,
+                      extras: Extras, totals: DroughtTotals) -> AllocationGroupResult {
         let present = rows.filter { !allocation[$0].isNaN }
         let n = present.count
         let z = Normal.quantile(0.5 + level / 2)
@@ -181,9 +182,9 @@ public enum AllocationAnalysis {
         }
         metrics.append(median(x, weights: w, level: level))
         metrics.append(perCapita(present, allocation: allocation, per: per, weight: weight, level: level))
-        metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level)
+        metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level, method: method)
         if let bill = extras.bill { metrics.append(mean("bill_mean", present, values: bill, weight: weight, level: level)) }
-        if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level) }
+        if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level, method: method) }
         if let reduction = extras.droughtReduction {
             metrics += drought(present, reduction: reduction, need: need, per: per, weight: weight, totals: totals)
         }
@@ -214,21 +215,24 @@ public enum AllocationAnalysis {
             return MetricEntry("allocation_median", .defined(sorted[n - 1]), n: n)
         }
         let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-        // Largest j with P(B ≤ j − 1) ≤ (1 − level)/2 for B ~ Binomial(n, ½); interval [x_(j), x_(n+1−j)].
+        // Largest j with P(B ≤ j − 1) ≤ (1 − level)/2 for B ~ Binomial(n, ½); interval
+        // [x_(j), x_(n+1−j)]. P(B ≤ k) = I_{1/2}(n − k, k + 1) (regularized incomplete beta),
+        // exact at any n, searched by bisection over k.
         var interval: MetricInterval?
         let tail = (1 - level) / 2
-        var j = 0
-        var cdf = 0.0
-        var pmf = pow(0.5, Double(n))
-        if pmf > 0 {
-            for k in 0..<n {
-                cdf += pmf
-                if cdf > tail { break }
-                j = k + 1
-                pmf *= Double(n - k) / Double(k + 1)
-            }
+        func cdf(_ k: Int) -> Double {
+            k >= n ? 1 : SpecialFunctions.regularizedIncompleteBeta(a: Double(n - k), b: Double(k + 1), x: 0.5)
         }
-        if j >= 1 { interval = MetricInterval(low: sorted[j - 1], high: sorted[n - j], method: .orderStatistics) }
+        var j = 0
+        if cdf(0) <= tail {
+            var lo = 0, hi = n / 2  // cdf(lo) ≤ tail; find the largest such k below n/2
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if cdf(mid) <= tail { lo = mid } else { hi = mid - 1 }
+            }
+            j = lo + 1
+        }
+        if j >= 1, j <= n - j + 1 { interval = MetricInterval(low: sorted[j - 1], high: sorted[n - j], method: .orderStatistics) }
         return MetricEntry("allocation_median", .defined(median), n: n, interval: interval)
     }
 
@@ -260,7 +264,15 @@ public enum AllocationAnalysis {
 
     /// The share of households below their need (Wilson interval on Kish counts) and the
     /// mean shortfall max(0, need − allocation) over households with a need.
-    static func shortfall(_ rows: [Int], allocation: [Double], need: [Double]?, weight: [Double]?, level: Double) -> [MetricEntry] {
+    /// A proportion's interval by the audit's method (Wilson or Clopper–Pearson).
+    static func proportionInterval(_ x: Double, _ n: Double, method: InferenceSpec.IntervalMethod, level: Double) -> MetricInterval? {
+        switch method {
+        case .wilson: return MetricInterval(ProportionInterval.wilson(successes: x, trials: n, level: level), .wilson)
+        case .exact: return MetricInterval(ProportionInterval.clopperPearson(successes: x, trials: n, level: level), .clopperPearson)
+        }
+    }
+
+    static func shortfall(_ rows: [Int], allocation: [Double], need: [Double]?, weight: [Double]?, level: Double, method: InferenceSpec.IntervalMethod) -> [MetricEntry] {
         guard let need else {
             let reason = "no need column (allocation.need)"
             return [MetricEntry("shortfall_share", .undefined(reason: reason), n: rows.count), MetricEntry("shortfall_mean", .undefined(reason: reason), n: rows.count)]
@@ -279,7 +291,7 @@ public enum AllocationAnalysis {
         }
         let trials = total * total / squares
         let share = below / total
-        let interval = MetricInterval(ProportionInterval.wilson(successes: share * trials, trials: trials, level: level), .wilson)
+        let interval = proportionInterval(share * trials, trials, method: method, level: level)
         return [
             MetricEntry("shortfall_share", .defined(share), n: usable.count, interval: interval),
             MetricEntry("shortfall_mean", .defined(gap / total), n: usable.count),
@@ -309,7 +321,7 @@ public enum AllocationAnalysis {
 
     /// Affordability: the mean effort rate (bill over income) and the share of households
     /// above 3 % of income (Wilson interval on Kish counts), over households with an income.
-    static func affordability(_ rows: [Int], effort: [Double], weight: [Double]?, level: Double) -> [MetricEntry] {
+    static func affordability(_ rows: [Int], effort: [Double], weight: [Double]?, level: Double, method: InferenceSpec.IntervalMethod) -> [MetricEntry] {
         let usable = rows.filter { !effort[$0].isNaN }
         var total = 0.0, squares = 0.0, above = 0.0, sum = 0.0
         for r in usable {
@@ -328,7 +340,7 @@ public enum AllocationAnalysis {
         return [
             MetricEntry("effort_rate_mean", .defined(sum / total), n: usable.count),
             MetricEntry("effort_above_3pct_share", .defined(share), n: usable.count,
-                        interval: MetricInterval(ProportionInterval.wilson(successes: share * trials, trials: trials, level: level), .wilson)),
+                        interval: proportionInterval(share * trials, trials, method: method, level: level)),
         ]
     }
 
