@@ -1,6 +1,6 @@
 // Vigie benchmarks (package-benchmark 1.38.1). Run from this folder:
 //
-//     swift package benchmark                               # everything, ~3–5 min on 2 cores (the two 1M-row bootstrap benchmarks add ~30 s)
+//     swift package benchmark                               # everything, ~3–5 min on 2 cores (the two 1M-row bootstrap benchmarks add ~30 s, the two inequality ones ~25 s)
 //     swift package benchmark --filter 'audit-1M'           # one benchmark (regex)
 //
 // Each benchmark runs in its own process, so `setup` runs once per benchmark. Input files are
@@ -181,6 +181,47 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // MARK: inequality indices of 1M water households: point estimates, and 1,000 Poisson-bootstrap replicates
+    //
+    // The `volume_m3_an` column of 1,000,000 households (`WaterHouseholdGenerator(seed: 7)`) is
+    // loaded in setup with the water spec's columns. Both benchmarks time `AllocationSample`
+    // (filter + sort of the 1M values) and the point value of every `AllocationAnalysis.indices`
+    // entry; the second adds `InequalityBootstrap(replicates: 1000, seed: 1, stream: 0,
+    // threads: 2)` percentile intervals of all of them (the engine evaluates the point values
+    // once more to drop undefined indices). The bootstrap's own cost is the difference of the two.
+
+    Benchmark(
+        "inequality-1M-point",
+        configuration: configuration(iterations: 10, seconds: 15)
+    ) { (benchmark: Benchmark, volumes: [Double]) in
+        for _ in benchmark.scaledIterations {
+            let sample = AllocationSample(values: volumes)
+            for index in AllocationAnalysis.indices { blackHole(Inequality.value(index, of: sample)) }
+        }
+    } setup: { () -> [Double] in
+        try waterVolumes(rows: 1_000_000)
+    } teardown: {
+        removeOwnTemporaryFolders()
+    }
+
+    Benchmark(
+        "inequality-1M-1000-replicates",
+        configuration: configuration(iterations: 3, seconds: 60)
+    ) { (benchmark: Benchmark, volumes: [Double]) in
+        let engine = InequalityBootstrap(replicates: 1000, seed: 1, stream: 0, threads: 2)
+        for _ in benchmark.scaledIterations {
+            let sample = AllocationSample(values: volumes)
+            for index in AllocationAnalysis.indices { blackHole(Inequality.value(index, of: sample)) }
+            // Indices undefined on the sample (the log-based ones when a household uses 0 m³, as
+            // ~0.5 % of generated households do) get no replicates and no interval.
+            blackHole(engine.intervals(AllocationAnalysis.indices, sample: sample, level: 0.95, method: .percentile))
+        }
+    } setup: { () -> [Double] in
+        try waterVolumes(rows: 1_000_000)
+    } teardown: {
+        removeOwnTemporaryFolders()
+    }
+
     // MARK: the one-pass sufficient statistics on a 10M-row in-memory store
 
     for threads in [1, 2] {
@@ -265,6 +306,36 @@ struct GemmInput {
 struct LeastSquaresInput {
     let a: Matrix
     let y: [Double]
+}
+
+/// The `volume_m3_an` values of `rows` generated water households (`WaterHouseholdGenerator`,
+/// seed 7), written to a temporary file and read back by `DataLoader` with the columns of
+/// `Fixtures/water/audit.yaml`'s allocation audit (protected `type_compteur`, `decile_revenu`,
+/// `qpv`; allocation `volume_m3_an`, need `besoin_m3_an`, per `nb_personnes`; rank by
+/// `revenu_annuel`). The file is deleted before returning.
+func waterVolumes(rows: Int) throws -> [Double] {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("vigie-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("water-\(rows)-seed\(housingSeed).csv")
+    try WaterHouseholdGenerator(seed: housingSeed).write(rows: rows, to: url)
+    var spec = AuditSpec(
+        dataPath: url.path,
+        protected: [
+            ProtectedAttributeSpec(column: "type_compteur"),
+            ProtectedAttributeSpec(column: "decile_revenu"),
+            ProtectedAttributeSpec(column: "qpv"),
+        ],
+        intersections: 1
+    )
+    spec.allocation = AllocationSpec(column: "volume_m3_an", need: "besoin_m3_an", per: "nb_personnes")
+    spec.rankBy = "revenu_annuel"
+    let store = try DataLoader.load(spec)
+    guard let volumes = store.numeric[.allocation], volumes.count == rows else {
+        throw SpecError(key: "allocation", message: "volume_m3_an not loaded")
+    }
+    return volumes
 }
 
 /// Deletes the `vigie-bench-<pid>-*` folders this process created.
