@@ -51,6 +51,8 @@ public enum AllocationAnalysis {
                             isReference: false, belowMinSize: false, level: level, method: spec.inference.interval, extras: extras, totals: totals)
         var attributes: [AllocationAttributeResult] = []
         let groupings = Grouping.all(for: store, order: spec.intersections)
+        let present = all.filter { !allocation[$0].isNaN }
+        let sample = AllocationSample(values: present.map { allocation[$0] }, weights: weight.map { w in present.map { w[$0] } })
         for (a, grouping) in groupings.enumerated() {
             let audit = result.attributes[a]
             var rowsByGroup = [[Int]](repeating: [], count: grouping.groups.count)
@@ -64,9 +66,7 @@ public enum AllocationAnalysis {
             if let refIndex = audit.reference.group, let reference = groups.first(where: { $0.label == grouping.groups[refIndex] }) {
                 groups = groups.map { withDisparities($0, reference: reference, level: level) }
             }
-            // Exact decomposition of the GE family by this grouping.
-            let present = all.filter { !allocation[$0].isNaN }
-            let sample = AllocationSample(values: present.map { allocation[$0] }, weights: weight.map { w in present.map { w[$0] } })
+            // Exact decomposition of the GE family by this grouping (the sample is sorted once, above).
             let codes = present.map { UInt32(grouping.code(ofRow: $0, in: store)) }
             var decompositions: [MetricEntry] = []
             for index in decomposed {
@@ -82,8 +82,6 @@ public enum AllocationAnalysis {
             attributes.append(AllocationAttributeResult(name: grouping.name, reference: audit.reference.group.map { grouping.groups[$0] },
                                                         groups: groups, decompositions: decompositions))
         }
-        let present = all.filter { !allocation[$0].isNaN }
-        let sample = AllocationSample(values: present.map { allocation[$0] }, weights: weight.map { w in present.map { w[$0] } })
         let lorenz = Inequality.lorenzCurve(sample, points: 21).map { CurvePoint(p: $0.p, share: $0.share) }
         var concentration: [CurvePoint]?
         var overallMetrics = overall.metrics
