@@ -99,7 +99,10 @@ public enum MarkdownReport {
         if let pc = o["allocation_per_capita"], pc.value.value != nil { md += ", per person \(value(pc))" }
         md += ". Inequality: Gini \(value(o["gini"], digits: 3))"
         if let ci = o["gini"]?.bootstrapInterval { md += " (\(NumberFormat.fixed(result.spec.inference.level * 100, digits: 0)) % bootstrap interval \(NumberFormat.fixed(ci.low, digits: 3))–\(NumberFormat.fixed(ci.high, digits: 3)))" }
-        md += ", Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2)); the poorest 40 % of households hold \(value(o["share_0_40"], percent: true)) of the total, the top 10 % hold \(value(o["share_90_100"], percent: true))."
+        md += ", Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2)); the 40 % of households receiving least hold \(value(o["share_0_40"], percent: true)) of the total, the 10 % receiving most hold \(value(o["share_90_100"], percent: true))."
+        if let curve = a.concentration, let point = curve.first(where: { abs($0.p - 0.4) < 1e-9 }) {
+            md += " Ranked by `\(escape(result.spec.rankBy ?? ""))` instead, the poorest 40 % hold \(NumberFormat.percent(point.share))."
+        }
         if let reason = o["theil_l"]?.value.reason { md += " (Theil L: \(escapeText(reason)).)" }
         if let ci = o["concentration_index"], ci.value.value != nil {
             md += " Concentration index by `\(escape(result.spec.rankBy ?? ""))`: \(value(ci, digits: 3)) (positive: more goes to the better-off)."
@@ -153,7 +156,13 @@ public enum MarkdownReport {
         let count = { (v: Verdict) in findings.filter { $0.verdict == v }.count }
         md += "Each gap against the reference group is judged with its \(level) % interval and a test adjusted across the \(Set(findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count) tests of this audit (\(inference.adjust == .holm ? "Holm" : inference.adjust == .bh ? "Benjamini–Hochberg" : "no adjustment")). "
         md += "Tolerance: differences within ±\(NumberFormat.fixed(inference.differenceTolerance * 100, digits: 1)) points, ratios within [\(NumberFormat.fixed(spec.impactRatioThreshold, digits: 2)), \(NumberFormat.fixed(1 / spec.impactRatioThreshold, digits: 2))].\n\n"
-        md += "| verdict | findings |\n|---|---:|\n| disparity | \(count(.disparity)) |\n| no disparity beyond the tolerance | \(count(.noDisparity)) |\n| insufficient evidence | \(count(.insufficientEvidence)) |\n\n"
+        // Each comparison is judged on two scales, difference and ratio; counted separately.
+        let count2 = { (v: Verdict, k: AuditMetrics.Finding.Kind) in findings.filter { $0.verdict == v && $0.kind == k }.count }
+        md += "| verdict | on the difference | on the ratio |\n|---|---:|---:|\n"
+        md += "| disparity | \(count2(.disparity, .difference)) | \(count2(.disparity, .ratio)) |\n"
+        md += "| no disparity beyond the tolerance | \(count2(.noDisparity, .difference)) | \(count2(.noDisparity, .ratio)) |\n"
+        md += "| insufficient evidence | \(count2(.insufficientEvidence, .difference)) | \(count2(.insufficientEvidence, .ratio)) |\n\n"
+        _ = count
 
         // Disparities: differences only (each has a ratio twin), single attributes first, largest first.
         let real = findings.filter { $0.verdict == .disparity && $0.kind == .difference }
@@ -175,8 +184,17 @@ public enum MarkdownReport {
             md += "**Where we cannot tell** (\(words(unsure[0].metric))):\n\n"
             for f in unsure.prefix(10) {
                 md += "- `\(escape(f.attribute))` = `\(escape(f.group))` (\(f.groupRows) people): \(escapeText(f.reason))"
-                if let mdd = f.minimumDetectableDecrease ?? f.minimumDetectableIncrease {
-                    md += ". With this many people, only a gap of about \(NumberFormat.fixed(mdd * 100, digits: 1)) points or more could be detected (power \(NumberFormat.fixed(inference.power * 100, digits: 0)) %)"
+                if f.groupRows > 0, (result[f.attribute]?[f.group]?.belowMinSize ?? false) {
+                    md += ". No verdict is given below \(spec.minGroupSize) rows"
+                    if let test = (f.value.value ?? 0) < 0 ? f.minimumDetectableDecrease : f.minimumDetectableIncrease {
+                        md += "; a single test of no difference would notice only a gap of \(NumberFormat.fixed(test * 100, digits: 1)) points or more"
+                    }
+                } else if let gap = f.verdictDetectableGap {
+                    md += ". With these numbers, a `disparity` verdict needs a true gap of about \(NumberFormat.fixed(gap * 100, digits: 1)) points or more (power \(NumberFormat.fixed(inference.power * 100, digits: 0)) %)"
+                    let observed = f.value.value ?? 0
+                    if let test = observed < 0 ? f.minimumDetectableDecrease : f.minimumDetectableIncrease {
+                        md += "; a single test of no difference would notice \(NumberFormat.fixed(test * 100, digits: 1)) points"
+                    }
                 }
                 md += ".\n"
             }
@@ -189,7 +207,7 @@ public enum MarkdownReport {
             let metrics = Array(Set(powerRows.map(\.metric))).sorted { a, b in
                 (described.firstIndex { $0.metric == a } ?? 99) < (described.firstIndex { $0.metric == b } ?? 99)
             }
-            md += "**What this audit could detect**: the smallest gap against the reference, in points, that each comparison would find \(NumberFormat.fixed(inference.power * 100, digits: 0)) % of the time (two-sided test at \(NumberFormat.fixed(inference.alpha, digits: 2))). Larger numbers mean fewer people and less certainty.\n\n"
+            md += "**What this audit could detect**: for each comparison, the smallest true gap against the reference, in points, that would earn a `disparity` verdict \(NumberFormat.fixed(inference.power * 100, digits: 0)) % of the time — its interval wholly beyond the tolerance and its test significant after adjustment — and, in brackets, the smaller gap a single unadjusted test of no difference would notice (α \(NumberFormat.fixed(inference.alpha, digits: 2))). Larger numbers mean fewer people and less certainty.\n\n"
             md += "| attribute | group | people | " + metrics.map { words($0) }.joined(separator: " | ") + " |\n|---|---|---:|" + metrics.map { _ in "---:|" }.joined() + "\n"
             var seen = Set<String>()
             for f in powerRows where seen.insert("\(f.attribute)|\(f.group)").inserted {
@@ -197,15 +215,22 @@ public enum MarkdownReport {
                 var cells: [String] = []
                 for m in metrics {
                     let g = powerRows.first { $0.attribute == f.attribute && $0.group == f.group && $0.metric == m }
-                    let gap = [g?.minimumDetectableDecrease, g?.minimumDetectableIncrease].compactMap { $0 }.min()
-                    cells.append(gap.map { "±" + NumberFormat.fixed($0 * 100, digits: 1) } ?? "—")
+                    let test = [g?.minimumDetectableDecrease, g?.minimumDetectableIncrease].compactMap { $0 }.max()
+                    if let verdict = g?.verdictDetectableGap {
+                        cells.append(NumberFormat.fixed(verdict * 100, digits: 1) + (test.map { " (" + NumberFormat.fixed($0 * 100, digits: 1) + ")" } ?? ""))
+                    } else {
+                        cells.append("—")
+                    }
                 }
                 md += "| `\(escape(f.attribute))` | `\(escape(f.group))` | \(people) | " + cells.joined(separator: " | ") + " |\n"
             }
             md += "\n"
         }
         // Worst intersections first, by the size of their selection-rate ratio (or base rate).
-        let inter = findings.filter { $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate") && $0.value.value != nil }
+        let inter = findings.filter {
+            $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate")
+                && $0.value.value != nil && $0.interval != nil && (result[$0.attribute]?[$0.group]?.statistics.count ?? 0) >= spec.minGroupSize
+        }
             .sorted { abs(log($0.value.value!)) > abs(log($1.value.value!)) }
         if !inter.isEmpty {
             md += "**Intersections, worst first** (\(words(inter[0].metric)) ratio to the reference, \(level) % interval):\n\n| intersection | group | rows | ratio | interval | verdict |\n|---|---|---:|---:|---|---|\n"

@@ -236,6 +236,7 @@ public enum ReportJSON {
         let reason: String
         let minimum_detectable_decrease: Double?
         let minimum_detectable_increase: Double?
+        let verdict_detectable_gap: Double?
         let group_rows: Int
         let reference_rows: Int
 
@@ -254,6 +255,7 @@ public enum ReportJSON {
             reason = f.reason
             minimum_detectable_decrease = f.minimumDetectableDecrease
             minimum_detectable_increase = f.minimumDetectableIncrease
+            verdict_detectable_gap = f.verdictDetectableGap
             group_rows = f.groupRows
             reference_rows = f.referenceRows
         }

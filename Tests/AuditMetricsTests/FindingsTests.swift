@@ -66,7 +66,7 @@ import Testing
         let r = try Self.audit([("A", 300, 90), ("B", 300, 78)], reference: "A")
         let f = Self.finding(r, "B", .difference)
         #expect(f.verdict == .insufficientEvidence)
-        #expect(f.reason.contains("too wide"))
+        #expect(f.reason.contains("crosses the edge of the tolerance"))
     }
 
     @Test func holmAdjustsAcrossTheWholeAudit() throws {

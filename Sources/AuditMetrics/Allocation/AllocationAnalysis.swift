@@ -116,14 +116,16 @@ public enum AllocationAnalysis {
                 }
                 return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize, metrics: metrics, disparities: g.disparities)
             }
-            // Streams: 1_000_000 + attribute·1,000 + group, apart from the count bootstrap's attribute streams.
-            overallResult = withIntervals(overallResult, rows: all, stream: 1_000_000)
+            // Streams 2⁴⁰ + attribute·2²⁰ + group + 1: disjoint from each other and from the
+            // count bootstrap's attribute streams (0, 1, 2, …).
+            let base: UInt64 = 1 << 40
+            overallResult = withIntervals(overallResult, rows: all, stream: base)
             for (a, grouping) in groupings.enumerated() where !grouping.isIntersection {
                 var rowsByGroup = [[Int]](repeating: [], count: grouping.groups.count)
                 for r in 0..<store.rowCount { rowsByGroup[grouping.code(ofRow: r, in: store)].append(r) }
                 let groups = attributes[a].groups.map { g -> AllocationGroupResult in
                     let c = grouping.groups.firstIndex(of: g.label)!
-                    return withIntervals(g, rows: rowsByGroup[c], stream: UInt64(1_000_000 + a * 1_000 + c))
+                    return withIntervals(g, rows: rowsByGroup[c], stream: base + (UInt64(a) << 20) + UInt64(c) + 1)
                 }
                 attributes[a] = AllocationAttributeResult(name: attributes[a].name, reference: attributes[a].reference, groups: groups, decompositions: attributes[a].decompositions)
             }
@@ -146,7 +148,7 @@ public enum AllocationAnalysis {
                     let wi = w?[i] ?? 1
                     r += wi * reduction[i]
                     h += wi
-                    p += wi * (store.numeric[.per]?[i] ?? 1)
+                    p += wi * AllocationAnalysis.persons(store.numeric[.per], i)
                 }
             }
             self.reduction = r
@@ -317,6 +319,13 @@ public enum AllocationAnalysis {
         return MetricEntry(name, .defined(mean), n: usable.count, interval: interval)
     }
 
+    /// The persons of household `r` as the drought rule counts them: the household size
+    /// rounded, 1 when missing (`AllocationPipeline`).
+    static func persons(_ per: [Double]?, _ r: Int) -> Double {
+        guard let value = per?[r], value.isFinite else { return 1 }
+        return value.rounded()
+    }
+
     /// Affordability: the mean effort rate (bill over income) and the share of households
     /// above 3 % of income (Wilson interval on Kish counts), over households with an income.
     static func affordability(_ rows: [Int], effort: [Double], weight: [Double]?, level: Double, method: InferenceSpec.IntervalMethod) -> [MetricEntry] {
@@ -352,8 +361,16 @@ public enum AllocationAnalysis {
             let w = weight?[r] ?? 1
             cut += w * reduction[r]
             households += w
-            persons += w * (per?[r] ?? 1)
-            if let need, !need[r].isNaN { needed += w * need[r] }
+            persons += w * Self.persons(per, r)
+        }
+        // The cut relative to need, over the households that declare a need only.
+        var cutWithNeed = 0.0
+        if let need {
+            for r in usable where !need[r].isNaN {
+                let w = weight?[r] ?? 1
+                cutWithNeed += w * reduction[r]
+                needed += w * need[r]
+            }
         }
         let n = usable.count
         return [
@@ -361,7 +378,7 @@ public enum AllocationAnalysis {
             MetricEntry("drought_household_share", .ratio(households, totals.households, reason: "no household"), n: n),
             MetricEntry("drought_person_share", .ratio(persons, totals.persons, reason: "no person"), n: n),
             MetricEntry("drought_reduction_per_person", .ratio(cut, persons, reason: "no person counted"), n: n),
-            MetricEntry("drought_reduction_per_need", need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cut, needed, reason: "no need declared"), n: n),
+            MetricEntry("drought_reduction_per_need", need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cutWithNeed, needed, reason: "no need declared"), n: n),
         ]
     }
 

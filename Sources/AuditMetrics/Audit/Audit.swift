@@ -27,11 +27,14 @@ public enum Audit {
         let context = Context(spec: spec, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
         let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, independentReference: false, isReference: false, impactRatio: nil)
         var attributes: [AttributeResult] = []
+        // The reference group each single attribute resolved to (intersections come after them).
+        var resolvedSingle: [Int: String] = [:]
         for (g, grouping) in statistics.groupings.enumerated() {
             let stats = statistics.groups[g]
             let componentNames = grouping.name.split(separator: "*").map(String.init)
-            let rule = referenceRule(for: grouping, componentNames: componentNames, spec: spec)
+            let rule = referenceRule(for: grouping, componentNames: componentNames, spec: spec, resolved: resolvedSingle)
             let reference = try context.resolve(rule, grouping: grouping, statistics: stats, warnings: &warnings)
+            if !grouping.isIntersection, let group = reference.group { resolvedSingle[grouping.components[0]] = grouping.groups[group] }
             let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
             let impactRatios = context.impactRatios(grouping: grouping, statistics: stats)
             let impactIntervals = context.impactRatioIntervals(grouping: grouping, statistics: stats)
@@ -60,16 +63,21 @@ public enum Audit {
         return result
     }
 
-    /// The declared rule of a plain attribute; for an intersection, the combination of its
-    /// components' named references when all name one, else their common rule, else the default.
-    static func referenceRule(for grouping: Grouping, componentNames: [String], spec: AuditSpec) -> ReferenceRule {
+    /// The declared rule of a plain attribute. For an intersection: when any component names
+    /// its reference, the combination of each component's reference group — the named one, or
+    /// the group its own rule resolved to (`race=Caucasian` with sex `largest` gives
+    /// `Caucasian*Male`); otherwise the components' common rule, else the default.
+    static func referenceRule(for grouping: Grouping, componentNames: [String], spec: AuditSpec, resolved: [Int: String] = [:]) -> ReferenceRule {
         let rules = grouping.components.map { spec.protected[$0].reference ?? spec.defaultReference }
         if rules.count == 1 { return rules[0] }
-        var names: [String] = []
-        for rule in rules {
-            if case .named(let name) = rule { names.append(name) }
+        let anyNamed = rules.contains { if case .named = $0 { return true } else { return false } }
+        if anyNamed {
+            var names: [String] = []
+            for (rule, component) in zip(rules, grouping.components) {
+                if case .named(let name) = rule { names.append(name) } else if let group = resolved[component] { names.append(group) } else { names = []; break }
+            }
+            if names.count == rules.count { return .named(names.joined(separator: "*")) }
         }
-        if names.count == rules.count { return .named(names.joined(separator: "*")) }
         if Set(rules).count == 1 { return rules[0] }
         return spec.defaultReference
     }
@@ -155,7 +163,7 @@ public enum Audit {
             let level = inference.level
             return (
                 MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .newcombe),
-                MetricInterval(RatioInterval.katz(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
+                MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
             )
         }
 
@@ -191,7 +199,7 @@ public enum Audit {
                   let (xTop, nTop) = favourableCounts(statistics[top]) else { return statistics.map { _ in nil } }
             return statistics.indices.map { c in
                 guard c != top, let (x, n) = favourableCounts(statistics[c]) else { return nil }
-                return MetricInterval(RatioInterval.katz(successes1: x, trials1: n, successes2: xTop, trials2: nTop, level: inference.level), .katz)
+                return MetricInterval(RatioInterval.katzOrAdjusted(successes1: x, trials1: n, successes2: xTop, trials2: nTop, level: inference.level), .katz)
             }
         }
 

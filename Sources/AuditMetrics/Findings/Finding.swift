@@ -30,6 +30,14 @@ public struct Finding: Sendable, Equatable {
     /// (two-sided test at α, with the declared power), as differences of rates.
     public let minimumDetectableDecrease: Double?
     public let minimumDetectableIncrease: Double?
+    /// The smallest true gap (difference of rates, either direction) for which this comparison
+    /// would reach a `disparity` verdict with the declared power (normal approximation):
+    /// max(tolerance + z_ci·SE, z_adj·SE) + z_power·SE — the interval must clear the tolerance
+    /// and the adjusted test must be significant — with z_adj the Bonferroni bound
+    /// z_{1−α/(2m)} over the m tests of the audit (conservative for Holm) and SE the standard
+    /// error of the difference at the reference's rate. Larger than the minimum detectable
+    /// difference of a single unadjusted test. Groups below the minimum size get no verdict.
+    public var verdictDetectableGap: Double?
     /// Rows in the rate's denominator, in the group and in the reference.
     public let groupRows: Int
     public let referenceRows: Int

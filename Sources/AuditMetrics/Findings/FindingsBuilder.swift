@@ -88,7 +88,7 @@ public enum FindingsBuilder {
         for c in comparisons {
             var pAdjusted: Double?
             if c.pValue != nil { pAdjusted = adjusted[next]; next += 1 }
-            findings += makeFindings(c, pAdjusted: pAdjusted, result: result)
+            findings += makeFindings(c, pAdjusted: pAdjusted, tests: max(1, raw.count), result: result)
         }
         var tests: [IndependenceTest] = []
         for t in independence {
@@ -110,7 +110,7 @@ public enum FindingsBuilder {
         return ("two_proportion_z", z.pValue)
     }
 
-    static func makeFindings(_ c: Comparison, pAdjusted: Double?, result: AuditResult) -> [Finding] {
+    static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult) -> [Finding] {
         let spec = result.spec
         let inference = spec.inference
         let population = result.overall.statistics
@@ -121,8 +121,18 @@ public enum FindingsBuilder {
         let counts1 = g.effectiveCounts(c.metric, population: population)
         let counts2 = r.effectiveCounts(c.metric, population: population)
         var mdd: (decrease: Double?, increase: Double?) = (nil, nil)
+        var verdictGap: Double?
         if let (_, n1) = counts1, let (x2, n2) = counts2 {
-            mdd = Power.minimumDetectableDifference(referenceRate: x2 / n2, groupSize: n1, referenceSize: n2, alpha: inference.alpha, power: inference.power)
+            let p0 = x2 / n2
+            mdd = Power.minimumDetectableDifference(referenceRate: p0, groupSize: n1, referenceSize: n2, alpha: inference.alpha, power: inference.power)
+            let se = (p0 * (1 - p0) * (1 / n1 + 1 / n2)).squareRoot()
+            // The interval must clear the tolerance (its bound at gap − z_ci·SE) and the adjusted
+            // test must be significant (gap ≥ z_adj·SE); whichever binds, plus z_power·SE.
+            let zInterval = Normal.quantile(0.5 + inference.level / 2)
+            let zAdjusted = Normal.quantile(1 - inference.alpha / (2 * Double(tests)))
+            if se > 0 {
+                verdictGap = max(inference.differenceTolerance + zInterval * se, zAdjusted * se) + Normal.quantile(inference.power) * se
+            }
         }
         var out: [Finding] = []
         for kind in [Finding.Kind.difference, .ratio] {
@@ -131,7 +141,7 @@ public enum FindingsBuilder {
             if let (x1, n1) = counts1, let (x2, n2) = counts2 {
                 interval = kind == .difference
                     ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .newcombe)
-                    : MetricInterval(RatioInterval.katz(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .katz)
+                    : MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .katz)
             }
             if value.value == nil { interval = nil }
             let band: ClosedRange<Double> = kind == .difference
@@ -142,13 +152,15 @@ public enum FindingsBuilder {
                 groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
                 groupRows: groupRows, referenceRows: referenceRows, metric: c.metric, spec: spec
             )
-            out.append(Finding(
+            var finding = Finding(
                 attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: c.metric.rawValue, kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
                 verdict: verdict, reason: reason,
                 minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,
                 groupRows: groupRows, referenceRows: referenceRows, isIntersection: c.attribute.isIntersection
-            ))
+            )
+            finding.verdictDetectableGap = verdictGap
+            out.append(finding)
         }
         return out
     }
@@ -196,7 +208,7 @@ public enum FindingsBuilder {
         if interval.low >= band.lowerBound && interval.high <= band.upperBound {
             return (.noDisparity, "interval \(intervalText) within the tolerance \(bandText)")
         }
-        return (.insufficientEvidence, "interval \(intervalText) too wide: it crosses the tolerance \(bandText)")
+        return (.insufficientEvidence, "interval \(intervalText) crosses the edge of the tolerance \(bandText): the gap is neither surely beyond nor surely within it")
     }
 
     /// Four significant decimals, deterministic.

@@ -31,4 +31,18 @@ public enum RatioInterval {
         guard low.isFinite, high.isFinite else { return nil }
         return ConfidenceInterval(low: low, high: high, level: level)
     }
+
+    /// The Katz interval, or — when the group's count x₁ is 0 (a ratio of exactly 0, whose
+    /// Katz upper bound is infinite) — the log interval with 0.5 added to each count and each
+    /// n, statsmodels `method='log-adjusted'` (Pettigrew, Gart & Thomas 1986). `nil` when the
+    /// ratio itself is undefined (x₂ = 0).
+    public static func katzOrAdjusted(successes1: Double, trials1: Double, successes2: Double, trials2: Double, level: Double = 0.95) -> ConfidenceInterval? {
+        if let interval = katz(successes1: successes1, trials1: trials1, successes2: successes2, trials2: trials2, level: level) {
+            return interval
+        }
+        guard successes1 == 0, successes2 > 0, trials1 > 0 else { return nil }
+        guard let adjusted = katz(successes1: 0.5, trials1: trials1 + 0.5, successes2: successes2 + 0.5, trials2: trials2 + 0.5, level: level) else { return nil }
+        // The estimate is 0; the adjusted interval's lower end is kept at 0.
+        return ConfidenceInterval(low: 0, high: adjusted.high, level: level)
+    }
 }
