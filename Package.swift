@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Provenance: SHA-256 of inputs and outputs (manifest.json, `vigie verify`).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +27,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
-        .target(name: "AuditReport", dependencies: ["AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels"], exclude: ["README.md"]),
+        .target(
+            name: "AuditReport",
+            dependencies: [
+                "AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels",
+                .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
+            ],
+            exclude: ["README.md"]
+        ),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(

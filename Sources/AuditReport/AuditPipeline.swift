@@ -10,11 +10,18 @@ public enum AuditPipeline {
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
-    public static func run(spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil) throws -> AuditResult {
+    /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    public static func run(
+        spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
+        specFile: String? = nil
+    ) throws -> AuditResult {
         let store = try DataLoader.load(spec, progress: progress)
         var result = try Audit.run(store: store, spec: spec, threads: threads)
         result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
-        try ReportWriter.write(render(result), to: outputDirectory)
+        let reports = try render(result)
+        // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
+        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports).encoded()
+        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
         return result
     }
 

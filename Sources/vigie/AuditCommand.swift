@@ -60,19 +60,20 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.resolve()
-        try AuditRunner.run(spec: spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
+        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
-    static func run(spec: AuditSpec, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
+    static func run(spec: AuditSpec, specFile: String?, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
         let progress = Progress(quiet: quiet)
         let result = try AuditPipeline.run(
             spec: spec,
             outputDirectory: out,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            progress: { progress.update($0) }
+            progress: { progress.update($0) },
+            specFile: specFile
         )
         progress.finish()
         let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }
@@ -91,18 +92,18 @@ enum AuditRunner {
                 print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
             }
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv")
+            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
         let disparities = result.findings.filter { $0.verdict == .disparity }
         if failOnVerdict && !disparities.isEmpty {
             let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
             FileHandle.standardError.write(Data("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n".utf8))
-            throw DisparityFound()
+            throw ExitCodeOne()
         }
         if failOnDisparity && !gating.isEmpty {
             let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
-            throw DisparityFound()
+            throw ExitCodeOne()
         }
     }
 }

@@ -34,7 +34,8 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
-        try AuditRunner.run(spec: spec, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
+        let specFile = try Self.fixtureSpec(fixture)
+        try AuditRunner.run(spec: spec, specFile: specFile, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
     }
 
     /// The bundled spec: found from the source tree this binary was built from, else from

@@ -24,7 +24,10 @@ struct Vigie: ParsableCommand {
         --fail-on-disparity was given; 2 bad usage or bad input.
         """,
         version: "vigie \(VigieVersion.string)",
-        subcommands: [AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self]
+        subcommands: [
+            AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self,
+            VerifyCommand.self, DiffCommand.self,  // provenance (docs/provenance.md)
+        ]
     )
 }
 
@@ -32,8 +35,9 @@ enum VigieVersion {
     static let string = "0.1.0"
 }
 
-/// Exit code 1: a disparity was found and the caller asked to fail on it.
-struct DisparityFound: Error {}
+/// Exit code 1: a gate tripped (`--fail-on-disparity`, `--fail-on-verdict`) or `vigie verify`
+/// found a difference. The reason has been printed already.
+struct ExitCodeOne: Error {}
 
 @main
 enum Main {
@@ -41,7 +45,7 @@ enum Main {
         do {
             var command = try Vigie.parseAsRoot()
             try command.run()
-        } catch is DisparityFound {
+        } catch is ExitCodeOne {
             exit(1)
         } catch {
             if Vigie.exitCode(for: error) == .success { Vigie.exit(withError: error) }

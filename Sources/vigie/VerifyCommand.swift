@@ -1,0 +1,77 @@
+import ArgumentParser
+import AuditReport
+import Foundation
+
+/// `vigie verify DIR`: re-runs an audit from its manifest and checks the outputs byte for byte.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Re-run an audit from its manifest.json and check that every report is byte-identical.",
+        discussion: """
+        Reads DIR/manifest.json, checks the SHA-256 of every input (data, spec, tariff and \
+        drought models) at its recorded path, else beside the manifest under its recorded \
+        name, re-runs the audit with the recorded spec into a temporary folder, and compares \
+        each report with the one in DIR. See docs/provenance.md.
+
+        Examples:
+          vigie verify vigie-report
+          vigie verify audit-2024 --data ~/copies/demandes-2024.csv
+
+        Exit codes: 0 every input and output checks out; 1 an input is missing or changed, or \
+        a report differs (each is listed); 2 bad usage, or no readable manifest.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The audit folder (with manifest.json).", valueName: "dir"))
+    var folder: String
+
+    @Option(name: .long, help: ArgumentHelp("Your copy of the data file; it must hash as recorded.", valueName: "file"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your copy of the spec file; it must hash as recorded.", valueName: "file"))
+    var spec: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your copy of the tariff model; it must hash as recorded.", valueName: "file"))
+    var tariff: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your copy of the drought rule; it must hash as recorded.", valueName: "file"))
+    var drought: String?
+
+    @Option(name: .long, help: ArgumentHelp("Threads for the re-run (default: all cores). Results do not depend on it.", valueName: "n"))
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(folder)' is not a folder")
+        }
+    }
+
+    func run() throws {
+        var overrides: [String: String] = [:]
+        overrides["data"] = data
+        overrides["spec"] = spec
+        overrides["tariff"] = tariff
+        overrides["drought"] = drought
+        let report = try ManifestVerification.verify(
+            folder: folder, overrides: overrides, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
+        )
+        for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        if report.passed {
+            print("Verified \(folder): \(report.inputsChecked) input\(report.inputsChecked == 1 ? "" : "s") match their SHA-256, \(report.outputsChecked) output\(report.outputsChecked == 1 ? "" : "s") byte-identical to a re-run.")
+            return
+        }
+        if !report.inputProblems.isEmpty {
+            print("Inputs that do not match the manifest (the audit was not re-run):")
+            for p in report.inputProblems { print("  \(p)") }
+        }
+        if !report.outputProblems.isEmpty {
+            print("Outputs that do not match a re-run of the audit:")
+            for p in report.outputProblems { print("  \(p)") }
+        }
+        let count = report.inputProblems.count + report.outputProblems.count
+        FileHandle.standardError.write(Data("vigie: verification of \(folder) failed: \(count) problem\(count == 1 ? "" : "s")\n".utf8))
+        throw ExitCodeOne()  // exit code 1
+    }
+}

@@ -1,0 +1,258 @@
+import AuditData
+@testable import AuditReport
+import Foundation
+import Testing
+
+/// manifest.json, `vigie verify` and `vigie diff` (docs/provenance.md).
+@Suite(.serialized) final class ProvenanceTests {
+    let scratch = Scratch()
+
+    static let housingSpec = CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml")
+    static let housingData = CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv")
+
+    /// `sha256sum FILE`, computed outside Vigie.
+    static func sha256sum(_ url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", url.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(String(decoding: data, as: UTF8.self).prefix(64))
+    }
+
+    static func json(_ url: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    }
+
+    /// Copies the housing fixture (data and spec) into a fresh folder and audits the copy.
+    func auditedCopy() throws -> (inputs: URL, report: URL) {
+        let inputs = scratch.folder(), report = scratch.folder().appendingPathComponent("report")
+        for file in [Self.housingSpec, Self.housingData] {
+            try FileManager.default.copyItem(at: file, to: inputs.appendingPathComponent(file.lastPathComponent))
+        }
+        let run = try CLI.run(["audit", "--spec", inputs.appendingPathComponent("audit.yaml").path, "--quiet", "--out", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        return (inputs, report)
+    }
+
+    @Test func sha256KnownVectors() throws {
+        #expect(SHA256Hashing.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Hashing.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let file = scratch.folder().appendingPathComponent("abc.txt")
+        try Data("abc".utf8).write(to: file)
+        #expect(try SHA256Hashing.file(file.path) == ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 3))
+    }
+
+    @Test func manifestRecordsInputsOutputsAndSpec() throws {
+        let out = scratch.folder()
+        let run = try CLI.run(["audit", "--spec", Self.housingSpec.path, "--quiet", "--out", out.path, "--threads", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let m = try Self.json(out.appendingPathComponent("manifest.json"))
+        #expect(m["manifest_version"] as? Int == 1)
+        let vigie = m["vigie"] as! [String: Any]
+        #expect(vigie["version"] as? String == ReportVersion.vigie)
+        let commit = vigie["commit"] as! String
+        #expect(commit == "unknown" || (commit.count == 40 && commit.allSatisfy(\.isHexDigit)))
+        #expect(!(m["blas"] as! String).isEmpty)
+        #expect(m["threads"] == nil)
+
+        let inputs = m["inputs"] as! [[String: Any]]
+        #expect(inputs.map { $0["role"] as! String } == ["data", "spec"])
+        for (input, file) in zip(inputs, [Self.housingData, Self.housingSpec]) {
+            #expect(input["path"] as? String == file.standardizedFileURL.path)
+            #expect(input["name"] as? String == file.lastPathComponent)
+            #expect(input["sha256"] as? String == (try Self.sha256sum(file)))
+            #expect(input["bytes"] as? Int == (try Data(contentsOf: file)).count)
+        }
+        let outputs = m["outputs"] as! [[String: Any]]
+        #expect(outputs.map { $0["name"] as! String } == ["report.json", "metrics.csv", "findings.csv", "report.md"])
+        for output in outputs {
+            let file = out.appendingPathComponent(output["name"] as! String)
+            #expect(output["sha256"] as? String == (try Self.sha256sum(file)))
+            #expect(output["bytes"] as? Int == (try Data(contentsOf: file)).count)
+        }
+
+        // The resolved spec, every field, paths absolute.
+        let spec = m["spec"] as! [String: Any]
+        #expect(spec["data"] as? String == Self.housingData.standardizedFileURL.path)
+        #expect((spec["protected"] as! [[String: Any]]).count == 5)
+        #expect((spec["bootstrap"] as! [String: Any])["seed"] as? Int == 0)
+        for key in ["csv", "reference", "intersections", "impact_ratio_threshold", "min_group_size", "decision_is", "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power"] {
+            #expect(spec[key] != nil, "spec.\(key)")
+        }
+
+        // Deterministic: the same audit on two threads writes the same manifest.
+        let again = scratch.folder()
+        #expect(try CLI.run(["audit", "--spec", Self.housingSpec.path, "--quiet", "--out", again.path, "--threads", "2"]).status == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("manifest.json")) == Data(contentsOf: again.appendingPathComponent("manifest.json")))
+
+        // The recorded command line gives the same bytes.
+        let command = m["command"] as! [String]
+        let rerun = scratch.folder()
+        let r = try CLI.run(["audit"] + command + ["--quiet", "--out", rerun.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in AuditPipeline.files {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: rerun.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    /// The manifest's spec gives back the same `AuditSpec`, both decoded and read as a spec file.
+    @Test(arguments: ["housing", "water", "compas"])
+    func specRoundTrips(fixture: String) throws {
+        let spec = try AuditSpec(contentsOfFile: CLI.root.appendingPathComponent("Fixtures/\(fixture)/audit.yaml").path)
+        try Self.roundTrip(spec)
+    }
+
+    @Test func specRoundTripsEveryField() throws {
+        var spec = AuditSpec(
+            dataPath: "/data/x.csv",
+            csv: CSVDialect(delimiter: UInt8(ascii: ";"), decimalComma: true, missingValues: ["", "-", "n/a"]),
+            protected: [
+                ProtectedAttributeSpec(column: "sexe", reference: .named("largest"), mapping: ["Homme": "M", "Femme": "F"]),
+                ProtectedAttributeSpec(column: "age", binning: .bands([-5, 18.5, 66]), reference: .best),
+                ProtectedAttributeSpec(column: "revenu", binning: .quantiles(4), reference: .overall),
+            ],
+            label: BinaryColumnSpec(column: "besoin", positive: "oui"),
+            decision: BinaryColumnSpec(column: "score", threshold: -0.25),
+            score: "score", weight: "poids", defaultReference: .named("FR"), intersections: 3,
+            impactRatioThreshold: 0.75, minGroupSize: 12, decisionIs: .unfavourable,
+            inference: InferenceSpec(interval: .exact, level: 0.9, alpha: 0.01, adjust: .bh, differenceTolerance: 0.03, minDenominator: 7, power: 0.9, bootstrapReplicates: 0, seed: UInt64.max, bootstrapMethod: .percentile)
+        )
+        spec.allocation = AllocationSpec(column: "volume", need: "besoin_m3", per: "personnes")
+        spec.rankBy = "revenu"
+        spec.income = "revenu"
+        spec.tariff = TariffSpec(model: "/m/tariff.yaml", meter: "compteur")
+        spec.drought = DroughtSpec(rule: "/m/drought.yaml", level: "niveau")
+        try Self.roundTrip(spec)
+        #expect(ManifestSpec(spec).commandLine == nil, "mappings have no flag")
+    }
+
+    static func roundTrip(_ spec: AuditSpec) throws {
+        let encoded = ManifestSpec(spec)
+        #expect(try encoded.auditSpec() == spec)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(encoded), as: UTF8.self)
+        #expect(try JSONDecoder().decode(ManifestSpec.self, from: Data(text.utf8)) == encoded)
+        #expect(try AuditSpec(yaml: text) == spec, "the manifest's spec is a valid spec file")
+    }
+
+    @Test func verifyPassesOnAnUntouchedAudit() throws {
+        let (inputs, report) = try auditedCopy()
+        let run = try CLI.run(["verify", report.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Verified"))
+        #expect(run.stdout.contains("2 inputs match"))
+        #expect(run.stdout.contains("4 outputs byte-identical"))
+
+        // An auditor's own copy of the data, under another name, that hashes the same.
+        let elsewhere = scratch.folder().appendingPathComponent("my-copy.csv")
+        try FileManager.default.copyItem(at: inputs.appendingPathComponent("applicants-sample.csv"), to: elsewhere)
+        let own = try CLI.run(["verify", report.path, "--data", elsewhere.path])
+        #expect(own.status == 0, "\(own.stdout)\(own.stderr)")
+    }
+
+    @Test func verifyFailsWhenOneByteOfTheDataChanges() throws {
+        let (inputs, report) = try auditedCopy()
+        let data = inputs.appendingPathComponent("applicants-sample.csv")
+        var bytes = try Data(contentsOf: data)
+        let i = bytes.count - 3
+        bytes[i] = bytes[i] == UInt8(ascii: "1") ? UInt8(ascii: "0") : UInt8(ascii: "1")
+        try bytes.write(to: data)
+        let run = try CLI.run(["verify", report.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("data \(data.path): changed"), "\(run.stdout)")
+
+        try FileManager.default.removeItem(at: data)
+        let missing = try CLI.run(["verify", report.path])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("missing"), "\(missing.stdout)")
+    }
+
+    @Test func verifyFailsWhenAReportIsEdited() throws {
+        let (_, report) = try auditedCopy()
+        let md = report.appendingPathComponent("report.md")
+        var text = try String(contentsOf: md, encoding: .utf8)
+        text = text.replacingOccurrences(of: "## Largest disparities", with: "## Largest disparity")
+        try text.write(to: md, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["verify", report.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("report.md: differs from the re-run, first at line"), "\(run.stdout)")
+        #expect(!run.stdout.contains("report.json"))
+    }
+
+    @Test func verifyBadUsage() throws {
+        #expect(try CLI.run(["verify"]).status == 2)
+        #expect(try CLI.run(["verify", "/nonexistent/vigie"]).status == 2)
+        let empty = scratch.folder()
+        let noManifest = try CLI.run(["verify", empty.path])
+        #expect(noManifest.status == 2)
+        #expect(noManifest.stderr.contains("manifest.json"))
+    }
+
+    @Test func diffListsChangedFindings() throws {
+        let folder = scratch.folder()
+        let old = folder.appendingPathComponent("old"), new = folder.appendingPathComponent("new"), out = folder.appendingPathComponent("diff")
+        let other = folder.appendingPathComponent("other.csv")
+        #expect(try CLI.run(["generate", "housing", "--rows", "5000", "--seed", "7", "--out", other.path]).status == 0)
+        #expect(try CLI.run(["audit", "--spec", Self.housingSpec.path, "--quiet", "--out", old.path]).status == 0)
+        let audit = try CLI.run(["audit", "--spec", Self.housingSpec.path, "--data", other.path, "--intersections", "1", "--quiet", "--out", new.path])
+        #expect(audit.status == 0, "\(audit.stderr)")
+
+        let run = try CLI.run(["diff", old.path, new.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("vanished"))
+        let csv = try String(contentsOf: out.appendingPathComponent("diff.csv"), encoding: .utf8)
+        let changes = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(changes.contains("vanished"), "intersections are only in the old audit")
+        #expect(changes.contains("grew") || changes.contains("shrank"), "another sample moves some gaps")
+        let md = try String(contentsOf: out.appendingPathComponent("diff.md"), encoding: .utf8)
+        #expect(md.contains("## Vanished"))
+        #expect(md.contains("applicants-sample.csv") && md.contains("other.csv"))
+
+        // Reversed, the vanished findings appear; an audit against itself has no change.
+        let back = try AuditDiff.compare(old: AuditDiff.read(folder: new.path), new: AuditDiff.read(folder: old.path), threshold: 0.01)
+        #expect(back.count(.appeared) == changes.filter { $0 == "vanished" }.count)
+        let same = try AuditDiff.compare(old: AuditDiff.read(folder: old.path), new: AuditDiff.read(folder: old.path), threshold: 0.01)
+        #expect(same.rows.isEmpty)
+
+        #expect(try CLI.run(["diff", old.path, folder.appendingPathComponent("none").path, "--out", out.path]).status == 2)
+    }
+
+    @Test func diffClassifiesChanges() throws {
+        func f(_ group: String, _ kind: String, _ value: Double?, _ verdict: String) -> AuditDiff.Finding {
+            AuditDiff.Finding(attribute: "sexe", group: group, reference: "M", metric: "selection_rate", kind: kind, value: value, verdict: verdict)
+        }
+        let old = AuditDiff.Audit(folder: "old", dataFile: "a.csv", rows: 10, vigieVersion: "0.1.0", findings: [
+            f("F", "difference", -0.10, "disparity"), f("F", "ratio", 0.8, "disparity"),
+            f("X", "difference", 0.02, "no_disparity"), f("Y", "difference", 0.0, "no_disparity"),
+            f("Z", "difference", 0.03, "no_disparity"), f("U", "difference", 0.1, "insufficient_evidence"),
+            f("R", "ratio", 0.5, "disparity"),
+        ])
+        let new = AuditDiff.Audit(folder: "new", dataFile: "b.csv", rows: 10, vigieVersion: "0.1.0", findings: [
+            f("F", "difference", 0.15, "disparity"), f("F", "ratio", 1.25, "disparity"),
+            f("X", "difference", 0.025, "insufficient_evidence"), f("W", "difference", 0.2, "disparity"),
+            f("Z", "difference", -0.035, "no_disparity"), f("U", "difference", nil, "insufficient_evidence"),
+            f("R", "ratio", 0, "disparity"),
+        ])
+        let r = try AuditDiff.compare(old: old, new: new, threshold: 0.01)
+        func change(_ group: String, _ kind: String = "difference") -> AuditDiff.Change? {
+            r.rows.first { $0.key.group == group && $0.key.kind == kind }?.change
+        }
+        #expect(change("F") == .grew)              // |−0.10| → |0.15|
+        #expect(change("F", "ratio") == nil)       // |ln 0.8| == |ln 1.25|: as far from parity
+        #expect(change("X") == .verdict)           // within the threshold, verdict changed
+        #expect(change("Y") == .vanished)
+        #expect(change("W") == .appeared)
+        #expect(change("Z") == nil)                // the sign flipped but the gap moved by 0.005
+        #expect(change("U") == .becameUndefined)
+        #expect(change("R", "ratio") == .grew)    // a ratio of 0 is infinitely far from parity
+        #expect(r.unchanged == 2)
+        #expect(r.verdictChanges == 1)
+        #expect(AuditDiff.markdown(r).contains("| +∞ |"))
+        #expect(AuditDiff.csv(r).contains(",0.5,0,0.6931471805599453,inf,inf,disparity,disparity\n"))
+    }
+}
