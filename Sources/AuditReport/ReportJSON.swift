@@ -40,7 +40,7 @@ public enum ReportJSON {
             case UInt8(ascii: "\t")?: declared = "tab"
             case let d?: declared = String(UnicodeScalar(d))
             }
-            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? declared)
+            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? declared, weighted: r.weighted)
             overall = Group(r.overall)
             attributes = r.attributes.map(Attribute.init)
             findings = r.findings.map(FindingJSON.init)
@@ -145,7 +145,9 @@ public enum ReportJSON {
             let bootstrap_method: String?
         }
 
-        init(_ s: AuditSpec, delimiter: String) {
+        /// - Parameter weighted: weighted audits bootstrap rows with percentile intervals
+        ///   whatever the declared method; the method recorded is the one that ran.
+        init(_ s: AuditSpec, delimiter: String, weighted: Bool) {
             csv = CSV(delimiter: delimiter, decimal: s.csv.decimalComma ? "," : ".", missing: s.csv.missingValues.sorted())
             protected = s.protected.map { p in
                 let binning: Binning
@@ -176,7 +178,7 @@ public enum ReportJSON {
                 difference_tolerance: i.differenceTolerance, min_denominator: i.minDenominator, power: i.power,
                 bootstrap_replicates: i.bootstrapReplicates,
                 seed: i.bootstrapReplicates > 0 ? i.seed : nil,
-                bootstrap_method: i.bootstrapReplicates > 0 ? i.bootstrapMethod.rawValue : nil
+                bootstrap_method: i.bootstrapReplicates > 0 ? (weighted ? "percentile" : i.bootstrapMethod.rawValue) : nil
             )
         }
     }

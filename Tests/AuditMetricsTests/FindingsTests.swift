@@ -164,6 +164,30 @@ import Testing
         #expect(r["g"]!["B"]!.metrics.first { $0.name == "count" }!.bootstrapInterval == nil)
     }
 
+    /// Weighted audits: the Poisson row bootstrap's percentile interval of a rate is close to
+    /// Wilson's on Kish effective counts when weights are all 2 (n_eff = n), and the score
+    /// mean is bootstrapped too.
+    @Test func weightedRowBootstrapIsCloseToWilson() throws {
+        var spec = AuditSpec(dataPath: "w.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], decision: BinaryColumnSpec(column: "d"), minGroupSize: 1)
+        spec.weight = "w"
+        spec.score = "s"
+        spec.inference.bootstrapReplicates = 2000
+        spec.inference.seed = 9
+        let n = 3000
+        let codes = (0..<n).map { UInt32($0 % 2) }
+        let decision = (0..<n).map { UInt8(($0 / 2) % 10 < 3 ? 1 : 0) }  // 30 % in each group
+        let score = (0..<n).map { Double($0 % 7) }
+        let store = ColumnStore(rowCount: n, attributes: [GroupColumn(attribute: "g", codes: codes, groups: ["A", "B"], unknownCode: nil)],
+                                label: nil, decision: decision, score: score, weight: Array(repeating: 2, count: n),
+                                source: DataSource(path: "w.csv", delimiter: ",", headerColumns: 4))
+        let r = try Audit.run(store: store, spec: spec, threads: 2)
+        let rate = r["g"]!["B"]!.metrics.first { $0.name == "selection_rate" }!
+        let wilson = rate.interval!, boot = rate.bootstrapInterval!
+        #expect(boot.method == .bootstrapPercentile)
+        #expect(abs(boot.low - wilson.low) < 0.01 && abs(boot.high - wilson.high) < 0.01, "\(boot) vs \(wilson)")
+        #expect(r["g"]!["B"]!.metrics.first { $0.name == "score_mean" }!.bootstrapInterval != nil)
+    }
+
     @Test func bcaIsTheDefaultAndThreadsDoNotMatter() throws {
         var spec = AuditSpec(minGroupSize: 30)
         spec.inference.bootstrapReplicates = 500

@@ -190,10 +190,19 @@ import Testing
         #expect(try Data(contentsOf: data) == bytes, "input unchanged")
     }
 
-    @Test func weightedBootstrapIsRefused() throws {
-        let run = try CLI.run(["audit", "--data", CLI.root.appendingPathComponent("Fixtures/reference/small_weighted.csv").path, "--protected", "grp", "--decision", "yhat", "--weight", "w", "--bootstrap", "200", "--out", scratch.folder().path])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("bootstrap"))
+    /// Weighted audits bootstrap rows (Poisson multipliers), with percentile intervals,
+    /// reproducibly on any number of threads.
+    @Test func weightedBootstrapResamplesRows() throws {
+        let a = scratch.folder(), b = scratch.folder()
+        let arguments = ["audit", "--data", CLI.root.appendingPathComponent("Fixtures/reference/small_weighted.csv").path, "--protected", "grp",
+                         "--label", "y", "--decision", "yhat", "--weight", "w", "--bootstrap", "200", "--seed", "5", "--min-group-size", "1", "--quiet"]
+        #expect(try CLI.run(arguments + ["--threads", "1", "--out", a.path]).status == 0)
+        #expect(try CLI.run(arguments + ["--threads", "2", "--out", b.path]).status == 0)
+        let x = try Data(contentsOf: a.appendingPathComponent("report.json")), y = try Data(contentsOf: b.appendingPathComponent("report.json"))
+        #expect(x == y)
+        let csv = try String(contentsOf: a.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        #expect(csv.contains("bootstrap_percentile"))
+        #expect(!csv.contains("bootstrap_bca"))
     }
 
     @Test func badUsageExitsWithTwo() throws {

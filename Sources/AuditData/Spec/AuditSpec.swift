@@ -105,8 +105,6 @@ public struct AuditSpec: Sendable, Equatable {
             throw SpecError(key: "decision.threshold", message: "expected a finite number")
         }
         try inference.validate()
-        if inference.bootstrapReplicates > 0, weight != nil {
-            throw SpecError(key: "bootstrap", message: "the bootstrap resamples row counts and does not support weights yet; remove --weight or --bootstrap")
-        }
+
     }
 }

@@ -31,6 +31,16 @@ public struct ColumnStore: Sendable, Equatable {
     /// missing value has the code `UInt32.max`.
     public var categorical: [ColumnRole: (codes: [UInt32], levels: [String])] = [:]
 
+    /// The same store with other sample weights (a row-level bootstrap replicate).
+    public func withWeights(_ weights: [Double]) -> ColumnStore {
+        precondition(weights.count == rowCount, "one weight per row")
+        var store = ColumnStore(rowCount: rowCount, attributes: attributes, label: label, decision: decision, score: score,
+                                weight: weights, missingScores: missingScores, source: source, warnings: warnings)
+        store.numeric = numeric
+        store.categorical = categorical
+        return store
+    }
+
     /// What an auxiliary column is for.
     public enum ColumnRole: String, Sendable, Hashable {
         case allocation, need, per, rank, income, meter, droughtLevel = "drought_level"

@@ -17,7 +17,7 @@ public enum Audit {
             warnings: store.warnings,
             source: store.source
         )
-        BootstrapAnalysis.attach(to: &audit, statistics: statistics, threads: threads)
+        BootstrapAnalysis.attach(to: &audit, statistics: statistics, store: store, threads: threads)
         return audit
     }
 
