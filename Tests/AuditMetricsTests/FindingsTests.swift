@@ -78,6 +78,15 @@ import Testing
         #expect(r.independenceTests.first?.degreesOfFreedom == 2)
     }
 
+    /// Cochran's rule: a table with an expected count below 1 gets no chi-square test (a group
+    /// of 3 people: expected positives 3 × 1,161/4,003 ≈ 0.87).
+    @Test func chiSquareFollowsCochransRule() throws {
+        let tiny = try Self.audit([("A", 2000, 600), ("B", 2000, 560), ("C", 3, 1)], reference: "A")
+        #expect(tiny.independenceTests.isEmpty)
+        let fine = try Self.audit([("A", 2000, 600), ("B", 2000, 560), ("C", 300, 80)], reference: "A")
+        #expect(fine.independenceTests.count == 1)
+    }
+
     /// The whole population as reference: findings compare each group with the rest.
     @Test func overallReferenceComparesWithTheRest() throws {
         let store = ColumnStore(

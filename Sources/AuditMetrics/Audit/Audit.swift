@@ -91,6 +91,8 @@ public enum Audit {
 
         var favourable: Bool { spec.decisionIs == .favourable }
         var hasScore: Bool { spec.score != nil }
+        /// A fixed set of eligible groups (bootstrap replicates and jackknife tables).
+        var fixedEligible: [Int]? = nil
 
         var inference: InferenceSpec { spec.inference }
 
@@ -171,7 +173,14 @@ public enum Audit {
         /// ratio, if it has rows, is not `unknown`, and reaches the minimum size; when no
         /// group does, any non-empty known group may.
         func eligible(_ grouping: Grouping, _ statistics: [GroupStatistics]) -> [Int] {
-            let known = statistics.indices.filter { statistics[$0].count > 0 && !grouping.isUnknown[$0] }
+            eligible(statistics, isUnknown: grouping.isUnknown)
+        }
+
+        /// The eligible groups (see above), or the fixed set a bootstrap evaluates replicates
+        /// against, so that resampling never changes which groups are compared.
+        func eligible(_ statistics: [GroupStatistics], isUnknown: [Bool]) -> [Int] {
+            if let fixedEligible { return fixedEligible }
+            let known = statistics.indices.filter { statistics[$0].count > 0 && !isUnknown[$0] }
             let large = known.filter { statistics[$0].count >= spec.minGroupSize }
             return large.isEmpty ? known : large
         }
@@ -269,16 +278,10 @@ public enum Audit {
         /// The groups Fairlearn's aggregates run over: known groups of at least the minimum
         /// size (all known non-empty groups if none is that large). With `min_group_size: 1`
         /// and no missing protected values this is exactly Fairlearn's set.
-        func aggregated(_ groups: [GroupStatistics], isUnknown: [Bool]) -> [Int] {
-            let known = groups.indices.filter { groups[$0].count > 0 && !isUnknown[$0] }
-            let large = known.filter { groups[$0].count >= spec.minGroupSize }
-            return large.isEmpty ? known : large
-        }
-
         /// Fairlearn's aggregates and AIF360's smoothed EDF of one attribute, as pure functions
         /// of its groups' statistics (also evaluated on bootstrap replicates).
         func aggregates(_ groups: [GroupStatistics], isUnknown: [Bool], overall: GroupStatistics) -> [MetricEntry] {
-            let present = aggregated(groups, isUnknown: isUnknown).map { groups[$0] }
+            let present = eligible(groups, isUnknown: isUnknown).map { groups[$0] }
             let rows = present.reduce(0) { $0 + $1.count }
             func parity(_ metric: GroupMetric) -> [MetricValue] {
                 let v = present.compactMap { $0.metric(metric, population: population).value }

@@ -154,10 +154,14 @@ enum BootstrapAnalysis {
         let referenceGroup: Int?
         let keys: [Key]
         let spec: AuditSpec
+        /// The groups eligible on the full sample (kept on every replicate and leave-one-out table).
+        let eligible: [Int]
 
         init(result: AuditResult, grouping: Grouping, referenceGroup: Int?, keys: [Key]) {
             self.spec = result.spec
             self.context = Audit.Context(spec: result.spec, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
+            let index = result.attributes.firstIndex { $0.name == grouping.name }!
+            self.eligible = self.context.eligible(result.attributes[index].groups.map(\.statistics), isUnknown: grouping.isUnknown)
             self.grouping = grouping
             self.referenceGroup = referenceGroup
             self.keys = keys
@@ -173,7 +177,8 @@ enum BootstrapAnalysis {
         /// The keyed values on a table of group statistics (weighted ones for the row bootstrap).
         func values(_ groups: [GroupStatistics]) -> [Double?] {
             let population = groups.reduce(GroupStatistics.zero, +)
-            let context = Audit.Context(spec: spec, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
+            var context = Audit.Context(spec: spec, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
+            context.fixedEligible = eligible
             let reference = referenceGroup.map { groups[$0] } ?? population
             var aggregates: [String: Double]?
             var impactRatios: [MetricValue?]?

@@ -70,6 +70,15 @@ public enum FindingsBuilder {
                     guard let (x, n) = g.statistics.effectiveCounts(metric, population: population) else { return nil }
                     return (x, n - x)
                 }
+                // Cochran's rule (1954): the chi-square approximation needs every expected
+                // count ≥ 1 and at most 20 % of them below 5; otherwise no test is reported.
+                let positives = table.reduce(0) { $0 + $1.positives }, all = table.reduce(0) { $0 + $1.positives + $1.negatives }
+                guard all > 0 else { continue }
+                let expected = table.flatMap { row -> [Double] in
+                    let n = row.positives + row.negatives
+                    return [n * positives / all, n * (all - positives) / all]
+                }
+                guard expected.allSatisfy({ $0 >= 1 }), Double(expected.filter { $0 < 5 }.count) <= 0.2 * Double(expected.count) else { continue }
                 if let r = ProportionTests.chiSquareIndependence(table) {
                     independence.append((attribute.name, metric, r.statistic, r.degreesOfFreedom, r.pValue, table.count))
                 }
