@@ -30,9 +30,9 @@ public enum AllocationPipeline {
                 throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
             }
             var parsed: [DroughtLevel?] = []
-            for label in levels {
+            for (i, label) in levels.enumerated() {
                 guard let level = DroughtLevel(rawValue: label) else {
-                    throw SpecError(key: "drought.level", message: "column '\(droughtSpec.level)' holds '\(label)'; expected one of \(DroughtLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw Self.badValue(store, .droughtLevel, level: i, label: label, expected: DroughtLevel.allCases.map(\.rawValue), what: "a restriction level")
                 }
                 parsed.append(level)
             }
@@ -46,15 +46,23 @@ public enum AllocationPipeline {
         return AllocationAnalysis.run(store: store, result: result, quantity: allocationSpec.column, values: volumes, extras: extras, threads: threads)
     }
 
+    /// An error at the first line where a value the model cannot read appears.
+    static func badValue(_ store: ColumnStore, _ role: ColumnStore.ColumnRole, level: Int, label: String, expected: [String], what: String) -> CSVError {
+        let origin = store.categoricalOrigin[role]
+        return CSVError(file: store.source.path, line: origin.flatMap { level < $0.firstLines.count ? $0.firstLines[level] : nil },
+                        column: origin?.column, columnName: origin?.name,
+                        message: "expected \(what) (\(expected.joined(separator: ", "))), found '\(label)'")
+    }
+
     /// Each household's bill under `tariff` (nil where the volume is missing).
     public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String) throws -> [WaterBill?] {
         guard let (codes, levels) = store.categorical[.meter] else {
             throw SpecError(key: "tariff.meter", message: "the meter-type column '\(meterColumn)' was not loaded")
         }
         var meters: [MeterType] = []
-        for label in levels {
+        for (i, label) in levels.enumerated() {
             guard let meter = MeterType(rawValue: label) else {
-                throw SpecError(key: "tariff.meter", message: "column '\(meterColumn)' holds '\(label)'; expected one of \(MeterType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Self.badValue(store, .meter, level: i, label: label, expected: MeterType.allCases.map(\.rawValue), what: "a meter type")
             }
             meters.append(meter)
         }

@@ -186,6 +186,7 @@ public enum AuditDiff {
         "\(r.count(.appeared)) appeared, \(r.count(.vanished)) vanished, \(r.count(.grew)) grew, \(r.count(.shrank)) shrank, "
             + "\(r.count(.becameUndefined) + r.count(.becameDefined)) became undefined or defined, \(r.verdictChanges) verdict change\(r.verdictChanges == 1 ? "" : "s"); "
             + "\(r.unchanged) unchanged (threshold \(NumberFormat.exact(r.threshold)))."
+            + (r.old.findings.isEmpty && r.new.findings.isEmpty ? " Neither audit has findings to compare (an allocation-only audit?): allocation figures are not compared." : "")
     }
 
     /// `diff.md`: the summary, then a table per kind of change.
@@ -203,6 +204,7 @@ public enum AuditDiff {
         out += "from parity: |difference|, or |ln ratio|; it grew or shrank when it moved by more than "
         out += "\(NumberFormat.exact(r.threshold)).\n\n"
         out += "**\(summary(r))**\n"
+        out += "\nOnly findings (group disparities with verdicts) are compared; allocation and inequality figures are not.\n"
         let titles: [(Change, String)] = [
             (.appeared, "Appeared"), (.vanished, "Vanished"), (.grew, "Grew"), (.shrank, "Shrank"),
             (.becameUndefined, "Became undefined"), (.becameDefined, "Became defined"), (.verdict, "Verdict changed, gap within the threshold"),

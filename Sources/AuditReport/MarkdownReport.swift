@@ -32,27 +32,30 @@ public enum MarkdownReport {
         if let l = result.spec.label { md += "Label (ground truth): `\(escape(l.column))`. " }
         md += "Four-fifths threshold: \(NumberFormat.exact(result.spec.impactRatioThreshold)); minimum group size: \(result.spec.minGroupSize).\n\n"
 
-        md += "## Largest disparities\n\n"
-        let (impacts, gaps) = Self.findings(result)
-        if impacts.isEmpty {
-            md += result.hasDecision ? "No group falls below the four-fifths threshold.\n\n" : "The audit has no decision column, so no impact ratio.\n\n"
-        } else {
-            for finding in impacts.prefix(10) { md += "- \(finding.text)\n" }
-            if impacts.count > 10 {
-                let rest = impacts.dropFirst(10)
-                let small = rest.filter(\.small).count
-                md += "- … and \(rest.count) more below the threshold"
-                md += small > 0 ? " (\(small) of them small or `unknown` groups)" : ""
-                md += " in `metrics.csv` (`adverse_impact` = 1).\n"
+        if result.hasLabel || result.hasDecision {
+            md += "## Largest disparities\n\n"
+            let (impacts, gaps) = Self.findings(result)
+            if impacts.isEmpty {
+                md += result.hasDecision ? "No group falls below the four-fifths threshold.\n\n" : "The audit has no decision column, so no impact ratio.\n\n"
+            } else {
+                for finding in impacts.prefix(10) { md += "- \(finding.text)\n" }
+                if impacts.count > 10 {
+                    let rest = impacts.dropFirst(10)
+                    let small = rest.filter(\.small).count
+                    md += "- … and \(rest.count) more below the threshold"
+                    md += small > 0 ? " (\(small) of them small or `unknown` groups)" : ""
+                    md += " in `metrics.csv` (`adverse_impact` = 1).\n"
+                }
+                md += "\n"
             }
-            md += "\n"
+            if !gaps.isEmpty {
+                md += "Largest gaps against the reference group:\n\n"
+                for finding in gaps { md += "- \(finding.text)\n" }
+                md += "\n"
+            }
+            md += "These are point estimates; the verdicts below say which gaps are real. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
+            if result.findings.isEmpty { md = md.replacingOccurrences(of: "the verdicts below say which gaps are real", with: "no comparison could be tested") }
         }
-        if !gaps.isEmpty {
-            md += "Largest gaps against the reference group:\n\n"
-            for finding in gaps { md += "- \(finding.text)\n" }
-            md += "\n"
-        }
-        md += "These are point estimates; the verdicts below say which gaps are real. Groups marked † have fewer than \(result.spec.minGroupSize) rows.\n\n"
         md += verdicts(result)
 
         if let allocation = result.allocation { md += allocationSection(allocation, result: result) }
@@ -78,8 +81,17 @@ public enum MarkdownReport {
             for w in result.warnings { md += "- \(escapeText(w))\n" }
             md += "\n"
         }
-        md += "## Method\n\nEach rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
-        md += "differences and ratios are taken against each attribute's reference group; the impact ratio divides a group's favourable-outcome rate by the highest such rate among groups of at least the minimum size (29 CFR 1607.4(D), NYC Local Law 144). "
+        md += "## Method\n\n"
+        if result.hasLabel || result.hasDecision {
+            md += "Each rate is computed per group from the confusion counts (TP, FP, TN, FN\(result.weighted ? ", as sums of weights" : "")); "
+            md += "differences and ratios are taken against each attribute's reference group; the impact ratio divides a group's favourable-outcome rate by the highest such rate among groups of at least the minimum size (29 CFR 1607.4(D), NYC Local Law 144). "
+        }
+        if let allocation = result.allocation {
+            md += "The allocation `\(escape(allocation.quantity))` is summarised per group by its mean, median and per-person amount, compared with the reference group by their ratios; households below their declared need are counted; inequality is measured by the Gini index, Theil's indices (with their exact split between and within groups), Atkinson's indices, the Palma ratio and the shares of the least- and best-served households; the concentration index measures whether the allocation goes more to the better-off (positive) by `rank_by`. "
+            if result.spec.tariff != nil { md += "Bills are computed from the volumes with the declared tariff (`\(escape(URL(fileURLWithPath: result.spec.tariff!.model).lastPathComponent))`); a bill above 3 % of income counts as unaffordable. " }
+            if result.spec.drought != nil { md += "The drought rule (`\(escape(URL(fileURLWithPath: result.spec.drought!.rule).lastPathComponent))`) cuts each household's volume above a protected amount per person; each group's share of the total cut is set beside its share of persons. " }
+            md += "Intersections of attributes are in `metrics.csv` and `report.json`. Definitions: `docs/allocation.md`. "
+        }
         md += "Rows with a missing protected value form the explicit `unknown` group. Definitions: `docs/metrics.md`. All values: `report.json`, `metrics.csv`.\n"
         return md
     }
@@ -99,11 +111,18 @@ public enum MarkdownReport {
         if let pc = o["allocation_per_capita"], pc.value.value != nil { md += ", per person \(value(pc))" }
         md += ". Inequality: Gini \(value(o["gini"], digits: 3))"
         if let ci = o["gini"]?.bootstrapInterval { md += " (\(NumberFormat.fixed(result.spec.inference.level * 100, digits: 0)) % bootstrap interval \(NumberFormat.fixed(ci.low, digits: 3))–\(NumberFormat.fixed(ci.high, digits: 3)))" }
-        md += ", Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2)); the 40 % of households receiving least hold \(value(o["share_0_40"], percent: true)) of the total, the 10 % receiving most hold \(value(o["share_90_100"], percent: true))."
+        md += ", Theil T \(value(o["theil_t"], digits: 3)), Theil L \(value(o["theil_l"], digits: 3)), Atkinson(1) \(value(o["atkinson_1"], digits: 3)), Palma \(value(o["palma"], digits: 2))"
+        if o["share_0_40"]?.value.value != nil, o["share_90_100"]?.value.value != nil {
+            md += "; the 40 % of households receiving least hold \(value(o["share_0_40"], percent: true)) of the total, the 10 % receiving most hold \(value(o["share_90_100"], percent: true))"
+        }
+        md += "."
         if let curve = a.concentration, let point = curve.first(where: { abs($0.p - 0.4) < 1e-9 }) {
             md += " Ranked by `\(escape(result.spec.rankBy ?? ""))` instead, the poorest 40 % hold \(NumberFormat.percent(point.share))."
         }
-        if let reason = o["theil_l"]?.value.reason { md += " (Theil L: \(escapeText(reason)).)" }
+        let undefinedIndices = [("theil_l", "Theil L"), ("atkinson_1", "Atkinson(1)"), ("atkinson_2", "Atkinson(2)"), ("gini", "Gini")].filter { o[$0.0]?.value.reason != nil }
+        if let first = undefinedIndices.first, let reason = o[first.0]?.value.reason {
+            md += " (\(undefinedIndices.map(\.1).joined(separator: ", ")) undefined: \(escapeText(reason)).)"
+        }
         if let ci = o["concentration_index"], ci.value.value != nil {
             md += " Concentration index by `\(escape(result.spec.rankBy ?? ""))`: \(value(ci, digits: 3)) (positive: more goes to the better-off)."
         }

@@ -8,8 +8,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two water tariffs on the same households: who pays more, who pays less, by group.",
         discussion: """
-        Writes compare.csv and compare.md into --out: per attribute and group, the mean bill \\
-        under each tariff, the mean change, the shares of households paying more and less, \\
+        Writes compare.csv and compare.md into --out: per attribute and group, the mean bill \
+        under each tariff, the mean change, the shares of households paying more and less, \
         and the share paying more than 3 % of their income under each.
 
         Example:

@@ -20,8 +20,9 @@ struct Vigie: ParsableCommand {
             --protected age:18,26,36,51,66 --label need_confirmed \\
             --decision allocated --reference sex=M
 
-        Exit codes: 0 done; 1 a group is below the impact-ratio threshold and \
-        --fail-on-disparity was given; 2 bad usage or bad input.
+        Exit codes: 0 done; 1 a gate tripped (--fail-on-disparity: a group below the \
+        impact-ratio threshold; --fail-on-verdict: a finding with the verdict \
+        'disparity') or `vigie verify` found a difference; 2 bad usage or bad input.
         """,
         version: "vigie \(VigieVersion.string)",
         subcommands: [

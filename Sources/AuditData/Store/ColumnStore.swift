@@ -31,15 +31,26 @@ public struct ColumnStore: Sendable, Equatable {
     /// missing value has the code `UInt32.max`.
     public var categorical: [ColumnRole: (codes: [UInt32], levels: [String])] = [:]
 
+    /// This store with the auxiliary columns of `other`.
+    func withAuxiliary(from other: ColumnStore) -> ColumnStore {
+        var store = self
+        store.numeric = other.numeric
+        store.categorical = other.categorical
+        store.categoricalOrigin = other.categoricalOrigin
+        return store
+    }
+
     /// The same store with other sample weights (a row-level bootstrap replicate).
     public func withWeights(_ weights: [Double]) -> ColumnStore {
         precondition(weights.count == rowCount, "one weight per row")
         var store = ColumnStore(rowCount: rowCount, attributes: attributes, label: label, decision: decision, score: score,
                                 weight: weights, missingScores: missingScores, source: source, warnings: warnings)
-        store.numeric = numeric
-        store.categorical = categorical
-        return store
+        return store.withAuxiliary(from: self)
     }
+
+    /// Where each level of an auxiliary categorical column first appears (1-based header
+    /// column and physical line), so that a model rejecting a value can say where it is.
+    public var categoricalOrigin: [ColumnRole: (column: Int, name: String, firstLines: [Int])] = [:]
 
     /// What an auxiliary column is for.
     public enum ColumnRole: String, Sendable, Hashable {

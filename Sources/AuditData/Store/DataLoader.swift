@@ -47,6 +47,9 @@ public enum DataLoader {
             if let name { categoricalRoles.append((role, name, try slot(for: name))) }
         }
         var numericValues: [[Double]] = numericRoles.map { _ in [] }
+        var numericMissing = numericRoles.map { _ in (count: 0, firstLine: 0) }
+        var negativeAllocations = (count: 0, firstLine: 0)
+        var categoricalFirstLines: [[Int]] = categoricalRoles.map { _ in [] }
         var categoricalEncoders = categoricalRoles.map { _ in CategoricalEncoder() }
         var categoricalCodes: [[UInt32]] = categoricalRoles.map { _ in [] }
 
@@ -119,8 +122,14 @@ public enum DataLoader {
             for (i, (role, name, s)) in numericRoles.enumerated() {
                 if row.isMissing(s) {
                     numericValues[i].append(.nan)
+                    if numericMissing[i].count == 0 { numericMissing[i].firstLine = row.line }
+                    numericMissing[i].count += 1
                 } else if let value = row.double(s), value.isFinite {
                     if role == .per && value <= 0 { throw row.error(s, "expected a positive household size in '\(name)', found '\(row.string(s))'") }
+                    if role == .allocation && value < 0 {
+                        if negativeAllocations.count == 0 { negativeAllocations.firstLine = row.line }
+                        negativeAllocations.count += 1
+                    }
                     numericValues[i].append(value)
                 } else {
                     throw row.error(s, "expected a number in '\(name)' (\(role.rawValue)), found '\(row.string(s))'")
@@ -128,7 +137,9 @@ public enum DataLoader {
             }
             for i in categoricalRoles.indices {
                 let s = categoricalRoles[i].2
-                categoricalCodes[i].append(row.isMissing(s) ? UInt32.max : try categoricalEncoders[i].code(for: row, s))
+                let code = row.isMissing(s) ? UInt32.max : try categoricalEncoders[i].code(for: row, s)
+                if code != UInt32.max, Int(code) == categoricalFirstLines[i].count { categoricalFirstLines[i].append(row.line) }
+                categoricalCodes[i].append(code)
             }
             rows += 1
             if rows & 0xFFFF == 0 { progress?(LoadProgress(rows: rows, bytesRead: reader.bytesRead, fileSize: fileSize)) }
@@ -180,8 +191,30 @@ public enum DataLoader {
             warnings: warnings
         )
         for (i, (role, _, _)) in numericRoles.enumerated() { store.numeric[role] = numericValues[i] }
-        for (i, (role, _, _)) in categoricalRoles.enumerated() {
+        for (i, (role, name, s)) in categoricalRoles.enumerated() {
             store.categorical[role] = (categoricalCodes[i], categoricalEncoders[i].levels)
+            store.categoricalOrigin[role] = (slots[s] + 1, name, categoricalFirstLines[i])
+        }
+        var auxiliaryWarnings: [String] = []
+        for (i, (role, name, _)) in numericRoles.enumerated() where numericMissing[i].count > 0 {
+            let effect: String
+            switch role {
+            case .allocation: effect = "those households are left out of the allocation audit"
+            case .need: effect = "those households are left out of the shortfall figures"
+            case .per: effect = "per-capita figures leave them out; the drought rule counts them as 1 person"
+            case .rank: effect = "those households are left out of the concentration curve and index"
+            case .income: effect = "those households are left out of the affordability figures"
+            default: effect = "those values are left out"
+            }
+            auxiliaryWarnings.append("column '\(name)' has \(numericMissing[i].count) missing value\(numericMissing[i].count == 1 ? "" : "s") (first on line \(numericMissing[i].firstLine)): \(effect)")
+        }
+        if negativeAllocations.count > 0, let name = spec.allocation?.column {
+            auxiliaryWarnings.append("column '\(name)' has \(negativeAllocations.count) negative value\(negativeAllocations.count == 1 ? "" : "s") (first on line \(negativeAllocations.firstLine)): the inequality indices are undefined for allocations below 0")
+        }
+        if !auxiliaryWarnings.isEmpty {
+            store = ColumnStore(rowCount: store.rowCount, attributes: store.attributes, label: store.label, decision: store.decision, score: store.score,
+                                weight: store.weight, missingScores: store.missingScores, source: store.source, warnings: store.warnings + auxiliaryWarnings)
+                .withAuxiliary(from: store)
         }
         return store
     }
