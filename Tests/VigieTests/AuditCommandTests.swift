@@ -155,6 +155,27 @@ import Testing
         #expect(abs(m["meter|collectif|bill_mean"]!.value! - collective) < 1e-9)
     }
 
+    /// A meter type the tariff does not know is an error at its line and column; missing
+    /// incomes and negative volumes are warnings naming the first line.
+    @Test func waterInputProblemsAreLocated() throws {
+        let folder = scratch.folder()
+        let tariff = CLI.root.appendingPathComponent("Fixtures/water/tariff-2023.yaml").path
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data("id,meter,persons,volume,income\n1,individuel,2,50,20000\n2,mixte,3,70,30000\n".utf8).write(to: bad)
+        let run = try CLI.run(["audit", "--data", bad.path, "--protected", "meter", "--allocation", "volume", "--per", "persons",
+                               "--tariff", tariff, "--meter", "meter", "--income", "income", "--out", folder.appendingPathComponent("o1").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bad.csv:3:2"), "\(run.stderr)")
+        #expect(run.stderr.contains("'mixte'"))
+        let odd = folder.appendingPathComponent("odd.csv")
+        try Data("id,meter,persons,volume,income\n1,individuel,2,50,20000\n2,collectif,3,-4,\n3,collectif,1,30,15000\n".utf8).write(to: odd)
+        let warned = try CLI.run(["audit", "--data", odd.path, "--protected", "meter", "--allocation", "volume", "--per", "persons",
+                                  "--tariff", tariff, "--meter", "meter", "--income", "income", "--min-group-size", "1", "--out", folder.appendingPathComponent("o2").path])
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stderr.contains("'income' has 1 missing value (first on line 3)"))
+        #expect(warned.stderr.contains("'volume' has 1 negative value (first on line 3)"))
+    }
+
     @Test func reportsHoldNoInputRow() throws {
         let out = scratch.folder()
         #expect(try CLI.run(["demo", "--quiet", "--out", out.path]).status == 0)
