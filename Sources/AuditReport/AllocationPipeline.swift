@@ -16,6 +16,7 @@ public enum AllocationPipeline {
             let tariff = try WaterTariff(contentsOfFile: tariffSpec.model)
             let bills = try Self.bills(tariff, store: store, volumes: volumes, meterColumn: tariffSpec.meter)
             extras.bill = bills.map { $0?.total ?? .nan }
+            extras.waterCharge = bills.map { $0?.water ?? .nan }
             extras.benefit = ("free_volume", bills.map { $0?.freeVolume ?? .nan })
             if let income = store.numeric[.income] {
                 extras.effortRate = zip(bills, income).map { bill, income in

@@ -138,7 +138,7 @@ public enum MarkdownReport {
             var columns: [(String, String, Bool)] = [("allocation_mean", "mean", false), ("allocation_median", "median", false)]
             if o["allocation_per_capita"]?.value.value != nil { columns.append(("allocation_per_capita", "per person", false)) }
             if o["shortfall_share"]?.value.value != nil { columns.append(("shortfall_share", "below need", true)) }
-            if o["bill_mean"] != nil { columns.append(("bill_mean", "mean bill", false)) }
+            if o["bill_mean"] != nil { columns += [("bill_mean", "mean bill", false), ("water_price_per_m3", "€ per m³ (water part)", false)] }
             if o["effort_above_3pct_share"] != nil { columns.append(("effort_above_3pct_share", "bill > 3 % income", true)) }
             if o["drought_reduction_share"] != nil { columns += [("drought_reduction_share", "share of the drought cut", true), ("drought_person_share", "share of persons", true)] }
             columns.append(("gini", "Gini", false))

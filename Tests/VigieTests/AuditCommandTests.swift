@@ -153,6 +153,9 @@ import Testing
         let collective = 1.16 * 90 + 1.78 + 2.31 * 90 + 0.055 * (1.16 * 90 + 1.78)
         #expect(abs(m["meter|individuel|bill_mean"]!.value! - individual) < 1e-9)
         #expect(abs(m["meter|collectif|bill_mean"]!.value! - collective) < 1e-9)
+        // Water part per m³: 0.95 × 75 / 90 with the free band; 1.16 flat on the collective meter.
+        #expect(abs(m["meter|individuel|water_price_per_m3"]!.value! - 0.95 * 75 / 90) < 1e-12)
+        #expect(abs(m["meter|collectif|water_price_per_m3"]!.value! - 1.16) < 1e-12)
     }
 
     /// A meter type the tariff does not know is an error at its line and column; missing

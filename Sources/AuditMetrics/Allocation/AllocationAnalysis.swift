@@ -26,6 +26,8 @@ public enum AllocationAnalysis {
         public var droughtReduction: [Double]?
         /// The bill of each household under a tariff.
         public var bill: [Double]?
+        /// The water part of each bill (blocks × prices, before subscription, sanitation and VAT).
+        public var waterCharge: [Double]?
         /// A benefit per household (the free cubic metres of a tariff), for its concentration index by `rank_by`.
         public var benefit: (name: String, values: [Double])?
         public init(effortRate: [Double]? = nil, droughtReduction: [Double]? = nil, benefit: (name: String, values: [Double])? = nil) {
@@ -184,6 +186,7 @@ public enum AllocationAnalysis {
         metrics.append(perCapita(present, allocation: allocation, per: per, weight: weight, level: level))
         metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level, method: method)
         if let bill = extras.bill { metrics.append(mean("bill_mean", present, values: bill, weight: weight, level: level)) }
+        if let charge = extras.waterCharge { metrics.append(pricePerCubicMetre(present, charge: charge, volume: allocation, weight: weight)) }
         if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level, method: method) }
         if let reduction = extras.droughtReduction {
             metrics += drought(present, reduction: reduction, need: need, per: per, weight: weight, totals: totals)
@@ -326,6 +329,20 @@ public enum AllocationAnalysis {
         return value.rounded()
     }
 
+    /// The average water price paid per m³: Σ w·(water charge) / Σ w·volume over the group
+    /// (before subscription, sanitation and VAT): what a group pays for each cubic metre under
+    /// the block grid, the free band included.
+    static func pricePerCubicMetre(_ rows: [Int], charge: [Double], volume: [Double], weight: [Double]?) -> MetricEntry {
+        let usable = rows.filter { !charge[$0].isNaN && !volume[$0].isNaN }
+        var paid = 0.0, used = 0.0
+        for r in usable {
+            let w = weight?[r] ?? 1
+            paid += w * charge[r]
+            used += w * volume[r]
+        }
+        return MetricEntry("water_price_per_m3", .ratio(paid, used, reason: "no volume used"), n: usable.count)
+    }
+
     /// Affordability: the mean effort rate (bill over income) and the share of households
     /// above 3 % of income (Wilson interval on Kish counts), over households with an income.
     static func affordability(_ rows: [Int], effort: [Double], weight: [Double]?, level: Double, method: InferenceSpec.IntervalMethod) -> [MetricEntry] {
@@ -388,6 +405,9 @@ public enum AllocationAnalysis {
     static func withDisparities(_ g: AllocationGroupResult, reference: AllocationGroupResult, level: Double) -> AllocationGroupResult {
         var disparities: [MetricEntry] = []
         let z = Normal.quantile(0.5 + level / 2)
+        if let mine = g["water_price_per_m3"], let theirs = reference["water_price_per_m3"] {
+            disparities.append(MetricEntry("water_price_per_m3_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
+        }
         for name in ["allocation_mean", "allocation_median", "allocation_per_capita", "bill_mean"] {
             guard let mine = g[name], let theirs = reference[name] else { continue }
             let ratio = Disparity.ratio(mine.value, theirs.value)
