@@ -151,12 +151,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
     public init(_ s: AuditSpec) {
         version = 1
         data = s.dataPath.map(Self.absolute)
-        let delimiter: String
-        switch s.csv.delimiter {
-        case nil: delimiter = "auto"
-        case UInt8(ascii: "\t")?: delimiter = "tab"
-        case let d?: delimiter = String(UnicodeScalar(d))
-        }
+        let delimiter = CSVDialect.name(ofDelimiter: s.csv.delimiter)
         csv = CSV(
             delimiter: delimiter, decimal: s.csv.decimalComma ? "," : ".", missing: s.csv.missingValues.sorted(),
             quote: s.csv.quote == UInt8(ascii: "\"") ? nil : String(UnicodeScalar(s.csv.quote))
@@ -205,12 +200,10 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         guard version == 1 else { throw fail("version", "this Vigie reads spec version 1") }
         var s = AuditSpec()
         s.dataPath = data
-        switch csv.delimiter {
-        case "auto": s.csv.delimiter = nil
-        case "tab": s.csv.delimiter = UInt8(ascii: "\t")
-        default:
-            guard csv.delimiter.utf8.count == 1 else { throw fail("csv.delimiter", "expected one character, 'tab' or 'auto'") }
-            s.csv.delimiter = csv.delimiter.utf8.first
+        do {
+            s.csv.delimiter = try CSVDialect.delimiter(named: csv.delimiter, key: "csv.delimiter")
+        } catch {
+            throw fail("csv.delimiter", error.message)
         }
         guard csv.decimal == "." || csv.decimal == "," else { throw fail("csv.decimal", "expected '.' or ','") }
         s.csv.decimalComma = csv.decimal == ","

@@ -34,13 +34,7 @@ public enum ReportJSON {
                 data_file: r.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
                 rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision, has_score: r.hasScore
             )
-            let declared: String
-            switch r.spec.csv.delimiter {
-            case nil: declared = "auto"
-            case UInt8(ascii: "\t")?: declared = "tab"
-            case let d?: declared = String(UnicodeScalar(d))
-            }
-            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? declared, weighted: r.weighted)
+            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? CSVDialect.name(ofDelimiter: r.spec.csv.delimiter), weighted: r.weighted)
             overall = Group(r.overall)
             attributes = r.attributes.map(Attribute.init)
             findings = r.findings.map(FindingJSON.init)

@@ -11,4 +11,14 @@ extension CSVDialect {
         default: throw SpecError(key: key, message: "expected ',', ';', 'tab' or 'auto', found '\(text)'")
         }
     }
+
+    /// The name of a delimiter as a spec writes it: `auto` for `nil`, `tab`, or the character;
+    /// the inverse of ``delimiter(named:key:)``.
+    public static func name(ofDelimiter delimiter: UInt8?) -> String {
+        switch delimiter {
+        case nil: return "auto"
+        case UInt8(ascii: "\t")?: return "tab"
+        case let d?: return String(UnicodeScalar(d))
+        }
+    }
 }

@@ -174,11 +174,7 @@ public enum DataLoader {
         if spec.weight != nil, weights.reduce(0, +) == 0 {
             throw CSVError(file: path, line: nil, column: nil, columnName: spec.weight, message: "all weights are zero: nothing to audit")
         }
-        let delimiterName: String
-        switch reader.delimiter {
-        case UInt8(ascii: "\t"): delimiterName = "tab"
-        default: delimiterName = String(UnicodeScalar(reader.delimiter))
-        }
+        let delimiterName = CSVDialect.name(ofDelimiter: reader.delimiter)
         var store = ColumnStore(
             rowCount: rows,
             attributes: attributes,
