@@ -15,12 +15,16 @@ public enum AuditPipeline {
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
         specFile: String? = nil
     ) throws -> AuditResult {
+        // The data file's hash for the manifest is computed on the other core while it loads.
+        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
         let store = try DataLoader.load(spec, progress: progress)
         var result = try Audit.run(store: store, spec: spec, threads: threads)
         result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
         let reports = try render(result)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
-        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports).encoded()
+        var known: [String: (sha256: String, bytes: Int)] = [:]
+        if let hashing { known[hashing.path] = try hashing.wait() }
+        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
         try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
         return result
     }

@@ -85,14 +85,17 @@ public struct Manifest: Codable, Equatable, Sendable {
     // MARK: Building
 
     /// The manifest of an audit of `spec` whose rendered reports are `outputs`.
-    /// - Parameter specFile: the spec file the audit was read from, if any.
-    public static func make(spec: AuditSpec, specFile: String?, outputs: [(name: String, data: Data)]) throws -> Manifest {
+    /// - Parameters:
+    ///   - specFile: the spec file the audit was read from, if any.
+    ///   - known: hashes already computed, by absolute path (the data file, hashed while it was loaded).
+    public static func make(spec: AuditSpec, specFile: String?, outputs: [(name: String, data: Data)],
+                            known: [String: (sha256: String, bytes: Int)] = [:]) throws -> Manifest {
         let resolved = ManifestSpec(spec)
         var inputs: [Input] = []
         func add(_ role: String, _ path: String?) throws {
             guard let path else { return }
             let absolute = ManifestSpec.absolute(path)
-            let (hash, size) = try SHA256Hashing.file(absolute)
+            let (hash, size) = try known[absolute] ?? SHA256Hashing.file(absolute)
             inputs.append(Input(role: role, path: absolute, name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size))
         }
         try add("data", resolved.data)
@@ -179,6 +182,29 @@ public enum SHA256Hashing {
             size += chunk.count
         }
         return (hex(hasher.finalize()), size)
+    }
+}
+
+/// Hashes a file on another thread, so that hashing the data file for the manifest overlaps
+/// with parsing it (single-threaded) instead of reading it a second time afterwards.
+final class BackgroundHash: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<(sha256: String, bytes: Int), Error>?
+    let path: String
+
+    init(path: String) {
+        self.path = path
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try SHA256Hashing.file(path) }
+            self.group.leave()
+        }
+    }
+
+    /// The hash, once the background work is done.
+    func wait() throws -> (sha256: String, bytes: Int) {
+        group.wait()
+        return try result!.get()
     }
 }
 
