@@ -20,6 +20,8 @@ public enum AuditPipeline {
         let store = try DataLoader.load(spec, progress: progress)
         var result = try Audit.run(store: store, spec: spec, threads: threads)
         result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
+        // Disclosure control before anything is rendered: every output is controlled.
+        result = DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
         let reports = try render(result)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known: [String: (sha256: String, bytes: Int)] = [:]

@@ -114,6 +114,8 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
     public var intersections: Int
     public var impactRatioThreshold: Double
     public var minGroupSize: Int
+    /// Absent in manifests written before disclosure control: then the default, 10.
+    public var minCellSize: Int?
     public var decisionIs: String
     public var interval: String
     public var level: Double
@@ -133,6 +135,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         case version, data, csv, protected, label, decision, score, weight, reference, intersections
         case impactRatioThreshold = "impact_ratio_threshold"
         case minGroupSize = "min_group_size"
+        case minCellSize = "min_cell_size"
         case decisionIs = "decision_is"
         case interval, level, alpha, adjust
         case differenceTolerance = "difference_tolerance"
@@ -173,6 +176,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         intersections = s.intersections
         impactRatioThreshold = s.impactRatioThreshold
         minGroupSize = s.minGroupSize
+        minCellSize = s.minCellSize
         decisionIs = s.decisionIs.rawValue
         let i = s.inference
         interval = i.interval.rawValue
@@ -227,6 +231,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         s.intersections = intersections
         s.impactRatioThreshold = impactRatioThreshold
         s.minGroupSize = minGroupSize
+        s.minCellSize = minCellSize ?? 10
         s.decisionIs = try choice(decisionIs, "decision_is")
         s.inference.interval = try choice(interval, "interval")
         s.inference.level = level
@@ -300,6 +305,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         add("--intersections", "\(intersections)")
         add("--impact-ratio-threshold", NumberFormat.exact(impactRatioThreshold))
         add("--min-group-size", "\(minGroupSize)")
+        add("--min-cell-size", "\(minCellSize ?? 10)")
         add("--decision-is", decisionIs)
         add("--interval", interval)
         add("--level", NumberFormat.exact(level))

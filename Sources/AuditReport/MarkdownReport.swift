@@ -339,6 +339,7 @@ public enum MarkdownReport {
                     default: cells.append(NumberFormat.percent(x))
                     }
                 case .undefined: cells.append("undefined")
+                case .suppressed: cells.append("suppressed")
                 }
             }
             if result.hasDecision {

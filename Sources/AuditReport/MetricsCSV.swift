@@ -9,7 +9,8 @@ import AuditMetrics
 /// - `metric`: Vigie's vocabulary (`docs/metrics.md`);
 /// - `value`: shortest round-trip decimal, empty unless `status` is `ok`;
 /// - `n`: unweighted rows the value is about (a rate's denominator, a group's size);
-/// - `status`: `ok` or `undefined`; `reason`: why a value is undefined, else empty;
+/// - `status`: `ok`, `undefined`, or `suppressed` (disclosure control: a group of fewer than
+///   `min_cell_size` rows, or a complementary cell); `reason`: why, else empty;
 /// - `ci_low`, `ci_high`, `ci_method`: the confidence interval at the audit's level — the
 ///   analytic one (`wilson`, `clopper_pearson`, `newcombe`, `katz`, `normal`) when the metric
 ///   has one, else the bootstrap one (`bootstrap_bca`, `bootstrap_percentile`) when the audit
@@ -33,7 +34,7 @@ public enum MetricsCSV {
             var fields: [String]
             switch entry.value {
             case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
-            case .undefined(let reason): fields = [attribute, group, entry.name, "", String(entry.n), "undefined", reason]
+            case .undefined(let reason), .suppressed(let reason): fields = [attribute, group, entry.name, "", String(entry.n), entry.value.status, reason]
             }
             if let ci = entry.interval ?? entry.bootstrapInterval {
                 fields += [NumberFormat.exact(ci.low), NumberFormat.exact(ci.high), ci.method.rawValue]

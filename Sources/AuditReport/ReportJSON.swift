@@ -27,6 +27,7 @@ public enum ReportJSON {
         let verdicts: VerdictCounts
         let independence_tests: [IndependenceJSON]
         let allocation: AllocationJSON?
+        let disclosure: DisclosureJSON?
         let warnings: [String]
 
         init(_ r: AuditResult) {
@@ -41,6 +42,7 @@ public enum ReportJSON {
             verdicts = VerdictCounts(r.findings)
             independence_tests = r.independenceTests.map(IndependenceJSON.init)
             allocation = r.allocation.map(AllocationJSON.init)
+            disclosure = r.disclosure.map(DisclosureJSON.init)
             warnings = r.warnings
         }
     }
@@ -107,6 +109,7 @@ public enum ReportJSON {
         let intersections: Int
         let impact_ratio_threshold: Double
         let min_group_size: Int
+        let min_cell_size: Int
         let decision_is: String
         let inference: Inference
         let allocation: Allocation?
@@ -160,6 +163,7 @@ public enum ReportJSON {
             intersections = s.intersections
             impact_ratio_threshold = s.impactRatioThreshold
             min_group_size = s.minGroupSize
+            min_cell_size = s.minCellSize
             decision_is = s.decisionIs.rawValue
             allocation = s.allocation.map { Allocation(column: $0.column, need: $0.need, per: $0.per) }
             rank_by = s.rankBy
@@ -179,6 +183,27 @@ public enum ReportJSON {
 
     /// `{"status": "ok", "value": x, "n": k}` or `{"status": "undefined", "reason": "…", "n": k}`.
     /// A confidence interval with its method.
+    /// What disclosure control withheld (docs/report-schema.md#disclosure).
+    struct DisclosureJSON: Encodable {
+        struct Cell: Encodable {
+            let attribute: String
+            let group: String
+            let count: Int
+            let kind: String
+        }
+        let min_cell_size: Int
+        let suppressed_cells: [Cell]
+        let suppressed_findings: Int
+        let suppressed_aggregates: Int
+
+        init(_ d: DisclosureSummary) {
+            min_cell_size = d.minimumCellSize
+            suppressed_cells = d.cells.map { Cell(attribute: $0.attribute, group: $0.group, count: $0.count, kind: $0.kind.rawValue) }
+            suppressed_findings = d.suppressedFindings
+            suppressed_aggregates = d.suppressedAggregates
+        }
+    }
+
     struct Interval: Encodable {
         let low: Double
         let high: Double
@@ -205,7 +230,7 @@ public enum ReportJSON {
         init(_ v: MetricValue, n: Int?, interval: MetricInterval? = nil, bootstrap: MetricInterval? = nil) {
             switch v {
             case .defined(let x): status = "ok"; value = x; reason = nil
-            case .undefined(let why): status = "undefined"; value = nil; reason = why
+            case .undefined(let why), .suppressed(let why): status = v.status; value = nil; reason = why
             }
             self.n = n
             ci = Interval(interval)

@@ -52,6 +52,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Groups with fewer rows are flagged and never chosen as reference (default 30).", valueName: "n"))
     var minGroupSize: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Disclosure control: a group of fewer rows shows its count but no rate, and complementary cells are suppressed so that none can be recovered (default 10; 0: off).", valueName: "k"))
+    var minCellSize: Int?
+
     @Option(name: .long, help: ArgumentHelp("Whether a positive decision is `favourable` (a flat allocated) or `unfavourable` (flagged high risk).", valueName: "kind"))
     var decisionIs: String?
 
@@ -166,6 +169,7 @@ struct SpecOptions: ParsableArguments {
         if let intersections { s.intersections = intersections }
         if let impactRatioThreshold { s.impactRatioThreshold = impactRatioThreshold }
         if let minGroupSize { s.minGroupSize = minGroupSize }
+        if let minCellSize { s.minCellSize = minCellSize }
         if let decisionIs {
             guard let value = Favourability(rawValue: decisionIs) else {
                 throw SpecError(key: "--decision-is", message: "expected 'favourable' or 'unfavourable', found '\(decisionIs)'")

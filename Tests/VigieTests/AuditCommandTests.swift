@@ -37,9 +37,17 @@ import Testing
         #expect(abs(m["race|African-American|fnr"]!.value! - 0.2799) < 0.00005)
         #expect(abs(m["race|Caucasian|fnr"]!.value! - 0.4772) < 0.00005)
         #expect(m["overall|all|count"]!.value == 7214)
-        // Asian women have no positive decision: PPV undefined, never 0.
-        #expect(m["race*sex|Asian*Female|ppv"]!.status == "undefined")
+        // Asian women (2 rows) are below the disclosure threshold: the count is published,
+        // the rates are not (disclosure control, k = 10 by default).
+        #expect(m["race*sex|Asian*Female|count"]!.value == 2)
+        #expect(m["race*sex|Asian*Female|ppv"]!.status == "suppressed")
         #expect(m["race*sex|Asian*Female|ppv"]!.value == nil)
+        // Without disclosure control: they have no positive decision, so PPV is undefined, never 0.
+        let open = scratch.folder()
+        #expect(try CLI.run(Self.compasArguments + ["--min-cell-size", "0", "--out", open.path]).status == 0)
+        let raw = try CLI.metrics(open)
+        #expect(raw["race*sex|Asian*Female|ppv"]!.status == "undefined")
+        #expect(raw["race*sex|Asian*Female|ppv"]!.value == nil)
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(md.contains("## Largest disparities"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
@@ -146,7 +154,7 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let run = try CLI.run(["audit", "--data", data.path, "--protected", "meter", "--allocation", "volume", "--per", "persons",
                                "--tariff", CLI.root.appendingPathComponent("Fixtures/water/tariff-2023.yaml").path, "--meter", "meter",
-                               "--income", "income", "--min-group-size", "1", "--quiet", "--out", out.path])
+                               "--income", "income", "--min-group-size", "1", "--min-cell-size", "0", "--quiet", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let m = try CLI.metrics(out)
         let individual = 0.95 * 75 + 18 + 2.31 * 90 + 0.055 * (0.95 * 75 + 18)
@@ -173,7 +181,7 @@ import Testing
         let odd = folder.appendingPathComponent("odd.csv")
         try Data("id,meter,persons,volume,income\n1,individuel,2,50,20000\n2,collectif,3,-4,\n3,collectif,1,30,15000\n".utf8).write(to: odd)
         let warned = try CLI.run(["audit", "--data", odd.path, "--protected", "meter", "--allocation", "volume", "--per", "persons",
-                                  "--tariff", tariff, "--meter", "meter", "--income", "income", "--min-group-size", "1", "--out", folder.appendingPathComponent("o2").path])
+                                  "--tariff", tariff, "--meter", "meter", "--income", "income", "--min-group-size", "1", "--min-cell-size", "0", "--out", folder.appendingPathComponent("o2").path])
         #expect(warned.status == 0, "\(warned.stderr)")
         #expect(warned.stderr.contains("'income' has 1 missing value (first on line 3)"))
         #expect(warned.stderr.contains("'volume' has 1 negative value (first on line 3)"))
@@ -219,7 +227,7 @@ import Testing
     @Test func weightedBootstrapResamplesRows() throws {
         let a = scratch.folder(), b = scratch.folder()
         let arguments = ["audit", "--data", CLI.root.appendingPathComponent("Fixtures/reference/small_weighted.csv").path, "--protected", "grp",
-                         "--label", "y", "--decision", "yhat", "--weight", "w", "--bootstrap", "200", "--seed", "5", "--min-group-size", "1", "--quiet"]
+                         "--label", "y", "--decision", "yhat", "--weight", "w", "--bootstrap", "200", "--seed", "5", "--min-group-size", "1", "--min-cell-size", "0", "--quiet"]
         #expect(try CLI.run(arguments + ["--threads", "1", "--out", a.path]).status == 0)
         #expect(try CLI.run(arguments + ["--threads", "2", "--out", b.path]).status == 0)
         let x = try Data(contentsOf: a.appendingPathComponent("report.json")), y = try Data(contentsOf: b.appendingPathComponent("report.json"))

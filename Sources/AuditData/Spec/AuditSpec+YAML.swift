@@ -40,7 +40,7 @@ struct SpecReader {
 
     static let topKeys: [String] = [
         "version", "data", "csv", "protected", "label", "decision", "score", "weight",
-        "reference", "intersections", "impact_ratio_threshold", "min_group_size", "decision_is",
+        "reference", "intersections", "impact_ratio_threshold", "min_group_size", "min_cell_size", "decision_is",
         "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power", "bootstrap",
         "allocation", "rank_by", "income", "tariff", "drought",
     ]
@@ -119,6 +119,7 @@ struct SpecReader {
             case "intersections": spec.intersections = try int(v, name)
             case "impact_ratio_threshold": spec.impactRatioThreshold = try double(v, name)
             case "min_group_size": spec.minGroupSize = try int(v, name)
+            case "min_cell_size": spec.minCellSize = try int(v, name)
             case "decision_is":
                 let text = try string(v, name)
                 guard let value = Favourability(rawValue: text) else {

@@ -27,6 +27,11 @@ public struct AuditSpec: Sendable, Equatable {
     /// Groups with fewer rows are flagged `below_min_size`, never chosen as reference by the
     /// `largest` and `best` rules, and left out of the maximum of the impact ratio.
     public var minGroupSize: Int
+    /// Disclosure control: a group (cell) of fewer rows is published with its count but
+    /// none of its rates (`status: suppressed`), and further cells are suppressed so that no
+    /// hidden value can be recovered from totals (`DisclosureControl`). 10 by default; 0
+    /// turns suppression off.
+    public var minCellSize: Int = 10
     /// Whether a positive decision is favourable to the person.
     public var decisionIs: Favourability
     /// Intervals, tests, verdicts and bootstrap.
@@ -100,6 +105,7 @@ public struct AuditSpec: Sendable, Equatable {
         guard impactRatioThreshold > 0, impactRatioThreshold <= 1 else {
             throw SpecError(key: "impact_ratio_threshold", message: "expected a number in (0, 1], found \(impactRatioThreshold)")
         }
+        guard minCellSize >= 0 else { throw SpecError(key: "min_cell_size", message: "expected a whole number of at least 0 (0 turns suppression off), found \(minCellSize)") }
         guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)") }
         if let threshold = decision?.threshold, !threshold.isFinite {
             throw SpecError(key: "decision.threshold", message: "expected a finite number")

@@ -14,7 +14,7 @@ public struct AuditResult: Sendable, Equatable {
     /// The rules applied.
     public let spec: AuditSpec
     /// The whole population (attribute `overall`, group `all`).
-    public let overall: GroupResult
+    public internal(set) var overall: GroupResult
     /// Each attribute, then each intersection.
     public internal(set) var attributes: [AttributeResult]
     /// Things the auditor should know.
@@ -30,6 +30,8 @@ public struct AuditResult: Sendable, Equatable {
     public var allocation: AllocationResult?
     /// The number of bootstrap replicates run (0: none).
     public internal(set) var bootstrapReplicates = 0
+    /// What disclosure control withheld (`DisclosureControl`), once applied.
+    public internal(set) var disclosure: DisclosureSummary?
 
     public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
         self.rowCount = rowCount

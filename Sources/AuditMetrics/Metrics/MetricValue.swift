@@ -8,6 +8,10 @@ public enum MetricValue: Sendable, Equatable {
     case defined(Double)
     /// No value, and why (for instance "no label-positive rows: TP+FN = 0").
     case undefined(reason: String)
+    /// A value that exists but is not published: the cell it describes holds fewer people
+    /// than the disclosure threshold, or its value could be recovered from published totals
+    /// (complementary suppression, `DisclosureControl`). The reason says which.
+    case suppressed(reason: String)
 
     /// The number, if defined.
     public var value: Double? {
@@ -15,10 +19,28 @@ public enum MetricValue: Sendable, Equatable {
         return nil
     }
 
-    /// The reason, if undefined.
+    /// The reason, if undefined or suppressed.
     public var reason: String? {
-        if case .undefined(let reason) = self { return reason }
-        return nil
+        switch self {
+        case .defined: return nil
+        case .undefined(let reason), .suppressed(let reason): return reason
+        }
+    }
+
+    /// Whether the value is withheld by disclosure control.
+    public var isSuppressed: Bool {
+        if case .suppressed = self { return true }
+        return false
+    }
+
+    /// `ok`, `undefined` or `suppressed`: the `status` column of `metrics.csv` and of
+    /// `report.json` values.
+    public var status: String {
+        switch self {
+        case .defined: return "ok"
+        case .undefined: return "undefined"
+        case .suppressed: return "suppressed"
+        }
     }
 
     /// `numerator / denominator`, undefined with `reason` when the denominator is zero.

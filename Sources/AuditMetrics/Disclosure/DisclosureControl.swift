@@ -1,0 +1,157 @@
+/// Disclosure control: withholds from an audit's result every value about a group of fewer
+/// than k people, and every value from which such a value could be recovered.
+///
+/// A suppressed group keeps its label, `count` and `share` (counts are published, as in
+/// NYC Local Law 144's summaries); all its other metrics, disparities, impact ratio and the
+/// adverse-impact flag become `.suppressed(reason:)`. The cells are chosen by
+/// `SuppressionPlan` (primary, then complementary suppression). Values computed from several
+/// groups are withheld when they depend on a suppressed one:
+/// - every disparity against a suppressed reference group;
+/// - an attribute's impact ratios and aggregates (Fairlearn's differences and ratios, AIF360's
+///   smoothed EDF) when a suppressed group is among the groups they compare (known groups of
+///   at least `min_group_size` rows, or all known groups when none is that large): the
+///   highest rate, the denominator of every impact ratio, could be that group's;
+/// - findings whose group or reference is suppressed (and, with the reference `rest`, the
+///   group is the complement of the rest), and an attribute's tests of independence;
+/// - the allocation audit's group values and between/within decompositions likewise.
+/// Rendering happens after this step, so every output (JSON, CSV, Markdown, HTML) is
+/// controlled by construction.
+public enum DisclosureControl {
+    /// Metrics of a suppressed group that stay published: they are functions of counts.
+    static let published: Set<String> = ["count", "share", "households"]
+
+    /// `result` with the suppressed values withheld, and its `disclosure` summary set.
+    /// `k = 0` returns the result unchanged but for the summary.
+    public static func apply(to result: AuditResult, minimumCellSize k: Int) -> AuditResult {
+        let tables = result.attributes.map {
+            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count))
+        }
+        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, minimumCellSize: k)
+        var out = result
+        var cells: [SuppressedCell] = []
+        var aggregatesWithheld = 0
+        let reason = { (kind: SuppressedCell.Kind) -> String in
+            kind == .primary
+                ? "suppressed: fewer than \(k) rows in the group (disclosure control)"
+                : "suppressed: complementary cell, so that a smaller suppressed group cannot be recovered from totals (disclosure control)"
+        }
+        if let kind = plan.suppressed[SuppressionPlan.Cell(table: -1, group: 0)] {
+            cells.append(SuppressedCell(attribute: "overall", group: "all", count: result.overall.statistics.count, kind: kind))
+            out.overall = suppress(result.overall, reason: reason(kind))
+        }
+        var hiddenLabels: [String: Set<String>] = [:]
+        var attributesWithHidden = Set<String>()
+        for (t, attribute) in result.attributes.enumerated() {
+            var groups = attribute.groups
+            var referenceHidden = false
+            var comparedHidden = false
+            let known = attribute.groups.filter { !$0.isUnknown && $0.statistics.count > 0 }
+            let anyLarge = known.contains { !$0.belowMinSize }
+            for (g, group) in attribute.groups.enumerated() {
+                guard let kind = plan.suppressed[SuppressionPlan.Cell(table: t, group: g)] else { continue }
+                cells.append(SuppressedCell(attribute: attribute.name, group: group.label, count: group.statistics.count, kind: kind))
+                hiddenLabels[attribute.name, default: []].insert(group.label)
+                attributesWithHidden.insert(attribute.name)
+                groups[g] = suppress(group, reason: reason(kind))
+                if group.label == attribute.reference.label { referenceHidden = true }
+                if !group.isUnknown && (!group.belowMinSize || !anyLarge) { comparedHidden = true }
+            }
+            if referenceHidden {
+                let why = "suppressed: the reference group is suppressed (disclosure control)"
+                groups = groups.map { g in
+                    GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
+                                metrics: g.metrics, disparities: g.disparities.map { withhold($0, why) }, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact,
+                                keepingIntervalsOf: g)
+                }
+            }
+            var aggregates = attribute.aggregates
+            if comparedHidden {
+                let why = "suppressed: depends on a suppressed group's value (disclosure control)"
+                groups = groups.map { g in
+                    var r = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
+                                        metrics: g.metrics, disparities: g.disparities, impactRatio: g.impactRatio.map { _ in .suppressed(reason: why) }, adverseImpact: nil)
+                    r.impactRatioInterval = nil
+                    r.impactRatioBootstrapInterval = nil
+                    return r
+                }
+                aggregatesWithheld += aggregates.filter { $0.value.value != nil }.count
+                aggregates = aggregates.map { withholdDefined($0, why) }
+            }
+            out.attributes[t] = AttributeResult(name: attribute.name, components: attribute.components, reference: attribute.reference, groups: groups,
+                                                aggregates: aggregates, cutPoints: attribute.cutPoints, binning: attribute.binning)
+        }
+        let findings = result.findings.filter { f in
+            guard let hidden = hiddenLabels[f.attribute] else { return true }
+            return !hidden.contains(f.group) && !hidden.contains(f.reference)
+        }
+        let tests = result.independenceTests.filter { !attributesWithHidden.contains($0.attribute) }
+        aggregatesWithheld += result.independenceTests.count - tests.count
+        out.findings = findings
+        out.independenceTests = tests
+        if var allocation = result.allocation {
+            let why = "suppressed: depends on a suppressed group's value (disclosure control)"
+            if plan.suppressed[SuppressionPlan.Cell(table: -1, group: 0)] != nil {
+                allocation = AllocationResult(quantity: allocation.quantity, overall: suppress(allocation.overall, reason: reason(.primary)), attributes: allocation.attributes,
+                                              lorenz: [], concentration: nil, missing: allocation.missing)
+            }
+            allocation = AllocationResult(
+                quantity: allocation.quantity, overall: allocation.overall,
+                attributes: allocation.attributes.map { a in
+                    guard let hidden = hiddenLabels[a.name] else { return a }
+                    let referenceHidden = a.reference.map { hidden.contains($0) } ?? false
+                    aggregatesWithheld += a.decompositions.filter { $0.value.value != nil }.count
+                    return AllocationAttributeResult(
+                        name: a.name, reference: a.reference,
+                        groups: a.groups.map { g in
+                            if hidden.contains(g.label) {
+                                let kind = cells.first { $0.attribute == a.name && $0.group == g.label }?.kind ?? .primary
+                                return suppress(g, reason: reason(kind))
+                            }
+                            guard referenceHidden else { return g }
+                            return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
+                                                         metrics: g.metrics, disparities: g.disparities.map { withhold($0, "suppressed: the reference group is suppressed (disclosure control)") })
+                        },
+                        decompositions: a.decompositions.map { withholdDefined($0, why) })
+                },
+                lorenz: allocation.lorenz, concentration: allocation.concentration, missing: allocation.missing)
+            out.allocation = allocation
+        }
+        out.disclosure = DisclosureSummary(minimumCellSize: k, cells: cells,
+                                           suppressedFindings: result.findings.count - findings.count, suppressedAggregates: aggregatesWithheld)
+        return out
+    }
+
+    /// The entry with its value withheld (no interval), unless it is a published count.
+    static func withhold(_ entry: MetricEntry, _ reason: String) -> MetricEntry {
+        if published.contains(entry.name) { return entry }
+        return MetricEntry(entry.name, .suppressed(reason: reason), n: entry.n)
+    }
+
+    /// For attribute-level values: a defined value is withheld; an undefined one stays
+    /// undefined (its reason is about the whole attribute, e.g. the overall index undefined).
+    static func withholdDefined(_ entry: MetricEntry, _ reason: String) -> MetricEntry {
+        entry.value.value == nil ? entry : withhold(entry, reason)
+    }
+
+    static func suppress(_ g: GroupResult, reason: String) -> GroupResult {
+        GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
+                    metrics: g.metrics.map { withhold($0, reason) }, disparities: g.disparities.map { withhold($0, reason) },
+                    impactRatio: g.impactRatio.map { _ in .suppressed(reason: reason) }, adverseImpact: nil)
+    }
+
+    static func suppress(_ g: AllocationGroupResult, reason: String) -> AllocationGroupResult {
+        AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
+                              metrics: g.metrics.map { withhold($0, reason) }, disparities: g.disparities.map { withhold($0, reason) })
+    }
+}
+
+extension GroupResult {
+    /// A copy with new values that keeps `other`'s impact-ratio intervals.
+    init(label: String, statistics: GroupStatistics, isUnknown: Bool, belowMinSize: Bool, isReference: Bool, metrics: [MetricEntry], disparities: [MetricEntry],
+         impactRatio: MetricValue?, adverseImpact: Bool?, keepingIntervalsOf other: GroupResult) {
+        self.init(label: label, statistics: statistics, isUnknown: isUnknown, belowMinSize: belowMinSize, isReference: isReference,
+                  metrics: metrics, disparities: disparities, impactRatio: impactRatio, adverseImpact: adverseImpact)
+        impactRatioInterval = other.impactRatioInterval
+        impactRatioBootstrapInterval = other.impactRatioBootstrapInterval
+    }
+}

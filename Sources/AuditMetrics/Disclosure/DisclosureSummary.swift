@@ -1,0 +1,24 @@
+/// What disclosure control withheld from an audit's outputs, for the report's method section.
+public struct DisclosureSummary: Sendable, Equatable {
+    /// The threshold k: cells of fewer rows are suppressed (0: suppression off).
+    public let minimumCellSize: Int
+    /// Every suppressed cell, in table order (overall, then attributes and groups in output order).
+    public let cells: [SuppressedCell]
+    /// Findings withheld because their group or reference group is suppressed.
+    public let suppressedFindings: Int
+    /// Attribute-level values withheld (aggregates, independence tests, decompositions)
+    /// because they depend on a suppressed cell.
+    public let suppressedAggregates: Int
+
+    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int) {
+        self.minimumCellSize = minimumCellSize
+        self.cells = cells
+        self.suppressedFindings = suppressedFindings
+        self.suppressedAggregates = suppressedAggregates
+    }
+
+    /// Cells suppressed because they are small.
+    public var primaryCount: Int { cells.filter { $0.kind == .primary }.count }
+    /// Cells suppressed so that the small ones cannot be recovered.
+    public var complementaryCount: Int { cells.filter { $0.kind == .complementary }.count }
+}
