@@ -39,6 +39,9 @@ import Testing
         #expect(linear.position(0.25) == 25)
         let log = ChartScale(kind: .logarithmic, lower: 0.5, upper: 2, start: 0, end: 100)
         #expect(log.ticks() == [0.5, 1, 2])
+        // Within one decade, 1-2-5 gives a single tick: the linear ticks (step 0.2) instead.
+        let narrow = ChartScale(kind: .logarithmic, lower: 0.55, upper: 1.4, start: 0, end: 100)
+        #expect(narrow.ticks().map { ($0 * 10).rounded() } == [6, 8, 10, 12, 14])
         #expect(log.position(1) == 50)
         #expect(log.position(0) == nil && log.position(-1) == nil)
         #expect(log.clampedPosition(0) == 0)

@@ -46,7 +46,8 @@ struct ChartScale: Sendable {
     }
 
     /// Tick values: multiples of a "nice" step (1, 2, 2.5 or 5 × 10^k, about five ticks)
-    /// on a linear scale; 1, 2 and 5 × 10^k, and 1 itself, on a logarithmic scale.
+    /// on a linear scale; 1, 2 and 5 × 10^k on a logarithmic scale, or, when that gives
+    /// fewer than three (a domain within one decade, e.g. 0.55…1.4), the linear ticks.
     func ticks() -> [Double] {
         switch kind {
         case .linear:
@@ -63,6 +64,10 @@ struct ChartScale: Sendable {
                     if t >= lower * (1 - 1e-12), t <= upper * (1 + 1e-12) { ticks.append(t) }
                 }
                 decade *= 10
+            }
+            if ticks.count < 3 {
+                let linear = ChartScale(kind: .linear, lower: lower, upper: upper, start: start, end: end).ticks().filter { $0 > 0 }
+                if linear.count > ticks.count { return linear }
             }
             return ticks
         }

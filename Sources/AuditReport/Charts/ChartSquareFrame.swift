@@ -1,11 +1,15 @@
 /// The layout shared by the calibration and Lorenz charts: a square plot of two
-/// proportions (0...1 by default) on the left, the legend on the right.
+/// proportions (0...1 by default), centred, with the legend under it — one entry a line,
+/// the diagonal's first, so long labels and notes fit.
 struct ChartSquareFrame {
-    static let left = 64.0, top = 20.0, size = 360.0
-    static let legendX = 452.0, legendCharacters = 26
+    static let left = 150.0, top = 20.0, size = 360.0
+    static let legendCharacters = 60
     static var right: Double { left + size }
     static var bottom: Double { top + size }
-    static var height: Double { bottom + 46 }
+    /// Baseline of legend entry `k` (0 is the diagonal's).
+    static func legendY(_ k: Int) -> Double { bottom + 64 + 20 * Double(k) }
+    /// The document height for `entries` legend lines.
+    static func height(entries: Int) -> Double { legendY(entries - 1) + 14 }
 
     let x: ChartScale
     let y: ChartScale
@@ -19,27 +23,21 @@ struct ChartSquareFrame {
                        start: Self.bottom, end: Self.top)
     }
 
-    /// Axes, grid, and the diagonal `y = x` (dashed) labelled `diagonalLabel` near its top.
+    /// Axes, grid, the diagonal `y = x` (dashed) and its legend entry, `diagonalLabel`
+    /// beside a dashed sample.
     func draw(_ svg: inout SVGWriter, format: ChartNumberFormat, text: ChartText, xTitle: String, yTitle: String,
               diagonalLabel: String) {
         svg.horizontalAxis(x, top: Self.top, bottom: Self.bottom, format: format, text: text, title: xTitle)
-        svg.verticalAxis(y, left: Self.left, right: Self.right, format: format, text: text, title: yTitle, titleX: 16)
+        svg.verticalAxis(y, left: Self.left, right: Self.right, format: format, text: text, title: yTitle,
+                         titleX: Self.left - 48)
         let lo = max(x.lower, y.lower), hi = min(x.upper, y.upper)
         if lo < hi {
             svg.line(x.clampedPosition(lo), y.clampedPosition(lo), x.clampedPosition(hi), y.clampedPosition(hi),
                      stroke: ChartPalette.muted, width: 1.5, dash: "6 4", cls: "vg-diagonal")
-            let at = lo + 0.92 * (hi - lo)
-            let px = x.clampedPosition(at), py = y.clampedPosition(at)
-            let angle = -atan2Degrees(dy: y.clampedPosition(lo) - y.clampedPosition(hi), dx: x.clampedPosition(hi) - x.clampedPosition(lo))
-            svg.text(diagonalLabel, x: px, y: py - 6, anchor: "end", size: 11, fill: ChartPalette.muted, rotate: angle)
         }
-    }
-
-    /// The angle of a segment in degrees, from its rise and run (45° on a square frame).
-    private func atan2Degrees(dy: Double, dx: Double) -> Double {
-        guard dx > 0 else { return 90 }
-        // Both axes span the same pixels when the domains are equal: the common case is 45°.
-        if abs(dy - dx) < 1e-9 { return 45 }
-        return ChartAngle.degrees(rise: dy, run: dx)
+        let legendY = Self.legendY(0)
+        svg.line(Self.left - 2, legendY - 4, Self.left + 14, legendY - 4, stroke: ChartPalette.muted, width: 1.5, dash: "6 4")
+        svg.text(ChartLabel.fit(diagonalLabel, maxCharacters: Self.legendCharacters), x: Self.left + 18, y: legendY,
+                 cls: "vg-legend-diagonal")
     }
 }

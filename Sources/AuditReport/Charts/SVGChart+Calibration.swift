@@ -3,7 +3,7 @@ extension SVGChart {
     /// probability of each bin, as markers (colour *and* shape per group, see
     /// ``ChartPalette``) joined by lines, with vertical whiskers over each interval, on a
     /// square 0...1 × 0...1 plot with the dashed diagonal of perfect calibration and a
-    /// legend. Points are drawn in order of `predicted`; a line breaks at a missing
+    /// legend under it. Points are drawn in order of `predicted`; a line breaks at a missing
     /// point, whose word is printed upright at its x, just above the axis.
     public static func calibration(_ chart: CalibrationChart) -> String {
         var svg = SVGWriter(id: chart.id)
@@ -52,9 +52,9 @@ extension SVGChart {
                 svg.raw(shape.element(x: px, y: py, r: 5, fill: colour))
                 svg.close()
             }
-            svg.legendEntry(series.label, x: ChartSquareFrame.legendX, y: ChartSquareFrame.top + 12 + 22 * Double(s),
+            svg.legendEntry(series.label, x: ChartSquareFrame.left, y: ChartSquareFrame.legendY(s + 1),
                             colour: colour, shape: shape, maxCharacters: ChartSquareFrame.legendCharacters)
         }
-        return svg.document(height: ChartSquareFrame.height, title: chart.title, description: chart.description)
+        return svg.document(height: ChartSquareFrame.height(entries: chart.series.count + 1), title: chart.title, description: chart.description)
     }
 }

@@ -40,7 +40,7 @@ extension SVGChart {
             let c = ChartNumber.coordinate
             svg.raw("<rect x=\"\(c(x25))\" y=\"\(c(y - 9))\" width=\"\(c(x75 - x25))\" height=\"18\" fill=\"\(colour)\" fill-opacity=\"0.3\" stroke=\"\(ChartPalette.ink)\" stroke-width=\"1\" class=\"vg-box\"/>")
             svg.line(x50, y - 9, x50, y + 9, width: 3, cls: "vg-median")
-            svg.text(f(q.median), x: x90 + 8, y: y + 4, cls: "vg-value")
+            svg.text(f(q.median), x: x90 + 8, y: y + 4, halo: true, cls: "vg-value")
             svg.close()
         }
         return svg.document(height: bottom + 46, title: chart.title, description: chart.description)

@@ -20,7 +20,7 @@ extension SVGChart {
             let label = chart.referenceLabel.isEmpty ? chart.format.text(reference, separator: sep)
                 : "\(chart.referenceLabel) (\(chart.format.text(reference, separator: sep)))"
             let anchor = x > (left + right) / 2 ? "end" : "start"
-            svg.text(label, x: anchor == "end" ? x - 4 : x + 4, y: top - 12, anchor: anchor, cls: "vg-reference-label")
+            svg.text(label, x: anchor == "end" ? x - 4 : x + 4, y: top - 12, anchor: anchor, halo: true, cls: "vg-reference-label")
         }
         for (i, row) in chart.rows.enumerated() {
             let y = top + rowHeight * (Double(i) + 0.5)
@@ -40,7 +40,7 @@ extension SVGChart {
             }
             let shape: MarkerShape = row.isReference ? .diamond : .circle
             svg.raw(shape.element(x: x, y: y, r: 6, fill: row.isReference ? ChartPalette.colour(4) : ChartPalette.colour(0)))
-            svg.text(value, x: end + 8, y: y + 4, cls: "vg-value")
+            svg.text(value, x: end + 8, y: y + 4, halo: true, cls: "vg-value")
             svg.close()
         }
         return svg.document(height: bottom + 46, title: chart.title, description: chart.description)

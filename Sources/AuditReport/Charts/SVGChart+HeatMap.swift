@@ -31,7 +31,9 @@ extension SVGChart {
                 guard let value = cell.value, value.isFinite else {
                     svg.rect(x, y, cellWidth, cellHeight, fill: ChartPalette.missingFill, stroke: "#FFFFFF")
                     svg.rect(x, y, cellWidth, cellHeight, fill: svg.hatchFill)
-                    svg.missing(chart.text.word(for: cell.missing), x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle")
+                    // Cut to the cell (10 px text, ≈ 5.5 px a character); the legend spells it out.
+                    let word = ChartLabel.fit(chart.text.word(for: cell.missing), maxCharacters: Int((cellWidth - 6) / 5.5))
+                    svg.missing(word, x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle", size: 10)
                     continue
                 }
                 let colour = ChartSequentialScale.colour(of: value, in: domain)

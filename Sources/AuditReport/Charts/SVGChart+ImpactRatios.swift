@@ -48,13 +48,13 @@ extension SVGChart {
                 svg.line(x2, y - 5, x2, y + 5, width: 1.5)
                 labelX = max(labelX, x1, x2)
             }
-            svg.text(value, x: labelX + 6, y: y + 4, bold: below, cls: "vg-value")
+            svg.text(value, x: labelX + 6, y: y + 4, bold: below, halo: true, cls: "vg-value")
             svg.close()
         }
         if let x = scale.position(chart.threshold) {
             svg.line(x, top - 8, x, bottom, stroke: ChartPalette.ink, width: 2, dash: "6 3", cls: "vg-threshold")
             let anchor = x > (left + right) / 2 ? "end" : "start"
-            svg.text(chart.thresholdLabel, x: anchor == "end" ? x - 4 : x + 4, y: top - 12, anchor: anchor, cls: "vg-threshold-label")
+            svg.text(chart.thresholdLabel, x: anchor == "end" ? x - 4 : x + 4, y: top - 12, anchor: anchor, halo: true, cls: "vg-threshold-label")
         }
         return svg.document(height: bottom + 46, title: chart.title, description: chart.description)
     }

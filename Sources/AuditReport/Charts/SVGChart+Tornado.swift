@@ -27,7 +27,8 @@ extension SVGChart {
 
         svg.hatchPattern()
         svg.legendEntry(chart.lowLabel, x: left, y: 16, colour: ChartPalette.colour(0), shape: nil)
-        svg.legendEntry(chart.highLabel, x: left + 200, y: 16, colour: ChartPalette.colour(1), shape: nil, hatched: true)
+        let highX = left + 18 + ChartLabel.characterWidth * Double(ChartLabel.fit(chart.lowLabel, maxCharacters: 28).count) + 28
+        svg.legendEntry(chart.highLabel, x: highX, y: 16, colour: ChartPalette.colour(1), shape: nil, hatched: true)
         svg.horizontalAxis(scale, top: top, bottom: bottom, format: chart.format, text: chart.text, title: chart.axisTitle)
         let origin = baseline.flatMap { scale.position($0) }
         for (i, row) in rows.enumerated() {
@@ -47,7 +48,7 @@ extension SVGChart {
                 if side == 1 { svg.rect(min(origin, end), barY, abs(end - origin), 10, fill: svg.hatchFill) }
                 let rightward = end >= origin
                 svg.text(printed, x: rightward ? end + 4 : end - 4, y: barY + 9, anchor: rightward ? "start" : "end",
-                         size: 10, cls: "vg-value")
+                         size: 10, halo: true, cls: "vg-value")
                 svg.close()
             }
             if missingSides > 0 {
@@ -58,7 +59,7 @@ extension SVGChart {
             svg.line(origin, top - 8, origin, bottom, width: 2, cls: "vg-baseline")
             let label = "\(chart.baselineLabel) (\(chart.format.text(baseline, separator: sep)))"
             let anchor = origin > (left + right) / 2 ? "end" : "start"
-            svg.text(label, x: anchor == "end" ? origin - 4 : origin + 4, y: top - 12, anchor: anchor, cls: "vg-baseline-label")
+            svg.text(label, x: anchor == "end" ? origin - 4 : origin + 4, y: top - 12, anchor: anchor, halo: true, cls: "vg-baseline-label")
         }
         return svg.document(height: bottom + 46, title: chart.title, description: chart.description)
     }

@@ -41,17 +41,17 @@ struct SVGWriter {
         raw(e + "/>")
     }
 
-    /// A text element; `content` is escaped here.
+    /// A text element; `content` is escaped here. `halo`: a white outline under the glyphs.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
                        fill: String = ChartPalette.ink, bold: Bool = false, italic: Bool = false,
-                       rotate: Double? = nil, cls: String? = nil) {
+                       rotate: Double? = nil, halo: Bool = false, cls: String? = nil) {
         raw(Self.textElement(content, x: x, y: y, anchor: anchor, size: size, fill: fill, bold: bold,
-                             italic: italic, rotate: rotate, cls: cls))
+                             italic: italic, rotate: rotate, halo: halo, cls: cls))
     }
 
     static func textElement(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
                             fill: String = ChartPalette.ink, bold: Bool = false, italic: Bool = false,
-                            rotate: Double? = nil, cls: String? = nil) -> String {
+                            rotate: Double? = nil, halo: Bool = false, cls: String? = nil) -> String {
         let c = ChartNumber.coordinate
         var e = "<text x=\"\(c(x))\" y=\"\(c(y))\""
         if anchor != "start" { e += " text-anchor=\"\(anchor)\"" }
@@ -60,6 +60,8 @@ struct SVGWriter {
         if bold { e += " font-weight=\"bold\"" }
         if italic { e += " font-style=\"italic\"" }
         if let rotate { e += " transform=\"rotate(\(c(rotate)) \(c(x)) \(c(y)))\"" }
+        // A white outline painted under the glyphs keeps text legible over grid and lines.
+        if halo { e += " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
         if let cls { e += " class=\"\(cls)\"" }
         return e + ">" + XMLEscape.text(content) + "</text>"
     }
@@ -72,8 +74,10 @@ struct SVGWriter {
     mutating func close() { raw("</g>") }
 
     /// The marker text of a missing value, `class="vg-missing"`.
-    mutating func missing(_ word: String, x: Double, y: Double, anchor: String = "start", rotate: Double? = nil) {
-        text(word, x: x, y: y, anchor: anchor, fill: ChartPalette.muted, italic: true, rotate: rotate, cls: "vg-missing")
+    mutating func missing(_ word: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
+                          rotate: Double? = nil) {
+        text(word, x: x, y: y, anchor: anchor, size: size, fill: ChartPalette.muted, italic: true, rotate: rotate,
+             halo: true, cls: "vg-missing")
     }
 
     /// `<defs>` with a diagonal hatch pattern `ID-hatch` (ink lines 45°, 6 px apart), the
