@@ -12,6 +12,7 @@ public struct ChartText: Sendable, Equatable {
     /// Between the whole and the fractional digits of every printed number ("." or ",").
     public var decimalSeparator: String
 
+    /// Memberwise; defaults as documented on the properties.
     public init(undefined: String, suppressed: String, decimalSeparator: String = ".") {
         self.undefined = undefined
         self.suppressed = suppressed

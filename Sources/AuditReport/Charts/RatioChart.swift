@@ -3,14 +3,18 @@
 public struct RatioChart: Sendable, Equatable {
     /// One group's row.
     public struct Row: Sendable, Equatable {
+        /// The name shown for this row or series (untrusted: escaped when drawn; cut at 30 characters with "…", whole in the tooltip).
         public var label: String
         /// The ratio, nil when missing.
         public var ratio: Double?
         /// Interval bounds (e.g. Katz), drawn as a whisker when both are finite.
         public var lower: Double?
+        /// The interval's upper bound.
         public var upper: Double?
+        /// Why the value is missing, when it is: selects the marker word.
         public var missing: ChartMissing
 
+        /// Memberwise; defaults as documented on the properties.
         public init(label: String, ratio: Double?, lower: Double? = nil, upper: Double? = nil,
                     missing: ChartMissing = .undefined) {
             self.label = label
@@ -21,11 +25,17 @@ public struct RatioChart: Sendable, Equatable {
         }
     }
 
+    /// Prefix of the chart's element ids (`ID-title`, `ID-desc`, `ID-hatch`): unique per page; characters other than `[A-Za-z0-9_-]` become `_`, and `chart-` is prepended unless it starts with a letter.
     public var id: String
+    /// The accessible name, the SVG `<title>` (e.g. the figure caption).
     public var title: String
+    /// The text alternative, the SVG `<desc>`: a one-sentence summary (the page prints the data table).
     public var description: String
+    /// Title of the value axis, under it.
     public var axisTitle: String
+    /// Marker words for missing values, and the decimal separator.
     public var text: ChartText
+    /// The rows, drawn top to bottom in this order.
     public var rows: [Row]
     /// The threshold line, 0.8 for the four-fifths rule (29 CFR 1607.4(D)); bars below it
     /// are vermillion and hatched.
@@ -39,8 +49,10 @@ public struct RatioChart: Sendable, Equatable {
     /// logarithmic `min(threshold, data)/1.1 ... max(1/threshold, data)×1.1`. Given: used
     /// as is, widened only to include the data.
     public var domain: ClosedRange<Double>?
+    /// How values and tick labels are printed.
     public var format: ChartNumberFormat
 
+    /// Memberwise; defaults as documented on the properties.
     public init(id: String, title: String, description: String, axisTitle: String, text: ChartText,
                 rows: [Row], threshold: Double = 0.8, thresholdLabel: String, scale: ChartScaleKind = .linear,
                 domain: ClosedRange<Double>? = nil, format: ChartNumberFormat = .decimal(digits: 2)) {

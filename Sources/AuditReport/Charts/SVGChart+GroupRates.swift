@@ -8,7 +8,7 @@ extension SVGChart {
         let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
         let top = 34.0, rowHeight = 28.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
-        var values: [Double] = [chart.domain.lowerBound, chart.domain.upperBound]
+        var values = [chart.domain.lowerBound, chart.domain.upperBound].filter(\.isFinite)
         for row in chart.rows { values += [row.rate, row.lower, row.upper].compactMap { $0 }.filter(\.isFinite) }
         if let r = chart.referenceRate, r.isFinite { values.append(r) }
         let scale = ChartScale(kind: .linear, lower: values.min() ?? 0, upper: values.max() ?? 1, start: left, end: right)

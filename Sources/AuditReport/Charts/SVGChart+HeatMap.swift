@@ -16,7 +16,8 @@ extension SVGChart {
 
         svg.hatchPattern(colour: ChartPalette.grid)
         svg.text(ChartLabel.fit(chart.rowTitle, maxCharacters: 30), x: left - 8, y: top - 8, anchor: "end", bold: true)
-        svg.text(chart.columnTitle, x: left, y: 14, bold: true)
+        svg.text(ChartLabel.fit(chart.columnTitle, maxCharacters: Int((svg.width - left) / ChartLabel.characterWidth)),
+                 x: left, y: 14, bold: true)
         let columnCharacters = Int((cellWidth - 6) / ChartLabel.characterWidth)
         for (c, label) in chart.columnLabels.enumerated() {
             svg.text(ChartLabel.fit(label, maxCharacters: columnCharacters), x: left + cellWidth * (Double(c) + 0.5),
