@@ -113,6 +113,23 @@ import Testing
         #expect(ReceiverOperating.auc(scores: [1, 2], labels: [true, true]).reason != nil)
     }
 
+    @Test func blockedWeightedGramEqualsTheDirectSum() throws {
+        // More rows than two blocks, and a ragged last block: Σᵢ sᵢ² xᵢⱼ xᵢₗ by a plain loop.
+        let n = 2 * WeightedGram.blockRows + 37, k = 3
+        let storage = (0..<(n * k)).map { Double(($0 * 7_919) % 101) / 10 - 5 }
+        let x = try Matrix(rows: n, columns: k, columnMajor: storage)
+        let scale = (0..<n).map { Double($0 % 13) / 4 }
+        let gram = try WeightedGram.compute(x, scale: scale)
+        for j in 0..<k {
+            for l in 0..<k {
+                var direct = 0.0
+                for i in 0..<n { direct += scale[i] * scale[i] * x[i, j] * x[i, l] }
+                #expect(abs(gram[j, l] - direct) <= 1e-12 * abs(direct), "(\(j), \(l)): \(gram[j, l]) vs \(direct)")
+            }
+        }
+        #expect(gram == gram.transposed())
+    }
+
     @Test func malformedInputIsAnErrorNamingThePlace() throws {
         #expect(throws: DriversError.dimensionMismatch(what: "criterion names (one per column of the contributions)", expected: 2, got: 1)) {
             try ScoreGapDecomposition.decompose(contributions: Self.grid, criteria: ["a"], groups: Self.gridGroups, reference: 0)

@@ -5,8 +5,8 @@ import LinearAlgebra
 /// `β̂` comes from the Householder QR of `X` (`LAPACK.leastSquares`, `dgels`), never from the
 /// normal equations. The robust covariance (``RobustCovariance``) is the sandwich
 /// `(XᵀX)⁻¹ Xᵀdiag(ωᵢ)X (XᵀX)⁻¹`: the bread by Cholesky (`LAPACK.choleskyInverse` of
-/// `BLAS.syrk(X)`), the meat as `BLAS.syrk` of `X` with row `i` scaled by `√ωᵢ`, so the cost is
-/// two rank-k updates and no per-row loop of dense products. Checked against statsmodels
+/// `BLAS.syrk(X)`), the meat as the Gram matrix of `X` with row `i` scaled by `√ωᵢ` (``WeightedGram``,
+/// blocked `BLAS.gemm`), so there is no per-row loop of dense products. Checked against statsmodels
 /// `OLS(y, X).fit(cov_type='HC1' | 'HC3')`.
 public enum LinearRegression {
     /// Fits `y = Xβ + e` by least squares.
@@ -67,12 +67,7 @@ public enum LinearRegression {
                 scale[i] = abs(e[i]) / (1 - h)
             }
         }
-        var weighted = x.storage
-        for j in 0..<k {
-            let offset = j * n
-            for i in 0..<n { weighted[offset + i] *= scale[i] }
-        }
-        let meat = try BLAS.syrk(try Matrix(rows: n, columns: k, columnMajor: weighted))
+        let meat = try WeightedGram.compute(x, scale: scale)
         let v = try BLAS.gemm(try BLAS.gemm(bread, meat), bread)
         return (v, nil)
     }

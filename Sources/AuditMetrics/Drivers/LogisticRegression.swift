@@ -6,7 +6,8 @@ import LinearAlgebra
 /// Linear Models*, §4.4; statsmodels `Logit(y, X).fit(method='newton')`).
 ///
 /// From `β = 0`, each step solves `(XᵀWX) δ = Xᵀ(y − p)`, `W = diag(pᵢ(1 − pᵢ))`, by Cholesky
-/// (`LAPACK.choleskySolve`). `XᵀWX` is `BLAS.syrk` of `X` with row `i` scaled by `√wᵢ`, and
+/// (`LAPACK.choleskySolve`). `XᵀWX` is the Gram matrix of `X` with row `i` scaled by `√wᵢ` (``WeightedGram``, blocked
+/// `BLAS.gemm`), and
 /// `Xβ`, `Xᵀ(y − p)` are `BLAS.gemv`: no per-row loop of dense products. A step that lowers the
 /// log-likelihood is halved (up to 30 times).
 ///
@@ -108,19 +109,13 @@ public enum LogisticRegression {
                                      converged: true, separation: false)
     }
 
-    /// `XᵀWX`, `W = diag(pᵢ(1 − pᵢ))`, as `syrk` of the rows scaled by `√wᵢ`.
+    /// `XᵀWX`, `W = diag(pᵢ(1 − pᵢ))`: the Gram matrix of the rows scaled by `√wᵢ` (``WeightedGram``).
     static func weightedGram(_ x: Matrix, _ eta: [Double]) throws -> Matrix {
-        let n = x.rows
-        var scaled = x.storage
         let roots = eta.map { e -> Double in
             let p = probability(e)
             return (p * (1 - p)).squareRoot()
         }
-        for j in 0..<x.columns {
-            let offset = j * n
-            for i in 0..<n { scaled[offset + i] *= roots[i] }
-        }
-        return try BLAS.syrk(try Matrix(rows: n, columns: x.columns, columnMajor: scaled))
+        return try WeightedGram.compute(x, scale: roots)
     }
 
     /// `1/(1 + e^{−η})`, without overflow.
