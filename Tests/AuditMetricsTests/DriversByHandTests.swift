@@ -104,6 +104,10 @@ import Testing
         #expect(abs(Association.correlationRatio([1, 3, 5, 7, 99], groups: [0, 0, 1, 1, -1]).value! - 0.8.squareRoot()) < 1e-15)
         #expect(Association.correlationRatio([2, 2, 2, 2], groups: [0, 0, 1, 1]).reason != nil)
         #expect(Association.correlationRatio([1, 2, 3], groups: [0, 0, 0]).reason != nil)
+        // Malformed input to the public functions: undefined, never a crash.
+        #expect(Association.cramersV([0, 1], [0]).reason != nil)
+        #expect(Association.cramersV([0, 1], [0, Int32.max]).reason != nil)
+        #expect(Association.correlationRatio([1, .nan], groups: [0, 1]).reason != nil)
     }
 
     @Test func aucByHand() {
@@ -111,6 +115,8 @@ import Testing
         #expect(ReceiverOperating.auc(scores: [0.1, 0.4, 0.35, 0.8], labels: [false, false, true, true]) == .defined(0.75))
         #expect(ReceiverOperating.auc(scores: [1, 1, 2], labels: [false, true, true]) == .defined(0.75))
         #expect(ReceiverOperating.auc(scores: [1, 2], labels: [true, true]).reason != nil)
+        #expect(ReceiverOperating.auc(scores: [1, 2, 3], labels: [true, false]).reason != nil)
+        #expect(ReceiverOperating.auc(scores: [1, .nan], labels: [true, false]).reason != nil)
     }
 
     @Test func blockedWeightedGramEqualsTheDirectSum() throws {
@@ -151,6 +157,9 @@ import Testing
         }
         #expect(throws: DriversError.nonFiniteValue(what: "x", row: 1, column: nil)) {
             try ProxyDetection.analyse(attribute: "a", groups: [0, 1], features: [ProxyFeature(name: "x", values: .numeric([1, .infinity]))])
+        }
+        #expect(throws: DriversError.invalidCode(what: "a codes", row: 1, code: 1_000_000)) {
+            try ProxyDetection.analyse(attribute: "a", groups: [0, 1_000_000], features: [])
         }
         let message = DriversError.nonFiniteValue(what: "contributions", row: 3, column: 1).description
         #expect(message == "contributions: a finite number was expected at row 4, column 2")

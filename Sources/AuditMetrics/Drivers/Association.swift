@@ -3,8 +3,9 @@ import Foundation
 /// Measures of association between one candidate proxy and a protected attribute, each in
 /// [0, 1] (0: no association; 1: the proxy determines the attribute's groups).
 ///
-/// Rows where either side is missing (code −1) are left out. Both functions take already
-/// validated input (codes ≥ −1, finite values; see ``ProxyDetection``).
+/// Rows where either side is missing (code −1, or any negative code) are left out. Inputs of
+/// different lengths, codes above 999,999 or non-finite values give an undefined value
+/// (``ProxyDetection`` validates its input and throws instead).
 public enum Association {
     /// Cramér's V of two categorical variables (Cramér 1946, *Mathematical Methods of
     /// Statistics*, §21.9), without bias correction:
@@ -16,6 +17,10 @@ public enum Association {
     /// `scipy.stats.contingency.association(table, method='cramer')`.
     /// Undefined when either variable has fewer than 2 observed levels.
     public static func cramersV(_ a: [Int32], _ b: [Int32]) -> MetricValue {
+        guard a.count == b.count else { return .undefined(reason: "the two variables have different lengths (\(a.count) and \(b.count))") }
+        guard (a.max() ?? 0) <= DriversInput.maximumCode, (b.max() ?? 0) <= DriversInput.maximumCode else {
+            return .undefined(reason: "codes above \(DriversInput.maximumCode) (expected dense category codes)")
+        }
         let rows = Int((a.max() ?? -1) + 1), columns = Int((b.max() ?? -1) + 1)
         guard rows > 0, columns > 0 else { return .undefined(reason: "no rows with both values present") }
         var table = [Double](repeating: 0, count: rows * columns)
@@ -56,6 +61,11 @@ public enum Association {
     /// η² is the R² of a one-way ANOVA (of `x` on one dummy per group). Rows with group −1 are
     /// left out. Undefined when `x` is constant (SS_total = 0) or fewer than 2 groups occur.
     public static func correlationRatio(_ x: [Double], groups: [Int32]) -> MetricValue {
+        guard x.count == groups.count else { return .undefined(reason: "the values and groups have different lengths (\(x.count) and \(groups.count))") }
+        guard (groups.max() ?? 0) <= DriversInput.maximumCode else {
+            return .undefined(reason: "group codes above \(DriversInput.maximumCode) (expected dense codes)")
+        }
+        guard zip(x, groups).allSatisfy({ $0.0.isFinite || $0.1 < 0 }) else { return .undefined(reason: "a value is not finite") }
         let groupCount = Int((groups.max() ?? -1) + 1)
         guard groupCount > 0 else { return .undefined(reason: "no rows with a group") }
         let moments = GroupMoments(values: x, codes: groups, groups: groupCount)

@@ -8,7 +8,8 @@ public enum DriversError: Error, Sendable, Equatable {
     case dimensionMismatch(what: String, expected: Int, got: Int)
     /// A NaN or infinite value at zero-based `row` (and `column`, for a matrix) of `what`.
     case nonFiniteValue(what: String, row: Int, column: Int?)
-    /// A group or category code below −1 (−1 means "excluded"; codes are 0, 1, 2, …).
+    /// A group or category code below −1 (−1 means "excluded"; codes are 0, 1, 2, …) or above
+    /// 999,999 (codes are dense dictionary codes).
     case invalidCode(what: String, row: Int, code: Int32)
     /// An outcome that should be 0 or 1 is not.
     case notBinary(what: String, row: Int, value: Double)
@@ -25,7 +26,7 @@ extension DriversError: CustomStringConvertible {
             let place = column.map { "row \(row + 1), column \($0 + 1)" } ?? "row \(row + 1)"
             return "\(what): a finite number was expected at \(place)"
         case .invalidCode(let what, let row, let code):
-            return "\(what): row \(row + 1) has code \(code); expected a code ≥ 0, or −1 for an excluded row"
+            return "\(what): row \(row + 1) has code \(code); expected a code from 0 to 999999, or −1 for an excluded row"
         case .notBinary(let what, let row, let value):
             return "\(what): row \(row + 1) is \(value); expected 0 or 1"
         case .invalidArgument(let message):

@@ -22,11 +22,16 @@ enum DriversInput {
         }
     }
 
-    /// Every code is ≥ −1; returns the number of levels `max(code) + 1` (0 when every row is −1).
+    /// The largest category or group code accepted (codes are dense dictionary codes; per-level
+    /// arrays are sized by the largest code).
+    static let maximumCode: Int32 = 999_999
+
+    /// Every code is in −1…``maximumCode``; returns the number of levels `max(code) + 1`
+    /// (0 when every row is −1).
     static func levelCount(_ codes: [Int32], _ what: String) throws -> Int {
         var largest: Int32 = -1
         for (row, code) in codes.enumerated() {
-            guard code >= -1 else { throw DriversError.invalidCode(what: what, row: row, code: code) }
+            guard code >= -1, code <= maximumCode else { throw DriversError.invalidCode(what: what, row: row, code: code) }
             if code > largest { largest = code }
         }
         return Int(largest) + 1

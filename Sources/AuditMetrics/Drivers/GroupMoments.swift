@@ -1,7 +1,7 @@
 /// Per-group count, mean and sum of squared deviations of one variable, by two passes
 /// (means first, then `Σ (x − mean)²`, which does not cancel as `Σx² − n·mean²` would).
 ///
-/// Rows whose group code is −1 are skipped. `codes` must already be validated (≥ −1, < `groups`).
+/// Rows with a negative group code are skipped. `codes` must already be validated (< `groups`).
 struct GroupMoments: Sendable, Equatable {
     /// Rows per group.
     var counts: [Int]

@@ -7,9 +7,10 @@ public enum ReceiverOperating {
     /// `R₁` the sum of the positives' ranks among all scores, tied scores taking their mid-rank
     /// (so a tie counts ½). The probability that a random positive scores above a random
     /// negative. `sklearn.metrics.roc_auc_score(labels, scores)`.
-    /// Undefined when either class is empty. `scores` and `labels` have the same length
-    /// (checked by the callers); scores must be finite.
+    /// Undefined when either class is empty, the lengths differ or a score is not finite.
     public static func auc(scores: [Double], labels: [Bool]) -> MetricValue {
+        guard scores.count == labels.count else { return .undefined(reason: "\(scores.count) scores for \(labels.count) labels") }
+        guard scores.allSatisfy(\.isFinite) else { return .undefined(reason: "a score is not finite") }
         let positives = labels.reduce(0) { $0 + ($1 ? 1 : 0) }
         let negatives = labels.count - positives
         guard positives > 0, negatives > 0 else {
