@@ -136,6 +136,22 @@ import Testing
         #expect(gram == gram.transposed())
     }
 
+    @Test func anOutlyingFeatureIsNotSeparation() throws {
+        // Overlapping classes (the MLE exists), plus one applicant far out: its fitted probability
+        // is numerically 1, yet the fit converges and its coefficients are reported.
+        var x: [Double] = [], y: [Bool] = []
+        for i in 0..<200 {
+            let value = Double(i % 20) / 20
+            x.append(value)
+            y.append((i * 7 + i / 20) % 10 < Int(3 + 5 * value))
+        }
+        x.append(60); y.append(true)
+        let design = try Matrix(rows: x.count, columns: 2, columnMajor: [Double](repeating: 1, count: x.count) + x)
+        let fit = try LogisticRegression.fit(design: design, outcome: y)
+        #expect(fit.converged && !fit.separation && fit.coefficients.allSatisfy { $0.value != nil })
+        #expect(fit.coefficients[1].value! * 60 > 30)
+    }
+
     @Test func malformedInputIsAnErrorNamingThePlace() throws {
         #expect(throws: DriversError.dimensionMismatch(what: "criterion names (one per column of the contributions)", expected: 2, got: 1)) {
             try ScoreGapDecomposition.decompose(contributions: Self.grid, criteria: ["a"], groups: Self.gridGroups, reference: 0)

@@ -16,17 +16,17 @@ import LinearAlgebra
 ///
 /// **Separation** (Albert & Anderson 1984, *Biometrika* 71:1–10): when some linear combination
 /// of the features splits the classes (completely or quasi-completely), the likelihood has no
-/// maximum and the coefficients diverge. It is reported (`separation == true`, coefficients and
-/// standard errors undefined with the reason) when the steps do not converge, when `XᵀWX` stops
-/// being positive definite after the first step, or when a fitted linear predictor exceeds 30 in
-/// absolute value (a probability within 1e-13 of 0 or 1). The AUC stays defined.
+/// maximum and the coefficients diverge: a diverging coefficient grows by about 1 per Newton step,
+/// so the relative step criterion is never met. Separation is reported (`separation == true`,
+/// coefficients and standard errors undefined with the reason) when the steps do not converge or
+/// when `XᵀWX` stops being positive definite after the first step. The AUC stays defined. (A
+/// fitted probability numerically 0 or 1 after convergence is not treated as separation: an
+/// outlying numeric feature can produce one legitimately; R's `glm` only warns there too.)
 public enum LogisticRegression {
     /// Maximum number of Newton steps.
     public static let maxIterations = 50
     /// Relative step tolerance: converged when `|δⱼ| ≤ tolerance · (1 + |βⱼ|)` for all `j`.
     public static let tolerance = 1e-10
-    /// `|xᵢᵀβ|` above which a fitted probability is numerically 0 or 1 (separation).
-    public static let separationThreshold = 30.0
 
     /// Fits the model.
     ///
@@ -84,10 +84,6 @@ public enum LogisticRegression {
         }
         if failure == nil, !converged {
             failure = "no convergence in \(maxIterations) steps: the coefficients diverge (separation)"
-        }
-        let largest = eta.reduce(0.0) { max($0, abs($1)) }
-        if failure == nil, largest > separationThreshold {
-            failure = "a fitted probability is within 1e-13 of 0 or 1 (|xᵀβ| = \(largest)): quasi-complete separation"
         }
         let auc = ReceiverOperating.auc(scores: eta, labels: outcome)
         var standardErrors: [MetricValue]
