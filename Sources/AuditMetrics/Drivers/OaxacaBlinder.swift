@@ -78,7 +78,8 @@ public enum OaxacaBlinder {
 
         func undefined(_ reason: String) -> OaxacaBlinderDecomposition {
             let u = MetricValue.undefined(reason: reason)
-            let gap: MetricValue = (meanG != nil && meanR != nil) ? .defined(meanG! - meanR!) : u
+            var gap = u
+            if let meanG, let meanR { gap = .defined(meanG - meanR) }
             return OaxacaBlinderDecomposition(
                 group: Int32(g), reference: Int32(r), count: rowsG.count, referenceCount: rowsR.count,
                 outcomeMean: meanG.map(MetricValue.defined) ?? .undefined(reason: "the group has no rows"),
@@ -109,8 +110,9 @@ public enum OaxacaBlinder {
                 kept.remove(at: column - 1)
                 continue
             }
+            guard let meanG, let meanR else { return undefined("a group has no rows") }
             return assemble(g: g, r: r, designG: designG, designR: designR, fitG: fitG, fitR: fitR,
-                            meanG: meanG!, meanR: meanR!, kept: kept, criteria: criteria,
+                            meanG: meanG, meanR: meanR, kept: kept, criteria: criteria,
                             dropped: dropped, regressors: regressors)
         }
     }
