@@ -1,0 +1,89 @@
+import Foundation
+
+/// Measures of association between one candidate proxy and a protected attribute, each in
+/// [0, 1] (0: no association; 1: the proxy determines the attribute's groups).
+///
+/// Rows where either side is missing (code −1, or any negative code) are left out. Inputs of
+/// different lengths, codes above 999,999 or non-finite values give an undefined value
+/// (``ProxyDetection`` validates its input and throws instead).
+public enum Association {
+    /// Cramér's V of two categorical variables (Cramér 1946, *Mathematical Methods of
+    /// Statistics*, §21.9), without bias correction:
+    ///
+    ///     V = √( χ² / (n · (min(r, c) − 1)) )
+    ///
+    /// `χ²` is Pearson's statistic of the `r × c` contingency table (no continuity correction),
+    /// `n` the rows counted. Levels that never occur are left out of `r` and `c`.
+    /// `scipy.stats.contingency.association(table, method='cramer')`.
+    /// Undefined when either variable has fewer than 2 observed levels.
+    public static func cramersV(_ a: [Int32], _ b: [Int32]) -> MetricValue {
+        guard a.count == b.count else { return .undefined(reason: "the two variables have different lengths (\(a.count) and \(b.count))") }
+        guard (a.max() ?? 0) <= DriversInput.maximumCode, (b.max() ?? 0) <= DriversInput.maximumCode else {
+            return .undefined(reason: "codes above \(DriversInput.maximumCode) (expected dense category codes)")
+        }
+        let rows = Int((a.max() ?? -1) + 1), columns = Int((b.max() ?? -1) + 1)
+        guard rows > 0, columns > 0 else { return .undefined(reason: "no rows with both values present") }
+        var table = [Double](repeating: 0, count: rows * columns)
+        var n = 0.0
+        for (x, y) in zip(a, b) where x >= 0 && y >= 0 {
+            table[Int(x) * columns + Int(y)] += 1
+            n += 1
+        }
+        var rowTotals = [Double](repeating: 0, count: rows), columnTotals = [Double](repeating: 0, count: columns)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                rowTotals[i] += table[i * columns + j]
+                columnTotals[j] += table[i * columns + j]
+            }
+        }
+        let presentRows = rowTotals.indices.filter { rowTotals[$0] > 0 }
+        let presentColumns = columnTotals.indices.filter { columnTotals[$0] > 0 }
+        guard presentRows.count >= 2, presentColumns.count >= 2 else {
+            return .undefined(reason: "Cramér's V needs at least 2 observed levels on each side (\(presentRows.count) and \(presentColumns.count))")
+        }
+        var chiSquare = 0.0
+        for i in presentRows {
+            for j in presentColumns {
+                let expected = rowTotals[i] * columnTotals[j] / n
+                let d = table[i * columns + j] - expected
+                chiSquare += d * d / expected
+            }
+        }
+        let k = Double(min(presentRows.count, presentColumns.count) - 1)
+        return .defined(min(1, (chiSquare / (n * k)).squareRoot()))
+    }
+
+    /// The correlation ratio η of a numeric variable `x` across the groups `groups` (Pearson
+    /// 1903; Fisher 1925, *Statistical Methods for Research Workers* §45):
+    ///
+    ///     η² = SS_between / SS_total = Σ_g n_g (x̄_g − x̄)² / Σ_i (x_i − x̄)²
+    ///
+    /// η² is the R² of a one-way ANOVA (of `x` on one dummy per group). Rows with group −1 are
+    /// left out. Undefined when `x` is constant (SS_total = 0) or fewer than 2 groups occur.
+    public static func correlationRatio(_ x: [Double], groups: [Int32]) -> MetricValue {
+        guard x.count == groups.count else { return .undefined(reason: "the values and groups have different lengths (\(x.count) and \(groups.count))") }
+        guard (groups.max() ?? 0) <= DriversInput.maximumCode else {
+            return .undefined(reason: "group codes above \(DriversInput.maximumCode) (expected dense codes)")
+        }
+        guard zip(x, groups).allSatisfy({ $0.0.isFinite || $0.1 < 0 }) else { return .undefined(reason: "a value is not finite") }
+        let groupCount = Int((groups.max() ?? -1) + 1)
+        guard groupCount > 0 else { return .undefined(reason: "no rows with a group") }
+        let moments = GroupMoments(values: x, codes: groups, groups: groupCount)
+        let n = moments.counts.reduce(0, +)
+        guard moments.counts.filter({ $0 > 0 }).count >= 2 else {
+            return .undefined(reason: "the correlation ratio needs at least 2 observed groups")
+        }
+        var grand = 0.0
+        for g in 0..<groupCount { grand += Double(moments.counts[g]) * moments.means[g] }
+        grand /= Double(n)
+        var between = 0.0, within = 0.0
+        for g in 0..<groupCount where moments.counts[g] > 0 {
+            let d = moments.means[g] - grand
+            between += Double(moments.counts[g]) * d * d
+            within += moments.squaredDeviations[g]
+        }
+        let total = between + within
+        guard total > 0 else { return .undefined(reason: "the variable is constant: SS_total = 0") }
+        return .defined(min(1, (between / total).squareRoot()))
+    }
+}

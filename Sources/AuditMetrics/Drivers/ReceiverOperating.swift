@@ -1,0 +1,32 @@
+/// The area under the ROC curve of scores for a binary outcome.
+public enum ReceiverOperating {
+    /// AUC by the Mann–Whitney statistic (Hanley & McNeil 1982, *Radiology* 143:29–36):
+    ///
+    ///     AUC = (R₁ − n₁(n₁ + 1)/2) / (n₁ · n₀)
+    ///
+    /// `R₁` the sum of the positives' ranks among all scores, tied scores taking their mid-rank
+    /// (so a tie counts ½). The probability that a random positive scores above a random
+    /// negative. `sklearn.metrics.roc_auc_score(labels, scores)`.
+    /// Undefined when either class is empty, the lengths differ or a score is not finite.
+    public static func auc(scores: [Double], labels: [Bool]) -> MetricValue {
+        guard scores.count == labels.count else { return .undefined(reason: "\(scores.count) scores for \(labels.count) labels") }
+        guard scores.allSatisfy(\.isFinite) else { return .undefined(reason: "a score is not finite") }
+        let positives = labels.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let negatives = labels.count - positives
+        guard positives > 0, negatives > 0 else {
+            return .undefined(reason: "the AUC needs both classes (\(positives) positive, \(negatives) negative rows)")
+        }
+        let order = scores.indices.sorted { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        var rankSum = 0.0
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end + 1 < order.count && scores[order[end + 1]] == scores[order[start]] { end += 1 }
+            let midRank = Double(start + end + 2) / 2
+            for position in start...end where labels[order[position]] { rankSum += midRank }
+            start = end + 1
+        }
+        let p = Double(positives), q = Double(negatives)
+        return .defined((rankSum - p * (p + 1) / 2) / (p * q))
+    }
+}
