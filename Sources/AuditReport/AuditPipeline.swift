@@ -7,7 +7,7 @@ import Foundation
 /// failure leaves no partial output.
 public enum AuditPipeline {
     /// The file names written into the output folder.
-    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md"]
+    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
     /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
@@ -35,7 +35,15 @@ public enum AuditPipeline {
             ("report.json", try ReportJSON.render(result)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
             ("findings.csv", Data(FindingsCSV.render(result).utf8)),
-            ("report.md", Data(MarkdownReport.render(result).utf8)),
+        ] + human(result)
+    }
+
+    /// `report.md` and `report.html`, built from one document in the spec's language.
+    static func human(_ result: AuditResult) -> [(name: String, data: Data)] {
+        let document = ReportBuilder.document(result)
+        return [
+            ("report.md", Data(MarkdownReport.render(document).utf8)),
+            ("report.html", Data(HTMLReport.render(document).utf8)),
         ]
     }
 }

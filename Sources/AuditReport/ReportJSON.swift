@@ -28,6 +28,12 @@ public enum ReportJSON {
         let independence_tests: [IndependenceJSON]
         let allocation: AllocationJSON?
         let warnings: [String]
+        /// The language of the human texts (`assessment…evidence[].text`): `en` or `fr`.
+        let language: String
+        /// The declared system card, as in the spec.
+        let system: SystemCard?
+        /// The convention's criteria and the legal checklist, with statuses and evidence.
+        let assessment: AssessmentJSON
 
         init(_ r: AuditResult) {
             input = Input(
@@ -42,6 +48,9 @@ public enum ReportJSON {
             independence_tests = r.independenceTests.map(IndependenceJSON.init)
             allocation = r.allocation.map(AllocationJSON.init)
             warnings = r.warnings
+            language = r.spec.language.rawValue
+            system = r.spec.system
+            assessment = AssessmentJSON(r)
         }
     }
 
