@@ -153,8 +153,8 @@ public enum ReportCatalogue {
             en: "The gap is {gap} points: a disparity — beyond the tolerance of ±{tolerance} points and significant after adjustment ({level} %).",
             fr: "L'écart est de {gap} points : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement ({level} %)."),
         "plain.verdict.insufficient": .init(
-            en: "The observed gap is {gap} points, but with {n} people the audit cannot tell whether it is real: insufficient evidence, not an absence of disparity.",
-            fr: "L'écart observé est de {gap} points, mais avec {n} personnes l'audit ne peut pas dire s'il est réel : preuves insuffisantes, et non absence de disparité."),
+            en: "The observed gap is {gap} points; with {n} people the audit cannot tell whether the true gap goes beyond the tolerance of ±{tolerance} points: insufficient evidence, not an absence of disparity.",
+            fr: "L'écart observé est de {gap} points ; avec {n} personnes, l'audit ne peut pas dire si l'écart réel dépasse la tolérance de ±{tolerance} points : preuves insuffisantes, et non absence de disparité."),
         "plain.verdict.no_disparity": .init(en: "No disparity beyond the tolerance.", fr: "Pas de disparité au-delà de la tolérance."),
         "plain.mandated": .init(
             en: "{attribute} is declared a mandated priority: this gap is intended by the rules.",
@@ -254,8 +254,8 @@ public enum ReportCatalogue {
             en: "A criterion resting on several parts takes the worst assessed part; it is not assessable only when no part is; met parts beside a part not assessable give attention.",
             fr: "Un critère qui repose sur plusieurs éléments prend le pire élément évalué ; il n'est non évaluable que si aucun ne l'est ; des éléments satisfaits à côté d'un élément non évaluable donnent « à surveiller »."),
         "rule.parametrage": .init(
-            en: "Parameter setting: not met if any comparison on a suspect ground (an attribute not declared a mandated priority, or an intersection with one) has the verdict disparity; attention if some lack evidence; met if all show no disparity beyond the tolerance.",
-            fr: "Paramétrage : non satisfait si une comparaison sur un motif suspect (attribut non déclaré priorité légale, ou croisement qui en contient un) a le verdict disparité ; à surveiller si certaines manquent de preuves ; satisfait si toutes sont sans disparité au-delà de la tolérance."),
+            en: "Parameter setting: not met if any comparison on a suspect ground (attributes not declared mandated priorities, and their intersections) has the verdict disparity; attention if some lack evidence, or if an intersection with a mandated priority shows a disparity or lacks evidence; met if all show no disparity beyond the tolerance.",
+            fr: "Paramétrage : non satisfait si une comparaison sur un motif suspect (attributs non déclarés priorités légales, et leurs croisements) a le verdict disparité ; à surveiller si certaines manquent de preuves, ou si un croisement avec une priorité légale montre une disparité ou manque de preuves ; satisfait si toutes sont sans disparité au-delà de la tolérance."),
         "rule.fiabilite": .init(
             en: "Reliability: the largest share of rows whose protected value is missing — at most 2 % met, at most 10 % attention, above not met — with the declared update process and error correction.",
             fr: "Fiabilité : la plus grande part de lignes dont la valeur protégée manque — au plus 2 % satisfait, au plus 10 % à surveiller, au-delà non satisfait — avec la procédure de mise à jour et la correction des erreurs déclarées."),
@@ -276,6 +276,7 @@ public enum ReportCatalogue {
             fr: "Chaque objectif combine ses enjeux — confiance : fiabilité et gestion, avec la voie de réclamation ; transparence : publication, sources des données, mention et explication ; éthique et mesure : paramétrage et place de l'humain ; souveraineté : sécurisation et dépendance, avec l'hébergement et le code source."),
 
         // Evidence sentences.
+        "evidence.with_source": .init(en: "{source}: ", fr: "{source} : "),
         "evidence.concern_status": .init(en: "{concern}: {status}", fr: "{concern} : {status}"),
         "evidence.declared_field": .init(en: "{field}: {value}", fr: "{field} : {value}"),
         "evidence.missing_field": .init(en: "{field}: not declared", fr: "{field} : non déclaré"),
@@ -293,6 +294,9 @@ public enum ReportCatalogue {
             en: "on suspect grounds, {disparity} disparities, {unsure} with insufficient evidence, {none} without disparity, of {total} comparisons",
             fr: "sur les motifs suspects, {disparity} disparités, {unsure} aux preuves insuffisantes, {none} sans disparité, sur {total} comparaisons"),
         "evidence.mandated": .init(en: "mandated priorities: {attributes} ({disparity} intended disparities)", fr: "priorités légales : {attributes} ({disparity} disparités voulues)"),
+        "evidence.mixed": .init(
+            en: "intersections of a suspect ground with a mandated priority: {disparity} disparities of {total} comparisons (their gaps mix both)",
+            fr: "croisements d'un motif suspect et d'une priorité légale : {disparity} disparités sur {total} comparaisons (leurs écarts mêlent les deux)"),
         "evidence.columns_read": .init(en: "this audit read the columns {columns} of {rows} rows", fr: "cet audit a lu les colonnes {columns} de {rows} lignes"),
         "evidence.thresholds": .init(
             en: "thresholds set before the audit: impact ratio {ratio}, tolerance ±{tolerance} points, α {alpha}; {tests} comparisons tested",

@@ -7,12 +7,14 @@ import AuditMetrics
 ///
 /// Rules (Vigie's reading of `/work/shared/convention/criteria.md`; thresholds are Vigie's
 /// choices, stated in the report):
-/// - **Paramétrage** (measured): over the difference findings of *suspect grounds* — every
-///   protected attribute not declared in `system.mandated_priorities`, and every intersection
-///   with at least one such attribute (Code pénal 225-1 against the lawful priorities of CCH
-///   L441-1) — not met if any has the verdict `disparity`; else attention if any has
-///   `insufficient_evidence`; else met. No finding (no decision nor label): not assessable.
-///   Disparities on mandated priorities are reported as evidence, not counted against.
+/// - **Paramétrage** (measured): over the difference findings of *suspect grounds* — the
+///   protected attributes not declared in `system.mandated_priorities` and their
+///   intersections (`ProtectedGround.suspect`; Code pénal 225-1 against the lawful priorities
+///   of CCH L441-1) — not met if any has the verdict `disparity`; else attention if any has
+///   `insufficient_evidence`, or if an intersection of a suspect ground with a mandated
+///   priority (`mixed`, whose gaps mix the two) has a disparity or lacks evidence; else met.
+///   No finding (no decision nor label): not assessable. Disparities on mandated priorities
+///   alone are reported as evidence, not counted against.
 /// - **Fiabilité** (measured + declared): the largest share of rows in an `unknown` group
 ///   (missing protected value) over the single attributes — at most 2 % met, at most 10 %
 ///   attention, above not met (2 %: the share under which NYC LL144 lets a category out of
@@ -91,11 +93,6 @@ public struct ConventionAssessment: Sendable, Equatable {
         return (AssessmentStatus.declared(present, of: fields.count), items)
     }
 
-    /// Whether an attribute or intersection involves a suspect ground: a component not declared
-    /// a mandated priority.
-    public static func isSuspect(_ attribute: String, mandated: Set<String>) -> Bool {
-        attribute.split(separator: "*").contains { !mandated.contains(String($0)) }
-    }
 
     static func assess(_ concern: ConventionConcern, result: AuditResult, card: SystemCard, suppressionThreshold: Int?) -> Assessment {
         switch concern {
@@ -161,19 +158,30 @@ public struct ConventionAssessment: Sendable, Equatable {
         guard !differences.isEmpty else {
             return Assessment(.notAssessable, [Evidence(.missing, "evidence.no_findings")])
         }
-        let suspect = differences.filter { isSuspect($0.attribute, mandated: mandated) }
-        let lawful = differences.filter { !isSuspect($0.attribute, mandated: mandated) }
+        func ground(_ g: ProtectedGround) -> [AuditMetrics.Finding] { differences.filter { ProtectedGround.of($0.attribute, mandated: mandated) == g } }
+        let suspect = ground(.suspect), mixed = ground(.mixed), lawful = ground(.mandated)
         let disparities = suspect.filter { $0.verdict == .disparity }.count
         let unsure = suspect.filter { $0.verdict == .insufficientEvidence }.count
         let none = suspect.filter { $0.verdict == .noDisparity }.count
+        let mixedDisparities = mixed.filter { $0.verdict == .disparity }.count
         var evidence = [Evidence(.measured, "evidence.suspect_verdicts", ["disparity": .count(disparities), "unsure": .count(unsure), "none": .count(none), "total": .count(suspect.count)])]
         if !mandated.isEmpty {
             let listed = mandated.sorted().joined(separator: ", ")
             evidence.append(Evidence(.declared, "evidence.mandated", ["attributes": .declared(listed), "disparity": .count(lawful.filter { $0.verdict == .disparity }.count)]))
+            evidence.append(Evidence(.measured, "evidence.mixed", ["disparity": .count(mixedDisparities), "total": .count(mixed.count)]))
         } else {
             evidence.append(Evidence(.missing, "evidence.missing_field", ["field": .word("field.mandated_priorities")]))
         }
-        let status: AssessmentStatus = suspect.isEmpty ? .notAssessable : disparities > 0 ? .notMet : unsure > 0 ? .attention : .met
+        let status: AssessmentStatus
+        if suspect.isEmpty && mixed.isEmpty {
+            status = .notAssessable
+        } else if disparities > 0 {
+            status = .notMet
+        } else if unsure > 0 || mixedDisparities > 0 || mixed.contains(where: { $0.verdict == .insufficientEvidence }) {
+            status = .attention
+        } else {
+            status = .met
+        }
         return Assessment(status, evidence)
     }
 }

@@ -16,7 +16,7 @@ import AuditMetrics
 ///   measured, the thresholds this audit applied (met); declared `risk_management`.
 ///   Art. 10(2)(f) (examination for biases): measured, met when comparisons were tested;
 ///   not assessable without any. Art. 10(2)(g) (detect, prevent, mitigate): not met when a
-///   suspect-ground disparity is found and no measure is declared (`fria.measures`),
+///   disparity on a suspect ground (`ProtectedGround.suspect`) is found and no measure is declared (`fria.measures`),
 ///   attention when one is found and measures are declared, met when none is found.
 ///   Art. 13 (accuracy per group in the instructions): measured when the audit has a label
 ///   and a decision, declared `instructions`. Art. 14 (human oversight): `human_oversight`,
@@ -60,7 +60,7 @@ public enum LegalChecklist {
         items.append(LegalItem(id: "ai_act_10_2_f", assessment: differences.isEmpty
             ? Assessment(.notAssessable, [Evidence(.missing, "evidence.no_findings")])
             : Assessment(.met, [Evidence(.measured, "evidence.examined", ["count": .count(differences.count), "disparity": .count(differences.filter { $0.verdict == .disparity }.count)])])))
-        let suspectDisparities = differences.filter { $0.verdict == .disparity && ConventionAssessment.isSuspect($0.attribute, mandated: mandated) }.count
+        let suspectDisparities = differences.filter { $0.verdict == .disparity && ProtectedGround.of($0.attribute, mandated: mandated) == .suspect }.count
         let measures = card[.friaMeasures]
         var g: Assessment
         if differences.isEmpty {
@@ -99,7 +99,7 @@ public enum LegalChecklist {
         var lawful = 0
         for a in result.attributes {
             for g in a.groups where g.statistics.count > 0 && g.adverseImpact == true {
-                guard ConventionAssessment.isSuspect(a.name, mandated: mandated) else { lawful += 1; continue }
+                guard ProtectedGround.of(a.name, mandated: mandated) != .mandated else { lawful += 1; continue }
                 if !a.isIntersection, !g.belowMinSize, !g.isUnknown, let ir = g.impactRatio?.value {
                     firm.append((a.name, g.label, ir))
                 } else {

@@ -2,22 +2,40 @@ import AuditData
 import AuditMetrics
 
 extension ReportBuilder {
-    /// The findings that matter most, at most `limit`, one per group: disparities on suspect
-    /// grounds first, then on mandated priorities, then gaps without enough evidence; within
-    /// each, the largest gap first (ties: attribute, group, metric). Only differences with a
-    /// value are ranked.
+    /// The findings that matter most, at most `limit`, one per group, in this order:
+    /// 0. disparities on suspect grounds (`ProtectedGround.suspect`), single attributes;
+    /// 1. the same on intersections;
+    /// 2. gaps on suspect grounds without enough evidence, single attributes, groups of at
+    ///    least the minimum size and not `unknown` (a gap that may be real is what a reader
+    ///    most needs to know after a proven one);
+    /// 3. disparities on intersections mixing a suspect ground and a mandated priority;
+    /// 4. disparities on mandated priorities (intended by the rules);
+    /// 5. any other gap without enough evidence.
+    /// Within each, the largest gap first (ties: attribute, group, metric), except that among
+    /// gaps without enough evidence the decision's rate comes before the error rates. Only differences
+    /// with a value and a verdict other than `no_disparity` are ranked.
     public static func keyFindings(_ result: AuditResult, limit: Int = 3) -> [AuditMetrics.Finding] {
         let mandated = Set(result.spec.system?.values[.mandatedPriorities] ?? [])
         func rank(_ f: AuditMetrics.Finding) -> Int {
-            switch f.verdict {
-            case .disparity: return ConventionAssessment.isSuspect(f.attribute, mandated: mandated) ? 0 : 1
-            case .insufficientEvidence: return 2
-            case .noDisparity: return 3
+            let ground = ProtectedGround.of(f.attribute, mandated: mandated)
+            switch (f.verdict, ground) {
+            case (.disparity, .suspect): return f.isIntersection ? 1 : 0
+            case (.disparity, .mixed): return 3
+            case (.disparity, .mandated): return 4
+            case (.insufficientEvidence, .suspect):
+                let g = result[f.attribute]?[f.group]
+                let solid = !f.isIntersection && !(g?.belowMinSize ?? true) && !(g?.isUnknown ?? true)
+                return solid ? 2 : 5
+            default: return 5
             }
         }
+        // Among gaps without enough evidence, the decision's own rate (or the label's, without
+        // a decision) before error rates, whose gaps rest on fewer people.
+        let primary = result.hasDecision ? "selection_rate" : "base_rate"
+        func secondary(_ f: AuditMetrics.Finding) -> Int { f.verdict == .insufficientEvidence && f.metric != primary ? 1 : 0 }
         let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity }
             .sorted { a, b in
-                let ka = (rank(a), -abs(a.value.value!)), kb = (rank(b), -abs(b.value.value!))
+                let ka = (rank(a), secondary(a), -abs(a.value.value!)), kb = (rank(b), secondary(b), -abs(b.value.value!))
                 if ka != kb { return ka < kb }
                 return (a.attribute, a.group, a.metric) < (b.attribute, b.group, b.metric)
             }
@@ -105,12 +123,12 @@ extension ReportBuilder {
             } else {
                 runs += t.runs("plain.verdict.disparity_no_ci", args)
             }
-            if !ConventionAssessment.isSuspect(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) {
+            if ProtectedGround.of(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) == .mandated {
                 runs.append(.text(" "))
                 runs += t.runs("plain.mandated", ["attribute": .label(f.attribute)])
             }
         case .insufficientEvidence:
-            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d)))])
+            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance))])
         case .noDisparity:
             runs += t.runs("plain.verdict.no_disparity", [:])
         }

@@ -62,9 +62,9 @@ public struct ReportBuilder {
         }
     }
 
-    /// A piece of evidence with its source: "[measured] …".
+    /// A piece of evidence with its source: "measured: …".
     func evidence(_ e: Evidence) -> [ReportInline] {
-        [.text("[" + t("source.\(e.source.rawValue)") + "] ")] + sentence(e)
+        t.runs("evidence.with_source", ["source": .text(t("source.\(e.source.rawValue)"))]) + sentence(e)
     }
 
     /// The sentence of a piece of evidence, without its source.
