@@ -12,7 +12,8 @@ extension ReportBuilder {
     /// 4. disparities on mandated priorities (intended by the rules);
     /// 5. any other gap without enough evidence.
     /// Within each, the largest gap first (ties: attribute, group, metric), except that among
-    /// gaps without enough evidence the decision's rate comes before the error rates. Only differences
+    /// gaps without enough evidence the decision's rate comes before the error rates, and
+    /// equal gaps put the decision's rate first. Only differences
     /// with a value and a verdict other than `no_disparity` are ranked.
     public static func keyFindings(_ result: AuditResult, limit: Int = 3) -> [AuditMetrics.Finding] {
         let mandated = Set(result.spec.system?.values[.mandatedPriorities] ?? [])
@@ -35,7 +36,8 @@ extension ReportBuilder {
         func secondary(_ f: AuditMetrics.Finding) -> Int { f.verdict == .insufficientEvidence && f.metric != primary ? 1 : 0 }
         let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity }
             .sorted { a, b in
-                let ka = (rank(a), secondary(a), -abs(a.value.value!)), kb = (rank(b), secondary(b), -abs(b.value.value!))
+                let ka = (rank(a), secondary(a), -abs(a.value.value!), a.metric == primary ? 0 : 1)
+                let kb = (rank(b), secondary(b), -abs(b.value.value!), b.metric == primary ? 0 : 1)
                 if ka != kb { return ka < kb }
                 return (a.attribute, a.group, a.metric) < (b.attribute, b.group, b.metric)
             }
