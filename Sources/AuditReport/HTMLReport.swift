@@ -2,7 +2,8 @@ import AuditMetrics
 import Foundation
 
 /// `report.html`: one self-contained page — inline CSS, no script, no external resource —
-/// that reads without JavaScript and prints to PDF with each major section on a new page.
+/// that reads without JavaScript and prints to PDF with each major section after the summary
+/// on a new page.
 /// Written as XHTML-compatible HTML5 (every element closed, only XML's predefined entities),
 /// so an XML parser reads it.
 public enum HTMLReport {
@@ -18,7 +19,7 @@ public enum HTMLReport {
         h += "<title>\(HTMLEscape.text(doc.title))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
         h += "<header>\n<h1>\(HTMLEscape.text(doc.title))</h1>\n"
         for line in doc.subtitle { h += "<p class=\"subtitle\">\(inline(line))</p>\n" }
-        h += "<nav aria-label=\"contents\">\n<ol>\n"
+        h += "<nav aria-label=\"\(HTMLEscape.attribute(doc.contents))\">\n<ol>\n"
         for s in doc.sections { h += "<li><a href=\"#\(HTMLEscape.attribute(s.id))\">\(inline(s.title))</a></li>\n" }
         h += "</ol>\n</nav>\n</header>\n<main>\n"
         for s in doc.sections {
@@ -78,6 +79,7 @@ public enum HTMLReport {
             case .text(let s): return HTMLEscape.text(s)
             case .label(let s): return "<code>\(HTMLEscape.text(s))</code>"
             case .strong(let inner): return "<strong>\(inline(inner))</strong>"
+            case .status(let id, let text): return "<strong class=\"status status-\(HTMLEscape.attribute(id))\">\(HTMLEscape.text(text))</strong>"
             case .anchor(let s, let id): return "<a href=\"#\(HTMLEscape.attribute(id))\">\(HTMLEscape.text(s))</a>"
             }
         }.joined()
@@ -100,10 +102,15 @@ public enum HTMLReport {
     figure { margin: 1rem 0; }
     strong { font-weight: 700; }
     nav ol { columns: 2; }
+    .status { padding: 0 0.3em; border-radius: 3px; white-space: nowrap; }
+    .status-met { background: #d8efd8; }
+    .status-attention { background: #fbe9c6; }
+    .status-not_met { background: #f6d0d0; }
+    .status-not_assessable { background: #e4e4e4; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       nav { display: none; }
-      section.major { break-before: page; page-break-before: always; }
+      section.major + section.major { break-before: page; page-break-before: always; }
       table, figure { break-inside: avoid; page-break-inside: avoid; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       a { color: inherit; text-decoration: none; }

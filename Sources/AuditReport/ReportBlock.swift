@@ -48,4 +48,6 @@ public struct ReportDocument: Sendable, Equatable {
     /// Lines under the title (system, date, data).
     public var subtitle: [[ReportInline]]
     public var sections: [ReportSection]
+    /// The label of the table of contents.
+    public var contents: String
 }

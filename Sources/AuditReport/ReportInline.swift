@@ -7,6 +7,9 @@ public enum ReportInline: Sendable, Equatable {
     case label(String)
     /// Emphasised runs.
     case strong([ReportInline])
+    /// A status word (`met`, `not_met`…) and its text: strong, and coloured in HTML (the word
+    /// carries the meaning; the colour only helps).
+    case status(String, String)
     /// A link to a place inside the same report (`#id`); never to an external resource.
     case anchor(String, id: String)
 }

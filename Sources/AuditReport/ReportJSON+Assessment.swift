@@ -63,6 +63,7 @@ extension ReportJSON {
             case .text(let s), .label(let s): return s
             case .strong(let inner): return inner.map(plain).joined()
             case .anchor(let s, _): return s
+            case .status(_, let s): return s
             }
         }
     }

@@ -67,7 +67,7 @@ import Testing
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
             #expect(xmlError(html) == nil, "\(xmlError(html) ?? "")")
             #expect(externalReferences(html).isEmpty, "\(externalReferences(html))")
-            #expect(html.contains("@media print") && html.contains("break-before: page"))
+            #expect(html.contains("@media print") && html.contains("section.major + section.major { break-before: page"))
             for id in ["summary", "system", "convention", "legal", "findings", "method", "glossary"] {
                 #expect(html.contains("<section id=\"\(id)\" class=\"major\">"), "\(id)")
             }
@@ -145,6 +145,25 @@ import Testing
                     Issue.record("\(file.lastPathComponent) differs at line \(line + 1): got «\(line < a.count ? a[line] : "")», expected «\(line < b.count ? b[line] : "")» (VIGIE_UPDATE_GOLDEN=1 to accept)")
                 }
             }
+        }
+    }
+
+    /// `vigie demo` (and `--lang fr`) writes exactly the golden reports, and `vigie verify` passes.
+    @Test func demoWritesTheGoldenReports() throws {
+        let scratch = Scratch()
+        for language in ReportLanguage.allCases {
+            let out = scratch.folder()
+            let run = try CLI.run(["demo", "--quiet", "--lang", language.rawValue, "--out", out.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            for ext in ["md", "html"] {
+                let written = try Data(contentsOf: out.appendingPathComponent("report.\(ext)"))
+                let golden = try Data(contentsOf: Self.golden.appendingPathComponent("housing-\(language.rawValue).\(ext)"))
+                #expect(written == golden, "report.\(ext) in \(language) differs from the golden file")
+            }
+            let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+            #expect(manifest.contains("\"report.html\""))
+            let verify = try CLI.run(["verify", out.path])
+            #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }
     }
 

@@ -129,7 +129,7 @@ extension ReportBuilder {
             if result.hasDecision {
                 if let ir = g.impactRatio?.value {
                     var cell: [ReportInline] = [.text(t.fixed(ir, 2))]
-                    if g.adverseImpact == true { cell.append(.strong([.text(" ⚠")])) }
+                    if g.adverseImpact == true { cell += [.text(" "), .strong([.text("⚠")])] }
                     cells.append(cell)
                 } else {
                     cells.append([.text(t("word.undefined"))])

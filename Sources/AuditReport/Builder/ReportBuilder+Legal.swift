@@ -36,7 +36,7 @@ extension ReportBuilder {
                 var ratio: [ReportInline]
                 if let ir = r.impactRatio {
                     ratio = [.text(t.fixed(ir, 2))]
-                    if ir < result.spec.impactRatioThreshold { ratio.append(.strong([.text(" ⚠")])) }
+                    if ir < result.spec.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
                 } else {
                     ratio = [.text(t("ll144.excluded.\(r.exclusion ?? "undefined")"))]
                 }

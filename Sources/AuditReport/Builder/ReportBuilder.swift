@@ -37,7 +37,7 @@ public struct ReportBuilder {
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         sections.append(method())
         sections.append(glossary())
-        return ReportDocument(language: t.language.rawValue, title: title, subtitle: subtitle, sections: sections)
+        return ReportDocument(language: t.language.rawValue, title: title, subtitle: subtitle, sections: sections, contents: t("nav.contents"))
     }
 
     // MARK: shared pieces
@@ -48,7 +48,7 @@ public struct ReportBuilder {
     }
 
     func status(_ s: AssessmentStatus) -> [ReportInline] {
-        [.strong([.text(t("status.\(s.rawValue)"))])]
+        [.status(s.rawValue, t("status.\(s.rawValue)"))]
     }
 
     func value(_ v: EvidenceValue) -> ReportInline {
