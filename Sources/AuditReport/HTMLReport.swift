@@ -79,6 +79,7 @@ public enum HTMLReport {
             case .text(let s): return HTMLEscape.text(s)
             case .label(let s): return "<code>\(HTMLEscape.text(s))</code>"
             case .strong(let inner): return "<strong>\(inline(inner))</strong>"
+            case .span(let inner): return inline(inner)
             case .status(let id, let text): return "<strong class=\"status status-\(HTMLEscape.attribute(id))\">\(HTMLEscape.text(text))</strong>"
             case .anchor(let s, let id): return "<a href=\"#\(HTMLEscape.attribute(id))\">\(HTMLEscape.text(s))</a>"
             }

@@ -43,6 +43,7 @@ public enum MarkdownReport {
             case .text(let s): return MarkdownEscape.text(s)
             case .label(let s): return MarkdownEscape.code(s, inTable: inTable)
             case .strong(let inner): return "**" + inline(inner, inTable: inTable) + "**"
+            case .span(let inner): return inline(inner, inTable: inTable)
             case .status(_, let text): return "**" + MarkdownEscape.text(text) + "**"
             case .anchor(let s, let id): return "[" + MarkdownEscape.text(s) + "](#" + id + ")"
             }

@@ -400,6 +400,19 @@ public enum ReportCatalogue {
             en: "Impact ratio: favourable-outcome rate over that of the most favoured group of at least {min} rows (not over the reference); ⚠ under {threshold}.",
             fr: "Ratio d'impact : taux d'issue favorable rapporté à celui du groupe le plus favorisé d'au moins {min} lignes (et non à la référence) ; ⚠ sous {threshold}."),
 
+        "power.title": .init(en: "What this audit could detect", fr: "Ce que cet audit pouvait détecter"),
+        "power.intro": .init(
+            en: "For each comparison, the smallest true gap against the reference, in points, that would earn a disparity verdict {power} % of the time — its interval wholly beyond the tolerance and its test significant after adjustment — and, in brackets, the smaller gap a single unadjusted test of no difference would notice (α {alpha}). Larger numbers mean fewer people and less certainty.",
+            fr: "Pour chaque comparaison, le plus petit écart réel à la référence, en points, qui obtiendrait un verdict de disparité {power} % du temps — intervalle entièrement au-delà de la tolérance et test significatif après ajustement — et, entre parenthèses, l'écart plus petit qu'un seul test non ajusté d'absence de différence remarquerait (α {alpha}). Des nombres plus grands signifient moins de personnes et moins de certitude."),
+        "power.caption": .init(en: "Smallest detectable gaps, in points", fr: "Plus petits écarts détectables, en points"),
+        "col.people": .init(en: "people", fr: "personnes"),
+        "undefined.title": .init(en: "Undefined values", fr: "Valeurs non définies"),
+        "undefined.intro": .init(
+            en: "A rate whose denominator is empty has no value; it is reported as undefined, never as 0 (the reason of each is in metrics.csv).",
+            fr: "Un taux dont le dénominateur est vide n'a pas de valeur ; il est déclaré non défini, jamais 0 (la raison de chacun figure dans metrics.csv)."),
+        "undefined.item": .init(en: "{attribute} = {group}: {metrics} undefined.", fr: "{attribute} = {group} : {metrics} non défini(s)."),
+        "attribute.aggregates": .init(en: "Attribute-level aggregates (docs/metrics.md): {list}", fr: "Agrégats au niveau de l'attribut (docs/metrics.md) : {list}"),
+
         // Allocation.
         "allocation.overall": .init(
             en: "{households} households ({missing} without a value, left out). Mean {mean}, median {median}. Inequality: Gini {gini}, Theil T {theil}, Palma {palma}.",
@@ -407,6 +420,8 @@ public enum ReportCatalogue {
         "allocation.shares": .init(en: "The 40 % of households receiving least hold {low} of the total; the 10 % receiving most hold {high}.", fr: "Les 40 % de ménages qui reçoivent le moins détiennent {low} du total ; les 10 % qui reçoivent le plus, {high}."),
         "allocation.concentration": .init(en: "Concentration index by {rank}: {value} (positive: more goes to the better-off).", fr: "Indice de concentration selon {rank} : {value} (positif : davantage va aux plus aisés)."),
         "allocation.effort": .init(en: "{share} of households pay more than 3 % of their income for water.", fr: "{share} des ménages paient plus de 3 % de leur revenu pour l'eau."),
+        "allocation.theil": .init(en: "Theil T decomposition: {share} of the inequality lies between the groups of {attribute}, the rest within them.", fr: "Décomposition de Theil T : {share} des inégalités se situent entre les groupes de {attribute}, le reste en leur sein."),
+        "allocation.gini_interval": .init(en: "Gini {level} % bootstrap interval: {low} to {high}.", fr: "Intervalle bootstrap à {level} % du Gini : de {low} à {high}."),
         "allocation.caption": .init(en: "Allocation by group: {attribute} (reference {reference})", fr: "Répartition par groupe : {attribute} (référence {reference})"),
 
         // Method.

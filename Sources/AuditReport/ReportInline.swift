@@ -5,6 +5,8 @@ public enum ReportInline: Sendable, Equatable {
     case text(String)
     /// A data string (category label, column name), shown literally: `code` in both formats.
     case label(String)
+    /// Several runs filling one placeholder, rendered as they are.
+    case span([ReportInline])
     /// Emphasised runs.
     case strong([ReportInline])
     /// A status word (`met`, `not_met`…) and its text: strong, and coloured in HTML (the word

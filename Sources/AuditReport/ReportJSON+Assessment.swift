@@ -61,7 +61,7 @@ extension ReportJSON {
         static func plain(_ run: ReportInline) -> String {
             switch run {
             case .text(let s), .label(let s): return s
-            case .strong(let inner): return inner.map(plain).joined()
+            case .strong(let inner), .span(let inner): return inner.map(plain).joined()
             case .anchor(let s, _): return s
             case .status(_, let s): return s
             }

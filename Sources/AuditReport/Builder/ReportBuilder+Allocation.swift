@@ -17,6 +17,9 @@ extension ReportBuilder {
             "mean": .text(v("allocation_mean")), "median": .text(v("allocation_median")),
             "gini": .text(v("gini", 3)), "theil": .text(v("theil_t", 3)), "palma": .text(v("palma", 2)),
         ])))
+        if let ci = o["gini"]?.bootstrapInterval {
+            s.blocks.append(.paragraph(t.runs("allocation.gini_interval", ["level": .text(level), "low": .text(t.fixed(ci.low, 3)), "high": .text(t.fixed(ci.high, 3))])))
+        }
         if o["share_0_40"]?.value.value != nil, o["share_90_100"]?.value.value != nil {
             s.blocks.append(.paragraph(t.runs("allocation.shares", ["low": .text(v("share_0_40", percent: true)), "high": .text(v("share_90_100", percent: true))])))
         }
@@ -53,6 +56,11 @@ extension ReportBuilder {
                 header: [[.text(t("col.group"))], [.text(t("col.households"))]] + columns.map { [.text(t("col.\($0.0)"))] } + [[.text(t("col.allocation_mean_ratio"))]],
                 numeric: [false] + Array(repeating: true, count: columns.count + 2), rows: rows, figure: "allocation-\(i + 1)"
             )))
+            let d = attr.decompositions
+            if let between = d.first(where: { $0.name == "theil_t_between" })?.value.value,
+               let within = d.first(where: { $0.name == "theil_t_within" })?.value.value, between + within > 0 {
+                s.blocks.append(.paragraph(t.runs("allocation.theil", ["share": .text(t.percent(between / (between + within))), "attribute": .label(attr.name)])))
+            }
         }
         return s
     }

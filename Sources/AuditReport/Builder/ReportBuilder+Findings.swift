@@ -82,12 +82,70 @@ extension ReportBuilder {
                 )))
             }
         }
+        s.blocks += power()
         if result.hasLabel || result.hasDecision {
             for (i, a) in result.attributes.enumerated() where !a.isIntersection {
                 s.blocks += attributeTable(a, index: i + 1)
             }
         }
+        s.blocks += undefinedValues()
         return s
+    }
+
+    /// What this audit could detect, per group of each single attribute and compared rate:
+    /// the smallest true gap that would earn a `disparity` verdict with the declared power,
+    /// and in brackets the smaller gap a single unadjusted test would notice.
+    func power() -> [ReportBlock] {
+        let rows = result.findings.filter { !$0.isIntersection && $0.kind == .difference }
+        guard !rows.isEmpty else { return [] }
+        let order = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"]
+        let metrics = Array(Set(rows.map(\.metric))).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        let inference = result.spec.inference
+        var blocks: [ReportBlock] = [.heading(3, [.text(t("power.title"))], id: nil)]
+        blocks.append(.paragraph(t.runs("power.intro", ["power": .text(t.fixed(inference.power * 100, 0)), "alpha": .text(t.fixed(inference.alpha, 2))])))
+        var seen = Set<String>()
+        var table: [[[ReportInline]]] = []
+        for f in rows where seen.insert(f.attribute + "\u{0}" + f.group).inserted {
+            var cells: [[ReportInline]] = [[.label(f.attribute), .text(" = "), .label(f.group)], [.text(t.count(result[f.attribute]?[f.group]?.statistics.count ?? 0))]]
+            for m in metrics {
+                let g = rows.first { $0.attribute == f.attribute && $0.group == f.group && $0.metric == m }
+                let test = [g?.minimumDetectableDecrease, g?.minimumDetectableIncrease].compactMap { $0 }.max()
+                if let verdict = g?.verdictDetectableGap {
+                    cells.append([.text(points(verdict) + (test.map { " (" + points($0) + ")" } ?? ""))])
+                } else {
+                    cells.append([.text("—")])
+                }
+            }
+            table.append(cells)
+        }
+        blocks.append(.table(ReportTable(
+            caption: [.text(t("power.caption"))],
+            header: [[.text(t("col.group"))], [.text(t("col.people"))]] + metrics.map { [.text(words($0))] },
+            numeric: [false, true] + metrics.map { _ in true }, rows: table
+        )))
+        return blocks
+    }
+
+    /// Rates with no value (their denominator is empty), per group, never shown as 0.
+    func undefinedValues() -> [ReportBlock] {
+        var items: [[ReportInline]] = []
+        for a in result.attributes {
+            for g in a.groups where g.statistics.count > 0 {
+                let names = g.metrics.filter { $0.value.value == nil }.map(\.name)
+                guard !names.isEmpty else { continue }
+                var list: [ReportInline] = []
+                for (i, n) in names.enumerated() {
+                    if i > 0 { list.append(.text(", ")) }
+                    list.append(.label(n))
+                }
+                items.append(t.runs("undefined.item", ["attribute": .label(a.name), "group": .label(g.label), "metrics": .strong(list)]))
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        var blocks: [ReportBlock] = [.heading(3, [.text(t("undefined.title"))], id: nil), .paragraph([.text(t("undefined.intro"))])]
+        let shown = Array(items.prefix(30))
+        blocks.append(.list(items.count > 30 ? shown + [t.runs("findings.more", ["count": .text(t.count(items.count - 30)), "file": .label("metrics.csv")])] : shown))
+        return blocks
     }
 
     /// One attribute: its reference, then per group the count and rates with the selection
@@ -143,6 +201,15 @@ extension ReportBuilder {
             rows: rows, figure: "group-rates-\(index)"
         )))
         var notes: [[ReportInline]] = []
+        let aggregates = a.aggregates.compactMap { e in e.value.value.map { (e.name, $0) } }
+        if !aggregates.isEmpty {
+            var runs: [ReportInline] = []
+            for (i, (name, x)) in aggregates.enumerated() {
+                if i > 0 { runs.append(.text(" · ")) }
+                runs += [.label(name), .text(" " + t.fixed(x, 4))]
+            }
+            notes.append(t.runs("attribute.aggregates", ["list": .span(runs)]))
+        }
         if a.groups.contains(where: { $0.belowMinSize && $0.statistics.count > 0 }) {
             notes.append(t.runs("attribute.small", ["min": .text(t.count(result.spec.minGroupSize))]))
         }
