@@ -74,6 +74,21 @@ import Testing
         #expect(error("system:\n  name: x\n")?.description == nil)
     }
 
+    /// The skeleton lists every key; uncommented, it parses (empty values are errors, so
+    /// they are filled here).
+    @Test func skeletonCoversEveryField() throws {
+        let skeleton = SystemCard.skeleton
+        for field in SystemCard.Field.allCases {
+            #expect(skeleton.contains(" \(field.rawValue.split(separator: ".").last!): "), "\(field)")
+        }
+        var yaml = ""
+        for line in skeleton.split(separator: "\n") where line.hasPrefix("#   ") || line.hasPrefix("# system:") {
+            yaml += String(line.dropFirst(2)).replacingOccurrences(of: "\"\"", with: "x").replacingOccurrences(of: "[]", with: "[x]").replacingOccurrences(of: "YYYY-MM-DD", with: "2026-01-31") + "\n"
+        }
+        let card = try #require(try AuditSpec(yaml: Self.base + yaml).system)
+        #expect(card.values.count == SystemCard.Field.allCases.count)
+    }
+
     @Test func cardRoundTripsThroughTheManifest() throws {
         var spec = try AuditSpec(contentsOfFile: ReportTestSupport.root.appendingPathComponent("Fixtures/housing/audit.yaml").path)
         spec.language = .fr
