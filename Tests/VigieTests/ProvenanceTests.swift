@@ -151,7 +151,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Verified"))
         #expect(run.stdout.contains("2 inputs match"))
-        #expect(run.stdout.contains("4 outputs byte-identical"))
+        #expect(run.stdout.contains("5 outputs byte-identical"))
 
         // An auditor's own copy of the data, under another name, that hashes the same.
         let elsewhere = scratch.folder().appendingPathComponent("my-copy.csv")
