@@ -148,11 +148,11 @@ public enum ReportCatalogue {
             en: "{attribute} = {group}: {metric} {x} (per 100) against {y} for {reference}.",
             fr: "{attribute} = {group} : {metric} {x} (pour 100) contre {y} pour {reference}."),
         "plain.verdict.disparity": .init(
-            en: "The gap is {gap} points ({level} % interval {low} to {high}): a disparity — beyond the tolerance of ±{tolerance} points and significant after adjustment.",
-            fr: "L'écart est de {gap} points (intervalle à {level} % de {low} à {high}) : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement."),
+            en: "The gap is {gap} points {direction} ({level} % interval {low} to {high}): a disparity — beyond the tolerance of ±{tolerance} points and significant after adjustment.",
+            fr: "L'écart est de {gap} points {direction} (intervalle à {level} % de {low} à {high}) : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement."),
         "plain.verdict.disparity_no_ci": .init(
-            en: "The gap is {gap} points: a disparity — beyond the tolerance of ±{tolerance} points and significant after adjustment ({level} %).",
-            fr: "L'écart est de {gap} points : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement ({level} %)."),
+            en: "The gap is {gap} points {direction}: a disparity — beyond the tolerance of ±{tolerance} points and significant after adjustment ({level} %).",
+            fr: "L'écart est de {gap} points {direction} : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement ({level} %)."),
         "plain.verdict.insufficient": .init(
             en: "The observed gap is {gap} points; with {n} people the audit cannot tell whether the true gap goes beyond the tolerance of ±{tolerance} points: insufficient evidence, not an absence of disparity.",
             fr: "L'écart observé est de {gap} points ; avec {n} personnes, l'audit ne peut pas dire si l'écart réel dépasse la tolérance de ±{tolerance} points : preuves insuffisantes, et non absence de disparité."),

@@ -175,6 +175,8 @@ import Testing
         let md = MarkdownReport.render(ReportBuilder(r).document())
         #expect(md.contains("Out of 100 people with `g` = `B`"), "\(md.prefix(2000))")
         #expect(md.contains("**20** get the decision `d`, against **80** out of 100 with `A`"))
+        // A gap below the reference: its size and the interval of its size, both positive.
+        #expect(md.range(of: "The gap is 60\\.0 points lower \\(95\u{a0}?\\s?% interval [0-9]+\\.[0-9] to [0-9]+\\.[0-9]\\)", options: .regularExpression) != nil, "\(md.prefix(1500))")
         let fr = MarkdownReport.render(ReportBuilder(r, language: .fr).document())
         #expect(fr.contains("Sur 100 personnes avec `g` = `B`, **20** obtiennent la décision `d`, contre **80** sur 100 pour `A`"))
     }

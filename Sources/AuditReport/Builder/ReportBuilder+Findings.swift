@@ -39,7 +39,9 @@ extension ReportBuilder {
                         "direction": .text(t(d > 0 ? "word.higher" : "word.lower")), "level": .text(level),
                     ]
                     if let ci = f.interval {
-                        args["low"] = .text(points(ci.low)); args["high"] = .text(points(ci.high))
+                        // The interval of the gap's size, in the gap's direction.
+                        let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
+                        args["low"] = .text(points(low)); args["high"] = .text(points(high))
                         return t.runs("findings.disparity", args)
                     }
                     return t.runs("findings.disparity_no_ci", args)

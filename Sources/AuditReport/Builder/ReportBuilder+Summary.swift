@@ -67,8 +67,8 @@ extension ReportBuilder {
             "attributes": .strong(checked.isEmpty ? [.text("—")] : checked),
         ]
         let key: String
-        if let d = result.spec.decision {
-            args["decision"] = .label(d.column)
+        if result.spec.decision != nil {
+            args["decision"] = decisionRun
             key = result.spec.intersections >= 2 ? "summary.checked.decision.intersections" : "summary.checked.decision"
         } else if let l = result.spec.label {
             args["decision"] = .label(l.column)
@@ -98,6 +98,13 @@ extension ReportBuilder {
         return s
     }
 
+    /// The decision as shown: its column, with its threshold when it has one (`decile_score ≥ 5`).
+    var decisionRun: ReportInline {
+        guard let d = result.spec.decision else { return .label("") }
+        guard let th = d.threshold else { return .label(d.column) }
+        return .span([.label(d.column), .text(" ≥ " + t.fixed(th, th == th.rounded() ? 0 : 2))])
+    }
+
     /// One finding in plain words: "out of 100 …", then its verdict.
     func plainFinding(_ f: AuditMetrics.Finding) -> [ReportInline] {
         let mine = result[f.attribute]?[f.group]?.metrics.first { $0.name == f.metric }?.value.value
@@ -111,7 +118,7 @@ extension ReportBuilder {
             runs += t.runs(known ? "plain.\(f.metric)" : "plain.other", [
                 "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
                 "x": .strong([.text(t.fixed(mine * 100, digits))]), "y": .strong([.text(t.fixed(theirs * 100, digits))]),
-                "decision": .label(result.spec.decision?.column ?? ""), "label": .label(result.spec.label?.column ?? ""),
+                "decision": decisionRun, "label": .label(result.spec.label?.column ?? ""),
                 "metric": .text(words(f.metric)),
             ])
         }
@@ -119,8 +126,11 @@ extension ReportBuilder {
         switch f.verdict {
         case .disparity:
             var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance)), "level": .text(level)]
+            args["direction"] = .text(t(d > 0 ? "word.higher" : "word.lower"))
             if let ci = f.interval {
-                args["low"] = .text(points(ci.low)); args["high"] = .text(points(ci.high))
+                // The interval of the gap's size, in the gap's direction.
+                let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
+                args["low"] = .text(points(low)); args["high"] = .text(points(high))
                 runs += t.runs("plain.verdict.disparity", args)
             } else {
                 runs += t.runs("plain.verdict.disparity_no_ci", args)
