@@ -180,4 +180,35 @@ import Testing
         let fr = MarkdownReport.render(ReportBuilder(r, language: .fr).document())
         #expect(fr.contains("Sur 100 personnes avec `g` = `B`, **20** obtiennent la décision `d`, contre **80** sur 100 pour `A`"))
     }
+
+    /// Every LL144 table of the housing sample against pandas (Fixtures/reference/report/ll144.py):
+    /// same categories, counts, shares, rates and impact ratios (1e-12 relative), same exclusions.
+    @Test func impactRatioTablesMatchPandas() throws {
+        let url = S.root.appendingPathComponent("Fixtures/reference/report/ll144_housing.json")
+        let reference = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [[String: Any]]
+        let tables = ImpactRatioTable.tables(try S.fixture("housing"))
+        #expect(tables.map(\.attribute) == reference.map { $0["attribute"] as! String })
+        var worst = 0.0
+        func close(_ a: Double, _ b: Double) -> Bool {
+            let e = abs(a - b) / max(1e-300, abs(b)); worst = max(worst, e); return e <= 1e-12
+        }
+        for (table, ref) in zip(tables, reference) {
+            let rows = (ref["rows"] as! [[String: Any]])
+            let mine = table.rows.sorted { $0.category < $1.category }
+            #expect(mine.map(\.category) == rows.map { $0["category"] as! String }, "\(table.attribute)")
+            for (r, e) in zip(mine, rows) {
+                #expect(r.count == e["count"] as! Int)
+                #expect(close(r.share, e["share"] as! Double))
+                #expect(close(try #require(r.rate), e["rate"] as! Double), "\(table.attribute) \(r.category)")
+                #expect((r.exclusion != nil) == (e["excluded"] as! Bool), "\(table.attribute) \(r.category)")
+                if let ir = e["impact_ratio"] as? Double {
+                    #expect(close(try #require(r.impactRatio), ir), "\(table.attribute) \(r.category)")
+                } else {
+                    #expect(r.impactRatio == nil)
+                }
+            }
+        }
+        #expect(worst <= 1e-12, "largest relative error \(worst)")
+        print("LL144 vs pandas: largest relative error \(worst)")
+    }
 }
