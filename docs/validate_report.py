@@ -10,7 +10,7 @@ errors, each with its JSON path) and exits 1 if any file is invalid or unreadabl
 2 on a usage error. Needs the `jsonschema` package (draft 2020-12 support, >= 4.0).
 
 The schema is strict (unknown keys are errors): it checks that a report is exactly what
-schema version 1.0 says. Consumers of reports should instead ignore keys they do not know
+schema version 1.1 says. Consumers of reports should instead ignore keys they do not know
 (docs/report-schema.md, "Versioning").
 
 A report that passes the schema is then checked for what JSON Schema cannot express:
@@ -139,6 +139,7 @@ def consistency_errors(report):
     errors += interval_errors(report)
     errors += finding_errors(report)
     errors += allocation_errors(report)
+    errors += assessment_errors(report)
     return errors
 
 
@@ -315,6 +316,61 @@ def allocation_errors(report):
     concentration = a.get("concentration")
     if concentration and (concentration[0] != [0, 0] or concentration[-1] != [1, 1]):
         errors.append("$.allocation.concentration: does not run from [0, 0] to [1, 1]")
+    return errors
+
+
+LEGAL_IDS = [
+    "crpa_l311_3_1", "crpa_r311_3_1_2_1", "crpa_r311_3_1_2_2", "crpa_r311_3_1_2_3", "crpa_r311_3_1_2_4",
+    "crpa_l312_1_3", "ai_act_9", "ai_act_10_2_f", "ai_act_10_2_g", "ai_act_13", "ai_act_14", "ai_act_15",
+    "ai_act_27_a", "ai_act_27_b", "ai_act_27_c", "ai_act_27_d", "ai_act_27_e", "ai_act_27_f", "four_fifths",
+]
+CONCERNS = ["parametrage", "fiabilite", "securisation", "dependance", "cout_gains", "gestion", "place_humain", "formation"]
+OBJECTIVES = ["confiance", "transparence", "ethique_mesure", "souverainete"]
+
+
+def assessment_errors(report):
+    """Schema 1.1's assessment: items in their order; an item whose evidence is all missing
+    is not assessable; a system-card field declared in `system` is never reported missing
+    (evidence key evidence.missing_field names no declared field — checked through the
+    concern of governance, whose evidence is declared-only); and each LL144 impact-ratio
+    table recomputed: categories under 2 % of input.rows, or `unknown`, are excluded, and an
+    included category's ratio is its rate over the highest included rate."""
+    errors = []
+    a = report["assessment"]
+    if [o["id"] for o in a["objectives"]] != OBJECTIVES:
+        errors.append("$.assessment.objectives: expected the four objectives in order")
+    if [c["id"] for c in a["concerns"]] != CONCERNS:
+        errors.append("$.assessment.concerns: expected the eight concerns in order")
+    if [item["id"] for item in a["legal"]] != LEGAL_IDS:
+        errors.append("$.assessment.legal: expected the legal items in order")
+    for part in ("objectives", "concerns", "legal"):
+        for i, item in enumerate(a[part]):
+            sources = {e["source"] for e in item["evidence"]}
+            if sources == {"missing"} and item["status"] != "not_assessable":
+                errors.append(f"$.assessment.{part}[{i}]: only missing evidence, but status {item['status']}")
+    system = report.get("system", {})
+    governance = a["concerns"][CONCERNS.index("gestion")] if len(a["concerns"]) == 8 else None
+    if governance is not None:
+        declared = sum(1 for k in ("operator", "ethics_committee", "review_dates") if k in system)
+        expected = "not_assessable" if declared == 0 else "met" if declared == 3 else "attention"
+        if governance["status"] != expected:
+            errors.append(f"$.assessment.concerns[gestion]: {declared} of 3 fields declared, expected {expected}, found {governance['status']}")
+    rows = report["input"]["rows"]
+    names = [attr["name"] for attr in report["attributes"]]
+    if report["input"]["has_decision"] and [t["attribute"] for t in a["impact_ratio_tables"]] != names:
+        errors.append("$.assessment.impact_ratio_tables: expected one table per attribute, in order")
+    for i, table in enumerate(a["impact_ratio_tables"]):
+        at = f"$.assessment.impact_ratio_tables[{i}]"
+        included = [r for r in table["rows"] if "unknown" not in r["category"].split("*") and r["count"] / rows >= 0.02 and "rate" in r]
+        top = max((r["rate"] for r in included), default=None)
+        for j, r in enumerate(table["rows"]):
+            if abs(r["share"] - r["count"] / rows) > 1e-12:
+                errors.append(f"{at}.rows[{j}]: share {r['share']} is not count / input.rows")
+            if r in included and top:
+                if "impact_ratio" not in r or abs(r["impact_ratio"] - r["rate"] / top) > 1e-12:
+                    errors.append(f"{at}.rows[{j}]: impact_ratio should be {r['rate'] / top}")
+            elif "impact_ratio" in r:
+                errors.append(f"{at}.rows[{j}]: excluded category with an impact ratio")
     return errors
 
 

@@ -7,7 +7,7 @@ import Foundation
 /// failure leaves no partial output.
 public enum AuditPipeline {
     /// The file names written into the output folder.
-    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md"]
+    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
     /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
@@ -18,10 +18,7 @@ public enum AuditPipeline {
         // The data file's hash for the manifest is computed on the other core while it loads.
         let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
         let store = try DataLoader.load(spec, progress: progress)
-        var result = try Audit.run(store: store, spec: spec, threads: threads)
-        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
-        // Disclosure control before anything is rendered: every output is controlled.
-        result = DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
+        let result = try compute(store: store, spec: spec, threads: threads)
         let reports = try render(result)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known: [String: (sha256: String, bytes: Int)] = [:]
@@ -31,13 +28,29 @@ public enum AuditPipeline {
         return result
     }
 
+    /// The audit's central table as every output shows it: the audit, the allocation audit,
+    /// then disclosure control (before anything is rendered, so every output is controlled).
+    public static func compute(store: ColumnStore, spec: AuditSpec, threads: Int) throws -> AuditResult {
+        var result = try Audit.run(store: store, spec: spec, threads: threads)
+        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
+        return DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
+    }
+
     /// The report files of a result, rendered.
     public static func render(_ result: AuditResult) throws -> [(name: String, data: Data)] {
         [
             ("report.json", try ReportJSON.render(result)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
             ("findings.csv", Data(FindingsCSV.render(result).utf8)),
-            ("report.md", Data(MarkdownReport.render(result).utf8)),
+        ] + human(result)
+    }
+
+    /// `report.md` and `report.html`, built from one document in the spec's language.
+    static func human(_ result: AuditResult) -> [(name: String, data: Data)] {
+        let document = ReportBuilder.document(result)
+        return [
+            ("report.md", Data(MarkdownReport.render(document).utf8)),
+            ("report.html", Data(HTMLReport.render(document).utf8)),
         ]
     }
 }

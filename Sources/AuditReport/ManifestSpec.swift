@@ -130,6 +130,10 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
     public var income: String?
     public var tariff: Tariff?
     public var drought: Drought?
+    /// The report language, only when not the default `en`.
+    public var lang: String?
+    /// The system card, when the spec has one.
+    public var system: SystemCard?
 
     enum CodingKeys: String, CodingKey {
         case version, data, csv, protected, label, decision, score, weight, reference, intersections
@@ -142,7 +146,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         case minDenominator = "min_denominator"
         case power, bootstrap, allocation
         case rankBy = "rank_by"
-        case income, tariff, drought
+        case income, tariff, drought, lang, system
     }
 
     /// Absolute form of a path, resolved against the current folder.
@@ -192,6 +196,8 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         income = s.income
         tariff = s.tariff.map { Tariff(model: Self.absolute($0.model), meter: $0.meter) }
         drought = s.drought.map { Drought(rule: Self.absolute($0.rule), level: $0.level) }
+        lang = s.language == .en ? nil : s.language.rawValue
+        system = s.system
     }
 
     /// The `AuditSpec` back, validated.
@@ -248,15 +254,17 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         s.income = income
         s.tariff = tariff.map { TariffSpec(model: $0.model, meter: $0.meter) }
         s.drought = drought.map { DroughtSpec(rule: $0.rule, level: $0.level) }
+        if let lang { s.language = try choice(lang, "lang") }
+        s.system = system
         try s.validate()
         return s
     }
 
     /// The `vigie audit` arguments (after `vigie audit`, without `--out`) that give this spec,
-    /// or `nil` when flags cannot express it (value mappings, a group literally named
+    /// or `nil` when flags cannot express it (a system card, value mappings, a group literally named
     /// `largest`/`best`/`overall`, an empty missing-value list, a non-default quote).
     public var commandLine: [String]? {
-        guard csv.quote == nil else { return nil }
+        guard csv.quote == nil, system == nil else { return nil }  // no flags for a system card
         var a: [String] = []
         // `--flag=value` when the value starts with '-', which would otherwise read as a flag.
         func add(_ flag: String, _ value: String) { a += value.hasPrefix("-") ? ["\(flag)=\(value)"] : [flag, value] }
@@ -326,6 +334,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         if let income { add("--income", income) }
         if let tariff { add("--tariff", tariff.model); add("--meter", tariff.meter) }
         if let drought { add("--drought", drought.rule); add("--drought-level", drought.level) }
+        if let lang { add("--lang", lang) }
         return a
     }
 }

@@ -29,6 +29,12 @@ public enum ReportJSON {
         let allocation: AllocationJSON?
         let disclosure: DisclosureJSON?
         let warnings: [String]
+        /// The language of the human texts (`assessment…evidence[].text`): `en` or `fr`.
+        let language: String
+        /// The declared system card, as in the spec.
+        let system: SystemCard?
+        /// The convention's criteria and the legal checklist, with statuses and evidence.
+        let assessment: AssessmentJSON
 
         init(_ r: AuditResult) {
             input = Input(
@@ -44,6 +50,9 @@ public enum ReportJSON {
             allocation = r.allocation.map(AllocationJSON.init)
             disclosure = r.disclosure.map(DisclosureJSON.init)
             warnings = r.warnings
+            language = r.spec.language.rawValue
+            system = r.spec.system
+            assessment = AssessmentJSON(r)
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Audit decisions for group disparities; write report.json, metrics.csv and report.md.",
+        abstract: "Audit decisions for group disparities; write report.json, metrics.csv, report.md and report.html.",
         discussion: """
         For every protected attribute and every intersection up to --intersections, Vigie \
         computes per group: count, share, base_rate, selection_rate, ppr, tpr, tnr, fpr, fnr, \
@@ -92,7 +92,7 @@ enum AuditRunner {
                 print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
             }
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-            print("Report: \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
+            print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
         let disparities = result.findings.filter { $0.verdict == .disparity }
         if failOnVerdict && !disparities.isEmpty {

@@ -29,11 +29,15 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out = "vigie-report"
 
+    @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`.", valueName: "lang"))
+    var lang: String?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
-        let spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
+        var spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
+        if let lang { spec.language = try SpecOptions.choice(lang, "--lang") }
         let specFile = try Self.fixtureSpec(fixture)
         try AuditRunner.run(spec: spec, specFile: specFile, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
     }

@@ -41,12 +41,12 @@ struct InitCommand: ParsableCommand {
         guard let out else {
             // On standard output the spec's folder is unknown: give an absolute data path.
             let absolute = URL(fileURLWithPath: data).standardizedFileURL.path
-            print(SpecInference.starterSpec(dataPath: absolute, profiles: draft.profiles, delimiter: draft.delimiter), terminator: "")
+            print(SpecInference.starterSpec(dataPath: absolute, profiles: draft.profiles, delimiter: draft.delimiter) + SystemCard.skeleton, terminator: "")
             return
         }
         let specFolder = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
         let dataPath = Self.relativePath(from: specFolder, to: URL(fileURLWithPath: data).standardizedFileURL)
-        let text = SpecInference.starterSpec(dataPath: dataPath, profiles: draft.profiles, delimiter: draft.delimiter)
+        let text = SpecInference.starterSpec(dataPath: dataPath, profiles: draft.profiles, delimiter: draft.delimiter) + SystemCard.skeleton
         let temporary = specFolder.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try Data(text.utf8).write(to: temporary)
         guard rename(temporary.path, URL(fileURLWithPath: out).standardizedFileURL.path) == 0 else {

@@ -121,6 +121,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Column holding each household's restriction level (vigilance, alerte, alerte_renforcee, crise).", valueName: "column"))
     var droughtLevel: String?
 
+    @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`; overrides the spec's `lang:`.", valueName: "lang"))
+    var lang: String?
+
     /// The spec: the file's, overridden by the flags; validated before any data is read.
     /// - Parameter tariffOverride: a tariff taking the place of `--tariff` (`vigie compare`).
     func resolve(tariffOverride: String? = nil) throws -> AuditSpec {
@@ -213,6 +216,7 @@ struct SpecOptions: ParsableArguments {
         if let bootstrap { s.inference.bootstrapReplicates = bootstrap }
         if let seed { s.inference.seed = seed }
         if let bootstrapMethod { s.inference.bootstrapMethod = try Self.choice(bootstrapMethod, "--bootstrap-method") }
+        if let lang { s.language = try Self.choice(lang, "--lang") }
         try s.validate()
         return s
     }

@@ -10,7 +10,7 @@ struct Vigie: ParsableCommand {
         discussion: """
         Vigie reads a CSV of decisions (who was allocated a flat, who was flagged), computes \
         for every protected group and intersection the selection and error rates and their \
-        disparities against a reference group, and writes report.json, metrics.csv and report.md.
+        disparities against a reference group, and writes report.json, metrics.csv, report.md and report.html.
 
         Quick examples:
           vigie demo

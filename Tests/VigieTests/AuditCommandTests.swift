@@ -49,9 +49,9 @@ import Testing
         #expect(raw["race*sex|Asian*Female|ppv"]!.status == "undefined")
         #expect(raw["race*sex|Asian*Female|ppv"]!.value == nil)
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(md.contains("## Largest disparities"))
+        #expect(md.contains("## Summary") && md.contains("## Detailed findings"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(json["schema_version"] as? String == "1.0")
+        #expect(json["schema_version"] as? String == "1.1")
     }
 
     @Test func sameInputsGiveIdenticalBytesOnOneOrTwoThreads() throws {
@@ -76,7 +76,7 @@ import Testing
         let demo = try CLI.run(["demo", "--out", out.path])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("Audited 5000 rows"))
-        for file in ["report.json", "metrics.csv", "findings.csv", "report.md"] {
+        for file in ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path))
         }
         // The planted disparity (hors_UE, impact ratio ≈ 0.73) trips the gate.

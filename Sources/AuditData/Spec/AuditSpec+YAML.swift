@@ -42,7 +42,7 @@ struct SpecReader {
         "version", "data", "csv", "protected", "label", "decision", "score", "weight",
         "reference", "intersections", "impact_ratio_threshold", "min_group_size", "min_cell_size", "decision_is",
         "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power", "bootstrap",
-        "allocation", "rank_by", "income", "tariff", "drought",
+        "allocation", "rank_by", "income", "tariff", "drought", "system", "lang",
     ]
 
     func error(_ node: Node?, _ key: String, _ message: String) -> SpecError {
@@ -167,6 +167,8 @@ struct SpecReader {
                 guard let rule else { throw error(v, "drought.rule", "missing: the restriction rule file") }
                 guard let level else { throw error(v, "drought.level", "missing: the restriction-level column") }
                 spec.drought = DroughtSpec(rule: rule, level: level)
+            case "system": spec.system = try systemCard(v)
+            case "lang": spec.language = try choice(v, name)
             case "bootstrap":
                 for (key, _, value) in try mapping(v, name, allowed: ["replicates", "seed", "method"]) {
                     let path = "bootstrap.\(key)"

@@ -46,6 +46,10 @@ public struct AuditSpec: Sendable, Equatable {
     public var tariff: TariffSpec?
     /// A drought restriction applied to the allocation (volumes).
     public var drought: DroughtSpec?
+    /// What the system's owner declares about it (`system:`); `nil` when the spec has no card.
+    public var system: SystemCard?
+    /// The language of the reports' human texts (`lang:`, `--lang`).
+    public var language: ReportLanguage = .en
 
     public init(
         dataPath: String? = nil,

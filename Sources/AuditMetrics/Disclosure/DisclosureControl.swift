@@ -117,7 +117,8 @@ public enum DisclosureControl {
             out.allocation = allocation
         }
         out.disclosure = DisclosureSummary(minimumCellSize: k, cells: cells,
-                                           suppressedFindings: result.findings.count - findings.count, suppressedAggregates: aggregatesWithheld)
+                                           suppressedFindings: result.findings.count - findings.count, suppressedAggregates: aggregatesWithheld,
+                                           adjustedTests: Set(result.findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count)
         return out
     }
 

@@ -9,12 +9,16 @@ public struct DisclosureSummary: Sendable, Equatable {
     /// Attribute-level values withheld (aggregates, independence tests, decompositions)
     /// because they depend on a suppressed cell.
     public let suppressedAggregates: Int
+    /// The tests whose p-values were adjusted together (Holm, BH), published or withheld:
+    /// withheld findings stay in the family, so the adjustment is the one of every test run.
+    public let adjustedTests: Int
 
-    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int) {
+    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int, adjustedTests: Int = 0) {
         self.minimumCellSize = minimumCellSize
         self.cells = cells
         self.suppressedFindings = suppressedFindings
         self.suppressedAggregates = suppressedAggregates
+        self.adjustedTests = adjustedTests
     }
 
     /// Cells suppressed because they are small.

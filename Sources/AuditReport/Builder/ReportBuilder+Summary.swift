@@ -1,0 +1,149 @@
+import AuditData
+import AuditMetrics
+
+extension ReportBuilder {
+    /// The findings that matter most, at most `limit`, one per group, in this order:
+    /// 0. disparities on suspect grounds (`ProtectedGround.suspect`), single attributes;
+    /// 1. the same on intersections;
+    /// 2. gaps on suspect grounds without enough evidence, single attributes, groups of at
+    ///    least the minimum size and not `unknown` (a gap that may be real is what a reader
+    ///    most needs to know after a proven one);
+    /// 3. disparities on intersections mixing a suspect ground and a mandated priority;
+    /// 4. disparities on mandated priorities (intended by the rules);
+    /// 5. any other gap without enough evidence.
+    /// Within each, the largest gap first (ties: attribute, group, metric), except that among
+    /// gaps without enough evidence the decision's rate comes before the error rates, and
+    /// equal gaps put the decision's rate first. Only differences
+    /// with a value and a verdict other than `no_disparity` are ranked.
+    public static func keyFindings(_ result: AuditResult, limit: Int = 3) -> [AuditMetrics.Finding] {
+        let mandated = Set(result.spec.system?.values[.mandatedPriorities] ?? [])
+        func rank(_ f: AuditMetrics.Finding) -> Int {
+            let ground = ProtectedGround.of(f.attribute, mandated: mandated)
+            switch (f.verdict, ground) {
+            case (.disparity, .suspect): return f.isIntersection ? 1 : 0
+            case (.disparity, .mixed): return 3
+            case (.disparity, .mandated): return 4
+            case (.insufficientEvidence, .suspect):
+                let g = result[f.attribute]?[f.group]
+                let solid = !f.isIntersection && !(g?.belowMinSize ?? true) && !(g?.isUnknown ?? true)
+                return solid ? 2 : 5
+            default: return 5
+            }
+        }
+        // Among gaps without enough evidence, the decision's own rate (or the label's, without
+        // a decision) before error rates, whose gaps rest on fewer people.
+        let primary = result.hasDecision ? "selection_rate" : "base_rate"
+        func secondary(_ f: AuditMetrics.Finding) -> Int { f.verdict == .insufficientEvidence && f.metric != primary ? 1 : 0 }
+        let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity }
+            .sorted { a, b in
+                let ka = (rank(a), secondary(a), -abs(a.value.value!), a.metric == primary ? 0 : 1)
+                let kb = (rank(b), secondary(b), -abs(b.value.value!), b.metric == primary ? 0 : 1)
+                if ka != kb { return ka < kb }
+                return (a.attribute, a.group, a.metric) < (b.attribute, b.group, b.metric)
+            }
+        var seen = Set<String>()
+        var out: [AuditMetrics.Finding] = []
+        for f in candidates where seen.insert(f.attribute + "\u{0}" + f.group).inserted {
+            out.append(f)
+            if out.count == limit { break }
+        }
+        return out
+    }
+
+    func summary() -> ReportSection {
+        var s = ReportSection(id: "summary", title: [.text(t("section.summary"))])
+        s.blocks.append(.paragraph(t.runs("summary.system", [
+            "name": declaredOrMissing(.name), "owner": declaredOrMissing(.owner),
+            "purpose": declaredOrMissing(.purpose), "automation": declaredOrMissing(.automation),
+        ])))
+        s.blocks.append(.paragraph(t.runs("summary.oversight", ["oversight": declaredOrMissing(.humanOversight)])))
+        var checked: [ReportInline] = []
+        for (i, p) in result.spec.protected.enumerated() {
+            if i > 0 { checked.append(.text(", ")) }
+            checked.append(.label(p.column))
+        }
+        var args: [String: ReportInline] = [
+            "rows": .text(t.count(result.rowCount)),
+            "attributes": .strong(checked.isEmpty ? [.text("—")] : checked),
+        ]
+        let key: String
+        if result.spec.decision != nil {
+            args["decision"] = decisionRun
+            key = result.spec.intersections >= 2 ? "summary.checked.decision.intersections" : "summary.checked.decision"
+        } else if let l = result.spec.label {
+            args["decision"] = .label(l.column)
+            key = result.spec.intersections >= 2 ? "summary.checked.label.intersections" : "summary.checked.label"
+        } else {
+            args["decision"] = .label(result.spec.allocation?.column ?? "")
+            key = "summary.checked.allocation"
+        }
+        s.blocks.append(.paragraph(t.runs(key, args)))
+        s.blocks.append(.heading(3, [.text(t("summary.key_findings"))], id: "key-findings"))
+        let key3 = Self.keyFindings(result)
+        if key3.isEmpty {
+            s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? "summary.no_comparison" : "summary.no_gap"))]))
+        } else {
+            s.blocks.append(.list(key3.map(plainFinding)))
+            let disparities = result.findings.filter { $0.kind == .difference && $0.verdict == .disparity }.count
+            s.blocks.append(.paragraph(t.runs("summary.totals", [
+                "disparity": .text(t.count(disparities)),
+                "total": .text(t.count(result.findings.filter { $0.kind == .difference }.count)),
+                "findings": .anchor(t("section.findings"), id: "findings"),
+            ])))
+        }
+        s.blocks.append(.paragraph(t.runs("summary.read_more", [
+            "convention": .anchor(t("section.convention"), id: "convention"),
+            "legal": .anchor(t("section.legal"), id: "legal"),
+        ])))
+        return s
+    }
+
+    /// The decision as shown: its column, with its threshold when it has one (`decile_score ≥ 5`).
+    var decisionRun: ReportInline {
+        guard let d = result.spec.decision else { return .label("") }
+        guard let th = d.threshold else { return .label(d.column) }
+        return .span([.label(d.column), .text(" ≥ " + t.fixed(th, th == th.rounded() ? 0 : 2))])
+    }
+
+    /// One finding in plain words: "out of 100 …", then its verdict.
+    func plainFinding(_ f: AuditMetrics.Finding) -> [ReportInline] {
+        let mine = result[f.attribute]?[f.group]?.metrics.first { $0.name == f.metric }?.value.value
+        let d = f.value.value ?? 0
+        var runs: [ReportInline] = []
+        if let mine {
+            let theirs = mine - d
+            var digits = 0
+            if t.fixed(mine * 100, 0) == t.fixed(theirs * 100, 0) { digits = 1 }
+            let known = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"].contains(f.metric)
+            runs += t.runs(known ? "plain.\(f.metric)" : "plain.other", [
+                "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
+                "x": .strong([.text(t.fixed(mine * 100, digits))]), "y": .strong([.text(t.fixed(theirs * 100, digits))]),
+                "decision": decisionRun, "label": .label(result.spec.label?.column ?? ""),
+                "metric": .text(words(f.metric)),
+            ])
+        }
+        runs.append(.text(" "))
+        switch f.verdict {
+        case .disparity:
+            var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance)), "level": .text(level)]
+            args["direction"] = .text(t(d > 0 ? "word.higher" : "word.lower"))
+            if let ci = f.interval {
+                // The interval of the gap's size, in the gap's direction.
+                let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
+                args["low"] = .text(points(low)); args["high"] = .text(points(high))
+                runs += t.runs("plain.verdict.disparity", args)
+            } else {
+                runs += t.runs("plain.verdict.disparity_no_ci", args)
+            }
+            if ProtectedGround.of(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) == .mandated {
+                runs.append(.text(" "))
+                runs += t.runs("plain.mandated", ["attribute": .label(f.attribute)])
+            }
+        case .insufficientEvidence:
+            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance))])
+        case .noDisparity:
+            runs += t.runs("plain.verdict.no_disparity", [:])
+        }
+        return runs
+    }
+}

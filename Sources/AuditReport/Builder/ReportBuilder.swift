@@ -1,0 +1,91 @@
+import AuditData
+import AuditMetrics
+import Foundation
+
+/// Builds the report document — the same for `report.html` and `report.md` — from an audit
+/// result, in the spec's language. Renders the central table and the assessments; computes
+/// no statistic.
+public struct ReportBuilder {
+    let result: AuditResult
+    let t: ReportText
+    let card: SystemCard
+    /// Small-cell suppression threshold applied to the outputs (`nil`: none applied).
+    let suppressionThreshold: Int?
+
+    public init(_ result: AuditResult, language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
+        self.result = result
+        self.t = ReportText(language ?? result.spec.language)
+        self.card = result.spec.system ?? SystemCard()
+        self.suppressionThreshold = suppressionThreshold ?? result.disclosure.flatMap { $0.minimumCellSize > 0 ? $0.minimumCellSize : nil }
+    }
+
+    /// The document of a result, in its spec's language.
+    public static func document(_ result: AuditResult) -> ReportDocument {
+        ReportBuilder(result).document()
+    }
+
+    public func document() -> ReportDocument {
+        let name = card[.name]
+        let title = name.map { t("title.system", ["name": $0]) } ?? t("title.plain")
+        var subtitle: [[ReportInline]] = []
+        subtitle.append(t.runs("subtitle.date", ["date": declaredOrMissing(.date)]))
+        subtitle.append(t.runs("subtitle.owner", ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        let file = result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
+        subtitle.append(t.runs("subtitle.data", ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
+        subtitle.append(t.runs("subtitle.generator", ["version": .text(ReportVersion.vigie)]))
+        var sections = [summary(), systemCard(), convention(), legal(), findings()]
+        if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
+        sections.append(method())
+        sections.append(glossary())
+        return ReportDocument(language: t.language.rawValue, title: title, subtitle: subtitle, sections: sections, contents: t("nav.contents"))
+    }
+
+    // MARK: shared pieces
+
+    /// A declared field as text, or the word "missing" in bold.
+    func declaredOrMissing(_ field: SystemCard.Field) -> ReportInline {
+        card[field].map { ReportInline.text($0) } ?? .strong([.text(t("word.missing"))])
+    }
+
+    func status(_ s: AssessmentStatus) -> [ReportInline] {
+        [.status(s.rawValue, t("status.\(s.rawValue)"))]
+    }
+
+    func value(_ v: EvidenceValue) -> ReportInline {
+        switch v {
+        case .declared(let s): return .text(s)
+        case .label(let s): return .label(s)
+        case .count(let n): return .text(t.count(n))
+        case .percent(let x): return .text(t.percent(x))
+        case .number(let x, let digits): return .text(t.fixed(x, digits))
+        case .word(let key): return .text(t(key))
+        }
+    }
+
+    /// A piece of evidence with its source: "measured: …".
+    func evidence(_ e: Evidence) -> [ReportInline] {
+        t.runs("evidence.with_source", ["source": .text(t("source.\(e.source.rawValue)"))]) + sentence(e)
+    }
+
+    /// The sentence of a piece of evidence, without its source.
+    func sentence(_ e: Evidence) -> [ReportInline] {
+        var args: [String: ReportInline] = [:]
+        for (k, v) in e.values { args[k] = value(v) }
+        return t.runs(e.key, args)
+    }
+
+    /// Several pieces of evidence in one table cell, separated by " · ".
+    func evidenceCell(_ items: [Evidence]) -> [ReportInline] {
+        var out: [ReportInline] = []
+        for (i, e) in items.enumerated() {
+            if i > 0 { out.append(.text(" · ")) }
+            out += evidence(e)
+        }
+        return out
+    }
+
+    func words(_ metric: String) -> String { t("metric.\(metric)") }
+    func verdictWord(_ v: Verdict) -> String { t("verdict.\(v.rawValue)") }
+    var level: String { t.fixed(result.spec.inference.level * 100, 0) }
+    func points(_ x: Double) -> String { t.fixed(x * 100, 1) }
+}

@@ -1,0 +1,70 @@
+import AuditData
+import AuditMetrics
+
+extension ReportJSON {
+    /// `assessment` (schema 1.1): the convention's objectives and concerns, the legal
+    /// checklist and the LL144 impact-ratio tables, with machine-readable statuses and
+    /// evidence sources, and each piece of evidence as a sentence in the report's language.
+    struct AssessmentJSON: Encodable {
+        struct EvidenceJSON: Encodable {
+            /// `measured`, `declared` or `missing`.
+            let source: String
+            /// The catalogue key of the sentence.
+            let key: String
+            /// The sentence, in the report's language.
+            let text: String
+        }
+        struct Item: Encodable {
+            let id: String
+            /// `met`, `attention`, `not_met` or `not_assessable`.
+            let status: String
+            let evidence: [EvidenceJSON]
+        }
+        struct Row: Encodable {
+            let category: String
+            let count: Int
+            let share: Double
+            let rate: Double?
+            let impact_ratio: Double?
+            /// `small`, `unknown` or `undefined` when left out of impact ratios.
+            let excluded: String?
+        }
+        struct Table: Encodable {
+            let attribute: String
+            let rows: [Row]
+        }
+        let objectives: [Item]
+        let concerns: [Item]
+        let legal: [Item]
+        let impact_ratio_tables: [Table]
+
+        init(_ r: AuditResult) {
+            let builder = ReportBuilder(r)
+            func item(_ id: String, _ a: Assessment) -> Item {
+                Item(id: id, status: a.status.rawValue, evidence: a.evidence.map { e in
+                    let text = builder.sentence(e).map(Self.plain).joined()
+                    return EvidenceJSON(source: e.source.rawValue, key: e.key, text: text)
+                })
+            }
+            let convention = ConventionAssessment(r, suppressionThreshold: builder.suppressionThreshold)
+            objectives = convention.objectives.map { item($0.objective.rawValue, $0.assessment) }
+            concerns = convention.concerns.map { item($0.concern.rawValue, $0.assessment) }
+            legal = LegalChecklist.items(r).map { item($0.id, $0.assessment) }
+            impact_ratio_tables = ImpactRatioTable.tables(r).map { t in
+                Table(attribute: t.attribute, rows: t.rows.map {
+                    Row(category: $0.category, count: $0.count, share: $0.share, rate: $0.rate, impact_ratio: $0.impactRatio, excluded: $0.exclusion)
+                })
+            }
+        }
+
+        /// A run as plain text.
+        static func plain(_ run: ReportInline) -> String {
+            switch run {
+            case .text(let s), .label(let s): return s
+            case .strong(let inner), .span(let inner): return inner.map(plain).joined()
+            case .anchor(let s, _): return s
+            case .status(_, let s): return s
+            }
+        }
+    }
+}
