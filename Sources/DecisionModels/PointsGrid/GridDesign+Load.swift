@@ -1,0 +1,216 @@
+import AuditData
+import Foundation
+import LinearAlgebra
+
+extension GridDesign {
+    /// Reads a CSV file against a grid (one streaming pass) and builds `X`, the
+    /// segments, the tie-break order and the capacities.
+    ///
+    /// - Throws: `CSVError` with file, line and column: a column the grid names
+    ///   is not in the header (the message lists the available columns); a
+    ///   non-numeric value in a per-unit, band or numeric tie-break column; a
+    ///   missing value in a flag, per-unit or band column whose criterion does
+    ///   not declare `missing: 0`; a repeated id; a `from_data` capacity value
+    ///   other than 0/1; and every format error of `CSVReader`. A category value
+    ///   the grid does not declare is not an error (0 points).
+    public static func load(grid: PointsGrid, csvPath: String, dialect: CSVDialect = CSVDialect()) throws -> GridDesign {
+        let reader = try CSVReader(path: csvPath, dialect: dialect)
+        var selected: [Int] = []           // header indices
+        var slotOfColumn: [String: Int] = [:]
+        func slot(_ name: String, _ use: String) throws -> Int {
+            if let s = slotOfColumn[name] { return s }
+            guard let index = reader.header.firstIndex(of: name) else {
+                throw CSVError(file: csvPath, line: 1, column: nil, columnName: name,
+                               message: "\(use) reads column '\(name)', which is not in the header; available columns: "
+                                   + reader.header.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            selected.append(index)
+            slotOfColumn[name] = selected.count - 1
+            return selected.count - 1
+        }
+        let idSlot = try slot(grid.idColumn, "the id")
+        let criterionSlots = try grid.criteria.map { try slot($0.column, "criterion '\($0.name)'") }
+        let segmentSlots = try grid.segmentBy.map { try slot($0, "allocation.segment_by") }
+        let tieSlots = try grid.tieBreak.dropLast().map { try slot($0.column, "tie_break") }
+        var fromDataSlot: Int?
+        switch grid.allocation {
+        case .capacity(.fromData(let column)), .proposals(.fromData(let column), _):
+            fromDataSlot = try slot(column, "allocation.capacity.from_data")
+        default: break
+        }
+
+        var definitions: [GridFeature] = []
+        var featureCriterion: [Int] = []
+        for (c, criterion) in grid.criteria.enumerated() {
+            for feature in criterion.features {
+                definitions.append(feature)
+                featureCriterion.append(c)
+            }
+        }
+        let parsers = grid.criteria.map(CriterionParser.init)
+        var columns = [[Double]](repeating: [], count: definitions.count)
+        var ids: [String] = []
+        var seenIDs = Set<String>()
+        var segmentEncoders = [CategoricalEncoder](repeating: CategoricalEncoder(), count: segmentSlots.count)
+        var segmentCodes = [[UInt32]](repeating: [], count: segmentSlots.count)
+        var tieValues = [[Double]](repeating: [], count: tieSlots.count)
+        var allocated: [Bool] = []
+        var buffer = [Double](repeating: 0, count: definitions.count)
+
+        try reader.forEachRow(selecting: selected) { row in
+            let id = try row.validatedString(idSlot)
+            guard seenIDs.insert(id).inserted else {
+                throw row.error(idSlot, "id '\(id)' is given twice; the id column must identify each applicant")
+            }
+            ids.append(id)
+            var f = 0
+            for (c, parser) in parsers.enumerated() {
+                try parser.features(row, criterionSlots[c], into: &buffer, at: f)
+                f += parser.featureCount
+            }
+            for j in 0..<definitions.count { columns[j].append(buffer[j]) }
+            for (k, s) in segmentSlots.enumerated() {
+                segmentCodes[k].append(try segmentEncoders[k].code(for: row, s))
+            }
+            for (k, s) in tieSlots.enumerated() {
+                guard !row.isMissing(s), let value = row.double(s) else {
+                    throw row.error(s, "expected a number for tie-break key '\(grid.tieBreak[k].column)', found '\(row.string(s))'")
+                }
+                tieValues[k].append(value)
+            }
+            if let s = fromDataSlot {
+                let value = row.double(s)
+                guard value == 0 || value == 1 else {
+                    throw row.error(s, "expected 0 or 1 (an actual allocation) for the capacity column, found '\(row.string(s))'")
+                }
+                allocated.append(value == 1)
+            }
+        }
+        let n = ids.count
+        var storage: [Double] = []
+        storage.reserveCapacity(n * definitions.count)
+        for j in columns.indices {
+            storage.append(contentsOf: columns[j])
+            columns[j] = []
+        }
+        let matrix = try Matrix(rows: n, columns: definitions.count, columnMajor: storage)
+        let (codes, labels) = combineSegments(segmentCodes, segmentEncoders.map(\.levels), rows: n)
+        let tieRank = tieOrder(ids: ids, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
+                               idDescending: grid.tieBreak.last?.descending ?? false)
+        let capacities = resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
+        return GridDesign(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
+                          featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
+                          tieRank: tieRank, capacities: capacities)
+    }
+
+    /// Dense segment codes numbered in the sorted order of their labels.
+    static func combineSegments(_ codes: [[UInt32]], _ levels: [[String]], rows n: Int) -> ([Int32], [[String]]) {
+        guard !codes.isEmpty else { return ([Int32](repeating: 0, count: n), [[]]) }
+        var combined = [Int](repeating: 0, count: n)
+        var radix = 1
+        for (k, column) in codes.enumerated() {
+            for i in 0..<n { combined[i] += Int(column[i]) * radix }
+            radix *= max(levels[k].count, 1)
+        }
+        func label(_ key: Int) -> [String] {
+            var key = key
+            return levels.map { values in
+                let code = key % max(values.count, 1)
+                key /= max(values.count, 1)
+                return values[code]
+            }
+        }
+        let distinct = Set(combined).map { ($0, label($0)) }
+            .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+        var dense: [Int: Int32] = [:]
+        for (position, entry) in distinct.enumerated() { dense[entry.0] = Int32(position) }
+        return (combined.map { dense[$0] ?? 0 }, distinct.map(\.1))
+    }
+
+    /// Position of each row when sorted by the tie-break keys, then by id.
+    static func tieOrder(ids: [String], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
+        let order = ids.indices.sorted { a, b in
+            for (k, values) in keys.enumerated() where values[a] != values[b] {
+                return descending[k] ? values[a] > values[b] : values[a] < values[b]
+            }
+            return idDescending ? ids[a] > ids[b] : ids[a] < ids[b]
+        }
+        var rank = [Int32](repeating: 0, count: ids.count)
+        for (position, row) in order.enumerated() { rank[row] = Int32(position) }
+        return rank
+    }
+
+    static func resolveCapacities(_ grid: PointsGrid, codes: [Int32], labels: [[String]], allocated: [Bool]) -> [Int]? {
+        let capacity: GridCapacity
+        switch grid.allocation {
+        case .capacity(let c), .proposals(let c, _): capacity = c
+        case .threshold, nil: return nil
+        }
+        switch capacity {
+        case .fromData:
+            var k = [Int](repeating: 0, count: labels.count)
+            for (i, isAllocated) in allocated.enumerated() where isAllocated { k[Int(codes[i])] += 1 }
+            return k
+        case .declared(let segments, let fallback):
+            return labels.map { label in segments.first { $0.segment == label }?.k ?? fallback }
+        }
+    }
+}
+
+/// Turns one criterion's field into its feature values (the columns of `X`).
+struct CriterionParser {
+    let criterion: GridCriterion
+    let featureCount: Int
+    private let patterns: [[UInt8]]   // flag: true values; category: levels
+
+    init(_ criterion: GridCriterion) {
+        self.criterion = criterion
+        self.featureCount = criterion.features.count
+        switch criterion.kind {
+        case .flag(_, let trueValues): patterns = trueValues.map { Array($0.utf8) }
+        case .category(let levels): patterns = levels.map { Array($0.value.utf8) }
+        default: patterns = []
+        }
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        pattern.count == bytes.count && pattern.withUnsafeBufferPointer { p in
+            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
+        }
+    }
+
+    func features(_ row: CSVRow, _ slot: Int, into buffer: inout [Double], at start: Int) throws {
+        for f in 0..<featureCount { buffer[start + f] = 0 }
+        if case .category = criterion.kind {
+            let bytes = row.bytes(slot)
+            if let level = patterns.firstIndex(where: { matches(bytes, $0) }) { buffer[start + level] = 1 }
+            return
+        }
+        if row.isMissing(slot) {
+            guard criterion.missingIsZero else {
+                throw row.error(slot, "missing value for criterion '\(criterion.name)' (\(criterion.kind.name)); declare `missing: 0` in the grid to give 0 points")
+            }
+            return
+        }
+        switch criterion.kind {
+        case .flag:
+            let bytes = row.bytes(slot)
+            if patterns.contains(where: { matches(bytes, $0) }) { buffer[start] = 1 }
+        case .perUnit(let perUnit, let cap):
+            let x = try number(row, slot)
+            buffer[start] = cap.map { min(x, $0 / abs(perUnit)) } ?? x
+        case .bands(let bands):
+            let x = try number(row, slot)
+            if let b = bands.firstIndex(where: { $0.contains(x) }) { buffer[start + b] = 1 }
+        case .category:
+            break
+        }
+    }
+
+    private func number(_ row: CSVRow, _ slot: Int) throws -> Double {
+        guard let x = row.double(slot) else {
+            throw row.error(slot, "expected a number for criterion '\(criterion.name)' (\(criterion.kind.name)), found '\(row.string(slot))'")
+        }
+        return x
+    }
+}
