@@ -50,7 +50,7 @@ extension GridDesign {
         let parsers = grid.criteria.map(CriterionParser.init)
         var columns = [[Double]](repeating: [], count: definitions.count)
         var ids: [String] = []
-        var seenIDs = Set<String>()
+        var idLines: [Int] = []
         var segmentEncoders = [CategoricalEncoder](repeating: CategoricalEncoder(), count: segmentSlots.count)
         var segmentCodes = [[UInt32]](repeating: [], count: segmentSlots.count)
         var tieValues = [[Double]](repeating: [], count: tieSlots.count)
@@ -58,11 +58,8 @@ extension GridDesign {
         var buffer = [Double](repeating: 0, count: definitions.count)
 
         try reader.forEachRow(selecting: selected) { row in
-            let id = try row.validatedString(idSlot)
-            guard seenIDs.insert(id).inserted else {
-                throw row.error(idSlot, "id '\(id)' is given twice; the id column must identify each applicant")
-            }
-            ids.append(id)
+            ids.append(try row.validatedString(idSlot))
+            idLines.append(row.line(of: idSlot))
             var f = 0
             for (c, parser) in parsers.enumerated() {
                 try parser.features(row, criterionSlots[c], into: &buffer, at: f)
@@ -95,7 +92,13 @@ extension GridDesign {
         }
         let matrix = try Matrix(rows: n, columns: definitions.count, columnMajor: storage)
         let (codes, labels) = combineSegments(segmentCodes, segmentEncoders.map(\.levels), rows: n)
-        let tieRank = tieOrder(ids: ids, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
+        let idOrder = ids.indices.sorted { ids[$0] < ids[$1] }
+        for (a, b) in zip(idOrder, idOrder.dropFirst()) where ids[a] == ids[b] {
+            let later = max(a, b)
+            throw CSVError(file: csvPath, line: idLines[later], column: selected[idSlot] + 1, columnName: grid.idColumn,
+                           message: "id '\(ids[later])' is given twice (first on line \(idLines[min(a, b)])); the id column must identify each applicant")
+        }
+        let tieRank = tieOrder(idOrder: idOrder, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
                                idDescending: grid.tieBreak.last?.descending ?? false)
         let capacities = resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
         return GridDesign(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
@@ -127,16 +130,19 @@ extension GridDesign {
         return (combined.map { dense[$0] ?? 0 }, distinct.map(\.1))
     }
 
-    /// Position of each row when sorted by the tie-break keys, then by id.
-    static func tieOrder(ids: [String], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
-        let order = ids.indices.sorted { a, b in
-            for (k, values) in keys.enumerated() where values[a] != values[b] {
-                return descending[k] ? values[a] > values[b] : values[a] < values[b]
+    /// Position of each row when sorted by the tie-break keys, then by id: the
+    /// rows in id order, then stable radix sorts by each numeric key, last key first.
+    static func tieOrder(idOrder: [Int], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
+        var order = (idDescending ? idOrder.reversed() : idOrder).map { Int32($0) }
+        var sortKeys = [UInt64](repeating: 0, count: order.count)
+        for (k, values) in keys.enumerated().reversed() {
+            for (p, row) in order.enumerated() {
+                sortKeys[p] = descending[k] ? StableRadixSort.descendingKey(values[Int(row)]) : StableRadixSort.ascendingKey(values[Int(row)])
             }
-            return idDescending ? ids[a] > ids[b] : ids[a] < ids[b]
+            StableRadixSort.sort(keys: &sortKeys, items: &order)
         }
-        var rank = [Int32](repeating: 0, count: ids.count)
-        for (position, row) in order.enumerated() { rank[row] = Int32(position) }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (position, row) in order.enumerated() { rank[Int(row)] = Int32(position) }
         return rank
     }
 
