@@ -97,12 +97,14 @@ private struct SharedBuffers: @unchecked Sendable {
         let base = g * n
         var keys: [UInt64] = []
         var order: [Int32] = []
+        var scratch = StableRadixSort.Scratch()
         for (s, members) in segmentRows.enumerated() {
             // Members are in tie-break order; a stable sort by score keeps it among equal scores.
             keys.removeAll(keepingCapacity: true)
             for row in members { keys.append(StableRadixSort.descendingKey(scores[base + Int(row)])) }
-            order = members
-            StableRadixSort.sort(keys: &keys, items: &order)
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: members)
+            StableRadixSort.sort(keys: &keys, items: &order, scratch: &scratch)
             let limit = limits?[s] ?? 0
             for (r, row) in order.enumerated() {
                 let i = base + Int(row)

@@ -55,15 +55,16 @@ extension GridDesign {
         var segmentCodes = [[UInt32]](repeating: [], count: segmentSlots.count)
         var tieValues = [[Double]](repeating: [], count: tieSlots.count)
         var allocated: [Bool] = []
-        var buffer = [Double](repeating: 0, count: definitions.count)
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(definitions.count, 1))
+        defer { buffer.deallocate() }
 
         try reader.forEachRow(selecting: selected) { row in
             ids.append(try row.validatedString(idSlot))
             idLines.append(row.line(of: idSlot))
             var f = 0
-            for (c, parser) in parsers.enumerated() {
-                try parser.features(row, criterionSlots[c], into: &buffer, at: f)
-                f += parser.featureCount
+            for c in 0..<parsers.count {
+                try parsers[c].features(row, criterionSlots[c], into: buffer + f)
+                f += parsers[c].featureCount
             }
             for j in 0..<definitions.count { columns[j].append(buffer[j]) }
             for (k, s) in segmentSlots.enumerated() {
@@ -164,50 +165,84 @@ extension GridDesign {
 }
 
 /// Turns one criterion's field into its feature values (the columns of `X`).
-struct CriterionParser {
-    let criterion: GridCriterion
+/// A class with plain fields, so the per-row loop neither copies nor
+/// re-destructures the criterion's enum payload.
+final class CriterionParser {
+    enum Kind { case flag, category, perUnit, bands }
+    let name: String
+    let kindName: String
+    let kind: Kind
     let featureCount: Int
-    private let patterns: [[UInt8]]   // flag: true values; category: levels
+    let missingIsZero: Bool
+    /// flag: the true values; category: the levels (UTF-8 bytes).
+    let patterns: [[UInt8]]
+    /// perUnit: `cap / |ppu|` (+∞ without a cap).
+    let capUnits: Double
+    /// bands: bounds (±∞ when open).
+    let lower: [Double]
+    let upper: [Double]
 
     init(_ criterion: GridCriterion) {
-        self.criterion = criterion
-        self.featureCount = criterion.features.count
+        name = criterion.name
+        kindName = criterion.kind.name
+        featureCount = criterion.features.count
+        missingIsZero = criterion.missingIsZero
+        var patterns: [[UInt8]] = [], capUnits = Double.infinity, lower: [Double] = [], upper: [Double] = []
         switch criterion.kind {
-        case .flag(_, let trueValues): patterns = trueValues.map { Array($0.utf8) }
-        case .category(let levels): patterns = levels.map { Array($0.value.utf8) }
-        default: patterns = []
+        case .flag(_, let trueValues):
+            kind = .flag
+            patterns = trueValues.map { Array($0.utf8) }
+        case .category(let levels):
+            kind = .category
+            patterns = levels.map { Array($0.value.utf8) }
+        case .perUnit(let perUnit, let cap):
+            kind = .perUnit
+            if let cap { capUnits = cap / abs(perUnit) }
+        case .bands(let bands):
+            kind = .bands
+            lower = bands.map { $0.from ?? -.infinity }
+            upper = bands.map { $0.to ?? .infinity }
         }
+        self.patterns = patterns
+        self.capUnits = capUnits
+        self.lower = lower
+        self.upper = upper
     }
 
-    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        pattern.count == bytes.count && pattern.withUnsafeBufferPointer { p in
-            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
+    /// Index of the pattern equal to `bytes`, if any.
+    @inline(__always)
+    private func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (k, pattern) in patterns.enumerated() where pattern.count == bytes.count {
+            if bytes.count == 0 { return k }
+            let equal = pattern.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            if equal { return k }
         }
+        return nil
     }
 
-    func features(_ row: CSVRow, _ slot: Int, into buffer: inout [Double], at start: Int) throws {
-        for f in 0..<featureCount { buffer[start + f] = 0 }
-        if case .category = criterion.kind {
-            let bytes = row.bytes(slot)
-            if let level = patterns.firstIndex(where: { matches(bytes, $0) }) { buffer[start + level] = 1 }
+    func features(_ row: CSVRow, _ slot: Int, into buffer: UnsafeMutablePointer<Double>) throws {
+        for f in 0..<featureCount { buffer[f] = 0 }
+        if kind == .category {
+            if let level = match(row.bytes(slot)) { buffer[level] = 1 }
             return
         }
         if row.isMissing(slot) {
-            guard criterion.missingIsZero else {
-                throw row.error(slot, "missing value for criterion '\(criterion.name)' (\(criterion.kind.name)); declare `missing: 0` in the grid to give 0 points")
+            guard missingIsZero else {
+                throw row.error(slot, "missing value for criterion '\(name)' (\(kindName)); declare `missing: 0` in the grid to give 0 points")
             }
             return
         }
-        switch criterion.kind {
+        switch kind {
         case .flag:
-            let bytes = row.bytes(slot)
-            if patterns.contains(where: { matches(bytes, $0) }) { buffer[start] = 1 }
-        case .perUnit(let perUnit, let cap):
+            if match(row.bytes(slot)) != nil { buffer[0] = 1 }
+        case .perUnit:
+            buffer[0] = min(try number(row, slot), capUnits)
+        case .bands:
             let x = try number(row, slot)
-            buffer[start] = cap.map { min(x, $0 / abs(perUnit)) } ?? x
-        case .bands(let bands):
-            let x = try number(row, slot)
-            if let b = bands.firstIndex(where: { $0.contains(x) }) { buffer[start + b] = 1 }
+            for b in 0..<lower.count where x >= lower[b] && x < upper[b] {
+                buffer[b] = 1
+                break
+            }
         case .category:
             break
         }
@@ -215,7 +250,7 @@ struct CriterionParser {
 
     private func number(_ row: CSVRow, _ slot: Int) throws -> Double {
         guard let x = row.double(slot) else {
-            throw row.error(slot, "expected a number for criterion '\(criterion.name)' (\(criterion.kind.name)), found '\(row.string(slot))'")
+            throw row.error(slot, "expected a number for criterion '\(name)' (\(kindName)), found '\(row.string(slot))'")
         }
         return x
     }

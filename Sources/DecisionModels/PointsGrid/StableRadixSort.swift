@@ -21,33 +21,68 @@ enum StableRadixSort {
     /// Reorders `items` (and `keys` with them) by ascending key, keeping the
     /// current order among equal keys.
     static func sort(keys: inout [UInt64], items: inout [Int32]) {
+        var scratch = Scratch()
+        sort(keys: &keys, items: &items, scratch: &scratch)
+    }
+
+    /// Buffers reused across calls (no allocation, no fresh pages per segment).
+    struct Scratch {
+        var keys: [UInt64] = []
+        var items: [Int32] = []
+        var counts = [Int](repeating: 0, count: 2048)
+    }
+
+    /// ``sort(keys:items:)`` with caller-owned buffers.
+    static func sort(keys: inout [UInt64], items: inout [Int32], scratch: inout Scratch) {
         let n = keys.count
         guard n > 1 else { return }
-        var keyBuffer = [UInt64](repeating: 0, count: n)
-        var itemBuffer = [Int32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 2048)
-        var shift: UInt64 = 0
-        while shift < 64 {
-            for d in 0..<2048 { counts[d] = 0 }
-            for k in keys { counts[Int((k >> shift) & 2047)] += 1 }
-            if counts[Int((keys[0] >> shift) & 2047)] != n {
-                var total = 0
-                for d in 0..<2048 {
-                    let c = counts[d]
-                    counts[d] = total
-                    total += c
+        if scratch.keys.count < n {
+            scratch.keys = [UInt64](repeating: 0, count: n)
+            scratch.items = [Int32](repeating: 0, count: n)
+        }
+        var sortedInScratch = false
+        keys.withUnsafeMutableBufferPointer { k0 in
+            items.withUnsafeMutableBufferPointer { i0 in
+                scratch.keys.withUnsafeMutableBufferPointer { k1 in
+                    scratch.items.withUnsafeMutableBufferPointer { i1 in
+                        scratch.counts.withUnsafeMutableBufferPointer { counts in
+                            var (fromK, fromI, toK, toI) = (k0.baseAddress!, i0.baseAddress!, k1.baseAddress!, i1.baseAddress!)
+                            var shift: UInt64 = 0
+                            while shift < 64 {
+                                for d in 0..<2048 { counts[d] = 0 }
+                                for j in 0..<n { counts[Int((fromK[j] >> shift) & 2047)] += 1 }
+                                if counts[Int((fromK[0] >> shift) & 2047)] != n {
+                                    var total = 0
+                                    for d in 0..<2048 {
+                                        let c = counts[d]
+                                        counts[d] = total
+                                        total += c
+                                    }
+                                    for j in 0..<n {
+                                        let d = Int((fromK[j] >> shift) & 2047)
+                                        let to = counts[d]
+                                        counts[d] = to + 1
+                                        toK[to] = fromK[j]
+                                        toI[to] = fromI[j]
+                                    }
+                                    swap(&fromK, &toK)
+                                    swap(&fromI, &toI)
+                                    sortedInScratch.toggle()
+                                }
+                                shift += 11
+                            }
+                        }
+                    }
                 }
-                for i in 0..<n {
-                    let d = Int((keys[i] >> shift) & 2047)
-                    let to = counts[d]
-                    counts[d] = to + 1
-                    keyBuffer[to] = keys[i]
-                    itemBuffer[to] = items[i]
-                }
-                swap(&keys, &keyBuffer)
-                swap(&items, &itemBuffer)
             }
-            shift += 11
+        }
+        if sortedInScratch {
+            keys.withUnsafeMutableBufferPointer { k in
+                scratch.keys.withUnsafeBufferPointer { s in k.baseAddress!.update(from: s.baseAddress!, count: n) }
+            }
+            items.withUnsafeMutableBufferPointer { i in
+                scratch.items.withUnsafeBufferPointer { s in i.baseAddress!.update(from: s.baseAddress!, count: n) }
+            }
         }
     }
 }
