@@ -22,6 +22,7 @@ public struct GridCriterion: Sendable, Equatable {
     /// value an error naming the row. Category criteria always give 0.
     public var missingIsZero: Bool
 
+    /// A criterion; checked with its grid (``PointsGrid/validate()``).
     public init(name: String, labelFR: String? = nil, labelEN: String? = nil, column: String,
                 kind: GridCriterionKind, missingIsZero: Bool = false) {
         self.name = name
