@@ -214,7 +214,22 @@ public struct HousingGenerator: Sendable, SyntheticCSVGenerator {
 
         // Allocation: mostly among proposed; a few direct allocations otherwise.
         a.attribue = r.bernoulli(a.propose ? 0.76 : 0.003)
+
+        // Dates, from a separate stream so that the columns above never change.
+        var d = dateGenerator(index)
+        let filingMonth = HousingDates.snapshotMonth - a.anciennete
+        a.depotDay = HousingDates.firstDay(ofMonth: filingMonth)
+            + Int(d.next() % UInt64(HousingDates.daysIn(month: filingMonth)))
+        let allocationDraw = HousingDates.allocationStart + Int(d.next() % UInt64(HousingDates.allocationWindowDays))
+        a.attributionDay = a.attribue ? allocationDraw : nil
         return a
+    }
+
+    /// The independent random stream for the dates of row `index` (another salt than
+    /// ``rowGenerator(_:)``, so adding the dates left every earlier column unchanged).
+    @inline(__always)
+    func dateGenerator(_ index: Int) -> SplitMix64 {
+        SplitMix64(seed: SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(truncatingIfNeeded: index) &+ 0x0DA7_E5D0_0C0F_FEE5)) ^ 0x5EED_DA7E)
     }
 }
 
@@ -245,6 +260,10 @@ struct HousingApplicant {
     var besoin = false
     var propose = false
     var attribue = false
+    /// Filing date (`date_depot`), days since 1970-01-01.
+    var depotDay = 0
+    /// Allocation date (`date_attribution`), days since 1970-01-01; `nil` when not allocated.
+    var attributionDay: Int?
 
     /// Appends this applicant as one CSV line (with trailing LF).
     @inline(__always)
@@ -278,6 +297,9 @@ struct HousingApplicant {
         out.comma(); out.append(flag: besoin)
         out.comma(); out.append(flag: propose)
         out.comma(); out.append(flag: attribue)
+        out.comma(); out.append(isoDate: depotDay)
+        out.comma()
+        if let attributionDay { out.append(isoDate: attributionDay) }
         out.newline()
     }
 }

@@ -11,7 +11,7 @@ enum HousingSchema {
         "age", "sexe", "nationalite", "handicap", "residence_qpv", "revenu_mensuel",
         "taux_effort", "situation_logement", "dalo", "menace_expulsion", "violences",
         "suroccupation", "logement_indigne", "lien_commune", "refus_offre", "score_total",
-        "besoin_prioritaire", "propose_caleol", "attribue",
+        "besoin_prioritaire", "propose_caleol", "attribue", "date_depot", "date_attribution",
     ]
 
     static let headerBytes: [UInt8] = Array((columns.joined(separator: ",") + "\n").utf8)

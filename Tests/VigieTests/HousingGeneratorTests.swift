@@ -103,9 +103,9 @@ struct HousingGeneratorTests {
     @Test func headerAndColumnCount() throws {
         let t = parse(try generate(seed: 1, rows: 2_000))
         #expect(t.header == HousingGenerator.columns)
-        #expect(t.header.count == 24)
+        #expect(t.header.count == 26)
         #expect(t.rows.count == 2_000)
-        for row in t.rows { #expect(row.count == 24) }
+        for row in t.rows { #expect(row.count == 26) }
     }
 
     @Test func fieldFormats() throws {

@@ -1,0 +1,125 @@
+import AuditData
+
+extension PointsGrid {
+    /// Checks the grid: at least one criterion; unique criterion names; a
+    /// non-empty true-set for flags; declared, distinct category levels;
+    /// non-zero points per unit and a positive cap; non-empty bands with
+    /// `from < to` that do not overlap; exclusive groups of ≥ 2 known criteria,
+    /// no criterion in two groups; a tie-break ending with the id column;
+    /// a sensible allocation rule.
+    ///
+    /// - Throws: `SpecError` whose key is the YAML path of the problem
+    ///   (`criteria[3].bands[2]`), so the YAML reader can add its line and column.
+    public func validate() throws(SpecError) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw SpecError(key: "name", message: "expected a non-empty grid name")
+        }
+        guard !idColumn.isEmpty else { throw SpecError(key: "id", message: "expected the applicant id column") }
+        guard !criteria.isEmpty else {
+            throw SpecError(key: "criteria", message: "empty grid: expected at least one criterion")
+        }
+        var names = Set<String>()
+        for (c, criterion) in criteria.enumerated() {
+            let key = "criteria[\(c + 1)]"
+            guard !criterion.name.isEmpty else { throw SpecError(key: "\(key).name", message: "expected a non-empty criterion name") }
+            guard names.insert(criterion.name).inserted else {
+                throw SpecError(key: "\(key).name", message: "criterion '\(criterion.name)' is declared twice")
+            }
+            guard !criterion.column.isEmpty else { throw SpecError(key: "\(key).column", message: "expected a column name") }
+            try Self.validate(criterion.kind, key)
+        }
+        var groupOf: [Int: Int] = [:]
+        for (g, group) in exclusiveGroups.enumerated() {
+            let key = "exclusive_groups[\(g + 1)]"
+            guard group.members.count >= 2 else {
+                throw SpecError(key: "\(key).criteria", message: "expected at least 2 criteria in an exclusive group, found \(group.members.count)")
+            }
+            for (m, member) in group.members.enumerated() {
+                let memberKey = "\(key).criteria[\(m + 1)]"
+                guard member >= 0 && member < criteria.count else {
+                    throw SpecError(key: memberKey, message: "unknown criterion index \(member)")
+                }
+                if let other = groupOf[member] {
+                    let where_ = other == g ? "twice in this group" : "also in exclusive group \(other + 1) ('\(exclusiveGroups[other].name)')"
+                    throw SpecError(key: memberKey, message: "criterion '\(criteria[member].name)' is \(where_); a criterion belongs to at most one group")
+                }
+                groupOf[member] = g
+            }
+        }
+        if let minimumScore, !minimumScore.isFinite {
+            throw SpecError(key: "minimum_score", message: "expected a finite number")
+        }
+        guard let last = tieBreak.last, last.column == idColumn else {
+            throw SpecError(key: "tie_break", message: "the last tie-break key must be the id column '\(idColumn)' so that the order is total")
+        }
+        if let allocation { try validate(allocation) }
+    }
+
+    private static func validate(_ kind: GridCriterionKind, _ key: String) throws(SpecError) {
+        switch kind {
+        case .flag(let points, let trueValues):
+            guard points.isFinite else { throw SpecError(key: "\(key).flag", message: "expected a finite number of points") }
+            guard !trueValues.isEmpty else { throw SpecError(key: "\(key).true_values", message: "expected at least one value meaning true") }
+        case .category(let levels):
+            guard !levels.isEmpty else { throw SpecError(key: "\(key).categories", message: "expected at least one level") }
+            var seen = Set<String>()
+            for level in levels {
+                guard level.points.isFinite else { throw SpecError(key: "\(key).categories.\(level.value)", message: "expected a finite number of points") }
+                guard seen.insert(level.value).inserted else {
+                    throw SpecError(key: "\(key).categories", message: "level '\(level.value)' is declared twice")
+                }
+            }
+        case .perUnit(let perUnit, let cap):
+            guard perUnit.isFinite, perUnit != 0 else {
+                throw SpecError(key: "\(key).per_unit", message: "expected non-zero, finite points per unit, found \(perUnit)")
+            }
+            if let cap, !(cap.isFinite && cap > 0) {
+                throw SpecError(key: "\(key).cap", message: "expected a positive cap in points, found \(cap)")
+            }
+        case .bands(let bands):
+            guard !bands.isEmpty else { throw SpecError(key: "\(key).bands", message: "expected at least one band") }
+            for (b, band) in bands.enumerated() {
+                let bandKey = "\(key).bands[\(b + 1)]"
+                guard band.points.isFinite else { throw SpecError(key: bandKey, message: "expected a finite number of points") }
+                if let from = band.from, let to = band.to, !(from < to) {
+                    throw SpecError(key: bandKey, message: "empty band \(band.interval): expected from < to")
+                }
+                for (o, other) in bands[..<b].enumerated() where overlap(band, other) {
+                    throw SpecError(key: bandKey, message: "band \(band.interval) overlaps band \(o + 1) \(other.interval); bands are [from, to) intervals and must be disjoint")
+                }
+            }
+        }
+    }
+
+    private static func overlap(_ a: GridBand, _ b: GridBand) -> Bool {
+        let aFrom = a.from ?? -.infinity, aTo = a.to ?? .infinity
+        let bFrom = b.from ?? -.infinity, bTo = b.to ?? .infinity
+        return aFrom < bTo && bFrom < aTo
+    }
+
+    private func validate(_ rule: GridAllocationRule) throws(SpecError) {
+        switch rule {
+        case .threshold(let t):
+            guard t.isFinite else { throw SpecError(key: "allocation.threshold", message: "expected a finite score threshold") }
+        case .capacity(let capacity):
+            try validate(capacity)
+        case .proposals(let capacity, let perUnit):
+            guard perUnit >= 1 else { throw SpecError(key: "allocation.per_unit", message: "expected a whole number ≥ 1 of proposals per dwelling, found \(perUnit)") }
+            try validate(capacity)
+        }
+    }
+
+    private func validate(_ capacity: GridCapacity) throws(SpecError) {
+        guard case .declared(let segments, let fallback) = capacity else { return }
+        guard fallback >= 0 else { throw SpecError(key: "allocation.capacity.default", message: "expected a number of dwellings ≥ 0") }
+        var seen = Set<[String]>()
+        for (s, segment) in segments.enumerated() {
+            let key = "allocation.capacity.segments[\(s + 1)]"
+            guard segment.segment.count == segmentBy.count else {
+                throw SpecError(key: key, message: "expected one value per segment_by column (\(segmentBy.joined(separator: ", "))), found \(segment.segment.count)")
+            }
+            guard segment.k >= 0 else { throw SpecError(key: "\(key).k", message: "expected a number of dwellings ≥ 0, found \(segment.k)") }
+            guard seen.insert(segment.segment).inserted else { throw SpecError(key: key, message: "segment declared twice") }
+        }
+    }
+}
