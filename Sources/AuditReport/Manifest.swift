@@ -37,7 +37,7 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     /// One input file.
     public struct Input: Codable, Equatable, Sendable {
-        /// `data`, `spec`, `tariff` or `drought`.
+        /// `data`, `spec`, `tariff`, `drought` or `model`.
         public var role: String
         /// Absolute path, as given (resolved against the folder the audit ran in).
         public var path: String
@@ -102,6 +102,7 @@ public struct Manifest: Codable, Equatable, Sendable {
         try add("spec", specFile)
         try add("tariff", resolved.tariff?.model)
         try add("drought", resolved.drought?.rule)
+        try add("model", resolved.model?.grid)
         return Manifest(
             vigie: SourceTree.build,
             blas: BLASProvider.description,

@@ -97,6 +97,20 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         public var meter: String
     }
 
+    public struct Model: Codable, Equatable, Sendable {
+        public var grid: String
+        public var applicationDate: String?
+        public var allocationDate: String?
+        public var asOf: String?
+
+        enum CodingKeys: String, CodingKey {
+            case grid
+            case applicationDate = "application_date"
+            case allocationDate = "allocation_date"
+            case asOf = "as_of"
+        }
+    }
+
     public struct Drought: Codable, Equatable, Sendable {
         public var rule: String
         public var level: String
@@ -130,6 +144,8 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
     public var income: String?
     public var tariff: Tariff?
     public var drought: Drought?
+    /// The decision model (points grid), when the audit runs one.
+    public var model: Model?
     /// The report language, only when not the default `en`.
     public var lang: String?
     /// The system card, when the spec has one.
@@ -146,7 +162,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         case minDenominator = "min_denominator"
         case power, bootstrap, allocation
         case rankBy = "rank_by"
-        case income, tariff, drought, lang, system
+        case income, tariff, drought, model, lang, system
     }
 
     /// Absolute form of a path, resolved against the current folder.
@@ -196,6 +212,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         income = s.income
         tariff = s.tariff.map { Tariff(model: Self.absolute($0.model), meter: $0.meter) }
         drought = s.drought.map { Drought(rule: Self.absolute($0.rule), level: $0.level) }
+        model = s.model.map { Model(grid: Self.absolute($0.grid), applicationDate: $0.applicationDate, allocationDate: $0.allocationDate, asOf: $0.asOf) }
         lang = s.language == .en ? nil : s.language.rawValue
         system = s.system
     }
@@ -254,6 +271,7 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         s.income = income
         s.tariff = tariff.map { TariffSpec(model: $0.model, meter: $0.meter) }
         s.drought = drought.map { DroughtSpec(rule: $0.rule, level: $0.level) }
+        s.model = model.map { ModelSpec(grid: $0.grid, applicationDate: $0.applicationDate, allocationDate: $0.allocationDate, asOf: $0.asOf) }
         if let lang { s.language = try choice(lang, "lang") }
         s.system = system
         try s.validate()
@@ -334,6 +352,12 @@ public struct ManifestSpec: Codable, Equatable, Sendable {
         if let income { add("--income", income) }
         if let tariff { add("--tariff", tariff.model); add("--meter", tariff.meter) }
         if let drought { add("--drought", drought.rule); add("--drought-level", drought.level) }
+        if let model {
+            add("--model", model.grid)
+            if let d = model.applicationDate { add("--application-date", d) }
+            if let d = model.allocationDate { add("--allocation-date", d) }
+            if let d = model.asOf { add("--as-of", d) }
+        }
         if let lang { add("--lang", lang) }
         return a
     }

@@ -115,6 +115,18 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Meter-type column for the tariff (individuel / collectif).", valueName: "column"))
     var meter: String?
 
+    @Option(name: .long, help: ArgumentHelp("A decision model to run and audit itself: a points grid (YAML, docs/model.md). Its scores, allocation, score fairness, waiting-list fairness and what drives each gap are added to the reports.", valueName: "grid"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --model: the application-date column (YYYY-MM-DD), for time to allocation by group.", valueName: "col"))
+    var applicationDate: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --model: the allocation-date column (empty while still waiting).", valueName: "col"))
+    var allocationDate: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --model: censor waiting times at this date (YYYY-MM-DD; default: the latest date in the data).", valueName: "date"))
+    var asOf: String?
+
     @Option(name: .long, help: ArgumentHelp("A drought restriction rule (YAML) applied to the allocation; needs --drought-level.", valueName: "file"))
     var drought: String?
 
@@ -199,6 +211,16 @@ struct SpecOptions: ParsableArguments {
         } else if let meter {
             guard s.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
             s.tariff?.meter = meter
+        }
+        if let model { s.model = ModelSpec(grid: model, applicationDate: s.model?.applicationDate, allocationDate: s.model?.allocationDate, asOf: s.model?.asOf) }
+        if applicationDate != nil || allocationDate != nil || asOf != nil {
+            guard s.model != nil else { throw SpecError(key: "--application-date", message: "needs a decision model (--model)") }
+            if let applicationDate { s.model?.applicationDate = applicationDate }
+            if let allocationDate { s.model?.allocationDate = allocationDate }
+            if let asOf {
+                guard ISODate.days(asOf) != nil else { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
+                s.model?.asOf = asOf
+            }
         }
         if let drought {
             guard let level = droughtLevel ?? s.drought?.level else { throw SpecError(key: "--drought", message: "needs the restriction-level column (--drought-level)") }

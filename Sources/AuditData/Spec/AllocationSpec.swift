@@ -40,3 +40,23 @@ public struct DroughtSpec: Sendable, Equatable {
         self.level = level
     }
 }
+
+/// A decision model to run and audit itself (a points grid, `docs/model.md`): its scores,
+/// its allocation, what drives its gaps, and the waiting times when dates are given.
+public struct ModelSpec: Sendable, Equatable {
+    /// Path of the points-grid model (YAML); relative to the spec's folder.
+    public var grid: String
+    /// The application-date column (ISO `YYYY-MM-DD`), for time to allocation.
+    public var applicationDate: String?
+    /// The allocation-date column (empty while still waiting: censored).
+    public var allocationDate: String?
+    /// Waiting times are censored at this date (ISO); by default the latest date in either column.
+    public var asOf: String?
+
+    public init(grid: String, applicationDate: String? = nil, allocationDate: String? = nil, asOf: String? = nil) {
+        self.grid = grid
+        self.applicationDate = applicationDate
+        self.allocationDate = allocationDate
+        self.asOf = asOf
+    }
+}

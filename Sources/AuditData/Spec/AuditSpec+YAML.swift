@@ -19,6 +19,7 @@ extension AuditSpec {
         if let data = dataPath { dataPath = resolve(data) }
         if let model = tariff?.model { tariff?.model = resolve(model) }
         if let rule = drought?.rule { drought?.rule = resolve(rule) }
+        if let grid = model?.grid { model?.grid = resolve(grid) }
     }
 
     /// Parses spec text; `file` only labels errors.
@@ -42,7 +43,7 @@ struct SpecReader {
         "version", "data", "csv", "protected", "label", "decision", "score", "weight",
         "reference", "intersections", "impact_ratio_threshold", "min_group_size", "min_cell_size", "decision_is",
         "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power", "bootstrap",
-        "allocation", "rank_by", "income", "tariff", "drought", "system", "lang",
+        "allocation", "rank_by", "income", "tariff", "drought", "model", "system", "lang",
     ]
 
     func error(_ node: Node?, _ key: String, _ message: String) -> SpecError {
@@ -167,6 +168,21 @@ struct SpecReader {
                 guard let rule else { throw error(v, "drought.rule", "missing: the restriction rule file") }
                 guard let level else { throw error(v, "drought.level", "missing: the restriction-level column") }
                 spec.drought = DroughtSpec(rule: rule, level: level)
+            case "model":
+                var m = ModelSpec(grid: "")
+                for (key, _, value) in try mapping(v, name, allowed: ["grid", "application_date", "allocation_date", "as_of"]) {
+                    let text = try string(value, "model.\(key)")
+                    switch key {
+                    case "grid": m.grid = text
+                    case "application_date": m.applicationDate = text
+                    case "allocation_date": m.allocationDate = text
+                    default:
+                        guard ISODate.days(text) != nil else { throw error(value, "model.as_of", "expected a date YYYY-MM-DD, found '\(text)'") }
+                        m.asOf = text
+                    }
+                }
+                guard !m.grid.isEmpty else { throw error(v, "model.grid", "missing: the points-grid file") }
+                spec.model = m
             case "system": spec.system = try systemCard(v)
             case "lang": spec.language = try choice(v, name)
             case "bootstrap":

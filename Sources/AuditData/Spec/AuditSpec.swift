@@ -46,6 +46,8 @@ public struct AuditSpec: Sendable, Equatable {
     public var tariff: TariffSpec?
     /// A drought restriction applied to the allocation (volumes).
     public var drought: DroughtSpec?
+    /// A decision model (points grid) to run and audit itself.
+    public var model: ModelSpec?
     /// What the system's owner declares about it (`system:`); `nil` when the spec has no card.
     public var system: SystemCard?
     /// The language of the reports' human texts (`lang:`, `--lang`).
@@ -92,8 +94,8 @@ public struct AuditSpec: Sendable, Equatable {
         guard !protected.isEmpty else {
             throw SpecError(key: "protected", message: "at least one protected attribute is needed (--protected COL)")
         }
-        guard label != nil || decision != nil || allocation != nil else {
-            throw SpecError(key: "decision", message: "give a decision column (--decision COL), a label column (--label COL), an allocation (--allocation COL), or several")
+        guard label != nil || decision != nil || allocation != nil || model != nil else {
+            throw SpecError(key: "decision", message: "give a decision column (--decision COL), a label column (--label COL), an allocation (--allocation COL), a decision model (--model GRID), or several")
         }
         if tariff != nil || drought != nil, allocation == nil {
             throw SpecError(key: tariff != nil ? "tariff" : "drought", message: "needs an allocation column (the volumes): --allocation COL")
@@ -111,6 +113,9 @@ public struct AuditSpec: Sendable, Equatable {
         }
         guard minCellSize >= 0 else { throw SpecError(key: "min_cell_size", message: "expected a whole number of at least 0 (0 turns suppression off), found \(minCellSize)") }
         guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)") }
+        if let m = model, (m.applicationDate == nil) != (m.allocationDate == nil) {
+            throw SpecError(key: "model", message: "give both application_date and allocation_date, or neither")
+        }
         if let threshold = decision?.threshold, !threshold.isFinite {
             throw SpecError(key: "decision.threshold", message: "expected a finite number")
         }
