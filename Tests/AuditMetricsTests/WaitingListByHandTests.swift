@@ -91,6 +91,15 @@ import Testing
         #expect(done.medianWait == .defined(1))
     }
 
+    @Test func restrictedMeanWaitByHand() {
+        // Times 2 3 3 5 8, events 1 1 0 1 0, τ = 8: 2·1 + 1·0.8 + 2·0.6 + 3·0.3 = 4.9 (lifelines 4.9).
+        let km = KaplanMeier(sortedTimes: [2, 3, 3, 5, 8], events: [1, 1, 0, 1, 0])
+        #expect(Self.close(km.restrictedMeanWait(upTo: 8).value, 4.9))
+        // τ = 4: 2 + 0.8 + 1·0.6 = 3.4; τ = 0: 0; beyond the last time: undefined.
+        #expect(Self.close(km.restrictedMeanWait(upTo: 4).value, 3.4) && km.restrictedMeanWait(upTo: 0) == .defined(0))
+        #expect(km.restrictedMeanWait(upTo: 9).reason == "the horizon τ = 9.0 is beyond the group's last observed time 8.0")
+    }
+
     @Test func logRankByHand() throws {
         // A allocated at 1, B at 2. At t=1: n = 2, d = 1, n_A = 1 → E_A = ½, V = 1·1/1·(½)(½) = ¼;
         // at t=2 only B is at risk (n = 1): no variance. O_A − E_A = ½ → χ² = (½)²/¼ = 1, p = 0.31731050786291115.
@@ -104,7 +113,12 @@ import Testing
         let one = try WaitingTimes(groups: [0, 0], groupLabels: ["A", "B"], time: [1, 2], event: [1, 0])
         #expect(LogRank(one).statistic.reason == "the log-rank test needs at least 2 groups with applicants")
         let (overall, groups) = try WaitingListFairness.survivalEntries(times)
-        #expect(overall.map(\.name) == ["km_median_wait", "km_median_wait_lower", "km_median_wait_upper", "allocated", "logrank_chi2", "logrank_df", "logrank_p_value"])
+        let names: [String] = overall.map(\.name)
+        #expect(names == ["km_median_wait", "km_median_wait_lower", "km_median_wait_upper", "km_restricted_mean_wait", "allocated",
+                          "km_horizon", "logrank_chi2", "logrank_df", "logrank_p_value"])
+        // Horizon = min(last time of A, of B) = 1: both curves are 1 on [0, 1) → restricted mean 1.
+        #expect(overall.first { $0.name == "km_horizon" }?.value == .defined(1))
+        #expect(groups[1].first { $0.name == "km_restricted_mean_wait" }?.value == .defined(1))
         #expect(groups.count == 2 && groups[0][0].value == .defined(1))
     }
 

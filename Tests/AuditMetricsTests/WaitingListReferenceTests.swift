@@ -42,7 +42,7 @@ import Testing
         print("rankings vs definitions, max relative errors: \(errors.max.sorted { $0.key < $1.key })")
     }
 
-    static func checkCurve(_ km: KaplanMeier, _ want: [String: Any], _ errors: Errors, _ context: String) {
+    static func checkCurve(_ km: KaplanMeier, _ want: [String: Any], tau: Double, _ errors: Errors, _ context: String) {
         #expect(km.n == want["n"] as! Int, "\(context) n")
         guard km.n > 0 else { #expect(km.medianWait.reason == "empty group: no applicant"); return }
         #expect(km.events == want["events"] as! Int, "\(context) events")
@@ -57,6 +57,7 @@ import Testing
         errors.check("median", km.medianWait.value, number(want["median"]), tolerance: 0, context)
         errors.check("median_lower", km.medianLower.value, number(want["median_lower"]), tolerance: 0, context)
         errors.check("median_upper", km.medianUpper.value, number(want["median_upper"]), tolerance: 0, context)
+        errors.check("restricted_mean", km.restrictedMeanWait(upTo: tau).value, number(want["rmst"]), tolerance: 1e-12, context)
     }
 
     @Test func survivalMatchesLifelines() throws {
@@ -68,9 +69,11 @@ import Testing
             let times = try WaitingTimes(groups: (d["groups"] as! [Int]).map { Int32($0) }, groupLabels: d["labels"] as! [String],
                                          time: Self.numbers(d["time"])!, event: (d["event"] as! [Int]).map { UInt8($0) })
             let s = try WaitingListFairness.survival(times, level: level)
-            Self.checkCurve(s.overall, d["overall"] as! [String: Any], errors, "\(name) overall")
+            let tau = try #require(Self.number(d["tau"]))
+            #expect(WaitingListFairness.commonHorizon(s.groups) == tau, "\(name) horizon")
+            Self.checkCurve(s.overall, d["overall"] as! [String: Any], tau: tau, errors, "\(name) overall")
             for (g, want) in (d["per_group"] as! [[String: Any]]).enumerated() {
-                Self.checkCurve(s.groups[g], want, errors, "\(name) \(times.groupLabels[g])")
+                Self.checkCurve(s.groups[g], want, tau: tau, errors, "\(name) \(times.groupLabels[g])")
             }
             if let logrank = d["logrank"] as? [String: Any] {
                 #expect(s.logRank.degreesOfFreedom == logrank["df"] as! Int)

@@ -10,6 +10,7 @@ Independent of the Swift code. Writes waiting_reference.json next to this script
 - Kaplan-Meier curves, Greenwood standard errors (S * sqrt(kmf._cumulative_sq_)), log(-log)
   ("exponential Greenwood") bands, median and its interval: lifelines KaplanMeierFitter,
   median_survival_time_ and median_survival_times(confidence_interval_);
+- restricted mean wait up to the groups' common horizon: lifelines restricted_mean_survival_time(kmf, t);
 - log-rank across k groups: lifelines.statistics.multivariate_logrank_test.
 """
 import json, math, os
@@ -17,7 +18,7 @@ import numpy as np
 from scipy import stats
 from lifelines import KaplanMeierFitter
 from lifelines.statistics import multivariate_logrank_test
-from lifelines.utils import median_survival_times
+from lifelines.utils import median_survival_times, restricted_mean_survival_time
 
 
 def r(x):
@@ -61,7 +62,7 @@ def ranking(name, groups, labels, rank, k):
             "per_group": per, "ndkl": r(total / z)}
 
 
-def km(t, e, level=0.95):
+def km(t, e, tau, level=0.95):
     if len(t) == 0:
         return {"n": 0}
     f = KaplanMeierFitter(alpha=1 - level).fit(t, event_observed=e)
@@ -80,16 +81,19 @@ def km(t, e, level=0.95):
             "times": [r(times[i]) for i in rows], "survival": [r(s_vals[i]) for i in rows],
             "se": [r(s_vals[i] * math.sqrt(cs.values[i])) for i in rows],
             "lower": [r(ci.values[i, 0]) for i in rows], "upper": [r(ci.values[i, 1]) for i in rows],
-            "median": r(med), "median_lower": r(lo), "median_upper": r(hi), "survival_near_half": close_to_half}
+            "median": r(med), "median_lower": r(lo), "median_upper": r(hi), "survival_near_half": close_to_half,
+            "rmst": r(restricted_mean_survival_time(f, t=tau))}
 
 
 def survival(name, groups, labels, t, e):
     groups, t, e = np.asarray(groups), np.asarray(t, dtype=float), np.asarray(e, dtype=int)
     keep = groups >= 0
     g, tt, ee = groups[keep], t[keep], e[keep]
-    out = {"name": name, "labels": labels, "groups": [int(x) for x in groups], "time": [r(x) for x in t], "event": [int(x) for x in e],
-           "overall": km(tt, ee), "per_group": [km(tt[g == k], ee[g == k]) for k in range(len(labels))]}
     present = [k for k in range(len(labels)) if np.any(g == k)]
+    # The common horizon: the earliest of the groups' last observed times.
+    tau = float(min(np.max(tt[g == k]) for k in present))
+    out = {"name": name, "labels": labels, "groups": [int(x) for x in groups], "time": [r(x) for x in t], "event": [int(x) for x in e],
+           "tau": r(tau), "overall": km(tt, ee, tau), "per_group": [km(tt[g == k], ee[g == k], tau) for k in range(len(labels))]}
     if len(present) >= 2:
         res = multivariate_logrank_test(tt, g, ee)
         out["logrank"] = {"chi2": r(res.test_statistic), "df": int(res.degrees_of_freedom), "p": r(res.p_value)}

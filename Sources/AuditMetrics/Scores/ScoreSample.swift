@@ -27,7 +27,7 @@ public struct ScoreSample: Sendable {
         guard scores.count == groups.count else { throw ScoreInputError.lengthMismatch(argument: "scores", expected: groups.count, found: scores.count) }
         if let labels, labels.count != groups.count { throw ScoreInputError.lengthMismatch(argument: "labels", expected: groups.count, found: labels.count) }
         let groupCount = groupLabels.count
-        var rows: [Int] = []
+        var rows: [(score: Double, row: Int)] = []
         rows.reserveCapacity(groups.count)
         var missing = 0, excluded = 0
         for r in 0..<groups.count {
@@ -38,13 +38,13 @@ public struct ScoreSample: Sendable {
             if s.isInfinite { throw ScoreInputError.infiniteScore(row: r) }
             if g < 0 { excluded += 1; continue }
             if s.isNaN { missing += 1; continue }
-            rows.append(r)
+            rows.append((s, r))
         }
-        rows.sort { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        rows.sort { $0.score < $1.score || ($0.score == $1.score && $0.row < $1.row) }
         self.groupLabels = groupLabels
-        self.sortedGroups = rows.map { groups[$0] }
-        self.sortedScores = rows.map { scores[$0] }
-        self.sortedLabels = labels.map { l in rows.map { l[$0] } }
+        self.sortedGroups = rows.map { groups[$0.row] }
+        self.sortedScores = rows.map(\.score)
+        self.sortedLabels = labels.map { l in rows.map { l[$0.row] } }
         self.missingScores = missing
         self.excluded = excluded
     }

@@ -41,22 +41,36 @@ public enum WaitingListFairness {
         return (overall, groups, LogRank(times))
     }
 
+    /// The common horizon of the restricted mean wait: the earliest of the last observed times
+    /// of the groups with applicants (so that every group's curve is known up to it); nil when
+    /// no group has applicants.
+    public static func commonHorizon(_ groups: [KaplanMeier]) -> Double? {
+        groups.compactMap { $0.curve.last?.time }.min()
+    }
+
     /// Per group (and overall): `km_median_wait` (Brookmeyer–Crowley interval when both limits
-    /// exist), `km_median_wait_lower`, `km_median_wait_upper`, `allocated` (events); overall also
-    /// `logrank_chi2`, `logrank_df`, `logrank_p_value`. `n` is the applicants of the curve, the
-    /// analysed applicants for the test.
-    public static func survivalEntries(_ times: WaitingTimes, level: Double = 0.95) throws -> (overall: [MetricEntry], groups: [[MetricEntry]]) {
+    /// exist), `km_median_wait_lower`, `km_median_wait_upper`, `km_restricted_mean_wait` (up to
+    /// `horizon`, by default ``commonHorizon(_:)``), `allocated` (events); overall also
+    /// `km_horizon`, `logrank_chi2`, `logrank_df`, `logrank_p_value`. `n` is the applicants of
+    /// the curve, the analysed applicants for the test and the horizon.
+    public static func survivalEntries(_ times: WaitingTimes, level: Double = 0.95, horizon: Double? = nil) throws -> (overall: [MetricEntry], groups: [[MetricEntry]]) {
+        if let horizon, !(horizon.isFinite && horizon >= 0) {
+            throw WaitingListInputError.invalidParameter(name: "horizon", expected: "a finite time ≥ 0")
+        }
         let s = try survival(times, level: level)
+        let tau = horizon ?? commonHorizon(s.groups)
         func entries(_ km: KaplanMeier) -> [MetricEntry] {
             [
                 MetricEntry("km_median_wait", km.medianWait, n: km.n, interval: km.medianInterval),
                 MetricEntry("km_median_wait_lower", km.medianLower, n: km.n),
                 MetricEntry("km_median_wait_upper", km.medianUpper, n: km.n),
+                MetricEntry("km_restricted_mean_wait", tau.map { km.restrictedMeanWait(upTo: $0) } ?? .undefined(reason: "no applicant on the list"), n: km.n),
                 MetricEntry("allocated", .defined(Double(km.events)), n: km.n),
             ]
         }
         let test = s.logRank
         let overall = entries(s.overall) + [
+            MetricEntry("km_horizon", tau.map { .defined($0) } ?? .undefined(reason: "no applicant on the list"), n: times.count),
             MetricEntry("logrank_chi2", test.statistic, n: times.count),
             MetricEntry("logrank_df", .defined(Double(test.degreesOfFreedom)), n: times.count),
             MetricEntry("logrank_p_value", test.pValue, n: times.count),
