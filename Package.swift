@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AuditReport", targets: ["AuditReport"]),
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
         .library(name: "DecisionModels", targets: ["DecisionModels"]),
+        .library(name: "ModelAudit", targets: ["ModelAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,13 +31,14 @@ let package = Package(
         .target(
             name: "AuditReport",
             dependencies: [
-                "AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels",
+                "AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels", "ModelAudit",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
             exclude: ["README.md"]
         ),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
         .executableTarget(
             name: "vigie",
             dependencies: [

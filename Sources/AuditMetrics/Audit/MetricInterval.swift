@@ -12,6 +12,12 @@ public struct MetricInterval: Sendable, Equatable {
         case katz
         /// Normal interval for a mean: mean ± z·s/√n.
         case normal
+        /// Student t interval for a mean: mean ± t_{n−1}·s/√n.
+        case studentT = "student_t"
+        /// DeLong et al. (1988) normal interval for an AUC: AUC ± z·SE, clipped to [0, 1].
+        case delong
+        /// Brookmeyer–Crowley (1982) interval of a Kaplan–Meier quantile, from log(−log) Greenwood bands.
+        case brookmeyerCrowley = "brookmeyer_crowley"
         /// Distribution-free interval of a median between two order statistics.
         case orderStatistics = "order_statistics"
         /// Bootstrap percentile interval.

@@ -47,9 +47,10 @@ public struct MeanDifference: Sendable, Equatable {
         }
         let se = variance.squareRoot()
         let nu = variance * variance / (a * a / Double(n1 - 1) + b * b / Double(n2 - 1))
-        let half = StudentT.criticalValue(level: level, degreesOfFreedom: nu) * se
-        self.init(.defined(difference), .defined(se), .defined(nu),
-                  ConfidenceInterval(low: difference - half, high: difference + half, level: level))
+        let interval = StudentT.criticalValue(level: level, degreesOfFreedom: nu).map { t in
+            ConfidenceInterval(low: difference - t * se, high: difference + t * se, level: level)
+        }
+        self.init(.defined(difference), .defined(se), .defined(nu), interval)
     }
 
     private init(_ difference: MetricValue, _ standardError: MetricValue, _ degreesOfFreedom: MetricValue, _ interval: ConfidenceInterval?) {

@@ -1,0 +1,83 @@
+/// Validated per-applicant scores, grouped, sorted once.
+///
+/// Rows with group code −1 are excluded from every computation; rows with a NaN score are
+/// excluded and counted in ``missingScores``. The remaining rows are sorted once by score
+/// (ties by row index, so the order is deterministic) and every metric reuses that order.
+public struct ScoreSample: Sendable {
+    /// The group names, indexed by code.
+    public let groupLabels: [String]
+    /// Group code of each analysed row, in ascending score order.
+    let sortedGroups: [Int32]
+    /// Scores of the analysed rows, ascending.
+    let sortedScores: [Double]
+    /// Labels of the analysed rows in the same order, when labels were given.
+    let sortedLabels: [UInt8]?
+    /// Rows with a valid group but no score (NaN).
+    public let missingScores: Int
+    /// Rows excluded because their group code is −1.
+    public let excluded: Int
+
+    /// - Parameters:
+    ///   - groups: group code per applicant, in `0..<groupLabels.count`, or −1 (missing/excluded).
+    ///   - groupLabels: the group names, indexed by code.
+    ///   - scores: one score per applicant; NaN is a missing score.
+    ///   - labels: optional 0/1 ground truth per applicant.
+    /// - Throws: ``ScoreInputError`` naming the argument and row of the first invalid value.
+    public init(groups: [Int32], groupLabels: [String], scores: [Double], labels: [UInt8]? = nil) throws {
+        guard scores.count == groups.count else { throw ScoreInputError.lengthMismatch(argument: "scores", expected: groups.count, found: scores.count) }
+        if let labels, labels.count != groups.count { throw ScoreInputError.lengthMismatch(argument: "labels", expected: groups.count, found: labels.count) }
+        let groupCount = groupLabels.count
+        var rows: [(score: Double, row: Int)] = []
+        rows.reserveCapacity(groups.count)
+        var missing = 0, excluded = 0
+        for r in 0..<groups.count {
+            let g = groups[r]
+            guard g >= -1, Int(g) < groupCount else { throw ScoreInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
+            if let labels, labels[r] > 1 { throw ScoreInputError.invalidLabel(row: r, value: labels[r]) }
+            let s = scores[r]
+            if s.isInfinite { throw ScoreInputError.infiniteScore(row: r) }
+            if g < 0 { excluded += 1; continue }
+            if s.isNaN { missing += 1; continue }
+            rows.append((s, r))
+        }
+        rows.sort { $0.score < $1.score || ($0.score == $1.score && $0.row < $1.row) }
+        self.groupLabels = groupLabels
+        self.sortedGroups = rows.map { groups[$0.row] }
+        self.sortedScores = rows.map(\.score)
+        self.sortedLabels = labels.map { l in rows.map { l[$0.row] } }
+        self.missingScores = missing
+        self.excluded = excluded
+    }
+
+    /// Analysed rows (valid group and a score).
+    public var count: Int { sortedScores.count }
+
+    /// Whether labels were given.
+    public var hasLabels: Bool { sortedLabels != nil }
+
+    /// Analysed rows per group code.
+    public var groupSizes: [Int] {
+        var sizes = [Int](repeating: 0, count: groupLabels.count)
+        for g in sortedGroups { sizes[Int(g)] += 1 }
+        return sizes
+    }
+
+    /// The ascending scores of group `code` (all analysed rows when `code` is nil).
+    func scores(ofGroup code: Int?) -> [Double] {
+        guard let code else { return sortedScores }
+        var out: [Double] = []
+        for i in 0..<sortedScores.count where Int(sortedGroups[i]) == code { out.append(sortedScores[i]) }
+        return out
+    }
+
+    /// The (ascending score, label) pairs of group `code` (all rows when nil); empty without labels.
+    func labelled(ofGroup code: Int?) -> (scores: [Double], labels: [UInt8]) {
+        guard let sortedLabels else { return ([], []) }
+        var s: [Double] = [], l: [UInt8] = []
+        for i in 0..<sortedScores.count where code == nil || Int(sortedGroups[i]) == code {
+            s.append(sortedScores[i])
+            l.append(sortedLabels[i])
+        }
+        return (s, l)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The Kaplan–Meier estimate of the share of applicants still waiting, Ŝ(t), for one group,
+/// with Greenwood's variance, and the median wait with its Brookmeyer–Crowley interval.
+///
+/// Matches lifelines 0.30 `KaplanMeierFitter` (`survival_function_`, `confidence_interval_`,
+/// `median_survival_time_`, `median_survival_times(confidence_interval_)`).
+public struct KaplanMeier: Sendable, Equatable {
+    /// One point per distinct observed time, ascending.
+    public let curve: [KaplanMeierPoint]
+    /// Applicants and allocations (events).
+    public let n: Int
+    public let events: Int
+    /// The median wait: the first time t with Ŝ(t) ≤ 0.5 (lifelines' `qth_survival_time`;
+    /// R's `survfit` takes the midpoint when Ŝ stays exactly at 0.5 over an interval).
+    /// Undefined when Ŝ never falls to 0.5.
+    public let medianWait: MetricValue
+    /// Brookmeyer & Crowley (1982, Biometrics 38:29–41) interval of the median, read where the
+    /// pointwise log(−log) bands cross 0.5: the lower limit is the first time the lower band is
+    /// ≤ 0.5, the upper limit the first time the upper band is (as lifelines; R `survfit` with
+    /// `conf.type = "log-log"`). The upper limit is undefined when the upper band never falls to 0.5.
+    public let medianLower: MetricValue
+    public let medianUpper: MetricValue
+
+    /// From ascending times with their event flags (1 allocated, 0 censored).
+    public init(sortedTimes t: [Double], events e: [UInt8], level: Double = 0.95) {
+        let z = InferenceInput.criticalValue(level: level)
+        var points: [KaplanMeierPoint] = []
+        var atRisk = t.count, s = 1.0, greenwood = 0.0, totalEvents = 0
+        var i = 0
+        while i < t.count {
+            var j = i, d = 0
+            while j < t.count, t[j] == t[i] { d += Int(e[j]); j += 1 }
+            let removed = j - i
+            if d > 0 {
+                s *= Double(atRisk - d) / Double(atRisk)
+                if d < atRisk { greenwood += Double(d) / (Double(atRisk) * Double(atRisk - d)) }
+            }
+            let bands = Self.logLogBands(survival: s, greenwood: greenwood, z: z)
+            points.append(KaplanMeierPoint(time: t[i], atRisk: atRisk, events: d, censored: removed - d, survival: s,
+                                           standardError: s * greenwood.squareRoot(), lower: bands.lower, upper: bands.upper))
+            atRisk -= removed
+            totalEvents += d
+            i = j
+        }
+        curve = points
+        n = t.count
+        events = totalEvents
+        func firstTime(_ value: (KaplanMeierPoint) -> Double) -> Double? { points.first { value($0) <= 0.5 }?.time }
+        if n == 0 {
+            let reason = "empty group: no applicant"
+            medianWait = .undefined(reason: reason); medianLower = medianWait; medianUpper = medianWait
+            return
+        }
+        let last = points.last.map { "\($0.time)" } ?? ""
+        medianWait = firstTime(\.survival).map { .defined($0) }
+            ?? .undefined(reason: "the share still waiting never falls to 0.5 (Ŝ = \(s) at the last observed time \(last)): the median wait is beyond the follow-up")
+        medianLower = firstTime(\.lower).map { .defined($0) }
+            ?? .undefined(reason: "the lower confidence band never falls to 0.5 within the follow-up")
+        medianUpper = firstTime(\.upper).map { .defined($0) }
+            ?? .undefined(reason: "the upper confidence band never falls to 0.5 within the follow-up")
+    }
+
+    /// Ŝ^{exp(±z·σ)} with σ = √greenwood/|ln Ŝ|; [1, 1] at Ŝ = 1, [0, 0] at Ŝ = 0.
+    static func logLogBands(survival s: Double, greenwood: Double, z: Double) -> (lower: Double, upper: Double) {
+        if s >= 1 { return (1, 1) }
+        if s <= 0 { return (0, 0) }
+        let logS = log(s)
+        let sigma = greenwood.squareRoot() / abs(logS)
+        return (exp(logS * exp(z * sigma)), exp(logS * exp(-z * sigma)))
+    }
+
+    /// The median's interval when both limits are defined.
+    public var medianInterval: MetricInterval? {
+        guard let low = medianLower.value, let high = medianUpper.value, medianWait.value != nil else { return nil }
+        return MetricInterval(low: low, high: high, method: .brookmeyerCrowley)
+    }
+}

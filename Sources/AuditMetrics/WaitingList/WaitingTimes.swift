@@ -1,0 +1,50 @@
+/// Validated times to allocation with right censoring, grouped, sorted once by time.
+///
+/// Per applicant: a waiting time (days or months, ≥ 0) and an event flag — 1 allocated at that
+/// time, 0 still waiting (censored at that time). Rows with group code −1 are excluded.
+public struct WaitingTimes: Sendable {
+    public let groupLabels: [String]
+    /// Analysed rows in ascending time (ties by row index).
+    let sortedTimes: [Double]
+    let sortedEvents: [UInt8]
+    let sortedGroups: [Int32]
+    public let excluded: Int
+
+    /// - Throws: ``WaitingListInputError`` naming the first invalid row.
+    public init(groups: [Int32], groupLabels: [String], time: [Double], event: [UInt8]) throws {
+        guard time.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "time", expected: groups.count, found: time.count) }
+        guard event.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "event", expected: groups.count, found: event.count) }
+        let groupCount = groupLabels.count
+        var rows: [(time: Double, row: Int)] = []
+        rows.reserveCapacity(groups.count)
+        var excluded = 0
+        for r in 0..<groups.count {
+            let g = groups[r]
+            guard g >= -1, Int(g) < groupCount else { throw WaitingListInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
+            guard time[r].isFinite, time[r] >= 0 else { throw WaitingListInputError.invalidTime(row: r, value: time[r]) }
+            guard event[r] <= 1 else { throw WaitingListInputError.invalidEvent(row: r, value: event[r]) }
+            if g < 0 { excluded += 1; continue }
+            rows.append((time[r], r))
+        }
+        rows.sort { $0.time < $1.time || ($0.time == $1.time && $0.row < $1.row) }
+        self.groupLabels = groupLabels
+        self.sortedTimes = rows.map(\.time)
+        self.sortedEvents = rows.map { event[$0.row] }
+        self.sortedGroups = rows.map { groups[$0.row] }
+        self.excluded = excluded
+    }
+
+    /// Analysed rows.
+    public var count: Int { sortedTimes.count }
+
+    /// The (time, event) pairs of group `code` (all rows when nil), ascending in time.
+    func rows(ofGroup code: Int?) -> (times: [Double], events: [UInt8]) {
+        guard let code else { return (sortedTimes, sortedEvents) }
+        var t: [Double] = [], e: [UInt8] = []
+        for i in 0..<count where Int(sortedGroups[i]) == code {
+            t.append(sortedTimes[i])
+            e.append(sortedEvents[i])
+        }
+        return (t, e)
+    }
+}

@@ -1,0 +1,200 @@
+import AuditData
+import AuditMetrics
+import DecisionModels
+import Foundation
+import LinearAlgebra
+
+/// Runs a decision model (a points grid) on the audited applicants and audits the model
+/// itself: what the protected groups get from it and why (issue 4, points 3–5).
+///
+/// Steps, all on the same rows as the audit (same file, same order):
+/// 1. score every applicant (`GridDesign.scores`, one dgemv) and, when the grid has an
+///    allocation rule, allocate (`GridAllocation`); the per-criterion points actually given
+///    (`GridDesign.contributions`) feed the decompositions;
+/// 2. per protected attribute (single attributes; rows whose value is missing are left out):
+///    - selection by the grid: `grid_selection_rate` (Wilson) and `grid_impact_ratio` (over the
+///      highest rate among groups of at least `min_group_size` rows, Katz interval);
+///    - score fairness (`ScoreFairness`): distribution, LL144 scoring rate and its impact
+///      ratio, Kolmogorov–Smirnov distance to the rest and to the reference, and with a label
+///      AUC by group;
+///    - waiting-list fairness (`WaitingListFairness`): share of the k places against share of
+///      applicants (k = applicants the grid selects), exposure 1/log2(1+rank) in the grid's
+///      overall order (score, then the tie-break), NDKL overall; with dates, Kaplan–Meier
+///      median and restricted mean wait per group and the log-rank test;
+///    - what drives the gaps: the mean score gap to the reference split exactly into
+///      per-criterion parts (`ScoreGapDecomposition`, Welch intervals); the Oaxaca–Blinder
+///      decomposition of the allocation gap (criteria points as characteristics, HC1 errors);
+///      proxy detection of the attribute from the criteria (`ProxyDetection`: Cramér's V for
+///      two-valued criteria, the correlation ratio otherwise; logistic IRLS with its AUC);
+/// 3. disclosure control: a group the audit suppressed (`AuditResult.disclosure`) keeps its
+///    count and nothing else, and appears in no decomposition.
+public enum ModelAudit {
+    public static func run(spec: AuditSpec, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
+        guard let m = spec.model, let dataPath = spec.dataPath else { throw ModelAuditError("no decision model in the spec") }
+        let grid = try PointsGrid.load(path: m.grid)
+        let design = try GridDesign.load(grid: grid, csvPath: dataPath, dialect: spec.csv)
+        let n = design.rows
+        guard n == store.rowCount else {
+            throw ModelAuditError("the grid read \(n) applicants from \(dataPath) but the audit read \(store.rowCount) rows")
+        }
+        let scores = try design.scores()
+        let contributions = try design.contributions()
+        let allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
+        let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
+        // The grid's overall order: score descending, then the declared tie-break.
+        let order = (0..<n).sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && design.tieRank[$0] < design.tieRank[$1]) }
+        var rank = [Int](repeating: 0, count: n)
+        for (i, r) in order.enumerated() { rank[r] = i + 1 }
+        let waiting: WaitingDates? = try {
+            guard let a = m.applicationDate, let b = m.allocationDate else { return nil }
+            return try WaitingDates.load(csvPath: dataPath, dialect: spec.csv, application: a, allocation: b, asOf: m.asOf)
+        }()
+        let level = spec.inference.level
+        let criteria = grid.criteria.map(\.name)
+        let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
+
+        // Whole population.
+        let everyone = [Int32](repeating: 0, count: n)
+        var overall: [MetricEntry] = []
+        let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label))
+        overall += overallScores.overall.entries(reference: nil).filter { $0.name.hasPrefix("score_") }
+        if let selected {
+            let k = selected.filter { $0 }.count
+            overall.append(MetricEntry("grid_selection_rate", .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
+                                       interval: wilson(Double(k), Double(n), level)))
+        }
+        if let waiting {
+            let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated)
+            overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.name.hasPrefix("logrank") }
+        }
+
+        var attributes: [ModelAttributeResult] = []
+        for column in store.attributes {
+            let name = column.attribute
+            let labels = column.groups
+            let codes = column.codes.map { c -> Int32 in column.unknownCode == c ? -1 : Int32(c) }
+            let auditAttribute = audit[name]
+            let reference: Int32? = auditAttribute?.reference.group.map(Int32.init)
+            let counts = (0..<labels.count).map { g in codes.lazy.filter { $0 == Int32(g) }.count }
+            let isHidden = labels.map { hidden.contains("\(name)\u{1F}\($0)") }
+
+            var perGroup = [[MetricEntry]](repeating: [], count: labels.count)
+            // Selection by the grid.
+            if let selected {
+                var chosen = [Int](repeating: 0, count: labels.count)
+                for r in 0..<n where codes[r] >= 0 && selected[r] { chosen[Int(codes[r])] += 1 }
+                let eligible = (0..<labels.count).filter { counts[$0] >= spec.minGroupSize }
+                let best = (eligible.isEmpty ? Array(0..<labels.count).filter { counts[$0] > 0 } : eligible)
+                    .max { Double(chosen[$0]) / Double(counts[$0]) < Double(chosen[$1]) / Double(counts[$1]) }
+                for g in labels.indices {
+                    let rate = MetricValue.ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: no rows")
+                    perGroup[g].append(MetricEntry("grid_selection_rate", rate, n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
+                    if let b = best, counts[g] > 0 {
+                        let ratio = MetricValue.ratio(Double(chosen[g]) / Double(counts[g]), Double(chosen[b]) / Double(counts[b]), reason: "no group has a selected applicant")
+                        let ci = RatioInterval.katzOrAdjusted(successes1: Double(chosen[g]), trials1: Double(counts[g]), successes2: Double(chosen[b]), trials2: Double(counts[b]), level: level)
+                        perGroup[g].append(MetricEntry("grid_impact_ratio", ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
+                    }
+                }
+            }
+            // Score fairness.
+            var options = ScoreFairness.Options()
+            options.level = level
+            options.reference = reference.map(Int.init)
+            let fairness = try ScoreFairness.analyze(ScoreSample(groups: codes, groupLabels: labels, scores: scores, labels: store.label), options: options)
+            for g in labels.indices { perGroup[g] += fairness.groups[g].entries(reference: options.reference) }
+            // Waiting list: the grid's order, k = applicants it selects.
+            var aggregates: [MetricEntry] = []
+            if let selected {
+                let ranked = try RankedApplicants(groups: codes, groupLabels: labels, rank: rank)
+                let k = (0..<n).filter { selected[$0] && codes[$0] >= 0 }.count
+                let entries = try WaitingListFairness.rankingEntries(ranked, allocated: k, level: level)
+                for g in labels.indices { perGroup[g] += entries.groups[g] }
+                aggregates += entries.overall
+            }
+            if let waiting {
+                let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
+                let entries = try WaitingListFairness.survivalEntries(times, level: level)
+                for g in labels.indices { perGroup[g] += entries.groups[g] }
+                aggregates += entries.overall.filter { $0.name.hasPrefix("logrank") }
+            }
+            // What drives the gaps.
+            var scoreGaps: [(group: String, gap: GroupScoreGap)] = []
+            var oaxaca: [(group: String, decomposition: OaxacaBlinderDecomposition)] = []
+            if let reference, !isHidden[Int(reference)] {
+                let visible = codes.map { c -> Int32 in c >= 0 && !isHidden[Int(c)] ? c : -1 }
+                for gap in try ScoreGapDecomposition.decompose(contributions: contributions, criteria: criteria, groups: visible, reference: reference, level: level)
+                where gap.group != reference && counts[Int(gap.group)] > 0 {
+                    scoreGaps.append((labels[Int(gap.group)], gap))
+                    perGroup[Int(gap.group)].append(MetricEntry("score_gap", gap.gap.difference, n: counts[Int(gap.group)],
+                                                                 interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .normal) }))
+                }
+                if let selected {
+                    let outcome = selected.map { $0 ? 1.0 : 0.0 }
+                    for d in try OaxacaBlinder.decompose(characteristics: contributions, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
+                    where d.group != reference && counts[Int(d.group)] > 0 {
+                        oaxaca.append((labels[Int(d.group)], d))
+                        let g = Int(d.group)
+                        perGroup[g].append(MetricEntry("allocation_gap", d.gap, n: counts[g]))
+                        perGroup[g].append(MetricEntry("allocation_gap_explained", d.explained, n: counts[g], interval: normal(d.explained, d.explainedStandardError, level)))
+                        perGroup[g].append(MetricEntry("allocation_gap_unexplained", d.unexplained, n: counts[g], interval: normal(d.unexplained, d.unexplainedStandardError, level)))
+                    }
+                }
+            }
+            let proxies = try ProxyDetection.analyse(attribute: name, groups: codes, features: proxyFeatures(contributions, criteria))
+            let groups = labels.indices.map { g -> ModelGroupResult in
+                let entries = isHidden[g]
+                    ? perGroup[g].map { e in e.name == "applicant_share" ? e : MetricEntry(e.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: e.n) }
+                    : perGroup[g]
+                return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
+            }
+            attributes.append(ModelAttributeResult(
+                name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
+                aggregates: isHidden.contains(true) ? aggregates.map { $0.name == "top_k" ? $0 : MetricEntry($0.name, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: $0.n) } : aggregates,
+                scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
+        }
+        return ModelAuditResult(
+            name: grid.name, file: URL(fileURLWithPath: m.grid).lastPathComponent, role: grid.role, rows: n,
+            criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
+            allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
+            overall: overall, attributes: attributes)
+    }
+
+    /// Each criterion's points as a proxy feature: categorical when it takes at most two
+    /// values (a flag: Cramér's V), numeric otherwise (correlation ratio η).
+    static func proxyFeatures(_ c: Matrix, _ criteria: [String]) -> [ProxyFeature] {
+        criteria.indices.map { j in
+            let column = (0..<c.rows).map { c[$0, j] }
+            let distinct = Array(Set(column)).sorted()
+            if distinct.count <= 2 {
+                return ProxyFeature(name: criteria[j], values: .categorical(column.map { Int32(distinct.firstIndex(of: $0) ?? 0) }))
+            }
+            return ProxyFeature(name: criteria[j], values: .numeric(column))
+        }
+    }
+
+    static func wilson(_ x: Double, _ n: Double, _ level: Double) -> MetricInterval? {
+        ProportionInterval.wilson(successes: x, trials: n, level: level).map { MetricInterval(low: $0.low, high: $0.high, method: .wilson) }
+    }
+
+    /// value ± z·SE, when both are defined.
+    static func normal(_ value: MetricValue, _ se: MetricValue, _ level: Double) -> MetricInterval? {
+        guard let x = value.value, let s = se.value else { return nil }
+        let z = Normal.quantile(0.5 + level / 2)
+        return MetricInterval(low: x - z * s, high: x + z * s, method: .normal)
+    }
+
+    static func describe(_ rule: GridAllocationRule, segments: [String]) -> String {
+        let within = segments.isEmpty ? "" : " within each \(segments.joined(separator: " × "))"
+        func capacity(_ c: GridCapacity) -> String {
+            switch c {
+            case .fromData(let column): return "k = allocations in `\(column)`"
+            case .declared: return "declared k"
+            }
+        }
+        switch rule {
+        case .threshold(let t): return "score ≥ \(t)"
+        case .capacity(let c): return "top k by score\(within) (\(capacity(c)))"
+        case .proposals(let c, let per): return "top \(per) × k proposed\(within) (\(capacity(c)))"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import AuditMetrics
+
+/// The audit of a decision model itself (issue 4): the grid run on the applicants, then
+/// per protected attribute its score fairness, waiting-list fairness and what drives the
+/// gaps. Reports render it; they compute nothing.
+public struct ModelAuditResult: Sendable, Equatable {
+    /// The grid's name and file name (not its path).
+    public let name: String
+    public let file: String
+    /// The grid's declared role in the decision (CRPA R311-3-1-2, 1°).
+    public let role: String?
+    /// Applicants scored.
+    public let rows: Int
+    /// Criterion names, in the grid's order, with their labels.
+    public let criteria: [(name: String, labelFR: String?, labelEN: String?)]
+    /// The allocation rule in words (`capacity per typologie, from attribue`), when any.
+    public let allocationRule: String?
+    /// Applicants the grid selects, when it has an allocation rule.
+    public let selected: Int?
+    /// Whole-population values: score distribution, NDKL, Kaplan–Meier waits.
+    public let overall: [MetricEntry]
+    public let attributes: [ModelAttributeResult]
+
+    public init(name: String, file: String, role: String?, rows: Int, criteria: [(name: String, labelFR: String?, labelEN: String?)],
+                allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult]) {
+        self.name = name
+        self.file = file
+        self.role = role
+        self.rows = rows
+        self.criteria = criteria
+        self.allocationRule = allocationRule
+        self.selected = selected
+        self.overall = overall
+        self.attributes = attributes
+    }
+
+    public subscript(_ attribute: String) -> ModelAttributeResult? { attributes.first { $0.name == attribute } }
+
+    public static func == (a: ModelAuditResult, b: ModelAuditResult) -> Bool {
+        a.name == b.name && a.file == b.file && a.role == b.role && a.rows == b.rows
+            && a.criteria.map(\.name) == b.criteria.map(\.name) && a.allocationRule == b.allocationRule
+            && a.selected == b.selected && a.overall == b.overall && a.attributes == b.attributes
+    }
+}
