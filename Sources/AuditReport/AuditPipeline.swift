@@ -1,12 +1,14 @@
 import AuditData
 import AuditMetrics
 import Foundation
+import ModelAudit
 
 /// The whole audit, as the command line runs it: load, compute, render, write.
 /// Everything is computed and rendered in memory before the first byte is written, so a
 /// failure leaves no partial output.
 public enum AuditPipeline {
-    /// The file names written into the output folder.
+    /// The file names written into the output folder (`model-metrics.csv` too when the spec
+    /// names a decision model).
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
@@ -19,7 +21,8 @@ public enum AuditPipeline {
         let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
         let store = try DataLoader.load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
-        let reports = try render(result)
+        let model = try computeModel(store: store, spec: spec, result: result)
+        let reports = try render(result, model: model)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known: [String: (sha256: String, bytes: Int)] = [:]
         if let hashing { known[hashing.path] = try hashing.wait() }
@@ -36,18 +39,27 @@ public enum AuditPipeline {
         return DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
     }
 
+    /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
+    /// groups inherit the audit's disclosure control.
+    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult) throws -> ModelAuditResult? {
+        guard spec.model != nil else { return nil }
+        return try ModelAudit.run(spec: spec, store: store, audit: result)
+    }
+
     /// The report files of a result, rendered.
-    public static func render(_ result: AuditResult) throws -> [(name: String, data: Data)] {
-        [
-            ("report.json", try ReportJSON.render(result)),
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil) throws -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = [
+            ("report.json", try ReportJSON.render(result, model: model)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
             ("findings.csv", Data(FindingsCSV.render(result).utf8)),
-        ] + human(result)
+        ]
+        if let model { files.append(("model-metrics.csv", Data(ModelMetricsCSV.render(model).utf8))) }
+        return files + human(result, model: model)
     }
 
     /// `report.md` and `report.html`, built from one document in the spec's language.
-    static func human(_ result: AuditResult) -> [(name: String, data: Data)] {
-        let document = ReportBuilder.document(result)
+    static func human(_ result: AuditResult, model: ModelAuditResult? = nil) -> [(name: String, data: Data)] {
+        let document = ReportBuilder(result, model: model).document()
         return [
             ("report.md", Data(MarkdownReport.render(document).utf8)),
             ("report.html", Data(HTMLReport.render(document).utf8)),

@@ -24,7 +24,7 @@ public enum ManifestVerification {
     }
 
     /// Verifies `folder`.
-    /// - Parameter overrides: role (`data`, `spec`, `tariff`, `drought`) → a file to use instead
+    /// - Parameter overrides: role (`data`, `spec`, `tariff`, `drought`, `model`) → a file to use instead
     ///   of the recorded one; it must hash the same.
     public static func verify(folder: String, overrides: [String: String] = [:], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
         let manifest = try Manifest.read(folder: folder)
@@ -74,6 +74,7 @@ public enum ManifestVerification {
         if let data = try staged("data") { spec.dataPath = data }
         if let model = try staged("tariff") { spec.tariff?.model = model }
         if let rule = try staged("drought") { spec.drought?.rule = rule }
+        if let grid = try staged("model") { spec.model?.grid = grid }
         let rerun = scratch.appendingPathComponent("out")
         do {
             _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun.path, threads: threads, specFile: nil)

@@ -30,19 +30,7 @@ public enum MetricsCSV {
     /// The file's text.
     public static func render(_ result: AuditResult) -> String {
         var out = header.joined(separator: ",") + "\n"
-        func row(_ attribute: String, _ group: String, _ entry: MetricEntry) {
-            var fields: [String]
-            switch entry.value {
-            case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
-            case .undefined(let reason), .suppressed(let reason): fields = [attribute, group, entry.name, "", String(entry.n), entry.value.status, reason]
-            }
-            if let ci = entry.interval ?? entry.bootstrapInterval {
-                fields += [NumberFormat.exact(ci.low), NumberFormat.exact(ci.high), ci.method.rawValue]
-            } else {
-                fields += ["", "", ""]
-            }
-            out += fields.map(escape).joined(separator: ",") + "\n"
-        }
+        func row(_ attribute: String, _ group: String, _ entry: MetricEntry) { out += line(attribute, group, entry) }
         for entry in result.overall.metrics { row("overall", "all", entry) }
         if let allocation = result.allocation {
             for entry in allocation.overall.metrics { row("overall", "all", entry) }
@@ -78,6 +66,21 @@ public enum MetricsCSV {
             }
         }
         return out
+    }
+
+    /// One row of the tidy table.
+    static func line(_ attribute: String, _ group: String, _ entry: MetricEntry) -> String {
+        var fields: [String]
+        switch entry.value {
+        case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
+        case .undefined(let reason), .suppressed(let reason): fields = [attribute, group, entry.name, "", String(entry.n), entry.value.status, reason]
+        }
+        if let ci = entry.interval ?? entry.bootstrapInterval {
+            fields += [NumberFormat.exact(ci.low), NumberFormat.exact(ci.high), ci.method.rawValue]
+        } else {
+            fields += ["", "", ""]
+        }
+        return fields.map(escape).joined(separator: ",") + "\n"
     }
 
     /// RFC 4180 quoting: fields with a comma, quote, CR or LF are quoted, quotes doubled.

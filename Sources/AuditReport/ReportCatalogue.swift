@@ -7,7 +7,10 @@
 /// EU AI Act (Reg. 2024/1689) Articles 9, 10(2)(f)(g), 13, 14, 15, 27, 29 CFR 1607.4(D) and
 /// NYC Local Law 144 (6 RCNY §5-300 ff.).
 public enum ReportCatalogue {
-    public static let messages: [String: ReportMessage] = [
+    /// Every message: the core report's, then the decision model's (`ReportCatalogue+Model`).
+    public static let messages: [String: ReportMessage] = core.merging(model) { first, _ in first }
+
+    static let core: [String: ReportMessage] = [
         // Title and header.
         "title.system": .init(en: "Transparency report: {name}", fr: "Rapport de transparence : {name}"),
         "title.plain": .init(en: "Transparency report of a decision algorithm", fr: "Rapport de transparence d'un algorithme de décision"),

@@ -1,6 +1,7 @@
 import AuditData
 import AuditMetrics
 import Foundation
+import ModelAudit
 
 /// `report.json`: the whole central table, with a schema version (`docs/report-schema.md`).
 ///
@@ -8,10 +9,12 @@ import Foundation
 /// data file named by its base name only, so the same inputs give the same bytes anywhere.
 public enum ReportJSON {
     /// The encoded report.
-    public static func render(_ result: AuditResult) throws -> Data {
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(Document(result))
+        var document = Document(result)
+        document.model = model.map(ModelJSON.init)
+        var data = try encoder.encode(document)
         data.append(0x0A)
         return data
     }
@@ -35,6 +38,8 @@ public enum ReportJSON {
         let system: SystemCard?
         /// The convention's criteria and the legal checklist, with statuses and evidence.
         let assessment: AssessmentJSON
+        /// The audit of the decision model itself, when the spec names one.
+        var model: ModelJSON?
 
         init(_ r: AuditResult) {
             input = Input(

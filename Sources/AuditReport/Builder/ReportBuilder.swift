@@ -1,6 +1,7 @@
 import AuditData
 import AuditMetrics
 import Foundation
+import ModelAudit
 
 /// Builds the report document — the same for `report.html` and `report.md` — from an audit
 /// result, in the spec's language. Renders the central table and the assessments; computes
@@ -11,9 +12,12 @@ public struct ReportBuilder {
     let card: SystemCard
     /// Small-cell suppression threshold applied to the outputs (`nil`: none applied).
     let suppressionThreshold: Int?
+    /// The audit of the decision model itself, when the spec names one.
+    let model: ModelAuditResult?
 
-    public init(_ result: AuditResult, language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
+    public init(_ result: AuditResult, model: ModelAuditResult? = nil, language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
         self.result = result
+        self.model = model
         self.t = ReportText(language ?? result.spec.language)
         self.card = result.spec.system ?? SystemCard()
         self.suppressionThreshold = suppressionThreshold ?? result.disclosure.flatMap { $0.minimumCellSize > 0 ? $0.minimumCellSize : nil }
@@ -35,6 +39,7 @@ public struct ReportBuilder {
         subtitle.append(t.runs("subtitle.generator", ["version": .text(ReportVersion.vigie)]))
         var sections = [summary(), systemCard(), convention(), legal(), findings()]
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
+        if let model { sections.append(modelSection(model)) }
         sections.append(method())
         sections.append(glossary())
         return ReportDocument(language: t.language.rawValue, title: title, subtitle: subtitle, sections: sections, contents: t("nav.contents"))

@@ -1,0 +1,137 @@
+import AuditMetrics
+import ModelAudit
+
+extension ReportBuilder {
+    /// The decision model itself: per protected attribute, what each group gets from the
+    /// grid, which criteria make the score gaps, how much of the selection gap the criteria
+    /// explain, and which criteria act as proxies. Renders `ModelAuditResult`; computes nothing.
+    func modelSection(_ m: ModelAuditResult) -> ReportSection {
+        var s = ReportSection(id: "model", title: t.runs("section.model", ["name": .text(m.name)]))
+        s.blocks.append(.paragraph(t.runs("model.intro", [
+            "file": .label(m.file), "rows": .text(t.count(m.rows)),
+            "rule": m.allocationRule.map { .text($0) } ?? .text(t("model.no_rule")),
+            "role": m.role.map { .text($0) } ?? .strong([.text(t("word.missing"))]),
+            "selected": .text(m.selected.map(t.count) ?? "—"),
+        ])))
+        let labelOf = Dictionary(m.criteria.map { ($0.name, t.language == .fr ? ($0.labelFR ?? $0.name) : ($0.labelEN ?? $0.labelFR ?? $0.name)) }, uniquingKeysWith: { a, _ in a })
+        for (index, a) in m.attributes.enumerated() {
+            s.blocks.append(.heading(3, t.runs("model.attribute", ["attribute": .label(a.name)]), id: "model-\(index + 1)"))
+            s.blocks.append(.table(groupTable(a, figure: "model-groups-\(index + 1)")))
+            if let chi2 = a.aggregates.first(where: { $0.name == "logrank_chi2" })?.value.value,
+               let p = a.aggregates.first(where: { $0.name == "logrank_p_value" })?.value.value {
+                s.blocks.append(.paragraph(t.runs("model.logrank", ["attribute": .label(a.name), "chi2": .text(t.fixed(chi2, 1)), "p": .text(pValue(p))])))
+            }
+            if !a.scoreGaps.isEmpty, let reference = a.reference {
+                s.blocks.append(.heading(4, [.text(t("model.gap.title"))], id: nil))
+                var items: [[ReportInline]] = []
+                for (group, gap) in a.scoreGaps {
+                    guard let d = gap.gap.difference.value else { continue }
+                    let parts = gap.criteria.filter { $0.part.difference.value != nil }
+                        .sorted { abs($0.part.difference.value!) > abs($1.part.difference.value!) }
+                        .prefix(3)
+                        .map { c -> String in
+                            t("model.gap.part", ["criterion": labelOf[c.criterion] ?? c.criterion, "part": signed(c.part.difference.value!, 1)])
+                        }
+                    items.append(t.runs("model.gap.line", [
+                        "group": .label(group), "reference": .label(reference), "gap": .text(signed(d, 1)),
+                        "low": .text(gap.gap.interval.map { t.fixed($0.low, 1) } ?? "—"),
+                        "high": .text(gap.gap.interval.map { t.fixed($0.high, 1) } ?? "—"),
+                        "parts": .text(parts.joined(separator: "; ")),
+                    ]))
+                }
+                s.blocks.append(.list(items))
+                s.blocks.append(.note([.text(t("model.gap.note"))]))
+            }
+            if !a.oaxaca.isEmpty, let reference = a.reference {
+                s.blocks.append(.heading(4, [.text(t("model.oaxaca.title"))], id: nil))
+                var items: [[ReportInline]] = []
+                for (group, d) in a.oaxaca {
+                    guard let gap = d.gap.value, let e = d.explained.value, let u = d.unexplained.value else { continue }
+                    items.append(t.runs("model.oaxaca.line", [
+                        "group": .label(group), "reference": .label(reference), "gap": .text(signed(gap * 100, 1)),
+                        "explained": .text(signed(e * 100, 1)), "explained_se": .text(d.explainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
+                        "unexplained": .text(signed(u * 100, 1)), "unexplained_se": .text(d.unexplainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
+                    ]))
+                }
+                s.blocks.append(.list(items))
+                s.blocks.append(.note([.text(t("model.oaxaca.note"))]))
+            }
+            if let proxies = a.proxies, !proxies.ranked.isEmpty {
+                s.blocks.append(.heading(4, t.runs("model.proxy.title", ["attribute": .label(a.name)]), id: nil))
+                let rows = proxies.ranked.prefix(5).map { p -> [[ReportInline]] in
+                    [[.text(labelOf[p.feature] ?? p.feature)], [.text(t("measure.\(p.measure.rawValue)"))],
+                     [.text(p.value.value.map { t.fixed($0, 3) } ?? t("word.undefined"))]]
+                }
+                s.blocks.append(.table(ReportTable(
+                    caption: t.runs("model.proxy.caption", ["attribute": .label(a.name)]),
+                    header: [[.text(t("col.criterion"))], [.text(t("col.measure"))], [.text(t("col.association"))]],
+                    numeric: [false, false, true], rows: Array(rows))))
+                for model in proxies.models {
+                    guard let auc = model.fit.auc.value, model.level >= 0, Int(model.level) < a.groups.count else { continue }
+                    s.blocks.append(.paragraph(t.runs("model.proxy.joint", [
+                        "attribute": .label(a.name), "level": .label(a.groups[Int(model.level)].label), "auc": .text(t.fixed(auc, 2)),
+                    ])))
+                }
+                s.blocks.append(.note([.text(t("model.proxy.note"))]))
+            }
+        }
+        return s
+    }
+
+    /// Per group: grid selection, impact ratio, score, LL144 scoring rate, KS, places, wait.
+    func groupTable(_ a: ModelAttributeResult, figure: String) -> ReportTable {
+        func cell(_ g: ModelGroupResult, _ name: String, _ format: (Double) -> String) -> [ReportInline] {
+            guard let e = g[name] else { return [.text("—")] }
+            if e.value.isSuppressed { return [.text(t("model.suppressed"))] }
+            guard let x = e.value.value else { return [.text(t("word.undefined"))] }
+            return [.text(format(x))]
+        }
+        let hasWait = a.groups.contains { $0["km_median_wait"] != nil }
+        let hasPlaces = a.groups.contains { $0["top_k_share"] != nil }
+        let rows = a.groups.filter { $0.count > 0 }.map { g -> [[ReportInline]] in
+            var label: [ReportInline] = [.label(g.label)]
+            if g.isReference { label.append(.text(" " + t("word.ref"))) }
+            var row: [[ReportInline]] = [label, [.text(t.count(g.count))]]
+            var selection = cell(g, "grid_selection_rate") { t.percent($0) }
+            if let ci = g["grid_selection_rate"]?.interval, g["grid_selection_rate"]?.value.value != nil {
+                selection.append(.text(" (\(t.fixed(ci.low * 100, 1))–\(t.fixed(ci.high * 100, 1)))"))
+            }
+            row.append(selection)
+            var ratio = cell(g, "grid_impact_ratio") { t.fixed($0, 2) }
+            if let r = g["grid_impact_ratio"]?.value.value, r < result.spec.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
+            row.append(ratio)
+            row.append(cell(g, "score_mean") { t.fixed($0, 1) })
+            row.append(cell(g, "score_median") { t.fixed($0, 1) })
+            row.append(cell(g, "scoring_rate") { t.percent($0) })
+            row.append(cell(g, "ks_distance_rest") { t.fixed($0, 3) })
+            if hasPlaces {
+                if g["top_k_share"]?.value.isSuppressed == true {
+                    row.append([.text(t("model.suppressed"))])
+                } else {
+                    let share = g["top_k_share"]?.value.value.map { t.percent($0) } ?? t("word.undefined")
+                    let applicants = g["applicant_share"]?.value.value.map { t.percent($0) } ?? t("word.undefined")
+                    row.append([.text("\(share) / \(applicants)")])
+                }
+            }
+            if hasWait { row.append(cell(g, "km_median_wait") { t.fixed($0, 1) }) }
+            return row
+        }
+        var header: [[ReportInline]] = [[.text(t("col.group"))], [.text(t("col.count"))], [.text(t("col.grid_selection"))], [.text(t("col.grid_impact_ratio"))],
+                                        [.text(t("col.score_mean"))], [.text(t("col.score_median"))], [.text(t("col.scoring_rate"))], [.text(t("col.ks"))]]
+        if hasPlaces { header.append([.text(t("col.top_k_share"))]) }
+        if hasWait { header.append([.text(t("col.median_wait"))]) }
+        return ReportTable(caption: t.runs("model.table.caption", ["attribute": .label(a.name)]), header: header,
+                           numeric: [false] + Array(repeating: true, count: header.count - 1), rows: rows, figure: figure)
+    }
+
+    /// A signed number: "+1.5", "−2.0" (with the language's decimal mark).
+    func signed(_ x: Double, _ digits: Int) -> String {
+        let text = t.fixed(abs(x), digits)
+        return x < 0 ? "−" + text : "+" + text
+    }
+
+    /// A p-value: "< 0.001" or three decimals.
+    func pValue(_ p: Double) -> String {
+        p < 0.001 ? "< " + t.fixed(0.001, 3) : t.fixed(p, 3)
+    }
+}

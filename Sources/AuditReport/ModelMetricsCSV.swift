@@ -1,0 +1,45 @@
+import AuditMetrics
+import ModelAudit
+
+/// `model-metrics.csv`: the decision model's audit as a tidy table, with the columns of
+/// `metrics.csv` (`attribute,group,metric,value,n,status,reason,ci_low,ci_high,ci_method`).
+///
+/// Rows: `overall,all` (score distribution, `grid_selection_rate`, waits); then per protected
+/// attribute, each group's values (`grid_selection_rate`, `grid_impact_ratio`, `score_*`,
+/// `scoring_rate`, `scoring_impact_ratio`, `ks_*`, `auc`, `applicant_share`, `top_k_share`,
+/// `exposure_*`, `km_*`, `score_gap`, `allocation_gap*`), then per group and criterion
+/// `score_gap_part:<criterion>` (its part of the mean score gap, Welch interval) and
+/// `allocation_gap_explained:<criterion>`; then the attribute's aggregates (group `all`:
+/// `ndkl`, `logrank_*`), `proxy_cramers_v:<criterion>` / `proxy_correlation_ratio:<criterion>`,
+/// and `proxy_auc` per level (group = the level). Suppressed groups have `status` suppressed.
+public enum ModelMetricsCSV {
+    public static func render(_ model: ModelAuditResult) -> String {
+        var out = MetricsCSV.header.joined(separator: ",") + "\n"
+        for e in model.overall { out += MetricsCSV.line("overall", "all", e) }
+        for a in model.attributes {
+            for g in a.groups {
+                for e in g.metrics { out += MetricsCSV.line(a.name, g.label, e) }
+                if let gap = a.scoreGaps.first(where: { $0.group == g.label })?.gap {
+                    for c in gap.criteria {
+                        out += MetricsCSV.line(a.name, g.label, MetricEntry("score_gap_part:\(c.criterion)", c.part.difference, n: gap.count,
+                                                                             interval: c.part.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .normal) }))
+                    }
+                }
+                if let d = a.oaxaca.first(where: { $0.group == g.label })?.decomposition {
+                    for c in d.byCriterion {
+                        out += MetricsCSV.line(a.name, g.label, MetricEntry("allocation_gap_explained:\(c.criterion)", .defined(c.part), n: d.count))
+                    }
+                }
+            }
+            for e in a.aggregates { out += MetricsCSV.line(a.name, "all", e) }
+            for p in a.proxies?.ranked ?? [] {
+                out += MetricsCSV.line(a.name, "all", MetricEntry("proxy_\(p.measure.rawValue):\(p.feature)", p.value, n: p.count))
+            }
+            for m in a.proxies?.models ?? [] {
+                let level = m.level >= 0 && Int(m.level) < a.groups.count ? a.groups[Int(m.level)].label : String(m.level)
+                out += MetricsCSV.line(a.name, level, MetricEntry("proxy_auc", m.fit.auc, n: m.positives + m.negatives))
+            }
+        }
+        return out
+    }
+}
