@@ -22,7 +22,7 @@ public enum ModelMetricsCSV {
                 if let gap = a.scoreGaps.first(where: { $0.group == g.label })?.gap {
                     for c in gap.criteria {
                         out += MetricsCSV.line(a.name, g.label, MetricEntry("score_gap_part:\(c.criterion)", c.part.difference, n: gap.count,
-                                                                             interval: c.part.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .normal) }))
+                                                                             interval: c.part.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                     }
                 }
                 if let d = a.oaxaca.first(where: { $0.group == g.label })?.decomposition {

@@ -81,7 +81,7 @@ extension ReportJSON {
                 Dictionary(entries.map { ($0.name, Value($0)) }, uniquingKeysWith: { first, _ in first })
             }
             func mean(_ d: MeanDifference, n: Int) -> Value {
-                Value(d.difference, n: n, interval: d.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .normal) })
+                Value(d.difference, n: n, interval: d.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) })
             }
             name = m.name
             file = m.file

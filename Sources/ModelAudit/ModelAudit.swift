@@ -126,7 +126,7 @@ public enum ModelAudit {
                 where gap.group != reference && counts[Int(gap.group)] > 0 {
                     scoreGaps.append((labels[Int(gap.group)], gap))
                     perGroup[Int(gap.group)].append(MetricEntry("score_gap", gap.gap.difference, n: counts[Int(gap.group)],
-                                                                 interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .normal) }))
+                                                                 interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                 }
                 if let selected {
                     let outcome = selected.map { $0 ? 1.0 : 0.0 }
