@@ -93,7 +93,7 @@ struct ExplanationPhrases {
                 notes.append(t("note.uncapped", ["label": name, "units": number(cap.units), "cap_units": number(cap.capUnits)]))
             }
         }
-        if let g = c.group, !c.counted {
+        if let g = c.group, !c.counted, c.points != 0 {
             let group = e.groups[g]
             let best = e.criteria[group.countedMember]
             notes.append(t("note.group", ["label": name, "members": group.members.map { label(e.criteria[$0]) }.joined(separator: ", "),
