@@ -173,6 +173,19 @@ struct ExplanationByHandTests {
         #expect(throws: ExplanationError.self) { try Self.explain("a1", csv: backwards) }
     }
 
+    @Test func datesSpecNeedsBothColumns() throws {
+        let partial = Self.grid.replacingOccurrences(of: "dates: {application: depot, allocation: attribution}", with: "dates: {application: depot}")
+        #expect(throws: SpecError.self) { try PointsGrid(yaml: partial, file: "g.yaml") }
+        do {
+            _ = try PointsGrid(yaml: partial, file: "g.yaml")
+        } catch {
+            #expect(error.key == "dates.allocation" && error.line == 19, "\(error)")
+        }
+        let unknown = Self.grid.replacingOccurrences(of: "allocation: attribution}", with: "allocation: attribution, due: x}")
+        #expect(throws: SpecError.self) { try PointsGrid(yaml: unknown) }
+        #expect(try PointsGrid(yaml: Self.grid).dates == GridDateColumns(application: "depot", allocation: "attribution"))
+    }
+
     @Test func civilDates() {
         #expect(CivilDate(iso: "1970-01-01")?.dayNumber == 0)
         #expect(CivilDate(iso: "2000-03-01")?.dayNumber == 11_017)
