@@ -173,6 +173,31 @@ struct ExplanationByHandTests {
         #expect(throws: ExplanationError.self) { try Self.explain("a1", csv: backwards) }
     }
 
+    @Test func proposalsThresholdAndNoRule() throws {
+        let csvPath = try FixturePaths.temporary(Self.csv, name: "d.csv")
+        func explain(_ allocation: String, _ id: String) throws -> ApplicantExplanation {
+            let yaml = Self.grid.replacingOccurrences(of: "capacity: {default: 1, segments: [{typo: T3, k: 2}]}", with: allocation)
+                .replacingOccurrences(of: "rule: capacity", with: "")
+            return try ApplicantExplanation.explain(grid: try PointsGrid(yaml: yaml), csvPath: csvPath, id: id)
+        }
+        // proposals: 2 per dwelling, 1 dwelling per typology → ranks 1 and 2 of T3 (a1, a6).
+        let proposals = "rule: proposals\n  per_unit: 2\n  capacity: {default: 1}"
+        let a6 = try explain(proposals, "a6"), a2 = try explain(proposals, "a2")
+        #expect(a6.standing.capacity == 1 && a6.standing.selectionLimit == 2 && a6.standing.selected == true)
+        #expect(a2.standing.rank == 3 && a2.standing.selected == false)
+        // threshold 80: a2 (80) is selected, a3 (5) is not; no capacity.
+        let threshold = "rule: threshold\n  threshold: 80"
+        let t2 = try explain(threshold, "a2"), t3 = try explain(threshold, "a3")
+        #expect(t2.standing.selected == true && t2.standing.capacity == nil && t2.standing.selectionLimit == nil)
+        #expect(t3.standing.selected == false && t3.standing.rank == 4)
+        // No allocation rule: ranks over all six applications, no selection.
+        let yaml = Self.grid.components(separatedBy: "allocation:\n")[0] + "tie_break: [mois desc, id asc]\n"
+        let none = try ApplicantExplanation.explain(grid: try PointsGrid(yaml: yaml), csvPath: csvPath, id: "a5")
+        #expect(none.standing.selected == nil && none.standing.rule == nil)
+        #expect(none.standing.rank == 4 && none.standing.comparableCount == 6)  // 100, 80, 80, then a5 40, 5, 0
+        #expect(none.wait == .notDeclared)
+    }
+
     @Test func datesSpecNeedsBothColumns() throws {
         let partial = Self.grid.replacingOccurrences(of: "dates: {application: depot, allocation: attribution}", with: "dates: {application: depot}")
         #expect(throws: SpecError.self) { try PointsGrid(yaml: partial, file: "g.yaml") }

@@ -45,6 +45,9 @@ final class ExplainCommandTests {
         let expected = try #require(rows.first { $0.id == Self.id }).score
         #expect((json["score"] as? NSNumber)?.doubleValue == expected)
         #expect(md.contains(ExplanationText.text("summary.score", language, ["total": String(Int(expected))])))
+        // Rank 1,059 of 1,270 T3 applications (Fixtures/reference/explain/expected.json), numbers in the reader's language.
+        #expect(md.contains(language == .en ? "Rank 1,059 of 1,270 comparable applications (same `typologie`: `T3`)."
+                                            : "Rang 1\u{00A0}059 sur 1\u{00A0}270 demandes comparables (même `typologie` : `T3`)."))
         let standing = try #require(json["standing"] as? [String: Any])
         #expect(standing["rank"] is Int && standing["comparable_count"] is Int && standing["selected"] is Bool)
         let criteria = try #require(json["criteria"] as? [[String: Any]])
@@ -85,6 +88,29 @@ final class ExplainCommandTests {
         let run = try CLI.run(["explain", "--model", grid.path, "--data", csv.path, "--id", "B", "--stdout"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("lines 2 and 4"), "\(run.stderr)")
+    }
+
+    @Test func proposalsRuleSaysPutBeforeTheCommission() throws {
+        let folder = scratch.folder()
+        let csv = folder.appendingPathComponent("d.csv")
+        try Data("id,x,t\nA,oui,0.5\nB,non,1.25\nC,non,0.5\n".utf8).write(to: csv)
+        let grid = folder.appendingPathComponent("g.yaml")
+        try Data("""
+        name: g
+        id: id
+        criteria:
+          - {name: x, label_en: Ex, column: x, flag: 10}
+          - {name: t, column: t, per_unit: 2.5}
+        allocation: {rule: proposals, per_unit: 1, capacity: {default: 2}}
+        """.utf8).write(to: grid)
+        let run = try CLI.run(["explain", "--model", grid.path, "--data", csv.path, "--id", "B", "--lang", "en", "--stdout"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // B: 0 + 2.5 × 1.25 = 3.125; A: 10 + 1.25 = 11.25; C: 1.25 → B ranks 2 of 3, within 1 × 2 proposals.
+        #expect(run.stdout.contains("Total score: 3.125 points."))
+        #expect(run.stdout.contains("Rank 2 of 3 comparable applications (all applications)."))
+        #expect(run.stdout.contains("Your application is among those put before the allocation commission, which decides."))
+        #expect(run.stdout.contains("| Ex |") && run.stdout.contains("| `t` |"))  // label, else the name
+        #expect(run.stdout.contains("The grid does not declare its role in the decision."))
     }
 
     @Test func dataTextIsEscapedInMarkdown() throws {

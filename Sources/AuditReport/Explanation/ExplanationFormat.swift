@@ -9,12 +9,10 @@ enum ExplanationFormat {
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (abs(x) * scale).rounded()
         let negative = x < 0 && rounded > 0
-        var whole = (rounded / scale).rounded(.down)
-        var fraction = Int(rounded - whole * scale)
-        if fraction < 0 { fraction = 0 }
+        let whole = (rounded / scale).rounded(.down)
         if whole > 1e15 { return String(x) }
+        let fraction = max(0, Int(rounded - whole * scale))
         var digits = String(Int(whole))
-        whole = 0
         let separator: Character = language == .fr ? "\u{00A0}" : ","
         var grouped = ""
         for (i, ch) in digits.enumerated() {

@@ -45,7 +45,7 @@ public enum ExplanationJSON {
             "text": p.operations(e),
         ]
         let standing: [String: Any] = [
-            "segment": Dictionary(uniqueKeysWithValues: zip(s.segmentColumns, s.segmentValues).map { ($0, $1) }),
+            "segment": Dictionary(zip(s.segmentColumns, s.segmentValues).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }),
             "comparable_count": s.comparableCount, "rank": s.rank, "capacity": optional(s.capacity),
             "selection_limit": optional(s.selectionLimit), "selected": optional(s.selected),
         ]

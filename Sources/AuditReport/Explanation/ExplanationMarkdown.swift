@@ -15,7 +15,7 @@ public enum ExplanationMarkdown {
         md += "- " + p.t("summary.score", ["total": p.number(e.totalScore)]) + "\n"
         md += "- " + p.t("summary.rank", ["rank": p.count(e.standing.rank), "count": p.count(e.standing.comparableCount),
                                            "segment": p.segment(e.standing)]) + "\n"
-        if let selected = e.standing.selected { md += "- " + p.t(selected ? "standing.selected" : "standing.not_selected") + "\n" }
+        if let verdict = p.verdict(e.standing) { md += "- " + verdict + "\n" }
         md += "- " + p.wait(e.wait) + "\n\n"
 
         md += "## " + p.t("heading.role") + "\n\n"

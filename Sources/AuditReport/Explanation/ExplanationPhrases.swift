@@ -126,8 +126,15 @@ struct ExplanationPhrases {
         case .threshold(let threshold): lines.append(t("op.threshold", ["threshold": number(threshold)]))
         case nil: break
         }
-        if let selected = s.selected { lines.append(t(selected ? "standing.selected" : "standing.not_selected")) }
+        if let verdict = verdict(s) { lines.append(verdict) }
         return lines
+    }
+
+    /// Whether the rule selects the applicant ("put before the commission" under a proposals rule).
+    func verdict(_ s: ExplanationStanding) -> String? {
+        guard let selected = s.selected else { return nil }
+        if case .proposals = s.rule { return t(selected ? "standing.proposed" : "standing.not_proposed") }
+        return t(selected ? "standing.selected" : "standing.not_selected")
     }
 
     /// The average wait sentence.

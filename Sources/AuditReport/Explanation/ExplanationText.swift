@@ -17,6 +17,8 @@ public enum ExplanationText {
         "segment.all": ("toutes les demandes", "all applications"),
         "standing.selected": ("La règle d'attribution retient votre demande.", "The allocation rule selects your application."),
         "standing.not_selected": ("La règle d'attribution ne retient pas votre demande.", "The allocation rule does not select your application."),
+        "standing.proposed": ("Votre demande fait partie de celles présentées à la commission d'attribution, qui décide.", "Your application is among those put before the allocation commission, which decides."),
+        "standing.not_proposed": ("Votre demande ne fait pas partie de celles présentées à la commission d'attribution.", "Your application is not among those put before the allocation commission."),
         "wait.available": (
             "Attente des demandes comparables attribuées ({count}), du dépôt à l'attribution : {mean} mois en moyenne, médiane {median} mois.",
             "Wait of the comparable applications that were allocated ({count}), from filing to allocation: {mean} months on average, median {median} months."),

@@ -76,7 +76,7 @@ struct ExplanationScan {
             }
             guard let (application, allocation) = dateSlots, !row.isMissing(allocation) else { return }
             let days = try waitDays(row, application: application, allocation: allocation, file: csvPath, columns: columns)
-            allocatedWaits.append((segmentSlots.map { row.string($0) }, days))
+            allocatedWaits.append((segmentSlots.map { row.isMissing($0) ? "" : row.string($0) }, days))
         }
         guard let found else { throw ExplanationError.unknownID(id: target, file: csvPath, idColumn: grid.idColumn) }
         var waits: [Int]?
