@@ -140,4 +140,48 @@ struct GridAllocationTests {
             }
         }
     }
+
+    /// Randomised, several columns of arbitrary scores (negative, fractional, ±0, many ties)
+    /// and tie-break keys with negative values: ranks equal a comparison sort.
+    @Test func ranksEqualAComparisonSortOnArbitraryScores() throws {
+        var r = GridScoringTests.Random(state: 7)
+        var lines = ["id,seg,pts,a,b"]
+        for i in 0..<3_000 {
+            lines.append("i\(r.int(1_000_000))_\(i),s\(r.int(3)),1,\(r.int(5) - 2),\(Double(r.int(7)) / 4 - 0.75)")
+        }
+        let grid = try PointsGrid(yaml: """
+        name: random
+        id: id
+        criteria: [{name: pts, column: pts, per_unit: 1}]
+        allocation: {rule: proposals, per_unit: 3, segment_by: [seg], capacity: {default: 50}}
+        tie_break: [a asc, b desc, id desc]
+        """)
+        let d = try GridDesign.load(grid: grid, csvPath: try FixturePaths.temporary(lines.joined(separator: "\n")))
+        let fields = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let a = fields.map { Double($0[3])! }, b = fields.map { Double($0[4])! }
+        let tieSorted = d.ids.indices.sorted { x, y in
+            a[x] != a[y] ? a[x] < a[y] : b[x] != b[y] ? b[x] > b[y] : d.ids[x] > d.ids[y]
+        }
+        for (position, row) in tieSorted.enumerated() { #expect(d.tieRank[row] == Int32(position)) }
+
+        var storage: [Double] = []
+        for _ in 0..<(3 * d.rows) {
+            let choice = r.int(10)
+            storage.append(choice == 0 ? 0.0 : choice == 1 ? -0.0 : (r.uniform() * 40 - 20).rounded() / (choice < 5 ? 1 : 8))
+        }
+        let scores = try Matrix(rows: d.rows, columns: 3, columnMajor: storage)
+        let result = try GridAllocation.allocate(scores: scores, design: d)
+        for g in 0..<3 {
+            for seg in 0..<3 {
+                let members = d.ids.indices.filter { d.segmentCodes[$0] == seg }
+                let sorted = members.sorted { x, y in
+                    scores[x, g] != scores[y, g] ? scores[x, g] > scores[y, g] : d.tieRank[x] < d.tieRank[y]
+                }
+                for (position, row) in sorted.enumerated() {
+                    #expect(result.rank(row, grid: g) == position + 1)
+                    #expect(result.isSelected(row, grid: g) == (position < 150))
+                }
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ import LinearAlgebra
 /// * proposals: selected ⇔ `rank ≤ perUnit × k_s` (the candidates put before
 ///   the commission, about 3 per dwelling).
 ///
-/// Each segment is sorted once per score column (`O(n log n)`); score columns
+/// Each segment is ordered once per score column by a stable radix sort of the
+/// scores over the rows already in tie-break order (linear time); score columns
 /// are processed in parallel.
 public enum GridAllocation {
     /// Allocation under the grid's rule (or `rule`) for one score vector.
@@ -92,27 +93,24 @@ private struct SharedBuffers: @unchecked Sendable {
     let selected: UnsafeMutableBufferPointer<Bool>
     let ranks: UnsafeMutableBufferPointer<Int32>
 
-    struct Entry {
-        var score: Double
-        var position: Int32
-        var row: Int32
-    }
-
     func allocate(column g: Int, rows n: Int, segmentRows: [[Int32]], limits: [Int]?, threshold: Double?) {
         let base = g * n
-        var entries: [Entry] = []
+        var keys: [UInt64] = []
+        var order: [Int32] = []
+        var scratch = StableRadixSort.Scratch()
         for (s, members) in segmentRows.enumerated() {
-            entries.removeAll(keepingCapacity: true)
-            for (position, row) in members.enumerated() {
-                entries.append(Entry(score: scores[base + Int(row)], position: Int32(position), row: row))
-            }
-            entries.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+            // Members are in tie-break order; a stable sort by score keeps it among equal scores.
+            keys.removeAll(keepingCapacity: true)
+            for row in members { keys.append(StableRadixSort.descendingKey(scores[base + Int(row)])) }
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: members)
+            StableRadixSort.sort(keys: &keys, items: &order, scratch: &scratch)
             let limit = limits?[s] ?? 0
-            for (r, entry) in entries.enumerated() {
-                let i = base + Int(entry.row)
+            for (r, row) in order.enumerated() {
+                let i = base + Int(row)
                 ranks[i] = Int32(r + 1)
                 if let threshold {
-                    selected[i] = entry.score >= threshold
+                    selected[i] = scores[i] >= threshold
                 } else {
                     selected[i] = r < limit
                 }

@@ -10,6 +10,7 @@ public struct GridAllocationResult: Sendable, Equatable {
     /// `ranks[row + grid × rows]`, 1-based within the row's segment.
     public let ranks: [Int32]
 
+    /// Wraps column-major flags and ranks (`rows × grids` each).
     public init(rows: Int, grids: Int, selected: [Bool], ranks: [Int32]) {
         self.rows = rows
         self.grids = grids

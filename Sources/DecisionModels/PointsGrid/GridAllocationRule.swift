@@ -24,9 +24,12 @@ public enum GridCapacity: Sendable, Equatable {
 /// A declared capacity: the segment's values (one per `segment_by` column, in
 /// that order) and its number of dwellings.
 public struct GridSegmentCapacity: Sendable, Equatable {
+    /// The segment's value in each `segment_by` column, in that order.
     public var segment: [String]
+    /// Number of dwellings `k_s` (≥ 0).
     public var k: Int
 
+    /// A declared capacity `k` for one segment.
     public init(segment: [String], k: Int) {
         self.segment = segment
         self.k = k

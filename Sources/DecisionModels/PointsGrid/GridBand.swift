@@ -11,6 +11,7 @@ public struct GridBand: Sendable, Equatable {
     /// Points given when the value lies in `[from, to)` (negative for a penalty).
     public var points: Double
 
+    /// The band `[from, to)` worth `points`.
     public init(from: Double? = nil, to: Double? = nil, points: Double) {
         self.from = from
         self.to = to

@@ -6,6 +6,7 @@ public struct GridCategoryLevel: Sendable, Equatable {
     /// Points given to that value (negative for a penalty).
     public var points: Double
 
+    /// The level `value` worth `points`.
     public init(value: String, points: Double) {
         self.value = value
         self.points = points

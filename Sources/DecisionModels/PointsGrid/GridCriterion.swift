@@ -22,6 +22,7 @@ public struct GridCriterion: Sendable, Equatable {
     /// value an error naming the row. Category criteria always give 0.
     public var missingIsZero: Bool
 
+    /// A criterion; checked with its grid (``PointsGrid/validate()``).
     public init(name: String, labelFR: String? = nil, labelEN: String? = nil, column: String,
                 kind: GridCriterionKind, missingIsZero: Bool = false) {
         self.name = name
@@ -55,8 +56,9 @@ public struct GridCriterion: Sendable, Equatable {
     }
 
     /// Points of this criterion for one raw CSV value (`nil` = missing), computed
-    /// directly from the definition, without the design matrix. Non-numeric
-    /// text in a numeric criterion gives `nil` (the loader reports it).
+    /// directly from the definition, without the design matrix (for explanations
+    /// of one applicant). A missing value without `missing: 0`, or text that is not
+    /// a finite number (`Double(String)`) in a numeric criterion, gives `nil`.
     public func points(forRawValue raw: String?) -> Double? {
         switch kind {
         case .flag(let points, let trueValues):
@@ -67,12 +69,12 @@ public struct GridCriterion: Sendable, Equatable {
             return levels.first { $0.value == raw }?.points ?? 0
         case .perUnit(let perUnit, let cap):
             guard let raw else { return missingIsZero ? 0 : nil }
-            guard let x = Double(raw) else { return nil }
+            guard let x = Double(raw), x.isFinite else { return nil }
             let units = cap.map { min(x, $0 / abs(perUnit)) } ?? x
             return perUnit * units
         case .bands(let bands):
             guard let raw else { return missingIsZero ? 0 : nil }
-            guard let x = Double(raw) else { return nil }
+            guard let x = Double(raw), x.isFinite else { return nil }
             return bands.first { $0.contains(x) }?.points ?? 0
         }
     }

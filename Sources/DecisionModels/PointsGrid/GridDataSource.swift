@@ -8,6 +8,7 @@ public struct GridDataSource: Sendable, Equatable {
     /// Optional free text (definition, unit).
     public var description: String?
 
+    /// The origin of one column.
     public init(column: String, source: String, description: String? = nil) {
         self.column = column
         self.source = source

@@ -50,23 +50,21 @@ extension GridDesign {
         let parsers = grid.criteria.map(CriterionParser.init)
         var columns = [[Double]](repeating: [], count: definitions.count)
         var ids: [String] = []
-        var seenIDs = Set<String>()
+        var idLines: [Int] = []
         var segmentEncoders = [CategoricalEncoder](repeating: CategoricalEncoder(), count: segmentSlots.count)
         var segmentCodes = [[UInt32]](repeating: [], count: segmentSlots.count)
         var tieValues = [[Double]](repeating: [], count: tieSlots.count)
         var allocated: [Bool] = []
-        var buffer = [Double](repeating: 0, count: definitions.count)
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(definitions.count, 1))
+        defer { buffer.deallocate() }
 
         try reader.forEachRow(selecting: selected) { row in
-            let id = try row.validatedString(idSlot)
-            guard seenIDs.insert(id).inserted else {
-                throw row.error(idSlot, "id '\(id)' is given twice; the id column must identify each applicant")
-            }
-            ids.append(id)
+            ids.append(try row.validatedString(idSlot))
+            idLines.append(row.line(of: idSlot))
             var f = 0
-            for (c, parser) in parsers.enumerated() {
-                try parser.features(row, criterionSlots[c], into: &buffer, at: f)
-                f += parser.featureCount
+            for c in 0..<parsers.count {
+                try parsers[c].features(row, criterionSlots[c], into: buffer + f)
+                f += parsers[c].featureCount
             }
             for j in 0..<definitions.count { columns[j].append(buffer[j]) }
             for (k, s) in segmentSlots.enumerated() {
@@ -95,7 +93,13 @@ extension GridDesign {
         }
         let matrix = try Matrix(rows: n, columns: definitions.count, columnMajor: storage)
         let (codes, labels) = combineSegments(segmentCodes, segmentEncoders.map(\.levels), rows: n)
-        let tieRank = tieOrder(ids: ids, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
+        let idOrder = ids.indices.sorted { ids[$0] < ids[$1] }
+        for (a, b) in zip(idOrder, idOrder.dropFirst()) where ids[a] == ids[b] {
+            let later = max(a, b)
+            throw CSVError(file: csvPath, line: idLines[later], column: selected[idSlot] + 1, columnName: grid.idColumn,
+                           message: "id '\(ids[later])' is given twice (first on line \(idLines[min(a, b)])); the id column must identify each applicant")
+        }
+        let tieRank = tieOrder(idOrder: idOrder, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
                                idDescending: grid.tieBreak.last?.descending ?? false)
         let capacities = resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
         return GridDesign(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
@@ -127,16 +131,19 @@ extension GridDesign {
         return (combined.map { dense[$0] ?? 0 }, distinct.map(\.1))
     }
 
-    /// Position of each row when sorted by the tie-break keys, then by id.
-    static func tieOrder(ids: [String], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
-        let order = ids.indices.sorted { a, b in
-            for (k, values) in keys.enumerated() where values[a] != values[b] {
-                return descending[k] ? values[a] > values[b] : values[a] < values[b]
+    /// Position of each row when sorted by the tie-break keys, then by id: the
+    /// rows in id order, then stable radix sorts by each numeric key, last key first.
+    static func tieOrder(idOrder: [Int], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
+        var order = (idDescending ? idOrder.reversed() : idOrder).map { Int32($0) }
+        var sortKeys = [UInt64](repeating: 0, count: order.count)
+        for (k, values) in keys.enumerated().reversed() {
+            for (p, row) in order.enumerated() {
+                sortKeys[p] = descending[k] ? StableRadixSort.descendingKey(values[Int(row)]) : StableRadixSort.ascendingKey(values[Int(row)])
             }
-            return idDescending ? ids[a] > ids[b] : ids[a] < ids[b]
+            StableRadixSort.sort(keys: &sortKeys, items: &order)
         }
-        var rank = [Int32](repeating: 0, count: ids.count)
-        for (position, row) in order.enumerated() { rank[row] = Int32(position) }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (position, row) in order.enumerated() { rank[Int(row)] = Int32(position) }
         return rank
     }
 
@@ -158,50 +165,84 @@ extension GridDesign {
 }
 
 /// Turns one criterion's field into its feature values (the columns of `X`).
-struct CriterionParser {
-    let criterion: GridCriterion
+/// A class with plain fields, so the per-row loop neither copies nor
+/// re-destructures the criterion's enum payload.
+final class CriterionParser {
+    enum Kind { case flag, category, perUnit, bands }
+    let name: String
+    let kindName: String
+    let kind: Kind
     let featureCount: Int
-    private let patterns: [[UInt8]]   // flag: true values; category: levels
+    let missingIsZero: Bool
+    /// flag: the true values; category: the levels (UTF-8 bytes).
+    let patterns: [[UInt8]]
+    /// perUnit: `cap / |ppu|` (+∞ without a cap).
+    let capUnits: Double
+    /// bands: bounds (±∞ when open).
+    let lower: [Double]
+    let upper: [Double]
 
     init(_ criterion: GridCriterion) {
-        self.criterion = criterion
-        self.featureCount = criterion.features.count
+        name = criterion.name
+        kindName = criterion.kind.name
+        featureCount = criterion.features.count
+        missingIsZero = criterion.missingIsZero
+        var patterns: [[UInt8]] = [], capUnits = Double.infinity, lower: [Double] = [], upper: [Double] = []
         switch criterion.kind {
-        case .flag(_, let trueValues): patterns = trueValues.map { Array($0.utf8) }
-        case .category(let levels): patterns = levels.map { Array($0.value.utf8) }
-        default: patterns = []
+        case .flag(_, let trueValues):
+            kind = .flag
+            patterns = trueValues.map { Array($0.utf8) }
+        case .category(let levels):
+            kind = .category
+            patterns = levels.map { Array($0.value.utf8) }
+        case .perUnit(let perUnit, let cap):
+            kind = .perUnit
+            if let cap { capUnits = cap / abs(perUnit) }
+        case .bands(let bands):
+            kind = .bands
+            lower = bands.map { $0.from ?? -.infinity }
+            upper = bands.map { $0.to ?? .infinity }
         }
+        self.patterns = patterns
+        self.capUnits = capUnits
+        self.lower = lower
+        self.upper = upper
     }
 
-    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        pattern.count == bytes.count && pattern.withUnsafeBufferPointer { p in
-            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
+    /// Index of the pattern equal to `bytes`, if any.
+    @inline(__always)
+    private func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (k, pattern) in patterns.enumerated() where pattern.count == bytes.count {
+            if bytes.count == 0 { return k }
+            let equal = pattern.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            if equal { return k }
         }
+        return nil
     }
 
-    func features(_ row: CSVRow, _ slot: Int, into buffer: inout [Double], at start: Int) throws {
-        for f in 0..<featureCount { buffer[start + f] = 0 }
-        if case .category = criterion.kind {
-            let bytes = row.bytes(slot)
-            if let level = patterns.firstIndex(where: { matches(bytes, $0) }) { buffer[start + level] = 1 }
+    func features(_ row: CSVRow, _ slot: Int, into buffer: UnsafeMutablePointer<Double>) throws {
+        for f in 0..<featureCount { buffer[f] = 0 }
+        if kind == .category {
+            if let level = match(row.bytes(slot)) { buffer[level] = 1 }
             return
         }
         if row.isMissing(slot) {
-            guard criterion.missingIsZero else {
-                throw row.error(slot, "missing value for criterion '\(criterion.name)' (\(criterion.kind.name)); declare `missing: 0` in the grid to give 0 points")
+            guard missingIsZero else {
+                throw row.error(slot, "missing value for criterion '\(name)' (\(kindName)); declare `missing: 0` in the grid to give 0 points")
             }
             return
         }
-        switch criterion.kind {
+        switch kind {
         case .flag:
-            let bytes = row.bytes(slot)
-            if patterns.contains(where: { matches(bytes, $0) }) { buffer[start] = 1 }
-        case .perUnit(let perUnit, let cap):
+            if match(row.bytes(slot)) != nil { buffer[0] = 1 }
+        case .perUnit:
+            buffer[0] = min(try number(row, slot), capUnits)
+        case .bands:
             let x = try number(row, slot)
-            buffer[start] = cap.map { min(x, $0 / abs(perUnit)) } ?? x
-        case .bands(let bands):
-            let x = try number(row, slot)
-            if let b = bands.firstIndex(where: { $0.contains(x) }) { buffer[start + b] = 1 }
+            for b in 0..<lower.count where x >= lower[b] && x < upper[b] {
+                buffer[b] = 1
+                break
+            }
         case .category:
             break
         }
@@ -209,7 +250,7 @@ struct CriterionParser {
 
     private func number(_ row: CSVRow, _ slot: Int) throws -> Double {
         guard let x = row.double(slot) else {
-            throw row.error(slot, "expected a number for criterion '\(criterion.name)' (\(criterion.kind.name)), found '\(row.string(slot))'")
+            throw row.error(slot, "expected a number for criterion '\(name)' (\(kindName)), found '\(row.string(slot))'")
         }
         return x
     }

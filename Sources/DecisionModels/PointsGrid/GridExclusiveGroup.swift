@@ -8,6 +8,7 @@ public struct GridExclusiveGroup: Sendable, Equatable {
     /// Indices into ``PointsGrid/criteria``, in declared order (ties go to the first).
     public var members: [Int]
 
+    /// A group of criteria (indices into the grid's criteria).
     public init(name: String, members: [Int]) {
         self.name = name
         self.members = members

@@ -16,10 +16,12 @@ public struct GridFeature: Sendable, Equatable {
         case band(from: Double?, to: Double?)
     }
 
+    /// How `x` is computed from the criterion's column.
     public var definition: Definition
     /// Points per unit of `x`.
     public var weight: Double
 
+    /// A feature and its weight.
     public init(definition: Definition, weight: Double) {
         self.definition = definition
         self.weight = weight

@@ -7,6 +7,7 @@ public struct GridTieBreakKey: Sendable, Equatable {
     /// `true` for `desc` (larger first), `false` for `asc`.
     public var descending: Bool
 
+    /// A key on `column`, `desc` when `descending`.
     public init(column: String, descending: Bool) {
         self.column = column
         self.descending = descending
