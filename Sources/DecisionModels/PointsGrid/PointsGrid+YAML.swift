@@ -24,7 +24,8 @@ extension PointsGrid {
         var allocationNode: Node?
         var tieBreak: [GridTieBreakKey]?
         var sources: [GridDataSource] = []
-        let allowed = ["name", "role", "description", "id", "criteria", "exclusive_groups", "minimum_score", "allocation", "tie_break", "data"]
+        var dates: GridDateColumns?
+        let allowed = ["name", "role", "description", "id", "criteria", "exclusive_groups", "minimum_score", "allocation", "tie_break", "data", "dates"]
         for (key, value) in try reader.mapping(root, "", allowed: allowed) {
             switch key {
             case "name": name = try reader.string(value, key)
@@ -40,6 +41,7 @@ extension PointsGrid {
             case "exclusive_groups": groupNodes = value
             case "allocation": allocationNode = value
             case "tie_break": tieBreak = try Self.tieBreak(value, &reader)
+            case "dates": dates = try Self.dates(value, &reader)
             default: sources = try Self.dataSources(value, &reader)
             }
         }
@@ -57,7 +59,7 @@ extension PointsGrid {
         do {
             try self.init(name: name, role: role, description: description, idColumn: id, criteria: criteria,
                           exclusiveGroups: groups, minimumScore: minimumScore, segmentBy: segmentBy,
-                          allocation: allocation, tieBreak: tieBreak, dataSources: sources)
+                          allocation: allocation, tieBreak: tieBreak, dataSources: sources, dates: dates)
         } catch {
             throw reader.locate(error)
         }
@@ -199,6 +201,17 @@ extension PointsGrid {
             sources.append(GridDataSource(column: column, source: source, description: description))
         }
         return sources
+    }
+
+    /// `dates: {application: date_depot, allocation: date_attribution}`.
+    static func dates(_ node: Node, _ reader: inout ModelYAMLReader) throws(SpecError) -> GridDateColumns {
+        var application: String?, allocation: String?
+        for (field, value) in try reader.mapping(node, "dates", allowed: ["application", "allocation"]) {
+            if field == "application" { application = try reader.string(value, "dates.application") } else { allocation = try reader.string(value, "dates.allocation") }
+        }
+        guard let application else { throw reader.error(node, "dates.application", "missing: give the application date column (application: date_depot)") }
+        guard let allocation else { throw reader.error(node, "dates.allocation", "missing: give the allocation date column (allocation: date_attribution)") }
+        return GridDateColumns(application: application, allocation: allocation)
     }
 
     static func allocation(_ node: Node, _ reader: inout ModelYAMLReader) throws(SpecError) -> ([String], GridAllocationRule) {

@@ -36,6 +36,9 @@ public struct PointsGrid: Sendable, Equatable {
     public var tieBreak: [GridTieBreakKey]
     /// Origin of each data column, in declared order.
     public var dataSources: [GridDataSource]
+    /// Application and allocation date columns (spec `dates:`), for the average
+    /// wait in explanations; `nil` when not declared.
+    public var dates: GridDateColumns?
 
     /// Creates and validates a grid.
     ///
@@ -45,7 +48,7 @@ public struct PointsGrid: Sendable, Equatable {
                 criteria: [GridCriterion], exclusiveGroups: [GridExclusiveGroup] = [],
                 minimumScore: Double? = nil, segmentBy: [String] = [],
                 allocation: GridAllocationRule? = nil, tieBreak: [GridTieBreakKey]? = nil,
-                dataSources: [GridDataSource] = []) throws(SpecError) {
+                dataSources: [GridDataSource] = [], dates: GridDateColumns? = nil) throws(SpecError) {
         self.name = name
         self.role = role
         self.description = description
@@ -57,6 +60,7 @@ public struct PointsGrid: Sendable, Equatable {
         self.allocation = allocation
         self.tieBreak = tieBreak ?? [GridTieBreakKey(column: idColumn, descending: false)]
         self.dataSources = dataSources
+        self.dates = dates
         try validate()
     }
 

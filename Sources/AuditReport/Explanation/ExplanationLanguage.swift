@@ -1,0 +1,5 @@
+/// The language of an applicant's explanation (`--lang fr|en`).
+public enum ExplanationLanguage: String, Sendable, CaseIterable {
+    case fr
+    case en
+}

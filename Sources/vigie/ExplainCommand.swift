@@ -1,0 +1,75 @@
+import ArgumentParser
+import AuditData
+import AuditReport
+import DecisionModels
+import Foundation
+
+/// `vigie explain`: the explanation owed to one applicant under CRPA R311-3-1-2
+/// (docs/explain.md). The logic is in `ApplicantExplanation` and the renderers.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain one applicant's score under a points grid (CRPA R311-3-1-2), in French or English.",
+        discussion: """
+        Gives one applicant, in plain language, the four items of CRPA article R311-3-1-2: \
+        the algorithm's contribution to the decision, the data processed and their sources, \
+        the criteria and their weighting as applied to them, and the operations performed; \
+        plus the total score, the rank among comparable applications (same allocation \
+        segment), whether the rule selects them, the average wait of comparable allocated \
+        applications (given over at least 10 only) and the route to the CADA. Nothing about \
+        any other applicant is printed. Writes explanation.md and explanation.json into \
+        --out (default vigie-explanation-<ID>), or prints the Markdown with --stdout.
+
+        Examples:
+          vigie explain --model cotation-grid.yaml --data demandes.csv --id 034-2023-000001
+          vigie explain --model grid.yaml --data demandes.csv --id 42 --lang en --stdout
+
+        Exit codes: 0 done; 2 bad usage, bad input, or an id not in the data.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The points grid (YAML, docs/model.md).", valueName: "grid.yaml"))
+    var model: String
+
+    @Option(name: .long, help: ArgumentHelp("The applications (CSV).", valueName: "file"))
+    var data: String
+
+    @Option(name: .long, help: ArgumentHelp("The applicant's id (the grid's id column).", valueName: "id"))
+    var id: String
+
+    @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr or en.", valueName: "fr|en"))
+    var lang: String = "fr"
+
+    @Option(name: .long, help: ArgumentHelp("Output folder (default vigie-explanation-<ID>).", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .long, help: "Print the Markdown on standard output instead of writing files.")
+    var stdout = false
+
+    @Option(name: .long, help: ArgumentHelp("CSV delimiter: auto, comma, semicolon or tab.", valueName: "name"))
+    var delimiter = "auto"
+
+    @Flag(name: .long, help: "Numbers in the CSV use a decimal comma.")
+    var decimalComma = false
+
+    func validate() throws {
+        guard ExplanationLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
+        if stdout && out != nil { throw ValidationError("--stdout and --out exclude each other") }
+        _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
+    }
+
+    func run() throws {
+        let language = ExplanationLanguage(rawValue: lang) ?? .fr
+        var dialect = CSVDialect(decimalComma: decimalComma)
+        dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
+        let grid = try PointsGrid.load(path: model)
+        let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
+        if stdout {
+            print(ExplanationMarkdown.render(explanation, language: language), terminator: "")
+            return
+        }
+        let folder = out ?? ExplanationFiles.defaultFolder(id: id)
+        try ExplanationFiles.write(explanation, language: language, to: folder)
+        print("Wrote \(folder)/explanation.md and \(folder)/explanation.json")
+    }
+}
