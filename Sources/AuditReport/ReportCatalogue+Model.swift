@@ -46,8 +46,8 @@ extension ReportCatalogue {
             en: "A criterion strongly associated with a protected attribute can carry its effect into the score even if the attribute is never used: it then acts as a proxy.",
             fr: "Un critère fortement associé à un attribut protégé peut en porter l'effet dans le score sans que l'attribut soit jamais utilisé : il sert alors de substitut."),
         "model.logrank": .init(
-            en: "Waiting times differ across the groups of {attribute}: log-rank χ² = {chi2}, p = {p}.",
-            fr: "Les délais d'attente diffèrent entre les groupes de {attribute} : log-rank χ² = {chi2}, p = {p}."),
+            en: "Log-rank test of equal waiting times across the groups of {attribute}: χ² = {chi2}, p = {p}.",
+            fr: "Test du log-rank d'égalité des délais d'attente entre les groupes de {attribute} : χ² = {chi2}, p = {p}."),
         "model.suppressed": .init(en: "suppressed", fr: "masqué"),
     ]
 }

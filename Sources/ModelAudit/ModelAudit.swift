@@ -46,7 +46,7 @@ public enum ModelAudit {
         var rank = [Int](repeating: 0, count: n)
         for (i, r) in order.enumerated() { rank[r] = i + 1 }
         let waiting: WaitingDates? = try {
-            guard let a = m.applicationDate, let b = m.allocationDate else { return nil }
+            guard let a = m.applicationDate ?? grid.dates?.application, let b = m.allocationDate ?? grid.dates?.allocation else { return nil }
             return try WaitingDates.load(csvPath: dataPath, dialect: spec.csv, application: a, allocation: b, asOf: m.asOf)
         }()
         let level = spec.inference.level
@@ -187,7 +187,7 @@ public enum ModelAudit {
         let within = segments.isEmpty ? "" : " within each \(segments.joined(separator: " × "))"
         func capacity(_ c: GridCapacity) -> String {
             switch c {
-            case .fromData(let column): return "k = allocations in `\(column)`"
+            case .fromData(let column): return "k = allocations in \(column)"
             case .declared: return "declared k"
             }
         }

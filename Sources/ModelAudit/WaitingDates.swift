@@ -2,7 +2,7 @@ import AuditData
 
 /// Times to allocation read from two date columns, with right censoring.
 ///
-/// time = allocation date − application date (in months of 30.4375 days, the Gregorian mean)
+/// time = allocation date − application date (in months of 30.4375 days, 365.25 / 12, as `vigie explain`)
 /// for an allocated applicant (event 1); as-of date − application date for one still waiting
 /// (event 0, censored). The as-of date is the declared one, else the latest date in either
 /// column. An allocation date before the application date, or an application after the
@@ -13,8 +13,8 @@ public struct WaitingDates: Sendable, Equatable {
     /// The censoring date, as written (`YYYY-MM-DD`).
     public let asOf: String
 
-    /// Mean Gregorian month in days (365.2425 / 12).
-    public static let daysPerMonth = 30.436875
+    /// Days per month (365.25 / 12), as `ApplicantExplanation.daysPerMonth`.
+    public static let daysPerMonth = 30.4375
 
     public static func load(csvPath: String, dialect: CSVDialect, application: String, allocation: String, asOf declared: String?) throws -> WaitingDates {
         let reader = try CSVReader(path: csvPath, dialect: dialect)

@@ -103,7 +103,7 @@ extension ReportBuilder {
             row.append(cell(g, "score_mean") { t.fixed($0, 1) })
             row.append(cell(g, "score_median") { t.fixed($0, 1) })
             row.append(cell(g, "scoring_rate") { t.percent($0) })
-            row.append(cell(g, "ks_distance_rest") { t.fixed($0, 3) })
+            row.append(cell(g, "ks_distance") { t.fixed($0, 3) })
             if hasPlaces {
                 if g["top_k_share"]?.value.isSuppressed == true {
                     row.append([.text(t("model.suppressed"))])
