@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
         .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "LinearAlgebra"]),
-        .testTarget(name: "VigieTests", dependencies: ["AuditReport", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+        .testTarget(name: "VigieTests", dependencies: ["AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
 )

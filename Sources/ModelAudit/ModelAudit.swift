@@ -140,7 +140,12 @@ public enum ModelAudit {
                     }
                 }
             }
-            let proxies = try ProxyDetection.analyse(attribute: name, groups: codes, features: proxyFeatures(contributions, criteria))
+            // A suppressed group's level-against-the-rest model is withheld (its AUC is about
+            // that group alone); the associations are attribute-level and stay.
+            let analysed = try ProxyDetection.analyse(attribute: name, groups: codes, features: proxyFeatures(contributions, criteria))
+            let proxies = ProxyReport(attribute: analysed.attribute, ranked: analysed.ranked,
+                                      models: analysed.models.filter { $0.level < 0 || Int($0.level) >= labels.count || !isHidden[Int($0.level)] },
+                                      modelObservations: analysed.modelObservations)
             let groups = labels.indices.map { g -> ModelGroupResult in
                 let entries = isHidden[g]
                     ? perGroup[g].map { e in e.name == "applicant_share" ? e : MetricEntry(e.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: e.n) }

@@ -9,4 +9,11 @@ public struct ProxyReport: Sendable, Equatable {
     public let models: [ProxyLevelModel]
     /// Rows used by the joint models (attribute and every categorical feature present).
     public let modelObservations: Int
+
+    public init(attribute: String, ranked: [ProxyAssociation], models: [ProxyLevelModel], modelObservations: Int) {
+        self.attribute = attribute
+        self.ranked = ranked
+        self.models = models
+        self.modelObservations = modelObservations
+    }
 }
