@@ -9,6 +9,7 @@ import Testing
 
     static let housingSpec = CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml")
     static let housingData = CLI.root.appendingPathComponent("Fixtures/housing/applicants-sample.csv")
+    static let housingGrid = CLI.root.appendingPathComponent("Fixtures/housing/cotation-grid.yaml")
 
     /// `sha256sum FILE`, computed outside Vigie.
     static func sha256sum(_ url: URL) throws -> String {
@@ -30,7 +31,7 @@ import Testing
     /// Copies the housing fixture (data and spec) into a fresh folder and audits the copy.
     func auditedCopy() throws -> (inputs: URL, report: URL) {
         let inputs = scratch.folder(), report = scratch.folder().appendingPathComponent("report")
-        for file in [Self.housingSpec, Self.housingData] {
+        for file in [Self.housingSpec, Self.housingData, Self.housingGrid] {
             try FileManager.default.copyItem(at: file, to: inputs.appendingPathComponent(file.lastPathComponent))
         }
         let run = try CLI.run(["audit", "--spec", inputs.appendingPathComponent("audit.yaml").path, "--quiet", "--out", report.path])
@@ -60,15 +61,15 @@ import Testing
         #expect(m["threads"] == nil)
 
         let inputs = m["inputs"] as! [[String: Any]]
-        #expect(inputs.map { $0["role"] as! String } == ["data", "spec"])
-        for (input, file) in zip(inputs, [Self.housingData, Self.housingSpec]) {
+        #expect(inputs.map { $0["role"] as! String } == ["data", "spec", "model"])
+        for (input, file) in zip(inputs, [Self.housingData, Self.housingSpec, Self.housingGrid]) {
             #expect(input["path"] as? String == file.standardizedFileURL.path)
             #expect(input["name"] as? String == file.lastPathComponent)
             #expect(input["sha256"] as? String == (try Self.sha256sum(file)))
             #expect(input["bytes"] as? Int == (try Data(contentsOf: file)).count)
         }
         let outputs = m["outputs"] as! [[String: Any]]
-        #expect(outputs.map { $0["name"] as! String } == ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"])
+        #expect(outputs.map { $0["name"] as! String } == ["report.json", "metrics.csv", "findings.csv", "model-metrics.csv", "report.md", "report.html"])
         for output in outputs {
             let file = out.appendingPathComponent(output["name"] as! String)
             #expect(output["sha256"] as? String == (try Self.sha256sum(file)))
@@ -150,8 +151,8 @@ import Testing
         let run = try CLI.run(["verify", report.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Verified"))
-        #expect(run.stdout.contains("2 inputs match"))
-        #expect(run.stdout.contains("5 outputs byte-identical"))
+        #expect(run.stdout.contains("3 inputs match"))
+        #expect(run.stdout.contains("6 outputs byte-identical"))
 
         // An auditor's own copy of the data, under another name, that hashes the same.
         let elsewhere = scratch.folder().appendingPathComponent("my-copy.csv")
