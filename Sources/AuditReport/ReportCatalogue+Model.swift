@@ -49,5 +49,8 @@ extension ReportCatalogue {
             en: "Log-rank test of equal waiting times across the groups of {attribute}: χ² = {chi2}, p = {p}.",
             fr: "Test du log-rank d'égalité des délais d'attente entre les groupes de {attribute} : χ² = {chi2}, p = {p}."),
         "model.suppressed": .init(en: "suppressed", fr: "masqué"),
+        "evidence.explain_available": .init(
+            en: "the grid {grid} is run by Vigie on every applicant; vigie explain gives any applicant the points of each criterion as applied to them, the operations and their rank",
+            fr: "la grille {grid} est appliquée par Vigie à chaque demande ; vigie explain donne à toute personne les points de chaque critère appliqués à sa situation, les opérations et son rang"),
     ]
 }

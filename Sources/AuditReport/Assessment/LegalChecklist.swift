@@ -1,3 +1,4 @@
+import Foundation
 import AuditData
 import AuditMetrics
 
@@ -46,7 +47,10 @@ public enum LegalChecklist {
         if let s = result.spec.score { columns.append(s) }
         if let a = result.spec.allocation?.column { columns.append(a) }
         items.append(declared("crpa_r311_3_1_2_2", [.dataSources], measured: [(.met, Evidence(.measured, "evidence.columns_read", ["columns": .label(columns.joined(separator: ", ")), "rows": .count(result.rowCount)]))]))
-        items.append(declared("crpa_r311_3_1_2_3", [.explanation]))
+        // 3°: with the grid in the spec, Vigie runs it and `vigie explain` gives each applicant
+        // the points of each criterion as applied to them (measured); else only declared.
+        let grid = result.spec.model.map { [(AssessmentStatus.met, Evidence(.measured, "evidence.explain_available", ["grid": .label(URL(fileURLWithPath: $0.grid).lastPathComponent)]))] } ?? []
+        items.append(declared("crpa_r311_3_1_2_3", [.explanation], measured: grid))
         items.append(declared("crpa_r311_3_1_2_4", [.modelType]))
         items.append(declared("crpa_l312_1_3", [.publicationURL]))
 
