@@ -32,15 +32,22 @@ struct SensitivityReferenceTests {
         #expect(variants.count == 1 + grid.criteria.count * 4)
         let scores = try design.scores(weights: GridSensitivity.weightMatrix(of: design, variants: variants))
         let groupOf = grid.groupOfCriterion
+        let columnOf = try grid.criteria.map { try #require(header.firstIndex(of: $0.column)) }
+        // Points of each criterion on each row, from the raw text (nil = missing).
+        let pointTable = try rows.map { row in
+            try grid.criteria.indices.map { c in
+                let raw = row[columnOf[c]]
+                return try #require(grid.criteria[c].points(forRawValue: raw.isEmpty ? nil : raw))
+            }
+        }
         var maxError = 0.0
         for (v, variant) in variants.enumerated() {
-            for (i, row) in rows.enumerated() {
+            for i in rows.indices {
                 var total = 0.0
                 var groupBest = [Double](repeating: 0, count: grid.exclusiveGroups.count)
                 var groupSeen = [Bool](repeating: false, count: grid.exclusiveGroups.count)
-                for (c, criterion) in grid.criteria.enumerated() {
-                    let raw = row[header.firstIndex(of: criterion.column)!]
-                    let points = try #require(criterion.points(forRawValue: raw.isEmpty ? nil : raw)) * (variant.criterion == c ? variant.scale : 1)
+                for c in grid.criteria.indices {
+                    let points = pointTable[i][c] * (variant.criterion == c ? variant.scale : 1)
                     if let g = groupOf[c] {
                         groupBest[g] = groupSeen[g] ? max(groupBest[g], points) : points
                         groupSeen[g] = true
@@ -53,6 +60,7 @@ struct SensitivityReferenceTests {
                 maxError = max(maxError, abs(scores[i, v] - total))
             }
         }
+        print("SensitivityReference: max |variant score − per-row recomputation| = \(maxError)")
         #expect(maxError <= 1e-9)
     }
 
@@ -130,6 +138,7 @@ struct SensitivityReferenceTests {
                 compared += 1
             }
         }
+        print("SensitivityReference: max |disparity − pandas| = \(maxError) over \(compared) groups")
         #expect(compared == 342)
         #expect(maxError <= 1e-12)
     }

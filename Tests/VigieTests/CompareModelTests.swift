@@ -86,6 +86,7 @@ struct CompareModelTests {
                 maxError = max(maxError, abs(x - y))
             }
         }
+        print("CompareModel: max |mean − pandas| = \(maxError)")
         #expect(maxError <= 1e-9)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("compare.json"))) as? [String: Any]
         #expect(json?["shared_design"] as? Bool == true)
