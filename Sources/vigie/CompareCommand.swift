@@ -70,13 +70,22 @@ struct CompareCommand: ParsableCommand {
         }
         if let delimiter = options.delimiter { spec.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if options.decimalComma { spec.csv.decimalComma = true }
+        if let decision = options.decision { spec.decision = BinaryColumnSpec(column: decision) }
         if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
         guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
-        for attribute in spec.protected where attribute.binning != .none || !attribute.mapping.isEmpty {
-            throw SpecError(key: "protected", message: "'\(attribute.column)': bands and relabelling are not supported by compare --model; give the column as it is (its values are the groups)")
-        }
         let gridA = try PointsGrid.load(path: model[0]), gridB = try PointsGrid.load(path: model[1])
-        let comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.protected.map(\.column), dialect: spec.csv)
+        let comparison: GridComparison
+        if spec.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
+            // Bands, quantiles or relabelling: the groups as the audit builds them.
+            guard spec.label != nil || spec.decision != nil || spec.allocation != nil else {
+                throw SpecError(key: "protected", message: "banded or relabelled attributes are read through the audit spec, which needs a decision or label column (--decision COL or --spec)")
+            }
+            let store = try DataLoader.load(spec)
+            let attributes = try store.attributes.map { column throws(SpecError) in try GridProtectedAttribute(column) }
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, attributes: attributes, dialect: spec.csv)
+        } else {
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.protected.map(\.column), dialect: spec.csv)
+        }
         try ReportWriter.write([
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
             ("compare.json", try ModelComparison.json(comparison)),

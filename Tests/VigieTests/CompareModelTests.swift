@@ -104,6 +104,26 @@ struct CompareModelTests {
         let banded = try CLI.run(["compare", "--model", grid, "--model", grid, "--data", housing.appendingPathComponent("applicants-sample.csv").path,
                                   "--protected", "age:18,26,36", "--out", scratch.folder().path])
         #expect(banded.status != 0)
-        #expect(banded.stderr.contains("bands"))
+        #expect(banded.stderr.contains("banded"))
+    }
+
+    /// Protected attributes from the housing audit spec, age banded by `DataLoader`.
+    @Test func protectedAttributesFromAnAuditSpec() throws {
+        let out = scratch.folder()
+        let housing = CLI.root.appendingPathComponent("Fixtures/housing")
+        let run = try CLI.run(["compare", "--model", housing.appendingPathComponent("cotation-grid.yaml").path,
+                               "--model", housing.appendingPathComponent("cotation-grid-alternative.yaml").path,
+                               "--spec", housing.appendingPathComponent("audit.yaml").path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("compare.json"))) as? [String: Any]
+        let rows = try #require(json?["rows"] as? [[String: Any]])
+        let ages = rows.filter { $0["attribute"] as? String == "age" }
+        #expect(ages.compactMap { $0["group"] as? String } == ["<18", "[18,26)", "[26,36)", "[36,51)", "[51,66)", ">=66"])
+        #expect(ages.compactMap { $0["n"] as? Int }.reduce(0, +) == 5_000)
+        // An empty band: counts only.
+        #expect(ages[0]["n"] as? Int == 0 && ages[0]["suppressed"] as? Bool == true && ages[0]["rate_a"] == nil)
+        // The same gainers as with --protected nationalite (pandas: 25).
+        let hors = rows.first { $0["attribute"] as? String == "nationalite" && $0["group"] as? String == "hors_UE" }
+        #expect(hors?["gainers"] as? Int == 25)
     }
 }

@@ -52,7 +52,7 @@ def add(attribute, group, t):
 
 add("overall", "all", frame)
 for attribute in ["nationalite", "sexe"]:
-    g = d[attribute].fillna("(missing)").astype(str)
+    g = d[attribute].fillna("unknown").astype(str)
     for name in sorted(g.unique()):
         add(attribute, name, frame[g == name])
 out = pd.DataFrame(rows)

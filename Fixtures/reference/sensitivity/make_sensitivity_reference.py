@@ -67,7 +67,7 @@ for label, crit, scale in variants:
     s = score({crit: scale} if crit else {})
     sel = allocate(s)
     for attr in ["nationalite", "sexe"]:
-        g = d[attr].fillna("(missing)").astype(str)
+        g = d[attr].fillna("unknown").astype(str)
         t = pd.DataFrame({"g": g, "sel": sel.astype(int), "s": s}).groupby("g").agg(n=("sel", "size"), k=("sel", "sum"), m=("s", "mean"))
         t = t.sort_index()
         t["rate"] = t.k / t.n

@@ -36,15 +36,26 @@ public struct GridComparison: Sendable {
     ///   ``GridAllocation``; `SpecError` when the two designs list other ids.
     public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, protected: [String],
                            dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
+        let attributes = try GridProtectedAttribute.load(columns: protected, csvPath: csvPath, dialect: dialect)
+        return try run(gridA: gridA, gridB: gridB, csvPath: csvPath, attributes: attributes, dialect: dialect)
+    }
+
+    /// The same with attributes already read (e.g. banded by `DataLoader`: ``GridProtectedAttribute/init(_:)``),
+    /// row-aligned with `csvPath`.
+    ///
+    /// - Throws: as above; `SpecError` when an attribute has another number of rows than the file.
+    public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, attributes: [GridProtectedAttribute],
+                           dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
         let designA = try GridDesign.load(grid: gridA, csvPath: csvPath, dialect: dialect)
         let designB = try GridDesign.load(grid: gridB, csvPath: csvPath, dialect: dialect)
         guard designA.ids == designB.ids else {
             throw SpecError(key: "id", message: "grids '\(gridA.name)' and '\(gridB.name)' read other applicant ids ('\(gridA.idColumn)' vs '\(gridB.idColumn)'); they must use the same id column")
         }
-        let attributes = try GridProtectedAttribute.load(columns: protected, csvPath: csvPath, dialect: dialect, rows: designA.rows)
         let n = designA.rows
-        var scoresA: [Double], scoresB: [Double]
-        var shared = false
+        for attribute in attributes where attribute.codes.count != n {
+            throw SpecError(key: "protected.\(attribute.name)", message: "\(attribute.codes.count) rows, but the grids read \(n); read both from the same file")
+        }
+        let scoresA: [Double], scoresB: [Double], shared: Bool
         if let wB = try? designA.weights(of: gridB) {
             let both = try designA.scores(weights: Matrix(rows: wB.count, columns: 2, columnMajor: designA.weights + wB))
             scoresA = Array(both.storage[0..<n])
@@ -53,6 +64,7 @@ public struct GridComparison: Sendable {
         } else {
             scoresA = try designA.scores()
             scoresB = try designB.scores()
+            shared = false
         }
         let allocationA = try GridAllocation.allocate(scores: scoresA, design: designA)
         let allocationB = try GridAllocation.allocate(scores: scoresB, design: designB)

@@ -6,10 +6,10 @@ import AuditData
 /// checks by count.
 ///
 /// Groups are sorted by label (deterministic output); an empty or missing value
-/// (`""`, `NA`, …: ``CSVRow/isMissing(_:)``) forms the group ``missingLabel``.
+/// (`""`, `NA`, …: ``CSVRow/isMissing(_:)``) forms the group ``missingLabel`` (`unknown`).
 public struct GridProtectedAttribute: Sendable, Equatable {
-    /// Label of the group of rows whose value is missing.
-    public static let missingLabel = "(missing)"
+    /// Label of the group of rows whose value is missing (`GroupColumn.unknownLabel`, as in audit reports).
+    public static let missingLabel = GroupColumn.unknownLabel
 
     /// The column name.
     public let name: String
@@ -26,6 +26,12 @@ public struct GridProtectedAttribute: Sendable, Equatable {
         self.name = name
         self.groups = groups
         self.codes = codes
+    }
+
+    /// The groups `DataLoader` built for an audit spec's protected attribute (bands,
+    /// quantiles and relabelling applied; a missing value is `unknown`), in its group order.
+    public init(_ column: GroupColumn) throws(SpecError) {
+        try self.init(name: column.attribute, groups: column.groups, codes: column.codes.map { Int32(truncatingIfNeeded: $0) })
     }
 
     /// Number of rows in each group.
