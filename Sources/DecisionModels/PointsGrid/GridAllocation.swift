@@ -12,8 +12,8 @@ import LinearAlgebra
 /// * proposals: selected ⇔ `rank ≤ perUnit × k_s` (the candidates put before
 ///   the commission, about 3 per dwelling).
 ///
-/// Each segment is sorted once per score column (`O(n log n)`); score columns
-/// are processed in parallel.
+/// Each segment is ranked once per score column by a stable radix sort of the
+/// scores (`O(n)`) over the rows in tie-break order; score columns are processed in parallel.
 public enum GridAllocation {
     /// Allocation under the grid's rule (or `rule`) for one score vector.
     public static func allocate(scores: [Double], design: GridDesign, rule: GridAllocationRule? = nil) throws -> GridAllocationResult {
@@ -92,31 +92,79 @@ private struct SharedBuffers: @unchecked Sendable {
     let selected: UnsafeMutableBufferPointer<Bool>
     let ranks: UnsafeMutableBufferPointer<Int32>
 
-    struct Entry {
-        var score: Double
-        var position: Int32
-        var row: Int32
-    }
-
+    /// Ranks one score column: within each segment, a stable LSD radix sort of
+    /// ``descendingKey(_:)`` over the rows in tie-break order, i.e. score descending, then
+    /// tie-break position ascending — the same total order as a comparison sort on
+    /// (score desc, position asc), in O(n) per column (byte passes shared by all keys are skipped).
     func allocate(column g: Int, rows n: Int, segmentRows: [[Int32]], limits: [Int]?, threshold: Double?) {
         let base = g * n
-        var entries: [Entry] = []
+        var keys: [UInt64] = [], spareKeys: [UInt64] = []
+        var order: [Int32] = [], spareOrder: [Int32] = []
         for (s, members) in segmentRows.enumerated() {
-            entries.removeAll(keepingCapacity: true)
-            for (position, row) in members.enumerated() {
-                entries.append(Entry(score: scores[base + Int(row)], position: Int32(position), row: row))
-            }
-            entries.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+            keys.removeAll(keepingCapacity: true)
+            for row in members { keys.append(Self.descendingKey(scores[base + Int(row)])) }
+            order = members
+            Self.radixSort(&keys, &order, &spareKeys, &spareOrder)
             let limit = limits?[s] ?? 0
-            for (r, entry) in entries.enumerated() {
-                let i = base + Int(entry.row)
+            for (r, row) in order.enumerated() {
+                let i = base + Int(row)
                 ranks[i] = Int32(r + 1)
                 if let threshold {
-                    selected[i] = entry.score >= threshold
+                    selected[i] = scores[i] >= threshold
                 } else {
                     selected[i] = r < limit
                 }
             }
+        }
+    }
+
+    /// A key whose ascending unsigned order is the descending order of `x`
+    /// (IEEE 754 total order on the bits; `-0.0` counted as `0.0`, as `==` does).
+    @inline(__always)
+    static func descendingKey(_ x: Double) -> UInt64 {
+        let bits = (x + 0.0).bitPattern
+        let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        return ~ascending
+    }
+
+    /// Stable LSD radix sort of `keys` (8 passes of 8 bits), carrying `order` along.
+    static func radixSort(_ keys: inout [UInt64], _ order: inout [Int32], _ spareKeys: inout [UInt64], _ spareOrder: inout [Int32]) {
+        let m = keys.count
+        guard m > 1 else { return }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        for key in keys {
+            for d in 0..<8 { counts[d * 256 + Int((key >> UInt64(d * 8)) & 0xFF)] += 1 }
+        }
+        if spareKeys.count != m {
+            spareKeys = [UInt64](repeating: 0, count: m)
+            spareOrder = [Int32](repeating: 0, count: m)
+        }
+        for d in 0..<8 {
+            let shift = UInt64(d * 8)
+            if counts[d * 256 + Int((keys[0] >> shift) & 0xFF)] == m { continue }  // every key has this byte
+            var offsets = [Int](repeating: 0, count: 256)
+            var sum = 0
+            for b in 0..<256 {
+                offsets[b] = sum
+                sum += counts[d * 256 + b]
+            }
+            keys.withUnsafeBufferPointer { k in
+                order.withUnsafeBufferPointer { o in
+                    spareKeys.withUnsafeMutableBufferPointer { k2 in
+                        spareOrder.withUnsafeMutableBufferPointer { o2 in
+                            for i in 0..<m {
+                                let b = Int((k[i] >> shift) & 0xFF)
+                                let p = offsets[b]
+                                offsets[b] = p + 1
+                                k2[p] = k[i]
+                                o2[p] = o[i]
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&keys, &spareKeys)
+            swap(&order, &spareOrder)
         }
     }
 }
