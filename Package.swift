@@ -37,7 +37,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
-        .target(name: "DecisionModels", dependencies: ["AuditData", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
         .executableTarget(
             name: "vigie",
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
-        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "LinearAlgebra"]),
+        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra"]),
         .testTarget(name: "VigieTests", dependencies: ["AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]

@@ -285,6 +285,10 @@ let benchmarks: @Sendable () -> Void = {
         }
         return LeastSquaresInput(a: a, y: y)
     }
+
+    // MARK: points grids: 1M applicants × 30 features × 64 grids (GridBenchmarks.swift)
+
+    gridBenchmarks()
 }
 
 struct AuditInput {

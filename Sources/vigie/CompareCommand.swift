@@ -1,34 +1,56 @@
 import ArgumentParser
 import AuditData
 import AuditReport
+import DecisionModels
 import Foundation
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two water tariffs on the same households: who pays more, who pays less, by group.",
+        abstract: "Compare two water tariffs on the same households, or two points grids on the same applicants.",
         discussion: """
-        Writes compare.csv and compare.md into --out: per attribute and group, the mean bill \
-        under each tariff, the mean change, the shares of households paying more and less, \
+        Give exactly one kind: two --tariff or two --model.
+
+        Tariffs: writes compare.csv and compare.md into --out: per attribute and group, the mean \
+        bill under each tariff, the mean change, the shares of households paying more and less, \
         and the share paying more than 3 % of their income under each.
 
-        Example:
+        Grids (docs/model.md, "Comparing two grids"): writes compare.csv, compare.md and \
+        compare.json into --out: overall and per protected group, the selection rate under A \
+        and B, the change, how many gain and lose a selection, the mean score and the mean rank \
+        change. Groups of fewer than 10 applicants show counts only.
+
+        Examples:
           vigie compare --spec Fixtures/water/audit.yaml \\
             --tariff Fixtures/water/tariff-2023.yaml \\
             --tariff Fixtures/water/tariff-alternative.yaml --out compare
+          vigie compare --model Fixtures/housing/cotation-grid.yaml \\
+            --model Fixtures/housing/cotation-grid-alternative.yaml \\
+            --data Fixtures/housing/applicants-sample.csv \\
+            --protected nationalite --protected sexe --out compare
         """
     )
 
     @OptionGroup var options: SpecOptions
 
+    @Option(name: .long, help: ArgumentHelp("A points grid (YAML, docs/model.md); give two: --model A.yaml --model B.yaml.", valueName: "file"))
+    var model: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out = "vigie-compare"
 
     func validate() throws {
-        guard options.tariff.count == 2 else { throw ValidationError("give exactly two tariffs: --tariff A.yaml --tariff B.yaml") }
+        switch (options.tariff.count, model.count) {
+        case (2, 0), (0, 2): break
+        case (0, 0): throw ValidationError("give two tariffs (--tariff A.yaml --tariff B.yaml) or two grids (--model A.yaml --model B.yaml)")
+        case (_, 0): throw ValidationError("give exactly two tariffs: --tariff A.yaml --tariff B.yaml")
+        case (0, _): throw ValidationError("give exactly two grids: --model A.yaml --model B.yaml")
+        default: throw ValidationError("give either two --tariff or two --model, not both")
+        }
     }
 
     func run() throws {
+        if model.count == 2 { return try runModels() }
         let spec = try options.resolve(tariffOverride: options.tariff[0])
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
@@ -36,5 +58,40 @@ struct CompareCommand: ParsableCommand {
             ("compare.md", Data(TariffComparison.markdown(rows, names: names).utf8)),
         ], to: out)
         print("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv")
+    }
+
+    /// `--model A --model B`: the data file, protected columns and CSV dialect come from
+    /// the flags, else from `--spec`; protected attributes are read as categories.
+    private func runModels() throws {
+        var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
+        if let data = options.data { spec.dataPath = data }
+        if !options.protected.isEmpty {
+            spec.protected = try options.protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) }
+        }
+        if let delimiter = options.delimiter { spec.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
+        if options.decimalComma { spec.csv.decimalComma = true }
+        if let decision = options.decision { spec.decision = BinaryColumnSpec(column: decision) }
+        if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
+        guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        let gridA = try PointsGrid.load(path: model[0]), gridB = try PointsGrid.load(path: model[1])
+        let comparison: GridComparison
+        if spec.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
+            // Bands, quantiles or relabelling: the groups as the audit builds them.
+            guard spec.label != nil || spec.decision != nil || spec.allocation != nil else {
+                throw SpecError(key: "protected", message: "banded or relabelled attributes are read through the audit spec, which needs a decision or label column (--decision COL or --spec)")
+            }
+            let store = try DataLoader.load(spec)
+            let attributes = try store.attributes.map { column throws(SpecError) in try GridProtectedAttribute(column) }
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, attributes: attributes, dialect: spec.csv)
+        } else {
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.protected.map(\.column), dialect: spec.csv)
+        }
+        try ReportWriter.write([
+            ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
+            ("compare.json", try ModelComparison.json(comparison)),
+            ("compare.md", Data(ModelComparison.markdown(comparison).utf8)),
+        ], to: out)
+        let all = comparison.rows.first
+        print("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json")
     }
 }

@@ -1,0 +1,112 @@
+import AuditData
+import AuditMetrics
+import LinearAlgebra
+
+/// Two points grids run on the same applicants (`vigie compare --model A --model B`,
+/// `docs/model.md`, "Comparing two grids"): each grid scores and allocates under its own
+/// rule, then ``GridComparisonRow`` compares selections, scores and ranks overall and
+/// per group of each protected attribute.
+///
+/// When B can be expressed on A's design (same criteria features, groups and floor:
+/// ``GridDesign/weights(of:)``) both are scored in one BLAS `dgemm`; otherwise B is
+/// scored on its own design. B's design is always read (its segments, tie-break and
+/// capacities), and both must list the same applicant ids in the same order.
+public struct GridComparison: Sendable {
+    /// Groups with fewer rows show counts only.
+    public static let disclosureThreshold = 10
+
+    public let nameA: String
+    public let nameB: String
+    /// Overall first, then each attribute (given order) and its groups (sorted).
+    public let rows: [GridComparisonRow]
+    /// Whether both grids were scored in one `dgemm` on A's design.
+    public let sharedDesign: Bool
+
+    public init(nameA: String, nameB: String, rows: [GridComparisonRow], sharedDesign: Bool) {
+        self.nameA = nameA
+        self.nameB = nameB
+        self.rows = rows
+        self.sharedDesign = sharedDesign
+    }
+
+    /// Reads `csvPath` against both grids and the protected columns, and compares.
+    ///
+    /// - Throws: the errors of ``GridDesign/load(grid:csvPath:dialect:)``,
+    ///   ``GridProtectedAttribute/load(columns:csvPath:dialect:rows:)`` and
+    ///   ``GridAllocation``; `SpecError` when the two designs list other ids.
+    public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, protected: [String],
+                           dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
+        let attributes = try GridProtectedAttribute.load(columns: protected, csvPath: csvPath, dialect: dialect)
+        return try run(gridA: gridA, gridB: gridB, csvPath: csvPath, attributes: attributes, dialect: dialect)
+    }
+
+    /// The same with attributes already read (e.g. banded by `DataLoader`: ``GridProtectedAttribute/init(_:)``),
+    /// row-aligned with `csvPath`.
+    ///
+    /// - Throws: as above; `SpecError` when an attribute has another number of rows than the file.
+    public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, attributes: [GridProtectedAttribute],
+                           dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
+        let designA = try GridDesign.load(grid: gridA, csvPath: csvPath, dialect: dialect)
+        let designB = try GridDesign.load(grid: gridB, csvPath: csvPath, dialect: dialect)
+        guard designA.ids == designB.ids else {
+            throw SpecError(key: "id", message: "grids '\(gridA.name)' and '\(gridB.name)' read other applicant ids ('\(gridA.idColumn)' vs '\(gridB.idColumn)'); they must use the same id column")
+        }
+        let n = designA.rows
+        for attribute in attributes where attribute.codes.count != n {
+            throw SpecError(key: "protected.\(attribute.name)", message: "\(attribute.codes.count) rows, but the grids read \(n); read both from the same file")
+        }
+        let scoresA: [Double], scoresB: [Double], shared: Bool
+        if let wB = try? designA.weights(of: gridB) {
+            let both = try designA.scores(weights: Matrix(rows: wB.count, columns: 2, columnMajor: designA.weights + wB))
+            scoresA = Array(both.storage[0..<n])
+            scoresB = Array(both.storage[n..<(2 * n)])
+            shared = true
+        } else {
+            scoresA = try designA.scores()
+            scoresB = try designB.scores()
+            shared = false
+        }
+        let allocationA = try GridAllocation.allocate(scores: scoresA, design: designA)
+        let allocationB = try GridAllocation.allocate(scores: scoresB, design: designB)
+        return GridComparison(nameA: gridA.name, nameB: gridB.name,
+                              rows: compare(scoresA: scoresA, scoresB: scoresB, allocationA: allocationA, allocationB: allocationB,
+                                            attributes: attributes),
+                              sharedDesign: shared)
+    }
+
+    /// The rows from scores and allocations (one column each) and row-aligned attributes.
+    public static func compare(scoresA: [Double], scoresB: [Double], allocationA: GridAllocationResult, allocationB: GridAllocationResult,
+                               attributes: [GridProtectedAttribute]) -> [GridComparisonRow] {
+        let n = scoresA.count
+        func row(_ attribute: String, _ group: String, _ members: [Int]) -> GridComparisonRow {
+            var selA = 0, selB = 0, gain = 0, lose = 0
+            var sumA = 0.0, sumB = 0.0, rankChange = 0.0
+            for i in members {
+                let a = allocationA.isSelected(i), b = allocationB.isSelected(i)
+                if a { selA += 1 }
+                if b { selB += 1 }
+                if b && !a { gain += 1 }
+                if a && !b { lose += 1 }
+                sumA += scoresA[i]
+                sumB += scoresB[i]
+                rankChange += Double(allocationB.rank(i) - allocationA.rank(i))
+            }
+            let m = Double(members.count), empty = "empty group: n = 0"
+            let rateA = MetricValue.ratio(Double(selA), m, reason: empty), rateB = MetricValue.ratio(Double(selB), m, reason: empty)
+            let meanA = MetricValue.ratio(sumA, m, reason: empty), meanB = MetricValue.ratio(sumB, m, reason: empty)
+            return GridComparisonRow(attribute: attribute, group: group, count: members.count, selectedA: selA, selectedB: selB,
+                                     rateA: rateA, rateB: rateB, rateChange: GridGroupDisparity.difference(rateB, rateA),
+                                     gainers: gain, losers: lose, meanScoreA: meanA, meanScoreB: meanB,
+                                     meanScoreChange: GridGroupDisparity.difference(meanB, meanA),
+                                     meanRankChange: .ratio(rankChange, m, reason: empty),
+                                     suppressed: members.count < disclosureThreshold)
+        }
+        var rows = [row("overall", "all", Array(0..<n))]
+        for attribute in attributes {
+            var members = [[Int]](repeating: [], count: attribute.groups.count)
+            for (i, code) in attribute.codes.enumerated() { members[Int(code)].append(i) }
+            for (g, label) in attribute.groups.enumerated() { rows.append(row(attribute.name, label, members[g])) }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,166 @@
+import AuditData
+import AuditMetrics
+import LinearAlgebra
+
+/// Weight sensitivity and what-if analysis of a points grid (`docs/model.md`,
+/// "Sensitivity and what-if").
+///
+/// For each criterion `c` and scale `λ` (default ×0, ×0.5, ×1.5, ×2) the variant
+/// grid has weights `w'_f = λ·w_f` for the features `f` of `c`, `w'_f = w_f`
+/// otherwise. All variants, with the baseline first, are the columns of one
+/// weight matrix `W` (features × variants), scored at once by
+/// ``GridDesign/scores(weights:)`` (one BLAS `dgemm`, then exclusive groups and
+/// the floor exactly per column) and re-allocated by ``GridAllocation`` under
+/// the baseline grid's rule and capacities (top `k_s` per segment per column).
+/// Each variant's disparities (``GridGroupDisparity``) are compared with the
+/// baseline's.
+public enum GridSensitivity {
+    /// ×0 (criterion removed), ×0.5, ×1.5, ×2.
+    public static let defaultScales: [Double] = [0, 0.5, 1.5, 2]
+
+    /// The baseline, then every criterion (declared order) × every scale (given order).
+    public static func variants(of design: GridDesign, scales: [Double] = defaultScales) -> [GridWeightVariant] {
+        var result = [GridWeightVariant.baseline]
+        for (c, criterion) in design.grid.criteria.enumerated() {
+            for scale in scales { result.append(GridWeightVariant(criterion: c, criterionName: criterion.name, scale: scale)) }
+        }
+        return result
+    }
+
+    /// `W[f, v] = λ_v·w_f` when feature `f` belongs to variant `v`'s criterion, else `w_f`.
+    public static func weightMatrix(of design: GridDesign, variants: [GridWeightVariant]) throws -> Matrix {
+        let w = design.weights
+        var storage: [Double] = []
+        storage.reserveCapacity(w.count * variants.count)
+        for variant in variants {
+            for (f, weight) in w.enumerated() {
+                storage.append(design.featureCriterion[f] == variant.criterion ? variant.scale * weight : weight)
+            }
+        }
+        return try Matrix(rows: w.count, columns: variants.count, columnMajor: storage)
+    }
+
+    /// Runs the analysis.
+    ///
+    /// - Parameters:
+    ///   - attributes: protected attributes, row-aligned with `design` (same file, same order).
+    ///   - scales: the factors applied to each criterion; finite, at least one.
+    ///   - minGroupSize: groups with fewer rows get no impact ratio and do not
+    ///     set its denominator (AuditSpec's `min_group_size`, default 30).
+    ///   - referenceGroups: attribute name → reference group for rate differences
+    ///     and score gaps; default: the largest group (the first label on a tie).
+    ///   - tornadoScales: the low and high scale of the tornado bars; both must be in `scales`.
+    /// - Throws: `SpecError` for an attribute of another length than the design,
+    ///   an unknown reference group, a non-finite or missing scale or a
+    ///   `minGroupSize` below 1; errors of ``GridAllocation/allocate(scores:design:rule:)``
+    ///   (e.g. a grid without allocation rule).
+    public static func run(design: GridDesign, attributes: [GridProtectedAttribute], scales: [Double] = defaultScales,
+                           minGroupSize: Int = 30, referenceGroups: [String: String] = [:],
+                           tornadoScales: (low: Double, high: Double) = (0, 2)) throws -> GridSensitivityResult {
+        guard !scales.isEmpty, scales.allSatisfy(\.isFinite) else {
+            throw SpecError(key: "sensitivity.scales", message: "expected at least one finite scale, found \(scales)")
+        }
+        guard scales.contains(tornadoScales.low), scales.contains(tornadoScales.high) else {
+            throw SpecError(key: "sensitivity.tornado", message: "tornado scales \(tornadoScales.low) and \(tornadoScales.high) must be among the scales \(scales)")
+        }
+        guard minGroupSize >= 1 else {
+            throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)")
+        }
+        var references: [Int] = []
+        for attribute in attributes {
+            guard attribute.codes.count == design.rows else {
+                throw SpecError(key: "protected.\(attribute.name)", message: "\(attribute.codes.count) rows, but the grid design has \(design.rows); read both from the same file")
+            }
+            references.append(try reference(of: attribute, named: referenceGroups[attribute.name]))
+        }
+
+        let variants = variants(of: design, scales: scales)
+        let w = try weightMatrix(of: design, variants: variants)
+        let scores = try design.scores(weights: w)
+        let allocation = try GridAllocation.allocate(scores: scores, design: design)
+        let n = design.rows
+        let disparities: [[GridGroupDisparity]] = scores.storage.withUnsafeBufferPointer { s in
+            variants.indices.map { v in
+                let column = UnsafeBufferPointer(rebasing: s[(v * n)..<((v + 1) * n)])
+                let selected = allocation.selected[(v * n)..<((v + 1) * n)]
+                return attributes.indices.flatMap { a in
+                    GridGroupDisparity.compute(attribute: attributes[a], reference: references[a], minGroupSize: minGroupSize,
+                                               scores: column, selected: selected)
+                }
+            }
+        }
+        let ranking = rank(variants: variants, disparities: disparities, scales: scales)
+        let tornado = tornadoBars(ranking, low: tornadoScales.low, high: tornadoScales.high)
+        return GridSensitivityResult(variants: variants, weights: w, scores: scores, allocation: allocation,
+                                     disparities: disparities,
+                                     referenceGroups: zip(attributes, references).map { $0.groups[$1] },
+                                     ranking: ranking, tornado: tornado)
+    }
+
+    /// Index of the named reference group, or of the largest group (first label on a tie).
+    static func reference(of attribute: GridProtectedAttribute, named name: String?) throws(SpecError) -> Int {
+        if let name {
+            guard let index = attribute.groups.firstIndex(of: name) else {
+                throw SpecError(key: "reference_groups.\(attribute.name)", message: "group '\(name)' is not in the data; groups: \(attribute.groups.joined(separator: ", "))")
+            }
+            return index
+        }
+        let counts = attribute.counts
+        var best = 0
+        for g in counts.indices where counts[g] > counts[best] { best = g }
+        return best
+    }
+
+    /// Every (attribute, group) × non-baseline variant, ranked.
+    static func rank(variants: [GridWeightVariant], disparities: [[GridGroupDisparity]], scales: [Double]) -> [GridSensitivityEntry] {
+        let base = disparities[0]
+        var keyed: [(entry: GridSensitivityEntry, order: Int)] = []
+        for (v, variant) in variants.enumerated() {
+            guard let c = variant.criterion, let name = variant.criterionName else { continue }
+            for (j, d) in disparities[v].enumerated() {
+                let b = base[j]
+                let entry = GridSensitivityEntry(
+                    attribute: d.attribute, group: d.group, criterion: name, criterionIndex: c, scale: variant.scale,
+                    baselineImpactRatio: b.impactRatio, variantImpactRatio: d.impactRatio,
+                    impactRatioChange: GridGroupDisparity.difference(d.impactRatio, b.impactRatio),
+                    rateDifferenceChange: GridGroupDisparity.difference(d.rateDifference, b.rateDifference),
+                    meanScoreGapChange: GridGroupDisparity.difference(d.meanScoreGap, b.meanScoreGap))
+                // Input order: attribute/group (j), then criterion, then scale (v).
+                keyed.append((entry, j * variants.count + v))
+            }
+        }
+        keyed.sort { x, y in
+            let ax = x.entry.impactRatioChange.value.map(abs) ?? -1, ay = y.entry.impactRatioChange.value.map(abs) ?? -1
+            if ax != ay { return ax > ay }
+            let dx = x.entry.rateDifferenceChange.value.map(abs) ?? -1, dy = y.entry.rateDifferenceChange.value.map(abs) ?? -1
+            if dx != dy { return dx > dy }
+            return x.order < y.order
+        }
+        return keyed.map(\.entry)
+    }
+
+    /// One bar per (attribute, group, criterion), from the entries at the low and high scales.
+    static func tornadoBars(_ ranking: [GridSensitivityEntry], low: Double, high: Double) -> [GridTornadoBar] {
+        struct Key: Hashable { let attribute: String, group: String, criterion: Int }
+        var lows: [Key: GridSensitivityEntry] = [:], highs: [Key: GridSensitivityEntry] = [:]
+        var keys: [Key] = []
+        for e in ranking {
+            let key = Key(attribute: e.attribute, group: e.group, criterion: e.criterionIndex)
+            if lows[key] == nil && highs[key] == nil && (e.scale == low || e.scale == high) { keys.append(key) }
+            if e.scale == low { lows[key] = e }
+            if e.scale == high { highs[key] = e }
+        }
+        // `keys` follows the ranking (deterministic); a stable sort by width keeps that order on ties.
+        let bars = keys.compactMap { key -> GridTornadoBar? in
+            guard let l = lows[key], let h = highs[key] else { return nil }
+            return GridTornadoBar(attribute: key.attribute, group: key.group, criterion: l.criterion, criterionIndex: key.criterion,
+                                  lowScale: low, highScale: high,
+                                  lowImpactRatioChange: l.impactRatioChange, highImpactRatioChange: h.impactRatioChange,
+                                  lowRateDifferenceChange: l.rateDifferenceChange, highRateDifferenceChange: h.rateDifferenceChange)
+        }
+        return bars.enumerated().sorted { x, y in
+            let wx = x.element.width ?? -1, wy = y.element.width ?? -1
+            return wx != wy ? wx > wy : x.offset < y.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,29 @@
+import LinearAlgebra
+
+/// What ``GridSensitivity/run(design:attributes:scales:minGroupSize:referenceGroups:tornadoScales:)``
+/// computes: the variants, their scores and selections, every group's
+/// disparities per variant, the ranked table and the tornado bars.
+public struct GridSensitivityResult: Sendable {
+    /// Column `v` of ``weights``, ``scores`` and ``allocation``; index 0 is the baseline.
+    public let variants: [GridWeightVariant]
+    /// `W`: features × variants.
+    public let weights: Matrix
+    /// Scores: applicants × variants (`GridDesign.scores(weights:)`).
+    public let scores: Matrix
+    /// Selection and rank per applicant and variant, same capacity as the baseline.
+    public let allocation: GridAllocationResult
+    /// `disparities[v]`: every group of every attribute (attribute order, then group order) under variant `v`.
+    public let disparities: [[GridGroupDisparity]]
+    /// The reference group of each attribute (attribute order).
+    public let referenceGroups: [String]
+    /// Ranked table: sorted by `|ΔIR|` descending (undefined last), then `|Δ rate difference|`
+    /// descending, then attribute, group, criterion and scale in input order.
+    public let ranking: [GridSensitivityEntry]
+    /// Tornado bars, widest first (``GridTornadoBar``).
+    public let tornado: [GridTornadoBar]
+
+    /// The ranked entries of one attribute, in ranking order.
+    public func ranking(attribute: String) -> [GridSensitivityEntry] {
+        ranking.filter { $0.attribute == attribute }
+    }
+}
