@@ -40,6 +40,12 @@ public enum ModelMetricsCSV {
                 out += MetricsCSV.line(a.name, level, MetricEntry("proxy_auc", m.fit.auc, n: m.positives + m.negatives))
             }
         }
+        // Weight sensitivity: per group, criterion and scale, the change in impact ratio.
+        for e in model.sensitivity {
+            let n = model[e.attribute]?.groups.first { $0.label == e.group }?.count ?? 0
+            out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_impact_ratio_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.impactRatioChange, n: n))
+            out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_rate_difference_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.rateDifferenceChange, n: n))
+        }
         return out
     }
 }

@@ -49,6 +49,18 @@ extension ReportCatalogue {
             en: "Log-rank test of equal waiting times across the groups of {attribute}: χ² = {chi2}, p = {p}.",
             fr: "Test du log-rank d'égalité des délais d'attente entre les groupes de {attribute} : χ² = {chi2}, p = {p}."),
         "model.suppressed": .init(en: "suppressed", fr: "masqué"),
+        "model.sensitivity.title": .init(en: "Which weights move which disparities most", fr: "Quels poids déplacent le plus quels écarts"),
+        "model.sensitivity.intro": .init(
+            en: "Each criterion was removed (× 0) or its weight scaled (× 0.5, × 1.5, × 2), every applicant re-scored at once (one matrix product) and re-allocated under the same capacities; the table shows the largest changes in each group's impact ratio against the grid as it is.",
+            fr: "Chaque critère a été retiré (× 0) ou son poids multiplié (× 0,5, × 1,5, × 2), toutes les demandes recalculées d'un coup (un produit matriciel) et réattribuées avec les mêmes capacités ; le tableau montre les plus grandes variations du ratio d'impact de chaque groupe par rapport à la grille telle quelle."),
+        "model.sensitivity.caption": .init(en: "Largest changes in impact ratio under another weight", fr: "Plus grandes variations du ratio d'impact sous un autre poids"),
+        "model.sensitivity.note": .init(
+            en: "Every variant is in model-metrics.csv and report.json. A large change means the disparity depends on that weight: the place to look before adopting or defending the grid.",
+            fr: "Toutes les variantes sont dans model-metrics.csv et report.json. Une forte variation signifie que l'écart dépend de ce poids : c'est là qu'il faut regarder avant d'adopter ou de défendre la grille."),
+        "col.attribute": .init(en: "Attribute", fr: "Attribut"),
+        "col.scale": .init(en: "Weight", fr: "Poids"),
+        "col.impact_ratio_change": .init(en: "Impact ratio change", fr: "Variation du ratio d'impact"),
+        "col.rate_difference_change": .init(en: "Gap to reference change (points)", fr: "Variation de l'écart à la référence (points)"),
         "evidence.explain_available": .init(
             en: "the grid {grid} is run by Vigie on every applicant; vigie explain gives any applicant the points of each criterion as applied to them, the operations and their rank",
             fr: "la grille {grid} est appliquée par Vigie à chaque demande ; vigie explain donne à toute personne les points de chaque critère appliqués à sa situation, les opérations et son rang"),

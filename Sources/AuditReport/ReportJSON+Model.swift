@@ -66,6 +66,24 @@ extension ReportJSON {
             let proxies: [ProxyJSON]
             let proxy_models: [ProxyModelJSON]
         }
+        struct SensitivityJSON: Encodable {
+            let attribute: String
+            let group: String
+            let criterion: String
+            let scale: Double
+            let impact_ratio_change: Value
+            let rate_difference_change: Value
+            let mean_score_gap_change: Value
+        }
+        struct TornadoJSON: Encodable {
+            let attribute: String
+            let group: String
+            let criterion: String
+            let low_scale: Double
+            let high_scale: Double
+            let low_impact_ratio_change: Value
+            let high_impact_ratio_change: Value
+        }
         let name: String
         let file: String
         let role: String?
@@ -75,6 +93,8 @@ extension ReportJSON {
         let criteria: [Criterion]
         let overall: [String: Value]
         let attributes: [AttributeJSON]
+        let sensitivity: [SensitivityJSON]
+        let tornado: [TornadoJSON]
 
         init(_ m: ModelAuditResult) {
             func table(_ entries: [MetricEntry]) -> [String: Value] {
@@ -91,6 +111,18 @@ extension ReportJSON {
             selected = m.selected
             criteria = m.criteria.map { Criterion(name: $0.name, label_fr: $0.labelFR, label_en: $0.labelEN) }
             overall = table(m.overall)
+            func count(_ attribute: String, _ group: String) -> Int { m[attribute]?.groups.first { $0.label == group }?.count ?? 0 }
+            sensitivity = m.sensitivity.map {
+                let n = count($0.attribute, $0.group)
+                return SensitivityJSON(attribute: $0.attribute, group: $0.group, criterion: $0.criterion, scale: $0.scale,
+                                       impact_ratio_change: Value($0.impactRatioChange, n: n), rate_difference_change: Value($0.rateDifferenceChange, n: n),
+                                       mean_score_gap_change: Value($0.meanScoreGapChange, n: n))
+            }
+            tornado = m.tornado.map {
+                let n = count($0.attribute, $0.group)
+                return TornadoJSON(attribute: $0.attribute, group: $0.group, criterion: $0.criterion, low_scale: $0.lowScale, high_scale: $0.highScale,
+                                   low_impact_ratio_change: Value($0.lowImpactRatioChange, n: n), high_impact_ratio_change: Value($0.highImpactRatioChange, n: n))
+            }
             attributes = m.attributes.map { a in
                 let labels = a.groups.map(\.label)
                 return AttributeJSON(

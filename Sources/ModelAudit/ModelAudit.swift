@@ -157,11 +157,21 @@ public enum ModelAudit {
                 aggregates: isHidden.contains(true) ? aggregates.map { $0.name == "top_k" ? $0 : MetricEntry($0.name, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: $0.n) } : aggregates,
                 scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
         }
+        // Weight sensitivity (one dgemm for every variant, re-allocated per column), when the
+        // grid allocates; groups the audit suppressed are left out of the ranking.
+        var sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = []
+        if grid.allocation != nil {
+            let references = Dictionary(attributes.compactMap { a in a.reference.map { (a.name, $0) } }, uniquingKeysWith: { x, _ in x })
+            let run = try GridSensitivity.run(design: design, attributes: store.attributes.map(GridProtectedAttribute.init),
+                                              minGroupSize: spec.minGroupSize, referenceGroups: references)
+            sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
+            tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
+        }
         return ModelAuditResult(
             name: grid.name, file: URL(fileURLWithPath: m.grid).lastPathComponent, role: grid.role, rows: n,
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
             allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
-            overall: overall, attributes: attributes)
+            overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado)
     }
 
     /// Each criterion's points as a proxy feature: categorical when it takes at most two

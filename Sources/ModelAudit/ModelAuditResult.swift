@@ -1,4 +1,5 @@
 import AuditMetrics
+import DecisionModels
 
 /// The audit of a decision model itself (issue 4): the grid run on the applicants, then
 /// per protected attribute its score fairness, waiting-list fairness and what drives the
@@ -20,9 +21,18 @@ public struct ModelAuditResult: Sendable, Equatable {
     /// Whole-population values: score distribution, NDKL, Kaplan–Meier waits.
     public let overall: [MetricEntry]
     public let attributes: [ModelAttributeResult]
+    /// Weight sensitivity: each criterion removed or scaled (×0, ×0.5, ×1.5, ×2), re-allocated
+    /// under the same capacities; which weights move which disparities most, largest change in
+    /// impact ratio first (`GridSensitivity`). Suppressed groups are left out.
+    public let sensitivity: [GridSensitivityEntry]
+    /// Per attribute, group and criterion: the impact-ratio change at ×0 and ×2 (tornado).
+    public let tornado: [GridTornadoBar]
 
     public init(name: String, file: String, role: String?, rows: Int, criteria: [(name: String, labelFR: String?, labelEN: String?)],
-                allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult]) {
+                allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult],
+                sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = []) {
+        self.sensitivity = sensitivity
+        self.tornado = tornado
         self.name = name
         self.file = file
         self.role = role
@@ -40,5 +50,6 @@ public struct ModelAuditResult: Sendable, Equatable {
         a.name == b.name && a.file == b.file && a.role == b.role && a.rows == b.rows
             && a.criteria.map(\.name) == b.criteria.map(\.name) && a.allocationRule == b.allocationRule
             && a.selected == b.selected && a.overall == b.overall && a.attributes == b.attributes
+            && a.sensitivity == b.sensitivity && a.tornado == b.tornado
     }
 }

@@ -33,14 +33,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("A points grid (YAML, docs/model.md); give two: --model A.yaml --model B.yaml.", valueName: "file"))
-    var model: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out = "vigie-compare"
 
     func validate() throws {
-        switch (options.tariff.count, model.count) {
+        switch (options.tariff.count, options.model.count) {
         case (2, 0), (0, 2): break
         case (0, 0): throw ValidationError("give two tariffs (--tariff A.yaml --tariff B.yaml) or two grids (--model A.yaml --model B.yaml)")
         case (_, 0): throw ValidationError("give exactly two tariffs: --tariff A.yaml --tariff B.yaml")
@@ -50,7 +48,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        if model.count == 2 { return try runModels() }
+        if options.model.count == 2 { return try runModels() }
         let spec = try options.resolve(tariffOverride: options.tariff[0])
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
@@ -73,7 +71,7 @@ struct CompareCommand: ParsableCommand {
         if let decision = options.decision { spec.decision = BinaryColumnSpec(column: decision) }
         if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
         guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
-        let gridA = try PointsGrid.load(path: model[0]), gridB = try PointsGrid.load(path: model[1])
+        let gridA = try PointsGrid.load(path: options.model[0]), gridB = try PointsGrid.load(path: options.model[1])
         let comparison: GridComparison
         if spec.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
             // Bands, quantiles or relabelling: the groups as the audit builds them.

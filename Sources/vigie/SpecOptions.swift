@@ -115,8 +115,8 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Meter-type column for the tariff (individuel / collectif).", valueName: "column"))
     var meter: String?
 
-    @Option(name: .long, help: ArgumentHelp("A decision model to run and audit itself: a points grid (YAML, docs/model.md). Its scores, allocation, score fairness, waiting-list fairness and what drives each gap are added to the reports.", valueName: "grid"))
-    var model: String?
+    @Option(name: .long, help: ArgumentHelp("A decision model to run and audit itself: a points grid (YAML, docs/model.md). Its scores, allocation, score fairness, waiting-list fairness and what drives each gap are added to the reports. `vigie compare` takes two.", valueName: "grid"))
+    var model: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("With --model: the application-date column (YYYY-MM-DD), for time to allocation by group.", valueName: "col"))
     var applicationDate: String?
@@ -212,7 +212,8 @@ struct SpecOptions: ParsableArguments {
             guard s.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
             s.tariff?.meter = meter
         }
-        if let model { s.model = ModelSpec(grid: model, applicationDate: s.model?.applicationDate, allocationDate: s.model?.allocationDate, asOf: s.model?.asOf) }
+        if self.model.count > 1 { throw SpecError(key: "--model", message: "give one grid to audit (vigie compare takes two)") }
+        if let model = self.model.first { s.model = ModelSpec(grid: model, applicationDate: s.model?.applicationDate, allocationDate: s.model?.allocationDate, asOf: s.model?.asOf) }
         if applicationDate != nil || allocationDate != nil || asOf != nil {
             guard s.model != nil else { throw SpecError(key: "--application-date", message: "needs a decision model (--model)") }
             if let applicationDate { s.model?.applicationDate = applicationDate }

@@ -71,7 +71,7 @@ for label, crit, scale in variants:
         t = pd.DataFrame({"g": g, "sel": sel.astype(int), "s": s}).groupby("g").agg(n=("sel", "size"), k=("sel", "sum"), m=("s", "mean"))
         t = t.sort_index()
         t["rate"] = t.k / t.n
-        best = t.loc[t.n >= MIN_GROUP, "rate"].max()
+        best = t.loc[(t.n >= MIN_GROUP) & (t.index != "unknown"), "rate"].max()  # unknown is never the most favoured group
         ref = t.n.idxmax()
         for name, r in t.iterrows():
             rows.append({

@@ -75,6 +75,22 @@ extension ReportBuilder {
                 s.blocks.append(.note([.text(t("model.proxy.note"))]))
             }
         }
+        if !m.sensitivity.isEmpty {
+            s.blocks.append(.heading(3, [.text(t("model.sensitivity.title"))], id: "model-sensitivity"))
+            s.blocks.append(.paragraph([.text(t("model.sensitivity.intro"))]))
+            let rows = m.sensitivity.prefix(12).map { e -> [[ReportInline]] in
+                [[.label(e.attribute)], [.label(e.group)], [.text(labelOf[e.criterion] ?? e.criterion)],
+                 [.text("× " + t.fixed(e.scale, e.scale == e.scale.rounded() ? 0 : 1))],
+                 [.text(e.impactRatioChange.value.map { signed($0, 2) } ?? t("word.undefined"))],
+                 [.text(e.rateDifferenceChange.value.map { signed($0 * 100, 1) } ?? t("word.undefined"))]]
+            }
+            s.blocks.append(.table(ReportTable(
+                caption: [.text(t("model.sensitivity.caption"))],
+                header: [[.text(t("col.attribute"))], [.text(t("col.group"))], [.text(t("col.criterion"))], [.text(t("col.scale"))],
+                         [.text(t("col.impact_ratio_change"))], [.text(t("col.rate_difference_change"))]],
+                numeric: [false, false, false, true, true, true], rows: Array(rows), figure: "model-sensitivity")))
+            s.blocks.append(.note([.text(t("model.sensitivity.note"))]))
+        }
         return s
     }
 

@@ -26,7 +26,9 @@ extension GridGroupDisparity {
         let means: [MetricValue] = (0..<k).map { g in
             .ratio(sums[g], Double(counts[g]), reason: "empty group: n = 0")
         }
-        let eligible = (0..<k).filter { counts[$0] >= minGroupSize }
+        // As the audit's impact ratio: the `unknown` group (missing values) is never the most
+        // favoured group.
+        let eligible = (0..<k).filter { counts[$0] >= minGroupSize && attribute.groups[$0] != GridProtectedAttribute.missingLabel }
         let best = eligible.compactMap { rates[$0].value }.max()
         return (0..<k).map { g in
             let impact: MetricValue
