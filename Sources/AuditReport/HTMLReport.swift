@@ -47,8 +47,9 @@ public enum HTMLReport {
     static func table(_ t: ReportTable) -> String {
         var h = ""
         if let figure = t.figure {
-            // The chart of this figure (AuditReport/Charts, SVGChart) goes here, before its data table.
-            h += "<figure id=\"figure-\(HTMLEscape.attribute(figure))\" class=\"figure\">\n<!-- chart: \(HTMLEscape.text(figure)) -->\n"
+            // The chart first (inline SVG, escaped by SVGChart), then its data table: the accessible alternative.
+            h += "<figure id=\"figure-\(HTMLEscape.attribute(figure))\" class=\"figure\">\n"
+            if let chart = t.chart { h += chart.svg }
         }
         h += "<table>\n<caption>\(inline(t.caption))</caption>\n<thead>\n<tr>"
         for (i, cell) in t.header.enumerated() {
@@ -101,6 +102,7 @@ public enum HTMLReport {
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     .note { border-left: 4px solid #555; padding-left: 0.6rem; }
     figure { margin: 1rem 0; }
+    svg.vigie-chart { display: block; width: 100%; max-width: 44rem; height: auto; margin: 0.5rem 0; }
     strong { font-weight: 700; }
     nav ol { columns: 2; }
     .status { padding: 0 0.3em; border-radius: 3px; white-space: nowrap; }
@@ -112,7 +114,7 @@ public enum HTMLReport {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       nav { display: none; }
       section.major + section.major { break-before: page; page-break-before: always; }
-      table, figure { break-inside: avoid; page-break-inside: avoid; }
+      table, figure, svg.vigie-chart { break-inside: avoid; page-break-inside: avoid; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       a { color: inherit; text-decoration: none; }
     }

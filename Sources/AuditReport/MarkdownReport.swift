@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 
 /// `report.md`: the same document as `report.html`, in CommonMark with GitHub tables.
@@ -9,17 +10,19 @@ public enum MarkdownReport {
 
     /// A document as Markdown.
     public static func render(_ doc: ReportDocument) -> String {
+        // Charts are drawn in report.html only; a figure's table here says where its chart is.
+        let text = ReportText(ReportLanguage(rawValue: doc.language) ?? .en)
         var md = "# \(MarkdownEscape.text(doc.title))\n\n"
         for line in doc.subtitle { md += inline(line) + "  \n" }
         md += "\n"
         for s in doc.sections {
             md += "## \(inline(s.title))\n\n"
-            for b in s.blocks { md += block(b) }
+            for b in s.blocks { md += block(b, text: text) }
         }
         return md
     }
 
-    static func block(_ b: ReportBlock) -> String {
+    static func block(_ b: ReportBlock, text: ReportText) -> String {
         switch b {
         case .heading(let level, let runs, _):
             return String(repeating: "#", count: min(max(level, 3), 6)) + " " + inline(runs) + "\n\n"
@@ -32,6 +35,10 @@ public enum MarkdownReport {
             md += "|" + t.header.indices.map { i in i < t.numeric.count && t.numeric[i] ? "---:|" : "---|" }.joined() + "\n"
             for row in t.rows {
                 md += "| " + row.map { inline($0, inTable: true) }.joined(separator: " | ") + " |\n"
+            }
+            if let figure = t.figure, t.chart != nil {
+                let link = "[figure-\(figure)](report.html#figure-\(figure))"
+                md += "\n" + MarkdownEscape.text(text("chart.in_html", ["figure": "VIGIEFIGURELINK"])).replacingOccurrences(of: "VIGIEFIGURELINK", with: link) + "\n"
             }
             return md + "\n"
         }

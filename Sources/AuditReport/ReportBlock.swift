@@ -18,13 +18,16 @@ public struct ReportTable: Sendable, Equatable {
     public var rows: [[[ReportInline]]]
     /// Set when the table is the data of a figure (a chart goes next to it): the figure's id.
     public var figure: String?
+    /// The figure's chart, drawn before the table in HTML (nil: the table alone).
+    public var chart: ReportChart?
 
-    public init(caption: [ReportInline], header: [[ReportInline]], numeric: [Bool], rows: [[[ReportInline]]], figure: String? = nil) {
+    public init(caption: [ReportInline], header: [[ReportInline]], numeric: [Bool], rows: [[[ReportInline]]], figure: String? = nil, chart: ReportChart? = nil) {
         self.caption = caption
         self.header = header
         self.numeric = numeric
         self.rows = rows
         self.figure = figure
+        self.chart = chart
     }
 }
 

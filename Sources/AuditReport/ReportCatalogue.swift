@@ -381,6 +381,47 @@ public enum ReportCatalogue {
         "ll144.excluded.undefined": .init(en: "undefined", fr: "non défini"),
         "ll144.excluded.suppressed": .init(en: "suppressed (disclosure control)", fr: "masqué (secret statistique)"),
 
+        // Charts of the HTML report (titles, text alternatives, axis titles).
+        "chart.extremes": .init(en: "Lowest: {low_group} ({low}); highest: {high_group} ({high}).", fr: "Le plus bas : {low_group} ({low}) ; le plus haut : {high_group} ({high})."),
+        "chart.reference": .init(en: "Reference: {reference}", fr: "Référence : {reference}"),
+        "chart.undefined": .init(en: "undefined", fr: "non défini"),
+        "chart.suppressed": .init(en: "suppressed", fr: "masqué"),
+        "chart.not_computed": .init(en: "not computed (see the table)", fr: "non calculé (voir le tableau)"),
+        "chart.group_rates.title": .init(en: "{metric} by group: {attribute}", fr: "{metric} par groupe : {attribute}"),
+        "chart.group_rates.axis": .init(en: "{metric} ({level} % interval)", fr: "{metric} (intervalle à {level} %)"),
+        "chart.group_rates.desc": .init(
+            en: "Dot chart of the {metric} of each group of {attribute}, with its {level} % interval as a line; the dashed line marks the reference group {reference}. The table below gives every value.",
+            fr: "Graphique en points du {metric} de chaque groupe de {attribute}, avec son intervalle à {level} % en trait ; la ligne en tirets marque le groupe de référence {reference}. Le tableau ci-dessous donne toutes les valeurs."),
+        "chart.impact.threshold": .init(en: "Four-fifths rule ({threshold})", fr: "Règle des quatre cinquièmes ({threshold})"),
+        "chart.impact.desc": .init(
+            en: "Bar chart of the impact ratios: {below} of the {computed} computed ratios are below the {threshold} line (hatched bars). The table below gives every value.",
+            fr: "Graphique en barres des ratios d'impact : {below} des {computed} ratios calculés sont sous la ligne de {threshold} (barres hachurées). Le tableau ci-dessous donne toutes les valeurs."),
+        "chart.heat.heading": .init(en: "Intersections", fr: "Intersections"),
+        "chart.heat.title": .init(en: "{metric} by intersection: {first} × {second}", fr: "{metric} par intersection : {first} × {second}"),
+        "chart.heat.desc": .init(
+            en: "Heat map of the {metric} of each intersection, the groups of {first} in rows and those of {second} in columns; darker is lower, each cell prints its value or why it has none.",
+            fr: "Carte de chaleur du {metric} de chaque intersection, les groupes de {first} en lignes et ceux de {second} en colonnes ; plus sombre est plus bas, chaque case affiche sa valeur ou pourquoi elle n'en a pas."),
+        "chart.allocation.title": .init(en: "Mean {quantity} by group: {attribute}", fr: "{quantity} moyen par groupe : {attribute}"),
+        "chart.allocation.axis": .init(en: "Mean {quantity}", fr: "{quantity} moyen"),
+        "chart.allocation.desc": .init(
+            en: "Dot chart of the mean {quantity} of each group of {attribute}; the dashed line marks the reference group {reference}. The table below gives every value.",
+            fr: "Graphique en points du {quantity} moyen de chaque groupe de {attribute} ; la ligne en tirets marque le groupe de référence {reference}. Le tableau ci-dessous donne toutes les valeurs."),
+        "chart.lorenz.title": .init(en: "Lorenz curve: {quantity}", fr: "Courbe de Lorenz : {quantity}"),
+        "chart.lorenz.desc": .init(
+            en: "The share of the total {quantity} held by the households with the least, against their share of households; the further the curve sags below the diagonal, the more unequal the allocation. The table below gives every point.",
+            fr: "La part du total de {quantity} détenue par les ménages qui en ont le moins, selon leur part des ménages ; plus la courbe passe sous la diagonale, plus la répartition est inégale. Le tableau ci-dessous donne tous les points."),
+        "chart.lorenz.desc_concentration": .init(
+            en: "The share of the total {quantity} held by the households with the least (Lorenz curve), and by the households with the lowest {rank} (concentration curve), against their share of households; below the diagonal, the first households get less than their share. The table below gives every point.",
+            fr: "La part du total de {quantity} détenue par les ménages qui en ont le moins (courbe de Lorenz), et par les ménages au plus faible {rank} (courbe de concentration), selon leur part des ménages ; sous la diagonale, les premiers ménages reçoivent moins que leur part. Le tableau ci-dessous donne tous les points."),
+        "chart.lorenz.x": .init(en: "Share of households", fr: "Part des ménages"),
+        "chart.lorenz.y": .init(en: "Share of the total {quantity}", fr: "Part du total de {quantity}"),
+        "chart.lorenz.equality": .init(en: "Equality", fr: "Égalité"),
+        "chart.lorenz.lorenz": .init(en: "Lorenz curve", fr: "Courbe de Lorenz"),
+        "chart.lorenz.concentration": .init(en: "Concentration curve by {rank}", fr: "Courbe de concentration selon {rank}"),
+        "chart.lorenz.gini": .init(en: "Gini {value}", fr: "Gini {value}"),
+        "chart.lorenz.index": .init(en: "index {value}", fr: "indice {value}"),
+        "chart.in_html": .init(en: "Chart: see report.html ({figure}).", fr: "Graphique : voir report.html ({figure})."),
+
         // Detailed findings.
         "findings.none": .init(en: "No comparison could be tested.", fr: "Aucune comparaison n'a pu être testée."),
         "findings.allocation_only": .init(en: "This audit has neither a decision nor a label: it compares no rate; the allocation section follows.", fr: "Cet audit n'a ni décision ni label : il ne compare aucun taux ; la section sur la répartition suit."),

@@ -29,6 +29,7 @@ extension ReportBuilder {
         if let share = o["effort_above_3pct_share"], share.value.value != nil {
             s.blocks.append(.paragraph(t.runs("allocation.effort", ["share": .text(v("effort_above_3pct_share", percent: true))])))
         }
+        s.blocks += lorenzFigure(a)
         var columns: [(String, Bool)] = [("allocation_mean", false), ("allocation_median", false)]
         if o["allocation_per_capita"]?.value.value != nil { columns.append(("allocation_per_capita", false)) }
         if o["shortfall_share"]?.value.value != nil { columns.append(("shortfall_share", true)) }
@@ -54,7 +55,8 @@ extension ReportBuilder {
             s.blocks.append(.table(ReportTable(
                 caption: t.runs("allocation.caption", ["attribute": .label(attr.name), "reference": .label(attr.reference ?? "—")]),
                 header: [[.text(t("col.group"))], [.text(t("col.households"))]] + columns.map { [.text(t("col.\($0.0)"))] } + [[.text(t("col.allocation_mean_ratio"))]],
-                numeric: [false] + Array(repeating: true, count: columns.count + 2), rows: rows, figure: "allocation-\(i + 1)"
+                numeric: [false] + Array(repeating: true, count: columns.count + 2), rows: rows, figure: "allocation-\(i + 1)",
+                chart: allocationChart(attr, quantity: a.quantity, index: i + 1)
             )))
             let d = attr.decompositions
             if let between = d.first(where: { $0.name == "theil_t_between" })?.value.value,

@@ -91,6 +91,7 @@ extension ReportBuilder {
             for (i, a) in result.attributes.enumerated() where !a.isIntersection {
                 s.blocks += attributeTable(a, index: i + 1)
             }
+            s.blocks += intersectionFigures()
         }
         s.blocks += undefinedValues()
         return s
@@ -202,7 +203,7 @@ extension ReportBuilder {
         blocks.append(.table(ReportTable(
             caption: t.runs("attribute.caption", ["attribute": .label(a.name), "level": .text(level)]),
             header: header, numeric: [false] + columns.map { _ in true } + (result.hasDecision ? [true] : []),
-            rows: rows, figure: "group-rates-\(index)"
+            rows: rows, figure: "group-rates-\(index)", chart: groupRatesChart(a, index: index)
         )))
         var notes: [[ReportInline]] = []
         let aggregates = a.aggregates.compactMap { e in e.value.value.map { (e.name, $0) } }

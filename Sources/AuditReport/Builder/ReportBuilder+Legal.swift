@@ -45,7 +45,8 @@ extension ReportBuilder {
             s.blocks.append(.table(ReportTable(
                 caption: t.runs("ll144.caption", ["attribute": .label(table.attribute)]),
                 header: [[.text(t("col.category"))], [.text(t("col.count"))], [.text(t("col.share"))], [.text(t(result.spec.decisionIs == .favourable ? "col.selection_rate" : "col.favourable_rate"))], [.text(t("col.impact_ratio"))]],
-                numeric: [false, true, true, true, true], rows: rows, figure: "impact-ratios-\(i + 1)"
+                numeric: [false, true, true, true, true], rows: rows, figure: "impact-ratios-\(i + 1)",
+                chart: impactRatiosChart(table, index: i + 1)
             )))
         }
         return s

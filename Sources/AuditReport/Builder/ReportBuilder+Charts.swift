@@ -1,0 +1,214 @@
+import AuditData
+import AuditMetrics
+
+/// The charts of the report's figures, built from the audit result in the report's
+/// language (every title, description and axis title from `ReportCatalogue`, numbers with
+/// the language's decimal mark). Draws nothing and computes no statistic: it picks values
+/// the audit computed and says which are undefined or suppressed.
+extension ReportBuilder {
+    /// The chart's words for missing values (short: they fit in a heat-map cell; the data
+    /// table says why in full) and the decimal mark (`,` in French).
+    var chartText: ChartText {
+        ChartText(undefined: t("chart.undefined"), suppressed: t("chart.suppressed"), decimalSeparator: t.language == .fr ? "," : ".")
+    }
+
+    /// `s` with its first letter in upper case (a title that starts with a column's word).
+    func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// The rate a group-rates figure and a heat map show: the selection rate when the audit
+    /// has a decision, else the base rate.
+    var chartedRate: String { result.hasDecision ? "selection_rate" : "base_rate" }
+
+    /// Why a metric has no value, for a chart: suppressed (disclosure control) or undefined.
+    func missing(_ v: MetricValue?) -> ChartMissing { v?.isSuppressed == true ? .suppressed : .undefined }
+
+    /// "lowest: G (x); highest: H (y)" over the rows with a value, first in input order on ties; nil without one.
+    func extremes(_ rows: [(String, Double?)], _ format: ChartNumberFormat) -> String? {
+        let present = rows.compactMap { r in r.1.map { (r.0, $0) } }
+        guard var low = present.first, var high = present.first else { return nil }
+        for r in present.dropFirst() {
+            if r.1 < low.1 { low = r }
+            if r.1 > high.1 { high = r }
+        }
+        let sep = chartText.decimalSeparator
+        return t("chart.extremes", ["low_group": low.0, "low": format.text(low.1, separator: sep),
+                                    "high_group": high.0, "high": format.text(high.1, separator: sep)])
+    }
+
+    /// The axis of a rate chart: from 0 to a tenth above the highest rate or bound, rounded up
+    /// to a multiple of 5 points (10 above 50 %), at most 1, so that small rates are not
+    /// squeezed at the left.
+    func rateDomain(_ values: [Double?]) -> ClosedRange<Double> {
+        let high = values.compactMap { $0 }.filter(\.isFinite).max() ?? 1
+        let top = max(0.01, high * 1.1), step = top <= 0.5 ? 0.05 : 0.1
+        return 0...min(1, (top / step).rounded(.up) * step)
+    }
+
+    /// Group rates of one attribute (figure `group-rates-N`): each group's selection rate
+    /// (or base rate) with its interval (Wilson by default, as the audit computed it), the
+    /// reference group marked and its rate as the reference line. Groups with no rows are
+    /// left out, as in the data table.
+    func groupRatesChart(_ a: AttributeResult, index: Int) -> ReportChart {
+        let metric = chartedRate
+        let groups = a.groups.filter { $0.statistics.count > 0 }
+        let rows = groups.map { g -> RateChart.Row in
+            let entry = g.metrics.first { $0.name == metric }
+            return RateChart.Row(label: g.label, rate: entry?.value.value, lower: entry?.interval?.low, upper: entry?.interval?.high,
+                                 missing: missing(entry?.value), isReference: g.isReference)
+        }
+        let reference = a.groups.first { $0.isReference }
+        let format = ChartNumberFormat.percent(digits: 1)
+        var description = t("chart.group_rates.desc", ["metric": words(metric), "attribute": a.name, "level": level,
+                                                      "reference": reference?.label ?? a.reference.label])
+        if let e = extremes(rows.map { ($0.label, $0.rate) }, format) { description += " " + e }
+        return .groupRates(RateChart(
+            id: "chart-group-rates-\(index)",
+            title: capitalised(t("chart.group_rates.title", ["metric": t("col.\(metric)"), "attribute": a.name])),
+            description: description,
+            axisTitle: capitalised(t("chart.group_rates.axis", ["metric": t("col.\(metric)"), "level": level])),
+            text: chartText, rows: rows,
+            referenceRate: reference.flatMap { $0[metric]?.value },
+            referenceLabel: t("chart.reference", ["reference": reference?.label ?? a.reference.label]),
+            format: format, domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
+    }
+
+    /// Impact ratios of NYC LL144 (figure `impact-ratios-N`, the same values as its table):
+    /// each category's ratio to the highest rate, against the four-fifths line. Categories
+    /// left out of the ratios (unknown, under 2 %, undefined) say "not computed"; suppressed
+    /// ones say "suppressed".
+    func impactRatiosChart(_ table: ImpactRatioTable, index: Int) -> ReportChart {
+        let threshold = result.spec.impactRatioThreshold
+        let rows = table.rows.map { r in
+            RatioChart.Row(label: r.category, ratio: r.impactRatio, missing: r.exclusion == "suppressed" ? .suppressed : .undefined)
+        }
+        let computed = rows.compactMap(\.ratio)
+        var text = chartText
+        text.undefined = t("chart.not_computed")
+        let format = ChartNumberFormat.decimal(digits: 2)
+        return .impactRatios(RatioChart(
+            id: "chart-impact-ratios-\(index)",
+            title: t("ll144.caption", ["attribute": table.attribute]),
+            description: t("chart.impact.desc", [
+                "below": t.count(computed.filter { $0 < threshold }.count), "computed": t.count(computed.count),
+                "threshold": t.fixed(threshold, 2),
+            ]),
+            axisTitle: capitalised(t("col.impact_ratio")), text: text, rows: rows, threshold: threshold,
+            thresholdLabel: t("chart.impact.threshold", ["threshold": t.fixed(threshold, 2)]),
+            format: format))
+    }
+
+    /// Every two-way intersection as a heat map (figure `intersection-N`): rows are the first
+    /// attribute's groups, columns the second's, each cell the intersection's selection rate
+    /// (or base rate); its data table holds the same grid. Rows and columns follow the single
+    /// attributes' group order; a combination nobody belongs to is undefined.
+    func intersectionFigures() -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        let metric = chartedRate
+        var index = 0
+        for a in result.attributes where a.components.count == 2 {
+            let first = a.components[0], second = a.components[1]
+            guard let rowAttribute = result[first], let columnAttribute = result[second] else { continue }
+            let rowLabels = rowAttribute.groups.filter { $0.statistics.count > 0 }.map(\.label)
+            let columnLabels = columnAttribute.groups.filter { $0.statistics.count > 0 }.map(\.label)
+            func group(_ r: String, _ c: String) -> GroupResult? {
+                a["\(r)*\(c)"].flatMap { $0.statistics.count > 0 ? $0 : nil }
+            }
+            // Only rows and columns with at least one person.
+            let rows = rowLabels.filter { r in columnLabels.contains { group(r, $0) != nil } }
+            let columns = columnLabels.filter { c in rows.contains { group($0, c) != nil } }
+            guard !rows.isEmpty, !columns.isEmpty else { continue }
+            index += 1
+            let cells = rows.map { r in
+                columns.map { c -> HeatMapChart.Cell in
+                    let v = group(r, c)?[metric]
+                    return HeatMapChart.Cell(v?.value, missing: missing(v))
+                }
+            }
+            let format = ChartNumberFormat.percent(digits: 1)
+            var named: [(String, Double?)] = []
+            for (i, r) in rows.enumerated() { for (j, c) in columns.enumerated() { named.append(("\(r) × \(c)", cells[i][j].value)) } }
+            var description = t("chart.heat.desc", ["metric": words(metric), "first": first, "second": second])
+            if let e = extremes(named, format) { description += " " + e }
+            let title = capitalised(t("chart.heat.title", ["metric": t("col.\(metric)"), "first": first, "second": second]))
+            let chart = HeatMapChart(
+                id: "chart-intersection-\(index)", title: title, description: description,
+                rowTitle: first, columnTitle: second, text: chartText, rowLabels: rows, columnLabels: columns,
+                cells: cells, format: format, domain: rateDomain(cells.flatMap { $0.map(\.value) }))
+            let tableRows = rows.enumerated().map { i, r -> [[ReportInline]] in
+                [[.label(r)]] + cells[i].map { cell -> [ReportInline] in
+                    cell.value.map { [.text(t.percent($0))] } ?? [.text(t(cell.missing == .suppressed ? "word.suppressed" : "word.undefined"))]
+                }
+            }
+            if index == 1 { blocks.append(.heading(3, [.text(t("chart.heat.heading"))], id: "intersections")) }
+            blocks.append(.table(ReportTable(
+                caption: t.runs("chart.heat.title", ["metric": .text(capitalised(t("col.\(metric)"))), "first": .label(first), "second": .label(second)]),
+                header: [[.label(first), .text(" \\ "), .label(second)]] + columns.map { [.label($0)] },
+                numeric: [false] + columns.map { _ in true }, rows: tableRows,
+                figure: "intersection-\(index)", chart: .heatMap(chart))))
+        }
+        return blocks
+    }
+
+    /// Mean allocation per group of one attribute (figure `allocation-N`): each group's mean
+    /// with its bootstrap interval when the audit computed one, the reference group marked
+    /// and its mean as the reference line.
+    func allocationChart(_ attr: AllocationAttributeResult, quantity: String, index: Int) -> ReportChart {
+        let rows = attr.groups.map { g -> RateChart.Row in
+            let entry = g["allocation_mean"]
+            return RateChart.Row(label: g.label, rate: entry?.value.value, lower: entry?.bootstrapInterval?.low,
+                                 upper: entry?.bootstrapInterval?.high, missing: missing(entry?.value), isReference: g.isReference)
+        }
+        let reference = attr.groups.first { $0.isReference }
+        let values = rows.flatMap { [$0.rate, $0.lower, $0.upper] }.compactMap { $0 }.filter(\.isFinite)
+        let digits = (values.max() ?? 0) >= 100 ? 0 : 1
+        let format = ChartNumberFormat.decimal(digits: digits)
+        var description = t("chart.allocation.desc", ["quantity": quantity, "attribute": attr.name, "reference": reference?.label ?? "—"])
+        if let e = extremes(rows.map { ($0.label, $0.rate) }, format) { description += " " + e }
+        return .groupRates(RateChart(
+            id: "chart-allocation-\(index)",
+            title: t("chart.allocation.title", ["quantity": quantity, "attribute": attr.name]),
+            description: description,
+            axisTitle: t("chart.allocation.axis", ["quantity": quantity]),
+            text: chartText, rows: rows,
+            referenceRate: reference?["allocation_mean"]?.value.value,
+            referenceLabel: reference.map { t("chart.reference", ["reference": $0.label]) } ?? "",
+            format: format, domain: 0...(values.max() ?? 1)))
+    }
+
+    /// The Lorenz curve of the allocation and, when the audit ranks by income, its
+    /// concentration curve (figure `lorenz`), with the Gini and concentration indices in the
+    /// legend; the data table lists the points.
+    func lorenzFigure(_ a: AllocationResult) -> [ReportBlock] {
+        guard !a.lorenz.isEmpty else { return [] }
+        let sep = chartText.decimalSeparator
+        func note(_ key: String, _ name: String) -> String? {
+            a.overall[name]?.value.value.map { t(key, ["value": ChartNumber.fixed($0, digits: 3, separator: sep)]) }
+        }
+        var series = [LorenzChart.Series(
+            label: t("chart.lorenz.lorenz"), points: a.lorenz.map { .init(population: $0.p, share: $0.share) },
+            note: note("chart.lorenz.gini", "gini"), missing: missing(a.overall["gini"]?.value))]
+        let rank = result.spec.rankBy ?? ""
+        if let c = a.concentration, !c.isEmpty {
+            series.append(.init(label: t("chart.lorenz.concentration", ["rank": rank]), points: c.map { .init(population: $0.p, share: $0.share) },
+                                note: note("chart.lorenz.index", "concentration_index")))
+        }
+        let chart = LorenzChart(
+            id: "chart-lorenz", title: t("chart.lorenz.title", ["quantity": a.quantity]),
+            description: t(a.concentration == nil ? "chart.lorenz.desc" : "chart.lorenz.desc_concentration", ["quantity": a.quantity, "rank": rank]),
+            xTitle: t("chart.lorenz.x"), yTitle: t("chart.lorenz.y", ["quantity": a.quantity]),
+            equalityLabel: t("chart.lorenz.equality"), text: chartText, series: series)
+        var header: [[ReportInline]] = [[.text(t("chart.lorenz.x"))], [.text(t("chart.lorenz.lorenz"))]]
+        if a.concentration != nil { header.append([.text(t("chart.lorenz.concentration", ["rank": rank]))]) }
+        let rows = a.lorenz.map { p -> [[ReportInline]] in
+            var cells: [[ReportInline]] = [[.text(t.percent(p.p, 0))], [.text(t.percent(p.share))]]
+            if let c = a.concentration {
+                // The concentration curve's point at the same population share, if it has one.
+                cells.append([.text(c.first { abs($0.p - p.p) < 1e-9 }.map { t.percent($0.share) } ?? "—")])
+            }
+            return cells
+        }
+        return [.table(ReportTable(
+            caption: t.runs("chart.lorenz.title", ["quantity": .label(a.quantity)]), header: header,
+            numeric: header.map { _ in true }, rows: rows, figure: "lorenz", chart: .lorenz(chart)))]
+    }
+}

@@ -1,0 +1,26 @@
+/// The chart of a figure: drawn as inline SVG before the figure's data table in
+/// `report.html` (the table stays, the accessible alternative); `report.md` keeps the table
+/// alone. Every string of the input is already in the report's language.
+///
+/// Drawing is ``SVGChart``'s (`docs/charts.md`): `role="img"` with `<title>` and `<desc>`,
+/// Okabe–Ito colours with shapes or hatching, missing values as their word.
+public enum ReportChart: Sendable, Equatable {
+    /// Rates per group with their intervals and the reference line (``SVGChart/groupRates(_:)``).
+    case groupRates(RateChart)
+    /// Impact ratios against the four-fifths line (``SVGChart/impactRatios(_:)``).
+    case impactRatios(RatioChart)
+    /// Rates per intersection of two attributes (``SVGChart/heatMap(_:)``).
+    case heatMap(HeatMapChart)
+    /// Lorenz and concentration curves (``SVGChart/lorenz(_:)``).
+    case lorenz(LorenzChart)
+
+    /// The standalone SVG of the chart.
+    public var svg: String {
+        switch self {
+        case .groupRates(let c): SVGChart.groupRates(c)
+        case .impactRatios(let c): SVGChart.impactRatios(c)
+        case .heatMap(let c): SVGChart.heatMap(c)
+        case .lorenz(let c): SVGChart.lorenz(c)
+        }
+    }
+}
