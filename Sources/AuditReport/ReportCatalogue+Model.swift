@@ -58,6 +58,17 @@ extension ReportCatalogue {
             en: "Every variant is in model-metrics.csv and report.json. A large change means the disparity depends on that weight: the place to look before adopting or defending the grid.",
             fr: "Toutes les variantes sont dans model-metrics.csv et report.json. Une forte variation signifie que l'écart dépend de ce poids : c'est là qu'il faut regarder avant d'adopter ou de défendre la grille."),
         "col.attribute": .init(en: "Attribute", fr: "Attribut"),
+        "chart.model_selection.title": .init(en: "Selected by the grid, by {attribute}", fr: "Retenus par la grille, selon {attribute}"),
+        "chart.model_selection.desc": .init(
+            en: "Share of each group of {attribute} that the grid's allocation rule selects, with 95 % Wilson intervals; the dashed line is the reference group {reference}.",
+            fr: "Part de chaque groupe de {attribute} que la règle d'attribution de la grille retient, avec intervalles de Wilson à 95 % ; la ligne pointillée est le groupe de référence {reference}."),
+        "chart.model_selection.axis": .init(en: "Share selected by the grid", fr: "Part retenue par la grille"),
+        "chart.model_tornado.title": .init(en: "Impact ratio of {attribute} = {group} when one weight changes", fr: "Ratio d'impact de {attribute} = {group} quand un poids change"),
+        "chart.model_tornado.desc": .init(
+            en: "For each criterion, the change in the impact ratio of {attribute} = {group} (the group the grid selects least, relative to the most selected) when the criterion is removed (× 0) or its weight doubled (× 2), re-allocated under the same capacities; longest bars first.",
+            fr: "Pour chaque critère, la variation du ratio d'impact de {attribute} = {group} (le groupe que la grille retient le moins, par rapport au plus retenu) quand le critère est retiré (× 0) ou son poids doublé (× 2), réattribué avec les mêmes capacités ; barres les plus longues d'abord."),
+        "chart.model_tornado.axis": .init(en: "Change in impact ratio", fr: "Variation du ratio d'impact"),
+        "chart.model_tornado.baseline": .init(en: "grid as it is", fr: "grille telle quelle"),
         "col.scale": .init(en: "Weight", fr: "Poids"),
         "col.impact_ratio_change": .init(en: "Impact ratio change", fr: "Variation du ratio d'impact"),
         "col.rate_difference_change": .init(en: "Gap to reference change (points)", fr: "Variation de l'écart à la référence (points)"),

@@ -13,6 +13,8 @@ public enum ReportChart: Sendable, Equatable {
     case heatMap(HeatMapChart)
     /// Lorenz and concentration curves (``SVGChart/lorenz(_:)``).
     case lorenz(LorenzChart)
+    /// Sensitivity of one group's impact ratio to each criterion's weight (× 0, × 2).
+    case tornado(TornadoChart)
 
     /// The standalone SVG of the chart.
     public var svg: String {
@@ -21,6 +23,7 @@ public enum ReportChart: Sendable, Equatable {
         case .impactRatios(let c): SVGChart.impactRatios(c)
         case .heatMap(let c): SVGChart.heatMap(c)
         case .lorenz(let c): SVGChart.lorenz(c)
+        case .tornado(let c): SVGChart.tornado(c)
         }
     }
 }

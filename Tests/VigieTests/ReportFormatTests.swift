@@ -133,7 +133,8 @@ import Testing
     @Test func goldenHousingReports() throws {
         let update = ProcessInfo.processInfo.environment["VIGIE_UPDATE_GOLDEN"] == "1"
         for language in ReportLanguage.allCases {
-            let doc = ReportBuilder.document(try S.fixture("housing", language: language))
+            let (result, model) = try S.fixtureWithModel("housing", language: language)
+            let doc = ReportBuilder(result, model: model).document()
             for (ext, text) in [("md", MarkdownReport.render(doc)), ("html", HTMLReport.render(doc))] {
                 let file = Self.golden.appendingPathComponent("housing-\(language.rawValue).\(ext)")
                 if update {

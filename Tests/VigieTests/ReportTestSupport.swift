@@ -2,6 +2,7 @@ import AuditData
 import AuditMetrics
 import AuditReport
 import Foundation
+import ModelAudit
 
 /// Audits in memory for the report tests: a CSV written to a temporary file, the spec's
 /// `data` pointed at it, then load → audit → allocation, as `AuditPipeline` does.
@@ -30,6 +31,16 @@ enum ReportTestSupport {
         if let language { spec.language = language }
         // As the command line computes it, disclosure control included.
         return try AuditPipeline.compute(store: DataLoader.load(spec), spec: spec, threads: 1)
+    }
+
+    /// The audit and the decision model's audit of a bundled fixture spec, as the command line
+    /// computes them.
+    static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?) {
+        var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
+        if let language { spec.language = language }
+        let store = try DataLoader.load(spec)
+        let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result))
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its

@@ -16,7 +16,9 @@ extension ReportBuilder {
         let labelOf = Dictionary(m.criteria.map { ($0.name, t.language == .fr ? ($0.labelFR ?? $0.name) : ($0.labelEN ?? $0.labelFR ?? $0.name)) }, uniquingKeysWith: { a, _ in a })
         for (index, a) in m.attributes.enumerated() {
             s.blocks.append(.heading(3, t.runs("model.attribute", ["attribute": .label(a.name)]), id: "model-\(index + 1)"))
-            s.blocks.append(.table(groupTable(a, figure: "model-groups-\(index + 1)")))
+            var table = groupTable(a, figure: "model-groups-\(index + 1)")
+            table.chart = selectionChart(a, index: index + 1)
+            s.blocks.append(.table(table))
             if let chi2 = a.aggregates.first(where: { $0.name == "logrank_chi2" })?.value.value,
                let p = a.aggregates.first(where: { $0.name == "logrank_p_value" })?.value.value {
                 s.blocks.append(.paragraph(t.runs("model.logrank", ["attribute": .label(a.name), "chi2": .text(t.fixed(chi2, 1)), "p": .text(pValue(p))])))
@@ -74,6 +76,7 @@ extension ReportBuilder {
                 }
                 s.blocks.append(.note([.text(t("model.proxy.note"))]))
             }
+            s.blocks += tornadoFigure(m, a, index: index + 1, labelOf: labelOf)
         }
         if !m.sensitivity.isEmpty {
             s.blocks.append(.heading(3, [.text(t("model.sensitivity.title"))], id: "model-sensitivity"))
@@ -88,7 +91,7 @@ extension ReportBuilder {
                 caption: [.text(t("model.sensitivity.caption"))],
                 header: [[.text(t("col.attribute"))], [.text(t("col.group"))], [.text(t("col.criterion"))], [.text(t("col.scale"))],
                          [.text(t("col.impact_ratio_change"))], [.text(t("col.rate_difference_change"))]],
-                numeric: [false, false, false, true, true, true], rows: Array(rows), figure: "model-sensitivity")))
+                numeric: [false, false, false, true, true, true], rows: Array(rows))))
             s.blocks.append(.note([.text(t("model.sensitivity.note"))]))
         }
         return s
@@ -138,6 +141,49 @@ extension ReportBuilder {
         if hasWait { header.append([.text(t("col.median_wait"))]) }
         return ReportTable(caption: t.runs("model.table.caption", ["attribute": .label(a.name)]), header: header,
                            numeric: [false] + Array(repeating: true, count: header.count - 1), rows: rows, figure: figure)
+    }
+
+    /// The grid's selection rate per group with its Wilson interval (figure `model-groups-N`).
+    func selectionChart(_ a: ModelAttributeResult, index: Int) -> ReportChart {
+        let groups = a.groups.filter { $0.count > 0 }
+        let rows = groups.map { g -> RateChart.Row in
+            let e = g["grid_selection_rate"]
+            return RateChart.Row(label: g.label, rate: e?.value.value, lower: e?.interval?.low, upper: e?.interval?.high,
+                                 missing: missing(e?.value), isReference: g.isReference)
+        }
+        let reference = a.groups.first { $0.isReference }
+        return .groupRates(RateChart(
+            id: "chart-model-groups-\(index)",
+            title: t("chart.model_selection.title", ["attribute": a.name]),
+            description: t("chart.model_selection.desc", ["attribute": a.name, "reference": reference?.label ?? "—"]),
+            axisTitle: t("chart.model_selection.axis"), text: chartText, rows: rows,
+            referenceRate: reference?["grid_selection_rate"]?.value.value,
+            referenceLabel: t("chart.reference", ["reference": reference?.label ?? "—"]),
+            format: .percent(digits: 1), domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
+    }
+
+    /// The tornado of the group with the lowest impact ratio under the grid (not the
+    /// reference): per criterion, the change in its impact ratio at × 0 and × 2, with the
+    /// same values in a table (figure `model-tornado-N`). Nothing when no such group.
+    func tornadoFigure(_ m: ModelAuditResult, _ a: ModelAttributeResult, index: Int, labelOf: [String: String]) -> [ReportBlock] {
+        let candidates = a.groups.filter { !$0.isReference && !$0.isSuppressed && $0["grid_impact_ratio"]?.value.value != nil }
+        guard let worst = candidates.min(by: { $0["grid_impact_ratio"]!.value.value! < $1["grid_impact_ratio"]!.value.value! }) else { return [] }
+        let bars = m.tornado.filter { $0.attribute == a.name && $0.group == worst.label }
+        guard !bars.isEmpty else { return [] }
+        let rows = bars.map { TornadoChart.Row(label: labelOf[$0.criterion] ?? $0.criterion, low: $0.lowImpactRatioChange.value, high: $0.highImpactRatioChange.value) }
+        let chart = TornadoChart(
+            id: "chart-model-tornado-\(index)",
+            title: t("chart.model_tornado.title", ["attribute": a.name, "group": worst.label]),
+            description: t("chart.model_tornado.desc", ["attribute": a.name, "group": worst.label]),
+            axisTitle: t("chart.model_tornado.axis"), text: chartText, baseline: 0,
+            baselineLabel: t("chart.model_tornado.baseline"), lowLabel: "× 0", highLabel: "× 2", rows: rows, format: .decimal(digits: 2))
+        let tableRows = chart.orderedRows.map { r -> [[ReportInline]] in
+            [[.text(r.label)], [.text(r.low.map { signed($0, 3) } ?? t("word.undefined"))], [.text(r.high.map { signed($0, 3) } ?? t("word.undefined"))]]
+        }
+        return [.table(ReportTable(
+            caption: [.text(t("chart.model_tornado.title", ["attribute": a.name, "group": worst.label]))],
+            header: [[.text(t("col.criterion"))], [.text("× 0")], [.text("× 2")]],
+            numeric: [false, true, true], rows: tableRows, figure: "model-tornado-\(index)", chart: .tornado(chart)))]
     }
 
     /// A signed number: "+1.5", "−2.0" (with the language's decimal mark).

@@ -73,7 +73,7 @@ public struct TornadoChart: Sendable, Equatable {
     }
 
     /// Rows by decreasing swing, ties and missing rows in input order (a stable sort).
-    var orderedRows: [Row] {
+    public var orderedRows: [Row] {
         rows.enumerated().sorted { a, b in
             switch (a.element.swing, b.element.swing) {
             case let (x?, y?): return x != y ? x > y : a.offset < b.offset
