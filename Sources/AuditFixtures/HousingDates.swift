@@ -1,3 +1,5 @@
+import AuditData
+
 /// Calendar arithmetic for the housing fixture's `date_depot` / `date_attribution`
 /// columns (proleptic Gregorian calendar, days counted from 1970-01-01).
 ///
@@ -14,29 +16,11 @@ enum HousingDates {
     /// 2025-01-01 … 2025-06-30: 181 days.
     static let allocationWindowDays = 181
 
-    /// Days since 1970-01-01 of a civil date (Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01 of a civil date (`ISODate.days(year:month:day:)`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int { ISODate.days(year: year, month: month, day: day) }
 
-    /// The civil date of a day count (Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    /// The civil date of a day count (`ISODate.civil(fromDays:)`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) { ISODate.civil(fromDays: days) }
 
     /// First day (days since 1970-01-01) of a month counted as `year × 12 + (month − 1)`.
     static func firstDay(ofMonth m: Int) -> Int {

@@ -40,7 +40,7 @@ public struct WaitingDates: Sendable, Equatable {
             asOfText = declared
         } else {
             cutoff = max(start.max() ?? 0, end.compactMap { $0 }.max() ?? 0)
-            asOfText = Self.text(days: cutoff)
+            asOfText = ISODate.text(days: cutoff)
         }
         if let late = start.firstIndex(where: { $0 > cutoff }) {
             throw ModelAuditError("\(csvPath): data row \(late + 1): the application date is after the as-of date \(asOfText)")
@@ -57,20 +57,5 @@ public struct WaitingDates: Sendable, Equatable {
             }
         }
         return WaitingDates(months: months, allocated: allocated, asOf: asOfText)
-    }
-
-    /// `YYYY-MM-DD` of a day count since 1970-01-01 (Hinnant's civil-from-days).
-    static func text(days z0: Int) -> String {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ x: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(x).count)) + String(x) }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 }
