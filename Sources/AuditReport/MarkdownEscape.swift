@@ -1,7 +1,7 @@
 /// Escaping for `report.md` (CommonMark with GitHub tables).
 ///
-/// Text: the characters Markdown gives meaning to inline (`\`, `` ` ``, `*`, `_`, `[`, `]`,
-/// `|`) are backslash-escaped, `<`, `>` and `&` become entities (so no HTML passes), and line
+/// Text: the characters Markdown gives meaning to (`\`, `` ` ``, `*`, `_`, `[`, `]`, `|`,
+/// `#` at a line start, `~` for strikethrough) are backslash-escaped, `<`, `>` and `&` become entities (so no HTML passes), and line
 /// breaks become spaces. Data labels go in code spans, which CommonMark shows literally
 /// (§6.1): a backtick, which would close the span, becomes `'`; inside a table a pipe, which
 /// would split the cell, is escaped as GitHub's table extension requires (§4.10); line breaks
@@ -14,7 +14,7 @@ enum MarkdownEscape {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(ch)
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(ch)
             case "\n", "\r", "\r\n": out += " "
             default: out.append(ch)
             }

@@ -35,36 +35,10 @@ enum ExplanationFormat {
     }
 
     /// A value from the data (an id, a category, a column name) as a Markdown
-    /// code span: literal, so HTML and emphasis do not apply; a backtick would
-    /// close the span and becomes `'`; a pipe is escaped (table cells); line breaks become spaces.
-    static func code(_ text: String) -> String {
-        var out = "`"
-        for ch in text {
-            switch ch {
-            case "`": out += "'"
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out + "`"
-    }
+    /// code span (`MarkdownEscape.code`, pipes escaped so it can sit in a table cell).
+    static func code(_ text: String) -> String { MarkdownEscape.code(text, inTable: true) }
 
-    /// Escapes text from the data or the grid file for Markdown prose and
-    /// table cells: Markdown punctuation is backslash-escaped, HTML is
-    /// neutralised, a pipe cannot split a cell and line breaks become spaces.
-    static func markdown(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "~": out += "\\" + String(ch)
-            case "\n", "\r": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Text from the data or the grid file for Markdown prose and table cells
+    /// (`MarkdownEscape.text`).
+    static func markdown(_ text: String) -> String { MarkdownEscape.text(text) }
 }
