@@ -63,6 +63,11 @@ extension ReportCatalogue {
             en: "Share of each group of {attribute} that the grid's allocation rule selects, with 95 % Wilson intervals; the dashed line is the reference group {reference}.",
             fr: "Part de chaque groupe de {attribute} que la règle d'attribution de la grille retient, avec intervalles de Wilson à 95 % ; la ligne pointillée est le groupe de référence {reference}."),
         "chart.model_selection.axis": .init(en: "Share selected by the grid", fr: "Part retenue par la grille"),
+        "chart.model_scores.title": .init(en: "Grid scores by {attribute}", fr: "Scores de la grille selon {attribute}"),
+        "chart.model_scores.desc": .init(
+            en: "Distribution of the grid's scores in each group of {attribute}: box from the 25th to the 75th percentile with the median, whiskers from the 10th to the 90th.",
+            fr: "Distribution des scores de la grille dans chaque groupe de {attribute} : boîte du 25e au 75e centile avec la médiane, moustaches du 10e au 90e."),
+        "chart.model_scores.axis": .init(en: "Score (points)", fr: "Score (points)"),
         "chart.model_tornado.title": .init(en: "Impact ratio of {attribute} = {group} when one weight changes", fr: "Ratio d'impact de {attribute} = {group} quand un poids change"),
         "chart.model_tornado.desc": .init(
             en: "For each criterion, the change in the impact ratio of {attribute} = {group} (the group the grid selects least, relative to the most selected) when the criterion is removed (× 0) or its weight doubled (× 2), re-allocated under the same capacities; longest bars first.",

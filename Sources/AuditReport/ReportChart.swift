@@ -13,6 +13,8 @@ public enum ReportChart: Sendable, Equatable {
     case heatMap(HeatMapChart)
     /// Lorenz and concentration curves (``SVGChart/lorenz(_:)``).
     case lorenz(LorenzChart)
+    /// Score distributions by group (box plots).
+    case distributions(DistributionChart)
     /// Sensitivity of one group's impact ratio to each criterion's weight (× 0, × 2).
     case tornado(TornadoChart)
 
@@ -24,6 +26,7 @@ public enum ReportChart: Sendable, Equatable {
         case .heatMap(let c): SVGChart.heatMap(c)
         case .lorenz(let c): SVGChart.lorenz(c)
         case .tornado(let c): SVGChart.tornado(c)
+        case .distributions(let c): SVGChart.distributions(c)
         }
     }
 }

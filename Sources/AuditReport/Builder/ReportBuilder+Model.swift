@@ -19,6 +19,7 @@ extension ReportBuilder {
             var table = groupTable(a, figure: "model-groups-\(index + 1)")
             table.chart = selectionChart(a, index: index + 1)
             s.blocks.append(.table(table))
+            s.blocks.append(scoreDistributionFigure(a, index: index + 1))
             if let chi2 = a.aggregates.first(where: { $0.name == "logrank_chi2" })?.value.value,
                let p = a.aggregates.first(where: { $0.name == "logrank_p_value" })?.value.value {
                 s.blocks.append(.paragraph(t.runs("model.logrank", ["attribute": .label(a.name), "chi2": .text(t.fixed(chi2, 1)), "p": .text(pValue(p))])))
@@ -160,6 +161,33 @@ extension ReportBuilder {
             referenceRate: reference?["grid_selection_rate"]?.value.value,
             referenceLabel: t("chart.reference", ["reference": reference?.label ?? "—"]),
             format: .percent(digits: 1), domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
+    }
+
+    /// Score distributions by group (figure `model-scores-N`): box p25–p75 with the median,
+    /// whiskers p10–p90 (quantiles of type 7), and the same five numbers in a table.
+    func scoreDistributionFigure(_ a: ModelAttributeResult, index: Int) -> ReportBlock {
+        let names = ["score_p10", "score_p25", "score_median", "score_p75", "score_p90"]
+        let groups = a.groups.filter { $0.count > 0 }
+        let rows = groups.map { g -> DistributionChart.Row in
+            let q = names.map { g[$0]?.value.value }
+            guard q.allSatisfy({ $0 != nil }) else { return DistributionChart.Row(label: g.label, quantiles: nil, missing: missing(g["score_median"]?.value)) }
+            return DistributionChart.Row(label: g.label, quantiles: .init(p10: q[0]!, p25: q[1]!, median: q[2]!, p75: q[3]!, p90: q[4]!))
+        }
+        let chart = DistributionChart(
+            id: "chart-model-scores-\(index)", title: t("chart.model_scores.title", ["attribute": a.name]),
+            description: t("chart.model_scores.desc", ["attribute": a.name]), axisTitle: t("chart.model_scores.axis"),
+            text: chartText, rows: rows, format: .decimal(digits: 0))
+        let tableRows = groups.map { g -> [[ReportInline]] in
+            [[.label(g.label)]] + names.map { n in
+                guard let e = g[n] else { return [.text("—")] }
+                if e.value.isSuppressed { return [.text(t("model.suppressed"))] }
+                return [.text(e.value.value.map { t.fixed($0, 1) } ?? t("word.undefined"))]
+            }
+        }
+        return .table(ReportTable(
+            caption: [.text(t("chart.model_scores.title", ["attribute": a.name]))],
+            header: [[.text(t("col.group"))], [.text("p10")], [.text("p25")], [.text(t("col.score_median"))], [.text("p75")], [.text("p90")]],
+            numeric: [false, true, true, true, true, true], rows: tableRows, figure: "model-scores-\(index)", chart: .distributions(chart)))
     }
 
     /// The tornado of the group with the lowest impact ratio under the grid (not the
