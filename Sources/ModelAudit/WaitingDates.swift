@@ -13,9 +13,6 @@ public struct WaitingDates: Sendable, Equatable {
     /// The censoring date, as written (`YYYY-MM-DD`).
     public let asOf: String
 
-    /// Days per month (365.25 / 12), as `ApplicantExplanation.daysPerMonth`.
-    public static let daysPerMonth = 30.4375
-
     public static func load(csvPath: String, dialect: CSVDialect, application: String, allocation: String, asOf declared: String?) throws -> WaitingDates {
         let reader = try CSVReader(path: csvPath, dialect: dialect)
         let a = try reader.columnIndex(named: application), b = try reader.columnIndex(named: allocation)
@@ -49,10 +46,10 @@ public struct WaitingDates: Sendable, Equatable {
         months.reserveCapacity(start.count)
         for i in start.indices {
             if let e = end[i], e <= cutoff {
-                months.append(Double(e - start[i]) / daysPerMonth)
+                months.append(Double(e - start[i]) / ISODate.daysPerMonth)
                 allocated.append(1)
             } else {
-                months.append(Double(cutoff - start[i]) / daysPerMonth)
+                months.append(Double(cutoff - start[i]) / ISODate.daysPerMonth)
                 allocated.append(0)
             }
         }

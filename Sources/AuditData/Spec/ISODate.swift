@@ -6,6 +6,10 @@
 /// Algorithms: `days_from_civil` and `civil_from_days` (H. Hinnant, "chrono-Compatible
 /// Low-Level Date Algorithms", 2013), exact for every Gregorian date.
 public enum ISODate {
+    /// Days per month when waits are given in months: 365.25 / 12 (the waits of
+    /// `vigie explain` and of the model audit's Kaplan–Meier curves).
+    public static let daysPerMonth = 30.4375
+
     /// Days since 1970-01-01, or nil when `text` is not a valid `YYYY-MM-DD` date
     /// (exactly 4-2-2 digits, a real calendar day).
     public static func days(_ text: some StringProtocol) -> Int? {

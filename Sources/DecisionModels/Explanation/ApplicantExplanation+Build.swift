@@ -2,8 +2,8 @@ import AuditData
 import LinearAlgebra
 
 extension ApplicantExplanation {
-    /// Days in the mean Gregorian month (365.25 / 12), for waits in months.
-    public static let daysPerMonth = 30.4375
+    /// Days per month for waits in months: `ISODate.daysPerMonth` (365.25 / 12).
+    public static var daysPerMonth: Double { ISODate.daysPerMonth }
 
     /// Explains the grid's treatment of applicant `id` in `csvPath`.
     ///
