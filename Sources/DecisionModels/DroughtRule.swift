@@ -1,6 +1,5 @@
 import AuditData
 import Foundation
-import Yams
 
 /// The four levels of a prefectoral drought order (Code de l'environnement
 /// L211-3, domain.md §5), from the mildest. Raw values are the labels of the
@@ -93,41 +92,45 @@ public struct DroughtRule: Sendable, Equatable {
     }
 }
 
-extension DroughtRule {
+extension DroughtRule: Decodable {
     /// Reads a rule file (YAML; format in `Fixtures/water/README.md`).
     ///
     /// - Throws: `SpecError` naming the file, line, column and key of the problem.
     public init(contentsOfFile path: String) throws(SpecError) {
-        try self.init(yaml: try ModelYAMLReader.text(ofFile: path, what: "drought rule"), file: path)
+        self = try LocatedYAMLDecoder.decode(DroughtRule.self, contentsOfFile: path, what: "drought rule")
     }
 
     /// Parses rule text; `file` only labels errors.
     public init(yaml text: String, file: String = "<drought rule>") throws(SpecError) {
-        var reader = ModelYAMLReader(file: file)
-        let root = try reader.root(of: text, what: "drought rule")
-        var name: String?, description: String?, protected: Double?
+        self = try LocatedYAMLDecoder(file: file, what: "drought rule").decode(DroughtRule.self, from: text)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, description
+        case protectedPerPerson = "protected_per_person"
+        case reductions
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
         var reductions: [DroughtLevel: Double] = [:]
-        for (key, value) in try reader.mapping(root, "", allowed: ["name", "description", "protected_per_person", "reductions"]) {
-            switch key {
-            case "name": name = try reader.string(value, key)
-            case "description": description = try reader.string(value, key)
-            case "protected_per_person": protected = try reader.nonNegative(value, key, unit: "m³ per person per year")
-            default:
-                for (levelName, v) in try reader.mapping(value, "reductions", allowed: DroughtLevel.allCases.map(\.rawValue)) {
-                    let path = "reductions.\(levelName)"
-                    reader.remember(v, path)
-                    let r = try reader.double(v, path)
-                    guard (0...1).contains(r) else { throw reader.error(v, path, "expected a fraction from 0 to 1, found \(r)") }
-                    reductions[DroughtLevel(rawValue: levelName)!] = r
-                }
+        if c.contains(.reductions) {
+            let levels = try c.nestedContainer(keyedBy: DroughtLevel.self, forKey: .reductions)
+            for level in levels.allKeys {
+                let r = try levels.decode(Double.self, forKey: level)
+                guard (0...1).contains(r) else { throw levels.failure(level, "expected a fraction from 0 to 1, found \(r)") }
+                reductions[level] = r
             }
         }
-        guard let name else { throw reader.error(root, "name", "missing: give the rule a name") }
-        guard let protected else { throw reader.error(root, "protected_per_person", "missing: give the protected volume in m³ per person per year") }
-        do {
-            try self.init(name: name, description: description, protectedPerPerson: protected, reductions: reductions)
-        } catch {
-            throw reader.locate(error)
+        let name = try c.decode(String.self, forKey: .name, missing: "missing: give the rule a name")
+        guard c.contains(.protectedPerPerson) else {
+            throw c.missing(.protectedPerPerson, "missing: give the protected volume in m³ per person per year")
         }
+        try self.init(name: name, description: try c.decodeIfPresent(String.self, forKey: .description),
+                      protectedPerPerson: try c.decodeNonNegative(forKey: .protectedPerPerson, unit: "m³ per person per year"),
+                      reductions: reductions)
     }
 }
+
+/// The levels are the keys of a rule's `reductions:` mapping.
+extension DroughtLevel: CodingKey {}

@@ -30,3 +30,19 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
         return "\(location)\(key): \(message)"
     }
 }
+
+extension SpecError {
+    /// An error at a coding path (`protected[2].bands`, list items counted from 1), to be
+    /// located by `LocatedYAMLDecoder` at that key.
+    public init(at codingPath: [CodingKey], message: String) {
+        self.init(key: YAMLKeyPath.text(codingPath), message: message)
+    }
+
+    /// Refuses the keys of a mapping outside `allowed` (a mapping whose keys depend on
+    /// another value, like a capacity's `segment_by` columns), naming the first at its key.
+    public static func checkKeys<K: CodingKey>(_ container: KeyedDecodingContainer<K>, allowed: [String]) throws(SpecError) {
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            throw SpecError(at: container.codingPath + [key], message: "unknown key; expected one of: \(allowed.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Yams
+
+/// The one reader of Vigie's YAML files — the audit spec, the points grid, the water tariff
+/// and the drought rule: a `Decodable` type read from Yams' node tree, every error a
+/// `SpecError` naming the file, line, column and key path, and what was expected.
+///
+/// - Invalid YAML: the parser's problem at its line and column; a repeated key at the
+///   mapping that repeats it.
+/// - An unknown key (see `ClosedKeyMapping`): at the key, with the list of accepted keys.
+/// - A value of the wrong type or a bad value (`DecodingError`): at the value.
+/// - A missing key (`DecodingError.keyNotFound`): at the mapping that lacks it.
+/// - A `SpecError` thrown by a type's own checks, keyed by a path from the document's root
+///   (`meters.collectif.blocks[2].up_to`) and not yet located: at that key, or at the
+///   deepest key of the path that the document has.
+public struct LocatedYAMLDecoder: Sendable {
+    /// The file name errors carry.
+    public var file: String
+    /// What the document is (`spec`, `grid`, `tariff`, `drought rule`): the key of errors
+    /// about the whole document.
+    public var what: String
+
+    public init(file: String, what: String) {
+        self.file = file
+        self.what = what
+    }
+
+    /// Reads a file as UTF-8 text and decodes it.
+    public static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String) throws(SpecError) -> T {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (\(error.localizedDescription))")
+        }
+        return try LocatedYAMLDecoder(file: path, what: what).decode(type, from: text)
+    }
+
+    /// Decodes YAML text.
+    public func decode<T: Decodable>(_ type: T.Type, from text: String) throws(SpecError) -> T {
+        let root = try compose(text)
+        do {
+            return try YAMLNodeDecoder.decode(type, from: root, at: [])
+        } catch {
+            throw located(error, root: root)
+        }
+    }
+
+    /// The document's root node; an empty document is an error.
+    func compose(_ text: String) throws(SpecError) -> Node {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let yamlError as YamlError {
+            switch yamlError {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw SpecError(file: file, line: mark.line, column: mark.column, key: what, message: "not valid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                throw SpecError(file: file, line: context.mark.line, column: context.mark.column,
+                                key: duplicates.joined(separator: ", "), message: "key given twice in the mapping that starts here")
+            default:
+                throw SpecError(file: file, key: what, message: "not valid YAML: \(yamlError)")
+            }
+        } catch {
+            throw SpecError(file: file, key: what, message: "not valid YAML: \(error)")
+        }
+        guard let node else { throw SpecError(file: file, key: what, message: "the \(what) file is empty") }
+        return node
+    }
+
+    /// Any error met while decoding, as a `SpecError` with this file and a position.
+    func located(_ error: Error, root: Node) -> SpecError {
+        func at(_ node: Node?, _ key: String, _ message: String) -> SpecError {
+            SpecError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message)
+        }
+        switch error {
+        case var specError as SpecError:
+            specError.file = file
+            if specError.line == nil, let node = YAMLKeyPath.key(at: specError.key, in: root) {
+                specError.line = node.mark?.line
+                specError.column = node.mark?.column
+            }
+            return specError
+        case DecodingError.keyNotFound(let key, let context):
+            let message = context.debugDescription == "missing" ? "missing" : context.debugDescription
+            return at(YAMLKeyPath.value(at: context.codingPath, in: root), YAMLKeyPath.text(context.codingPath + [key]), message)
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            return at(YAMLKeyPath.value(at: context.codingPath, in: root), YAMLKeyPath.text(context.codingPath), context.debugDescription)
+        default:
+            return SpecError(file: file, key: what, message: "\(error)")
+        }
+    }
+}
