@@ -8,14 +8,14 @@ import Foundation
 /// Runs the decision models of an allocation audit on the data — the tariff that turns
 /// volumes into bills, the drought rule that cuts them — and the allocation analysis.
 public enum AllocationPipeline {
-    /// The allocation audit of `result`'s data, or nil when the spec has no allocation.
-    public static func run(store: ColumnStore, result: AuditResult, threads: Int) throws -> AllocationResult? {
-        let spec = result.spec
-        guard let allocationSpec = spec.allocation, let volumes = store.numeric[.allocation] else { return nil }
+    /// The allocation audit of `result`'s data under the spec's decision models (`models`),
+    /// or nil when the spec has no allocation.
+    public static func run(store: ColumnStore, result: AuditResult, models spec: DecisionModelSpec, threads: Int) throws -> AllocationResult? {
+        guard let allocationSpec = result.data.allocation, let volumes = store.numeric[.allocation] else { return nil }
         let persons = store.numeric[.per]
         var extras = AllocationAnalysis.Extras()
         if let tariffSpec = spec.tariff {
-            let tariff = try WaterTariff(contentsOfFile: tariffSpec.model)
+            let tariff = try WaterTariff(contentsOfFile: tariffSpec.path)
             let bills = try Self.bills(tariff, store: store, volumes: volumes, meterColumn: tariffSpec.meter)
             extras.bill = bills.map { $0?.total ?? .nan }
             extras.waterCharge = bills.map { $0?.water ?? .nan }
@@ -28,7 +28,7 @@ public enum AllocationPipeline {
             }
         }
         if let droughtSpec = spec.drought {
-            let rule = try DroughtRule(contentsOfFile: droughtSpec.rule)
+            let rule = try DroughtRule(contentsOfFile: droughtSpec.path)
             guard let (codes, levels) = store.categorical[.droughtLevel] else {
                 throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
             }

@@ -14,21 +14,24 @@ public enum AuditPipeline {
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
-    /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    /// - Parameters:
+    ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    ///   - command: the `vigie audit` arguments that give `spec`, recorded in `manifest.json`
+    ///     (the command line computes them: only it knows its flags).
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil
+        specFile: String? = nil, command: [String]? = nil
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads.
-        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
-        let store = try DataLoader.load(spec, progress: progress)
+        let hashing = spec.data.path.map { BackgroundHash(path: AuditSpec.absolute($0)) }
+        let store = try spec.loadData(progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result)
-        let reports = try render(result, model: model)
+        let reports = try render(result, model: model, spec: spec)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known: [String: (sha256: String, bytes: Int)] = [:]
         if let hashing { known[hashing.path] = try hashing.wait() }
-        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
+        let manifest = try Manifest.make(spec: spec, specFile: specFile, command: command, outputs: reports, known: known).encoded()
         try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
         return result
     }
@@ -36,32 +39,32 @@ public enum AuditPipeline {
     /// The audit's central table as every output shows it: the audit, the allocation audit,
     /// then disclosure control (before anything is rendered, so every output is controlled).
     public static func compute(store: ColumnStore, spec: AuditSpec, threads: Int) throws -> AuditResult {
-        var result = try Audit.run(store: store, spec: spec, threads: threads)
-        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
-        return DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
+        var result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: threads)
+        result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: threads)
+        return DisclosureControl.apply(to: result, minimumCellSize: spec.analysis.minCellSize)
     }
 
     /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
     /// groups inherit the audit's disclosure control.
     public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult) throws -> ModelAuditResult? {
-        guard spec.model != nil else { return nil }
-        return try ModelAudit.run(spec: spec, store: store, audit: result)
+        guard let grid = spec.models.grid else { return nil }
+        return try ModelAudit.run(grid: grid, store: store, audit: result)
     }
 
-    /// The report files of a result, rendered.
-    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil) throws -> [(name: String, data: Data)] {
+    /// The report files of a result, rendered in the language of `spec`'s report part.
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, spec: AuditSpec) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = [
-            ("report.json", try ReportJSON.render(result, model: model)),
+            ("report.json", try ReportJSON.render(result, model: model, report: spec.report, models: spec.models)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
             ("findings.csv", Data(FindingsCSV.render(result).utf8)),
         ]
         if let model { files.append(("model-metrics.csv", Data(ModelMetricsCSV.render(model).utf8))) }
-        return files + human(result, model: model)
+        return files + human(result, model: model, report: spec.report)
     }
 
     /// `report.md` and `report.html`, built from one document in the spec's language.
-    static func human(_ result: AuditResult, model: ModelAuditResult? = nil) -> [(name: String, data: Data)] {
-        let document = ReportBuilder(result, model: model).document()
+    static func human(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec) -> [(name: String, data: Data)] {
+        let document = ReportBuilder(result, model: model, report: report).document()
         return [
             ("report.md", Data(MarkdownReport.render(document).utf8)),
             ("report.html", Data(HTMLReport.render(document).utf8)),

@@ -61,10 +61,12 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// `BLASProvider.description` at run time. No audited metric calls BLAS or LAPACK, so the
     /// reports do not depend on it; recorded for completeness.
     public var blas: String
-    /// The resolved spec; a valid spec file in itself.
-    public var spec: ManifestSpec
-    /// `vigie audit` arguments giving the same spec (add `--out DIR`), or absent when flags
-    /// cannot express it (then use `spec` as a spec file).
+    /// The resolved spec, every path absolute, in the spec file's form (`SpecView.file`):
+    /// a valid spec file in itself (JSON is YAML). Optional keys are left out when unset
+    /// (never `null`, which a spec file would read as the text "null").
+    public var spec: AuditSpec
+    /// `vigie audit` arguments giving the same spec (add `--out DIR`), as the command line
+    /// wrote them; absent when flags cannot express it (then use `spec` as a spec file).
     public var command: [String]?
     public var inputs: [Input]
     public var outputs: [Output]
@@ -74,7 +76,7 @@ public struct Manifest: Codable, Equatable, Sendable {
         case vigie, blas, spec, command, inputs, outputs
     }
 
-    public init(manifestVersion: Int = Manifest.formatVersion, vigie: Build, blas: String, spec: ManifestSpec, command: [String]?, inputs: [Input], outputs: [Output]) {
+    public init(manifestVersion: Int = Manifest.formatVersion, vigie: Build, blas: String, spec: AuditSpec, command: [String]?, inputs: [Input], outputs: [Output]) {
         self.manifestVersion = manifestVersion
         self.vigie = vigie
         self.blas = blas
@@ -89,27 +91,29 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// The manifest of an audit of `spec` whose rendered reports are `outputs`.
     /// - Parameters:
     ///   - specFile: the spec file the audit was read from, if any.
+    ///   - command: the `vigie audit` arguments that give `spec`, when the command line can
+    ///     express it (only the command line knows its flags).
     ///   - known: hashes already computed, by absolute path (the data file, hashed while it was loaded).
-    public static func make(spec: AuditSpec, specFile: String?, outputs: [(name: String, data: Data)],
+    public static func make(spec: AuditSpec, specFile: String?, command: [String]? = nil, outputs: [(name: String, data: Data)],
                             known: [String: (sha256: String, bytes: Int)] = [:]) throws -> Manifest {
-        let resolved = ManifestSpec(spec)
+        let resolved = spec.withAbsolutePaths
         var inputs: [Input] = []
         func add(_ role: String, _ path: String?) throws {
             guard let path else { return }
-            let absolute = ManifestSpec.absolute(path)
+            let absolute = AuditSpec.absolute(path)
             let (hash, size) = try known[absolute] ?? SHA256Hashing.file(absolute)
             inputs.append(Input(role: role, path: absolute, name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size))
         }
-        try add("data", resolved.data)
+        try add("data", resolved.data.path)
         try add("spec", specFile)
-        try add("tariff", resolved.tariff?.model)
-        try add("drought", resolved.drought?.rule)
-        try add("model", resolved.model?.grid)
+        try add("tariff", resolved.models.tariff?.path)
+        try add("drought", resolved.models.drought?.path)
+        try add("model", resolved.models.grid?.path)
         return Manifest(
             vigie: SourceTree.build,
             blas: BLASProvider.description,
             spec: resolved,
-            command: resolved.commandLine,
+            command: command,
             inputs: inputs,
             outputs: outputs.map { Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) }
         )

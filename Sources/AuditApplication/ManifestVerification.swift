@@ -45,7 +45,7 @@ public enum ManifestVerification {
         var located: [String: String] = [:]
         for input in manifest.inputs {
             let beside = URL(fileURLWithPath: folder).appendingPathComponent(input.name).path
-            let candidates = overrides[input.role].map { [ManifestSpec.absolute($0)] } ?? [input.path, beside]
+            let candidates = overrides[input.role].map { [AuditSpec.absolute($0)] } ?? [input.path, beside]
             guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
                 report.inputProblems.append("\(input.role) \(input.path): missing (also looked for \(candidates.dropFirst().first ?? candidates[0]))")
                 continue
@@ -72,14 +72,14 @@ public enum ManifestVerification {
             try fm.createSymbolicLink(atPath: link, withDestinationPath: path)
             return link
         }
-        var spec = try manifest.spec.auditSpec()
-        if let data = try staged("data") { spec.dataPath = data }
-        if let model = try staged("tariff") { spec.tariff?.model = model }
-        if let rule = try staged("drought") { spec.drought?.rule = rule }
-        if let grid = try staged("model") { spec.model?.grid = grid }
+        var spec = manifest.spec
+        if let data = try staged("data") { spec.data.path = data }
+        if let model = try staged("tariff") { spec.models.tariff?.path = model }
+        if let rule = try staged("drought") { spec.models.drought?.path = rule }
+        if let grid = try staged("model") { spec.models.grid?.path = grid }
         let rerun = scratch.appendingPathComponent("out")
         do {
-            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun.path, threads: threads, specFile: nil)
+            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun.path, threads: threads, specFile: nil, command: manifest.command)
         } catch {
             throw ManifestError(message: "the audit could not be re-run from the manifest: \(error)")
         }

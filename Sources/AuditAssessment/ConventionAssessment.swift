@@ -40,10 +40,11 @@ public struct ConventionAssessment: Sendable, Equatable {
     public static let unknownAttention = 0.02
     public static let unknownNotMet = 0.10
 
-    /// - Parameter suppressionThreshold: the small-cell suppression threshold `k` applied to
-    ///   the outputs, or `nil` when none is applied.
-    public init(_ result: AuditResult, suppressionThreshold: Int?) {
-        let card = result.spec.system ?? SystemCard()
+    /// - Parameters:
+    ///   - card: what the owner declares (the spec's `system:`), empty when nothing is.
+    ///   - suppressionThreshold: the small-cell suppression threshold `k` applied to the
+    ///     outputs, or `nil` when none is applied.
+    public init(_ result: AuditResult, card: SystemCard, suppressionThreshold: Int?) {
         var concerns: [(ConventionConcern, Assessment)] = []
         for concern in ConventionConcern.allCases {
             concerns.append((concern, Self.assess(concern, result: result, card: card, suppressionThreshold: suppressionThreshold)))
@@ -137,7 +138,7 @@ public struct ConventionAssessment: Sendable, Equatable {
             let (status, items) = declared([.operator, .ethicsCommittee, .reviewDates], card)
             return Assessment(status, items)
         case .placeOfHuman:
-            let order = result.spec.intersections
+            let order = result.analysis.intersections
             let measured: AssessmentStatus = order >= 2 ? .met : .attention
             let small = result.findings.filter { $0.kind == .difference && $0.verdict == .insufficientEvidence }.count
             let evidence = [

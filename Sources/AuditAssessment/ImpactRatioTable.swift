@@ -40,6 +40,6 @@ public struct ImpactRatioTable: Sendable, Equatable {
     /// One table per attribute and intersection of a result with a decision; none without.
     public static func tables(_ result: AuditResult) -> [ImpactRatioTable] {
         guard result.hasDecision else { return [] }
-        return result.attributes.map { ImpactRatioTable($0, total: result.rowCount, favourable: result.spec.decisionIs == .favourable) }
+        return result.attributes.map { ImpactRatioTable($0, total: result.rowCount, favourable: result.analysis.decisionIs == .favourable) }
     }
 }

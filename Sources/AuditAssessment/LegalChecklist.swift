@@ -30,8 +30,10 @@ import AuditMetrics
 ///   without a decision.
 public enum LegalChecklist {
     /// The items, in the order of the report.
-    public static func items(_ result: AuditResult) -> [LegalItem] {
-        let card = result.spec.system ?? SystemCard()
+    /// - Parameters:
+    ///   - card: what the owner declares (the spec's `system:`), empty when nothing is.
+    ///   - grid: the base name of the points grid the audit ran (spec `model:`), if any.
+    public static func items(_ result: AuditResult, card: SystemCard, grid: String?) -> [LegalItem] {
         let mandated = Set(card.values[.mandatedPriorities] ?? [])
         func declared(_ id: String, _ fields: [SystemCard.Field], measured: [(AssessmentStatus, Evidence)] = []) -> LegalItem {
             let (status, items) = ConventionAssessment.declared(fields, card)
@@ -41,20 +43,20 @@ public enum LegalChecklist {
         var items: [LegalItem] = []
         items.append(declared("crpa_l311_3_1", [.mention]))
         items.append(declared("crpa_r311_3_1_2_1", [.automation, .humanOversight]))
-        var columns = result.spec.protected.map(\.column)
-        if let d = result.spec.decision?.column { columns.append(d) }
-        if let l = result.spec.label?.column { columns.append(l) }
-        if let s = result.spec.score { columns.append(s) }
-        if let a = result.spec.allocation?.column { columns.append(a) }
+        var columns = result.data.protected.map(\.column)
+        if let d = result.data.decision?.column { columns.append(d) }
+        if let l = result.data.label?.column { columns.append(l) }
+        if let s = result.data.score { columns.append(s) }
+        if let a = result.data.allocation?.column { columns.append(a) }
         items.append(declared("crpa_r311_3_1_2_2", [.dataSources], measured: [(.met, Evidence(.measured, "evidence.columns_read", ["columns": .label(columns.joined(separator: ", ")), "rows": .count(result.rowCount)]))]))
         // 3°: with the grid in the spec, Vigie runs it and `vigie explain` gives each applicant
         // the points of each criterion as applied to them (measured); else only declared.
-        let grid = result.spec.model.map { [(AssessmentStatus.met, Evidence(.measured, "evidence.explain_available", ["grid": .label(URL(fileURLWithPath: $0.grid).lastPathComponent)]))] } ?? []
-        items.append(declared("crpa_r311_3_1_2_3", [.explanation], measured: grid))
+        let explained = grid.map { [(AssessmentStatus.met, Evidence(.measured, "evidence.explain_available", ["grid": .label($0)]))] } ?? []
+        items.append(declared("crpa_r311_3_1_2_3", [.explanation], measured: explained))
         items.append(declared("crpa_r311_3_1_2_4", [.modelType]))
         items.append(declared("crpa_l312_1_3", [.publicationURL]))
 
-        let spec = result.spec
+        let spec = result.analysis
         let thresholds = Evidence(.measured, "evidence.thresholds", [
             "ratio": .number(spec.impactRatioThreshold, digits: 2), "tolerance": .number(spec.inference.differenceTolerance * 100, digits: 1),
             "alpha": .number(spec.inference.alpha, digits: 2), "tests": .count(result.findings.filter { $0.kind == .difference }.count),

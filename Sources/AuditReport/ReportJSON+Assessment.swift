@@ -39,18 +39,17 @@ extension ReportJSON {
         let legal: [Item]
         let impact_ratio_tables: [Table]
 
-        init(_ r: AuditResult) {
-            let builder = ReportBuilder(r)
+        init(_ r: AuditResult, builder: ReportBuilder) {
             func item(_ id: String, _ a: Assessment) -> Item {
                 Item(id: id, status: a.status.rawValue, evidence: a.evidence.map { e in
                     let text = builder.sentence(e).map(Self.plain).joined()
                     return EvidenceJSON(source: e.source.rawValue, key: e.key, text: text)
                 })
             }
-            let convention = ConventionAssessment(r, suppressionThreshold: builder.suppressionThreshold)
+            let convention = ConventionAssessment(r, card: builder.card, suppressionThreshold: builder.suppressionThreshold)
             objectives = convention.objectives.map { item($0.objective.rawValue, $0.assessment) }
             concerns = convention.concerns.map { item($0.concern.rawValue, $0.assessment) }
-            legal = LegalChecklist.items(r).map { item($0.id, $0.assessment) }
+            legal = LegalChecklist.items(r, card: builder.card, grid: builder.model?.file).map { item($0.id, $0.assessment) }
             impact_ratio_tables = ImpactRatioTable.tables(r).map { t in
                 Table(attribute: t.attribute, rows: t.rows.map {
                     Row(category: $0.category, count: $0.count, share: $0.share, rate: $0.rate, impact_ratio: $0.impactRatio, excluded: $0.exclusion)

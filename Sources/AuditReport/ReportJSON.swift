@@ -1,6 +1,7 @@
 import AuditAssessment
 import AuditData
 import AuditMetrics
+import DecisionModels
 import Foundation
 import ModelAudit
 
@@ -10,10 +11,16 @@ import ModelAudit
 /// data file named by its base name only, so the same inputs give the same bytes anywhere.
 public enum ReportJSON {
     /// The encoded report.
-    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil) throws -> Data {
+    /// - Parameters:
+    ///   - model: the audit of the decision model, when the spec names one.
+    ///   - report: the spec's report part (language, system card).
+    ///   - models: the spec's decision-model part (the tariff and drought rule in `spec`).
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec = ReportSpec(),
+                              models: DecisionModelSpec = DecisionModelSpec()) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var document = Document(result)
+        encoder.userInfo[SpecView.key] = SpecView.report
+        var document = Document(result, model: model, report: report, models: models)
         document.model = model.map(ModelJSON.init)
         var data = try encoder.encode(document)
         data.append(0x0A)
@@ -24,7 +31,7 @@ public enum ReportJSON {
         let schema_version = ReportVersion.schema
         let generator = Generator()
         let input: Input
-        let spec: SpecSummary
+        let spec: SpecSection
         let overall: Group
         let attributes: [Attribute]
         let findings: [FindingJSON]
@@ -42,12 +49,12 @@ public enum ReportJSON {
         /// The audit of the decision model itself, when the spec names one.
         var model: ModelJSON?
 
-        init(_ r: AuditResult) {
+        init(_ r: AuditResult, model: ModelAuditResult?, report: ReportSpec, models: DecisionModelSpec) {
             input = Input(
-                data_file: r.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
+                data_file: r.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "",
                 rows: r.rowCount, weighted: r.weighted, has_label: r.hasLabel, has_decision: r.hasDecision, has_score: r.hasScore
             )
-            spec = SpecSummary(r.spec, delimiter: r.source?.delimiter ?? CSVDialect.name(ofDelimiter: r.spec.csv.delimiter), weighted: r.weighted)
+            spec = SpecSection(r, models: models)
             overall = Group(r.overall)
             attributes = r.attributes.map(Attribute.init)
             findings = r.findings.map(FindingJSON.init)
@@ -56,15 +63,39 @@ public enum ReportJSON {
             allocation = r.allocation.map(AllocationJSON.init)
             disclosure = r.disclosure.map(DisclosureJSON.init)
             warnings = r.warnings
-            language = r.spec.language.rawValue
-            system = r.spec.system
-            assessment = AssessmentJSON(r)
+            language = report.language.rawValue
+            system = report.system
+            assessment = AssessmentJSON(r, builder: ReportBuilder(r, model: model, report: report))
         }
     }
 
     struct Generator: Encodable {
         let name = "vigie"
         let version = ReportVersion.vigie
+    }
+
+    /// The spec as the audit ran it, in the report's view (`SpecView.report`): its data,
+    /// analysis and decision-model parts, each writing itself. The delimiter is the one the
+    /// file was read with (detected when `auto`); a weighted audit's bootstrap is recorded as
+    /// `percentile`, the method that ran (rows are resampled with Poisson multipliers).
+    struct SpecSection: Encodable {
+        var data: DataSpec
+        var analysis: AnalysisSpec
+        let models: DecisionModelSpec
+
+        init(_ r: AuditResult, models: DecisionModelSpec) {
+            data = r.data
+            if let used = r.source?.delimiter { data.csv.delimiter = CSVDialect.delimiter(named: used) }
+            analysis = r.analysis
+            if r.weighted { analysis.inference.bootstrapMethod = .percentile }
+            self.models = models
+        }
+
+        func encode(to encoder: Encoder) throws {
+            try data.encode(to: encoder)
+            try analysis.encode(to: encoder)
+            try models.encode(to: encoder)
+        }
     }
 
     struct Input: Encodable {
@@ -74,126 +105,6 @@ public enum ReportJSON {
         let has_label: Bool
         let has_decision: Bool
         let has_score: Bool
-    }
-
-    struct SpecSummary: Encodable {
-        struct Binning: Encodable {
-            /// `categorical`, `bands` or `quantiles`.
-            let kind: String
-            let edges: [Double]?
-            let quantiles: Int?
-        }
-        struct Rule: Encodable {
-            /// `named`, `largest`, `best` or `overall`.
-            let rule: String
-            /// The named group, for `named`.
-            let group: String?
-
-            init(_ r: ReferenceRule) {
-                switch r {
-                case .named(let g): rule = "named"; group = g
-                case .largest: rule = "largest"; group = nil
-                case .best: rule = "best"; group = nil
-                case .overall: rule = "overall"; group = nil
-                }
-            }
-        }
-        struct Protected: Encodable {
-            let column: String
-            let binning: Binning
-            let reference: Rule?
-            let mapping: [String: String]?
-        }
-        struct CSV: Encodable {
-            let delimiter: String
-            let decimal: String
-            let missing: [String]
-        }
-        struct Binary: Encodable {
-            let column: String
-            let positive: String?
-            let threshold: Double?
-        }
-        let csv: CSV
-        let protected: [Protected]
-        let label: Binary?
-        let decision: Binary?
-        let score: String?
-        let weight: String?
-        let default_reference: Rule
-        let intersections: Int
-        let impact_ratio_threshold: Double
-        let min_group_size: Int
-        let min_cell_size: Int
-        let decision_is: String
-        let inference: Inference
-        let allocation: Allocation?
-        let rank_by: String?
-        let income: String?
-        let tariff: Model?
-        let drought: Model?
-
-        struct Allocation: Encodable {
-            let column: String
-            let need: String?
-            let per: String?
-        }
-        /// A decision model applied to the data: its file (base name) and the column it reads.
-        struct Model: Encodable {
-            let file: String
-            let column: String
-        }
-
-        struct Inference: Encodable {
-            let interval: String
-            let level: Double
-            let alpha: Double
-            let adjust: String
-            let difference_tolerance: Double
-            let min_denominator: Int
-            let power: Double
-            let bootstrap_replicates: Int
-            let seed: UInt64?
-            let bootstrap_method: String?
-        }
-
-        /// - Parameter weighted: weighted audits bootstrap rows with percentile intervals
-        ///   whatever the declared method; the method recorded is the one that ran.
-        init(_ s: AuditSpec, delimiter: String, weighted: Bool) {
-            csv = CSV(delimiter: delimiter, decimal: s.csv.decimalComma ? "," : ".", missing: s.csv.missingValues.sorted())
-            protected = s.protected.map { p in
-                let binning: Binning
-                switch p.binning {
-                case .none: binning = Binning(kind: "categorical", edges: nil, quantiles: nil)
-                case .bands(let edges): binning = Binning(kind: "bands", edges: edges, quantiles: nil)
-                case .quantiles(let k): binning = Binning(kind: "quantiles", edges: nil, quantiles: k)
-                }
-                return Protected(column: p.column, binning: binning, reference: p.reference.map(Rule.init), mapping: p.mapping.isEmpty ? nil : p.mapping)
-            }
-            label = s.label.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
-            decision = s.decision.map { Binary(column: $0.column, positive: $0.positive, threshold: $0.threshold) }
-            score = s.score
-            weight = s.weight
-            default_reference = Rule(s.defaultReference)
-            intersections = s.intersections
-            impact_ratio_threshold = s.impactRatioThreshold
-            min_group_size = s.minGroupSize
-            min_cell_size = s.minCellSize
-            decision_is = s.decisionIs.rawValue
-            allocation = s.allocation.map { Allocation(column: $0.column, need: $0.need, per: $0.per) }
-            rank_by = s.rankBy
-            income = s.income
-            tariff = s.tariff.map { Model(file: URL(fileURLWithPath: $0.model).lastPathComponent, column: $0.meter) }
-            drought = s.drought.map { Model(file: URL(fileURLWithPath: $0.rule).lastPathComponent, column: $0.level) }
-            let i = s.inference
-            inference = Inference(
-                interval: i.interval.rawValue, level: i.level, alpha: i.alpha, adjust: i.adjust.rawValue,
-                difference_tolerance: i.differenceTolerance, min_denominator: i.minDenominator, power: i.power,
-                bootstrap_replicates: i.bootstrapReplicates,
-                seed: i.bootstrapReplicates > 0 ? i.seed : nil,
-                bootstrap_method: i.bootstrapReplicates > 0 ? (weighted ? "percentile" : i.bootstrapMethod.rawValue) : nil
-            )
-        }
     }
 
     /// `{"status": "ok", "value": x, "n": k}` or `{"status": "undefined", "reason": "…", "n": k}`.
@@ -428,9 +339,8 @@ public enum ReportJSON {
             name = a.name
             kind = a.isIntersection ? "intersection" : "attribute"
             components = a.components
-            let rule = SpecSummary.Rule(a.reference.rule)
             reference = Reference(
-                rule: rule.rule, named: rule.group,
+                rule: a.reference.rule.name, named: a.reference.rule.namedGroup,
                 group: a.reference.group == nil ? nil : a.reference.label,
                 whole_population: a.reference.group == nil, note: a.reference.note
             )

@@ -29,10 +29,12 @@ import LinearAlgebra
 /// 3. disclosure control: a group the audit suppressed (`AuditResult.disclosure`) keeps its
 ///    count and nothing else, and appears in no decomposition.
 public enum ModelAudit {
-    public static func run(spec: AuditSpec, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
-        guard let m = spec.model, let dataPath = spec.dataPath else { throw ModelAuditError("no decision model in the spec") }
-        let grid = try PointsGrid.load(path: m.grid)
-        let design = try GridDesign.load(grid: grid, csvPath: dataPath, dialect: spec.csv)
+    /// Audits the grid `m` names on the rows of `store`, under the rules `audit` applied.
+    public static func run(grid m: GridSpec, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
+        guard let dataPath = audit.data.path else { throw ModelAuditError("no data file in the spec") }
+        let spec = audit.analysis
+        let grid = try PointsGrid.load(path: m.path)
+        let design = try GridDesign.load(grid: grid, csvPath: dataPath, dialect: audit.data.csv)
         let n = design.rows
         guard n == store.rowCount else {
             throw ModelAuditError("the grid read \(n) applicants from \(dataPath) but the audit read \(store.rowCount) rows")
@@ -47,7 +49,7 @@ public enum ModelAudit {
         for (i, r) in order.enumerated() { rank[r] = i + 1 }
         let waiting: WaitingDates? = try {
             guard let a = m.applicationDate ?? grid.dates?.application, let b = m.allocationDate ?? grid.dates?.allocation else { return nil }
-            return try WaitingDates.load(csvPath: dataPath, dialect: spec.csv, application: a, allocation: b, asOf: m.asOf)
+            return try WaitingDates.load(csvPath: dataPath, dialect: audit.data.csv, application: a, allocation: b, asOf: m.asOf)
         }()
         let level = spec.inference.level
         let criteria = grid.criteria.map(\.name)
@@ -168,7 +170,7 @@ public enum ModelAudit {
             tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
         }
         return ModelAuditResult(
-            name: grid.name, file: URL(fileURLWithPath: m.grid).lastPathComponent, role: grid.role, rows: n,
+            name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
             allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
             overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado)

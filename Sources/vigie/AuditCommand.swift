@@ -74,7 +74,8 @@ enum AuditRunner {
             outputDirectory: out,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             progress: { progress.update($0) },
-            specFile: specFile
+            specFile: specFile,
+            command: SpecOptions.commandLine(for: spec)
         )
         progress.finish()
         let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }
@@ -83,7 +84,7 @@ enum AuditRunner {
             let intersections = result.attributes.count - attributes
             var line = "Audited \(result.rowCount) rows: \(attributes) attribute\(attributes == 1 ? "" : "s"), \(intersections) intersection\(intersections == 1 ? "" : "s")."
             if result.hasDecision {
-                line += " \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold)"
+                line += " \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold)"
                 let small = result.adverseImpacts.count - gating.count
                 line += small > 0 ? " (and \(small) small or unknown group\(small == 1 ? "" : "s"))." : "."
             }
@@ -103,7 +104,7 @@ enum AuditRunner {
         }
         if failOnDisparity && !gating.isEmpty {
             let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
             throw ExitCodeOne()
         }
     }

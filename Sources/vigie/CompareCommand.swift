@@ -60,30 +60,24 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// `--model A --model B`: the data file, protected columns and CSV dialect come from
-    /// the flags, else from `--spec`; protected attributes are read as categories.
+    /// the flags (the spec's data part), else from `--spec`; protected attributes are read
+    /// as categories.
     private func runModels() throws {
         var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
-        if let data = options.data { spec.dataPath = data }
-        if !options.protected.isEmpty {
-            spec.protected = try options.protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) }
-        }
-        if let delimiter = options.delimiter { spec.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
-        if options.decimalComma { spec.csv.decimalComma = true }
-        if let decision = options.decision { spec.decision = BinaryColumnSpec(column: decision) }
-        if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
-        guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        try options.apply(to: &spec.data)
+        guard let data = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
         let gridA = try PointsGrid.load(path: options.model[0]), gridB = try PointsGrid.load(path: options.model[1])
         let comparison: GridComparison
-        if spec.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
+        if spec.data.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
             // Bands, quantiles or relabelling: the groups as the audit builds them.
-            guard spec.label != nil || spec.decision != nil || spec.allocation != nil else {
+            guard spec.data.label != nil || spec.data.decision != nil || spec.data.allocation != nil else {
                 throw SpecError(key: "protected", message: "banded or relabelled attributes are read through the audit spec, which needs a decision or label column (--decision COL or --spec)")
             }
-            let store = try DataLoader.load(spec)
+            let store = try spec.loadData()
             let attributes = try store.attributes.map { column throws(SpecError) in try GridProtectedAttribute(column) }
-            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, attributes: attributes, dialect: spec.csv)
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, attributes: attributes, dialect: spec.data.csv)
         } else {
-            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.protected.map(\.column), dialect: spec.csv)
+            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.data.protected.map(\.column), dialect: spec.data.csv)
         }
         try ReportWriter.write([
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),

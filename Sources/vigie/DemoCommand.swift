@@ -1,5 +1,7 @@
 import ArgumentParser
+import AuditApplication
 import AuditData
+import AuditReport
 import Foundation
 
 struct DemoCommand: ParsableCommand {
@@ -30,14 +32,14 @@ struct DemoCommand: ParsableCommand {
     var out = "vigie-report"
 
     @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`.", valueName: "lang"))
-    var lang: String?
+    var lang: ReportLanguage?
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
         var spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
-        if let lang { spec.language = try SpecOptions.choice(lang, "--lang") }
+        if let lang { spec.report.language = lang }
         let specFile = try Self.fixtureSpec(fixture)
         try AuditRunner.run(spec: spec, specFile: specFile, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
     }

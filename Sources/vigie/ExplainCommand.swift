@@ -38,8 +38,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The applicant's id (the grid's id column).", valueName: "id"))
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr or en.", valueName: "fr|en"))
-    var lang: String = "fr"
+    @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr or en.", valueName: "lang"))
+    var lang: ExplanationLanguage = .fr
 
     @Option(name: .long, help: ArgumentHelp("Output folder (default vigie-explanation-<ID>).", valueName: "dir"))
     var out: String?
@@ -47,30 +47,26 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the Markdown on standard output instead of writing files.")
     var stdout = false
 
-    @Option(name: .long, help: ArgumentHelp("CSV delimiter: auto, comma, semicolon or tab.", valueName: "name"))
-    var delimiter = "auto"
+    @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto` (default: detected from the header).", valueName: "char"))
+    var delimiter: CSVDelimiter = .auto
 
     @Flag(name: .long, help: "Numbers in the CSV use a decimal comma.")
     var decimalComma = false
 
     func validate() throws {
-        guard ExplanationLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
         if stdout && out != nil { throw ValidationError("--stdout and --out exclude each other") }
-        _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
     }
 
     func run() throws {
-        let language = ExplanationLanguage(rawValue: lang) ?? .fr
-        var dialect = CSVDialect(decimalComma: decimalComma)
-        dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
+        let dialect = CSVDialect(delimiter: delimiter.byte, decimalComma: decimalComma)
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(ExplanationMarkdown.render(explanation, language: language), terminator: "")
+            print(ExplanationMarkdown.render(explanation, language: lang), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)
-        try ExplanationFiles.write(explanation, language: language, to: folder)
+        try ExplanationFiles.write(explanation, language: lang, to: folder)
         print("Wrote \(folder)/explanation.md and \(folder)/explanation.json")
     }
 }

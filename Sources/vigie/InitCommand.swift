@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditAssessment
 import AuditData
 import Foundation
 
@@ -27,16 +28,14 @@ struct InitCommand: ParsableCommand {
     var sample = 2000
 
     @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto`.", valueName: "char"))
-    var delimiter = "auto"
+    var delimiter: CSVDelimiter = .auto
 
     func validate() throws {
         guard sample >= 1 else { throw ValidationError("--sample must be at least 1") }
-        _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
     }
 
     func run() throws {
-        var dialect = CSVDialect()
-        dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
+        let dialect = CSVDialect(delimiter: delimiter.byte)
         let draft = try SpecInference.draft(path: data, dialect: dialect, sampleRows: sample)
         guard let out else {
             // On standard output the spec's folder is unknown: give an absolute data path.

@@ -1,8 +1,14 @@
 import ArgumentParser
+import AuditApplication
 import AuditData
+import AuditMetrics
+import AuditReport
+import DecisionModels
 
-/// The audit options shared by `audit`: each key of the spec file as a flag. Flags override
-/// the file; `--protected` flags replace the file's list.
+/// The audit options shared by `audit` and `compare`: each key of the spec file as a flag.
+/// Flags override the file; `--protected` flags replace the file's list. Only the command
+/// line knows its flags: ``resolve(tariffOverride:)`` maps them onto an `AuditSpec`, and
+/// ``commandLine(for:)`` maps a spec back onto them for `manifest.json`.
 struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The data file (CSV).", valueName: "file"))
     var data: String?
@@ -56,10 +62,10 @@ struct SpecOptions: ParsableArguments {
     var minCellSize: Int?
 
     @Option(name: .long, help: ArgumentHelp("Whether a positive decision is `favourable` (a flat allocated) or `unfavourable` (flagged high risk).", valueName: "kind"))
-    var decisionIs: String?
+    var decisionIs: Favourability?
 
     @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto` (default: detected from the header).", valueName: "char"))
-    var delimiter: String?
+    var delimiter: CSVDelimiter?
 
     @Flag(name: .long, help: "Numbers use a decimal comma (3,5), as in French exports.")
     var decimalComma = false
@@ -68,7 +74,7 @@ struct SpecOptions: ParsableArguments {
     var missing: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Interval for rates: `wilson` (default) or `exact` (Clopper–Pearson).", valueName: "method"))
-    var interval: String?
+    var interval: InferenceSpec.IntervalMethod?
 
     @Option(name: .long, help: ArgumentHelp("Confidence level of every interval (default 0.95).", valueName: "level"))
     var level: Double?
@@ -77,7 +83,7 @@ struct SpecOptions: ParsableArguments {
     var alpha: Double?
 
     @Option(name: .long, help: ArgumentHelp("p-value adjustment across all tests: `holm` (default), `bh` (Benjamini–Hochberg) or `none`.", valueName: "method"))
-    var adjust: String?
+    var adjust: InferenceSpec.Adjustment?
 
     @Option(name: .long, help: ArgumentHelp("Differences of rates within ± this are 'no disparity' (default 0.05; ratios use the impact-ratio band).", valueName: "d"))
     var differenceTolerance: Double?
@@ -92,7 +98,7 @@ struct SpecOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp("Bootstrap interval: `bca` (default) or `percentile`.", valueName: "method"))
-    var bootstrapMethod: String?
+    var bootstrapMethod: InferenceSpec.BootstrapMethod?
 
     @Option(name: .long, help: ArgumentHelp("A continuous allocation to audit (water volume, subsidy, bill): means, medians, shortfall, inequality.", valueName: "column"))
     var allocation: String?
@@ -134,120 +140,5 @@ struct SpecOptions: ParsableArguments {
     var droughtLevel: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`; overrides the spec's `lang:`.", valueName: "lang"))
-    var lang: String?
-
-    /// The spec: the file's, overridden by the flags; validated before any data is read.
-    /// - Parameter tariffOverride: a tariff taking the place of `--tariff` (`vigie compare`).
-    func resolve(tariffOverride: String? = nil) throws -> AuditSpec {
-        if tariffOverride == nil, self.tariff.count > 1 {
-            throw SpecError(key: "--tariff", message: "give one tariff to audit (vigie compare takes two)")
-        }
-        let tariff = tariffOverride ?? self.tariff.first
-        var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
-        if let data { s.dataPath = data }
-        if !protected.isEmpty { s.protected = try protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) } }
-        if let label { s.label = BinaryColumnSpec(column: label) }
-        if let positiveLabel {
-            guard s.label != nil else { throw SpecError(key: "--positive-label", message: "needs a label column (--label)") }
-            s.label?.positive = positiveLabel
-        }
-        if let decision { s.decision = BinaryColumnSpec(column: decision) }
-        if let positiveDecision {
-            guard s.decision != nil else { throw SpecError(key: "--positive-decision", message: "needs a decision column (--decision)") }
-            s.decision?.positive = positiveDecision
-            s.decision?.threshold = nil
-        }
-        if let decisionThreshold {
-            guard s.decision != nil else { throw SpecError(key: "--decision-threshold", message: "needs a decision column (--decision)") }
-            guard positiveDecision == nil else { throw SpecError(key: "--decision-threshold", message: "give either --positive-decision or --decision-threshold, not both") }
-            s.decision?.threshold = decisionThreshold
-            s.decision?.positive = nil
-        }
-        if let score { s.score = score }
-        if let weight { s.weight = weight }
-        for rule in reference {
-            if let eq = rule.firstIndex(of: "=") {
-                let column = String(rule[..<eq])
-                let value = String(rule[rule.index(after: eq)...])
-                guard let i = s.protected.firstIndex(where: { $0.column == column }) else {
-                    throw SpecError(key: "--reference", message: "'\(column)' is not a protected attribute; protected: \(s.protected.map(\.column).joined(separator: ", "))")
-                }
-                guard !value.isEmpty else { throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE") }
-                s.protected[i].reference = ReferenceRule(parsing: value)
-            } else {
-                guard ["largest", "best", "overall"].contains(rule) else {
-                    throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE, or largest, best or overall")
-                }
-                s.defaultReference = ReferenceRule(parsing: rule)
-            }
-        }
-        if let intersections { s.intersections = intersections }
-        if let impactRatioThreshold { s.impactRatioThreshold = impactRatioThreshold }
-        if let minGroupSize { s.minGroupSize = minGroupSize }
-        if let minCellSize { s.minCellSize = minCellSize }
-        if let decisionIs {
-            guard let value = Favourability(rawValue: decisionIs) else {
-                throw SpecError(key: "--decision-is", message: "expected 'favourable' or 'unfavourable', found '\(decisionIs)'")
-            }
-            s.decisionIs = value
-        }
-        if let delimiter { s.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
-        if decimalComma { s.csv.decimalComma = true }
-        if !missing.isEmpty { s.csv.missingValues = Set(missing).union([""]) }
-        if let allocation { s.allocation = AllocationSpec(column: allocation, need: s.allocation?.need, per: s.allocation?.per) }
-        if let need {
-            guard s.allocation != nil else { throw SpecError(key: "--need", message: "needs an allocation column (--allocation)") }
-            s.allocation?.need = need
-        }
-        if let per {
-            guard s.allocation != nil else { throw SpecError(key: "--per", message: "needs an allocation column (--allocation)") }
-            s.allocation?.per = per
-        }
-        if let rankBy { s.rankBy = rankBy }
-        if let income { s.income = income }
-        if let tariff {
-            guard let meter = meter ?? s.tariff?.meter else { throw SpecError(key: "--tariff", message: "needs the meter-type column (--meter)") }
-            s.tariff = TariffSpec(model: tariff, meter: meter)
-        } else if let meter {
-            guard s.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
-            s.tariff?.meter = meter
-        }
-        if self.model.count > 1 { throw SpecError(key: "--model", message: "give one grid to audit (vigie compare takes two)") }
-        if let model = self.model.first { s.model = ModelSpec(grid: model, applicationDate: s.model?.applicationDate, allocationDate: s.model?.allocationDate, asOf: s.model?.asOf) }
-        if applicationDate != nil || allocationDate != nil || asOf != nil {
-            guard s.model != nil else { throw SpecError(key: "--application-date", message: "needs a decision model (--model)") }
-            if let applicationDate { s.model?.applicationDate = applicationDate }
-            if let allocationDate { s.model?.allocationDate = allocationDate }
-            if let asOf {
-                guard ISODate.days(asOf) != nil else { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
-                s.model?.asOf = asOf
-            }
-        }
-        if let drought {
-            guard let level = droughtLevel ?? s.drought?.level else { throw SpecError(key: "--drought", message: "needs the restriction-level column (--drought-level)") }
-            s.drought = DroughtSpec(rule: drought, level: level)
-        } else if let droughtLevel {
-            guard s.drought != nil else { throw SpecError(key: "--drought-level", message: "needs a restriction rule (--drought)") }
-            s.drought?.level = droughtLevel
-        }
-        if let interval { s.inference.interval = try Self.choice(interval, "--interval") }
-        if let level { s.inference.level = level }
-        if let alpha { s.inference.alpha = alpha }
-        if let adjust { s.inference.adjust = try Self.choice(adjust, "--adjust") }
-        if let differenceTolerance { s.inference.differenceTolerance = differenceTolerance }
-        if let minDenominator { s.inference.minDenominator = minDenominator }
-        if let bootstrap { s.inference.bootstrapReplicates = bootstrap }
-        if let seed { s.inference.seed = seed }
-        if let bootstrapMethod { s.inference.bootstrapMethod = try Self.choice(bootstrapMethod, "--bootstrap-method") }
-        if let lang { s.language = try Self.choice(lang, "--lang") }
-        try s.validate()
-        return s
-    }
-
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ key: String) throws(SpecError) -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else {
-            throw SpecError(key: key, message: "expected one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), found '\(text)'")
-        }
-        return value
-    }
+    var lang: ReportLanguage?
 }

@@ -26,6 +26,20 @@ public enum ReferenceRule: Sendable, Hashable {
         }
     }
 
+    /// The rule's name: `named`, `largest`, `best` or `overall`.
+    public var name: String {
+        switch self {
+        case .named: return "named"
+        default: return label
+        }
+    }
+
+    /// The group a `named` rule names.
+    public var namedGroup: String? {
+        if case .named(let group) = self { return group }
+        return nil
+    }
+
     /// The rule as written in a spec: `largest`, `best`, `overall`, or `named: X`.
     public var label: String {
         switch self {

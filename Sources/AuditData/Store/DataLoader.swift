@@ -11,10 +11,13 @@ import Foundation
 ///   (`name#2` selects the second);
 /// - weights must be finite and non-negative.
 public enum DataLoader {
-    /// Reads `spec.dataPath`. `progress` is called every 65,536 rows and at the end.
-    public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
+    /// Reads `spec.path`, with the columns the decision models read besides the spec's: a
+    /// tariff's meter types, a drought rule's levels. `progress` is called every 65,536 rows
+    /// and at the end.
+    public static func load(_ spec: DataSpec, meter: String? = nil, droughtLevel: String? = nil,
+                            progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         try spec.validate()
-        let path = spec.dataPath!
+        guard let path = spec.path else { throw SpecError(key: "data", message: "no data file") }
         let reader = try CSVReader(path: path, dialect: spec.csv)
         let fileSize = progress == nil ? 0 : reader.fileSize
         var warnings: [String] = []
@@ -43,7 +46,7 @@ public enum DataLoader {
             if let name { numericRoles.append((role, name, try slot(for: name))) }
         }
         var categoricalRoles: [(ColumnStore.ColumnRole, String, Int)] = []
-        for (role, name) in [(ColumnStore.ColumnRole.meter, spec.tariff?.meter), (.droughtLevel, spec.drought?.level)] {
+        for (role, name) in [(ColumnStore.ColumnRole.meter, meter), (.droughtLevel, droughtLevel)] {
             if let name { categoricalRoles.append((role, name, try slot(for: name))) }
         }
         var numericValues: [[Double]] = numericRoles.map { _ in [] }

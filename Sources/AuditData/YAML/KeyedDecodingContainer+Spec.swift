@@ -41,3 +41,23 @@ extension KeyedDecodingContainer {
         DecodingError.keyNotFound(key, DecodingError.Context(codingPath: codingPath, debugDescription: message))
     }
 }
+
+extension KeyedDecodingContainer {
+    /// A required value whose wrong shape has a better word than the decoder's.
+    public func decode<T: Decodable>(_ type: T.Type, forKey key: Key, missing: String, expected: String) throws -> T {
+        guard contains(key) else { return try decode(type, forKey: key, missing: missing) }
+        return try decode(type, forKey: key, expected: expected)
+    }
+
+    /// An optional value, or `fallback`, whose wrong shape has a better word than the decoder's.
+    public func decode<T: Decodable>(_ type: T.Type, forKey key: Key, default fallback: T, expected: String) throws -> T {
+        guard contains(key) else { return fallback }
+        return try decode(type, forKey: key, expected: expected)
+    }
+
+    /// An optional value whose wrong shape has a better word than the decoder's.
+    public func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key, expected: String) throws -> T? {
+        guard contains(key) else { return nil }
+        return try decode(type, forKey: key, expected: expected)
+    }
+}

@@ -42,7 +42,7 @@ public enum AllocationAnalysis {
     public static let affordabilityThreshold = 0.03
 
     public static func run(store: ColumnStore, result: AuditResult, quantity: String, values allocation: [Double], extras: Extras = Extras(), threads: Int) -> AllocationResult {
-        let spec = result.spec
+        let spec = result.analysis
         let level = spec.inference.level
         let need = store.numeric[.need]
         let per = store.numeric[.per]

@@ -3,14 +3,15 @@ import Foundation
 
 /// Runs an audit: one pass to sufficient statistics, then every metric as a pure function of them.
 public enum Audit {
-    /// Audits `store` under `spec` using `threads` threads for the statistics pass.
-    /// The result does not depend on `threads`.
-    public static func run(store: ColumnStore, spec: AuditSpec, threads: Int = 1) throws(SpecError) -> AuditResult {
-        let groupings = Grouping.all(for: store, order: spec.intersections)
+    /// Audits `store`, read with the columns of `data`, under the rules of `analysis`, using
+    /// `threads` threads for the statistics pass. The result does not depend on `threads`.
+    public static func run(store: ColumnStore, data: DataSpec, analysis: AnalysisSpec, threads: Int = 1) throws(SpecError) -> AuditResult {
+        let groupings = Grouping.all(for: store, order: analysis.intersections)
         let statistics = AuditStatistics(store: store, groupings: groupings, threads: threads)
         var audit = try result(
             statistics: statistics,
-            spec: spec,
+            data: data,
+            analysis: analysis,
             hasLabel: store.label != nil,
             hasDecision: store.decision != nil,
             weighted: store.weight != nil,
@@ -22,9 +23,9 @@ public enum Audit {
     }
 
     /// Derives the central table from (possibly merged) sufficient statistics.
-    public static func result(statistics: AuditStatistics, spec: AuditSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
+    public static func result(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings
-        let context = Context(spec: spec, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
+        let context = Context(spec: analysis, hasScore: data.score != nil, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
         let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, independentReference: false, isReference: false, impactRatio: nil)
         var attributes: [AttributeResult] = []
         // The reference group each single attribute resolved to (intersections come after them).
@@ -32,7 +33,7 @@ public enum Audit {
         for (g, grouping) in statistics.groupings.enumerated() {
             let stats = statistics.groups[g]
             let componentNames = grouping.name.split(separator: "*").map(String.init)
-            let rule = referenceRule(for: grouping, componentNames: componentNames, spec: spec, resolved: resolvedSingle)
+            let rule = referenceRule(for: grouping, componentNames: componentNames, data: data, analysis: analysis, resolved: resolvedSingle)
             let reference = try context.resolve(rule, grouping: grouping, statistics: stats, warnings: &warnings)
             if !grouping.isIntersection, let group = reference.group { resolvedSingle[grouping.components[0]] = grouping.groups[group] }
             let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
@@ -58,7 +59,7 @@ public enum Audit {
                 binning: grouping.binning
             ))
         }
-        var result = AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, spec: spec, overall: overall, attributes: attributes, warnings: warnings, source: source)
+        var result = AuditResult(rowCount: statistics.overall.count, weighted: weighted, hasLabel: hasLabel, hasDecision: hasDecision, data: data, analysis: analysis, overall: overall, attributes: attributes, warnings: warnings, source: source)
         (result.findings, result.independenceTests) = FindingsBuilder.build(result)
         return result
     }
@@ -67,8 +68,8 @@ public enum Audit {
     /// its reference, the combination of each component's reference group — the named one, or
     /// the group its own rule resolved to (`race=Caucasian` with sex `largest` gives
     /// `Caucasian*Male`); otherwise the components' common rule, else the default.
-    static func referenceRule(for grouping: Grouping, componentNames: [String], spec: AuditSpec, resolved: [Int: String] = [:]) -> ReferenceRule {
-        let rules = grouping.components.map { spec.protected[$0].reference ?? spec.defaultReference }
+    static func referenceRule(for grouping: Grouping, componentNames: [String], data: DataSpec, analysis: AnalysisSpec, resolved: [Int: String] = [:]) -> ReferenceRule {
+        let rules = grouping.components.map { data.protected[$0].reference ?? analysis.defaultReference }
         if rules.count == 1 { return rules[0] }
         let anyNamed = rules.contains { if case .named = $0 { return true } else { return false } }
         if anyNamed {
@@ -79,18 +80,19 @@ public enum Audit {
             if names.count == rules.count { return .named(names.joined(separator: "*")) }
         }
         if Set(rules).count == 1 { return rules[0] }
-        return spec.defaultReference
+        return analysis.defaultReference
     }
 
     /// What every group computation needs to know.
     struct Context: Sendable {
-        let spec: AuditSpec
+        let spec: AnalysisSpec
+        /// Whether the audit has a score column.
+        let hasScore: Bool
         let population: GroupStatistics
         let hasLabel: Bool
         let hasDecision: Bool
 
         var favourable: Bool { spec.decisionIs == .favourable }
-        var hasScore: Bool { spec.score != nil }
         /// A fixed set of eligible groups (bootstrap replicates and jackknife tables).
         var fixedEligible: [Int]? = nil
 

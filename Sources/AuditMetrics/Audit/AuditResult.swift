@@ -11,8 +11,10 @@ public struct AuditResult: Sendable, Equatable {
     /// Whether the audit has a label (ground truth) and a decision.
     public let hasLabel: Bool
     public let hasDecision: Bool
-    /// The rules applied.
-    public let spec: AuditSpec
+    /// The spec's data part: the file and the columns audited.
+    public let data: DataSpec
+    /// The spec's analysis part: the rules applied.
+    public let analysis: AnalysisSpec
     /// The whole population (attribute `overall`, group `all`).
     public internal(set) var overall: GroupResult
     /// Each attribute, then each intersection.
@@ -33,12 +35,13 @@ public struct AuditResult: Sendable, Equatable {
     /// What disclosure control withheld (`DisclosureControl`), once applied.
     public internal(set) var disclosure: DisclosureSummary?
 
-    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, spec: AuditSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
+    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, data: DataSpec, analysis: AnalysisSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
         self.rowCount = rowCount
         self.weighted = weighted
         self.hasLabel = hasLabel
         self.hasDecision = hasDecision
-        self.spec = spec
+        self.data = data
+        self.analysis = analysis
         self.overall = overall
         self.attributes = attributes
         self.warnings = warnings
@@ -46,7 +49,7 @@ public struct AuditResult: Sendable, Equatable {
     }
 
     /// Whether the audit has a score column (`score_mean` and its disparities).
-    public var hasScore: Bool { spec.score != nil }
+    public var hasScore: Bool { data.score != nil }
 
     /// An attribute or intersection by name.
     public subscript(_ name: String) -> AttributeResult? { attributes.first { $0.name == name } }

@@ -26,7 +26,7 @@ enum BootstrapAnalysis {
 
     /// Runs the bootstrap and attaches its intervals to `result`.
     static func attach(to result: inout AuditResult, statistics: AuditStatistics, store: ColumnStore, threads: Int) {
-        let inference = result.spec.inference
+        let inference = result.analysis.inference
         guard inference.bootstrapReplicates > 0 else { return }
         if result.weighted {
             attachRowLevel(to: &result, statistics: statistics, store: store, threads: threads)
@@ -73,7 +73,7 @@ enum BootstrapAnalysis {
     /// cost about 1,000 statistics passes. Percentile intervals only (a row-level jackknife for
     /// BCa would cost a pass per row); the method is recorded as `bootstrap_percentile`.
     static func attachRowLevel(to result: inout AuditResult, statistics: AuditStatistics, store: ColumnStore, threads: Int) {
-        let inference = result.spec.inference
+        let inference = result.analysis.inference
         let groupings = statistics.groupings
         var keyLists: [[Key]] = []
         var evaluatorList: [Evaluator] = []
@@ -153,13 +153,15 @@ enum BootstrapAnalysis {
         let grouping: Grouping
         let referenceGroup: Int?
         let keys: [Key]
-        let spec: AuditSpec
+        let spec: AnalysisSpec
+        let hasScore: Bool
         /// The groups eligible on the full sample (kept on every replicate and leave-one-out table).
         let eligible: [Int]
 
         init(result: AuditResult, grouping: Grouping, referenceGroup: Int?, keys: [Key]) {
-            self.spec = result.spec
-            self.context = Audit.Context(spec: result.spec, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
+            self.spec = result.analysis
+            self.hasScore = result.hasScore
+            self.context = Audit.Context(spec: result.analysis, hasScore: result.hasScore, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
             let index = result.attributes.firstIndex { $0.name == grouping.name }!
             self.eligible = self.context.eligible(result.attributes[index].groups.map(\.statistics), isUnknown: grouping.isUnknown)
             self.grouping = grouping
@@ -177,7 +179,7 @@ enum BootstrapAnalysis {
         /// The keyed values on a table of group statistics (weighted ones for the row bootstrap).
         func values(_ groups: [GroupStatistics]) -> [Double?] {
             let population = groups.reduce(GroupStatistics.zero, +)
-            var context = Audit.Context(spec: spec, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
+            var context = Audit.Context(spec: spec, hasScore: hasScore, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
             context.fixedEligible = eligible
             let reference = referenceGroup.map { groups[$0] } ?? population
             var aggregates: [String: Double]?

@@ -39,7 +39,7 @@ public enum FindingsBuilder {
 
     /// Findings and independence tests of a result, p-values adjusted together.
     public static func build(_ result: AuditResult) -> (findings: [Finding], tests: [IndependenceTest]) {
-        let spec = result.spec
+        let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
         let metrics = comparedMetrics(hasLabel: result.hasLabel, hasDecision: result.hasDecision)
@@ -120,7 +120,7 @@ public enum FindingsBuilder {
     }
 
     static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult) -> [Finding] {
-        let spec = result.spec
+        let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
         let g = c.group.statistics, r = c.referenceStats
@@ -187,7 +187,7 @@ public enum FindingsBuilder {
 
     static func judge(value: MetricValue, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind, pAdjusted: Double?,
                       groupSize: Int, referenceSize: Int, referenceIsGroup: Bool, groupRows: Int, referenceRows: Int,
-                      metric: GroupMetric, spec: AuditSpec) -> (Verdict, String) {
+                      metric: GroupMetric, spec: AnalysisSpec) -> (Verdict, String) {
         let inference = spec.inference
         if groupSize < spec.minGroupSize {
             return (.insufficientEvidence, "group below the minimum size (\(groupSize) < \(spec.minGroupSize) rows)")

@@ -24,7 +24,7 @@ extension ReportBuilder {
             s.blocks.append(.paragraph(t.runs("allocation.shares", ["low": .text(v("share_0_40", percent: true)), "high": .text(v("share_90_100", percent: true))])))
         }
         if let ci = o["concentration_index"], ci.value.value != nil {
-            s.blocks.append(.paragraph(t.runs("allocation.concentration", ["value": .text(v("concentration_index", 3)), "rank": .label(result.spec.rankBy ?? "")])))
+            s.blocks.append(.paragraph(t.runs("allocation.concentration", ["value": .text(v("concentration_index", 3)), "rank": .label(result.data.rankBy ?? "")])))
         }
         if let share = o["effort_above_3pct_share"], share.value.value != nil {
             s.blocks.append(.paragraph(t.runs("allocation.effort", ["share": .text(v("effort_above_3pct_share", percent: true))])))

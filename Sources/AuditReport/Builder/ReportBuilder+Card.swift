@@ -5,7 +5,7 @@ extension ReportBuilder {
     /// The system card: every field, declared or missing.
     func systemCard() -> ReportSection {
         var s = ReportSection(id: "system", title: [.text(t("section.system"))])
-        s.blocks.append(.paragraph([.text(t(result.spec.system == nil ? "card.none" : "card.intro"))]))
+        s.blocks.append(.paragraph([.text(t(report.system == nil ? "card.none" : "card.intro"))]))
         var rows: [[[ReportInline]]] = []
         for field in SystemCard.Field.allCases {
             let value: [ReportInline] = card[field].map { [.text($0)] } ?? [.strong([.text(t("word.missing"))])]
@@ -20,7 +20,7 @@ extension ReportBuilder {
 
     /// The convention's four objectives and eight concerns, with status and evidence.
     func convention() -> ReportSection {
-        let a = ConventionAssessment(result, suppressionThreshold: suppressionThreshold)
+        let a = ConventionAssessment(result, card: card, suppressionThreshold: suppressionThreshold)
         var s = ReportSection(id: "convention", title: [.text(t("section.convention"))])
         s.blocks.append(.paragraph([.text(t("convention.intro"))]))
         s.blocks.append(.paragraph([.text(t("convention.sources"))]))

@@ -78,7 +78,7 @@ extension ReportBuilder {
     /// left out of the ratios (unknown, under 2 %, undefined) say "not computed"; suppressed
     /// ones say "suppressed".
     func impactRatiosChart(_ table: ImpactRatioTable, index: Int) -> ReportChart {
-        let threshold = result.spec.impactRatioThreshold
+        let threshold = result.analysis.impactRatioThreshold
         let rows = table.rows.map { r in
             RatioChart.Row(label: r.category, ratio: r.impactRatio, missing: r.exclusion == "suppressed" ? .suppressed : .undefined)
         }
@@ -188,7 +188,7 @@ extension ReportBuilder {
         var series = [LorenzChart.Series(
             label: t("chart.lorenz.lorenz"), points: a.lorenz.map { .init(population: $0.p, share: $0.share) },
             note: note("chart.lorenz.gini", "gini"), missing: missing(a.overall["gini"]?.value))]
-        let rank = result.spec.rankBy ?? ""
+        let rank = result.data.rankBy ?? ""
         if let c = a.concentration, !c.isEmpty {
             series.append(.init(label: t("chart.lorenz.concentration", ["rank": rank]), points: c.map { .init(population: $0.p, share: $0.share) },
                                 note: note("chart.lorenz.index", "concentration_index")))

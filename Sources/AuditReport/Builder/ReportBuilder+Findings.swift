@@ -9,7 +9,7 @@ extension ReportBuilder {
     func findings() -> ReportSection {
         var s = ReportSection(id: "findings", title: [.text(t("section.findings"))])
         let findings = result.findings
-        let inference = result.spec.inference
+        let inference = result.analysis.inference
         if findings.isEmpty {
             s.blocks.append(.paragraph([.text(t(result.hasDecision || result.hasLabel ? "findings.none" : "findings.allocation_only"))]))
         } else {
@@ -19,7 +19,7 @@ extension ReportBuilder {
             s.blocks.append(.paragraph(t.runs("findings.intro", [
                 "level": .text(level), "tests": .text(t.count(tests)), "adjust": .text(t("adjust.\(inference.adjust.rawValue)")),
                 "tolerance": .text(points(inference.differenceTolerance)),
-                "low": .text(t.fixed(result.spec.impactRatioThreshold, 2)), "high": .text(t.fixed(1 / result.spec.impactRatioThreshold, 2)),
+                "low": .text(t.fixed(result.analysis.impactRatioThreshold, 2)), "high": .text(t.fixed(1 / result.analysis.impactRatioThreshold, 2)),
             ])))
             func count(_ v: Verdict, _ k: AuditMetrics.Finding.Kind) -> [ReportInline] {
                 [.text(t.count(findings.filter { $0.verdict == v && $0.kind == k }.count))]
@@ -59,7 +59,7 @@ extension ReportBuilder {
                     var runs = t.runs("findings.unsure.item", ["attribute": .label(f.attribute), "group": .label(f.group), "n": .text(t.count(f.groupRows))])
                     if f.groupRows > 0, result[f.attribute]?[f.group]?.belowMinSize ?? false {
                         runs.append(.text(" "))
-                        runs += t.runs("findings.unsure.small", ["min": .text(t.count(result.spec.minGroupSize))])
+                        runs += t.runs("findings.unsure.small", ["min": .text(t.count(result.analysis.minGroupSize))])
                     } else if let gap = f.verdictDetectableGap {
                         runs.append(.text(" "))
                         runs += t.runs("findings.unsure.detectable", ["gap": .text(points(gap)), "power": .text(t.fixed(inference.power * 100, 0))])
@@ -71,7 +71,7 @@ extension ReportBuilder {
             }
             let inter = findings.filter {
                 $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate")
-                    && ($0.value.value ?? 0) > 0 && $0.interval != nil && (result[$0.attribute]?[$0.group]?.statistics.count ?? 0) >= result.spec.minGroupSize
+                    && ($0.value.value ?? 0) > 0 && $0.interval != nil && (result[$0.attribute]?[$0.group]?.statistics.count ?? 0) >= result.analysis.minGroupSize
             }
             .sorted { (-abs(log($0.value.value!)), $0.attribute, $0.group) < (-abs(log($1.value.value!)), $1.attribute, $1.group) }
             if !inter.isEmpty {
@@ -106,7 +106,7 @@ extension ReportBuilder {
         guard !rows.isEmpty else { return [] }
         let order = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"]
         let metrics = Array(Set(rows.map(\.metric))).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
-        let inference = result.spec.inference
+        let inference = result.analysis.inference
         var blocks: [ReportBlock] = [.heading(3, [.text(t("power.title"))], id: nil)]
         blocks.append(.paragraph(t.runs("power.intro", ["power": .text(t.fixed(inference.power * 100, 0)), "alpha": .text(t.fixed(inference.alpha, 2))])))
         var seen = Set<String>()
@@ -217,10 +217,10 @@ extension ReportBuilder {
             notes.append(t.runs("attribute.aggregates", ["list": .span(runs)]))
         }
         if a.groups.contains(where: { $0.belowMinSize && $0.statistics.count > 0 }) {
-            notes.append(t.runs("attribute.small", ["min": .text(t.count(result.spec.minGroupSize))]))
+            notes.append(t.runs("attribute.small", ["min": .text(t.count(result.analysis.minGroupSize))]))
         }
         if result.hasDecision {
-            notes.append(t.runs("attribute.impact_note", ["min": .text(t.count(result.spec.minGroupSize)), "threshold": .text(t.fixed(result.spec.impactRatioThreshold, 2))]))
+            notes.append(t.runs("attribute.impact_note", ["min": .text(t.count(result.analysis.minGroupSize)), "threshold": .text(t.fixed(result.analysis.impactRatioThreshold, 2))]))
         }
         if !notes.isEmpty { blocks.append(.list(notes)) }
         return blocks

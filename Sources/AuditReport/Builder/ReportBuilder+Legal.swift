@@ -8,7 +8,7 @@ extension ReportBuilder {
         var s = ReportSection(id: "legal", title: [.text(t("section.legal"))])
         s.blocks.append(.paragraph([.text(t("legal.intro"))]))
         s.blocks.append(.paragraph(t.runs("legal.ai_act_status", ["status": declaredOrMissing(.aiActStatus)])))
-        let items = LegalChecklist.items(result)
+        let items = LegalChecklist.items(result, card: card, grid: model?.file)
         for (group, prefix) in [("legal.group.crpa", "crpa_"), ("legal.group.ai_act", "ai_act_"), ("legal.group.four_fifths", "four_fifths")] {
             let rows = items.filter { $0.id.hasPrefix(prefix) }.map { item -> [[ReportInline]] in
                 [[.strong([.text(t("legal.\(item.id).name"))])], [.text(t("legal.\(item.id)"))],
@@ -27,8 +27,8 @@ extension ReportBuilder {
             return s
         }
         s.blocks.append(.paragraph(t.runs("ll144.intro", [
-            "decision": .label(result.spec.decision?.column ?? ""),
-            "threshold": .text(t.fixed(result.spec.impactRatioThreshold, 2)),
+            "decision": .label(result.data.decision?.column ?? ""),
+            "threshold": .text(t.fixed(result.analysis.impactRatioThreshold, 2)),
             "small": .text(t.percent(ImpactRatioTable.smallShare, 0)),
         ])))
         for (i, table) in tables.enumerated() {
@@ -37,7 +37,7 @@ extension ReportBuilder {
                 var ratio: [ReportInline]
                 if let ir = r.impactRatio {
                     ratio = [.text(t.fixed(ir, 2))]
-                    if ir < result.spec.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
+                    if ir < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
                 } else {
                     ratio = [.text(t("ll144.excluded.\(r.exclusion ?? "undefined")"))]
                 }
@@ -45,7 +45,7 @@ extension ReportBuilder {
             }
             s.blocks.append(.table(ReportTable(
                 caption: t.runs("ll144.caption", ["attribute": .label(table.attribute)]),
-                header: [[.text(t("col.category"))], [.text(t("col.count"))], [.text(t("col.share"))], [.text(t(result.spec.decisionIs == .favourable ? "col.selection_rate" : "col.favourable_rate"))], [.text(t("col.impact_ratio"))]],
+                header: [[.text(t("col.category"))], [.text(t("col.count"))], [.text(t("col.share"))], [.text(t(result.analysis.decisionIs == .favourable ? "col.selection_rate" : "col.favourable_rate"))], [.text(t("col.impact_ratio"))]],
                 numeric: [false, true, true, true, true], rows: rows, figure: "impact-ratios-\(i + 1)",
                 chart: impactRatiosChart(table, index: i + 1)
             )))

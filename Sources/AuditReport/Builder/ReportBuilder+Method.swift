@@ -6,14 +6,14 @@ extension ReportBuilder {
     /// Method, data, limitations and the auditor's warnings.
     func method() -> ReportSection {
         var s = ReportSection(id: "method", title: [.text(t("section.method"))])
-        let spec = result.spec
+        let data = result.data, spec = result.analysis
         s.blocks.append(.heading(3, [.text(t("method.data_title"))], id: nil))
-        let file = spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
+        let file = data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
         s.blocks.append(.paragraph(t.runs(result.weighted ? "method.data.weighted" : "method.data", [
-            "file": .label(file), "rows": .text(t.count(result.rowCount)), "weight": .label(spec.weight ?? ""),
+            "file": .label(file), "rows": .text(t.count(result.rowCount)), "weight": .label(data.weight ?? ""),
             "sources": declaredOrMissing(.dataSources),
         ])))
-        if let d = spec.decision {
+        if let d = data.decision {
             var args: [String: ReportInline] = ["decision": .label(d.column), "favourable": .text(t(spec.decisionIs == .favourable ? "word.favourable" : "word.unfavourable"))]
             if let th = d.threshold {
                 args["threshold"] = .text(t.fixed(th, 2))
@@ -22,7 +22,7 @@ extension ReportBuilder {
                 s.blocks.append(.paragraph(t.runs("method.decision", args)))
             }
         }
-        if let l = spec.label { s.blocks.append(.paragraph(t.runs("method.label", ["label": .label(l.column)]))) }
+        if let l = data.label { s.blocks.append(.paragraph(t.runs("method.label", ["label": .label(l.column)]))) }
         s.blocks.append(.heading(3, [.text(t("method.how_title"))], id: nil))
         var items: [[ReportInline]] = []
         if result.hasLabel || result.hasDecision {

@@ -118,7 +118,7 @@ extension ReportBuilder {
             }
             row.append(selection)
             var ratio = cell(g, "grid_impact_ratio") { t.fixed($0, 2) }
-            if let r = g["grid_impact_ratio"]?.value.value, r < result.spec.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
+            if let r = g["grid_impact_ratio"]?.value.value, r < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
             row.append(ratio)
             row.append(cell(g, "score_mean") { t.fixed($0, 1) })
             row.append(cell(g, "score_median") { t.fixed($0, 1) })

@@ -16,8 +16,9 @@ extension ReportBuilder {
     /// gaps without enough evidence the decision's rate comes before the error rates, and
     /// equal gaps put the decision's rate first. Only differences
     /// with a value and a verdict other than `no_disparity` are ranked.
-    public static func keyFindings(_ result: AuditResult, limit: Int = 3) -> [AuditMetrics.Finding] {
-        let mandated = Set(result.spec.system?.values[.mandatedPriorities] ?? [])
+    /// `card` declares the mandated priorities (empty: none).
+    public static func keyFindings(_ result: AuditResult, card: SystemCard = SystemCard(), limit: Int = 3) -> [AuditMetrics.Finding] {
+        let mandated = Set(card.values[.mandatedPriorities] ?? [])
         func rank(_ f: AuditMetrics.Finding) -> Int {
             let ground = ProtectedGround.of(f.attribute, mandated: mandated)
             switch (f.verdict, ground) {
@@ -59,7 +60,7 @@ extension ReportBuilder {
         ])))
         s.blocks.append(.paragraph(t.runs("summary.oversight", ["oversight": declaredOrMissing(.humanOversight)])))
         var checked: [ReportInline] = []
-        for (i, p) in result.spec.protected.enumerated() {
+        for (i, p) in result.data.protected.enumerated() {
             if i > 0 { checked.append(.text(", ")) }
             checked.append(.label(p.column))
         }
@@ -68,19 +69,19 @@ extension ReportBuilder {
             "attributes": .strong(checked.isEmpty ? [.text("—")] : checked),
         ]
         let key: String
-        if result.spec.decision != nil {
+        if result.data.decision != nil {
             args["decision"] = decisionRun
-            key = result.spec.intersections >= 2 ? "summary.checked.decision.intersections" : "summary.checked.decision"
-        } else if let l = result.spec.label {
+            key = result.analysis.intersections >= 2 ? "summary.checked.decision.intersections" : "summary.checked.decision"
+        } else if let l = result.data.label {
             args["decision"] = .label(l.column)
-            key = result.spec.intersections >= 2 ? "summary.checked.label.intersections" : "summary.checked.label"
+            key = result.analysis.intersections >= 2 ? "summary.checked.label.intersections" : "summary.checked.label"
         } else {
-            args["decision"] = .label(result.spec.allocation?.column ?? "")
+            args["decision"] = .label(result.data.allocation?.column ?? "")
             key = "summary.checked.allocation"
         }
         s.blocks.append(.paragraph(t.runs(key, args)))
         s.blocks.append(.heading(3, [.text(t("summary.key_findings"))], id: "key-findings"))
-        let key3 = Self.keyFindings(result)
+        let key3 = Self.keyFindings(result, card: card)
         if key3.isEmpty {
             s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? "summary.no_comparison" : "summary.no_gap"))]))
         } else {
@@ -101,7 +102,7 @@ extension ReportBuilder {
 
     /// The decision as shown: its column, with its threshold when it has one (`decile_score ≥ 5`).
     var decisionRun: ReportInline {
-        guard let d = result.spec.decision else { return .label("") }
+        guard let d = result.data.decision else { return .label("") }
         guard let th = d.threshold else { return .label(d.column) }
         return .span([.label(d.column), .text(" ≥ " + t.fixed(th, th == th.rounded() ? 0 : 2))])
     }
@@ -119,14 +120,14 @@ extension ReportBuilder {
             runs += t.runs(known ? "plain.\(f.metric)" : "plain.other", [
                 "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
                 "x": .strong([.text(t.fixed(mine * 100, digits))]), "y": .strong([.text(t.fixed(theirs * 100, digits))]),
-                "decision": decisionRun, "label": .label(result.spec.label?.column ?? ""),
+                "decision": decisionRun, "label": .label(result.data.label?.column ?? ""),
                 "metric": .text(words(f.metric)),
             ])
         }
         runs.append(.text(" "))
         switch f.verdict {
         case .disparity:
-            var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance)), "level": .text(level)]
+            var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.analysis.inference.differenceTolerance)), "level": .text(level)]
             args["direction"] = .text(t(d > 0 ? "word.higher" : "word.lower"))
             if let ci = f.interval {
                 // The interval of the gap's size, in the gap's direction.
@@ -141,7 +142,7 @@ extension ReportBuilder {
                 runs += t.runs("plain.mandated", ["attribute": .label(f.attribute)])
             }
         case .insufficientEvidence:
-            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance))])
+            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.analysis.inference.differenceTolerance))])
         case .noDisparity:
             runs += t.runs("plain.verdict.no_disparity", [:])
         }

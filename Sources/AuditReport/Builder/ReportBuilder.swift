@@ -10,23 +10,29 @@ import ModelAudit
 public struct ReportBuilder {
     let result: AuditResult
     let t: ReportText
+    /// The spec's report part.
+    let report: ReportSpec
     let card: SystemCard
     /// Small-cell suppression threshold applied to the outputs (`nil`: none applied).
     let suppressionThreshold: Int?
     /// The audit of the decision model itself, when the spec names one.
     let model: ModelAuditResult?
 
-    public init(_ result: AuditResult, model: ModelAuditResult? = nil, language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
+    /// - Parameters:
+    ///   - report: the spec's report part: the language (unless `language` overrides it) and
+    ///     the system card.
+    public init(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec = ReportSpec(), language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
         self.result = result
         self.model = model
-        self.t = ReportText(language ?? result.spec.language)
-        self.card = result.spec.system ?? SystemCard()
+        self.report = report
+        self.t = ReportText(language ?? report.language)
+        self.card = report.card
         self.suppressionThreshold = suppressionThreshold ?? result.disclosure.flatMap { $0.minimumCellSize > 0 ? $0.minimumCellSize : nil }
     }
 
-    /// The document of a result, in its spec's language.
-    public static func document(_ result: AuditResult) -> ReportDocument {
-        ReportBuilder(result).document()
+    /// The document of a result, in the language of the spec's report part.
+    public static func document(_ result: AuditResult, report: ReportSpec = ReportSpec()) -> ReportDocument {
+        ReportBuilder(result, report: report).document()
     }
 
     public func document() -> ReportDocument {
@@ -35,7 +41,7 @@ public struct ReportBuilder {
         var subtitle: [[ReportInline]] = []
         subtitle.append(t.runs("subtitle.date", ["date": declaredOrMissing(.date)]))
         subtitle.append(t.runs("subtitle.owner", ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
-        let file = result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
+        let file = result.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
         subtitle.append(t.runs("subtitle.data", ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
         subtitle.append(t.runs("subtitle.generator", ["version": .text(ReportVersion.vigie)]))
         var sections = [summary(), systemCard(), convention(), legal(), findings()]
@@ -92,6 +98,6 @@ public struct ReportBuilder {
 
     func words(_ metric: String) -> String { t("metric.\(metric)") }
     func verdictWord(_ v: Verdict) -> String { t("verdict.\(v.rawValue)") }
-    var level: String { t.fixed(result.spec.inference.level * 100, 0) }
+    var level: String { t.fixed(result.analysis.inference.level * 100, 0) }
     func points(_ x: Double) -> String { t.fixed(x * 100, 1) }
 }

@@ -57,24 +57,6 @@ extension PointsGrid: Decodable {
 }
 
 extension KeyedDecodingContainer {
-    /// A required value whose wrong shape has a better word than the decoder's.
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key, missing: String, expected: String) throws -> T {
-        guard contains(key) else { return try decode(type, forKey: key, missing: missing) }
-        return try decode(type, forKey: key, expected: expected)
-    }
-
-    /// An optional value, or `fallback`, whose wrong shape has a better word than the decoder's.
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key, default fallback: T, expected: String) throws -> T {
-        guard contains(key) else { return fallback }
-        return try decode(type, forKey: key, expected: expected)
-    }
-
-    /// An optional value whose wrong shape has a better word than the decoder's.
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key, expected: String) throws -> T? {
-        guard contains(key) else { return nil }
-        return try decode(type, forKey: key, expected: expected)
-    }
-
     /// A number that must not be negative (`unit` says what it measures).
     func decodeNonNegative(forKey key: Key, unit: String) throws -> Double {
         let value = try decode(Double.self, forKey: key)

@@ -1,7 +1,9 @@
+import AuditData
+
 /// How an audit quantifies uncertainty and reaches verdicts (`docs/inference.md`).
 public struct InferenceSpec: Sendable, Equatable {
     /// The interval for a single rate.
-    public enum IntervalMethod: String, Sendable, CaseIterable {
+    public enum IntervalMethod: String, SpecChoice {
         /// Wilson score interval (Wilson 1927): good coverage at every size, never outside [0, 1].
         case wilson
         /// Clopper–Pearson "exact" interval (1934): at least the nominal coverage, wider.
@@ -9,7 +11,7 @@ public struct InferenceSpec: Sendable, Equatable {
     }
 
     /// Adjustment of p-values across all the tests of an audit.
-    public enum Adjustment: String, Sendable, CaseIterable {
+    public enum Adjustment: String, SpecChoice {
         /// Holm (1979): controls the family-wise error rate; uniformly better than Bonferroni.
         case holm
         /// Benjamini–Hochberg (1995): controls the false discovery rate.
@@ -19,7 +21,7 @@ public struct InferenceSpec: Sendable, Equatable {
     }
 
     /// The bootstrap interval.
-    public enum BootstrapMethod: String, Sendable, CaseIterable {
+    public enum BootstrapMethod: String, SpecChoice {
         case percentile
         /// Bias-corrected and accelerated (Efron 1987).
         case bca
@@ -64,7 +66,7 @@ public struct InferenceSpec: Sendable, Equatable {
         self.bootstrapMethod = bootstrapMethod
     }
 
-    /// Checks ranges; called by `AuditSpec.validate()`.
+    /// Checks ranges; called by `AnalysisSpec.validate()`.
     public func validate() throws(SpecError) {
         guard level > 0, level < 1 else { throw SpecError(key: "level", message: "expected a confidence level in (0, 1), found \(level)") }
         guard alpha > 0, alpha < 1 else { throw SpecError(key: "alpha", message: "expected a significance level in (0, 1), found \(alpha)") }

@@ -1,0 +1,59 @@
+/// The spec's data part: where the data are and which columns mean what (`data`, `csv`,
+/// `protected`, `label`, `decision`, `score`, `weight`, and the allocation audit's
+/// `allocation`, `rank_by`, `income`). `DataLoader` reads the file it names.
+public struct DataSpec: Sendable, Equatable {
+    /// Path of the data file (`data:`); relative paths in a spec file are resolved against the
+    /// spec's folder.
+    public var path: String?
+    /// CSV dialect: delimiter, decimal comma, missing-value markers.
+    public var csv: CSVDialect
+    /// The protected attributes, in output order.
+    public var protected: [ProtectedAttributeSpec]
+    /// The ground truth (need confirmed on review, eligibility, reoffended), if known.
+    public var label: BinaryColumnSpec?
+    /// The decision of the system (allocated, proposed, flagged).
+    public var decision: BinaryColumnSpec?
+    /// A numeric score column (kept for score analyses).
+    public var score: String?
+    /// A sample-weight column; every rate becomes a ratio of weight sums.
+    public var weight: String?
+    /// A continuous allocation to audit (means, medians, shortfall, inequality).
+    public var allocation: AllocationSpec?
+    /// A column that ranks households (income): concentration curves and indices, deciles.
+    public var rankBy: String?
+    /// The income column, for affordability (bill over income).
+    public var income: String?
+
+    public init(
+        path: String? = nil, csv: CSVDialect = CSVDialect(), protected: [ProtectedAttributeSpec] = [],
+        label: BinaryColumnSpec? = nil, decision: BinaryColumnSpec? = nil, score: String? = nil, weight: String? = nil,
+        allocation: AllocationSpec? = nil, rankBy: String? = nil, income: String? = nil
+    ) {
+        self.path = path
+        self.csv = csv
+        self.protected = protected
+        self.label = label
+        self.decision = decision
+        self.score = score
+        self.weight = weight
+        self.allocation = allocation
+        self.rankBy = rankBy
+        self.income = income
+    }
+
+    /// Checks what does not depend on the file: a data file, at least one protected
+    /// attribute, each listed once, a finite decision threshold.
+    public func validate() throws(SpecError) {
+        guard path != nil else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard !protected.isEmpty else {
+            throw SpecError(key: "protected", message: "at least one protected attribute is needed (--protected COL)")
+        }
+        var seen = Set<String>()
+        for attribute in protected where !seen.insert(attribute.column).inserted {
+            throw SpecError(key: "protected", message: "column '\(attribute.column)' is listed twice")
+        }
+        if let threshold = decision?.threshold, !threshold.isFinite {
+            throw SpecError(key: "decision.threshold", message: "expected a finite number")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import AuditData
+
+/// The spec's decision-model part: the models Vigie runs on the data besides auditing its
+/// columns — a water tariff (`tariff:`), a drought rule (`drought:`), a points grid (`model:`).
+public struct DecisionModelSpec: Sendable, Equatable {
+    /// A tariff turning the allocation (volumes) into bills.
+    public var tariff: TariffSpec?
+    /// A drought restriction applied to the allocation (volumes).
+    public var drought: DroughtSpec?
+    /// A points grid to run and audit itself.
+    public var grid: GridSpec?
+
+    public init(tariff: TariffSpec? = nil, drought: DroughtSpec? = nil, grid: GridSpec? = nil) {
+        self.tariff = tariff
+        self.drought = drought
+        self.grid = grid
+    }
+
+    /// Checks what the part alone can: both waiting-time dates or neither.
+    public func validate() throws(SpecError) {
+        if let grid, (grid.applicationDate == nil) != (grid.allocationDate == nil) {
+            throw SpecError(key: "model", message: "give both application_date and allocation_date, or neither")
+        }
+    }
+}
+
+/// `tariff`, `drought` and `model` in the file's view; the report writes `tariff` and
+/// `drought` as `{file, column}` and leaves the grid to its `model` section.
+extension DecisionModelSpec: ClosedKeyMapping, Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case tariff, drought
+        case grid = "model"
+    }
+
+    public static var mappingKeys: [String] { CodingKeys.names }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(tariff: try c.decodeIfPresent(TariffSpec.self, forKey: .tariff),
+                  drought: try c.decodeIfPresent(DroughtSpec.self, forKey: .drought),
+                  grid: try c.decodeIfPresent(GridSpec.self, forKey: .grid))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(tariff, forKey: .tariff)
+        try c.encodeIfPresent(drought, forKey: .drought)
+        if encoder.specView == .file { try c.encodeIfPresent(grid, forKey: .grid) }
+    }
+}

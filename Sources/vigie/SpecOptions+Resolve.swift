@@ -1,0 +1,125 @@
+import AuditApplication
+import AuditData
+import AuditMetrics
+import DecisionModels
+
+extension SpecOptions {
+    /// The spec: the file's, overridden by the flags; validated before any data is read.
+    /// - Parameter tariffOverride: a tariff taking the place of `--tariff` (`vigie compare`).
+    func resolve(tariffOverride: String? = nil) throws -> AuditSpec {
+        if tariffOverride == nil, self.tariff.count > 1 {
+            throw SpecError(key: "--tariff", message: "give one tariff to audit (vigie compare takes two)")
+        }
+        var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
+        try apply(to: &s.data)
+        try apply(to: &s.analysis, protected: &s.data.protected)
+        try apply(to: &s.models, tariff: tariffOverride ?? self.tariff.first)
+        if let lang { s.report.language = lang }
+        try s.validate()
+        return s
+    }
+
+    /// The data part's flags: the file, its dialect, the columns.
+    func apply(to d: inout DataSpec) throws(SpecError) {
+        if let data { d.path = data }
+        if !protected.isEmpty { d.protected = try protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) } }
+        if let label { d.label = BinaryColumnSpec(column: label) }
+        if let positiveLabel {
+            guard d.label != nil else { throw SpecError(key: "--positive-label", message: "needs a label column (--label)") }
+            d.label?.positive = positiveLabel
+        }
+        if let decision { d.decision = BinaryColumnSpec(column: decision) }
+        if let positiveDecision {
+            guard d.decision != nil else { throw SpecError(key: "--positive-decision", message: "needs a decision column (--decision)") }
+            d.decision?.positive = positiveDecision
+            d.decision?.threshold = nil
+        }
+        if let decisionThreshold {
+            guard d.decision != nil else { throw SpecError(key: "--decision-threshold", message: "needs a decision column (--decision)") }
+            guard positiveDecision == nil else { throw SpecError(key: "--decision-threshold", message: "give either --positive-decision or --decision-threshold, not both") }
+            d.decision?.threshold = decisionThreshold
+            d.decision?.positive = nil
+        }
+        if let score { d.score = score }
+        if let weight { d.weight = weight }
+        if let delimiter { d.csv.delimiter = delimiter.byte }
+        if decimalComma { d.csv.decimalComma = true }
+        if !missing.isEmpty { d.csv.missingValues = Set(missing).union([""]) }
+        if let allocation { d.allocation = AllocationSpec(column: allocation, need: d.allocation?.need, per: d.allocation?.per) }
+        if let need {
+            guard d.allocation != nil else { throw SpecError(key: "--need", message: "needs an allocation column (--allocation)") }
+            d.allocation?.need = need
+        }
+        if let per {
+            guard d.allocation != nil else { throw SpecError(key: "--per", message: "needs an allocation column (--allocation)") }
+            d.allocation?.per = per
+        }
+        if let rankBy { d.rankBy = rankBy }
+        if let income { d.income = income }
+    }
+
+    /// The analysis part's flags; `--reference COL=VALUE` sets a protected attribute's
+    /// reference, so it needs the (already resolved) protected attributes.
+    func apply(to a: inout AnalysisSpec, protected attributes: inout [ProtectedAttributeSpec]) throws(SpecError) {
+        let keywords = ["largest", "best", "overall"]
+        for rule in reference {
+            if let eq = rule.firstIndex(of: "=") {
+                let column = String(rule[..<eq])
+                let value = String(rule[rule.index(after: eq)...])
+                guard let i = attributes.firstIndex(where: { $0.column == column }) else {
+                    throw SpecError(key: "--reference", message: "'\(column)' is not a protected attribute; protected: \(attributes.map(\.column).joined(separator: ", "))")
+                }
+                guard !value.isEmpty else { throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE") }
+                attributes[i].reference = ReferenceRule(parsing: value)
+            } else {
+                guard keywords.contains(rule) else {
+                    throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE, or largest, best or overall")
+                }
+                a.defaultReference = ReferenceRule(parsing: rule)
+            }
+        }
+        if let intersections { a.intersections = intersections }
+        if let impactRatioThreshold { a.impactRatioThreshold = impactRatioThreshold }
+        if let minGroupSize { a.minGroupSize = minGroupSize }
+        if let minCellSize { a.minCellSize = minCellSize }
+        if let decisionIs { a.decisionIs = decisionIs }
+        if let interval { a.inference.interval = interval }
+        if let level { a.inference.level = level }
+        if let alpha { a.inference.alpha = alpha }
+        if let adjust { a.inference.adjust = adjust }
+        if let differenceTolerance { a.inference.differenceTolerance = differenceTolerance }
+        if let minDenominator { a.inference.minDenominator = minDenominator }
+        if let bootstrap { a.inference.bootstrapReplicates = bootstrap }
+        if let seed { a.inference.seed = seed }
+        if let bootstrapMethod { a.inference.bootstrapMethod = bootstrapMethod }
+    }
+
+    /// The decision-model part's flags: the tariff, the drought rule, the grid and its dates.
+    func apply(to m: inout DecisionModelSpec, tariff: String?) throws(SpecError) {
+        if let tariff {
+            guard let meter = meter ?? m.tariff?.meter else { throw SpecError(key: "--tariff", message: "needs the meter-type column (--meter)") }
+            m.tariff = TariffSpec(path: tariff, meter: meter)
+        } else if let meter {
+            guard m.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
+            m.tariff?.meter = meter
+        }
+        if model.count > 1 { throw SpecError(key: "--model", message: "give one grid to audit (vigie compare takes two)") }
+        if let grid = model.first { m.grid = GridSpec(path: grid, applicationDate: m.grid?.applicationDate, allocationDate: m.grid?.allocationDate, asOf: m.grid?.asOf) }
+        if applicationDate != nil || allocationDate != nil || asOf != nil {
+            guard m.grid != nil else { throw SpecError(key: "--application-date", message: "needs a decision model (--model)") }
+            if let applicationDate { m.grid?.applicationDate = applicationDate }
+            if let allocationDate { m.grid?.allocationDate = allocationDate }
+            if let asOf {
+                guard ISODate.days(asOf) != nil else { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
+                m.grid?.asOf = asOf
+            }
+        }
+        if let drought {
+            guard let level = droughtLevel ?? m.drought?.level else { throw SpecError(key: "--drought", message: "needs the restriction-level column (--drought-level)") }
+            m.drought = DroughtSpec(path: drought, level: level)
+        } else if let droughtLevel {
+            guard m.drought != nil else { throw SpecError(key: "--drought-level", message: "needs a restriction rule (--drought)") }
+            m.drought?.level = droughtLevel
+        }
+    }
+}
