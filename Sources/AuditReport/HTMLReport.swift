@@ -8,8 +8,8 @@ import Foundation
 /// so an XML parser reads it.
 public enum HTMLReport {
     /// The report's HTML.
-    public static func render(_ result: AuditResult) -> String {
-        render(ReportBuilder.document(result))
+    public static func render(_ result: AuditResult, report: ReportSpec = ReportSpec()) -> String {
+        render(ReportBuilder.document(result, report: report))
     }
 
     /// A document as HTML.

@@ -4,8 +4,8 @@ import AuditMetrics
 /// `report.md`: the same document as `report.html`, in CommonMark with GitHub tables.
 public enum MarkdownReport {
     /// The report's text.
-    public static func render(_ result: AuditResult) -> String {
-        render(ReportBuilder.document(result))
+    public static func render(_ result: AuditResult, report: ReportSpec = ReportSpec()) -> String {
+        render(ReportBuilder.document(result, report: report))
     }
 
     /// A document as Markdown.

@@ -17,27 +17,3 @@ public struct ReportSpec: Sendable, Equatable {
     /// The card, empty when none is declared (every field then reported as missing).
     public var card: SystemCard { system ?? SystemCard() }
 }
-
-/// `system` and `lang` (only when not the default `en`) in the file's view; nothing in the
-/// report's, where `report.json` carries them as `system` and `language`.
-extension ReportSpec: ClosedKeyMapping, Codable {
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case system
-        case language = "lang"
-    }
-
-    public static var mappingKeys: [String] { CodingKeys.names }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(language: try c.decode(ReportLanguage.self, forKey: .language, default: .en),
-                  system: try c.decodeIfPresent(SystemCard.self, forKey: .system))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        guard encoder.specView == .file else { return }
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(system, forKey: .system)
-        if language != .en { try c.encode(language, forKey: .language) }
-    }
-}

@@ -5,8 +5,8 @@ import Testing
 @Suite final class DataLoaderTests {
     let files = TempFiles()
 
-    func spec(_ path: String, protected: [ProtectedAttributeSpec], weight: String? = nil, csv: CSVDialect = CSVDialect()) -> AuditSpec {
-        AuditSpec(dataPath: path, csv: csv, protected: protected, label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d"), weight: weight)
+    func spec(_ path: String, protected: [ProtectedAttributeSpec], weight: String? = nil, csv: CSVDialect = CSVDialect()) -> DataSpec {
+        DataSpec(path: path, csv: csv, protected: protected, label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d"), weight: weight)
     }
 
     @Test func missingProtectedValuesFormAnUnknownGroupAndGroupsAreSorted() throws {

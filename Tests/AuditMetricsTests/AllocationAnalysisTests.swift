@@ -8,8 +8,9 @@ import Testing
     /// Group A: allocations 10, 20, 30, 40 for 1, 2, 1, 2 persons; group B: 5, 5, 10 for 1 person
     /// each; every household needs 15.
     static func result(bootstrap: Int = 0) throws -> AuditResult {
-        var spec = AuditSpec(dataPath: "hand.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], minGroupSize: 1)
-        spec.allocation = AllocationSpec(column: "v", need: "need", per: "persons")
+        let data = DataSpec(path: "hand.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))],
+                            allocation: AllocationSpec(column: "v", need: "need", per: "persons"))
+        var spec = AnalysisSpec(minGroupSize: 1)
         spec.inference.bootstrapReplicates = bootstrap
         var store = ColumnStore(
             rowCount: 7,
@@ -19,7 +20,7 @@ import Testing
         store.numeric[.allocation] = [10, 20, 30, 40, 5, 5, 10]
         store.numeric[.need] = Array(repeating: 15, count: 7)
         store.numeric[.per] = [1, 2, 1, 2, 1, 1, 1]
-        var result = try Audit.run(store: store, spec: spec)
+        var result = try Audit.run(store: store, data: data, analysis: spec)
         result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: store.numeric[.allocation]!, threads: 2)
         return result
     }

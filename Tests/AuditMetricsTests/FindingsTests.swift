@@ -5,11 +5,8 @@ import Testing
 /// Verdicts on data with a known truth, and the coverage of the audit's intervals.
 @Suite struct FindingsTests {
     /// An audit of one attribute with groups given as (rows, positive decisions), decision only.
-    static func audit(_ groups: [(label: String, rows: Int, selected: Int)], reference: String, spec: AuditSpec = AuditSpec(minGroupSize: 30)) throws -> AuditResult {
-        var spec = spec
-        spec.dataPath = "synthetic.csv"
-        spec.protected = [ProtectedAttributeSpec(column: "g", reference: .named(reference))]
-        spec.decision = BinaryColumnSpec(column: "d")
+    static func audit(_ groups: [(label: String, rows: Int, selected: Int)], reference: String, spec: AnalysisSpec = AnalysisSpec(minGroupSize: 30)) throws -> AuditResult {
+        let data = DataSpec(path: "synthetic.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named(reference))], decision: BinaryColumnSpec(column: "d"))
         var codes: [UInt32] = [], decision: [UInt8] = []
         for (i, g) in groups.enumerated() {
             codes += Array(repeating: UInt32(i), count: g.rows)
@@ -21,7 +18,7 @@ import Testing
             label: nil, decision: decision, score: nil, weight: nil,
             source: DataSource(path: "synthetic.csv", delimiter: ",", headerColumns: 2)
         )
-        return try Audit.run(store: store, spec: spec)
+        return try Audit.run(store: store, data: data, analysis: spec)
     }
 
     static func finding(_ r: AuditResult, _ group: String, _ kind: Finding.Kind) -> Finding {
@@ -95,9 +92,8 @@ import Testing
             label: nil, decision: Array(repeating: 1, count: 300) + Array(repeating: 0, count: 700) + Array(repeating: 1, count: 100) + Array(repeating: 0, count: 900),
             score: nil, weight: nil, source: DataSource(path: "s.csv", delimiter: ",", headerColumns: 2)
         )
-        var overallSpec = AuditSpec(dataPath: "s.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .overall)], decision: BinaryColumnSpec(column: "d"))
-        overallSpec.minGroupSize = 30
-        let result = try Audit.run(store: store, spec: overallSpec)
+        let data = DataSpec(path: "s.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .overall)], decision: BinaryColumnSpec(column: "d"))
+        let result = try Audit.run(store: store, data: data, analysis: AnalysisSpec(minGroupSize: 30))
         let b = result.findings.first { $0.group == "B" && $0.kind == .difference }!
         #expect(b.reference == "rest")
         #expect(abs(b.value.value! - (0.1 - 0.3)) < 1e-15)
@@ -113,8 +109,8 @@ import Testing
     @Test func wilsonAndNewcombeCoverOver4000SimulatedAudits() throws {
         let audits = 4000
         let (n1, p1, n2, p2) = (400, 0.30, 250, 0.22)
-        var spec = AuditSpec(dataPath: "sim.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("ref"))], decision: BinaryColumnSpec(column: "d"))
-        spec.intersections = 1
+        let data = DataSpec(path: "sim.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("ref"))], decision: BinaryColumnSpec(column: "d"))
+        let spec = AnalysisSpec(intersections: 1)
         var wilsonCovered = 0, newcombeCovered = 0
         for a in 0..<audits {
             var random = BootstrapRandom(seed: 20261129, stream: 7, replicate: UInt64(a))
@@ -124,7 +120,7 @@ import Testing
             let ref = GroupStatistics(rows: SIMD4(n1 - x1, x1, 0, 0), weights: SIMD4(Double(n1 - x1), Double(x1), 0, 0), weightSquares: SIMD4(Double(n1 - x1), Double(x1), 0, 0))
             let grp = GroupStatistics(rows: SIMD4(n2 - x2, x2, 0, 0), weights: SIMD4(Double(n2 - x2), Double(x2), 0, 0), weightSquares: SIMD4(Double(n2 - x2), Double(x2), 0, 0))
             let stats = Self.statistics(["ref": ref, "grp": grp])
-            let result = try Audit.result(statistics: stats, spec: spec, hasLabel: false, hasDecision: true, weighted: false)
+            let result = try Audit.result(statistics: stats, data: data, analysis: spec, hasLabel: false, hasDecision: true, weighted: false)
             let g = result["g"]!["grp"]!
             let rate = g.metrics.first { $0.name == "selection_rate" }!.interval!
             if rate.low <= p2 && p2 <= rate.high { wilsonCovered += 1 }
@@ -155,7 +151,7 @@ import Testing
 /// The bootstrap of the central table agrees with the analytic intervals where both exist.
 @Suite struct BootstrapAnalysisTests {
     @Test func percentileIntervalOfARateIsCloseToWilson() throws {
-        var spec = AuditSpec(minGroupSize: 30)
+        var spec = AnalysisSpec(minGroupSize: 30)
         spec.inference.bootstrapReplicates = 4000
         spec.inference.seed = 11
         spec.inference.bootstrapMethod = .percentile
@@ -177,9 +173,8 @@ import Testing
     /// Wilson's on Kish effective counts when weights are all 2 (n_eff = n), and the score
     /// mean is bootstrapped too.
     @Test func weightedRowBootstrapIsCloseToWilson() throws {
-        var spec = AuditSpec(dataPath: "w.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], decision: BinaryColumnSpec(column: "d"), minGroupSize: 1)
-        spec.weight = "w"
-        spec.score = "s"
+        let data = DataSpec(path: "w.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], decision: BinaryColumnSpec(column: "d"), score: "s", weight: "w")
+        var spec = AnalysisSpec(minGroupSize: 1)
         spec.inference.bootstrapReplicates = 2000
         spec.inference.seed = 9
         let n = 3000
@@ -189,7 +184,7 @@ import Testing
         let store = ColumnStore(rowCount: n, attributes: [GroupColumn(attribute: "g", codes: codes, groups: ["A", "B"], unknownCode: nil)],
                                 label: nil, decision: decision, score: score, weight: Array(repeating: 2, count: n),
                                 source: DataSource(path: "w.csv", delimiter: ",", headerColumns: 4))
-        let r = try Audit.run(store: store, spec: spec, threads: 2)
+        let r = try Audit.run(store: store, data: data, analysis: spec, threads: 2)
         let rate = r["g"]!["B"]!.metrics.first { $0.name == "selection_rate" }!
         let wilson = rate.interval!, boot = rate.bootstrapInterval!
         #expect(boot.method == .bootstrapPercentile)
@@ -198,16 +193,13 @@ import Testing
     }
 
     @Test func bcaIsTheDefaultAndThreadsDoNotMatter() throws {
-        var spec = AuditSpec(minGroupSize: 30)
+        var spec = AnalysisSpec(minGroupSize: 30)
         spec.inference.bootstrapReplicates = 500
         spec.inference.seed = 3
         let groups: [(label: String, rows: Int, selected: Int)] = [("A", 900, 300), ("B", 700, 150), ("C", 50, 10)]
         var results: [AuditResult] = []
         for threads in [1, 2, 5] {
-            var s = spec
-            s.dataPath = "synthetic.csv"
-            s.protected = [ProtectedAttributeSpec(column: "g", reference: .named("A"))]
-            s.decision = BinaryColumnSpec(column: "d")
+            let data = DataSpec(path: "synthetic.csv", protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], decision: BinaryColumnSpec(column: "d"))
             var codes: [UInt32] = [], decision: [UInt8] = []
             for (i, g) in groups.enumerated() {
                 codes += Array(repeating: UInt32(i), count: g.rows)
@@ -215,7 +207,7 @@ import Testing
             }
             let store = ColumnStore(rowCount: codes.count, attributes: [GroupColumn(attribute: "g", codes: codes, groups: groups.map(\.label), unknownCode: nil)],
                                     label: nil, decision: decision, score: nil, weight: nil, source: DataSource(path: "s.csv", delimiter: ",", headerColumns: 2))
-            results.append(try Audit.run(store: store, spec: s, threads: threads))
+            results.append(try Audit.run(store: store, data: data, analysis: spec, threads: threads))
         }
         #expect(results[0] == results[1] && results[1] == results[2])
         #expect(results[0]["g"]!["B"]!.metrics.first { $0.name == "selection_rate" }!.bootstrapInterval?.method == .bootstrapBCa)

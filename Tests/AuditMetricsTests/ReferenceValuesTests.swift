@@ -68,46 +68,42 @@ import Testing
     }
 
     @Test func compasMatchesFairlearnAIF360Aequitas() throws {
-        let spec = AuditSpec(
-            dataPath: TestPaths.compas,
+        let data = DataSpec(
+            path: TestPaths.compas,
             protected: [
                 ProtectedAttributeSpec(column: "race", reference: .named("Caucasian")),
                 ProtectedAttributeSpec(column: "sex", reference: .named("Male")),
                 ProtectedAttributeSpec(column: "age_cat", reference: .named("25 - 45")),
             ],
             label: BinaryColumnSpec(column: "two_year_recid"),
-            decision: BinaryColumnSpec(column: "decile_score", threshold: 5),
-            intersections: 2,
-            minGroupSize: 1
+            decision: BinaryColumnSpec(column: "decile_score", threshold: 5)
         )
-        let store = try DataLoader.load(spec)
+        let store = try DataLoader.load(data)
         #expect(store.rowCount == 7214)
         #expect(store.warnings.contains { $0.contains("decile_score") }, "duplicate column names are reported")
-        let result = try Audit.run(store: store, spec: spec, threads: 2)
+        let result = try Audit.run(store: store, data: data, analysis: AnalysisSpec(intersections: 2, minGroupSize: 1), threads: 2)
         let compared = try Self.check(result, dataset: "compas")
         #expect(compared > 2000)
         #expect(try Self.checkSEDF(result, dataset: "compas") == 4)
     }
 
-    static func smallSpec(weighted: Bool) -> AuditSpec {
-        AuditSpec(
-            dataPath: TestPaths.fixture("reference/small_weighted.csv"),
+    static func smallSpec(weighted: Bool) -> DataSpec {
+        DataSpec(
+            path: TestPaths.fixture("reference/small_weighted.csv"),
             protected: [
                 ProtectedAttributeSpec(column: "grp", reference: .named("A")),
                 ProtectedAttributeSpec(column: "sex", reference: .named("F")),
             ],
             label: BinaryColumnSpec(column: "y"),
             decision: BinaryColumnSpec(column: "yhat"),
-            weight: weighted ? "w" : nil,
-            intersections: 2,
-            minGroupSize: 1
+            weight: weighted ? "w" : nil
         )
     }
 
     @Test(arguments: [true, false])
     func smallDatasetWithUndefinedCells(weighted: Bool) throws {
         let spec = Self.smallSpec(weighted: weighted)
-        let result = try Audit.run(store: try DataLoader.load(spec), spec: spec)
+        let result = try Audit.run(store: try DataLoader.load(spec), data: spec, analysis: AnalysisSpec(intersections: 2, minGroupSize: 1))
         let compared = try Self.check(result, dataset: weighted ? "small_weighted" : "small_unweighted")
         #expect(compared > 500)
         #expect(try Self.checkSEDF(result, dataset: weighted ? "small_weighted" : "small_unweighted") == 3)

@@ -2,9 +2,11 @@ import DecisionModels
 import AuditAssessment
 import AuditApplication
 import AuditData
+import AuditMetrics
 @testable import AuditReport
 import Foundation
 import Testing
+@testable import vigie
 
 /// manifest.json, `vigie verify` and `vigie diff` (docs/provenance.md).
 @Suite(.serialized) final class ProvenanceTests {
@@ -97,8 +99,8 @@ import Testing
         #expect(m["command"] == nil || m["command"] is NSNull)
         // Without the card, the recorded command line gives the same bytes as the spec.
         var bare = try AuditSpec(contentsOfFile: Self.housingSpec.path)
-        bare.system = nil
-        let command = try #require(ManifestSpec(bare).commandLine)
+        bare.report.system = nil
+        let command = try #require(SpecOptions.commandLine(for: bare))
         let direct = scratch.folder(), rerun = scratch.folder()
         _ = try AuditPipeline.run(spec: bare, outputDirectory: direct.path, threads: 1)
         let r = try CLI.run(["audit"] + command + ["--quiet", "--out", rerun.path])
@@ -116,8 +118,8 @@ import Testing
     }
 
     @Test func specRoundTripsEveryField() throws {
-        var spec = AuditSpec(
-            dataPath: "/data/x.csv",
+        let data = DataSpec(
+            path: "/data/x.csv",
             csv: CSVDialect(delimiter: UInt8(ascii: ";"), decimalComma: true, missingValues: ["", "-", "n/a"]),
             protected: [
                 ProtectedAttributeSpec(column: "sexe", reference: .named("largest"), mapping: ["Homme": "M", "Femme": "F"]),
@@ -126,26 +128,30 @@ import Testing
             ],
             label: BinaryColumnSpec(column: "besoin", positive: "oui"),
             decision: BinaryColumnSpec(column: "score", threshold: -0.25),
-            score: "score", weight: "poids", defaultReference: .named("FR"), intersections: 3,
-            impactRatioThreshold: 0.75, minGroupSize: 12, decisionIs: .unfavourable,
+            score: "score", weight: "poids",
+            allocation: AllocationSpec(column: "volume", need: "besoin_m3", per: "personnes"), rankBy: "revenu", income: "revenu"
+        )
+        let analysis = AnalysisSpec(
+            defaultReference: .named("FR"), intersections: 3, impactRatioThreshold: 0.75, minGroupSize: 12, minCellSize: 4, decisionIs: .unfavourable,
             inference: InferenceSpec(interval: .exact, level: 0.9, alpha: 0.01, adjust: .bh, differenceTolerance: 0.03, minDenominator: 7, power: 0.9, bootstrapReplicates: 0, seed: UInt64.max, bootstrapMethod: .percentile)
         )
-        spec.allocation = AllocationSpec(column: "volume", need: "besoin_m3", per: "personnes")
-        spec.rankBy = "revenu"
-        spec.income = "revenu"
-        spec.tariff = TariffSpec(model: "/m/tariff.yaml", meter: "compteur")
-        spec.drought = DroughtSpec(rule: "/m/drought.yaml", level: "niveau")
+        let models = DecisionModelSpec(tariff: TariffSpec(path: "/m/tariff.yaml", meter: "compteur"), drought: DroughtSpec(path: "/m/drought.yaml", level: "niveau"),
+                                       grid: GridSpec(path: "/m/grid.yaml", applicationDate: "depot", allocationDate: "attribution", asOf: "2026-06-30"))
+        let spec = AuditSpec(data: data, analysis: analysis, models: models, report: ReportSpec(language: .fr))
         try Self.roundTrip(spec)
-        #expect(ManifestSpec(spec).commandLine == nil, "mappings have no flag")
+        #expect(SpecOptions.commandLine(for: spec) == nil, "mappings have no flag")
+        // A library caller's quote byte is recorded, and read back.
+        var quoted = spec
+        quoted.data.csv.quote = UInt8(ascii: "'")
+        try Self.roundTrip(quoted)
     }
 
+    /// The manifest's spec (the file's view) decodes to the same spec, as JSON and as a spec file.
     static func roundTrip(_ spec: AuditSpec) throws {
-        let encoded = ManifestSpec(spec)
-        #expect(try encoded.auditSpec() == spec)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(encoded), as: UTF8.self)
-        #expect(try JSONDecoder().decode(ManifestSpec.self, from: Data(text.utf8)) == encoded)
+        let text = String(decoding: try encoder.encode(spec), as: UTF8.self)
+        #expect(try JSONDecoder().decode(AuditSpec.self, from: Data(text.utf8)) == spec)
         #expect(try AuditSpec(yaml: text) == spec, "the manifest's spec is a valid spec file")
     }
 

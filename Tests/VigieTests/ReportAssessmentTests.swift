@@ -1,3 +1,4 @@
+import AuditApplication
 import AuditAssessment
 import AuditData
 import AuditMetrics
@@ -39,27 +40,28 @@ import Testing
     @Test func parameterSettingFollowsTheVerdicts() throws {
         let bad = try S.audit(csv: Self.unequal, spec: S.spec())
         #expect(bad.findings.contains { $0.verdict == .disparity && $0.metric == "selection_rate" })
-        let a = ConventionAssessment(bad, suppressionThreshold: nil)
+        let a = ConventionAssessment(bad, card: SystemCard(), suppressionThreshold: nil)
         #expect(a[.parameterSetting]?.status == .notMet)
         #expect(a[.parameterSetting]?.evidence.first?.source == .measured)
         #expect(a[.parameterSetting]?.evidence.contains { $0.source == .missing && $0.key == "evidence.missing_field" } == true)
         #expect(a[.ethics]?.status == .notMet)
 
         // The same gap on a declared mandated priority is not counted against.
-        let lawful = try S.audit(csv: Self.unequal, spec: S.spec(card: SystemCard(values: [.mandatedPriorities: ["g"]])))
-        #expect(ConventionAssessment(lawful, suppressionThreshold: nil)[.parameterSetting]?.status == .notAssessable)
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let lawful = try S.audit(csv: Self.unequal, spec: S.spec(card: mandated))
+        #expect(ConventionAssessment(lawful, card: mandated, suppressionThreshold: nil)[.parameterSetting]?.status == .notAssessable)
 
         let fine = try S.audit(csv: Self.equal, spec: S.spec())
         #expect(fine.findings.filter { $0.kind == .difference }.allSatisfy { $0.verdict == .noDisparity })
-        #expect(ConventionAssessment(fine, suppressionThreshold: nil)[.parameterSetting]?.status == .met)
+        #expect(ConventionAssessment(fine, card: SystemCard(), suppressionThreshold: nil)[.parameterSetting]?.status == .met)
 
         let unsure = try S.audit(csv: Self.small, spec: S.spec())
-        #expect(ConventionAssessment(unsure, suppressionThreshold: nil)[.parameterSetting]?.status == .attention)
+        #expect(ConventionAssessment(unsure, card: SystemCard(), suppressionThreshold: nil)[.parameterSetting]?.status == .attention)
     }
 
     @Test func declaredOnlyConcernsAndObjectives() throws {
         let none = try S.audit(csv: Self.equal, spec: S.spec())
-        let a = ConventionAssessment(none, suppressionThreshold: nil)
+        let a = ConventionAssessment(none, card: SystemCard(), suppressionThreshold: nil)
         for c in [ConventionConcern.dependence, .costBenefit, .governance] {
             #expect(a[c]?.status == .notAssessable, "\(c)")
             #expect(a[c]?.evidence.allSatisfy { $0.source == .missing } == true)
@@ -67,18 +69,20 @@ import Testing
         #expect(a[.transparency]?.status == .notAssessable)
         #expect(a[.dataSecurity]?.status == .attention)  // no suppression, nothing declared
 
-        let some = try S.audit(csv: Self.equal, spec: S.spec(card: card([.fallback: "manual", .cost: "10 k€", .energy: "1 MWh", .operator: "city"])))
-        let b = ConventionAssessment(some, suppressionThreshold: 11)
+        let someCard = card([.fallback: "manual", .cost: "10 k€", .energy: "1 MWh", .operator: "city"])
+        let some = try S.audit(csv: Self.equal, spec: S.spec(card: someCard))
+        let b = ConventionAssessment(some, card: someCard, suppressionThreshold: 11)
         #expect(b[.dependence]?.status == .attention)
         #expect(b[.costBenefit]?.status == .met)
         #expect(b[.governance]?.status == .attention)
         #expect(b[.dataSecurity]?.evidence.contains { $0.key == "evidence.suppression" && $0.values["k"] == .count(11) } == true)
         #expect(b[.dataSecurity]?.status == .attention)  // storage, access, retention missing
 
-        let full = try S.audit(csv: Self.equal, spec: S.spec(card: card([
+        let fullCard = card([
             .storage: "s", .access: "a", .retention: "r", .publicationURL: "u", .dataSources: "d", .mention: "m", .explanation: "e",
-        ])))
-        let c = ConventionAssessment(full, suppressionThreshold: 5)
+        ])
+        let full = try S.audit(csv: Self.equal, spec: S.spec(card: fullCard))
+        let c = ConventionAssessment(full, card: fullCard, suppressionThreshold: 5)
         #expect(c[.dataSecurity]?.status == .met)
         #expect(c[.transparency]?.status == .met)
         #expect(c[.transparency]?.evidence.allSatisfy { $0.source == .declared } == true)
@@ -87,23 +91,24 @@ import Testing
     @Test func reliabilityFromTheUnknownShare() throws {
         // 50 unknown of 450 rows: 11.1 % > 10 %.
         let many = try S.audit(csv: S.csv([("A", 200, 100), ("B", 200, 100)], unknown: 50), spec: S.spec())
-        let a = ConventionAssessment(many, suppressionThreshold: nil)[.dataReliability]
+        let a = ConventionAssessment(many, card: SystemCard(), suppressionThreshold: nil)[.dataReliability]
         #expect(a?.status == .notMet)
         #expect(a?.evidence.first?.values["share"] == .percent(50.0 / 450.0))
         // 5 of 405: 1.2 % ≤ 2 %, measured met; nothing declared: attention; both declared: met.
         let few = S.csv([("A", 200, 100), ("B", 200, 100)], unknown: 5)
-        #expect(ConventionAssessment(try S.audit(csv: few, spec: S.spec()), suppressionThreshold: nil)[.dataReliability]?.status == .attention)
-        let declared = try S.audit(csv: few, spec: S.spec(card: card([.updateProcess: "yearly", .errorCorrection: "on request"])))
-        #expect(ConventionAssessment(declared, suppressionThreshold: nil)[.dataReliability]?.status == .met)
+        #expect(ConventionAssessment(try S.audit(csv: few, spec: S.spec()), card: SystemCard(), suppressionThreshold: nil)[.dataReliability]?.status == .attention)
+        let reliable = card([.updateProcess: "yearly", .errorCorrection: "on request"])
+        let declared = try S.audit(csv: few, spec: S.spec(card: reliable))
+        #expect(ConventionAssessment(declared, card: reliable, suppressionThreshold: nil)[.dataReliability]?.status == .met)
         // 20 of 420: 4.8 %, attention.
-        let some = try S.audit(csv: S.csv([("A", 200, 100), ("B", 200, 100)], unknown: 20), spec: S.spec(card: card([.updateProcess: "yearly", .errorCorrection: "on request"])))
-        #expect(ConventionAssessment(some, suppressionThreshold: nil)[.dataReliability]?.status == .attention)
+        let some = try S.audit(csv: S.csv([("A", 200, 100), ("B", 200, 100)], unknown: 20), spec: S.spec(card: reliable))
+        #expect(ConventionAssessment(some, card: reliable, suppressionThreshold: nil)[.dataReliability]?.status == .attention)
     }
 
     func item(_ items: [LegalItem], _ id: String) -> LegalItem? { items.first { $0.id == id } }
 
     @Test func legalChecklistRules() throws {
-        let bad = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec()))
+        let bad = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec()), card: SystemCard(), grid: nil)
         #expect(bad.map(\.id) == [
             "crpa_l311_3_1", "crpa_r311_3_1_2_1", "crpa_r311_3_1_2_2", "crpa_r311_3_1_2_3", "crpa_r311_3_1_2_4", "crpa_l312_1_3",
             "ai_act_9", "ai_act_10_2_f", "ai_act_10_2_g", "ai_act_13", "ai_act_14", "ai_act_15",
@@ -117,25 +122,27 @@ import Testing
         #expect(item(bad, "four_fifths")?.assessment.status == .notMet)
         #expect(item(bad, "four_fifths")?.assessment.evidence.first?.values["ratio"] == .number(0.25, digits: 2))
 
-        let declared = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: card([
+        let declaredCard = card([
             .mention: "on the letter", .friaMeasures: "grid reviewed", .humanOversight: "commission", .fallback: "manual", .friaRisks: "origin",
-        ]))))
+        ])
+        let declared = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: declaredCard)), card: declaredCard, grid: nil)
         #expect(item(declared, "crpa_l311_3_1")?.assessment.status == .met)
         #expect(item(declared, "ai_act_10_2_g")?.assessment.status == .attention)
         #expect(item(declared, "ai_act_14")?.assessment.status == .met)
         #expect(item(declared, "ai_act_27_d")?.assessment.status == .met)
         #expect(item(declared, "ai_act_27_a")?.assessment.status == .notAssessable)
 
-        let lawful = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: SystemCard(values: [.mandatedPriorities: ["g"]]))))
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let lawful = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: mandated)), card: mandated, grid: nil)
         #expect(item(lawful, "four_fifths")?.assessment.status == .met)
         #expect(item(lawful, "ai_act_10_2_g")?.assessment.status == .met)
 
-        let fine = try LegalChecklist.items(S.audit(csv: Self.equal, spec: S.spec()))
+        let fine = try LegalChecklist.items(S.audit(csv: Self.equal, spec: S.spec()), card: SystemCard(), grid: nil)
         #expect(item(fine, "four_fifths")?.assessment.status == .met)
 
         var noLabel = S.spec()
-        noLabel.label = nil
-        let nl = try LegalChecklist.items(S.audit(csv: Self.equal, spec: noLabel))
+        noLabel.data.label = nil
+        let nl = try LegalChecklist.items(S.audit(csv: Self.equal, spec: noLabel), card: SystemCard(), grid: nil)
         #expect(item(nl, "ai_act_15")?.assessment.status == .notAssessable)
         #expect(item(nl, "ai_act_13")?.assessment.status == .notAssessable)
     }
@@ -156,7 +163,7 @@ import Testing
 
         // Unfavourable decisions: the rate is 1 − selection rate; A 0.2, B 2/3 (highest).
         var spec = S.spec()
-        spec.decisionIs = .unfavourable
+        spec.analysis.decisionIs = .unfavourable
         let u = try #require(ImpactRatioTable.tables(S.audit(csv: S.csv([("A", 60, 48), ("B", 39, 13), ("C", 1, 1)]), spec: spec)).first)
         #expect(abs(u.rows[0].impactRatio! - 0.2 / (2.0 / 3.0)) < 1e-12)
         #expect(u.rows[1].impactRatio == 1)

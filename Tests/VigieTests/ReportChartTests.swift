@@ -106,8 +106,8 @@ import Testing
 
     @Test func everyDeclaredFigureHasOneNamedChartBeforeItsTable() throws {
         for (fixture, language) in [("housing", ReportLanguage.en), ("housing", .fr), ("water", .en)] {
-            let result = try S.fixture(fixture, language: language)
-            let doc = ReportBuilder.document(result)
+            let (result, report) = try S.fixture(fixture, language: language)
+            let doc = ReportBuilder.document(result, report: report)
             let ids = declared(doc)
             let html = HTMLReport.render(doc)
             let reader = try read(html)
@@ -140,8 +140,8 @@ import Testing
     /// group's rate, in the report's number style (decimal comma in French).
     @Test func groupRatesChartShowsTheAuditsRates() throws {
         for language in ReportLanguage.allCases {
-            let result = try S.fixture("housing", language: language)
-            let html = HTMLReport.render(result)
+            let (result, report) = try S.fixture("housing", language: language)
+            let html = HTMLReport.render(result, report: report)
             let comma = language == .fr
             for (i, a) in result.attributes.filter({ !$0.isIntersection }).enumerated() {
                 let chart = try #require(svg(html, figure: "group-rates-\(i + 1)"))
@@ -167,8 +167,8 @@ import Testing
     /// Each two-way intersection is a heat map with a cell per pair of groups: a value where
     /// the audit has one, the suppressed word where disclosure control withheld it.
     @Test func intersectionHeatMapsFollowTheResult() throws {
-        let result = try S.fixture("housing")
-        let html = HTMLReport.render(result)
+        let (result, report) = try S.fixture("housing")
+        let html = HTMLReport.render(result, report: report)
         var index = 0
         var suppressedSeen = 0
         for a in result.attributes where a.components.count == 2 {
@@ -208,12 +208,12 @@ import Testing
             for i in 0..<rows { lines.append("\(quoted),\(i < selected ? 1 : 0),\(i % 2)") }
         }
         var spec = S.spec()
-        spec.minCellSize = 10
+        spec.analysis.minCellSize = 10
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-chart-\(UUID().uuidString).csv")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        spec.dataPath = file.path
-        let result = try AuditPipeline.compute(store: DataLoader.load(spec), spec: spec, threads: 1)
+        spec.data.path = file.path
+        let result = try AuditPipeline.compute(store: spec.loadData(), spec: spec, threads: 1)
         let groups = try #require(result["g"]).groups.filter { $0.statistics.count > 0 }
         #expect(result["g"]?["tiny"]?["selection_rate"]?.isSuppressed == true)
         let suppressed = groups.filter { $0["selection_rate"]?.isSuppressed == true }.count
@@ -238,9 +238,9 @@ import Testing
         #expect(ratios.contains(">0.60</text>") && ratios.contains(">1.00</text>"))
         // French: the words and the decimal comma.
         var fr = spec
-        fr.language = .fr
-        let frResult = try AuditPipeline.compute(store: DataLoader.load(fr), spec: fr, threads: 1)
-        let frRates = try #require(svg(HTMLReport.render(frResult), figure: "group-rates-1"))
+        fr.report.language = .fr
+        let frResult = try AuditPipeline.compute(store: fr.loadData(), spec: fr, threads: 1)
+        let frRates = try #require(svg(HTMLReport.render(frResult, report: fr.report), figure: "group-rates-1"))
         #expect(frRates.contains("class=\"vg-missing\">masqué</text>"))
         #expect(frRates.contains(": 30,0 %</title>"))
     }
@@ -248,9 +248,9 @@ import Testing
     /// The water demo: the Lorenz curve and the concentration curve pass through the audit's
     /// points, with the Gini and concentration index in the legend.
     @Test func lorenzFigureOfTheWaterDemo() throws {
-        let result = try S.fixture("water")
+        let (result, report) = try S.fixture("water")
         let allocation = try #require(result.allocation)
-        let doc = ReportBuilder.document(result)
+        let doc = ReportBuilder.document(result, report: report)
         let table = try #require(doc.sections.flatMap(\.blocks).compactMap { b -> ReportTable? in
             if case .table(let t) = b, t.figure == "lorenz" { return t }
             return nil

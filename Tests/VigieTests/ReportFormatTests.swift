@@ -35,13 +35,13 @@ import Testing
     @Test func renderedReportsUseOnlyKnownKeys() throws {
         for fixture in ["housing", "water"] {
             for language in ReportLanguage.allCases {
-                let result = try S.fixture(fixture, language: language)
-                let doc = ReportBuilder.document(result)
+                let (result, report) = try S.fixture(fixture, language: language)
+                let doc = ReportBuilder.document(result, report: report)
                 for text in [MarkdownReport.render(doc), HTMLReport.render(doc)] {
                     #expect(!text.contains("⟦"), "\(fixture) \(language): \(text.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")")
                     #expect(text.range(of: "\\{[a-z_]+\\}", options: .regularExpression) == nil, "\(fixture) \(language): unfilled placeholder")
                 }
-                let legal = LegalChecklist.items(result).map { "legal.\($0.id)" }
+                let legal = LegalChecklist.items(result, card: report.card, grid: nil).map { "legal.\($0.id)" }
                 for key in legal + legal.map({ $0 + ".name" }) { #expect(ReportCatalogue.messages[key] != nil, "\(key)") }
             }
         }
@@ -66,7 +66,8 @@ import Testing
 
     @Test func htmlIsWellFormedAndSelfContained() throws {
         for language in ReportLanguage.allCases {
-            let html = HTMLReport.render(try S.fixture("housing", language: language))
+            let (result, report) = try S.fixture("housing", language: language)
+            let html = HTMLReport.render(result, report: report)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
             #expect(xmlError(html) == nil, "\(xmlError(html) ?? "")")
             #expect(externalReferences(html).isEmpty, "\(externalReferences(html))")
@@ -78,7 +79,8 @@ import Testing
             #expect(html.contains("<figure id=\"figure-group-rates-1\" class=\"figure\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
             #expect(html.contains("<figure id=\"figure-impact-ratios-1\""))
         }
-        let water = HTMLReport.render(try S.fixture("water"))
+        let (waterResult, waterReport) = try S.fixture("water")
+        let water = HTMLReport.render(waterResult, report: waterReport)
         #expect(xmlError(water) == nil, "\(xmlError(water) ?? "")")
         #expect(externalReferences(water).isEmpty)
         #expect(water.contains("<figure id=\"figure-allocation-1\""))
@@ -92,12 +94,12 @@ import Testing
             let quoted = "\"" + label.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             for j in 0..<(40 + i) { lines.append("\(quoted),\(j % (i + 2) == 0 ? 1 : 0),\(j % 2)") }
         }
-        var spec = AuditSpec(protected: [ProtectedAttributeSpec(column: "g")], label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d"), intersections: 1)
-        spec.system = SystemCard(values: [.name: ["<b>bold</b> & *system*"], .contact: ["x|y"]])
+        var spec = S.spec(card: SystemCard(values: [.name: ["<b>bold</b> & *system*"], .contact: ["x|y"]]))
+        spec.data.protected = [ProtectedAttributeSpec(column: "g")]
         let result = try S.audit(csv: lines.joined(separator: "\n") + "\n", spec: spec)
         #expect(Set(result["g"]!.groups.map(\.label)).isSuperset(of: Set(Self.hostile)))
 
-        let html = HTMLReport.render(result)
+        let html = HTMLReport.render(result, report: spec.report)
         #expect(xmlError(html) == nil, "\(xmlError(html) ?? "")")
         #expect(!html.contains("<script>") && !html.contains("<b>bold"))
         #expect(html.contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"))
@@ -105,7 +107,7 @@ import Testing
         #expect(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; *system*"))
         #expect(externalReferences(html).isEmpty, "\(externalReferences(html))")
 
-        let md = MarkdownReport.render(result)
+        let md = MarkdownReport.render(result, report: spec.report)
         // Outside code spans, no raw HTML and no Markdown syntax from the data.
         var outside = ""
         var inCode = false
@@ -134,8 +136,8 @@ import Testing
     @Test func goldenHousingReports() throws {
         let update = ProcessInfo.processInfo.environment["VIGIE_UPDATE_GOLDEN"] == "1"
         for language in ReportLanguage.allCases {
-            let (result, model) = try S.fixtureWithModel("housing", language: language)
-            let doc = ReportBuilder(result, model: model).document()
+            let (result, model, report) = try S.fixtureWithModel("housing", language: language)
+            let doc = ReportBuilder(result, model: model, report: report).document()
             for (ext, text) in [("md", MarkdownReport.render(doc)), ("html", HTMLReport.render(doc))] {
                 let file = Self.golden.appendingPathComponent("housing-\(language.rawValue).\(ext)")
                 if update {
@@ -172,8 +174,8 @@ import Testing
     }
 
     @Test func reportJSONCarriesLanguageCardAndAssessment() throws {
-        let result = try S.fixture("housing", language: .fr)
-        let json = try JSONSerialization.jsonObject(with: ReportJSON.render(result)) as! [String: Any]
+        let (result, report) = try S.fixture("housing", language: .fr)
+        let json = try JSONSerialization.jsonObject(with: ReportJSON.render(result, report: report)) as! [String: Any]
         #expect(json["schema_version"] as? String == "1.1")
         #expect(json["language"] as? String == "fr")
         let system = try #require(json["system"] as? [String: Any])

@@ -1,8 +1,10 @@
 import AuditApplication
+import AuditAssessment
 import AuditData
 import AuditReport
 import Foundation
 import Testing
+@testable import vigie
 
 /// The spec's `system:` section: parsing, errors with line and column, and its round trip
 /// through the manifest.
@@ -29,8 +31,8 @@ import Testing
             risks: origine
             measures: revue annuelle
         """)
-        let card = try #require(spec.system)
-        #expect(spec.language == .fr)
+        let card = try #require(spec.report.system)
+        #expect(spec.report.language == .fr)
         #expect(card[.name] == "Cotation")
         #expect(card.date == "2026-11-15")
         #expect(card.values[.dataSources] == ["SNE", "CERFA"])
@@ -38,8 +40,7 @@ import Testing
         #expect(card.values[.reviewDates] == ["2026-06-30"])
         #expect(card[.friaRisks] == "origine" && card[.friaMeasures] == "revue annuelle")
         #expect(card[.owner] == nil && !card.declares(.owner))
-        #expect(try AuditSpec(yaml: Self.base).system == nil)
-        #expect(try AuditSpec(yaml: Self.base).language == .en)
+        #expect(try AuditSpec(yaml: Self.base).report == ReportSpec())
     }
 
     /// The error of `base` + `yaml` (the base is lines 1–4, so `yaml` starts at line 5).
@@ -86,24 +87,23 @@ import Testing
         for line in skeleton.split(separator: "\n") where line.hasPrefix("#   ") || line.hasPrefix("# system:") {
             yaml += String(line.dropFirst(2)).replacingOccurrences(of: "\"\"", with: "x").replacingOccurrences(of: "[]", with: "[x]").replacingOccurrences(of: "YYYY-MM-DD", with: "2026-01-31") + "\n"
         }
-        let card = try #require(try AuditSpec(yaml: Self.base + yaml).system)
+        let card = try #require(try AuditSpec(yaml: Self.base + yaml).report.system)
         #expect(card.values.count == SystemCard.Field.allCases.count)
     }
 
     @Test func cardRoundTripsThroughTheManifest() throws {
         var spec = try AuditSpec(contentsOfFile: ReportTestSupport.root.appendingPathComponent("Fixtures/housing/audit.yaml").path)
-        spec.language = .fr
-        let manifest = ManifestSpec(spec)
+        spec.report.language = .fr
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(manifest)
-        let back = try JSONDecoder().decode(ManifestSpec.self, from: data).auditSpec()
-        #expect(back.system == spec.system)
-        #expect(back.language == .fr)
-        #expect(back.system?.values.count == spec.system?.values.count)
-        #expect(manifest.commandLine == nil, "no flag carries a system card")
+        let data = try encoder.encode(spec)
+        let back = try JSONDecoder().decode(AuditSpec.self, from: data)
+        #expect(back.report.system == spec.report.system)
+        #expect(back.report.language == .fr)
+        #expect(back.report.system?.values.count == spec.report.system?.values.count)
+        #expect(SpecOptions.commandLine(for: spec) == nil, "no flag carries a system card")
         // The manifest's spec is itself a valid spec file: JSON is YAML.
         let reread = try AuditSpec(yaml: String(decoding: data, as: UTF8.self))
-        #expect(reread.system == spec.system && reread.language == .fr)
+        #expect(reread.report.system == spec.report.system && reread.report.language == .fr)
     }
 }

@@ -1,4 +1,5 @@
 import AuditApplication
+import AuditAssessment
 import AuditData
 import AuditMetrics
 import AuditReport
@@ -15,33 +16,38 @@ enum ReportTestSupport {
         try Data(csv.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         var s = spec
-        s.dataPath = file.path
+        s.data.path = file.path
         return try run(s)
     }
 
     static func run(_ spec: AuditSpec) throws -> AuditResult {
-        let store = try DataLoader.load(spec)
-        var result = try Audit.run(store: store, spec: spec, threads: 1)
-        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: 1)
+        let store = try spec.loadData()
+        var result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: 1)
+        result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: 1)
         return result
     }
 
-    /// The audit of a bundled fixture spec (`housing`, `water`), optionally in another language.
-    static func fixture(_ name: String, language: ReportLanguage? = nil) throws -> AuditResult {
+    /// A bundled fixture's spec (`housing`, `water`), optionally in another language.
+    static func fixtureSpec(_ name: String, language: ReportLanguage? = nil) throws -> AuditSpec {
         var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
-        if let language { spec.language = language }
+        if let language { spec.report.language = language }
+        return spec
+    }
+
+    /// The audit of a bundled fixture spec, with the spec's report part to render it.
+    static func fixture(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ReportSpec) {
+        let spec = try fixtureSpec(name, language: language)
         // As the command line computes it, disclosure control included.
-        return try AuditPipeline.compute(store: DataLoader.load(spec), spec: spec, threads: 1)
+        return (try AuditPipeline.compute(store: spec.loadData(), spec: spec, threads: 1), spec.report)
     }
 
     /// The audit and the decision model's audit of a bundled fixture spec, as the command line
-    /// computes them.
-    static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?) {
-        var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
-        if let language { spec.language = language }
-        let store = try DataLoader.load(spec)
+    /// computes them, with the spec's report part.
+    static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ReportSpec) {
+        let spec = try fixtureSpec(name, language: language)
+        let store = try spec.loadData()
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result))
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result), spec.report)
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its
@@ -60,8 +66,10 @@ enum ReportTestSupport {
 
     /// A spec auditing `g` with decision `d` and label `y`, no intersections.
     static func spec(card: SystemCard? = nil) -> AuditSpec {
-        var s = AuditSpec(protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d"), intersections: 1)
-        s.system = card
+        var s = AuditSpec(
+            data: DataSpec(protected: [ProtectedAttributeSpec(column: "g", reference: .named("A"))], label: BinaryColumnSpec(column: "y"), decision: BinaryColumnSpec(column: "d")),
+            analysis: AnalysisSpec(intersections: 1))
+        s.report.system = card
         return s
     }
 }

@@ -124,10 +124,3 @@ final class YAMLNodeDecoder: Decoder {
         }
     }
 }
-
-/// One `key: value` of a mapping, with the key's node for its position.
-struct YAMLEntry {
-    let name: String
-    let key: Node
-    let value: Node
-}

@@ -1,4 +1,7 @@
-@testable import AuditData
+import AuditApplication
+import AuditData
+import AuditMetrics
+import Foundation
 import Testing
 
 @Suite struct AuditSpecTests {
@@ -30,35 +33,37 @@ import Testing
         min_group_size: 50
         decision_is: unfavourable
         """)
-        #expect(spec.dataPath == "applicants.csv")
-        #expect(spec.csv.delimiter == UInt8(ascii: ";"))
-        #expect(spec.csv.decimalComma)
-        #expect(spec.csv.missingValues == ["", "NR"])
-        #expect(spec.protected.map(\.column) == ["nationalite", "sexe", "age", "revenu", "anciennete"])
-        #expect(spec.protected[0].reference == .named("FR"))
-        #expect(spec.protected[0].mapping == ["UE": "EU"])
-        #expect(spec.protected[2].binning == .bands([18, 26, 36]))
-        #expect(spec.protected[3].binning == .quantiles(4))
-        #expect(spec.protected[3].reference == .named("Q1"))
-        #expect(spec.protected[4].binning == .quantiles(3))
-        #expect(spec.label == BinaryColumnSpec(column: "besoin", positive: "oui"))
-        #expect(spec.decision == BinaryColumnSpec(column: "score", threshold: 120))
-        #expect(spec.weight == "poids")
-        #expect(spec.defaultReference == .best)
-        #expect(spec.intersections == 3)
-        #expect(spec.impactRatioThreshold == 0.75)
-        #expect(spec.minGroupSize == 50)
-        #expect(spec.decisionIs == .unfavourable)
+        let data = spec.data, analysis = spec.analysis
+        #expect(data.path == "applicants.csv")
+        #expect(data.csv.delimiter == UInt8(ascii: ";"))
+        #expect(data.csv.decimalComma)
+        #expect(data.csv.missingValues == ["", "NR"])
+        #expect(data.protected.map(\.column) == ["nationalite", "sexe", "age", "revenu", "anciennete"])
+        #expect(data.protected[0].reference == .named("FR"))
+        #expect(data.protected[0].mapping == ["UE": "EU"])
+        #expect(data.protected[2].binning == .bands([18, 26, 36]))
+        #expect(data.protected[3].binning == .quantiles(4))
+        #expect(data.protected[3].reference == .named("Q1"))
+        #expect(data.protected[4].binning == .quantiles(3))
+        #expect(data.label == BinaryColumnSpec(column: "besoin", positive: "oui"))
+        #expect(data.decision == BinaryColumnSpec(column: "score", threshold: 120))
+        #expect(data.weight == "poids")
+        #expect(analysis.defaultReference == .best)
+        #expect(analysis.intersections == 3)
+        #expect(analysis.impactRatioThreshold == 0.75)
+        #expect(analysis.minGroupSize == 50)
+        #expect(analysis.decisionIs == .unfavourable)
     }
 
     @Test func defaults() throws {
         let spec = try AuditSpec(yaml: "data: d.csv\nprotected: [sex]\ndecision: y\n")
-        #expect(spec.intersections == 2)
-        #expect(spec.impactRatioThreshold == 0.8)
-        #expect(spec.minGroupSize == 30)
-        #expect(spec.defaultReference == .largest)
-        #expect(spec.decisionIs == .favourable)
-        #expect(spec.csv.delimiter == nil)
+        #expect(spec.analysis == AnalysisSpec())
+        #expect(spec.analysis.intersections == 2)
+        #expect(spec.analysis.impactRatioThreshold == 0.8)
+        #expect(spec.analysis.minGroupSize == 30)
+        #expect(spec.analysis.defaultReference == .largest)
+        #expect(spec.analysis.decisionIs == .favourable)
+        #expect(spec.data.csv.delimiter == nil)
     }
 
     /// Each bad spec gives an error naming the key and, where it can, line and column.
@@ -98,9 +103,12 @@ import Testing
     }
 
     @Test func relativeDataPathIsResolvedFromTheSpecFolder() throws {
-        let files = TempFiles()
-        let path = files.write("audit.yaml", "data: sub/d.csv\nprotected: [sex]\ndecision: y\n")
+        let scratch = Scratch()
+        let folder = scratch.folder()
+        let path = folder.appendingPathComponent("audit.yaml").path
+        try Data("data: sub/d.csv\nprotected: [sex]\ndecision: y\n".utf8).write(to: URL(fileURLWithPath: path))
         let spec = try AuditSpec(contentsOfFile: path)
-        #expect(spec.dataPath == files.folder.appendingPathComponent("sub/d.csv").standardizedFileURL.path)
+        #expect(spec.data.path == folder.appendingPathComponent("sub/d.csv").standardizedFileURL.path)
+        withExtendedLifetime(scratch) {}
     }
 }
