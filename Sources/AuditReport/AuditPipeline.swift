@@ -13,19 +13,22 @@ public enum AuditPipeline {
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
-    /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    /// - Parameters:
+    ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    ///   - knownHashes: inputs already hashed, by absolute path (`vigie verify` hashes them
+    ///     before re-running); the others are hashed here, the data file while it loads.
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil
+        specFile: String? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:]
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads.
-        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
+        let hashing = spec.dataPath.map(ManifestSpec.absolute).flatMap { knownHashes[$0] == nil ? BackgroundHash(path: $0) : nil }
         let (store, grid) = try load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid)
         let reports = try render(result, model: model)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
-        var known: [String: (sha256: String, bytes: Int)] = [:]
+        var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
         let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
         try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
