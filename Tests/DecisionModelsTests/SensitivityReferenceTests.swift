@@ -16,12 +16,9 @@ struct SensitivityReferenceTests {
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    static func loaded() throws -> (GridDesign, [GridProtectedAttribute]) {
+    static func loaded() throws -> (GridDesign, [GroupColumn]) {
         let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
-        let path = FixturePaths.housing("applicants-sample.csv")
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite", "sexe"], csvPath: path, rows: design.rows)
-        return (design, attributes)
+        return try FixturePaths.designAndGroups(grid: grid, csvPath: FixturePaths.housing("applicants-sample.csv"), protected: ["nationalite", "sexe"])
     }
 
     @Test func everyVariantsScoresEqualAPerRowRecomputation() throws {
@@ -168,17 +165,13 @@ struct SensitivityReferenceTests {
 
     @Test func misalignedOrInvalidInputIsAnError() throws {
         let (design, attributes) = try Self.loaded()
-        let short = try GridProtectedAttribute(name: "sexe", groups: ["F", "M"], codes: Array(attributes[1].codes.dropLast()))
+        let short = GroupColumn(attribute: "sexe", codes: Array(attributes[1].codes.dropLast()), groups: ["F", "M"], unknownCode: nil)
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: [short]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, referenceGroups: ["sexe": "X"]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, .nan]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, 2]) }
-        #expect(throws: SpecError.self) { try GridProtectedAttribute(name: "x", groups: ["a"], codes: [0, 1]) }
-        #expect(throws: SpecError.self) {
-            try GridProtectedAttribute.load(columns: ["sexe"], csvPath: FixturePaths.housing("applicants-sample.csv"), rows: 10)
-        }
         #expect(throws: CSVError.self) {
-            try GridProtectedAttribute.load(columns: ["religion"], csvPath: FixturePaths.housing("applicants-sample.csv"))
+            try FixturePaths.designAndGroups(grid: design.grid, csvPath: FixturePaths.housing("applicants-sample.csv"), protected: ["religion"])
         }
     }
 }

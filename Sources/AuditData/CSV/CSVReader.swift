@@ -74,6 +74,11 @@ public final class CSVReader {
     private let scanner: CSVScanner
     /// The file, opened once by `init` and read again from `dataOffset` by each `forEachRow`.
     private let file: CSVFile
+    /// The window `init` read the header with, positioned at the first data row (on line
+    /// `resumeLine`): the first `forEachRow` continues from it, so a file read once is read
+    /// sequentially, from one descriptor and without seeking (a pipe works).
+    private var resume: CSVByteSource?
+    private var resumeLine = 0
     private let missingPatterns: [[UInt8]]
 
     /// Opens the file and reads its header line.
@@ -182,6 +187,8 @@ public final class CSVReader {
         self.maxRowBytes = maxRowBytes
         self.scanner = CSVScanner(path: path, delimiter: delimiter, quote: quote, header: names)
         self.missingPatterns = dialect.missingValues.sorted().map { Array($0.utf8) }
+        self.resume = consume source
+        self.resumeLine = line
     }
 
     /// Skips line endings at `source.begin` (empty lines), refilling as needed.
@@ -337,10 +344,17 @@ public final class CSVReader {
         slots.initialize(repeating: CSVFieldSlot(start: nil, count: 0, line: 0), count: max(columns.count, 1))
         defer { slots.deallocate() }
 
-        var source = try CSVByteSource(file: file, startOffset: dataOffset, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+        var source: CSVByteSource
+        var line: Int
+        if let resumed = resume.take() {
+            source = resumed
+            line = resumeLine
+        } else {
+            source = try CSVByteSource(file: file, startOffset: dataOffset, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+            line = dataLine
+        }
         let expected = header.count
         let scanner = self.scanner
-        var line = dataLine
         try slotOfField.withUnsafeBufferPointer { slotOfField in
             let slotMap = slotOfField.baseAddress!
             while true {
