@@ -1,4 +1,5 @@
 import AuditData
+import TestSupport
 import DecisionModels
 import Foundation
 import Testing
@@ -8,9 +9,9 @@ import Testing
 @Suite("SharedStore")
 struct SharedStoreTests {
     @Test func gridAndExplanationFromTheAuditsStore() throws {
-        let spec = try AuditSpec(contentsOfFile: FixturePaths.housing("audit.yaml"))
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
-        let path = FixturePaths.housing("applicants-sample.csv")
+        let spec = try AuditSpec(contentsOfFile: RepositoryPaths.housing("audit.yaml"))
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
+        let path = RepositoryPaths.housing("applicants-sample.csv")
         let requests = spec.columnRequests + grid.columnRequests + ApplicantExplanation.columnRequests(grid: grid)
         let shared = try DataLoader.load(path: path, dialect: spec.csv, requests: requests)
 
@@ -30,8 +31,8 @@ struct SharedStoreTests {
 
     /// A store read without the grid's columns is refused with the column named, not read again.
     @Test func aStoreWithoutTheGridsColumnsIsRefused() throws {
-        let spec = try AuditSpec(contentsOfFile: FixturePaths.housing("audit.yaml"))
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
+        let spec = try AuditSpec(contentsOfFile: RepositoryPaths.housing("audit.yaml"))
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
         let store = try DataLoader.load(spec)
         #expect(throws: SpecError.self) { try GridDesign(grid: grid, store: store) }
     }

@@ -1,3 +1,5 @@
+import TestSupport
+import AuditAssessment
 import AuditData
 import AuditMetrics
 @testable import AuditReport

@@ -19,7 +19,8 @@ public enum DataLoader {
     /// after checking the spec. `progress` is called every 65,536 rows and at the end.
     public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         try spec.validate()
-        return try load(path: spec.dataPath!, dialect: spec.csv, requests: spec.columnRequests, progress: progress)
+        guard let path = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        return try load(path: path, dialect: spec.csv, requests: spec.columnRequests, progress: progress)
     }
 
     /// Reads the requested columns of `path` in one pass. `progress` is called every

@@ -1,3 +1,5 @@
+import AuditAssessment
+import AuditReport
 import AuditData
 import AuditMetrics
 import DecisionModels
@@ -43,7 +45,8 @@ public enum AuditPipeline {
         try spec.validate()
         let grid = try spec.model.map { try PointsGrid.load(path: $0.grid) }
         let requests = spec.columnRequests + (grid.map { ModelAudit.columnRequests(spec: spec, grid: $0) } ?? [])
-        let store = try DataLoader.load(path: spec.dataPath!, dialect: spec.csv, requests: requests, progress: progress)
+        guard let path = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        let store = try DataLoader.load(path: path, dialect: spec.csv, requests: requests, progress: progress)
         return (store, grid)
     }
 
