@@ -3,7 +3,7 @@ import AuditData
 import AuditMetrics
 
 /// The charts of the report's figures, built from the audit result in the report's
-/// language (every title, description and axis title from `ReportCatalogue`, numbers with
+/// language (every title, description and axis title from the language's catalogue, numbers with
 /// the language's decimal mark). Draws nothing and computes no statistic: it picks values
 /// the audit computed and says which are undefined or suppressed.
 extension ReportBuilder {

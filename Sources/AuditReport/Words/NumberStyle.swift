@@ -5,8 +5,9 @@
 /// - rounded half away from zero to a fixed number of decimals, without Foundation's locale
 ///   (the same value always gives the same text);
 /// - the language's decimal mark (`.` or `,`);
-/// - counts grouped by thousands with the language's separator (`5,000`, `5 000` with a
-///   narrow no-break space); values with decimals are not grouped;
+/// - counts and ranks (whole numbers by nature) grouped by thousands with the language's
+///   separator (`5,000`, `5 000` with a narrow no-break space); measured values, written
+///   with decimals, are not (`1234.5`);
 /// - a value below zero with the hyphen-minus (`-4.5`); a change, which shows its sign
 ///   whatever it is, with `+` or the minus sign U+2212 (`+0.4`, `−0.6`);
 /// - a percentage is the rate × 100, a no-break space, `%` (`9.1 %`, `9,1 %`);
@@ -38,13 +39,13 @@ public struct NumberStyle: Sendable, Equatable {
         return (r.negative ? "-" : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
     }
 
-    /// `x` with at most `digits` decimals, trailing zeros dropped, the whole part grouped as
-    /// a count (`1,204`, `2.5`, `0.333`): the points and amounts of an explanation.
+    /// `x` with at most `digits` decimals, trailing zeros dropped (`12`, `2.5`, `0.333`): the
+    /// points and amounts of an explanation.
     public func decimal(_ x: Double, upTo digits: Int) -> String {
         if let special = nonFinite(x) { return special }
         guard var r = NumberFormat.rounded(x, digits: digits) else { return shortest(x) }
         while r.fraction.hasSuffix("0") { r.fraction.removeLast() }
-        return (r.negative ? "-" : "") + grouped(r.whole) + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
+        return (r.negative ? "-" : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
     }
 
     /// A rate as a percentage with `digits` decimals (`0.0912` → `9.1 %`).
