@@ -82,7 +82,7 @@ import Testing
     @Test func englishSummaryLine() throws {
         let r = try Self.diff()
         #expect(AuditDiffReport.summary(r) == "0 appeared, 0 vanished, 4 grew, 0 shrank, 1 became undefined or defined, 1 verdict change; 0 unchanged (threshold 0.01).")
-        #expect(AuditDiffReport.summary(r, language: .fr).hasPrefix("0 apparus, 0 disparus, 4 en hausse"))
+        #expect(AuditDiffReport.summary(r, language: .fr).hasPrefix("Apparus : 0 ; disparus : 0 ; en hausse : 4 ;"))
     }
 
     @Test(arguments: ReportLanguage.allCases)

@@ -681,9 +681,9 @@ extension Catalogue {
         case .diffMethod:
             "Les constats sont appariés par attribut, groupe, référence, mesure et type. Un écart est la distance à la parité : |différence|, ou |ln rapport| ; il a augmenté ou diminué s'il a bougé de plus de {threshold}."
         case .diffSummary:
-            "{appeared} apparus, {vanished} disparus, {grew} en hausse, {shrank} en baisse, {undefined} devenus non définis ou définis, {verdicts} changements de verdict ; {unchanged} inchangés (seuil {threshold})."
+            "Apparus : {appeared} ; disparus : {vanished} ; en hausse : {grew} ; en baisse : {shrank} ; devenus non définis ou définis : {undefined} ; changements de verdict : {verdicts} ; inchangés : {unchanged} (seuil {threshold})."
         case .diffSummaryOneVerdict:
-            "{appeared} apparus, {vanished} disparus, {grew} en hausse, {shrank} en baisse, {undefined} devenus non définis ou définis, {verdicts} changement de verdict ; {unchanged} inchangés (seuil {threshold})."
+            "Apparus : {appeared} ; disparus : {vanished} ; en hausse : {grew} ; en baisse : {shrank} ; devenus non définis ou définis : {undefined} ; changements de verdict : {verdicts} ; inchangés : {unchanged} (seuil {threshold})."
         case .diffNoFindings:
             "Aucun des deux audits n'a de constats à comparer (un audit de répartition seule ?) : les chiffres de répartition ne sont pas comparés."
         case .diffScope:
