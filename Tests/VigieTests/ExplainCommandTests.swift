@@ -1,4 +1,5 @@
 import AuditData
+import TestSupport
 import AuditReport
 import Foundation
 import Testing

@@ -4,6 +4,7 @@ import AuditMetrics
 @testable import AuditReport
 import DecisionModels
 import Foundation
+import TestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -102,20 +103,16 @@ import Testing
 
     @Test(arguments: ReportLanguage.allCases)
     func explanationOfASmallGridInEachLanguage(_ language: ReportLanguage) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-doc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = folder.appendingPathComponent("d.csv"), grid = folder.appendingPathComponent("g.yaml")
-        try Data("id,sit,mois\n\"a|1\",sans_abri,80\nb,loge,3\n".utf8).write(to: csv)
-        try Data("""
+        let csv = try RepositoryPaths.temporaryFile("id,sit,mois\n\"a|1\",sans_abri,80\nb,loge,3\n", name: "d.csv")
+        let grid = try RepositoryPaths.temporaryFile("""
         name: "g *bold* <i>"
         id: id
         criteria:
           - {name: sit, column: sit, label_fr: Situation, label_en: Housing situation, categories: {sans_abri: 30, loge: -5}}
           - {name: mois, column: mois, per_unit: 1, cap: 60}
 
-        """.utf8).write(to: grid)
-        let explanation = try ApplicantExplanation.explain(grid: PointsGrid.load(path: grid.path), csvPath: csv.path, id: "a|1", dialect: CSVDialect())
+        """, name: "g.yaml")
+        let explanation = try ApplicantExplanation.explain(grid: PointsGrid.load(path: grid), csvPath: csv, id: "a|1", dialect: CSVDialect())
         let doc = ExplanationReport.document(explanation, language: language)
         let md = MarkdownReport.render(doc)
         checkMarkdown(md, "explanation \(language)")
