@@ -1,11 +1,10 @@
 import AuditData
 
 extension AuditSpec {
-    /// Checks the spec, then reads its data file once with every column its analyses read:
-    /// the data part's, and the decision models' (a tariff's meter types, a drought rule's
-    /// levels). `progress` is called every 65,536 rows and at the end.
-    public func loadData(progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
-        try validate()
-        return try DataLoader.load(data, meter: models.tariff?.meter, droughtLevel: models.drought?.level, progress: progress)
+    /// The columns the audit of this spec reads, as store requests: the data part's
+    /// (`DataSpec.columnRequests`) and the allocation models' (`DecisionModelSpec.columnRequests`);
+    /// a points grid adds its own (`AuditPipeline.load`).
+    public var columnRequests: [ColumnRequest] {
+        data.columnRequests + models.columnRequests
     }
 }

@@ -38,8 +38,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The applicant's id (the grid's id column).", valueName: "id"))
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr or en.", valueName: "lang"))
-    var lang: ExplanationLanguage = .fr
+    @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr (default) or en.", valueName: "lang"))
+    var lang: ReportLanguage = .fr
 
     @Option(name: .long, help: ArgumentHelp("Output folder (default vigie-explanation-<ID>).", valueName: "dir"))
     var out: String?
@@ -62,7 +62,7 @@ struct ExplainCommand: ParsableCommand {
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(ExplanationMarkdown.render(explanation, language: lang), terminator: "")
+            print(ExplanationReport.markdown(explanation, language: lang), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)

@@ -11,7 +11,6 @@ extension InferenceSpec.Adjustment: ExpressibleByArgument {}
 extension InferenceSpec.BootstrapMethod: ExpressibleByArgument {}
 extension Favourability: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
-extension ExplanationLanguage: ExpressibleByArgument {}
 
 extension CSVDelimiter: ExpressibleByArgument {
     /// `,`, `;`, `tab` (or a tab character) or `auto`.

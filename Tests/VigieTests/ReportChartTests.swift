@@ -213,7 +213,7 @@ import Testing
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         spec.data.path = file.path
-        let result = try AuditPipeline.compute(store: spec.loadData(), spec: spec, threads: 1)
+        let result = try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1)
         let groups = try #require(result["g"]).groups.filter { $0.statistics.count > 0 }
         #expect(result["g"]?["tiny"]?["selection_rate"]?.isSuppressed == true)
         let suppressed = groups.filter { $0["selection_rate"]?.isSuppressed == true }.count
@@ -239,7 +239,7 @@ import Testing
         // French: the words and the decimal comma.
         var fr = spec
         fr.report.language = .fr
-        let frResult = try AuditPipeline.compute(store: fr.loadData(), spec: fr, threads: 1)
+        let frResult = try AuditPipeline.compute(store: AuditPipeline.load(fr).store, spec: fr, threads: 1)
         let frRates = try #require(svg(HTMLReport.render(frResult, report: fr.report), figure: "group-rates-1"))
         #expect(frRates.contains("class=\"vg-missing\">masqué</text>"))
         #expect(frRates.contains(": 30,0 %</title>"))

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditApplication
 import AuditAssessment
 import AuditData
@@ -9,7 +10,7 @@ import ModelAudit
 /// Audits in memory for the report tests: a CSV written to a temporary file, the spec's
 /// `data` pointed at it, then load → audit → allocation, as `AuditPipeline` does.
 enum ReportTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     static func audit(csv: String, spec: AuditSpec) throws -> AuditResult {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-report-\(UUID().uuidString).csv")
@@ -21,7 +22,7 @@ enum ReportTestSupport {
     }
 
     static func run(_ spec: AuditSpec) throws -> AuditResult {
-        let store = try spec.loadData()
+        let store = try AuditPipeline.load(spec).store
         var result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: 1)
         result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: 1)
         return result
@@ -38,16 +39,16 @@ enum ReportTestSupport {
     static func fixture(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ReportSpec) {
         let spec = try fixtureSpec(name, language: language)
         // As the command line computes it, disclosure control included.
-        return (try AuditPipeline.compute(store: spec.loadData(), spec: spec, threads: 1), spec.report)
+        return (try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1), spec.report)
     }
 
     /// The audit and the decision model's audit of a bundled fixture spec, as the command line
     /// computes them, with the spec's report part.
     static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ReportSpec) {
         let spec = try fixtureSpec(name, language: language)
-        let store = try spec.loadData()
+        let (store, grid) = try AuditPipeline.load(spec)
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result), spec.report)
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid), spec.report)
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its
