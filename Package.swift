@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
         .library(name: "DecisionModels", targets: ["DecisionModels"]),
         .library(name: "ModelAudit", targets: ["ModelAudit"]),
+        .library(name: "RegisterRecords", targets: ["RegisterRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,10 +40,16 @@ let package = Package(
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
+        // Public algorithm registers (Etalab, ATRS, the Dutch register) from an audit folder.
+        .target(
+            name: "RegisterRecords",
+            dependencies: ["AuditData", "AuditReport", "DecisionModels", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures", "DecisionModels",
+                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures", "DecisionModels", "RegisterRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +57,7 @@ let package = Package(
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
         .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra"]),
+        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "AuditReport", "vigie"]),
         .testTarget(name: "VigieTests", dependencies: ["AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
