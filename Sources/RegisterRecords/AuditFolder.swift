@@ -84,12 +84,12 @@ public struct AuditFolder: Sendable {
         guard let system else { return [:] }
         var card: [String: [String]] = [:]
         func values(_ node: JSONDocument) throws(RegisterError) -> [String] {
-            if let text = node.value as? String { return [text] }
+            if case .string(let text) = node.value { return [text] }
             return try node.array().map { (item) throws(RegisterError) -> String in try item.string() }
         }
         for key in try system.keys() {
             let node = try system.member(key)
-            if node.value is [String: Any] {
+            if node.isObject {
                 let nested = node
                 for child in try nested.keys() { card["\(key).\(child)"] = try values(try nested.member(child)) }
             } else {

@@ -1,37 +1,41 @@
 import Foundation
 
-/// A JSON value read with `JSONSerialization`, with the file and the key path it was found
-/// at, so that an unexpected shape is reported as `report.json: attributes[3].groups: expected
-/// an array`. The register reads `report.json` and `manifest.json` as documents, by their
-/// published formats (`docs/report-schema.md`, `docs/provenance.md`), not through Vigie's
-/// own types.
+/// A JSON value with the file and the key path it was found at, so that an unexpected shape
+/// is reported as `report.json: attributes[3].groups: expected an array`. The register reads
+/// `report.json` and `manifest.json` as documents, by their published formats
+/// (`docs/report-schema.md`, `docs/provenance.md`), not through Vigie's own types.
 struct JSONDocument {
     let file: String
     let path: String
-    let value: Any
+    let value: JSONValue
 
     /// Parses `data` (the content of `file`).
     static func parse(_ data: Data, file: String) throws(RegisterError) -> JSONDocument {
         do {
-            let value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return JSONDocument(file: file, path: "", value: value)
+            return JSONDocument(file: file, path: "", value: try JSONDecoder().decode(JSONValue.self, from: data))
         } catch {
             throw RegisterError("\(file): not valid JSON (\(error.localizedDescription))")
         }
     }
 
-    private func child(_ key: String, _ value: Any) -> JSONDocument {
+    private func child(_ key: String, _ value: JSONValue) -> JSONDocument {
         JSONDocument(file: file, path: path.isEmpty ? key : "\(path).\(key)", value: value)
     }
 
     private func failure(_ expected: String, at key: String? = nil) -> RegisterError {
-        let where_ = key.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? (path.isEmpty ? "(top level)" : path)
-        return RegisterError("\(file): \(where_): expected \(expected)")
+        let location = key.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? (path.isEmpty ? "(top level)" : path)
+        return RegisterError("\(file): \(location): expected \(expected)")
+    }
+
+    /// Whether the value is an object.
+    var isObject: Bool {
+        if case .object = value { return true }
+        return false
     }
 
     /// The member `key` of this object, or `nil` when absent.
     func optional(_ key: String) throws(RegisterError) -> JSONDocument? {
-        guard let object = value as? [String: Any] else { throw failure("an object") }
+        guard case .object(let object) = value else { throw failure("an object") }
         return object[key].map { child(key, $0) }
     }
 
@@ -43,30 +47,23 @@ struct JSONDocument {
 
     /// The object's keys, sorted.
     func keys() throws(RegisterError) -> [String] {
-        guard let object = value as? [String: Any] else { throw failure("an object") }
+        guard case .object(let object) = value else { throw failure("an object") }
         return object.keys.sorted()
     }
 
     func array() throws(RegisterError) -> [JSONDocument] {
-        guard let items = value as? [Any] else { throw failure("an array") }
+        guard case .array(let items) = value else { throw failure("an array") }
         return items.enumerated().map { JSONDocument(file: file, path: "\(path)[\($0.offset)]", value: $0.element) }
     }
 
     func string() throws(RegisterError) -> String {
-        guard let s = value as? String else { throw failure("a text") }
+        guard case .string(let s) = value else { throw failure("a text") }
         return s
     }
 
-    /// Whether a parsed value is a JSON boolean (`JSONSerialization` gives both booleans and
-    /// numbers as `NSNumber`; a boolean's type encoding is `c`).
-    private static func isBoolean(_ n: NSNumber) -> Bool {
-        String(cString: n.objCType) == "c"
-    }
-
-    /// A number (JSON numbers only: a boolean is refused).
     func number() throws(RegisterError) -> Double {
-        guard let n = value as? NSNumber, !Self.isBoolean(n) else { throw failure("a number") }
-        return n.doubleValue
+        guard case .number(let n) = value else { throw failure("a number") }
+        return n
     }
 
     /// A whole number that fits an `Int`.
@@ -77,8 +74,8 @@ struct JSONDocument {
     }
 
     func bool() throws(RegisterError) -> Bool {
-        guard let n = value as? NSNumber, Self.isBoolean(n) else { throw failure("true or false") }
-        return n.boolValue
+        guard case .bool(let b) = value else { throw failure("true or false") }
+        return b
     }
 
     func string(_ key: String) throws(RegisterError) -> String { try member(key).string() }
