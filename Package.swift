@@ -8,7 +8,9 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "AuditData", targets: ["AuditData"]),
         .library(name: "AuditMetrics", targets: ["AuditMetrics"]),
+        .library(name: "AuditAssessment", targets: ["AuditAssessment"]),
         .library(name: "AuditReport", targets: ["AuditReport"]),
+        .library(name: "AuditApplication", targets: ["AuditApplication"]),
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
         .library(name: "DecisionModels", targets: ["DecisionModels"]),
         .library(name: "ModelAudit", targets: ["ModelAudit"]),
@@ -29,10 +31,16 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditAssessment", dependencies: ["AuditData", "AuditMetrics"], exclude: ["README.md"]),
         .target(
             name: "AuditReport",
+            dependencies: ["AuditMetrics", "AuditData", "AuditAssessment", "LinearAlgebra", "DecisionModels", "ModelAudit"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "AuditApplication",
             dependencies: [
-                "AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels", "ModelAudit",
+                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
             exclude: ["README.md"]
@@ -43,13 +51,14 @@ let package = Package(
         // Public algorithm registers (Etalab, ATRS, the Dutch register) from an audit folder.
         .target(
             name: "RegisterRecords",
-            dependencies: ["AuditData", "AuditReport", "DecisionModels", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AuditData", "AuditReport", "AuditApplication", "DecisionModels", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures", "DecisionModels", "RegisterRecords",
+                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "AuditApplication", "AuditFixtures", "DecisionModels",
+                "RegisterRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,8 +66,8 @@ let package = Package(
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
         .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra"]),
-        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "AuditReport", "vigie"]),
-        .testTarget(name: "VigieTests", dependencies: ["AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "vigie"]),
+        .testTarget(name: "VigieTests", dependencies: ["AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,19 +1,19 @@
 /// Deterministic number text for CSV and Markdown.
-enum NumberFormat {
+package enum NumberFormat {
     /// Shortest text that reads back as the same Double (Swift's `description`), with
     /// whole numbers below 2^53 written without a decimal point (`3696`, not `3696.0`).
-    static func exact(_ x: Double) -> String {
+    package static func exact(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
         return x.description
     }
 
     /// A rate as a percentage with `digits` decimals (`44.85 %`), for people.
-    static func percent(_ x: Double, digits: Int = 1) -> String {
+    package static func percent(_ x: Double, digits: Int = 1) -> String {
         fixed(x * 100, digits: digits) + " %"
     }
 
     /// `x` rounded half away from zero to `digits` decimals, without Foundation's locale.
-    static func fixed(_ x: Double, digits: Int) -> String {
+    package static func fixed(_ x: Double, digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)

@@ -1,4 +1,4 @@
-import AuditReport
+import AuditApplication
 import Foundation
 
 /// An audit's output folder, read for a register record: `report.json` (schema 1.1) and

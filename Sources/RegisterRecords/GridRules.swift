@@ -1,4 +1,4 @@
-import AuditReport
+import AuditApplication
 import DecisionModels
 import Foundation
 

@@ -1,3 +1,4 @@
+import AuditApplication
 import ArgumentParser
 import AuditData
 import AuditReport
@@ -52,8 +53,8 @@ struct CompareCommand: ParsableCommand {
         let spec = try options.resolve(tariffOverride: options.tariff[0])
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
-            ("compare.csv", Data(TariffComparison.csv(rows).utf8)),
-            ("compare.md", Data(TariffComparison.markdown(rows, names: names).utf8)),
+            ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
+            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names).utf8)),
         ], to: out)
         print("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv")
     }

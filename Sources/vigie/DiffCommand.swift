@@ -1,3 +1,5 @@
+import AuditApplication
+import AuditAssessment
 import ArgumentParser
 import AuditReport
 import Foundation
@@ -43,7 +45,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out)
         if !quiet {
-            print("\(old) → \(new): \(AuditDiff.summary(result))")
+            print("\(old) → \(new): \(AuditDiffReport.summary(result))")
             print("Diff: \(out)/diff.md, \(out)/diff.csv")
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AuditReport
+import AuditApplication
 import Foundation
 import RegisterRecords
 

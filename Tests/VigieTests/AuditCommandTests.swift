@@ -1,3 +1,6 @@
+import DecisionModels
+import AuditAssessment
+import AuditApplication
 import Foundation
 import Testing
 

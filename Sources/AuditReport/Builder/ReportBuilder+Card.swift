@@ -1,3 +1,4 @@
+import AuditAssessment
 import AuditData
 
 extension ReportBuilder {

@@ -1,6 +1,5 @@
 import AuditData
 import AuditMetrics
-import DecisionModels
 import Foundation
 
 /// Two tariffs on the same households (`vigie compare --tariff A --tariff B`): who pays more,
@@ -26,16 +25,10 @@ public enum TariffComparison {
     public static let header = ["attribute", "group", "households", "bill_mean_a", "bill_mean_b", "bill_change_mean",
                                 "share_paying_more", "share_paying_less", "effort_above_3pct_share_a", "effort_above_3pct_share_b"]
 
-    /// Loads the data of `spec` and compares the two tariffs on it, overall and for each
-    /// attribute (not intersections). Weighted means when the spec has weights.
-    public static func run(spec: AuditSpec, tariffA: String, tariffB: String) throws -> (rows: [Row], names: (String, String)) {
-        guard let meter = spec.tariff?.meter else { throw SpecError(key: "--meter", message: "name the meter-type column (--meter or tariff.meter)") }
-        guard spec.allocation != nil else { throw SpecError(key: "--allocation", message: "name the volume column (--allocation)") }
-        let a = try WaterTariff(contentsOfFile: tariffA), b = try WaterTariff(contentsOfFile: tariffB)
-        let store = try DataLoader.load(spec)
-        let volumes = store.numeric[.allocation]!
-        let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter)
-        let billsB = try AllocationPipeline.bills(b, store: store, volumes: volumes, meterColumn: meter)
+    /// Compares the bills of two tariffs on the same households, overall and for each
+    /// attribute of `store` (not intersections): weighted means when the store has weights.
+    /// `billsA[r]`, `billsB[r]`: household r's bill under each tariff (nil where its volume is missing).
+    public static func compare(store: ColumnStore, billsA: [WaterBill?], billsB: [WaterBill?]) -> [Row] {
         let income = store.numeric[.income]
         func row(_ attribute: String, _ group: String, _ rows: [Int]) -> Row? {
             let usable = rows.filter { billsA[$0] != nil && billsB[$0] != nil }
@@ -65,29 +58,7 @@ public enum TariffComparison {
                 if let r = row(column.attribute, label, byGroup[c]) { rows.append(r) }
             }
         }
-        return (rows, (a.name, b.name))
+        return rows
     }
 
-    /// `compare.csv`.
-    public static func csv(_ rows: [Row]) -> String {
-        var out = header.joined(separator: ",") + "\n"
-        for r in rows {
-            let fields = [r.attribute, r.group, String(r.households), NumberFormat.exact(r.meanBillA), NumberFormat.exact(r.meanBillB),
-                          NumberFormat.exact(r.meanChange), NumberFormat.exact(r.sharePayingMore), NumberFormat.exact(r.sharePayingLess),
-                          r.effortAbove3pctA.map(NumberFormat.exact) ?? "", r.effortAbove3pctB.map(NumberFormat.exact) ?? ""]
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
-        }
-        return out
-    }
-
-    /// `compare.md`: the same table in words.
-    public static func markdown(_ rows: [Row], names: (String, String)) -> String {
-        var md = "# Tariff comparison\n\nA: **\(MarkdownReport.escapeText(names.0))**. B: **\(MarkdownReport.escapeText(names.1))**. The same households and volumes under both; bills in euros per year.\n\n"
-        md += "| attribute | group | households | mean bill A | mean bill B | mean change | pay more | pay less | bill > 3 % income (A → B) |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
-        for r in rows {
-            let effort = r.effortAbove3pctA.flatMap { a in r.effortAbove3pctB.map { "\(NumberFormat.percent(a)) → \(NumberFormat.percent($0))" } } ?? ""
-            md += "| `\(MarkdownReport.escape(r.attribute))` | `\(MarkdownReport.escape(r.group))` | \(r.households) | \(NumberFormat.fixed(r.meanBillA, digits: 2)) | \(NumberFormat.fixed(r.meanBillB, digits: 2)) | \(r.meanChange >= 0 ? "+" : "")\(NumberFormat.fixed(r.meanChange, digits: 2)) | \(NumberFormat.percent(r.sharePayingMore)) | \(NumberFormat.percent(r.sharePayingLess)) | \(effort) |\n"
-        }
-        return md
-    }
 }

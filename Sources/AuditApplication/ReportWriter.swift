@@ -1,3 +1,5 @@
+import AuditAssessment
+import AuditReport
 import Foundation
 
 /// Writes a set of report files into a folder all at once, or not at all.

@@ -1,3 +1,5 @@
+import AuditAssessment
+import AuditReport
 import AuditData
 import Foundation
 
