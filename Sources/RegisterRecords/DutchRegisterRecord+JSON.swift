@@ -14,14 +14,6 @@ extension DutchRegisterRecord {
         }
     }
 
-    private static func encoded<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
-    }
-
     /// `register-nl.json`: the record as the standard's schema describes it, and nothing
     /// else (missing optional fields are left out; the constants `language` and `schema`
     /// are set). Keys sorted.
@@ -34,7 +26,7 @@ extension DutchRegisterRecord {
                 record[field.id] = .text(value)
             }
         }
-        return try Self.encoded(record)
+        return try RegisterJSON.encoded(record)
     }
 
     private struct Sources: Encodable {
@@ -57,7 +49,7 @@ extension DutchRegisterRecord {
     /// identity and version. Kept apart so that `register-nl.json` is exactly the standard's
     /// record.
     public func sourcesJSON() throws -> Data {
-        try Self.encoded(Sources(
+        try RegisterJSON.encoded(Sources(
             schema: ["id": DutchRegisterSchema.id, "version": DutchRegisterSchema.version, "title": "Algoritmeregister Publicatiestandaard v\(DutchRegisterSchema.version)"],
             generator: ["name": "vigie", "version": facts.vigieVersion],
             audit_manifest_sha256: facts.manifestSHA256,

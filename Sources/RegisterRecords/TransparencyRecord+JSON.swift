@@ -7,6 +7,7 @@ extension TransparencyRecord {
             let title: String
             let title_fr: String
             let field_names_checked: Bool
+            let title_checked: Bool
             let fields: [RegisterFieldJSON]
         }
         let format = "atrs"
@@ -26,13 +27,9 @@ extension TransparencyRecord {
         let document = Document(
             field_names_checked_against: Self.checkedAgainst,
             generator: ["name": "vigie", "version": facts.vigieVersion],
-            sections: sections.map { Document.Section(tier: $0.tier, title: $0.title, title_fr: $0.titleFR, field_names_checked: $0.fieldNamesChecked, fields: $0.fields.map(RegisterFieldJSON.init)) },
+            sections: sections.map { Document.Section(tier: $0.tier, title: $0.title, title_fr: $0.titleFR, field_names_checked: $0.fieldNamesChecked, title_checked: $0.titleChecked, fields: $0.fields.map(RegisterFieldJSON.init)) },
             audit: facts
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
-        data.append(0x0A)
-        return data
+        return try RegisterJSON.encoded(document)
     }
 }

@@ -11,8 +11,10 @@ extension TransparencyRecord {
         md += "**declared** by the owner (system card, decision model, declarations), **measured** by the audit, or **missing**.\n\n"
         for section in sections {
             md += "## \(MarkdownEscape.text(section.title))\n\n"
-            if !section.fieldNamesChecked {
-                md += "_Field names written from the v3.0 section name; not checked against the template's field list (docs/register.md)._\n\n"
+            if !section.titleChecked {
+                md += "_Section and field names not checked against the v3.0 template (docs/register.md): check them before publishing._\n\n"
+            } else if !section.fieldNamesChecked {
+                md += "_Field names not checked against the v3.0 template's field list (docs/register.md): check them before publishing._\n\n"
             }
             md += "| Field | Value | Source |\n|---|---|---|\n"
             for field in section.fields {

@@ -4,8 +4,10 @@
 /// (five sections: "Owner and Responsibility", "Description and Rationale", and three
 /// more), plus an optional dataset card. Vigie could not obtain the v3.0 template's full
 /// field list: Tier 1 and Tier 2 section 1 use the field names and numbers published in
-/// `checkedAgainst`; the other Tier 2 sections carry the v3.0 section names with fields named
-/// after them, marked `fieldNamesChecked: false` (`docs/register.md` lists them).
+/// `checkedAgainst`; "Description and Rationale" has the template's title and fields named
+/// after their content; the last three Tier 2 sections' titles and fields were not seen in
+/// a source. Unchecked names are marked (`fieldNamesChecked`, `titleChecked`) in both files,
+/// and `docs/register.md` lists them.
 public struct TransparencyRecord: Sendable {
     public let sections: [TransparencySection]
     public let facts: AuditFacts
@@ -33,13 +35,13 @@ public struct TransparencyRecord: Sendable {
         func field(_ id: String, _ en: String, _ fr: String, _ lookups: [RegisterLookup]) -> RegisterField {
             inputs.field(id, fr: fr, en: en, lookups)
         }
-        let tier1 = TransparencySection(tier: 1, title: "Tier 1 - Overview", titleFR: "Niveau 1 - Présentation", fieldNamesChecked: true, fields: [
+        let tier1 = TransparencySection(tier: 1, title: "Tier 1 - Overview", titleFR: "Niveau 1 - Présentation", fieldNamesChecked: true, titleChecked: true, fields: [
             field("1.1", "Name", "Nom", [inputs.card("name")]),
             field("1.2", "Description", "Description", [inputs.card("purpose"), inputs.card("automation")]),
             field("1.3", "Website URL", "Adresse du site", [inputs.card("publication_url")]),
             field("1.4", "Contact email", "Adresse de contact", [inputs.card("contact")]),
         ])
-        let owner = TransparencySection(tier: 2, title: "Tier 2 - Owner and Responsibility", titleFR: "Niveau 2 - Responsable et responsabilités", fieldNamesChecked: true, fields: [
+        let owner = TransparencySection(tier: 2, title: "Tier 2 - Owner and Responsibility", titleFR: "Niveau 2 - Responsable et responsabilités", fieldNamesChecked: true, titleChecked: true, fields: [
             field("2.1.1", "Organisation or department", "Organisation ou ministère", [inputs.card("owner")]),
             field("2.1.2", "Team", "Équipe", [inputs.card("department")]),
             field("2.1.3", "Senior responsible owner", "Responsable principal", [inputs.declared("senior_responsible_owner")]),
@@ -50,14 +52,14 @@ public struct TransparencyRecord: Sendable {
             field("2.1.4.4", "Procurement procedure type", "Type de procédure d'achat", [inputs.declared("procurement_procedure_type")]),
             field("2.1.4.5", "Data access terms", "Conditions d'accès aux données", [inputs.declared("data_access_terms")]),
         ])
-        let rationale = TransparencySection(tier: 2, title: "Tier 2 - Description and Rationale", titleFR: "Niveau 2 - Description et justification", fieldNamesChecked: false, fields: [
+        let rationale = TransparencySection(tier: 2, title: "Tier 2 - Description and Rationale", titleFR: "Niveau 2 - Description et justification", fieldNamesChecked: false, titleChecked: true, fields: [
             field("detailed_description", "Detailed description", "Description détaillée", [inputs.card("model_type"), inputs.gridRules(l), inputs.ruleFiles(l)]),
             field("scope", "Scope", "Périmètre", [inputs.declared("scope")]),
             field("benefit", "Benefit", "Bénéfice", [inputs.declared("benefit")]),
             field("previous_process", "Previous process", "Processus antérieur", [inputs.declared("previous_process")]),
             field("alternatives_considered", "Alternatives considered", "Alternatives envisagées", [inputs.declared("alternatives_considered")]),
         ])
-        let process = TransparencySection(tier: 2, title: "Tier 2 - Decision-Making Process", titleFR: "Niveau 2 - Processus de décision", fieldNamesChecked: false, fields: [
+        let process = TransparencySection(tier: 2, title: "Tier 2 - Decision-Making Process", titleFR: "Niveau 2 - Processus de décision", fieldNamesChecked: false, titleChecked: false, fields: [
             field("process_integration", "Process integration", "Place dans le processus", [inputs.modelRole(), inputs.card("automation")]),
             field("provided_information", "Provided information", "Informations fournies", [inputs.declared("provided_information")]),
             field("frequency_and_scale_of_usage", "Frequency and scale of usage", "Fréquence et volume d'usage", [inputs.card("decisions_per_year")]),
@@ -65,7 +67,7 @@ public struct TransparencyRecord: Sendable {
             field("required_training", "Required training", "Formation requise", [inputs.card("training")]),
             field("appeals_and_review", "Appeals and review", "Recours et réexamen", [inputs.card("complaints"), inputs.card("explanation")]),
         ])
-        let tool = TransparencySection(tier: 2, title: "Tier 2 - Tool Specification", titleFR: "Niveau 2 - Spécification de l'outil", fieldNamesChecked: false, fields: [
+        let tool = TransparencySection(tier: 2, title: "Tier 2 - Tool Specification", titleFR: "Niveau 2 - Spécification de l'outil", fieldNamesChecked: false, titleChecked: false, fields: [
             field("system_architecture", "System architecture", "Architecture", [inputs.card("hosting")]),
             field("phase", "Phase", "Phase", [inputs.declared("phase")]),
             field("maintenance", "Maintenance", "Maintenance", [inputs.card("update_process")]),
@@ -78,12 +80,12 @@ public struct TransparencyRecord: Sendable {
             field("data_collection", "Data collection", "Collecte des données", [inputs.card("collection")]),
             field("data_access_and_storage", "Data access and storage", "Accès et conservation des données", [inputs.card("storage"), inputs.card("access"), inputs.card("retention")]),
         ])
-        let risks = TransparencySection(tier: 2, title: "Tier 2 - Risks, Mitigations and Impact Assessments", titleFR: "Niveau 2 - Risques, mesures et analyses d'impact", fieldNamesChecked: false, fields: [
+        let risks = TransparencySection(tier: 2, title: "Tier 2 - Risks, Mitigations and Impact Assessments", titleFR: "Niveau 2 - Risques, mesures et analyses d'impact", fieldNamesChecked: false, titleChecked: false, fields: [
             field("impact_assessment", "Impact assessment", "Analyse d'impact", [inputs.declared("impact_assessment"), inputs.card("fria.processes"), inputs.card("fria.affected_groups")]),
             field("risks_and_mitigations", "Risks and mitigations", "Risques et mesures", [inputs.card("risk_management"), inputs.card("fria.risks"), inputs.card("fria.measures"),
                                                                                                 inputs.measured(f.findingsText(l), from: "report.json verdicts, findings, attributes, allocation, disclosure")]),
         ])
-        let audit = TransparencySection(tier: 0, title: "Vigie audit (not part of the ATRS)", titleFR: "Audit Vigie (hors ATRS)", fieldNamesChecked: true, fields: [
+        let audit = TransparencySection(tier: 0, title: "Vigie audit (not part of the ATRS)", titleFR: "Audit Vigie (hors ATRS)", fieldNamesChecked: true, titleChecked: true, fields: [
             field("audit_date", "Date of the audit", "Date de l'audit", [inputs.card("date")]),
             field("groups_checked", "Groups checked", "Groupes contrôlés", [inputs.measured(f.groupsText(l), from: "report.json attributes")]),
             field("disparities_found", "Disparities found", "Écarts constatés", [inputs.measured(f.findingsText(l), from: "report.json verdicts, findings, attributes, allocation, disclosure")]),
