@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import AuditMetrics
 import DecisionModels
@@ -28,7 +29,7 @@ struct SensitivityPlantedBiasTests {
         r8,non,non,B
 
         """
-        let path = try FixturePaths.temporary(csv)
+        let path = try RepositoryPaths.temporaryFile(csv)
         let grid = try PointsGrid(name: "hand", idColumn: "id", criteria: [
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
             GridCriterion(name: "g", column: "g", kind: .flag(points: 5, trueValues: ["oui"])),
@@ -63,7 +64,7 @@ struct SensitivityPlantedBiasTests {
     @Test func smallGroupsGetNoImpactRatio() throws {
         var lines = ["id,f,grp"]
         for i in 0..<40 { lines.append("r\(i),\(i % 2 == 0 ? "oui" : "non"),\(i < 35 ? "big" : "small")") }
-        let path = try FixturePaths.temporary(lines.joined(separator: "\n") + "\n")
+        let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
         let grid = try PointsGrid(name: "small", idColumn: "id", criteria: [
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
         ], allocation: .capacity(.declared([], default: 10)))
@@ -91,7 +92,7 @@ struct SensitivityPlantedBiasTests {
                           random.uniform() < 0.05 ? "oui" : "non", random.uniform() < 0.1 ? "oui" : "non",
                           String(random.int(120)), ["T1", "T2", "T3"][random.int(3)]].joined(separator: ","))
         }
-        let path = try FixturePaths.temporary(lines.joined(separator: "\n") + "\n")
+        let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
         let grid = try PointsGrid(name: "planted", idColumn: "demande_id", criteria: [
             GridCriterion(name: "anciennete", column: "anciennete_mois", kind: .perUnit(pointsPerUnit: 0.25, cap: 15)),
             GridCriterion(name: "dalo", column: "dalo", kind: .flag(points: 50, trueValues: ["oui"])),

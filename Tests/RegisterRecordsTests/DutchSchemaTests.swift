@@ -1,5 +1,6 @@
 import Foundation
 @testable import RegisterRecords
+import TestSupport
 import Testing
 
 /// The Dutch record against the Algoritmeregister's published schema (publication standard
@@ -61,7 +62,7 @@ import Testing
         // the demos too: .ci/run).
         let python = try RegisterTestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import jsonschema"])
         if python.status == 0 {
-            let script = RegisterTestSupport.root.appendingPathComponent("Fixtures/register/nl/validate.py").path
+            let script = RepositoryPaths.fixture("register/nl/validate.py")
             let v = try RegisterTestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, recordURL.path])
             #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
             #expect(v.stdout.contains("valid against Algoritmeregister Publicatiestandaard v1.0.0"))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RegisterRecords
+import TestSupport
 import Testing
 
 /// The Etalab inventory CSV: the guide's fields, one row, cells safe in a spreadsheet, the
@@ -108,7 +109,7 @@ import Testing
     @Test func changedGridIsNotRead() throws {
         let inputs = RegisterTestSupport.scratch(), out = RegisterTestSupport.scratch().appendingPathComponent("audit")
         for name in ["audit.yaml", "applicants-sample.csv", "cotation-grid.yaml"] {
-            try FileManager.default.copyItem(at: RegisterTestSupport.root.appendingPathComponent("Fixtures/housing/\(name)"), to: inputs.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: RepositoryPaths.housing(name)), to: inputs.appendingPathComponent(name))
         }
         let audit = try RegisterTestSupport.vigie(["audit", "--spec", inputs.appendingPathComponent("audit.yaml").path, "--quiet", "--out", out.path])
         #expect(audit.status == 0, "\(audit.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every measured value of the records matches `report.json` and `manifest.json`, read here
@@ -146,7 +147,7 @@ import Testing
         #expect(hashes.contains("report.json SHA-256 \(e.reportHash)"))
         for (name, hash) in e.inputs { #expect(hashes.contains("\(name) SHA-256 \(hash)")) }
         for (name, hash) in e.inputs where name.hasSuffix(".csv") {
-            #expect(try RegisterTestSupport.sha256sum(RegisterTestSupport.root.appendingPathComponent("Fixtures/housing/\(name)")) == hash)
+            #expect(try RegisterTestSupport.sha256sum(URL(fileURLWithPath: RepositoryPaths.housing(name))) == hash)
         }
 
         // The Etalab record states the same numbers in French.

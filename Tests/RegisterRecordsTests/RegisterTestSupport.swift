@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 
 /// The `vigie` binary, the demo audits the suites share, and small file helpers.
 enum RegisterTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let housingDeclarations = root.appendingPathComponent("Fixtures/housing/register.yaml").path
-    static let waterDeclarations = root.appendingPathComponent("Fixtures/water/register.yaml").path
-    static let dutchSchema = root.appendingPathComponent("Fixtures/register/nl/algoritmeregister-publicatiestandaard-v1.0.0.schema.json")
+    static let root = RepositoryPaths.root
+    static let housingDeclarations = RepositoryPaths.housing("register.yaml")
+    static let waterDeclarations = RepositoryPaths.water("register.yaml")
+    static let dutchSchema = URL(fileURLWithPath: RepositoryPaths.fixture("register/nl/algoritmeregister-publicatiestandaard-v1.0.0.schema.json"))
 
     /// `.build/debug/vigie`, beside the test bundle.
     static var binary: URL {

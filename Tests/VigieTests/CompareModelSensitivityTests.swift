@@ -1,3 +1,4 @@
+import TestSupport
 import AuditReport
 import DecisionModels
 import Foundation

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditReport
 import Foundation
 import Testing

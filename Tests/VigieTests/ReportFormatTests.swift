@@ -1,3 +1,4 @@
+import TestSupport
 import AuditAssessment
 import AuditData
 import AuditMetrics

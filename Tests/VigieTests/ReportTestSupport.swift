@@ -1,3 +1,4 @@
+import TestSupport
 import AuditApplication
 import AuditData
 import AuditMetrics
@@ -8,7 +9,7 @@ import ModelAudit
 /// Audits in memory for the report tests: a CSV written to a temporary file, the spec's
 /// `data` pointed at it, then load → audit → allocation, as `AuditPipeline` does.
 enum ReportTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     static func audit(csv: String, spec: AuditSpec) throws -> AuditResult {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-report-\(UUID().uuidString).csv")
