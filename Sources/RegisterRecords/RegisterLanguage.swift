@@ -6,29 +6,28 @@ import AuditReport
 public enum RegisterLanguage: String, Sendable {
     case fr, en, nl
 
-    /// `x` with `digits` decimals: decimal point in English, comma in French and Dutch.
-    func fixed(_ x: Double, _ digits: Int) -> String {
-        ReportText(self == .en ? .en : .fr).fixed(x, digits)
-    }
-
-    /// A whole number grouped by thousands: `5,000` (en), `5 000` (fr, narrow space), `5.000` (nl).
-    func count(_ n: Int) -> String {
+    /// How the language writes numbers: AuditReport's English and French styles (`5,000`,
+    /// `5 000`; `0.25`, `0,25`), and for Dutch a decimal comma with thousands grouped by a
+    /// full stop (`5.000`; `0,25`).
+    var numbers: NumberStyle {
         switch self {
-        case .en: ReportText(.en).count(n)
-        case .fr: ReportText(.fr).count(n)
-        case .nl: ReportText(.en).count(n).replacingOccurrences(of: ",", with: ".")
+        case .en: ReportText(.en).numbers
+        case .fr: ReportText(.fr).numbers
+        case .nl: NumberStyle(decimalMark: ",", thousandsSeparator: ".")
         }
     }
 
-    /// A share as a percentage with one decimal.
-    func percent(_ x: Double) -> String {
-        fixed(x * 100, 1) + "\u{a0}%"
-    }
+    /// `x` with `digits` decimals.
+    func fixed(_ x: Double, _ digits: Int) -> String { numbers.fixed(x, digits) }
 
-    /// Points of a grid: whole numbers without decimals (`20`), others with two (`0,50`).
-    func points(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? fixed(x, 0) : fixed(x, 2)
-    }
+    /// A whole number grouped by thousands.
+    func count(_ n: Int) -> String { numbers.integer(n) }
+
+    /// A share as a percentage with one decimal.
+    func percent(_ x: Double) -> String { numbers.percent(x, 1) }
+
+    /// Points of a grid, with at most two decimals (`20`, `0,5`).
+    func points(_ x: Double) -> String { numbers.decimal(x, upTo: 2) }
 
     /// The compared rate's name (`findings[].metric`).
     func metric(_ name: String) -> String {
