@@ -21,6 +21,8 @@ struct CompareCommand: ParsableCommand {
         and B, the change, how many gain and lose a selection, the mean score and the mean rank \
         change. Groups of fewer than 10 applicants show counts only.
 
+        compare.md is in the spec's language, or --lang (en or fr).
+
         Examples:
           vigie compare --spec Fixtures/water/audit.yaml \\
             --tariff Fixtures/water/tariff-2023.yaml \\
@@ -54,7 +56,7 @@ struct CompareCommand: ParsableCommand {
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
-            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names).utf8)),
+            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.language).utf8)),
         ], to: out)
         print("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv")
     }
@@ -71,6 +73,7 @@ struct CompareCommand: ParsableCommand {
         if let delimiter = options.delimiter { spec.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if options.decimalComma { spec.csv.decimalComma = true }
         if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
+        if let lang = options.lang { spec.language = try SpecOptions.choice(lang, "--lang") }
         guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
         let gridA = try PointsGrid.load(path: options.model[0]), gridB = try PointsGrid.load(path: options.model[1])
         // One read: the protected attributes as the audit groups them, and both grids' columns.
@@ -80,7 +83,7 @@ struct CompareCommand: ParsableCommand {
         try ReportWriter.write([
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
             ("compare.json", try ModelComparison.json(comparison)),
-            ("compare.md", Data(ModelComparison.markdown(comparison).utf8)),
+            ("compare.md", Data(ModelComparison.markdown(comparison, language: spec.language).utf8)),
         ], to: out)
         let all = comparison.rows.first
         print("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json")
