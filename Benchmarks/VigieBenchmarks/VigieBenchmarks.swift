@@ -332,7 +332,7 @@ func waterVolumes(rows: Int) throws -> [Double] {
     spec.allocation = AllocationSpec(column: "volume_m3_an", need: "besoin_m3_an", per: "nb_personnes")
     spec.rankBy = "revenu_annuel"
     let store = try DataLoader.load(spec)
-    guard let volumes = store.numeric[.allocation], volumes.count == rows else {
+    guard let volumes = store.numbers["volume_m3_an"], volumes.count == rows else {
         throw SpecError(key: "allocation", message: "volume_m3_an not loaded")
     }
     return volumes

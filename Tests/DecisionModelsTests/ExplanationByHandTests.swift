@@ -154,10 +154,10 @@ struct ExplanationByHandTests {
         do {
             _ = try Self.explain("a1", csv: twice)
             Issue.record("duplicate accepted")
-        } catch let error as ExplanationError {
-            guard case .duplicatedID(let id, _, let first, let second) = error else { Issue.record("\(error)"); return }
-            #expect(id == "a2" && first == 3 && second == 8)
-            #expect(error.description.contains("lines 3 and 8"))
+        } catch let error as CSVError {
+            // The store's identifier check: located at the second occurrence, naming both lines.
+            #expect(error.line == 8 && error.column == 1 && error.columnName == "id", "\(error)")
+            #expect(error.message.hasPrefix("id 'a2' is given twice, on lines 3 and 8"), "\(error)")
         }
     }
 

@@ -34,8 +34,7 @@ struct SensitivityPlantedBiasTests {
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
             GridCriterion(name: "g", column: "g", kind: .flag(points: 5, trueValues: ["oui"])),
         ], allocation: .capacity(.declared([], default: 3)))
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["grp"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["grp"])
         let result = try GridSensitivity.run(design: design, attributes: attributes, minGroupSize: 1)
         #expect(result.referenceGroups == ["A"])
         let base = result.disparities[0]
@@ -68,8 +67,7 @@ struct SensitivityPlantedBiasTests {
         let grid = try PointsGrid(name: "small", idColumn: "id", criteria: [
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
         ], allocation: .capacity(.declared([], default: 10)))
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["grp"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["grp"])
         let result = try GridSensitivity.run(design: design, attributes: attributes, minGroupSize: 30)
         let small = try #require(result.disparities[0].first { $0.group == "small" })
         #expect(small.count == 5)
@@ -100,8 +98,7 @@ struct SensitivityPlantedBiasTests {
             GridCriterion(name: "lien_commune", column: "lien_commune", kind: .flag(points: 40, trueValues: ["oui"])),
         ], minimumScore: 0, segmentBy: ["typologie"], allocation: .capacity(.declared([], default: 400)),
            tieBreak: [GridTieBreakKey(column: "anciennete_mois", descending: true), GridTieBreakKey(column: "demande_id", descending: false)])
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["nationalite"])
         let result = try GridSensitivity.run(design: design, attributes: attributes)
         #expect(result.allocation.selectedCount(grid: 0) == 1_200)
 

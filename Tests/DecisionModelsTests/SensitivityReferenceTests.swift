@@ -17,12 +17,9 @@ struct SensitivityReferenceTests {
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    static func loaded() throws -> (GridDesign, [GridProtectedAttribute]) {
+    static func loaded() throws -> (GridDesign, [GroupColumn]) {
         let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
-        let path = RepositoryPaths.housing("applicants-sample.csv")
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite", "sexe"], csvPath: path, rows: design.rows)
-        return (design, attributes)
+        return try OneRead.designAndGroups(grid: grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"), protected: ["nationalite", "sexe"])
     }
 
     @Test func everyVariantsScoresEqualAPerRowRecomputation() throws {
@@ -169,17 +166,13 @@ struct SensitivityReferenceTests {
 
     @Test func misalignedOrInvalidInputIsAnError() throws {
         let (design, attributes) = try Self.loaded()
-        let short = try GridProtectedAttribute(name: "sexe", groups: ["F", "M"], codes: Array(attributes[1].codes.dropLast()))
+        let short = GroupColumn(attribute: "sexe", codes: Array(attributes[1].codes.dropLast()), groups: ["F", "M"], unknownCode: nil)
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: [short]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, referenceGroups: ["sexe": "X"]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, .nan]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, 2]) }
-        #expect(throws: SpecError.self) { try GridProtectedAttribute(name: "x", groups: ["a"], codes: [0, 1]) }
-        #expect(throws: SpecError.self) {
-            try GridProtectedAttribute.load(columns: ["sexe"], csvPath: RepositoryPaths.housing("applicants-sample.csv"), rows: 10)
-        }
         #expect(throws: CSVError.self) {
-            try GridProtectedAttribute.load(columns: ["religion"], csvPath: RepositoryPaths.housing("applicants-sample.csv"))
+            try OneRead.designAndGroups(grid: design.grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"), protected: ["religion"])
         }
     }
 }

@@ -40,9 +40,9 @@ enum ReportTestSupport {
     static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?) {
         var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
         if let language { spec.language = language }
-        let store = try DataLoader.load(spec)
+        let (store, grid) = try AuditPipeline.load(spec)
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result))
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid))
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its
