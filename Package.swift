@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
         .library(name: "DecisionModels", targets: ["DecisionModels"]),
         .library(name: "ModelAudit", targets: ["ModelAudit"]),
+        .library(name: "RegisterRecords", targets: ["RegisterRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,10 +48,17 @@ let package = Package(
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
+        // Public algorithm registers (Etalab, ATRS, the Dutch register) from an audit folder.
+        .target(
+            name: "RegisterRecords",
+            dependencies: ["AuditData", "AuditReport", "AuditApplication", "DecisionModels", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "vigie",
             dependencies: [
                 "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "AuditApplication", "AuditFixtures", "DecisionModels",
+                "RegisterRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +68,7 @@ let package = Package(
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData", "TestSupport"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData", "TestSupport"]),
         .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "TestSupport", "vigie"]),
         .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditData
 import AuditMetrics
 import AuditReport
+import RegisterRecords
 
 // The spec's closed sets are the command line's: ArgumentParser checks a value against the
 // cases' raw values (the spec's words) and lists them in `--help` and in its error.
@@ -11,6 +12,7 @@ extension InferenceSpec.Adjustment: ExpressibleByArgument {}
 extension InferenceSpec.BootstrapMethod: ExpressibleByArgument {}
 extension Favourability: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension RegisterFormat: ExpressibleByArgument {}
 
 extension CSVDelimiter: ExpressibleByArgument {
     /// `,`, `;`, `tab` (or a tab character) or `auto`.

@@ -40,6 +40,22 @@ import Testing
         for key in needed { #expect(MessageKey.named(key) != nil, "missing key \(key)") }
     }
 
+    /// Every sentence `AuditAssessment` names by a literal key (evidence, words) has its message:
+    /// those keys are strings, since that module knows no catalogue.
+    @Test func everyKeyTheAssessmentsNameHasItsMessage() throws {
+        let folder = RepositoryPaths.root.appendingPathComponent("Sources/AuditAssessment")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "swift" }
+        let literal = try Regex(#""((?:evidence|field|status|concern|objective|ll144)\.[a-z_.]+)""#)
+        var keys = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: literal) { if let key = match.output[1].substring { keys.insert(String(key)) } }
+        }
+        #expect(keys.count > 25)
+        for key in keys.sorted() { #expect(MessageKey.named(key) != nil, "missing key \(key)") }
+        for exclusion in ["suppressed", "unknown", "small", "undefined"] { #expect(MessageKey.named("ll144.excluded." + exclusion) != nil) }
+    }
+
     /// No rendered report shows a missing key (⟦…⟧) or an unfilled placeholder.
     @Test func renderedReportsUseOnlyKnownKeys() throws {
         for fixture in ["housing", "water"] {

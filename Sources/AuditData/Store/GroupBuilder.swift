@@ -5,9 +5,8 @@ struct GroupBuilder {
     let slot: Int
     let binning: Binning
     let mapping: [String: String]
-    private var encoder = CategoricalEncoder()
-    /// Categories: first-appearance codes, `UInt32.max` for a missing value.
-    private var codes: [UInt32] = []
+    /// Categories: the values as they come.
+    private var values: CategoryBuilder
     /// Bands and quantiles: the numbers, NaN for a missing value.
     private var numbers: [Double] = []
 
@@ -16,11 +15,12 @@ struct GroupBuilder {
         self.slot = slot
         self.binning = binning
         self.mapping = mapping
+        self.values = CategoryBuilder(name: name, slot: slot)
     }
 
     mutating func read(_ row: CSVRow) throws(CSVError) {
         if binning == .none {
-            codes.append(row.isMissing(slot) ? UInt32.max : try encoder.code(for: row, slot))
+            try values.read(row)
         } else if row.isMissing(slot) {
             numbers.append(.nan)
         } else if let value = row.double(slot), value.isFinite {
@@ -37,27 +37,28 @@ struct GroupBuilder {
 
     /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
     func categorical() -> GroupColumn {
-        let levels = encoder.levels
-        let mapped = levels.map { mapping[$0] ?? $0 }
-        let hasMissing = codes.contains(UInt32.max)
+        let read = values.column()
+        // Each value's group label; a missing value (`unknownCode`) is `unknown`.
+        let mapped = read.groups.indices.map { code in
+            UInt32(code) == read.unknownCode ? GroupColumn.unknownLabel : mapping[read.groups[code]] ?? read.groups[code]
+        }
         var labels = Array(Set(mapped)).filter { $0 != GroupColumn.unknownLabel }
         // Numeric labels (deciles, codes) in numeric order; others by their bytes.
-        let numbers = labels.map { Double($0) }
-        if !labels.isEmpty, numbers.allSatisfy({ $0 != nil }) {
-            labels = zip(labels, numbers).sorted { a, b in
-                a.1! != b.1! ? a.1! < b.1! : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
+        let numeric = labels.compactMap { label in Double(label).map { (label, $0) } }
+        if !labels.isEmpty, numeric.count == labels.count {
+            labels = numeric.sorted { a, b in
+                a.1 != b.1 ? a.1 < b.1 : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
             }.map(\.0)
         } else {
             labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
-        let hasUnknown = hasMissing || mapped.contains(GroupColumn.unknownLabel)
+        let hasUnknown = mapped.contains(GroupColumn.unknownLabel)
         if hasUnknown { labels.append(GroupColumn.unknownLabel) }
         var position: [String: UInt32] = [:]
         for (i, label) in labels.enumerated() { position[label] = UInt32(i) }
-        let remap = mapped.map { position[$0]! }
-        let unknownCode = hasUnknown ? UInt32(labels.count - 1) : nil
-        let newCodes = codes.map { $0 == UInt32.max ? unknownCode! : remap[Int($0)] }
-        return GroupColumn(attribute: name, codes: newCodes, groups: labels, unknownCode: unknownCode)
+        let remap = mapped.map { position[$0] ?? 0 }
+        return GroupColumn(attribute: name, codes: read.codes.map { remap[Int($0)] }, groups: labels,
+                           unknownCode: hasUnknown ? UInt32(labels.count - 1) : nil)
     }
 
     /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.

@@ -26,19 +26,25 @@ public struct LocatedYAMLDecoder: Sendable {
     }
 
     /// Reads a file as UTF-8 text and decodes it.
-    public static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String) throws(SpecError) -> T {
+    /// - Parameter ifEmpty: the value of an empty document (no node, comments only); without
+    ///   it, an empty document is an error.
+    public static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (\(error.localizedDescription))")
         }
-        return try LocatedYAMLDecoder(file: path, what: what).decode(type, from: text)
+        return try LocatedYAMLDecoder(file: path, what: what).decode(type, from: text, ifEmpty: ifEmpty)
     }
 
     /// Decodes YAML text.
-    public func decode<T: Decodable>(_ type: T.Type, from text: String) throws(SpecError) -> T {
-        let root = try compose(text)
+    /// - Parameter ifEmpty: the value of an empty document; without it, an empty document is an error.
+    public func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+        guard let root = try compose(text) else {
+            if let ifEmpty { return ifEmpty }
+            throw SpecError(file: file, key: what, message: "the \(what) file is empty")
+        }
         do {
             return try YAMLNodeDecoder.decode(type, from: root, at: [])
         } catch {
@@ -46,8 +52,8 @@ public struct LocatedYAMLDecoder: Sendable {
         }
     }
 
-    /// The document's root node; an empty document is an error.
-    func compose(_ text: String) throws(SpecError) -> Node {
+    /// The document's root node; `nil` for an empty document.
+    func compose(_ text: String) throws(SpecError) -> Node? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -64,7 +70,6 @@ public struct LocatedYAMLDecoder: Sendable {
         } catch {
             throw SpecError(file: file, key: what, message: "not valid YAML: \(error)")
         }
-        guard let node else { throw SpecError(file: file, key: what, message: "the \(what) file is empty") }
         return node
     }
 
