@@ -92,18 +92,11 @@ public struct DroughtRule: Sendable, Equatable {
     }
 }
 
-extension DroughtRule: Decodable {
-    /// Reads a rule file (YAML; format in `Fixtures/water/README.md`).
-    ///
-    /// - Throws: `SpecError` naming the file, line, column and key of the problem.
-    public init(contentsOfFile path: String) throws(SpecError) {
-        self = try LocatedYAMLDecoder.decode(DroughtRule.self, contentsOfFile: path, what: "drought rule")
-    }
-
-    /// Parses rule text; `file` only labels errors.
-    public init(yaml text: String, file: String = "<drought rule>") throws(SpecError) {
-        self = try LocatedYAMLDecoder(file: file, what: "drought rule").decode(DroughtRule.self, from: text)
-    }
+/// A rule file (YAML; format in `Fixtures/water/README.md`), read with
+/// `init(contentsOfFile:)` or `init(yaml:file:)` (`YAMLDocument`): errors name the file,
+/// line, column and key.
+extension DroughtRule: YAMLDocument {
+    public static let documentName = "drought rule"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description

@@ -1,19 +1,11 @@
 import AuditData
 
-extension WaterTariff: Decodable {
-    /// Reads a tariff file (YAML; format in `Fixtures/water/README.md`).
-    ///
-    /// - Throws: `SpecError` naming the file, line, column and key of the problem:
-    ///   unreadable file, invalid YAML, unknown or repeated key, wrong type,
-    ///   negative price, unsorted or overlapping blocks, missing meter type.
-    public init(contentsOfFile path: String) throws(SpecError) {
-        self = try LocatedYAMLDecoder.decode(WaterTariff.self, contentsOfFile: path, what: "tariff")
-    }
-
-    /// Parses tariff text; `file` only labels errors.
-    public init(yaml text: String, file: String = "<tariff>") throws(SpecError) {
-        self = try LocatedYAMLDecoder(file: file, what: "tariff").decode(WaterTariff.self, from: text)
-    }
+/// A tariff file (YAML; format in `Fixtures/water/README.md`), read with
+/// `init(contentsOfFile:)` or `init(yaml:file:)` (`YAMLDocument`): errors name the file,
+/// line, column and key — unreadable file, invalid YAML, unknown or repeated key, wrong type,
+/// negative price, unsorted or overlapping blocks, missing meter type.
+extension WaterTariff: YAMLDocument {
+    public static let documentName = "tariff"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, meters, sanitation, vat

@@ -15,11 +15,8 @@ extension InferenceSpec: ClosedKeyMapping, Codable {
         case replicates, seed, method
     }
 
+    /// The report view's names for the bootstrap settings, flat beside the others.
     enum ReportKeys: String, CodingKey {
-        case interval, level, alpha, adjust
-        case differenceTolerance = "difference_tolerance"
-        case minDenominator = "min_denominator"
-        case power
         case bootstrapReplicates = "bootstrap_replicates"
         case seed
         case bootstrapMethod = "bootstrap_method"
@@ -48,33 +45,26 @@ extension InferenceSpec: ClosedKeyMapping, Codable {
     }
 
     public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(interval, forKey: .interval)
+        try c.encode(level, forKey: .level)
+        try c.encode(alpha, forKey: .alpha)
+        try c.encode(adjust, forKey: .adjust)
+        try c.encode(differenceTolerance, forKey: .differenceTolerance)
+        try c.encode(minDenominator, forKey: .minDenominator)
+        try c.encode(power, forKey: .power)
         switch encoder.specView {
         case .file:
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(interval, forKey: .interval)
-            try c.encode(level, forKey: .level)
-            try c.encode(alpha, forKey: .alpha)
-            try c.encode(adjust, forKey: .adjust)
-            try c.encode(differenceTolerance, forKey: .differenceTolerance)
-            try c.encode(minDenominator, forKey: .minDenominator)
-            try c.encode(power, forKey: .power)
             var b = c.nestedContainer(keyedBy: BootstrapKeys.self, forKey: .bootstrap)
             try b.encode(bootstrapReplicates, forKey: .replicates)
             try b.encode(seed, forKey: .seed)
             try b.encode(bootstrapMethod, forKey: .method)
         case .report:
-            var c = encoder.container(keyedBy: ReportKeys.self)
-            try c.encode(interval, forKey: .interval)
-            try c.encode(level, forKey: .level)
-            try c.encode(alpha, forKey: .alpha)
-            try c.encode(adjust, forKey: .adjust)
-            try c.encode(differenceTolerance, forKey: .differenceTolerance)
-            try c.encode(minDenominator, forKey: .minDenominator)
-            try c.encode(power, forKey: .power)
-            try c.encode(bootstrapReplicates, forKey: .bootstrapReplicates)
+            var r = encoder.container(keyedBy: ReportKeys.self)
+            try r.encode(bootstrapReplicates, forKey: .bootstrapReplicates)
             if bootstrapReplicates > 0 {
-                try c.encode(seed, forKey: .seed)
-                try c.encode(bootstrapMethod, forKey: .bootstrapMethod)
+                try r.encode(seed, forKey: .seed)
+                try r.encode(bootstrapMethod, forKey: .bootstrapMethod)
             }
         }
     }

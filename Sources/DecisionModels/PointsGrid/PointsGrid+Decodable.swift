@@ -1,6 +1,8 @@
 import AuditData
 
-extension PointsGrid: Decodable {
+extension PointsGrid: YAMLDocument {
+    public static let documentName = "grid"
+
     /// Reads a grid file (YAML; format in `docs/model.md`).
     ///
     /// - Throws: `SpecError` naming the file, line, column and key of the problem:
@@ -8,12 +10,7 @@ extension PointsGrid: Decodable {
     ///   every check of ``validate()`` (overlapping bands, cap not positive,
     ///   unknown criterion in an exclusive group, criterion in two groups, empty grid…).
     public static func load(path: String) throws(SpecError) -> PointsGrid {
-        try LocatedYAMLDecoder.decode(PointsGrid.self, contentsOfFile: path, what: "grid")
-    }
-
-    /// Parses grid text; `file` only labels errors.
-    public init(yaml text: String, file: String = "<grid>") throws(SpecError) {
-        self = try LocatedYAMLDecoder(file: file, what: "grid").decode(PointsGrid.self, from: text)
+        try PointsGrid(contentsOfFile: path)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
