@@ -10,7 +10,7 @@ public enum ExplanationJSON {
     public static let schema = "vigie-explanation/1"
 
     public static func render(_ e: ApplicantExplanation, language: ExplanationLanguage) throws -> Data {
-        let p = ExplanationPhrases.plain(language)
+        let p = ExplanationPhrases.plain(language, scoreDecimals: e.scoreDecimals)
         let s = e.standing
         func optional(_ x: Any?) -> Any { x ?? NSNull() }
         let contribution: [String: Any] = [

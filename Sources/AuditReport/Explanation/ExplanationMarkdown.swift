@@ -7,7 +7,7 @@ import DecisionModels
 /// text from the grid file is escaped, so neither can inject Markdown or HTML.
 public enum ExplanationMarkdown {
     public static func render(_ e: ApplicantExplanation, language: ExplanationLanguage) -> String {
-        let p = ExplanationPhrases.markdown(language)
+        let p = ExplanationPhrases.markdown(language, scoreDecimals: e.scoreDecimals)
         var md = "# " + p.t("title", ["id": p.code(e.applicantID)]) + "\n\n"
         md += p.t("intro", ["grid": p.prose(e.gridName)]) + "\n\n"
 

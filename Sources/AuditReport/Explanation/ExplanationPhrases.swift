@@ -9,18 +9,20 @@ struct ExplanationPhrases {
     let code: (String) -> String
     /// Formats text from the grid file (labels, role, sources).
     let prose: (String) -> String
+    /// Most decimals shown: 3, or the grid's score decimals when it has more (points are exact decimals).
+    var decimals = 3
 
-    static func markdown(_ language: ExplanationLanguage) -> ExplanationPhrases {
-        ExplanationPhrases(language: language, code: ExplanationFormat.code, prose: ExplanationFormat.markdown)
+    static func markdown(_ language: ExplanationLanguage, scoreDecimals: Int = 0) -> ExplanationPhrases {
+        ExplanationPhrases(language: language, code: ExplanationFormat.code, prose: ExplanationFormat.markdown, decimals: max(3, scoreDecimals))
     }
 
-    static func plain(_ language: ExplanationLanguage) -> ExplanationPhrases {
-        ExplanationPhrases(language: language, code: { $0 }, prose: { $0 })
+    static func plain(_ language: ExplanationLanguage, scoreDecimals: Int = 0) -> ExplanationPhrases {
+        ExplanationPhrases(language: language, code: { $0 }, prose: { $0 }, decimals: max(3, scoreDecimals))
     }
 
     func t(_ key: String, _ values: [String: String] = [:]) -> String { ExplanationText.text(key, language, values) }
 
-    func number(_ x: Double) -> String { ExplanationFormat.number(x, language) }
+    func number(_ x: Double) -> String { ExplanationFormat.number(x, language, decimals: decimals) }
 
     func count(_ n: Int) -> String { ExplanationFormat.count(n, language) }
 

@@ -13,7 +13,8 @@ extension ApplicantExplanation {
     /// ``GridDesign/load(grid:csvPath:dialect:)`` scores every application
     /// (BLAS) and ``GridAllocation`` ranks them within segments. Each criterion's
     /// points are recomputed from the applicant's value by
-    /// ``GridCriterion/points(forRawValue:)`` and must add up to the BLAS score.
+    /// ``GridCriterion/exactPoints(forRawValue:)`` (in decimal) and must add up exactly
+    /// to the grid's score (``GridDesign/exactScores()``).
     ///
     /// - Parameter minimumWaitCount: the average wait is given only over at least
     ///   this many comparable allocated applications (default 10).
@@ -26,15 +27,24 @@ extension ApplicantExplanation {
         guard let row = design.ids.firstIndex(of: id) else {
             throw ExplanationError.unknownID(id: id, file: csvPath, idColumn: grid.idColumn)
         }
-        let scores = try design.scores()
+        let exact = try design.exactScores()
+        let scores = exact.points.storage
         let result = try GridAllocation.allocate(scores: scores, design: design, rule: grid.allocation ?? .threshold(.infinity))
 
         let (criteria, groups) = try applyCriteria(grid: grid, scan: scan)
-        let sum = criteria.reduce(0) { $0 + $1.countedPoints }
+        // The sum in decimal, as the grid scores it: exactly equal to the BLAS score.
+        var exactSum = GridDecimal(significand: 0, decimals: 0)
+        for c in criteria {
+            guard let points = GridDecimal(c.countedPoints), let next = exactSum.adding(points) else {
+                throw ExplanationError.inconsistent("criterion '\(c.name)' gives \(c.countedPoints) points, not a decimal that adds up exactly")
+            }
+            exactSum = next
+        }
+        let sum = exactSum.doubleValue
         let total = grid.minimumScore.map { max($0, sum) } ?? sum
         let operations = ExplanationOperations(sum: sum, minimumScore: grid.minimumScore,
                                                floorApplied: grid.minimumScore.map { sum < $0 } ?? false, total: total)
-        guard abs(total - scores[row]) <= 1e-9 * max(1, abs(total)) else {
+        guard total == scores[row] else {
             throw ExplanationError.inconsistent("the criteria add up to \(total) but the grid scores \(scores[row])")
         }
 
@@ -54,7 +64,7 @@ extension ApplicantExplanation {
         return ApplicantExplanation(
             applicantID: id, line: scan.line, gridName: grid.name, role: grid.role, data: scan.dataItems(grid: grid),
             criteria: criteria, groups: groups, operations: operations, standing: standing,
-            wait: scan.wait(minimumCount: minimumWaitCount))
+            wait: scan.wait(minimumCount: minimumWaitCount), scoreDecimals: exact.decimals)
     }
 
     /// Each criterion's points for the applicant's values, then the exclusive groups
@@ -67,7 +77,7 @@ extension ApplicantExplanation {
             let number = scan.number(of: criterion.column)
             // Numeric criteria read the number as the loader parsed it (decimal comma honoured).
             let normalized: String? = criterion.isNumeric ? number.map { String($0) } : raw
-            guard let points = criterion.points(forRawValue: normalized) else {
+            guard let points = criterion.exactPoints(forRawValue: normalized)?.doubleValue else {
                 throw ExplanationError.inconsistent("criterion '\(criterion.name)' has no points for value '\(raw ?? "")'")
             }
             var cap: ExplanationCap?

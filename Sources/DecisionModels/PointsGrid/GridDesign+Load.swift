@@ -11,8 +11,9 @@ extension GridDesign {
     ///   non-numeric value in a per-unit, band or numeric tie-break column; a
     ///   missing value in a flag, per-unit or band column whose criterion does
     ///   not declare `missing: 0`; a repeated id; a `from_data` capacity value
-    ///   other than 0/1; and every format error of `CSVReader`. A category value
-    ///   the grid does not declare is not an error (0 points).
+    ///   other than 0/1; a per-unit value that is not a decimal with at most 15
+    ///   decimals (scores could not be exact); and every format error of
+    ///   `CSVReader`. A category value the grid does not declare is not an error (0 points).
     public static func load(grid: PointsGrid, csvPath: String, dialect: CSVDialect = CSVDialect()) throws -> GridDesign {
         let reader = try CSVReader(path: csvPath, dialect: dialect)
         var selected: [Int] = []           // header indices
@@ -58,12 +59,14 @@ extension GridDesign {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(definitions.count, 1))
         defer { buffer.deallocate() }
 
+        // Per-unit criteria: the decimals of their values, for exact scoring.
+        var surveys = [GridUnitColumnSurvey](repeating: GridUnitColumnSurvey(), count: parsers.count)
         try reader.forEachRow(selecting: selected) { row in
             ids.append(try row.validatedString(idSlot))
             idLines.append(row.line(of: idSlot))
             var f = 0
             for c in 0..<parsers.count {
-                try parsers[c].features(row, criterionSlots[c], into: buffer + f)
+                try parsers[c].features(row, criterionSlots[c], into: buffer + f, survey: &surveys[c])
                 f += parsers[c].featureCount
             }
             for j in 0..<definitions.count { columns[j].append(buffer[j]) }
@@ -102,9 +105,17 @@ extension GridDesign {
         let tieRank = tieOrder(idOrder: idOrder, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
                                idDescending: grid.tieBreak.last?.descending ?? false)
         let capacities = resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
+        var columnScales: [GridColumnScale] = []
+        for (c, criterion) in grid.criteria.enumerated() {
+            if case .perUnit(let perUnit, let cap) = criterion.kind {
+                columnScales.append(try surveys[c].scale(perUnit: perUnit, cap: cap, key: "criteria[\(c + 1)]"))
+            } else {
+                columnScales += Array(repeating: .indicator, count: parsers[c].featureCount)
+            }
+        }
         return GridDesign(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
                           featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
-                          tieRank: tieRank, capacities: capacities)
+                          tieRank: tieRank, capacities: capacities, columnScales: columnScales)
     }
 
     /// Dense segment codes numbered in the sorted order of their labels.
@@ -220,7 +231,9 @@ final class CriterionParser {
         return nil
     }
 
-    func features(_ row: CSVRow, _ slot: Int, into buffer: UnsafeMutablePointer<Double>) throws {
+    /// The feature values of one field; a per-unit value is also recorded in `survey`
+    /// (its decimals, for exact scoring).
+    func features(_ row: CSVRow, _ slot: Int, into buffer: UnsafeMutablePointer<Double>, survey: inout GridUnitColumnSurvey) throws {
         for f in 0..<featureCount { buffer[f] = 0 }
         if kind == .category {
             if let level = match(row.bytes(slot)) { buffer[level] = 1 }
@@ -236,7 +249,9 @@ final class CriterionParser {
         case .flag:
             if match(row.bytes(slot)) != nil { buffer[0] = 1 }
         case .perUnit:
-            buffer[0] = min(try number(row, slot), capUnits)
+            let v = try number(row, slot)
+            try survey.record(v, capUnits: capUnits, row: row, slot: slot, criterion: name)
+            buffer[0] = min(v, capUnits)
         case .bands:
             let x = try number(row, slot)
             for b in 0..<lower.count where x >= lower[b] && x < upper[b] {
