@@ -62,7 +62,9 @@ public enum MetricsCSV {
             }
             for test in result.independenceTests where test.attribute == attribute.name {
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_chi2", .defined(test.statistic), n: test.groups))
-                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", .defined(test.pValue), n: test.groups))
+                let p: MetricValue = test.pValueIsUpperBound
+                    ? .upperBound(test.pValue, reason: PublishedPValue.boundReason("the chi-square p-value")) : .defined(test.pValue)
+                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", p, n: test.groups))
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_adjusted", .defined(test.pAdjusted), n: test.groups))
             }
         }

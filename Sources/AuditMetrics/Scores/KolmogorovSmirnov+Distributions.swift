@@ -6,7 +6,7 @@ extension KolmogorovSmirnov {
     /// probabilities near the boundary are subnormal numbers, the asymptotic series underflows),
     /// so a smaller p-value is published as this value marked as an upper bound
     /// (``pValueIsUpperBound``, `MetricValue.upperBound`): never 0.
-    public static let smallestPublishedPValue = 1e-300
+    public static let smallestPublishedPValue = PublishedPValue.smallest
 
     /// Kolmogorov's limiting survival function Q(λ) = P(K > λ) = 2 Σ_{k≥1} (−1)^{k−1} e^{−2k²λ²}
     /// (Kolmogorov 1933); for λ < 1 the equivalent Jacobi-theta form

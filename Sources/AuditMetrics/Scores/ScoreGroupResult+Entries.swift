@@ -43,8 +43,7 @@ extension ScoreGroupResult {
 
     /// Why a KS p-value is published as the bound 1e-300.
     static func ksBoundReason(_ ks: KolmogorovSmirnov) -> String {
-        let how = ks.method == .exact ? "the exact permutation probability" : "Kolmogorov's limit"
-        return "upper bound: the p-value (\(how)) is below 1e-300, smaller than double precision resolves; the true value is smaller still"
+        PublishedPValue.boundReason(ks.method == .exact ? "the exact permutation p-value" : "the p-value of Kolmogorov's limit")
     }
 
     static func ksEntries(_ ks: KolmogorovSmirnov?, suffix: String, n: Int, reason: String) -> [MetricEntry] {
