@@ -1,5 +1,6 @@
 @testable import AuditMetrics
 import Foundation
+import TestSupport
 import Testing
 
 /// The exact two-sample KS p-value against exact big-integer path counts
@@ -14,7 +15,7 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/scores/ks_exact_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/scores/ks_exact_reference.json")))
         let json = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
         return (json["cases"] as! [[String: Any]]).map {
             Case(n1: $0["n1"] as! Int, n2: $0["n2"] as! Int, h: $0["h"] as! Int,

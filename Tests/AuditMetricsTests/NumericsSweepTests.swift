@@ -1,5 +1,6 @@
 @testable import AuditMetrics
 import Foundation
+import TestSupport
 import Testing
 
 /// Every special function and test against 50-digit references
@@ -9,7 +10,7 @@ import Testing
 /// relative errors reproduced in `docs/inference.md` ("Numerical accuracy").
 @Suite struct NumericsSweepTests {
     nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/numerics/numerics_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/numerics/numerics_reference.json")))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     }()
 

@@ -2,6 +2,7 @@ import AuditData
 @testable import DecisionModels
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// Exact grid scores (``GridScoreScale``): adversarial decimals, negative points, caps at a
@@ -10,7 +11,7 @@ import Testing
 /// worked out by hand; `Double("0.3")` is the double a person means by 0.3.
 @Suite struct GridExactScoresTests {
     static func design(_ yaml: String, _ csv: String) throws -> GridDesign {
-        try GridDesign.load(grid: try PointsGrid(yaml: yaml), csvPath: try FixturePaths.temporary(csv))
+        try GridDesign.load(grid: try PointsGrid(yaml: yaml), csvPath: try RepositoryPaths.temporaryFile(csv))
     }
 
     @Test func decimalsAreReadBackAsTheShortestDecimal() throws {

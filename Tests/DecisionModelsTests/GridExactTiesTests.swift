@@ -2,6 +2,7 @@ import AuditData
 import DecisionModels
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// Exact ties follow the declared tie-break, not the summation order (issue 13): scores of
@@ -38,7 +39,7 @@ import Testing
         z-018,T2,18,0.750,non,non,non
 
         """
-        let design = try GridDesign.load(grid: try PointsGrid(yaml: Self.grid(capacity: 1)), csvPath: try FixturePaths.temporary(csv))
+        let design = try GridDesign.load(grid: try PointsGrid(yaml: Self.grid(capacity: 1)), csvPath: try RepositoryPaths.temporaryFile(csv))
         let scores = try design.scores()
         print("two-applicant tie: scores \(design.ids) = \(scores)")
         #expect(scores == [-7.2, -7.2])
@@ -74,7 +75,7 @@ import Testing
             let sum = 100 * min(a.months, 60) - 12 * a.rate + (a.dalo ? 2500 : 0) + (a.handicap ? 1300 : 0) - (a.refus ? 700 : 0)
             return max(sum, -10_000)
         }
-        let design = try GridDesign.load(grid: try PointsGrid(yaml: Self.grid(capacity: 400)), csvPath: try FixturePaths.temporary(csv))
+        let design = try GridDesign.load(grid: try PointsGrid(yaml: Self.grid(capacity: 400)), csvPath: try RepositoryPaths.temporaryFile(csv))
         let scores = try design.scores()
         let notExact = zip(scores, exact).filter { $0.0 != Double($0.1) / 1000 }.count
         let distinctExact = Set(exact).count, distinctVigie = Set(scores).count

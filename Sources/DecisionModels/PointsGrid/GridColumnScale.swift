@@ -49,39 +49,42 @@ public struct GridColumnScale: Sendable, Equatable {
     }
 }
 
-/// What the load pass records about a per-unit column, to build its ``GridColumnScale``.
+/// What the load records about a per-unit column, to build its ``GridColumnScale``.
 struct GridUnitColumnSurvey {
     /// Most decimals among the values below the cap.
     var decimals = 0
-    /// Where they were first seen.
-    var location: CSVError?
+    /// The first row where they were seen.
+    var row: Int?
     /// Largest |v| below the cap.
     var largest = 0.0
     /// Whether some row reaches the cap.
     var reachesCap = false
 
-    /// Records one value read on `row` (field `slot`); `capUnits` is +∞ without a cap.
-    /// - Throws: `CSVError` at the field when the value is not a decimal with at most 15
-    ///   decimals (it could not be scored exactly).
-    mutating func record(_ v: Double, capUnits: Double, row: CSVRow, slot: Int, criterion: String) throws(CSVError) {
-        if v >= capUnits { reachesCap = true; return }
+    /// Records the value `v` of row `row`; `capUnits` is +∞ without a cap. `false` when `v`
+    /// is not a decimal with at most 15 decimals (it could not be scored exactly).
+    mutating func record(_ v: Double, capUnits: Double, row: Int) -> Bool {
+        if v >= capUnits { reachesCap = true; return true }
         largest = max(largest, abs(v))
         // Whole numbers, the usual case, are decided without the search.
-        if v == v.rounded(), abs(v) < 4.5e15 { return }
-        guard let d = GridDecimal(v) else {
-            throw row.error(slot, "criterion '\(criterion)' (per_unit) needs a decimal number with at most \(GridDecimal.maximumDecimals) decimals, so that scores are exact; found '\(row.string(slot))'")
-        }
+        if v == v.rounded(), abs(v) < 4.5e15 { return true }
+        guard let d = GridDecimal(v) else { return false }
         if d.decimals > decimals {
             decimals = d.decimals
-            location = row.error(slot, "")
+            self.row = row
         }
+        return true
+    }
+
+    /// The message for a value that is not a short decimal.
+    static func notDecimal(criterion: String, value: Double) -> String {
+        "criterion '\(criterion)' (per_unit) needs a decimal number with at most \(GridDecimal.maximumDecimals) decimals, so that scores are exact; found \(value)"
     }
 
     /// The column's scale for a per-unit criterion worth `perUnit` points per unit, capped at
     /// `cap` points.
     /// - Throws: `SpecError` keyed by the criterion when the cap in units is not a fraction of
     ///   decimals (it always is for a validated grid) or the numbers overflow.
-    func scale(perUnit: Double, cap: Double?, key: String) throws(SpecError) -> GridColumnScale {
+    func scale(perUnit: Double, cap: Double?, key: String, location: CSVError?) throws(SpecError) -> GridColumnScale {
         let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
         func overflow() -> SpecError {
             SpecError(key: key, message: "the per-unit points, cap and data values are too large or too finely divided to be scored exactly")
@@ -121,7 +124,7 @@ struct GridUnitColumnSurvey {
         guard below < Double(GridDecimal.exactIntegerLimit) else { throw overflow() }
         largestScaled = max(largestScaled, Int(below))
         return GridColumnScale(multiplier: multiplier, decimals: e, coprime: coprime, cappedValue: cappedValue, capUnits: capUnits,
-                               largestScaled: largestScaled, mostDecimals: location)
+                               largestScaled: largestScaled, mostDecimals: decimals > 0 ? location : nil)
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {
