@@ -10,7 +10,7 @@ errors, each with its JSON path) and exits 1 if any file is invalid or unreadabl
 2 on a usage error. Needs the `jsonschema` package (draft 2020-12 support, >= 4.0).
 
 The schema is strict (unknown keys are errors): it checks that a report is exactly what
-schema version 1.1 says. Consumers of reports should instead ignore keys they do not know
+schema version 1.2 says. Consumers of reports should instead ignore keys they do not know
 (docs/report-schema.md, "Versioning").
 
 A report that passes the schema is then checked for what JSON Schema cannot express:

@@ -58,11 +58,12 @@ func gridBenchInput() throws -> GridBenchInput {
         tieBreak: [GridTieBreakKey(column: "u0", descending: true), GridTieBreakKey(column: "id", descending: false)])
     let design = try GridDesign.load(grid: grid, csvPath: path)
     try? FileManager.default.removeItem(at: folder)
-    // 64 grids: the grid's weights, each multiplied by a factor in [0, 2).
+    // 64 grids: the grid's weights, each multiplied by a factor in [1, 2) with two decimals
+    // (w × k / 100 is the decimal product: scores are exact, `GridScoreScale`).
     let w = design.weights
     var storage: [Double] = []
     for g in 0..<gridColumns {
-        for f in w.indices { storage.append(g == 0 ? w[f] : w[f] * (random.unit() + 1)) }
+        for f in w.indices { storage.append(g == 0 ? w[f] : w[f] * (100 + Double(random.below(100))) / 100) }
     }
     let weights = try Matrix(rows: w.count, columns: gridColumns, columnMajor: storage)
     return GridBenchInput(design: design, weights: weights, scores: try design.scores(weights: weights))

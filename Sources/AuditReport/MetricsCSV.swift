@@ -7,10 +7,11 @@ import AuditMetrics
 /// - `group`: the group (`Caucasian*Female`), or `all` for whole-population rows and
 ///   attribute-level aggregates;
 /// - `metric`: Vigie's vocabulary (`docs/metrics.md`);
-/// - `value`: shortest round-trip decimal, empty unless `status` is `ok`;
+/// - `value`: shortest round-trip decimal, empty unless `status` is `ok` or `upper_bound`;
 /// - `n`: unweighted rows the value is about (a rate's denominator, a group's size);
-/// - `status`: `ok`, `undefined`, or `suppressed` (disclosure control: a group of fewer than
-///   `min_cell_size` rows, or a complementary cell); `reason`: why, else empty;
+/// - `status`: `ok`, `undefined`, `suppressed` (disclosure control: a group of fewer than
+///   `min_cell_size` rows, or a complementary cell), or `upper_bound` (the value is only an
+///   upper bound, e.g. a KS p-value below 1e-300); `reason`: why, else empty;
 /// - `ci_low`, `ci_high`, `ci_method`: the confidence interval at the audit's level — the
 ///   analytic one (`wilson`, `clopper_pearson`, `newcombe`, `katz`, `normal`) when the metric
 ///   has one, else the bootstrap one (`bootstrap_bca`, `bootstrap_percentile`) when the audit
@@ -61,7 +62,9 @@ public enum MetricsCSV {
             }
             for test in result.independenceTests where test.attribute == attribute.name {
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_chi2", .defined(test.statistic), n: test.groups))
-                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", .defined(test.pValue), n: test.groups))
+                let p: MetricValue = test.pValueIsUpperBound
+                    ? .upperBound(test.pValue, reason: PublishedPValue.boundReason("the chi-square p-value")) : .defined(test.pValue)
+                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", p, n: test.groups))
                 row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_adjusted", .defined(test.pAdjusted), n: test.groups))
             }
         }
@@ -73,6 +76,7 @@ public enum MetricsCSV {
         var fields: [String]
         switch entry.value {
         case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
+        case .upperBound(let x, let reason): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), entry.value.status, reason]
         case .undefined(let reason), .suppressed(let reason): fields = [attribute, group, entry.name, "", String(entry.n), entry.value.status, reason]
         }
         if let ci = entry.interval ?? entry.bootstrapInterval {

@@ -156,6 +156,7 @@ public enum ReportJSON {
         init(_ v: MetricValue, n: Int?, interval: MetricInterval? = nil, bootstrap: MetricInterval? = nil) {
             switch v {
             case .defined(let x): status = "ok"; value = x; reason = nil
+            case .upperBound(let x, let why): status = v.status; value = x; reason = why
             case .undefined(let why), .suppressed(let why): status = v.status; value = nil; reason = why
             }
             self.n = n

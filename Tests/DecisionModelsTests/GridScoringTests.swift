@@ -51,8 +51,9 @@ struct GridScoringTests {
                 case .flag(_, let t): c.kind = .flag(points: r.points(), trueValues: t)
                 case .category(let levels): c.kind = .category(levels: levels.map { GridCategoryLevel(value: $0.value, points: r.points()) })
                 case .perUnit(let ppu, let cap):
-                    let newPPU = Double(r.int(5) + 1) * (ppu < 0 ? -0.5 : 0.5)
-                    c.kind = .perUnit(pointsPerUnit: newPPU, cap: cap.map { $0 / abs(ppu) * abs(newPPU) })
+                    // Same cap in units, points per unit ×0.5 … ×2.5 (so the cap in points stays a decimal).
+                    let factor = Double(r.int(5) + 1) * 0.5
+                    c.kind = .perUnit(pointsPerUnit: ppu * factor, cap: cap.map { $0 * factor })
                 case .bands(let bands): c.kind = .bands(bands.map { GridBand(from: $0.from, to: $0.to, points: r.points()) })
                 }
                 criteria.append(c)

@@ -194,7 +194,7 @@ public enum Audit {
             return rates.map { rate -> MetricValue in
                 guard let highest else { return .undefined(reason: "no group with a defined favourable-outcome rate") }
                 switch rate {
-                case .undefined(let reason), .suppressed(let reason): return .undefined(reason: reason)
+                case .undefined(let reason), .suppressed(let reason), .upperBound(_, let reason): return .undefined(reason: reason)
                 case .defined(let r): return .ratio(r, highest, reason: "no group has a favourable outcome (highest rate is 0)")
                 }
             }

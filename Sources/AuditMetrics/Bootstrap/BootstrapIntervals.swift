@@ -82,7 +82,20 @@ public enum BootstrapIntervals {
             if v < estimate { below += 1 }
             if v <= estimate { atOrBelow += 1 }
         }
-        let z0 = BootstrapNormal.quantile(Double(below + atOrBelow) / Double(2 * sorted.count))
+        guard let (alpha1, alpha2) = bcaLevels(biasShare: Double(below + atOrBelow) / Double(2 * sorted.count),
+                                               acceleration: acceleration, level: level) else { return nil }
+        let low = quantile(sorted: sorted, probability: alpha1)
+        let high = quantile(sorted: sorted, probability: alpha2)
+        guard low <= high else { return nil }
+        return BootstrapInterval(low: low, high: high, level: level, method: .bca, replicatesUsed: sorted.count)
+    }
+
+    /// The BCa interval's probability levels α₁, α₂ (see ``bca(_:estimate:acceleration:level:)``)
+    /// from the bias share (#{θ* < θ̂} + #{θ* ≤ θ̂})/(2D), the acceleration and the level; `nil`
+    /// when z0 or a level is not finite. Tested against mpmath at 50 digits for shares from
+    /// 1/(2·10⁶) to 1 − 1/(2·10⁶) (`Fixtures/reference/numerics`).
+    static func bcaLevels(biasShare: Double, acceleration: Double, level: Double) -> (Double, Double)? {
+        let z0 = BootstrapNormal.quantile(biasShare)
         guard z0.isFinite else { return nil }
         let alpha = (1 - level) / 2
         let zAlpha = BootstrapNormal.quantile(alpha)
@@ -91,10 +104,7 @@ public enum BootstrapIntervals {
         let num2 = z0 - zAlpha
         let alpha2 = BootstrapNormal.cdf(z0 + num2 / (1 - acceleration * num2))
         guard alpha1.isFinite, alpha2.isFinite else { return nil }
-        let low = quantile(sorted: sorted, probability: alpha1)
-        let high = quantile(sorted: sorted, probability: alpha2)
-        guard low <= high else { return nil }
-        return BootstrapInterval(low: low, high: high, level: level, method: .bca, replicatesUsed: sorted.count)
+        return (alpha1, alpha2)
     }
 
     /// Type-7 quantile of sorted values, computed as `scipy.stats.quantile(method='linear')`.

@@ -20,6 +20,8 @@ public struct Finding: Sendable, Equatable {
     public let interval: MetricInterval?
     /// `fisher_exact` when an expected cell count is under 5, else `two_proportion_z`.
     public let test: String?
+    /// The test's two-sided p-value; below 1e-300, the upper bound 1e-300 (``PublishedPValue``,
+    /// the reason then says so).
     public let pValue: Double?
     /// Adjusted across every test of the audit (Holm by default).
     public let pAdjusted: Double?
@@ -75,8 +77,11 @@ public struct IndependenceTest: Sendable, Equatable {
     public let pAdjusted: Double
     /// Non-empty groups in the table.
     public let groups: Int
+    /// Whether `pValue` is the upper bound 1e-300 of a smaller p-value (``PublishedPValue``).
+    public let pValueIsUpperBound: Bool
 
-    public init(attribute: String, metric: String, statistic: Double, degreesOfFreedom: Int, pValue: Double, pAdjusted: Double, groups: Int) {
+    public init(attribute: String, metric: String, statistic: Double, degreesOfFreedom: Int, pValue: Double, pAdjusted: Double, groups: Int,
+                pValueIsUpperBound: Bool = false) {
         self.attribute = attribute
         self.metric = metric
         self.statistic = statistic
@@ -84,5 +89,6 @@ public struct IndependenceTest: Sendable, Equatable {
         self.pValue = pValue
         self.pAdjusted = pAdjusted
         self.groups = groups
+        self.pValueIsUpperBound = pValueIsUpperBound
     }
 }

@@ -35,6 +35,8 @@ public enum FindingsBuilder {
         let metric: GroupMetric
         var pValue: Double?
         var test: String?
+        /// The p-value is below 1e-300 and `pValue` is that bound (``PublishedPValue``).
+        var pValueIsUpperBound = false
     }
 
     /// Findings and independence tests of a result, p-values adjusted together.
@@ -57,13 +59,14 @@ public enum FindingsBuilder {
                     if let (x1, n1) = group.statistics.effectiveCounts(metric, population: population),
                        let (x2, n2) = referenceStats.effectiveCounts(metric, population: population) {
                         (c.test, c.pValue) = test(x1, n1, x2, n2)
+                        if let p = c.pValue { (c.pValue, c.pValueIsUpperBound) = PublishedPValue.bounded(p) }
                     }
                     comparisons.append(c)
                 }
             }
         }
         // 2. Chi-square tests of independence, one per attribute and metric.
-        var independence: [(attribute: String, metric: GroupMetric, statistic: Double, df: Int, p: Double, groups: Int)] = []
+        var independence: [(attribute: String, metric: GroupMetric, statistic: Double, df: Int, p: Double, groups: Int, bound: Bool)] = []
         for attribute in result.attributes {
             for metric in metrics {
                 let table = attribute.groups.filter { $0.statistics.count > 0 }.compactMap { g -> (positives: Double, negatives: Double)? in
@@ -80,7 +83,8 @@ public enum FindingsBuilder {
                 }
                 guard expected.allSatisfy({ $0 >= 1 }), Double(expected.filter { $0 < 5 }.count) <= 0.2 * Double(expected.count) else { continue }
                 if let r = ProportionTests.chiSquareIndependence(table) {
-                    independence.append((attribute.name, metric, r.statistic, r.degreesOfFreedom, r.pValue, table.count))
+                    let p = PublishedPValue.bounded(r.pValue)
+                    independence.append((attribute.name, metric, r.statistic, r.degreesOfFreedom, p.value, table.count, p.isUpperBound))
                 }
             }
         }
@@ -101,14 +105,16 @@ public enum FindingsBuilder {
         }
         var tests: [IndependenceTest] = []
         for t in independence {
-            tests.append(IndependenceTest(attribute: t.attribute, metric: t.metric.rawValue, statistic: t.statistic, degreesOfFreedom: t.df, pValue: t.p, pAdjusted: adjusted[next], groups: t.groups))
+            tests.append(IndependenceTest(attribute: t.attribute, metric: t.metric.rawValue, statistic: t.statistic, degreesOfFreedom: t.df,
+                                          pValue: t.p, pAdjusted: adjusted[next], groups: t.groups, pValueIsUpperBound: t.bound))
             next += 1
         }
         return (findings, tests)
     }
 
     /// Fisher's exact test when an expected cell is under 5 (counts rounded when weighted),
-    /// the two-proportion z test otherwise.
+    /// the two-proportion z test otherwise. The p-value is the raw one; ``build(_:)``
+    /// publishes one below 1e-300 as that upper bound (``PublishedPValue``).
     static func test(_ x1: Double, _ n1: Double, _ x2: Double, _ n2: Double) -> (String?, Double?) {
         guard let expected = ProportionTests.smallestExpectedCount(successes1: x1, trials1: n1, successes2: x2, trials2: n2) else { return (nil, nil) }
         if expected < 5 {
@@ -164,7 +170,7 @@ public enum FindingsBuilder {
             var finding = Finding(
                 attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: c.metric.rawValue, kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
-                verdict: verdict, reason: reason,
+                verdict: verdict, reason: c.pValueIsUpperBound ? reason + "; " + PublishedPValue.boundReason("the test's p-value") : reason,
                 minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,
                 groupRows: groupRows, referenceRows: referenceRows, isIntersection: c.attribute.isIntersection
             )

@@ -5,8 +5,8 @@ public enum Disparity {
     public static func difference(_ group: MetricValue, _ reference: MetricValue) -> MetricValue {
         switch (group, reference) {
         case (.defined(let g), .defined(let r)): return .defined(g - r)
-        case (.undefined(let reason), _), (.suppressed(let reason), _): return .undefined(reason: "undefined for the group: \(reason)")
-        case (_, .undefined(let reason)), (_, .suppressed(let reason)): return .undefined(reason: "undefined for the reference: \(reason)")
+        case (.undefined(let reason), _), (.suppressed(let reason), _), (.upperBound(_, let reason), _): return .undefined(reason: "undefined for the group: \(reason)")
+        case (_, .undefined(let reason)), (_, .suppressed(let reason)), (_, .upperBound(_, let reason)): return .undefined(reason: "undefined for the reference: \(reason)")
         }
     }
 
@@ -16,8 +16,8 @@ public enum Disparity {
         switch (group, reference) {
         case (.defined(let g), .defined(let r)):
             return .ratio(g, r, reason: "the reference group's value is 0")
-        case (.undefined(let reason), _), (.suppressed(let reason), _): return .undefined(reason: "undefined for the group: \(reason)")
-        case (_, .undefined(let reason)), (_, .suppressed(let reason)): return .undefined(reason: "undefined for the reference: \(reason)")
+        case (.undefined(let reason), _), (.suppressed(let reason), _), (.upperBound(_, let reason), _): return .undefined(reason: "undefined for the group: \(reason)")
+        case (_, .undefined(let reason)), (_, .suppressed(let reason)), (_, .upperBound(_, let reason)): return .undefined(reason: "undefined for the reference: \(reason)")
         }
     }
 
@@ -26,7 +26,8 @@ public enum Disparity {
         switch (a, b) {
         case (.defined(let x), .defined(let y)):
             return .defined(absolute ? (abs(x) + abs(y)) / 2 : (x + y) / 2)
-        case (.undefined(let reason), _), (_, .undefined(let reason)), (.suppressed(let reason), _), (_, .suppressed(let reason)):
+        case (.undefined(let reason), _), (_, .undefined(let reason)), (.suppressed(let reason), _), (_, .suppressed(let reason)),
+             (.upperBound(_, let reason), _), (_, .upperBound(_, let reason)):
             return .undefined(reason: reason)
         }
     }

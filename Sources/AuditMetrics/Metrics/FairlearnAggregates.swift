@@ -45,7 +45,8 @@ public enum FairlearnAggregates {
     static func worst(_ a: MetricValue, _ b: MetricValue, larger: Bool) -> MetricValue {
         switch (a, b) {
         case (.defined(let x), .defined(let y)): return .defined(larger ? max(x, y) : min(x, y))
-        case (.undefined(let reason), _), (_, .undefined(let reason)), (.suppressed(let reason), _), (_, .suppressed(let reason)): return .undefined(reason: reason)
+        case (.undefined(let reason), _), (_, .undefined(let reason)), (.suppressed(let reason), _), (_, .suppressed(let reason)),
+             (.upperBound(_, let reason), _), (_, .upperBound(_, let reason)): return .undefined(reason: reason)
         }
     }
 }

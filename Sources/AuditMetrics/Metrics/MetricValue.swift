@@ -12,18 +12,24 @@ public enum MetricValue: Sendable, Equatable {
     /// than the disclosure threshold, or its value could be recovered from published totals
     /// (complementary suppression, `DisclosureControl`). The reason says which.
     case suppressed(reason: String)
+    /// A published number that is only an upper bound of the quantity: the true value is
+    /// smaller but beyond what double precision resolves (a Kolmogorov–Smirnov p-value
+    /// below 1e-300 is published as 1e-300). The reason says so. Never 0.
+    case upperBound(Double, reason: String)
 
-    /// The number, if defined.
+    /// The number, if defined (for an upper bound, the bound).
     public var value: Double? {
-        if case .defined(let x) = self { return x }
-        return nil
+        switch self {
+        case .defined(let x), .upperBound(let x, _): return x
+        case .undefined, .suppressed: return nil
+        }
     }
 
-    /// The reason, if undefined or suppressed.
+    /// The reason, if undefined, suppressed or an upper bound.
     public var reason: String? {
         switch self {
         case .defined: return nil
-        case .undefined(let reason), .suppressed(let reason): return reason
+        case .undefined(let reason), .suppressed(let reason), .upperBound(_, let reason): return reason
         }
     }
 
@@ -33,13 +39,14 @@ public enum MetricValue: Sendable, Equatable {
         return false
     }
 
-    /// `ok`, `undefined` or `suppressed`: the `status` column of `metrics.csv` and of
-    /// `report.json` values.
+    /// `ok`, `undefined`, `suppressed` or `upper_bound`: the `status` column of `metrics.csv`
+    /// and of `report.json` values.
     public var status: String {
         switch self {
         case .defined: return "ok"
         case .undefined: return "undefined"
         case .suppressed: return "suppressed"
+        case .upperBound: return "upper_bound"
         }
     }
 

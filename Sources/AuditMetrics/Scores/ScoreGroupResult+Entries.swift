@@ -3,7 +3,8 @@ extension ScoreGroupResult {
     /// `score_mean` (Student t interval), `score_sd`, `score_p10`, `score_p25`, `score_median`,
     /// `score_p75`, `score_p90`; for a group `scoring_rate` (Wilson), `scoring_impact_ratio`
     /// (Katz), `ks_distance`, `ks_p_value` (against the rest) and, with a reference,
-    /// `ks_distance_reference`, `ks_p_value_reference`; with labels `auc` (DeLong), `auc_se`
+    /// `ks_distance_reference`, `ks_p_value_reference` (a p-value below 1e-300 is the upper
+    /// bound 1e-300, status `upper_bound`, with its reason); with labels `auc` (DeLong), `auc_se`
     /// and per calibration bin j (1-based) `calibration_<j>_observed_rate` (Wilson),
     /// `calibration_<j>_mean_score`. `n` is the group's scored rows, the bin's rows for a bin,
     /// and n₁ + n₂ for a KS comparison. `reference` is the reference group's code, if any.
@@ -40,12 +41,18 @@ extension ScoreGroupResult {
         return out
     }
 
+    /// Why a KS p-value is published as the bound 1e-300.
+    static func ksBoundReason(_ ks: KolmogorovSmirnov) -> String {
+        PublishedPValue.boundReason(ks.method == .exact ? "the exact permutation p-value" : "the p-value of Kolmogorov's limit")
+    }
+
     static func ksEntries(_ ks: KolmogorovSmirnov?, suffix: String, n: Int, reason: String) -> [MetricEntry] {
         guard let ks else {
             return [MetricEntry("ks_distance\(suffix)", .undefined(reason: reason), n: n),
                     MetricEntry("ks_p_value\(suffix)", .undefined(reason: reason), n: n)]
         }
+        let p: MetricValue = ks.pValueIsUpperBound ? .upperBound(ks.pValue, reason: ksBoundReason(ks)) : .defined(ks.pValue)
         return [MetricEntry("ks_distance\(suffix)", .defined(ks.distance), n: ks.n1 + ks.n2),
-                MetricEntry("ks_p_value\(suffix)", .defined(ks.pValue), n: ks.n1 + ks.n2)]
+                MetricEntry("ks_p_value\(suffix)", p, n: ks.n1 + ks.n2)]
     }
 }

@@ -12,7 +12,8 @@ public struct KaplanMeier: Sendable, Equatable {
     public let n: Int
     public let events: Int
     /// The median wait: the first time t with Ŝ(t) ≤ 0.5 (lifelines' `qth_survival_time`;
-    /// R's `survfit` takes the midpoint when Ŝ stays exactly at 0.5 over an interval).
+    /// R's `survfit` takes the midpoint when Ŝ stays exactly at 0.5 over an interval), the
+    /// comparison with ½ being exact (``firstIndexAtMostHalf(_:)``).
     /// Undefined when Ŝ never falls to 0.5.
     public let medianWait: MetricValue
     /// Brookmeyer & Crowley (1982, Biometrics 38:29–41) interval of the median, read where the
@@ -53,7 +54,8 @@ public struct KaplanMeier: Sendable, Equatable {
             return
         }
         let last = points.last.map { "\($0.time)" } ?? ""
-        medianWait = firstTime(\.survival).map { .defined($0) }
+        // Ŝ ≤ ½ decided exactly (ties can make the product exactly ½).
+        medianWait = Self.firstIndexAtMostHalf(points).map { .defined(points[$0].time) }
             ?? .undefined(reason: "the share still waiting never falls to 0.5 (Ŝ = \(s) at the last observed time \(last)): the median wait is beyond the follow-up")
         medianLower = firstTime(\.lower).map { .defined($0) }
             ?? .undefined(reason: "the lower confidence band never falls to 0.5 within the follow-up")

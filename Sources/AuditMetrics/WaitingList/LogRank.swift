@@ -6,7 +6,8 @@ import LinearAlgebra
 /// At each distinct allocation time t with n at risk and d allocations (n_g, d_g per group):
 /// O_g = Σ d_g, E_g = Σ d·n_g/n, V_gh = Σ d(n − d)/(n − 1)·(n_g/n)(δ_gh − n_h/n) (terms with
 /// n = 1 are 0). Statistic (O − E)ᵀ V⁻¹ (O − E) over the first k − 1 groups (any k − 1 give
-/// the same value), solved by Cholesky (LAPACK `dposv`); p = `ChiSquared.survival`.
+/// the same value), solved by Cholesky (LAPACK `dposv`); p = `ChiSquared.survival`, published as
+/// the upper bound 1e-300 below it (``PublishedPValue``).
 /// lifelines `statistics.multivariate_logrank_test` (which uses a pseudo-inverse).
 public struct LogRank: Sendable, Equatable {
     public let statistic: MetricValue
@@ -72,7 +73,8 @@ public struct LogRank: Sendable, Equatable {
             var x = 0.0
             for (a, b) in zip(diff, solution) { x += a * b }
             statistic = .defined(max(0, x))
-            pValue = .defined(ChiSquared.survival(max(0, x), degreesOfFreedom: Double(k - 1)))
+            let p = PublishedPValue.bounded(ChiSquared.survival(max(0, x), degreesOfFreedom: Double(k - 1)))
+            pValue = p.isUpperBound ? .upperBound(p.value, reason: PublishedPValue.boundReason("the log-rank p-value")) : .defined(p.value)
         } else {
             let reason = "the log-rank covariance matrix is singular (a group has no one at risk at any allocation time, or no allocation at all)"
             statistic = .undefined(reason: reason)

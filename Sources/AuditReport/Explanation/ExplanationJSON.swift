@@ -11,7 +11,7 @@ public enum ExplanationJSON {
     public static let schema = "vigie-explanation/1"
 
     public static func render(_ e: ApplicantExplanation, language: ReportLanguage) throws -> Data {
-        let p = ExplanationPhrases(language)
+        let p = ExplanationPhrases(language, scoreDecimals: e.scoreDecimals)
         let plain = ReportInline.plainText
         let s = e.standing
         func optional(_ x: Any?) -> Any { x ?? NSNull() }

@@ -8,9 +8,13 @@ import DecisionModels
 /// them in a document; ``ExplanationJSON`` reads the same runs as plain text.
 struct ExplanationPhrases {
     let t: ReportText
+    /// Most decimals of a point value: 3, or the grid's score decimals when it has more
+    /// (``ApplicantExplanation/scoreDecimals``; points are exact decimals, so shown exactly).
+    let decimals: Int
 
-    init(_ language: ReportLanguage) {
+    init(_ language: ReportLanguage, scoreDecimals: Int = 0) {
         t = ReportText(language)
+        decimals = max(3, scoreDecimals)
     }
 
     /// A sentence of the catalogue with its placeholders filled by runs.
@@ -18,8 +22,9 @@ struct ExplanationPhrases {
         t.runs(key, values)
     }
 
-    /// A point value or an amount: at most 3 decimals, trailing zeros dropped (``NumberStyle/decimal(_:upTo:)``).
-    func number(_ x: Double, upTo digits: Int = 3) -> ReportInline { .text(t.numbers.decimal(x, upTo: digits)) }
+    /// A point value or an amount: at most ``decimals`` decimals (or `digits`), trailing zeros
+    /// dropped (``NumberStyle/decimal(_:upTo:)``).
+    func number(_ x: Double, upTo digits: Int? = nil) -> ReportInline { .text(t.numbers.decimal(x, upTo: digits ?? decimals)) }
 
     /// A count or a rank.
     func count(_ n: Int) -> ReportInline { .text(t.count(n)) }

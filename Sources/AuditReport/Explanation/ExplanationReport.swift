@@ -8,7 +8,7 @@ import DecisionModels
 public enum ExplanationReport {
     /// The explanation as a document.
     public static func document(_ e: ApplicantExplanation, language: ReportLanguage) -> ReportDocument {
-        let p = ExplanationPhrases(language)
+        let p = ExplanationPhrases(language, scoreDecimals: e.scoreDecimals)
         let t = p.t
         var summary = [p(.explanationSummaryScore, ["total": p.number(e.totalScore)]),
                        p(.explanationSummaryRank, ["rank": p.count(e.standing.rank), "count": p.count(e.standing.comparableCount),

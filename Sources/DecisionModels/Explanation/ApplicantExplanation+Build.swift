@@ -30,7 +30,8 @@ extension ApplicantExplanation {
     /// ``GridAllocation`` ranks them within segments; when the grid declares `dates:`,
     /// the waits of the allocated applications of the applicant's segment are averaged.
     /// Each criterion's points are recomputed from the applicant's value by
-    /// ``GridCriterion/points(forRawValue:)`` and must add up to the BLAS score.
+    /// ``GridCriterion/exactPoints(forRawValue:)`` (in decimal) and must add up exactly to
+    /// the grid's score (``GridDesign/exactScores()``).
     ///
     /// - Parameter minimumWaitCount: the average wait is given only over at least
     ///   this many comparable allocated applications (default 10).
@@ -44,15 +45,24 @@ extension ApplicantExplanation {
         let shown = ExplanationColumns(grid: grid)
         let values = shown.values(row: row, grid: grid, store: store)
         let waitDays = try ExplanationColumns.waitDays(grid: grid, store: store, segmentCodes: design.segmentCodes, segment: design.segmentCodes[row])
-        let scores = try design.scores()
+        let exact = try design.exactScores()
+        let scores = exact.points.storage
         let result = try GridAllocation.allocate(scores: scores, design: design, rule: grid.allocation ?? .threshold(.infinity))
 
         let (criteria, groups) = try applyCriteria(grid: grid, row: row, store: store)
-        let sum = criteria.reduce(0) { $0 + $1.countedPoints }
+        // The sum in decimal, as the grid scores it: exactly equal to the BLAS score.
+        var exactSum = GridDecimal(significand: 0, decimals: 0)
+        for c in criteria {
+            guard let points = GridDecimal(c.countedPoints), let next = exactSum.adding(points) else {
+                throw ExplanationError.inconsistent("criterion '\(c.name)' gives \(c.countedPoints) points, not a decimal that adds up exactly")
+            }
+            exactSum = next
+        }
+        let sum = exactSum.doubleValue
         let total = grid.minimumScore.map { max($0, sum) } ?? sum
         let operations = ExplanationOperations(sum: sum, minimumScore: grid.minimumScore,
                                                floorApplied: grid.minimumScore.map { sum < $0 } ?? false, total: total)
-        guard abs(total - scores[row]) <= 1e-9 * max(1, abs(total)) else {
+        guard total == scores[row] else {
             throw ExplanationError.inconsistent("the criteria add up to \(total) but the grid scores \(scores[row])")
         }
 
@@ -73,7 +83,7 @@ extension ApplicantExplanation {
             applicantID: id, line: store.rowLines.line(ofRow: row), gridName: grid.name, role: grid.role,
             data: shown.dataItems(grid: grid, values: values),
             criteria: criteria, groups: groups, operations: operations, standing: standing,
-            wait: ExplanationWait(waitDays: waitDays, minimumCount: minimumWaitCount))
+            wait: ExplanationWait(waitDays: waitDays, minimumCount: minimumWaitCount), scoreDecimals: exact.decimals)
     }
 
     /// Each criterion's points for the applicant's values, then the exclusive groups
@@ -86,7 +96,7 @@ extension ApplicantExplanation {
             let number = store.numbers[criterion.column].flatMap { $0[row].isNaN ? nil : $0[row] }
             // Numeric criteria read the number as the loader parsed it (decimal comma honoured).
             let normalized: String? = criterion.isNumeric ? number.map { String($0) } : raw
-            guard let points = criterion.points(forRawValue: normalized) else {
+            guard let points = criterion.exactPoints(forRawValue: normalized)?.doubleValue else {
                 throw ExplanationError.inconsistent("criterion '\(criterion.name)' has no points for value '\(raw ?? "")'")
             }
             var cap: ExplanationCap?

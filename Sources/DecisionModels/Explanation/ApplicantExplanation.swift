@@ -34,10 +34,13 @@ public struct ApplicantExplanation: Sendable, Equatable {
     public var standing: ExplanationStanding
     /// Average wait of comparable allocated applications (or why it is not given).
     public var wait: ExplanationWait
+    /// The decimals of the grid's scores (its points and per-unit data together,
+    /// ``GridScores/decimals``): points are shown with at least this many decimals, so exactly.
+    public var scoreDecimals: Int
 
     public init(applicantID: String, line: Int, gridName: String, role: String?, data: [ExplanationDataItem],
                 criteria: [ExplanationCriterion], groups: [ExplanationGroup], operations: ExplanationOperations,
-                standing: ExplanationStanding, wait: ExplanationWait) {
+                standing: ExplanationStanding, wait: ExplanationWait, scoreDecimals: Int = 0) {
         self.applicantID = applicantID
         self.line = line
         self.gridName = gridName
@@ -48,6 +51,7 @@ public struct ApplicantExplanation: Sendable, Equatable {
         self.operations = operations
         self.standing = standing
         self.wait = wait
+        self.scoreDecimals = scoreDecimals
     }
 
     /// The total score (``ExplanationOperations/total``).

@@ -10,8 +10,9 @@ extension GridDesign {
     ///   non-numeric value in a per-unit, band or numeric tie-break column; a
     ///   missing value in a flag, per-unit or band column whose criterion does
     ///   not declare `missing: 0`; a repeated id; a `from_data` capacity value
-    ///   other than 0/1; and every format error of `CSVReader`. A category value
-    ///   the grid does not declare is not an error (0 points).
+    ///   other than 0/1; a per-unit value that is not a decimal with at most 15
+    ///   decimals (scores could not be exact); and every format error of
+    ///   `CSVReader`. A category value the grid does not declare is not an error (0 points).
     public static func load(grid: PointsGrid, csvPath: String, dialect: CSVDialect = CSVDialect()) throws -> GridDesign {
         try GridDesign(grid: grid, store: DataLoader.load(path: csvPath, dialect: dialect, requests: grid.columnRequests))
     }
@@ -21,8 +22,9 @@ extension GridDesign {
     /// segments, the tie-break order and the capacities.
     ///
     /// - Throws: `CSVError` at the first missing value of a flag criterion that does not
-    ///   declare `missing: 0`; `SpecError` when the store lacks a column of the grid
-    ///   (it was read without the grid's requests).
+    ///   declare `missing: 0`, or at a per-unit value that is not a decimal with at most 15
+    ///   decimals (``GridUnitColumnSurvey``); `SpecError` when the store lacks a column of the
+    ///   grid (it was read without the grid's requests).
     public init(grid: PointsGrid, store: ColumnStore) throws {
         let n = store.rowCount
         func notLoaded(_ column: String) -> SpecError {
@@ -48,8 +50,11 @@ extension GridDesign {
         }
         // X, column-major: feature f of row i at f·n + i.
         var storage = [Double](repeating: 0, count: n * definitions.count)
+        // How each column becomes whole numbers, for exact scoring (per-unit: from the decimals of its values).
+        var columnScales: [GridColumnScale] = []
         var f = 0
-        for criterion in grid.criteria {
+        for (c, criterion) in grid.criteria.enumerated() {
+            if case .perUnit = criterion.kind {} else { columnScales += Array(repeating: .indicator, count: criterion.features.count) }
             switch criterion.kind {
             case .flag(_, let trueValues):
                 let column = try category(criterion.column)
@@ -72,7 +77,15 @@ extension GridDesign {
                 }
             case .perUnit(let perUnit, let cap):
                 let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
-                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN { storage[f * n + i] = min(x, capUnits) }
+                var survey = GridUnitColumnSurvey()
+                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN {
+                    guard survey.record(x, capUnits: capUnits, row: i) else {
+                        throw store.error(row: i, column: criterion.column, GridUnitColumnSurvey.notDecimal(criterion: criterion.name, value: x))
+                    }
+                    storage[f * n + i] = min(x, capUnits)
+                }
+                columnScales.append(try survey.scale(perUnit: perUnit, cap: cap, key: "criteria[\(c + 1)]",
+                                                     location: survey.row.map { store.error(row: $0, column: criterion.column, "") }))
             case .bands(let bands):
                 for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN {
                     if let b = bands.firstIndex(where: { $0.contains(x) }) {
@@ -93,7 +106,7 @@ extension GridDesign {
         let capacities = Self.resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
         self.init(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
                   featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
-                  tieRank: tieRank, capacities: capacities)
+                  tieRank: tieRank, capacities: capacities, columnScales: columnScales)
     }
 
     /// Dense segment codes numbered in the sorted order of their labels.

@@ -2,44 +2,66 @@ import AuditData
 import LinearAlgebra
 
 extension GridDesign {
-    /// Scores under the grid's own weights:
+    /// Scores under the grid's own weights, in points:
     /// `score = max(minimumScore, X·w_lin + Σ_G max_{c∈G} Σ_{f∈c} X[·,f]·w_f)`,
     /// where `w_lin` is `w` with the features of exclusive-group criteria set to
-    /// 0 (BLAS `dgemv`), and each group adds, per row, the points of its
-    /// highest-scoring member.
+    /// 0 (BLAS), and each group adds, per row, the points of its highest-scoring member.
+    ///
+    /// Exact: computed on integers (``exactScores()``, ``GridScoreScale``), each score is the
+    /// `Double` nearest to its exact decimal value, so mathematically equal scores are equal
+    /// and the order is the exact one (ties go to the declared tie-break, never to rounding).
+    /// - Throws: the errors of ``GridScoreScale/init(design:weights:)`` (points and data with
+    ///   too many decimals together).
     public func scores() throws -> [Double] {
-        var linear = weights
-        for f in groupedFeatures { linear[f] = 0 }
-        var result = try BLAS.gemv(features, linear)
-        result.withUnsafeMutableBufferPointer { out in
-            addGroups(weights: weights, into: out)
-            applyFloor(out)
-        }
-        return result
+        try exactScores().points.storage
     }
 
-    /// Scores under several grids at once: `W` is `features.count × g` (one
-    /// grid per column, e.g. from ``weightMatrix(of:)``); the result is `rows × g`.
-    /// The linear part is one BLAS `dgemm` `X·W_lin`; exclusive groups and the
-    /// floor are then applied per column exactly as in ``scores()``.
+    /// Scores under several grids at once, in points: `W` is `features.count × g` (one grid per
+    /// column, e.g. from ``weightMatrix(of:)``); the result is `rows × g`. As ``scores()``,
+    /// exactly (``exactScores(weights:)``).
     ///
-    /// - Throws: `LinearAlgebraError.dimensionMismatch` when `W.rows` is not the number of features.
+    /// - Throws: `LinearAlgebraError.dimensionMismatch` when `W.rows` is not the number of
+    ///   features; the errors of ``GridScoreScale/init(design:weights:)``.
     public func scores(weights w: Matrix) throws -> Matrix {
+        try exactScores(weights: w).points
+    }
+
+    /// ``exactScores(weights:)`` under the grid's own weights.
+    public func exactScores() throws -> GridScores {
+        try exactScores(weights: Matrix(rows: weights.count, columns: 1, columnMajor: weights))
+    }
+
+    /// The exact scores, as whole numbers of 10^−D points: `X'·W'_lin` (one BLAS `dgemm`, exact
+    /// on integers below 2⁵²), then each exclusive group's best member and the floor, per
+    /// column, on the same integers (``GridScoreScale``).
+    public func exactScores(weights w: Matrix) throws -> GridScores {
         let p = featureDefinitions.count, n = rows
-        guard w.rows == p else {
-            throw LinearAlgebraError.dimensionMismatch(operation: "GridDesign.scores(weights:)", detail: "W has \(w.rows) rows, the design has \(p) features")
-        }
-        var linear = w.storage
+        let scale = try GridScoreScale(design: self, weights: w)
+        let x = scale.scalesDesign ? scaledFeatures() : features
+        var linear = scale.weights
         for g in 0..<w.columns { for f in groupedFeatures { linear[f + g * p] = 0 } }
-        var storage = try BLAS.gemm(features, Matrix(rows: p, columns: w.columns, columnMajor: linear)).storage
+        var storage = try BLAS.gemm(x, Matrix(rows: p, columns: w.columns, columnMajor: linear)).storage
         storage.withUnsafeMutableBufferPointer { out in
             for g in 0..<w.columns {
                 let column = UnsafeMutableBufferPointer(rebasing: out[(g * n)..<((g + 1) * n)])
-                addGroups(weights: Array(w.storage[(g * p)..<((g + 1) * p)]), into: column)
-                applyFloor(column)
+                addGroups(weights: Array(scale.weights[(g * p)..<((g + 1) * p)]), features: x, into: column)
+                if let floor = scale.floor {
+                    for i in column.indices where column[i] < floor { column[i] = floor }
+                }
             }
         }
-        return try Matrix(rows: n, columns: w.columns, columnMajor: storage)
+        return GridScores(scaled: try Matrix(rows: n, columns: w.columns, columnMajor: storage), decimals: scale.decimals)
+    }
+
+    /// `X'`: `X` with every column multiplied by its ``GridColumnScale/multiplier`` (whole numbers).
+    func scaledFeatures() -> Matrix {
+        let n = rows
+        var storage = features.storage
+        for (f, column) in columnScales.enumerated() where column.multiplier != 1 {
+            for i in (f * n)..<((f + 1) * n) { storage[i] = column.scaled(storage[i]) }
+        }
+        // Same shape as `features`.
+        return (try? Matrix(rows: n, columns: features.columns, columnMajor: storage)) ?? features
     }
 
     /// The points each criterion actually gave each applicant under the grid's
@@ -47,6 +69,8 @@ extension GridDesign {
     /// `B[f, c] = w_f` when feature `f` belongs to criterion `c`; then, in each
     /// exclusive group, every member but the highest-scoring one (the first
     /// declared on a tie) is set to 0. The score is `max(minimumScore, Σ_c C[i, c])`.
+    /// Exact as ``scores()``: computed on the integers `X'·B'`, each entry the `Double`
+    /// nearest to the criterion's exact points.
     public func contributions() throws -> Matrix {
         try contributions(weights: weights)
     }
@@ -57,9 +81,11 @@ extension GridDesign {
         guard w.count == p else {
             throw LinearAlgebraError.dimensionMismatch(operation: "GridDesign.contributions(weights:)", detail: "\(w.count) weights for \(p) features")
         }
+        let scale = try GridScoreScale(design: self, weights: Matrix(rows: p, columns: 1, columnMajor: w))
         var b = [Double](repeating: 0, count: p * criteria)
-        for f in 0..<p { b[f + featureCriterion[f] * p] = w[f] }
-        var storage = try BLAS.gemm(features, Matrix(rows: p, columns: criteria, columnMajor: b)).storage
+        for f in 0..<p { b[f + featureCriterion[f] * p] = scale.weights[f] }
+        let x = scale.scalesDesign ? scaledFeatures() : features
+        var storage = try BLAS.gemm(x, Matrix(rows: p, columns: criteria, columnMajor: b)).storage
         for group in grid.exclusiveGroups {
             for i in 0..<n {
                 var best = group.members[0]
@@ -67,7 +93,14 @@ extension GridDesign {
                 for c in group.members where c != best { storage[i + c * n] = 0 }
             }
         }
-        return try Matrix(rows: n, columns: criteria, columnMajor: storage)
+        let unit = scale.unit
+        return try Matrix(rows: n, columns: criteria, columnMajor: storage.map { $0 / unit })
+    }
+
+    /// The decimals of the grid's own scores (its points and its per-unit data together):
+    /// how many decimals to show a score with so that it is shown exactly.
+    public func scoreDecimals() throws -> Int {
+        try GridScoreScale(design: self, weights: Matrix(rows: weights.count, columns: 1, columnMajor: weights)).decimals
     }
 
     /// Features of criteria that belong to an exclusive group.
@@ -77,7 +110,7 @@ extension GridDesign {
     }
 
     /// Adds, per row, `max_{c∈G} Σ_{f∈c} X[i,f]·w_f` for each exclusive group `G`.
-    private func addGroups(weights w: [Double], into out: UnsafeMutableBufferPointer<Double>) {
+    private func addGroups(weights w: [Double], features: Matrix, into out: UnsafeMutableBufferPointer<Double>) {
         let n = rows
         guard !grid.exclusiveGroups.isEmpty else { return }
         var featuresOf = [[Int]](repeating: [], count: grid.criteria.count)
@@ -101,10 +134,5 @@ extension GridDesign {
                 for i in 0..<n { out[i] += best[i] }
             }
         }
-    }
-
-    private func applyFloor(_ out: UnsafeMutableBufferPointer<Double>) {
-        guard let floor = grid.minimumScore else { return }
-        for i in out.indices where out[i] < floor { out[i] = floor }
     }
 }

@@ -11,7 +11,8 @@ import LinearAlgebra
 /// for a per-unit criterion, so a criterion's points are `Σ_{f∈c} X[i,f]·w_f`
 /// and the linear part of the score is `X·w` (BLAS `dgemv`), or `X·W` for
 /// several grids at once (BLAS `dgemm`). Exclusive groups are not linear; they
-/// are added exactly afterwards (``scores(weights:)``).
+/// are added exactly afterwards (``scores(weights:)``). Scores are exact: `X` and
+/// the weights are scaled to whole numbers first (``GridScoreScale``).
 public struct GridDesign: Sendable {
     /// The grid the data were read against.
     public let grid: PointsGrid
@@ -32,6 +33,8 @@ public struct GridDesign: Sendable {
     /// Number of dwellings `k_s` per segment under the grid's capacity or
     /// proposals rule; `nil` for a threshold rule or no rule.
     public let capacities: [Int]?
+    /// How each column of `X` becomes whole numbers for exact scoring (``GridScoreScale``).
+    public let columnScales: [GridColumnScale]
 
     /// Number of applicants.
     public var rows: Int { ids.count }
@@ -40,7 +43,7 @@ public struct GridDesign: Sendable {
     public var weights: [Double] { featureDefinitions.map(\.weight) }
 
     init(grid: PointsGrid, ids: [String], features: Matrix, featureDefinitions: [GridFeature], featureCriterion: [Int],
-         segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?) {
+         segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale]) {
         self.grid = grid
         self.ids = ids
         self.features = features
@@ -50,5 +53,6 @@ public struct GridDesign: Sendable {
         self.segmentLabels = segmentLabels
         self.tieRank = tieRank
         self.capacities = capacities
+        self.columnScales = columnScales
     }
 }

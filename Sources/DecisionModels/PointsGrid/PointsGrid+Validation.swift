@@ -6,7 +6,8 @@ extension PointsGrid {
     /// non-zero points per unit and a positive cap; non-empty bands with
     /// `from < to` that do not overlap; exclusive groups of ≥ 2 known criteria,
     /// no criterion in two groups; a tie-break ending with the id column;
-    /// a sensible allocation rule.
+    /// a sensible allocation rule; every number of points (and the floor and threshold) a
+    /// decimal with at most 15 decimals, so that scores are exact (``GridScoreScale``).
     ///
     /// - Throws: `SpecError` whose key is the YAML path of the problem
     ///   (`criteria[3].bands[2]`), so the YAML reader can add its line and column.
@@ -49,6 +50,7 @@ extension PointsGrid {
         if let minimumScore, !minimumScore.isFinite {
             throw SpecError(key: "minimum_score", message: "expected a finite number")
         }
+        if let minimumScore { try Self.decimal(minimumScore, "minimum_score") }
         guard let last = tieBreak.last, last.column == idColumn else {
             throw SpecError(key: "tie_break", message: "the last tie-break key must be the id column '\(idColumn)' so that the order is total")
         }
@@ -59,12 +61,14 @@ extension PointsGrid {
         switch kind {
         case .flag(let points, let trueValues):
             guard points.isFinite else { throw SpecError(key: "\(key).flag", message: "expected a finite number of points") }
+            try decimal(points, "\(key).flag")
             guard !trueValues.isEmpty else { throw SpecError(key: "\(key).true_values", message: "expected at least one value meaning true") }
         case .category(let levels):
             guard !levels.isEmpty else { throw SpecError(key: "\(key).categories", message: "expected at least one level") }
             var seen = Set<String>()
             for level in levels {
                 guard level.points.isFinite else { throw SpecError(key: "\(key).categories.\(level.value)", message: "expected a finite number of points") }
+                try decimal(level.points, "\(key).categories.\(level.value)")
                 guard seen.insert(level.value).inserted else {
                     throw SpecError(key: "\(key).categories", message: "level '\(level.value)' is declared twice")
                 }
@@ -76,11 +80,14 @@ extension PointsGrid {
             if let cap, !(cap.isFinite && cap > 0) {
                 throw SpecError(key: "\(key).cap", message: "expected a positive cap in points, found \(cap)")
             }
+            try decimal(perUnit, "\(key).per_unit")
+            if let cap { try decimal(cap, "\(key).cap") }
         case .bands(let bands):
             guard !bands.isEmpty else { throw SpecError(key: "\(key).bands", message: "expected at least one band") }
             for (b, band) in bands.enumerated() {
                 let bandKey = "\(key).bands[\(b + 1)]"
                 guard band.points.isFinite else { throw SpecError(key: bandKey, message: "expected a finite number of points") }
+                try decimal(band.points, bandKey)
                 if let from = band.from, let to = band.to, !(from < to) {
                     throw SpecError(key: bandKey, message: "empty band \(band.interval): expected from < to")
                 }
@@ -89,6 +96,12 @@ extension PointsGrid {
                 }
             }
         }
+    }
+
+    /// Points are decimals with at most 15 decimals (``GridDecimal``), so that scores are exact.
+    private static func decimal(_ points: Double, _ key: String) throws(SpecError) {
+        guard GridDecimal(points) == nil else { return }
+        throw SpecError(key: key, message: "expected a decimal number of points with at most \(GridDecimal.maximumDecimals) decimals (scores are computed exactly), found \(points)")
     }
 
     private static func overlap(_ a: GridBand, _ b: GridBand) -> Bool {
@@ -101,6 +114,7 @@ extension PointsGrid {
         switch rule {
         case .threshold(let t):
             guard t.isFinite else { throw SpecError(key: "allocation.threshold", message: "expected a finite score threshold") }
+            try Self.decimal(t, "allocation.threshold")
         case .capacity(let capacity):
             try validate(capacity)
         case .proposals(let capacity, let perUnit):

@@ -28,16 +28,27 @@ public enum GridSensitivity {
     }
 
     /// `W[f, v] = λ_v·w_f` when feature `f` belongs to variant `v`'s criterion, else `w_f`.
+    ///
+    /// The product is taken in decimal (``GridDecimal``): 1.5 × 0.1 is 0.15, not the binary
+    /// product 0.15000000000000002, so that the variant is scored exactly like a grid
+    /// declaring 0.15. (A scale or weight that is not a short decimal keeps the binary product,
+    /// which exact scoring then refuses with a clear error.)
     public static func weightMatrix(of design: GridDesign, variants: [GridWeightVariant]) throws -> Matrix {
         let w = design.weights
         var storage: [Double] = []
         storage.reserveCapacity(w.count * variants.count)
         for variant in variants {
             for (f, weight) in w.enumerated() {
-                storage.append(design.featureCriterion[f] == variant.criterion ? variant.scale * weight : weight)
+                storage.append(design.featureCriterion[f] == variant.criterion ? scaled(weight, by: variant.scale) : weight)
             }
         }
         return try Matrix(rows: w.count, columns: variants.count, columnMajor: storage)
+    }
+
+    /// λ·w in decimal arithmetic when both are decimals, else in binary.
+    static func scaled(_ weight: Double, by scale: Double) -> Double {
+        guard let a = GridDecimal(weight), let b = GridDecimal(scale), let product = a.multiplied(by: b) else { return scale * weight }
+        return product.doubleValue
     }
 
     /// Runs the analysis.
