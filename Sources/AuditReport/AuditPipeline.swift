@@ -13,9 +13,12 @@ public enum AuditPipeline {
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
     /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    /// - Parameter alongside: files rendered from the result and written with the reports, in
+    ///   the same all-or-nothing step, outside the output folder and the manifest (`vigie
+    ///   audit --junit`, `--summary-md`).
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil
+        specFile: String? = nil, alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads.
         let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
@@ -27,7 +30,7 @@ public enum AuditPipeline {
         var known: [String: (sha256: String, bytes: Int)] = [:]
         if let hashing { known[hashing.path] = try hashing.wait() }
         let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
-        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
+        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory, alongside: alongside(result))
         return result
     }
 

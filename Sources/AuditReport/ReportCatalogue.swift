@@ -7,8 +7,9 @@
 /// EU AI Act (Reg. 2024/1689) Articles 9, 10(2)(f)(g), 13, 14, 15, 27, 29 CFR 1607.4(D) and
 /// NYC Local Law 144 (6 RCNY §5-300 ff.).
 public enum ReportCatalogue {
-    /// Every message: the core report's, then the decision model's (`ReportCatalogue+Model`).
-    public static let messages: [String: ReportMessage] = core.merging(model) { first, _ in first }
+    /// Every message: the core report's, then the decision model's (`ReportCatalogue+Model`),
+    /// then what CI pipelines show (`ReportCatalogue+Pipeline`).
+    public static let messages: [String: ReportMessage] = core.merging(model) { first, _ in first }.merging(pipeline) { first, _ in first }
 
     static let core: [String: ReportMessage] = [
         // Title and header.
