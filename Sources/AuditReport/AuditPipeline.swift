@@ -20,8 +20,9 @@ public enum AuditPipeline {
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
         specFile: String? = nil, alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
     ) throws -> AuditResult {
-        // The data file's hash for the manifest is computed on the other core while it loads.
-        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
+        // The data file's hash for the manifest is computed on the other core while it loads
+        // (after it, on the same thread, with one thread).
+        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0), concurrently: threads > 1) }
         let store = try DataLoader.load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result)

@@ -55,7 +55,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads for the statistics pass (default: all cores). Results do not depend on it.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Threads for the statistics pass and the bootstraps (default: all cores); 1 also hashes the data file after reading it rather than alongside. Results do not depend on it.", valueName: "n"))
     var threads: Int?
 
     @OptionGroup(title: "For CI pipelines") var pipeline: PipelineOutputs
