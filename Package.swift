@@ -8,10 +8,13 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "AuditData", targets: ["AuditData"]),
         .library(name: "AuditMetrics", targets: ["AuditMetrics"]),
+        .library(name: "AuditAssessment", targets: ["AuditAssessment"]),
         .library(name: "AuditReport", targets: ["AuditReport"]),
+        .library(name: "AuditApplication", targets: ["AuditApplication"]),
         .library(name: "AuditFixtures", targets: ["AuditFixtures"]),
         .library(name: "DecisionModels", targets: ["DecisionModels"]),
         .library(name: "ModelAudit", targets: ["ModelAudit"]),
+        .library(name: "RegisterRecords", targets: ["RegisterRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,10 +31,16 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
+        .target(name: "AuditAssessment", dependencies: ["AuditData", "AuditMetrics"], exclude: ["README.md"]),
         .target(
             name: "AuditReport",
+            dependencies: ["AuditMetrics", "AuditData", "AuditAssessment", "LinearAlgebra", "DecisionModels", "ModelAudit"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "AuditApplication",
             dependencies: [
-                "AuditMetrics", "AuditData", "LinearAlgebra", "DecisionModels", "ModelAudit",
+                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
             exclude: ["README.md"]
@@ -39,18 +48,28 @@ let package = Package(
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
+        // Public algorithm registers (Etalab, ATRS, the Dutch register) from an audit folder.
+        .target(
+            name: "RegisterRecords",
+            dependencies: ["AuditData", "AuditReport", "AuditApplication", "DecisionModels", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         .executableTarget(
             name: "vigie",
             dependencies: [
-                "AuditData", "AuditMetrics", "AuditReport", "AuditFixtures", "DecisionModels",
+                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "AuditApplication", "AuditFixtures", "DecisionModels",
+                "RegisterRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
-        .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
-        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra"]),
-        .testTarget(name: "VigieTests", dependencies: ["AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+        // What every test target shares: repository paths, tolerances, the seeded generator.
+        .target(name: "TestSupport", dependencies: ["AuditFixtures"], path: "Tests/TestSupport", exclude: ["README.md"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "AuditDataTests", dependencies: ["AuditData", "TestSupport"]),
+        .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData", "TestSupport"]),
+        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "TestSupport", "vigie"]),
+        .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
 )

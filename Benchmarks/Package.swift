@@ -6,7 +6,7 @@
 //
 // The `traits: ["MallocInterposer"]` argument is required: benchmark 1.38.1's default traits
 // pull in swift-runtime-interposer on Linux with Swift 6.3, which is not available offline
-// (see /work/shared/docs/swift-blas.md §6). jemalloc is not needed on Swift 6.3.
+// (package-benchmark's own README, "Traits"). jemalloc is not needed on Swift 6.3.
 import PackageDescription
 
 let package = Package(
@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "AuditData", package: "Vigie"),
                 .product(name: "AuditMetrics", package: "Vigie"),
                 .product(name: "AuditReport", package: "Vigie"),
+                .product(name: "AuditApplication", package: "Vigie"),
                 .product(name: "AuditFixtures", package: "Vigie"),
                 .product(name: "LinearAlgebra", package: "Vigie"),
                 .product(name: "DecisionModels", package: "Vigie"),

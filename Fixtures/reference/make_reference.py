@@ -55,7 +55,7 @@ from aequitas.bias import Bias
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COMPAS_CSV = os.environ.get(
-    "COMPAS_CSV", "/work/shared/datasets/compas/compas-scores-two-years.csv")
+    "COMPAS_CSV", os.path.join(HERE, "..", "compas", "compas-scores-two-years.csv"))
 TOL = 1e-12
 
 T_FL = f"fairlearn-{fairlearn.__version__}"

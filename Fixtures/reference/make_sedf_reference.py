@@ -16,7 +16,7 @@ from aif360.metrics import BinaryLabelDatasetMetric
 
 warnings.filterwarnings("ignore")
 here = os.path.dirname(os.path.abspath(__file__))
-compas = pd.read_csv(os.path.join(here, "../../../shared/datasets/compas/compas-scores-two-years.csv"))
+compas = pd.read_csv(os.path.join(here, "../compas/compas-scores-two-years.csv"))
 compas["dec"] = (compas["decile_score"] >= 5).astype(int)
 small = pd.read_csv(os.path.join(here, "small_weighted.csv"))
 

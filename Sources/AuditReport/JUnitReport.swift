@@ -1,3 +1,4 @@
+import AuditAssessment
 import AuditData
 import AuditMetrics
 import Foundation
@@ -64,7 +65,7 @@ public struct JUnitReport {
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.failures }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(XMLEscape.attribute(plain(t.runs("junit.title", ["file": .label(fileName)]))))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "<testsuites name=\"\(XMLEscape.attribute(ReportInline.plainText(t.runs(.junitTitle, ["file": .label(fileName)]))))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
         for suite in suites {
             out += "  <testsuite name=\"\(XMLEscape.attribute(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"0\" skipped=\"\(suite.skipped)\">\n"
             if !suite.properties.isEmpty {
@@ -96,25 +97,25 @@ public struct JUnitReport {
     func gateSuite() -> Suite {
         var cases: [Case] = []
         let threshold = t.fixed(gates.impactRatioThreshold, 2)
-        let ratioName = say("junit.gate.impact_ratio", ["threshold": threshold])
+        let ratioName = t(.junitGateImpactRatio, ["threshold": threshold])
         if !gates.hasDecision {
-            cases.append(Case(classname: "vigie.gates", name: ratioName, outcome: .skipped(type: "not_applicable", message: t("junit.gate.no_decision"), details: "")))
+            cases.append(Case(classname: "vigie.gates", name: ratioName, outcome: .skipped(type: "not_applicable", message: t(.junitGateNoDecision), details: "")))
         } else if gates.impactRatioFails {
-            let message = say("junit.gate.impact_ratio.failed", ["count": t.count(gates.belowThreshold.count), "min": t.count(result.spec.minGroupSize), "threshold": threshold])
+            let message = t(.junitGateImpactRatioFailed, ["count": t.count(gates.belowThreshold.count), "min": t.count(result.spec.minGroupSize), "threshold": threshold])
             let groups = gates.belowThreshold.map { g in
-                "\(g.attribute)=\(g.group.label): \(g.group.impactRatio?.value.map { t.fixed($0, 3) } ?? t("word.undefined"))"
+                "\(g.attribute)=\(g.group.label): \(g.group.impactRatio?.value.map { t.fixed($0, 3) } ?? t(.wordUndefined))"
             }
             let details = ([enforcement(gates.enforcesImpactRatio, flag: "--fail-on-disparity")] + groups).joined(separator: "\n")
             cases.append(Case(classname: "vigie.gates", name: ratioName, outcome: .failure(type: "impact_ratio_threshold", message: message, details: details)))
         } else {
             cases.append(Case(classname: "vigie.gates", name: ratioName, outcome: .passed))
         }
-        let verdictName = t("junit.gate.verdicts")
+        let verdictName = t(.junitGateVerdicts)
         if result.findings.isEmpty {
-            cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .skipped(type: "not_applicable", message: t("junit.gate.no_findings"), details: "")))
+            cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .skipped(type: "not_applicable", message: t(.junitGateNoFindings), details: "")))
         } else if gates.verdictsFail {
-            let message = say("junit.gate.verdicts.failed", ["count": t.count(gates.disparities.count)])
-            let findings = gates.disparities.map { f in "\(f.attribute)=\(f.group) / \(f.reference): \(f.metric) (\(t("junit.kind.\(f.kind.rawValue)"))) \(number(f.value.value, 4))" }
+            let message = t(.junitGateVerdictsFailed, ["count": t.count(gates.disparities.count)])
+            let findings = gates.disparities.map { f in "\(f.attribute)=\(f.group) / \(f.reference): \(f.metric) (\(t(named: "junit.kind.\(f.kind.rawValue)"))) \(number(f.value.value, 4))" }
             let details = ([enforcement(gates.enforcesVerdicts, flag: "--fail-on-verdict")] + findings).joined(separator: "\n")
             cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .failure(type: "disparity", message: message, details: details)))
         } else {
@@ -125,7 +126,7 @@ public struct JUnitReport {
             ("impact_ratio_threshold", NumberFormat.exact(gates.impactRatioThreshold)), ("min_group_size", String(result.spec.minGroupSize)),
             ("min_cell_size", String(result.spec.minCellSize)),
         ]
-        return Suite(name: t("junit.suite.gates"), properties: properties, cases: cases)
+        return Suite(name: t(.junitSuiteGates), properties: properties, cases: cases)
     }
 
     func impactRatioSuite() -> Suite? {
@@ -140,25 +141,25 @@ public struct JUnitReport {
                 let outcome: Case.Outcome
                 switch ratio {
                 case .suppressed:
-                    outcome = .skipped(type: "suppressed", message: t("word.suppressed"), details: "")
+                    outcome = .skipped(type: "suppressed", message: t(.wordSuppressed), details: "")
                 case .undefined(let reason):
-                    outcome = .skipped(type: "undefined", message: say("junit.ratio.undefined", ["reason": reason]), details: "")
+                    outcome = .skipped(type: "undefined", message: t(.junitRatioUndefined, ["reason": reason]), details: "")
                 case .defined(let x):
                     let args = ["ratio": t.fixed(x, 3), "threshold": threshold, "min": t.count(result.spec.minGroupSize)]
                     if g.adverseImpact != true {
                         outcome = .passed
                     } else if g.isUnknown {
-                        outcome = .skipped(type: "not_gated", message: say("junit.ratio.unknown", args), details: "")
+                        outcome = .skipped(type: "not_gated", message: t(.junitRatioUnknown, args), details: "")
                     } else if g.belowMinSize {
-                        outcome = .skipped(type: "not_gated", message: say("junit.ratio.small", args), details: "")
+                        outcome = .skipped(type: "not_gated", message: t(.junitRatioSmall, args), details: "")
                     } else {
-                        outcome = .failure(type: "impact_ratio_threshold", message: say("junit.ratio.below", args), details: "")
+                        outcome = .failure(type: "impact_ratio_threshold", message: t(.junitRatioBelow, args), details: "")
                     }
                 }
                 cases.append(Case(classname: classname, name: name, outcome: outcome))
             }
         }
-        return Suite(name: t("junit.suite.impact_ratios"), cases: cases)
+        return Suite(name: t(.junitSuiteImpactRatios), cases: cases)
     }
 
     func findingSuites() -> [Suite] {
@@ -167,10 +168,10 @@ public struct JUnitReport {
             let findings = result.findings.filter { $0.attribute == attribute.name }
             guard !findings.isEmpty else { continue }
             let cases = findings.map { f -> Case in
-                let name = plain(t.runs("junit.case.finding", [
-                    "group": .label(f.group), "reference": .label(f.reference), "metric": .label(f.metric), "kind": .text(t("junit.kind.\(f.kind.rawValue)")),
+                let name = ReportInline.plainText(t.runs(.junitCaseFinding, [
+                    "group": .label(f.group), "reference": .label(f.reference), "metric": .label(f.metric), "kind": .text(t(named: "junit.kind.\(f.kind.rawValue)")),
                 ]))
-                let message = t("verdict.\(f.verdict.rawValue)") + (t.language == .fr ? " : " : ": ") + f.reason
+                let message = t(.junitMessage, ["verdict": t(named: "verdict.\(f.verdict.rawValue)"), "reason": f.reason])
                 let outcome: Case.Outcome = switch f.verdict {
                 case .disparity: .failure(type: f.verdict.rawValue, message: message, details: details(f))
                 case .insufficientEvidence: .skipped(type: f.verdict.rawValue, message: message, details: details(f))
@@ -178,7 +179,7 @@ public struct JUnitReport {
                 }
                 return Case(classname: "vigie.findings.\(attribute.name)", name: name, outcome: outcome)
             }
-            suites.append(Suite(name: plain(t.runs("junit.suite.findings", ["attribute": .label(attribute.name)])), cases: cases))
+            suites.append(Suite(name: ReportInline.plainText(t.runs(.junitSuiteFindings, ["attribute": .label(attribute.name)])), cases: cases))
         }
         return suites
     }
@@ -188,43 +189,23 @@ public struct JUnitReport {
     /// The data file's name (never its folder).
     var fileName: String { result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data" }
 
-    /// The sentence of `key` with its placeholders filled literally (a value holding `{…}`
-    /// is never taken for a placeholder).
-    func say(_ key: String, _ args: [String: String] = [:]) -> String {
-        plain(t.runs(key, args.mapValues { .label($0) }))
-    }
-
     func enforcement(_ enforced: Bool, flag: String) -> String {
-        say(enforced ? "junit.gate.enforced" : "junit.gate.not_enforced", ["flag": flag])
+        t(enforced ? MessageKey.junitGateEnforced : .junitGateNotEnforced, ["flag": flag])
     }
 
     /// A finding's figures, as the element's text.
     func details(_ f: Finding) -> String {
-        let interval = f.interval.map { i in t.language == .fr ? "[\(number(i.low, 4)) ; \(number(i.high, 4))]" : "[\(number(i.low, 4)), \(number(i.high, 4))]" } ?? t("word.undefined")
-        let p = f.pAdjusted.map { $0 < 0.0001 ? "< " + t.fixed(0.0001, 4) : t.fixed($0, 4) } ?? t("word.undefined")
-        let figures = say("junit.finding.details", [
+        let interval = f.interval.map { t(.junitInterval, ["low": number($0.low, 4), "high": number($0.high, 4)]) } ?? t(.wordUndefined)
+        let p = f.pAdjusted.map { $0 < 0.0001 ? "< " + t.fixed(0.0001, 4) : t.fixed($0, 4) } ?? t(.wordUndefined)
+        let figures = t(.junitFindingDetails, [
             "value": number(f.value.value, 4), "level": t.fixed(result.spec.inference.level * 100, 0), "interval": interval, "p": p,
             "group_rows": t.count(f.groupRows), "reference_rows": t.count(f.referenceRows),
         ])
-        return figures + "\n" + plain(t.runs("junit.finding.reason", ["reason": .label(f.reason)]))
+        return figures + "\n" + ReportInline.plainText(t.runs(.junitFindingReason, ["reason": .label(f.reason)]))
     }
 
-    /// A value with `digits` decimals in the report's language; `undefined` when missing
-    /// and `∞` when not finite.
+    /// A value with `digits` decimals in the report's language; `undefined` when missing.
     func number(_ x: Double?, _ digits: Int) -> String {
-        guard let x else { return t("word.undefined") }
-        guard x.isFinite else { return x > 0 ? "∞" : "−∞" }
-        return t.fixed(x, digits)
-    }
-
-    /// Runs as plain text: labels literally, no markup (the XML escaping comes after).
-    func plain(_ runs: [ReportInline]) -> String {
-        runs.map { run in
-            switch run {
-            case .text(let s), .label(let s), .anchor(let s, _): return s
-            case .status(_, let s): return s
-            case .span(let inner), .strong(let inner): return plain(inner)
-            }
-        }.joined()
+        x.map { t.fixed($0, digits) } ?? t(.wordUndefined)
     }
 }

@@ -6,8 +6,8 @@
 /// (§6.1): a backtick, which would close the span, becomes `'`; inside a table a pipe, which
 /// would split the cell, is escaped as GitHub's table extension requires (§4.10); line breaks
 /// become spaces.
-enum MarkdownEscape {
-    static func text(_ s: String) -> String {
+public enum MarkdownEscape {
+    public static func text(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
@@ -22,7 +22,7 @@ enum MarkdownEscape {
         return out
     }
 
-    static func code(_ s: String, inTable: Bool) -> String {
+    public static func code(_ s: String, inTable: Bool) -> String {
         var out = ""
         for ch in s {
             switch ch {

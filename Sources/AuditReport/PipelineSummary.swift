@@ -1,3 +1,4 @@
+import AuditAssessment
 import AuditData
 import AuditMetrics
 import Foundation
@@ -15,7 +16,8 @@ import Foundation
 /// `findingLimit`) with their difference and interval in percentage points and their
 /// verdict; a link to the full report.
 ///
-/// Same escaping as `report.md` (`MarkdownEscape`: labels in code spans, no HTML passes).
+/// A ``ReportDocument`` rendered by `MarkdownReport` like every document for people (same
+/// escaping as `report.md`: labels in code spans, no HTML passes), then the link line.
 /// Suppressed groups never appear: their findings were withheld and they carry no
 /// impact-ratio flag (`DisclosureControl`). In the spec's language (`--lang`).
 public struct PipelineSummary {
@@ -36,61 +38,71 @@ public struct PipelineSummary {
         self.t = ReportText(language ?? result.spec.language)
     }
 
-    /// The summary's Markdown text.
-    public func render() -> String {
+    /// The summary as a document: the outcome, the gates, the groups below the threshold,
+    /// then the findings that matter most.
+    public func document() -> ReportDocument {
         let file = result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
         let name: ReportInline = result.spec.system?[.name].map { .text($0) } ?? .label(file)
-        var md = "### " + inline(t.runs("summary_md.title", ["name": name])) + "\n\n"
+        var preamble: [ReportBlock] = []
 
-        let outcome = gates.failsEnforced ? "summary_md.outcome.failed" : gates.enforcesAny ? "summary_md.outcome.passed" : "summary_md.outcome.none"
-        let count = { (v: Verdict) in t.count(result.findings.filter { $0.verdict == v }.count) }
-        md += "**" + MarkdownEscape.text(t(outcome)) + "** — " + inline(t.runs("summary_md.audited", [
+        let outcome: MessageKey = gates.failsEnforced ? .summaryMdOutcomeFailed : gates.enforcesAny ? .summaryMdOutcomePassed : .summaryMdOutcomeNone
+        let count = { (v: Verdict) in ReportInline.text(t.count(result.findings.filter { $0.verdict == v }.count)) }
+        preamble.append(.paragraph([.strong([.text(t(outcome))]), .text(" — ")] + t.runs(.summaryMdAudited, [
             "rows": .text(t.count(result.rowCount)), "file": .label(file),
-            "disparity": .text(count(.disparity)), "no_disparity": .text(count(.noDisparity)), "insufficient": .text(count(.insufficientEvidence)),
-        ])) + "\n\n"
+            "disparity": count(.disparity), "no_disparity": count(.noDisparity), "insufficient": count(.insufficientEvidence),
+        ])))
 
-        md += "| " + MarkdownEscape.text(t("summary_md.col.gate")) + " | " + MarkdownEscape.text(t("summary_md.col.outcome")) + " |\n|---|---|\n"
         let threshold = t.fixed(gates.impactRatioThreshold, 2)
-        md += gateRow(t("junit.gate.impact_ratio", ["threshold": threshold]), applicable: gates.hasDecision, fails: gates.impactRatioFails,
-                      enforced: gates.enforcesImpactRatio, flag: "--fail-on-disparity")
-        md += gateRow(t("junit.gate.verdicts"), applicable: !result.findings.isEmpty, fails: gates.verdictsFail,
-                      enforced: gates.enforcesVerdicts, flag: "--fail-on-verdict")
-        md += "\n"
+        preamble.append(.table(ReportTable(
+            caption: [], header: [[.text(t(.summaryMdColGate))], [.text(t(.summaryMdColOutcome))]], numeric: [false, false],
+            rows: [
+                gateRow(t(.junitGateImpactRatio, ["threshold": threshold]), applicable: gates.hasDecision, fails: gates.impactRatioFails,
+                        enforced: gates.enforcesImpactRatio, flag: "--fail-on-disparity"),
+                gateRow(t(.junitGateVerdicts), applicable: !result.findings.isEmpty, fails: gates.verdictsFail,
+                        enforced: gates.enforcesVerdicts, flag: "--fail-on-verdict"),
+            ])))
 
         if gates.impactRatioFails {
             var groups: [ReportInline] = []
             for (i, g) in gates.belowThreshold.prefix(groupLimit).enumerated() {
                 if i > 0 { groups.append(.text(", ")) }
-                groups += [.label(g.attribute), .text(" = "), .label(g.group.label), .text(" " + (g.group.impactRatio?.value.map { t.fixed($0, 2) } ?? t("word.undefined")))]
+                groups += [.label(g.attribute), .text(" = "), .label(g.group.label), .text(" " + (g.group.impactRatio?.value.map { t.fixed($0, 2) } ?? t(.wordUndefined)))]
             }
             if gates.belowThreshold.count > groupLimit {
-                groups += [.text(" ")] + t.runs("summary_md.more", ["count": .text(t.count(gates.belowThreshold.count - groupLimit))])
+                groups += [.text(" ")] + t.runs(.summaryMdMore, ["count": .text(t.count(gates.belowThreshold.count - groupLimit))])
             }
-            md += inline(t.runs("summary_md.below", ["groups": .span(groups)])) + "\n\n"
+            preamble.append(.paragraph(t.runs(.summaryMdBelow, ["groups": .span(groups)])))
         }
 
-        md += "#### " + MarkdownEscape.text(t("summary_md.worst")) + "\n\n"
+        var worstSection = ReportSection(id: "worst", title: [.text(t(.summaryMdWorst))])
         let worst = Self.worstFindings(result, limit: findingLimit)
         if worst.isEmpty {
-            md += MarkdownEscape.text(t("summary_md.no_gap")) + "\n\n"
+            worstSection.blocks.append(.paragraph([.text(t(.summaryMdNoGap))]))
         } else {
             let level = t.fixed(result.spec.inference.level * 100, 0)
-            md += "| " + [t("summary_md.col.finding"), t("summary_md.col.difference"), t("summary_md.col.interval", ["level": level]), t("summary_md.col.verdict")]
-                .map(MarkdownEscape.text).joined(separator: " | ") + " |\n|---|---:|---|---|\n"
-            for f in worst {
-                let finding = inline(t.runs("summary_md.finding", [
-                    "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference), "metric": .text(t("metric.\(f.metric)")),
-                ]), inTable: true)
-                let interval = f.interval.map { "[" + points($0.low) + (t.language == .fr ? " ; " : ", ") + points($0.high) + "]" } ?? t("word.undefined")
-                let cells = [finding, MarkdownEscape.text(f.value.value.map(points) ?? t("word.undefined")), MarkdownEscape.text(interval),
-                             MarkdownEscape.text(t("verdict.\(f.verdict.rawValue)"))]
-                md += "| " + cells.joined(separator: " | ") + " |\n"
-            }
-            md += "\n"
+            worstSection.blocks.append(.table(ReportTable(
+                caption: [],
+                header: [t(.summaryMdColFinding), t(.summaryMdColDifference), t(.summaryMdColInterval, ["level": level]), t(.summaryMdColVerdict)].map { [.text($0)] },
+                numeric: [false, true, false, false],
+                rows: worst.map { f in
+                    let interval = f.interval.map { t(.junitInterval, ["low": points($0.low), "high": points($0.high)]) } ?? t(.wordUndefined)
+                    return [
+                        t.runs(.summaryMdFinding, ["attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
+                                                   "metric": .text(t(named: "metric.\(f.metric)"))]),
+                        [.text(f.value.value.map(points) ?? t(.wordUndefined))], [.text(interval)], [.text(t(named: "verdict.\(f.verdict.rawValue)"))],
+                    ]
+                })))
         }
-        let link = "[" + MarkdownEscape.text(t("summary_md.report_link")) + "](" + Self.linkTarget(reportLink) + ")"
-        md += MarkdownEscape.text(t("summary_md.report", ["report": "VIGIEREPORTLINK"])).replacingOccurrences(of: "VIGIEREPORTLINK", with: link) + "\n"
-        return md
+        return ReportDocument(language: t.language, title: t.runs(.summaryMdTitle, ["name": name]), preamble: preamble,
+                              sections: [worstSection], contents: t(.navContents))
+    }
+
+    /// The summary's Markdown text: the document, then the link to the full report (a
+    /// document links only inside itself, so the link is written here).
+    public func render() -> String {
+        let link = "[" + MarkdownEscape.text(t(.summaryMdReportLink)) + "](" + Self.linkTarget(reportLink) + ")"
+        return MarkdownReport.render(document())
+            + MarkdownEscape.text(t(.summaryMdReport, ["report": "VIGIEREPORTLINK"])).replacingOccurrences(of: "VIGIEREPORTLINK", with: link) + "\n"
     }
 
     /// The findings a pipeline shows: the report's ranking (`ReportBuilder.keyFindings`: one
@@ -102,22 +114,17 @@ public struct PipelineSummary {
         return Array((ranked.filter { $0.verdict == .disparity } + ranked.filter { $0.verdict != .disparity }).prefix(limit))
     }
 
-    /// One row of the gates' table.
-    func gateRow(_ name: String, applicable: Bool, fails: Bool, enforced: Bool, flag: String) -> String {
-        let state = !applicable ? "summary_md.gate.skipped" : fails ? "summary_md.gate.failed" : "summary_md.gate.passed"
-        let enforcement = enforced ? t("summary_md.gate.enforced", ["flag": flag]) : t("summary_md.gate.not_enforced")
-        let word = MarkdownEscape.text(t(state))
-        return "| " + MarkdownEscape.text(name) + " | " + (fails && applicable ? "**" + word + "**" : word) + " — " + MarkdownEscape.text(enforcement) + " |\n"
+    /// One row of the gates' table: the gate, its outcome (strong when it fails) and whether
+    /// the command enforces it.
+    func gateRow(_ name: String, applicable: Bool, fails: Bool, enforced: Bool, flag: String) -> [[ReportInline]] {
+        let state: MessageKey = !applicable ? .summaryMdGateSkipped : fails ? .summaryMdGateFailed : .summaryMdGatePassed
+        let enforcement = enforced ? t(.summaryMdGateEnforced, ["flag": flag]) : t(.summaryMdGateNotEnforced)
+        let word: ReportInline = fails && applicable ? .strong([.text(t(state))]) : .text(t(state))
+        return [[.text(name)], [word, .text(" — " + enforcement)]]
     }
 
     /// A difference of rates in percentage points, signed, one decimal.
-    func points(_ x: Double) -> String {
-        guard x.isFinite else { return x > 0 ? "∞" : "−∞" }
-        let s = t.fixed(x * 100, 1)
-        return x > 0 && !s.hasPrefix("-") ? "+" + s : s
-    }
-
-    func inline(_ runs: [ReportInline], inTable: Bool = false) -> String { MarkdownReport.inline(runs, inTable: inTable) }
+    func points(_ x: Double) -> String { t.signed(x * 100, 1) }
 
     /// A link target as CommonMark reads it (§6.3): spaces, parentheses, angle brackets,
     /// backslashes, backticks, control characters and non-ASCII bytes (UTF-8) percent-encoded,

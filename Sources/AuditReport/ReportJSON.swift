@@ -1,3 +1,4 @@
+import AuditAssessment
 import AuditData
 import AuditMetrics
 import Foundation

@@ -1,3 +1,5 @@
+import AuditApplication
+import AuditAssessment
 import ArgumentParser
 import AuditData
 import AuditMetrics

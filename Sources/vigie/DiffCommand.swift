@@ -1,4 +1,7 @@
+import AuditApplication
+import AuditAssessment
 import ArgumentParser
+import AuditData
 import AuditReport
 import Foundation
 
@@ -11,8 +14,8 @@ struct DiffCommand: ParsableCommand {
         Reads findings.csv (and report.json) in both folders and matches findings by \
         attribute, group, reference, metric and kind. A gap is the distance from parity: \
         |difference| or |ln ratio|; it grew or shrank when it moved by more than --threshold. \
-        Verdict changes are listed too. Writes diff.md and diff.csv into --out, all at once \
-        or not at all, and prints the counts. See docs/provenance.md.
+        Verdict changes are listed too. Writes diff.md (in --lang) and diff.csv into --out, \
+        all at once or not at all, and prints the counts. See docs/provenance.md.
 
         With --fail-on-new-disparity (a CI gate against the last published audit), the \
         command exits with code 1 when a finding newly has the verdict `disparity` (it had \
@@ -41,6 +44,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder for diff.md and diff.csv (created if needed).", valueName: "dir"))
     var out = "vigie-diff"
 
+    @Option(name: .long, help: ArgumentHelp("Language of diff.md: `en` (default) or `fr`.", valueName: "lang"))
+    var lang = "en"
+
     @Flag(name: .long, help: "Exit with code 1 if a finding newly has the verdict `disparity`, or an existing disparity's gap grew by more than --threshold.")
     var failOnNewDisparity = false
 
@@ -49,12 +55,14 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         guard threshold.isFinite, threshold >= 0 else { throw ValidationError("--threshold must be a number of at least 0") }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be en or fr, found '\(lang)'") }
     }
 
     func run() throws {
-        let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out)
+        let language = ReportLanguage(rawValue: lang) ?? .en
+        let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out, language: language)
         if !quiet {
-            print("\(old) → \(new): \(AuditDiff.summary(result))")
+            print("\(old) → \(new): \(AuditDiffReport.summary(result))")
             print("Diff: \(out)/diff.md, \(out)/diff.csv")
         }
         let regressions = AuditDiff.regressions(result)

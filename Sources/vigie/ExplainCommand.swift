@@ -1,3 +1,4 @@
+import AuditApplication
 import ArgumentParser
 import AuditData
 import AuditReport
@@ -53,19 +54,19 @@ struct ExplainCommand: ParsableCommand {
     var decimalComma = false
 
     func validate() throws {
-        guard ExplanationLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
         if stdout && out != nil { throw ValidationError("--stdout and --out exclude each other") }
         _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
     }
 
     func run() throws {
-        let language = ExplanationLanguage(rawValue: lang) ?? .fr
+        let language = ReportLanguage(rawValue: lang) ?? .fr
         var dialect = CSVDialect(decimalComma: decimalComma)
         dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(ExplanationMarkdown.render(explanation, language: language), terminator: "")
+            print(ExplanationReport.markdown(explanation, language: language), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuditApplication
+import AuditAssessment
 import AuditMetrics
 import AuditReport
 import Foundation

@@ -1,3 +1,4 @@
+import AuditApplication
 import ArgumentParser
 import AuditReport
 import Foundation

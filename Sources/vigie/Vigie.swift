@@ -30,6 +30,7 @@ struct Vigie: ParsableCommand {
             AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self,
             VerifyCommand.self, DiffCommand.self,  // provenance (docs/provenance.md)
             ExplainCommand.self,  // CRPA R311-3-1-2 explanation to one applicant (docs/explain.md)
+            RegisterCommand.self,  // public algorithm registers: Etalab, ATRS, Algoritmeregister (docs/register.md)
         ]
     )
 }

@@ -291,10 +291,10 @@ struct CSVColumnNameTests {
 
 @Suite("CSV reader: COMPAS two-year file")
 struct CSVCompasTests {
-    static let path = "/work/shared/datasets/compas/compas-scores-two-years.csv"
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/compas/compas-scores-two-years.csv").path
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CSVCompasTests.path)))
-    func readsCompas() throws {
+    @Test func readsCompas() throws {
         let reader = try CSVReader(path: Self.path)
         #expect(reader.header.count == 46)
         #expect(reader.delimiter == UInt8(ascii: ","))

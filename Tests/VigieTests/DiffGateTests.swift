@@ -1,3 +1,4 @@
+import AuditAssessment
 @testable import AuditReport
 import Foundation
 import Testing

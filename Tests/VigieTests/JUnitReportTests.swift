@@ -1,5 +1,6 @@
 import AuditData
 import AuditMetrics
+import AuditAssessment
 @testable import AuditReport
 import Foundation
 #if canImport(FoundationXML)

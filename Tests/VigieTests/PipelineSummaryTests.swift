@@ -1,5 +1,6 @@
 import AuditData
 import AuditMetrics
+import AuditAssessment
 @testable import AuditReport
 import Foundation
 import Testing
@@ -49,7 +50,7 @@ import Testing
         #expect(rows.count == 5)
         for (f, row) in zip(worst, rows) {
             let d = try #require(f.value.value), ci = try #require(f.interval)
-            func points(_ x: Double) -> String { (x > 0 ? "+" : "") + NumberFormat.fixed(x * 100, digits: 1) }
+            func points(_ x: Double) -> String { (x < 0 ? "−" : "+") + NumberFormat.fixed(abs(x) * 100, digits: 1) }
             #expect(row.hasPrefix("| `\(f.attribute)` = `\(f.group)` vs `\(f.reference)`: "), "\(row)")
             #expect(row.contains(" | \(points(d)) | \\[\(points(ci.low)), \(points(ci.high))\\] | "), "\(row)")
             #expect(row.hasSuffix(f.verdict == .disparity ? " | disparity |" : " | insufficient evidence |"))
@@ -63,7 +64,7 @@ import Testing
     @Test func frenchSummary() throws {
         let result = try S.fixture("housing", language: .fr)
         let md = PipelineSummary(result, gates: AuditGates(result), reportLink: "r/report.html").render()
-        #expect(md.hasPrefix("### Audit Vigie : Cotation de la demande de logement social"))
+        #expect(md.hasPrefix("# Audit Vigie : Cotation de la demande de logement social"))
         #expect(md.contains("**Aucun contrôle appliqué** — 5\u{202f}000 lignes de `applicants-sample.csv`"))
         #expect(md.contains("| Constat | Différence (points) | Intervalle à 95 % | Verdict |"))
         #expect(md.contains("Rapport complet : [report.html](r/report.html)"))

@@ -1,3 +1,7 @@
+import TestSupport
+import DecisionModels
+import AuditAssessment
+import AuditApplication
 import AuditData
 @testable import AuditReport
 import Foundation
@@ -258,7 +262,7 @@ import Testing
         #expect(change("R", "ratio") == .grew)    // a ratio of 0 is infinitely far from parity
         #expect(r.unchanged == 2)
         #expect(r.verdictChanges == 1)
-        #expect(AuditDiff.markdown(r).contains("| +∞ |"))
-        #expect(AuditDiff.csv(r).contains(",0.5,0,0.6931471805599453,inf,inf,disparity,disparity\n"))
+        #expect(AuditDiffReport.markdown(r).contains("| +∞ |"))
+        #expect(AuditDiffReport.csv(r).contains(",0.5,0,0.6931471805599453,inf,inf,disparity,disparity\n"))
     }
 }

@@ -1,3 +1,4 @@
+import AuditAssessment
 import AuditData
 import AuditMetrics
 @testable import AuditReport

@@ -1,3 +1,4 @@
+import AuditApplication
 import AuditData
 import AuditMetrics
 @testable import AuditReport

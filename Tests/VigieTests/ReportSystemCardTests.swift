@@ -1,3 +1,5 @@
+import TestSupport
+import AuditApplication
 import AuditData
 import AuditReport
 import Foundation

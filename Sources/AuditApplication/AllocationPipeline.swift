@@ -1,0 +1,75 @@
+import AuditAssessment
+import AuditReport
+import AuditData
+import AuditMetrics
+import DecisionModels
+import Foundation
+
+/// Runs the decision models of an allocation audit on the data — the tariff that turns
+/// volumes into bills, the drought rule that cuts them — and the allocation analysis.
+public enum AllocationPipeline {
+    /// The allocation audit of `result`'s data, or nil when the spec has no allocation.
+    public static func run(store: ColumnStore, result: AuditResult, threads: Int) throws -> AllocationResult? {
+        let spec = result.spec
+        guard let allocationSpec = spec.allocation, let volumes = store.numbers[allocationSpec.column] else { return nil }
+        let persons = allocationSpec.per.flatMap { store.numbers[$0] }
+        var extras = AllocationAnalysis.Extras()
+        if let tariffSpec = spec.tariff {
+            let tariff = try WaterTariff(contentsOfFile: tariffSpec.model)
+            let bills = try Self.bills(tariff, store: store, volumes: volumes, meterColumn: tariffSpec.meter, persons: persons)
+            extras.bill = bills.map { $0?.total ?? .nan }
+            extras.waterCharge = bills.map { $0?.water ?? .nan }
+            extras.benefit = ("free_volume", bills.map { $0?.freeVolume ?? .nan })
+            if let income = spec.income.flatMap({ store.numbers[$0] }) {
+                extras.effortRate = zip(bills, income).map { bill, income in
+                    guard let bill, income.isFinite, income > 0 else { return .nan }
+                    return bill.total / income
+                }
+            }
+        }
+        if let droughtSpec = spec.drought {
+            let rule = try DroughtRule(contentsOfFile: droughtSpec.rule)
+            guard let column = store.categories[droughtSpec.level] else {
+                throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
+            }
+            let levels: [DroughtLevel?] = try Self.read(column, in: store, as: DroughtLevel.self, what: "a restriction level")
+            extras.droughtReduction = (0..<store.rowCount).map { r in
+                let v = volumes[r]
+                guard v.isFinite, let level = levels[Int(column.codes[r])] else { return .nan }
+                let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
+                return v - rule.restrictedVolume(volume: v, persons: p, level: level)
+            }
+        }
+        return AllocationAnalysis.run(store: store, result: result, quantity: allocationSpec.column, values: volumes, extras: extras, threads: threads)
+    }
+
+    /// Each code of a model's categorical column read as one of the model's values (nil for
+    /// the missing code); a value the model does not know is an error at the first line where
+    /// it appears.
+    static func read<Value: RawRepresentable & CaseIterable>(_ column: GroupColumn, in store: ColumnStore, as _: Value.Type,
+                                                              what: String) throws -> [Value?] where Value.RawValue == String {
+        let firstRows = column.firstRows
+        return try column.groups.indices.map { code in
+            guard UInt32(code) != column.unknownCode else { return nil }
+            guard let value = Value(rawValue: column.groups[code]) else {
+                throw store.error(row: firstRows[code], column: column.attribute,
+                                  "expected \(what) (\(Value.allCases.map(\.rawValue).joined(separator: ", "))), found '\(column.groups[code])'")
+            }
+            return value
+        }
+    }
+
+    /// Each household's bill under `tariff` (nil where the volume or the meter type is missing);
+    /// `persons` is the household-size column, if any.
+    public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String, persons: [Double]?) throws -> [WaterBill?] {
+        guard let column = store.categories[meterColumn] else {
+            throw SpecError(key: "tariff.meter", message: "the meter-type column '\(meterColumn)' was not loaded")
+        }
+        let meters: [MeterType?] = try Self.read(column, in: store, as: MeterType.self, what: "a meter type")
+        return (0..<store.rowCount).map { r -> WaterBill? in
+            guard volumes[r].isFinite, let meter = meters[Int(column.codes[r])] else { return nil }
+            let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
+            return tariff.bill(volume: volumes[r], meter: meter, persons: p)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import AuditAssessment
+import AuditReport
+import AuditData
+import AuditMetrics
+import DecisionModels
+import Foundation
+import ModelAudit
+
+/// The whole audit, as the command line runs it: load, compute, render, write.
+/// Everything is computed and rendered in memory before the first byte is written, so a
+/// failure leaves no partial output.
+public enum AuditPipeline {
+    /// The file names written into the output folder (`model-metrics.csv` too when the spec
+    /// names a decision model).
+    public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
+
+    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
+    /// - Parameters:
+    ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    ///   - knownHashes: inputs already hashed, by absolute path (`vigie verify` hashes them
+    ///     before re-running); the others are hashed here, the data file while it loads.
+    ///   - alongside: files rendered from the result and written with the reports, in the
+    ///     same all-or-nothing step, outside the output folder and the manifest (`vigie audit
+    ///     --junit`, `--summary-md`).
+    public static func run(
+        spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
+        specFile: String? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:],
+        alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
+    ) throws -> AuditResult {
+        // The data file's hash for the manifest is computed on the other core while it loads
+        // (after it, on the same thread, with one thread).
+        let hashing = spec.dataPath.map(ManifestSpec.absolute).flatMap {
+            knownHashes[$0] == nil ? BackgroundHash(path: $0, concurrently: threads > 1) : nil
+        }
+        let (store, grid) = try load(spec, progress: progress)
+        let result = try compute(store: store, spec: spec, threads: threads)
+        let model = try computeModel(store: store, spec: spec, result: result, grid: grid)
+        let reports = try render(result, model: model)
+        // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
+        var known = knownHashes
+        if let hashing { known[hashing.path] = try hashing.wait() }
+        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
+        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory, alongside: alongside(result))
+        return result
+    }
+
+    /// Reads everything the audit of `spec` needs, once: the spec is checked, the decision
+    /// model read (when the spec names one), then the data file read in one pass into one
+    /// store holding every column the audit, the allocation audit and the model audit use
+    /// (`AuditSpec.columnRequests`, `ModelAudit.columnRequests`).
+    public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> (store: ColumnStore, grid: PointsGrid?) {
+        try spec.validate()
+        let grid = try spec.model.map { try PointsGrid.load(path: $0.grid) }
+        let requests = spec.columnRequests + (grid.map { ModelAudit.columnRequests(spec: spec, grid: $0) } ?? [])
+        guard let path = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        let store = try DataLoader.load(path: path, dialect: spec.csv, requests: requests, progress: progress)
+        return (store, grid)
+    }
+
+    /// The audit's central table as every output shows it: the audit, the allocation audit,
+    /// then disclosure control (before anything is rendered, so every output is controlled).
+    public static func compute(store: ColumnStore, spec: AuditSpec, threads: Int) throws -> AuditResult {
+        var result = try Audit.run(store: store, spec: spec, threads: threads)
+        result.allocation = try AllocationPipeline.run(store: store, result: result, threads: threads)
+        return DisclosureControl.apply(to: result, minimumCellSize: spec.minCellSize)
+    }
+
+    /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
+    /// groups inherit the audit's disclosure control.
+    /// `grid` is the spec's model as `load(_:progress:)` read it, and `store` was read with its columns.
+    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?) throws -> ModelAuditResult? {
+        guard let grid else { return nil }
+        return try ModelAudit.run(spec: spec, grid: grid, store: store, audit: result)
+    }
+
+    /// The report files of a result, rendered.
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil) throws -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = [
+            ("report.json", try ReportJSON.render(result, model: model)),
+            ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
+            ("findings.csv", Data(FindingsCSV.render(result).utf8)),
+        ]
+        if let model { files.append(("model-metrics.csv", Data(ModelMetricsCSV.render(model).utf8))) }
+        return files + human(result, model: model)
+    }
+
+    /// `report.md` and `report.html`, built from one document in the spec's language.
+    static func human(_ result: AuditResult, model: ModelAuditResult? = nil) -> [(name: String, data: Data)] {
+        let document = ReportBuilder(result, model: model).document()
+        return [
+            ("report.md", Data(MarkdownReport.render(document).utf8)),
+            ("report.html", Data(HTMLReport.render(document).utf8)),
+        ]
+    }
+}
