@@ -21,12 +21,19 @@ public enum AuditPipeline {
     ///     (the command line computes them: only it knows its flags).
     ///   - knownHashes: inputs already hashed, by absolute path (`vigie verify` hashes them
     ///     before re-running); the others are hashed here, the data file while it loads.
+    ///   - alongside: files rendered from the result and written with the reports, in the
+    ///     same all-or-nothing step, outside the output folder and the manifest (`vigie audit
+    ///     --junit`, `--summary-md`).
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil, command: [String]? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:]
+        specFile: String? = nil, command: [String]? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:],
+        alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
     ) throws -> AuditResult {
-        // The data file's hash for the manifest is computed on the other core while it loads.
-        let hashing = spec.data.path.map(AuditSpec.absolute).flatMap { knownHashes[$0] == nil ? BackgroundHash(path: $0) : nil }
+        // The data file's hash for the manifest is computed on the other core while it loads
+        // (after it, on the same thread, with one thread).
+        let hashing = spec.data.path.map(AuditSpec.absolute).flatMap {
+            knownHashes[$0] == nil ? BackgroundHash(path: $0, concurrently: threads > 1) : nil
+        }
         let (store, grid) = try load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid)
@@ -35,7 +42,7 @@ public enum AuditPipeline {
         var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
         let manifest = try Manifest.make(spec: spec, specFile: specFile, command: command, outputs: reports, known: known).encoded()
-        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
+        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory, alongside: alongside(result))
         return result
     }
 

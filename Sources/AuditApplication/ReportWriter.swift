@@ -8,8 +8,10 @@ import Foundation
 /// renamed into place; if any write fails, the temporaries are removed and the folder's
 /// previous content is untouched.
 public enum ReportWriter {
-    /// Writes `files` (name → content) into `directory`, creating it if needed.
-    public static func write(_ files: [(name: String, data: Data)], to directory: String) throws {
+    /// Writes `files` (name → content) into `directory`, creating it if needed, and the
+    /// `alongside` files (path → content; their folders must exist, e.g. `vigie audit --junit`)
+    /// in the same step: every temporary is written before the first rename.
+    public static func write(_ files: [(name: String, data: Data)], to directory: String, alongside: [(path: String, data: Data)] = []) throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -24,11 +26,11 @@ public enum ReportWriter {
         let folder = URL(fileURLWithPath: directory)
         let tag = "\(ProcessInfo.processInfo.processIdentifier)"
         var temporaries: [(URL, URL)] = []
+        let targets = files.map { (folder.appendingPathComponent($0.name), $0.data) } + alongside.map { (URL(fileURLWithPath: $0.path), $0.data) }
         do {
-            for file in files {
-                let final = folder.appendingPathComponent(file.name)
-                let temporary = folder.appendingPathComponent(".\(file.name).tmp-\(tag)")
-                try file.data.write(to: temporary)
+            for (final, data) in targets {
+                let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).tmp-\(tag)")
+                try data.write(to: temporary)
                 temporaries.append((temporary, final))
             }
         } catch {

@@ -1,4 +1,5 @@
 import AuditApplication
+import AuditAssessment
 import ArgumentParser
 import AuditData
 import AuditMetrics
@@ -34,6 +35,10 @@ struct AuditCommand: ParsableCommand {
             --decision decision --positive-decision Accordé \\
             --fail-on-disparity
 
+          # In a pipeline: test results and a summary for the merge request
+          vigie audit --spec audit.yaml --fail-on-verdict \\
+            --junit audit-junit.xml --summary-md audit-summary.md
+
         Nothing is written unless the whole audit succeeds.
         """
     )
@@ -52,22 +57,27 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads for the statistics pass (default: all cores). Results do not depend on it.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Threads for the statistics pass and the bootstraps (default: all cores); 1 also hashes the data file after reading it rather than alongside. Results do not depend on it.", valueName: "n"))
     var threads: Int?
+
+    @OptionGroup(title: "For CI pipelines") var pipeline: PipelineOutputs
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try pipeline.validate(out: out)
     }
 
     func run() throws {
         let spec = try options.resolve()
-        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
+        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict,
+                            pipeline: pipeline)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
-    static func run(spec: AuditSpec, specFile: String?, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
+    static func run(spec: AuditSpec, specFile: String?, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false,
+                    pipeline: PipelineOutputs? = nil) throws {
         let progress = Progress(quiet: quiet)
         let result = try AuditPipeline.run(
             spec: spec,
@@ -75,17 +85,21 @@ enum AuditRunner {
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             progress: { progress.update($0) },
             specFile: specFile,
-            command: SpecOptions.commandLine(for: spec)
+            command: SpecOptions.commandLine(for: spec),
+            alongside: { result in
+                pipeline?.files(result, report: spec.report, gates: AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict), out: out) ?? []
+            }
         )
         progress.finish()
-        let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }
+        let gates = AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict)
+        let gating = gates.belowThreshold
         if !quiet {
             let attributes = result.attributes.filter { !$0.isIntersection }.count
             let intersections = result.attributes.count - attributes
             var line = "Audited \(result.rowCount) rows: \(attributes) attribute\(attributes == 1 ? "" : "s"), \(intersections) intersection\(intersections == 1 ? "" : "s")."
             if result.hasDecision {
                 line += " \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold)"
-                let small = result.adverseImpacts.count - gating.count
+                let small = gates.belowThresholdNotGated.count
                 line += small > 0 ? " (and \(small) small or unknown group\(small == 1 ? "" : "s"))." : "."
             }
             print(line)
@@ -96,7 +110,7 @@ enum AuditRunner {
             for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
             print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
-        let disparities = result.findings.filter { $0.verdict == .disparity }
+        let disparities = gates.disparities
         if failOnVerdict && !disparities.isEmpty {
             let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
             FileHandle.standardError.write(Data("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n".utf8))

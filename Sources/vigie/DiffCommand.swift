@@ -17,10 +17,18 @@ struct DiffCommand: ParsableCommand {
         Verdict changes are listed too. Writes diff.md (in --lang) and diff.csv into --out, \
         all at once or not at all, and prints the counts. See docs/provenance.md.
 
-        Example:
-          vigie diff audit-2023 audit-2024 --out diff-2024
+        With --fail-on-new-disparity (a CI gate against the last published audit), the \
+        command exits with code 1 when a finding newly has the verdict `disparity` (it had \
+        another verdict, or was not in the old audit), or when a finding that already had \
+        it saw its gap grow by more than --threshold. Disparities already known whose gap \
+        held or shrank do not fail it.
 
-        Exit codes: 0 compared (whatever changed); 2 bad usage or unreadable folders.
+        Examples:
+          vigie diff audit-2023 audit-2024 --out diff-2024
+          vigie diff published-audit new-audit --fail-on-new-disparity --threshold 0.02
+
+        Exit codes: 0 compared; 1 with --fail-on-new-disparity, a new or grown disparity \
+        (diff.md and diff.csv are written all the same); 2 bad usage or unreadable folders.
         """
     )
 
@@ -39,6 +47,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language of diff.md: `en` (default) or `fr`.", valueName: "lang"))
     var lang = "en"
 
+    @Flag(name: .long, help: "Exit with code 1 if a finding newly has the verdict `disparity`, or an existing disparity's gap grew by more than --threshold.")
+    var failOnNewDisparity = false
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -53,6 +64,14 @@ struct DiffCommand: ParsableCommand {
         if !quiet {
             print("\(old) → \(new): \(AuditDiffReport.summary(result))")
             print("Diff: \(out)/diff.md, \(out)/diff.csv")
+        }
+        let regressions = AuditDiff.regressions(result)
+        if failOnNewDisparity && !regressions.isEmpty {
+            let names = regressions.prefix(5).map { r in
+                "\(r.row.key.attribute)=\(r.row.key.group) (\(r.row.key.metric) \(r.row.key.kind), \(r.regression == .newDisparity ? "new" : "grew"))"
+            }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("vigie: \(regressions.count) new or grown disparit\(regressions.count == 1 ? "y" : "ies") (--fail-on-new-disparity): \(names)\(regressions.count > 5 ? ", …" : "")\n".utf8))
+            throw ExitCodeOne()
         }
     }
 }

@@ -22,7 +22,8 @@ struct Vigie: ParsableCommand {
 
         Exit codes: 0 done; 1 a gate tripped (--fail-on-disparity: a group below the \
         impact-ratio threshold; --fail-on-verdict: a finding with the verdict \
-        'disparity') or `vigie verify` found a difference; 2 bad usage or bad input.
+        'disparity'; vigie diff --fail-on-new-disparity: a new or grown disparity) or \
+        `vigie verify` found a difference; 2 bad usage or bad input.
         """,
         version: "vigie \(VigieVersion.string)",
         subcommands: [
@@ -38,8 +39,9 @@ enum VigieVersion {
     static let string = "0.1.0"
 }
 
-/// Exit code 1: a gate tripped (`--fail-on-disparity`, `--fail-on-verdict`) or `vigie verify`
-/// found a difference. The reason has been printed already.
+/// Exit code 1: a gate tripped (`--fail-on-disparity`, `--fail-on-verdict`,
+/// `--fail-on-new-disparity`) or `vigie verify` found a difference. The reason has been
+/// printed already.
 struct ExitCodeOne: Error {}
 
 @main
