@@ -42,8 +42,11 @@ let package = Package(
                 "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            plugins: ["BuildCommit"]  // the build's git commit, for manifest.json
         ),
+        // Writes the git commit of the build into AuditApplication (BuildCommit.swift).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),

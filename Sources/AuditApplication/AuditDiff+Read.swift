@@ -41,9 +41,12 @@ extension AuditDiff {
 
     /// Compares two folders and writes `diff.md` and `diff.csv` into `out`, atomically.
     @discardableResult
-    public static func run(old: String, new: String, threshold: Double, out: String) throws -> Result {
+    public static func run(old: String, new: String, threshold: Double, out: String, force: Bool = false) throws -> Result {
         let result = try compare(old: read(folder: old), new: read(folder: new), threshold: threshold)
-        try ReportWriter.write([("diff.md", Data(AuditDiffReport.markdown(result).utf8)), ("diff.csv", Data(AuditDiffReport.csv(result).utf8))], to: out)
+        try ReportWriter.write(
+            [("diff.md", Data(AuditDiffReport.markdown(result).utf8)), ("diff.csv", Data(AuditDiffReport.csv(result).utf8))],
+            to: out, force: force, writtenBy: "diff"
+        )
         return result
     }
 

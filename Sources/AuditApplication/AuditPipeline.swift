@@ -13,11 +13,14 @@ public enum AuditPipeline {
     /// names a decision model).
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
-    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
-    /// - Parameter specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`
+    /// (``ReportWriter``: all at once, replacing the folder whole).
+    /// - Parameters:
+    ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    ///   - force: replace `outputDirectory` even when it is not a Vigie output folder.
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil
+        specFile: String? = nil, force: Bool = false
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads.
         let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
@@ -28,8 +31,9 @@ public enum AuditPipeline {
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known: [String: (sha256: String, bytes: Int)] = [:]
         if let hashing { known[hashing.path] = try hashing.wait() }
-        let manifest = try Manifest.make(spec: spec, specFile: specFile, outputs: reports, known: known).encoded()
-        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory)
+        try ReportWriter.write(reports, to: outputDirectory, force: force) { written in
+            try Manifest.make(spec: spec, specFile: specFile, outputs: written, folder: outputDirectory, known: known).encoded()
+        }
         return result
     }
 

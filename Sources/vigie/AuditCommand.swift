@@ -34,14 +34,18 @@ struct AuditCommand: ParsableCommand {
             --decision decision --positive-decision Accordé \\
             --fail-on-disparity
 
-        Nothing is written unless the whole audit succeeds.
+        Nothing is written unless the whole audit succeeds; then the output folder is \
+        replaced whole, all at once (see --out).
         """
     )
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output folder (created if needed).", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("the reports and manifest.json"))
     var out = "vigie-report"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Flag(name: .long, help: "Exit with code 1 if a group of at least the minimum size, other than `unknown`, is below the impact-ratio threshold (four-fifths rule, point estimate).")
     var failOnDisparity = false
@@ -61,20 +65,22 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.resolve()
-        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
+        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, force: force, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
-    static func run(spec: AuditSpec, specFile: String?, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
+    static func run(spec: AuditSpec, specFile: String?, out: String, force: Bool, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false) throws {
+        try ReportWriter.checkTarget(out, force: force)  // before any work
         let progress = Progress(quiet: quiet)
         let result = try AuditPipeline.run(
             spec: spec,
             outputDirectory: out,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             progress: { progress.update($0) },
-            specFile: specFile
+            specFile: specFile,
+            force: force
         )
         progress.finish()
         let gating = result.adverseImpacts.filter { !$0.group.belowMinSize && !$0.group.isUnknown }

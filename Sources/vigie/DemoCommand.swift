@@ -26,8 +26,11 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "Which fixture: housing or water.")
     var fixture: Fixture = .housing
 
-    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("the reports and manifest.json"))
     var out = "vigie-report"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`.", valueName: "lang"))
     var lang: String?
@@ -39,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         var spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
         if let lang { spec.language = try SpecOptions.choice(lang, "--lang") }
         let specFile = try Self.fixtureSpec(fixture)
-        try AuditRunner.run(spec: spec, specFile: specFile, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
+        try AuditRunner.run(spec: spec, specFile: specFile, out: out, force: force, threads: nil, quiet: quiet, failOnDisparity: false)
     }
 
     /// The bundled spec: found from the source tree this binary was built from, else from

@@ -41,8 +41,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr or en.", valueName: "fr|en"))
     var lang: String = "fr"
 
-    @Option(name: .long, help: ArgumentHelp("Output folder (default vigie-explanation-<ID>).", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("explanation.md, explanation.json and manifest.json (default vigie-explanation-<ID>)"))
     var out: String?
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Flag(name: .long, help: "Print the Markdown on standard output instead of writing files.")
     var stdout = false
@@ -63,6 +66,7 @@ struct ExplainCommand: ParsableCommand {
         let language = ExplanationLanguage(rawValue: lang) ?? .fr
         var dialect = CSVDialect(decimalComma: decimalComma)
         dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
+        if !stdout { try ReportWriter.checkTarget(out ?? ExplanationFiles.defaultFolder(id: id), force: force) }  // before any work
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
@@ -70,7 +74,7 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)
-        try ExplanationFiles.write(explanation, language: language, to: folder)
+        try ExplanationFiles.write(explanation, language: language, to: folder, force: force)
         print("Wrote \(folder)/explanation.md and \(folder)/explanation.json")
     }
 }
