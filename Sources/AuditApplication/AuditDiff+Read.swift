@@ -22,9 +22,10 @@ extension AuditDiff {
             guard fields.count == header.count else {
                 throw ManifestError(message: "\(folder)/findings.csv:\(n + 2): expected \(header.count) fields, found \(fields.count)")
             }
+            let text = { (i: Int) in CSVText.unneutralised(fields[c[i]]) }  // the labels, without the formula guard
             findings.append(Finding(
-                attribute: fields[c[0]], group: fields[c[1]], reference: fields[c[2]], metric: fields[c[3]], kind: fields[c[4]],
-                value: Double(fields[c[5]]), verdict: fields[c[6]]
+                attribute: text(0), group: text(1), reference: text(2), metric: text(3), kind: text(4),
+                value: Double(fields[c[5]]), verdict: text(6)
             ))
         }
         var audit = Audit(folder: folder, dataFile: "?", rows: nil, vigieVersion: "?", findings: findings)

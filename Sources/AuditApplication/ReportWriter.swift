@@ -33,7 +33,7 @@ public enum ReportWriter {
     ///   - manifest: the content of `manifest.json`, from the files exactly as written.
     public static func write(_ files: [File], to directory: String, force: Bool = false, manifest: ([File]) throws -> Data) throws {
         let final = finalised(files)
-        try write(final + [(Manifest.fileName, try manifest(final))], to: directory, force: force)
+        try write(final + finalised([(Manifest.fileName, try manifest(final))]), to: directory, force: force)
     }
 
     /// Writes `files` into `directory` with a ``FolderManifest`` naming the command.

@@ -98,18 +98,18 @@ enum AuditRunner {
             if !result.findings.isEmpty {
                 print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
             }
-            for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible("warning: \(w)\n").utf8)) }
             print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
         let disparities = result.findings.filter { $0.verdict == .disparity }
         if failOnVerdict && !disparities.isEmpty {
             let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }
         if failOnDisparity && !gating.isEmpty {
             let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.spec.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }
     }

@@ -60,7 +60,7 @@ struct CompareCommand: ParsableCommand {
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
             ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names).utf8)),
         ], to: out, force: force, writtenBy: "compare")
-        print("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv")
+        print(BidiControl.visible("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv"))
     }
 
     /// `--model A --model B`: the data file, protected columns and CSV dialect come from
@@ -95,6 +95,6 @@ struct CompareCommand: ParsableCommand {
             ("compare.md", Data(ModelComparison.markdown(comparison).utf8)),
         ], to: out, force: force, writtenBy: "compare")
         let all = comparison.rows.first
-        print("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json")
+        print(BidiControl.visible("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json"))
     }
 }

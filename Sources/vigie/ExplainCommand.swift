@@ -70,7 +70,7 @@ struct ExplainCommand: ParsableCommand {
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(ExplanationMarkdown.render(explanation, language: language), terminator: "")
+            print(BidiControl.visible(ExplanationMarkdown.render(explanation, language: language)), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)

@@ -1,5 +1,6 @@
 import AuditApplication
 import ArgumentParser
+import AuditData
 import AuditReport
 import Foundation
 
@@ -76,18 +77,18 @@ struct VerifyCommand: ParsableCommand {
         let report = try ManifestVerification.verify(
             folder: folder, overrides: overrides, inputsFolder: inputs, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
         )
-        for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible("note: \(note)\n").utf8)) }
         if report.passed {
             print("Verified \(folder): \(report.inputsChecked) input\(report.inputsChecked == 1 ? "" : "s") match their SHA-256, \(report.outputsChecked) output\(report.outputsChecked == 1 ? "" : "s") byte-identical to a re-run.")
             return
         }
         if !report.inputProblems.isEmpty {
             print("Inputs that do not match the manifest (the audit was not re-run):")
-            for p in report.inputProblems { print("  \(p)") }
+            for p in report.inputProblems { print("  " + BidiControl.visible(p)) }
         }
         if !report.outputProblems.isEmpty {
             print("Outputs that do not match a re-run of the audit:")
-            for p in report.outputProblems { print("  \(p)") }
+            for p in report.outputProblems { print("  " + BidiControl.visible(p)) }
         }
         let count = report.inputProblems.count + report.outputProblems.count
         FileHandle.standardError.write(Data("vigie: verification of \(folder) failed: \(count) problem\(count == 1 ? "" : "s")\n".utf8))
