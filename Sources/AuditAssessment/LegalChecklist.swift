@@ -3,7 +3,7 @@ import AuditData
 import AuditMetrics
 
 /// The legal checklist of a public decision algorithm, from the audit result and the system
-/// card (`/work/shared/docs/domain.md` §2–4). Pure.
+/// card (`docs/domain.md` §2–4). Pure.
 ///
 /// Rules: an item resting on declarations is met when every field it needs is declared,
 /// attention when some are, not assessable when none (`AssessmentStatus.declared`); an item
