@@ -57,11 +57,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "AuditDataTests", dependencies: ["AuditData"]),
-        .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData"]),
-        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra"]),
-        .testTarget(name: "VigieTests", dependencies: ["AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+        // What every test target shares: repository paths, tolerances, the seeded generator.
+        .target(name: "TestSupport", dependencies: ["AuditFixtures"], path: "Tests/TestSupport", exclude: ["README.md"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "AuditDataTests", dependencies: ["AuditData", "TestSupport"]),
+        .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData", "TestSupport"]),
+        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
 )

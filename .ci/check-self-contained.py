@@ -6,7 +6,8 @@ cite files of the repository and public references, nothing else on the machine 
 written on. Reported, with file and line:
 
 1. the names of the folders the project was once written beside (its background notes and
-   data sets) and the absolute path of the folder holding this clone;
+   data sets), the file names of those notes (unless the repository has a file of that
+   name), and the absolute path of the folder holding this clone;
 2. a relative path (`../x`) that, read from the file's folder, lands in the folder holding
    the repository (a sibling of the clone).
 
@@ -30,6 +31,9 @@ named = [
 ]
 if parent not in ("", "/"):
     named.append(re.compile(re.escape(parent.rstrip("/") + "/")))
+# The background notes the project was written from, which are not part of it: a mention
+# of one of these names is a reference outside unless the repository has a file of that name.
+background = ["anchors.md", "criteria.md", "swift-blas.md", "DESIGN.md", "beyond.md", "convention-citoyenne-ia-montpellier.txt"]
 relative = re.compile(r"(?<![\w.])((?:\.\./)+)([A-Za-z0-9_][\w.\-]*)")
 
 def lands_beside(base_folder: str, ups: int) -> bool:
@@ -40,6 +44,10 @@ def lands_beside(base_folder: str, ups: int) -> bool:
 
 problems = []
 files = subprocess.run(["git", "ls-files", "-z"], capture_output=True, check=True, cwd=root).stdout.split(b"\0")
+present = {os.path.basename(f.decode()) for f in files if f}
+for name in background:
+    if name not in present:
+        named.append(re.compile(r"(?<![\w/.-])" + re.escape(name)))
 for name in (f.decode() for f in files if f):
     if name == me:
         continue

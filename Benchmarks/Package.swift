@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "AuditData", package: "Vigie"),
                 .product(name: "AuditMetrics", package: "Vigie"),
                 .product(name: "AuditReport", package: "Vigie"),
+                .product(name: "AuditApplication", package: "Vigie"),
                 .product(name: "AuditFixtures", package: "Vigie"),
                 .product(name: "LinearAlgebra", package: "Vigie"),
                 .product(name: "DecisionModels", package: "Vigie"),

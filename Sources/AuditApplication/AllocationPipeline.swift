@@ -11,16 +11,16 @@ public enum AllocationPipeline {
     /// The allocation audit of `result`'s data, or nil when the spec has no allocation.
     public static func run(store: ColumnStore, result: AuditResult, threads: Int) throws -> AllocationResult? {
         let spec = result.spec
-        guard let allocationSpec = spec.allocation, let volumes = store.numeric[.allocation] else { return nil }
-        let persons = store.numeric[.per]
+        guard let allocationSpec = spec.allocation, let volumes = store.numbers[allocationSpec.column] else { return nil }
+        let persons = allocationSpec.per.flatMap { store.numbers[$0] }
         var extras = AllocationAnalysis.Extras()
         if let tariffSpec = spec.tariff {
             let tariff = try WaterTariff(contentsOfFile: tariffSpec.model)
-            let bills = try Self.bills(tariff, store: store, volumes: volumes, meterColumn: tariffSpec.meter)
+            let bills = try Self.bills(tariff, store: store, volumes: volumes, meterColumn: tariffSpec.meter, persons: persons)
             extras.bill = bills.map { $0?.total ?? .nan }
             extras.waterCharge = bills.map { $0?.water ?? .nan }
             extras.benefit = ("free_volume", bills.map { $0?.freeVolume ?? .nan })
-            if let income = store.numeric[.income] {
+            if let income = spec.income.flatMap({ store.numbers[$0] }) {
                 extras.effortRate = zip(bills, income).map { bill, income in
                     guard let bill, income.isFinite, income > 0 else { return .nan }
                     return bill.total / income
@@ -29,19 +29,13 @@ public enum AllocationPipeline {
         }
         if let droughtSpec = spec.drought {
             let rule = try DroughtRule(contentsOfFile: droughtSpec.rule)
-            guard let (codes, levels) = store.categorical[.droughtLevel] else {
+            guard let column = store.categories[droughtSpec.level] else {
                 throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
             }
-            var parsed: [DroughtLevel?] = []
-            for (i, label) in levels.enumerated() {
-                guard let level = DroughtLevel(rawValue: label) else {
-                    throw Self.badValue(store, .droughtLevel, level: i, label: label, expected: DroughtLevel.allCases.map(\.rawValue), what: "a restriction level")
-                }
-                parsed.append(level)
-            }
+            let levels: [DroughtLevel?] = try Self.read(column, in: store, as: DroughtLevel.self, what: "a restriction level")
             extras.droughtReduction = (0..<store.rowCount).map { r in
                 let v = volumes[r]
-                guard v.isFinite, codes[r] != UInt32.max, let level = parsed[Int(codes[r])] else { return .nan }
+                guard v.isFinite, let level = levels[Int(column.codes[r])] else { return .nan }
                 let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
                 return v - rule.restrictedVolume(volume: v, persons: p, level: level)
             }
@@ -49,31 +43,33 @@ public enum AllocationPipeline {
         return AllocationAnalysis.run(store: store, result: result, quantity: allocationSpec.column, values: volumes, extras: extras, threads: threads)
     }
 
-    /// An error at the first line where a value the model cannot read appears.
-    static func badValue(_ store: ColumnStore, _ role: ColumnStore.ColumnRole, level: Int, label: String, expected: [String], what: String) -> CSVError {
-        let origin = store.categoricalOrigin[role]
-        return CSVError(file: store.source.path, line: origin.flatMap { level < $0.firstLines.count ? $0.firstLines[level] : nil },
-                        column: origin?.column, columnName: origin?.name,
-                        message: "expected \(what) (\(expected.joined(separator: ", "))), found '\(label)'")
+    /// Each code of a model's categorical column read as one of the model's values (nil for
+    /// the missing code); a value the model does not know is an error at the first line where
+    /// it appears.
+    static func read<Value: RawRepresentable & CaseIterable>(_ column: GroupColumn, in store: ColumnStore, as _: Value.Type,
+                                                              what: String) throws -> [Value?] where Value.RawValue == String {
+        let firstRows = column.firstRows
+        return try column.groups.indices.map { code in
+            guard UInt32(code) != column.unknownCode else { return nil }
+            guard let value = Value(rawValue: column.groups[code]) else {
+                throw store.error(row: firstRows[code], column: column.attribute,
+                                  "expected \(what) (\(Value.allCases.map(\.rawValue).joined(separator: ", "))), found '\(column.groups[code])'")
+            }
+            return value
+        }
     }
 
-    /// Each household's bill under `tariff` (nil where the volume is missing).
-    public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String) throws -> [WaterBill?] {
-        guard let (codes, levels) = store.categorical[.meter] else {
+    /// Each household's bill under `tariff` (nil where the volume or the meter type is missing);
+    /// `persons` is the household-size column, if any.
+    public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String, persons: [Double]?) throws -> [WaterBill?] {
+        guard let column = store.categories[meterColumn] else {
             throw SpecError(key: "tariff.meter", message: "the meter-type column '\(meterColumn)' was not loaded")
         }
-        var meters: [MeterType] = []
-        for (i, label) in levels.enumerated() {
-            guard let meter = MeterType(rawValue: label) else {
-                throw Self.badValue(store, .meter, level: i, label: label, expected: MeterType.allCases.map(\.rawValue), what: "a meter type")
-            }
-            meters.append(meter)
-        }
-        let persons = store.numeric[.per]
+        let meters: [MeterType?] = try Self.read(column, in: store, as: MeterType.self, what: "a meter type")
         return (0..<store.rowCount).map { r -> WaterBill? in
-            guard volumes[r].isFinite, codes[r] != UInt32.max else { return nil }
+            guard volumes[r].isFinite, let meter = meters[Int(column.codes[r])] else { return nil }
             let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
-            return tariff.bill(volume: volumes[r], meter: meters[Int(codes[r])], persons: p)
+            return tariff.bill(volume: volumes[r], meter: meter, persons: p)
         }
     }
 }

@@ -1,4 +1,5 @@
 import AuditAssessment
+import AuditData
 import AuditReport
 import Foundation
 
@@ -40,12 +41,12 @@ extension AuditDiff {
         return audit
     }
 
-    /// Compares two folders and writes `diff.md` and `diff.csv` into `out`, atomically.
+    /// Compares two folders and writes `diff.md` (in `language`) and `diff.csv` into `out`, atomically.
     @discardableResult
-    public static func run(old: String, new: String, threshold: Double, out: String, force: Bool = false) throws -> Result {
+    public static func run(old: String, new: String, threshold: Double, out: String, language: ReportLanguage = .en, force: Bool = false) throws -> Result {
         let result = try compare(old: read(folder: old), new: read(folder: new), threshold: threshold)
         try ReportWriter.write(
-            [("diff.md", Data(AuditDiffReport.markdown(result).utf8)), ("diff.csv", Data(AuditDiffReport.csv(result).utf8))],
+            [("diff.md", Data(AuditDiffReport.markdown(result, language: language).utf8)), ("diff.csv", Data(AuditDiffReport.csv(result).utf8))],
             to: out, force: force, writtenBy: "diff"
         )
         return result

@@ -2,6 +2,7 @@ import AuditAssessment
 import AuditReport
 import AuditData
 import AuditMetrics
+import DecisionModels
 import Foundation
 import ModelAudit
 
@@ -17,24 +18,39 @@ public enum AuditPipeline {
     /// (``ReportWriter``: all at once, replacing the folder whole).
     /// - Parameters:
     ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
+    ///   - knownHashes: inputs already hashed, by absolute path (`vigie verify` hashes them
+    ///     before re-running); the others are hashed here, the data file while it loads.
     ///   - force: replace `outputDirectory` even when it is not a Vigie output folder.
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil, force: Bool = false
+        specFile: String? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:], force: Bool = false
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads.
-        let hashing = spec.dataPath.map { BackgroundHash(path: ManifestSpec.absolute($0)) }
-        let store = try DataLoader.load(spec, progress: progress)
+        let hashing = spec.dataPath.map(ManifestSpec.absolute).flatMap { knownHashes[$0] == nil ? BackgroundHash(path: $0) : nil }
+        let (store, grid) = try load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
-        let model = try computeModel(store: store, spec: spec, result: result)
+        let model = try computeModel(store: store, spec: spec, result: result, grid: grid)
         let reports = try render(result, model: model)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
-        var known: [String: (sha256: String, bytes: Int)] = [:]
+        var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
         try ReportWriter.write(reports, to: outputDirectory, force: force) { written in
             try Manifest.make(spec: spec, specFile: specFile, outputs: written, folder: outputDirectory, known: known).encoded()
         }
         return result
+    }
+
+    /// Reads everything the audit of `spec` needs, once: the spec is checked, the decision
+    /// model read (when the spec names one), then the data file read in one pass into one
+    /// store holding every column the audit, the allocation audit and the model audit use
+    /// (`AuditSpec.columnRequests`, `ModelAudit.columnRequests`).
+    public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> (store: ColumnStore, grid: PointsGrid?) {
+        try spec.validate()
+        let grid = try spec.model.map { try PointsGrid.load(path: $0.grid) }
+        let requests = spec.columnRequests + (grid.map { ModelAudit.columnRequests(spec: spec, grid: $0) } ?? [])
+        guard let path = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        let store = try DataLoader.load(path: path, dialect: spec.csv, requests: requests, progress: progress)
+        return (store, grid)
     }
 
     /// The audit's central table as every output shows it: the audit, the allocation audit,
@@ -47,9 +63,10 @@ public enum AuditPipeline {
 
     /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
     /// groups inherit the audit's disclosure control.
-    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult) throws -> ModelAuditResult? {
-        guard spec.model != nil else { return nil }
-        return try ModelAudit.run(spec: spec, store: store, audit: result)
+    /// `grid` is the spec's model as `load(_:progress:)` read it, and `store` was read with its columns.
+    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?) throws -> ModelAuditResult? {
+        guard let grid else { return nil }
+        return try ModelAudit.run(spec: spec, grid: grid, store: store, audit: result)
     }
 
     /// The report files of a result, rendered.

@@ -1,4 +1,5 @@
 import AuditAssessment
+import AuditData
 import AuditReport
 import DecisionModels
 import Foundation
@@ -14,8 +15,8 @@ public enum ExplanationFiles {
     }
 
     /// Writes `explanation.md` and `explanation.json` into `folder`, all or nothing.
-    public static func write(_ e: ApplicantExplanation, language: ExplanationLanguage, to folder: String, force: Bool = false) throws {
-        let markdown = Data(ExplanationMarkdown.render(e, language: language).utf8)
+    public static func write(_ e: ApplicantExplanation, language: ReportLanguage, to folder: String, force: Bool = false) throws {
+        let markdown = Data(ExplanationReport.markdown(e, language: language).utf8)
         let json = try ExplanationJSON.render(e, language: language)
         try ReportWriter.write([(name: "explanation.md", data: markdown), (name: "explanation.json", data: json)], to: folder, force: force, writtenBy: "explain")
     }

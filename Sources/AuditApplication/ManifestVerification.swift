@@ -53,6 +53,7 @@ public enum ManifestVerification {
 
         // 1. Inputs.
         var located: [String: String] = [:]
+        var hashes: [String: (sha256: String, bytes: Int)] = [:]
         for input in manifest.inputs {
             let candidates: [String]
             if let given = overrides[input.role] {
@@ -66,6 +67,7 @@ public enum ManifestVerification {
             case .found(let path):
                 report.inputsChecked += 1
                 located[input.role] = path
+                hashes[input.role] = (input.sha256, input.bytes)
             case .changed(let path, let hash, let size):
                 report.inputsChecked += 1
                 report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
@@ -95,8 +97,13 @@ public enum ManifestVerification {
         if let rule = try staged("drought") { spec.drought?.rule = rule }
         if let grid = try staged("model") { spec.model?.grid = grid }
         let rerun = scratch + "/out"
+        // The staged inputs are the files just hashed: the re-run reads the data once and hashes nothing again.
+        var known: [String: (sha256: String, bytes: Int)] = [:]
+        for (role, path) in [("data", spec.dataPath), ("tariff", spec.tariff?.model), ("drought", spec.drought?.rule), ("model", spec.model?.grid)] {
+            if let path, let hash = hashes[role] { known[ManifestSpec.absolute(path)] = hash }
+        }
         do {
-            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun, threads: threads, specFile: nil)
+            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun, threads: threads, specFile: nil, knownHashes: known)
         } catch {
             throw ManifestError(message: "the audit could not be re-run from the manifest: \(error)")
         }

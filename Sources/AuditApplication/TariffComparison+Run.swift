@@ -9,12 +9,16 @@ extension TariffComparison {
     /// Loads the data of `spec` and compares the two tariffs on it (`vigie compare --tariff A --tariff B`).
     public static func run(spec: AuditSpec, tariffA: String, tariffB: String) throws -> (rows: [Row], names: (String, String)) {
         guard let meter = spec.tariff?.meter else { throw SpecError(key: "--meter", message: "name the meter-type column (--meter or tariff.meter)") }
-        guard spec.allocation != nil else { throw SpecError(key: "--allocation", message: "name the volume column (--allocation)") }
+        guard let allocation = spec.allocation else { throw SpecError(key: "--allocation", message: "name the volume column (--allocation)") }
         let a = try WaterTariff(contentsOfFile: tariffA), b = try WaterTariff(contentsOfFile: tariffB)
         let store = try DataLoader.load(spec)
-        let volumes = store.numeric[.allocation]!
-        let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter)
-        let billsB = try AllocationPipeline.bills(b, store: store, volumes: volumes, meterColumn: meter)
-        return (compare(store: store, billsA: billsA, billsB: billsB), (a.name, b.name))
+        guard let volumes = store.numbers[allocation.column] else {
+            throw SpecError(key: "allocation", message: "the volume column '\(allocation.column)' was not loaded")
+        }
+        let persons = allocation.per.flatMap { store.numbers[$0] }
+        let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter, persons: persons)
+        let billsB = try AllocationPipeline.bills(b, store: store, volumes: volumes, meterColumn: meter, persons: persons)
+        let income = spec.income.flatMap { store.numbers[$0] }
+        return (compare(store: store, billsA: billsA, billsB: billsB, income: income), (a.name, b.name))
     }
 }

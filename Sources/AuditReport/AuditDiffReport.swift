@@ -1,4 +1,5 @@
 import AuditAssessment
+import AuditData
 import Foundation
 
 /// `diff.csv` and `diff.md`, rendered from an ``AuditDiff/Result``.
@@ -25,55 +26,72 @@ public enum AuditDiffReport {
         return out
     }
 
-    /// The counts, in one line.
-    public static func summary(_ r: AuditDiff.Result) -> String {
-        "\(r.count(.appeared)) appeared, \(r.count(.vanished)) vanished, \(r.count(.grew)) grew, \(r.count(.shrank)) shrank, "
-            + "\(r.count(.becameUndefined) + r.count(.becameDefined)) became undefined or defined, \(r.verdictChanges) verdict change\(r.verdictChanges == 1 ? "" : "s"); "
-            + "\(r.unchanged) unchanged (threshold \(NumberFormat.exact(r.threshold)))."
-            + (r.old.findings.isEmpty && r.new.findings.isEmpty ? " Neither audit has findings to compare (an allocation-only audit?): allocation figures are not compared." : "")
+    /// The counts, in one line (also printed by `vigie diff`).
+    public static func summary(_ r: AuditDiff.Result, language: ReportLanguage = .en) -> String {
+        let t = ReportText(language)
+        let counts = [
+            "appeared": r.count(.appeared), "vanished": r.count(.vanished), "grew": r.count(.grew), "shrank": r.count(.shrank),
+            "undefined": r.count(.becameUndefined) + r.count(.becameDefined), "verdicts": r.verdictChanges, "unchanged": r.unchanged,
+        ].mapValues(t.count)
+        var line = t(r.verdictChanges == 1 ? .diffSummaryOneVerdict : .diffSummary, counts.merging(["threshold": t.numbers.shortest(r.threshold)]) { a, _ in a })
+        if r.old.findings.isEmpty && r.new.findings.isEmpty { line += " " + t(.diffNoFindings) }
+        return line
     }
 
-    /// `diff.md`: the summary, then a table per kind of change.
-    public static func markdown(_ r: AuditDiff.Result) -> String {
+    /// `diff.md` as a document: the two audits, how findings are matched, the counts, then a
+    /// section per kind of change.
+    public static func document(_ r: AuditDiff.Result, language: ReportLanguage = .en) -> ReportDocument {
+        let t = ReportText(language)
         // A ratio of 0 is infinitely far from parity (|ln 0|): its gap changes are ±∞.
-        func fixed(_ x: Double) -> String { x.isFinite ? NumberFormat.fixed(x, digits: 4) : (x > 0 ? "∞" : "−∞") }
-        func value(_ x: Double?) -> String { x.map(fixed) ?? "undefined" }
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-        func audit(_ a: AuditDiff.Audit) -> String {
-            "`\(cell(a.folder))` (data `\(cell(a.dataFile))`\(a.rows.map { ", \($0) rows" } ?? ""), Vigie \(a.vigieVersion), \(a.findings.count) findings)"
+        func value(_ x: Double?) -> String { x.map { t.fixed($0, 4) } ?? t(.wordUndefined) }
+        func verdict(_ v: String) -> ReportInline {
+            MessageKey.named("verdict." + v).map { .text(t($0)) } ?? .label(v)
         }
-        var out = "# Vigie audit diff\n\n"
-        out += "- old: \(audit(r.old))\n- new: \(audit(r.new))\n\n"
-        out += "Findings are matched by attribute, group, reference, metric and kind. A gap is the distance "
-        out += "from parity: |difference|, or |ln ratio|; it grew or shrank when it moved by more than "
-        out += "\(NumberFormat.exact(r.threshold)).\n\n"
-        out += "**\(summary(r))**\n"
-        out += "\nOnly findings (group disparities with verdicts) are compared; allocation and inequality figures are not.\n"
-        let titles: [(AuditDiff.Change, String)] = [
-            (.appeared, "Appeared"), (.vanished, "Vanished"), (.grew, "Grew"), (.shrank, "Shrank"),
-            (.becameUndefined, "Became undefined"), (.becameDefined, "Became defined"), (.verdict, "Verdict changed, gap within the threshold"),
+        func audit(_ a: AuditDiff.Audit) -> ReportInline {
+            var args: [String: ReportInline] = ["folder": .label(a.folder), "file": .label(a.dataFile), "version": .text(a.vigieVersion),
+                                                "findings": .text(t.count(a.findings.count))]
+            if let rows = a.rows { args["rows"] = .text(t.count(rows)) }
+            return .span(t.runs(a.rows == nil ? .diffAudit : .diffAuditRows, args))
+        }
+        let preamble: [ReportBlock] = [
+            .list([t.runs(.diffOld, ["audit": audit(r.old)]), t.runs(.diffNew, ["audit": audit(r.new)])]),
+            .paragraph(t.runs(.diffMethod, ["threshold": .text(t.numbers.shortest(r.threshold))])),
+            .paragraph([.strong([.text(summary(r, language: language))])]),
+            .paragraph([.text(t(.diffScope))]),
         ]
+        let titles: [(AuditDiff.Change, MessageKey)] = [
+            (.appeared, .diffChangeAppeared), (.vanished, .diffChangeVanished), (.grew, .diffChangeGrew), (.shrank, .diffChangeShrank),
+            (.becameUndefined, .diffChangeBecameUndefined), (.becameDefined, .diffChangeBecameDefined), (.verdict, .diffChangeVerdict),
+        ]
+        let header: [MessageKey] = [.compareColAttribute, .colGroup, .diffColReference, .diffColMetric, .diffColKind, .diffColOld, .diffColNew,
+                                    .diffColGapChange, .colVerdict]
+        var sections: [ReportSection] = []
         for (change, title) in titles {
             let rows = r.rows.filter { $0.change == change }
             guard !rows.isEmpty else { continue }
-            out += "\n## \(title) (\(rows.count))\n\n"
-            out += "| attribute | group | reference | metric | kind | old | new | gap change | verdict |\n"
-            out += "|---|---|---|---|---|---:|---:|---:|---|\n"
-            for row in rows {
-                let k = row.key
-                let verdict: String
-                switch (row.old?.verdict, row.new?.verdict) {
-                case let (a?, b?) where a != b: verdict = "\(a) → \(b)"
-                case let (a?, _): verdict = a
-                case let (nil, b?): verdict = b
-                default: verdict = ""
-                }
-                let old = row.old == nil ? "—" : value(row.old?.value)
-                let new = row.new == nil ? "—" : value(row.new?.value)
-                let change = row.gapChange.map { ($0 > 0 ? "+" : "") + fixed($0) } ?? ""
-                out += "| \([k.attribute, k.group, k.reference, k.metric, k.kind].map(cell).joined(separator: " | ")) | \(old) | \(new) | \(change) | \(cell(verdict)) |\n"
-            }
+            let table = ReportTable(
+                caption: [], header: header.map { [.text(t($0))] }, numeric: [false, false, false, false, false, true, true, true, false],
+                rows: rows.map { row in
+                    let k = row.key
+                    let verdicts: [ReportInline]
+                    switch (row.old?.verdict, row.new?.verdict) {
+                    case let (a?, b?) where a != b: verdicts = t.runs(.diffVerdictChange, ["old": verdict(a), "new": verdict(b)])
+                    case let (a?, _): verdicts = [verdict(a)]
+                    case let (nil, b?): verdicts = [verdict(b)]
+                    default: verdicts = []
+                    }
+                    let old = row.old == nil ? "—" : value(row.old?.value)
+                    let new = row.new == nil ? "—" : value(row.new?.value)
+                    return [k.attribute, k.group, k.reference, k.metric, k.kind].map { [.label($0)] }
+                        + [[.text(old)], [.text(new)], [.text(row.gapChange.map { t.signed($0, 4) } ?? "")], verdicts]
+                })
+            sections.append(ReportSection(id: change.rawValue, title: [.text(t(title, ["count": t.count(rows.count)]))], blocks: [.table(table)]))
         }
-        return out
+        return ReportDocument(language: language, title: [.text(t(.diffTitle))], preamble: preamble, sections: sections, contents: t(.navContents))
+    }
+
+    /// `diff.md`.
+    public static func markdown(_ r: AuditDiff.Result, language: ReportLanguage = .en) -> String {
+        MarkdownReport.render(document(r, language: language))
     }
 }

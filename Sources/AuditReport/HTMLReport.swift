@@ -14,14 +14,18 @@ public enum HTMLReport {
 
     /// A document as HTML.
     public static func render(_ doc: ReportDocument) -> String {
-        var h = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscape.attribute(doc.language))\">\n<head>\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscape.attribute(doc.language.rawValue))\">\n<head>\n"
         h += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        h += "<title>\(HTMLEscape.text(doc.title))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
-        h += "<header>\n<h1>\(HTMLEscape.text(doc.title))</h1>\n"
+        h += "<title>\(HTMLEscape.text(ReportInline.plainText(doc.title)))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
+        h += "<header>\n<h1>\(inline(doc.title))</h1>\n"
         for line in doc.subtitle { h += "<p class=\"subtitle\">\(inline(line))</p>\n" }
-        h += "<nav aria-label=\"\(HTMLEscape.attribute(doc.contents))\">\n<ol>\n"
-        for s in doc.sections { h += "<li><a href=\"#\(HTMLEscape.attribute(s.id))\">\(inline(s.title))</a></li>\n" }
-        h += "</ol>\n</nav>\n</header>\n<main>\n"
+        if !doc.sections.isEmpty {
+            h += "<nav aria-label=\"\(HTMLEscape.attribute(doc.contents))\">\n<ol>\n"
+            for s in doc.sections { h += "<li><a href=\"#\(HTMLEscape.attribute(s.id))\">\(inline(s.title))</a></li>\n" }
+            h += "</ol>\n</nav>\n"
+        }
+        h += "</header>\n<main>\n"
+        for b in doc.preamble { h += block(b) }
         for s in doc.sections {
             h += "<section id=\"\(HTMLEscape.attribute(s.id))\" class=\"major\">\n<h2>\(inline(s.title))</h2>\n"
             for b in s.blocks { h += block(b) }
@@ -40,6 +44,8 @@ public enum HTMLReport {
         case .note(let runs): return "<p class=\"note\">\(inline(runs))</p>\n"
         case .list(let items):
             return "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+        case .numbered(let items):
+            return "<ol>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ol>\n"
         case .table(let t): return table(t)
         }
     }
@@ -51,7 +57,7 @@ public enum HTMLReport {
             h += "<figure id=\"figure-\(HTMLEscape.attribute(figure))\" class=\"figure\">\n"
             if let chart = t.chart { h += chart.svg }
         }
-        h += "<table>\n<caption>\(inline(t.caption))</caption>\n<thead>\n<tr>"
+        h += "<table>\n" + (t.caption.isEmpty ? "" : "<caption>\(inline(t.caption))</caption>\n") + "<thead>\n<tr>"
         for (i, cell) in t.header.enumerated() {
             h += "<th scope=\"col\"\(numeric(t, i) ? " class=\"num\"" : "")>\(inline(cell))</th>"
         }

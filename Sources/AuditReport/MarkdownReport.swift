@@ -1,7 +1,8 @@
 import AuditData
 import AuditMetrics
 
-/// `report.md`: the same document as `report.html`, in CommonMark with GitHub tables.
+/// `report.md`, and every other Markdown document for people (`explanation.md`, `compare.md`,
+/// `diff.md`): a ``ReportDocument`` in CommonMark with GitHub tables, escaped by `MarkdownEscape`.
 public enum MarkdownReport {
     /// The report's text.
     public static func render(_ result: AuditResult) -> String {
@@ -11,10 +12,11 @@ public enum MarkdownReport {
     /// A document as Markdown.
     public static func render(_ doc: ReportDocument) -> String {
         // Charts are drawn in report.html only; a figure's table here says where its chart is.
-        let text = ReportText(ReportLanguage(rawValue: doc.language) ?? .en)
-        var md = "# \(MarkdownEscape.text(doc.title))\n\n"
+        let text = ReportText(doc.language)
+        var md = "# \(inline(doc.title))\n\n"
         for line in doc.subtitle { md += inline(line) + "  \n" }
-        md += "\n"
+        if !doc.subtitle.isEmpty { md += "\n" }
+        for b in doc.preamble { md += block(b, text: text) }
         for s in doc.sections {
             md += "## \(inline(s.title))\n\n"
             for b in s.blocks { md += block(b, text: text) }
@@ -29,8 +31,9 @@ public enum MarkdownReport {
         case .paragraph(let runs): return inline(runs) + "\n\n"
         case .note(let runs): return "> " + inline(runs) + "\n\n"
         case .list(let items): return items.map { "- " + inline($0) + "\n" }.joined() + "\n"
+        case .numbered(let items): return items.enumerated().map { "\($0.offset + 1). " + inline($0.element) + "\n" }.joined() + "\n"
         case .table(let t):
-            var md = "**" + inline(t.caption, inTable: true) + "**\n\n"
+            var md = t.caption.isEmpty ? "" : "**" + inline(t.caption, inTable: true) + "**\n\n"
             md += "| " + t.header.map { inline($0, inTable: true) }.joined(separator: " | ") + " |\n"
             md += "|" + t.header.indices.map { i in i < t.numeric.count && t.numeric[i] ? "---:|" : "---|" }.joined() + "\n"
             for row in t.rows {
@@ -38,7 +41,7 @@ public enum MarkdownReport {
             }
             if let figure = t.figure, t.chart != nil {
                 let link = "[figure-\(figure)](report.html#figure-\(figure))"
-                md += "\n" + MarkdownEscape.text(text("chart.in_html", ["figure": "VIGIEFIGURELINK"])).replacingOccurrences(of: "VIGIEFIGURELINK", with: link) + "\n"
+                md += "\n" + MarkdownEscape.text(text(.chartInHtml, ["figure": "VIGIEFIGURELINK"])).replacingOccurrences(of: "VIGIEFIGURELINK", with: link) + "\n"
             }
             return md + "\n"
         }
@@ -56,12 +59,4 @@ public enum MarkdownReport {
             }
         }.joined()
     }
-
-    /// The inside of a code span in a table cell (for `vigie compare`'s Markdown): see `MarkdownEscape.code`.
-    static func escape(_ text: String) -> String {
-        String(MarkdownEscape.code(text, inTable: true).dropFirst().dropLast())
-    }
-
-    /// Free text outside code spans: see `MarkdownEscape.text`.
-    static func escapeText(_ text: String) -> String { MarkdownEscape.text(text) }
 }

@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 import DecisionModels
 import Foundation
@@ -30,28 +31,41 @@ public enum ModelComparison {
         return out
     }
 
-    /// `compare.md`: the same table for people, with the overall switches in words.
-    public static func markdown(_ c: GridComparison) -> String {
-        var md = "# Grid comparison\n\nA: **\(MarkdownReport.escapeText(c.nameA))**. B: **\(MarkdownReport.escapeText(c.nameB))**. "
-        md += "The same applicants under both grids, each with its own allocation rule.\n\n"
+    /// `compare.md` as a document: the two grids, the overall switches in words, then the table.
+    public static func document(_ c: GridComparison, language: ReportLanguage = .en) -> ReportDocument {
+        let t = ReportText(language)
+        var preamble: [ReportBlock] = [.paragraph(t.runs(.compareGridIntro, ["a": .strong([.text(c.nameA)]), "b": .strong([.text(c.nameB)])]))]
         if let all = c.rows.first {
-            md += "\(all.switches) of \(all.count) applicants switch: \(all.gainers) selected under B and not A, \(all.losers) selected under A and not B.\n\n"
+            preamble.append(.paragraph([.text(t(.compareGridSwitches, ["switches": t.count(all.switches), "count": t.count(all.count),
+                                                                       "gainers": t.count(all.gainers), "losers": t.count(all.losers)]))]))
         }
-        md += "| attribute | group | n | selected A | selected B | rate A | rate B | change | gain | lose | mean score A → B | mean rank change |\n"
-        md += "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n"
-        func pct(_ x: Double?) -> String { x.map { NumberFormat.percent($0) } ?? "—" }
-        func signed(_ x: Double?, _ text: (Double) -> String) -> String { x.map { ($0 >= 0 ? "+" : "") + text($0) } ?? "—" }
-        for r in c.rows {
-            let v = values(r)
-            let means = (v[3] != nil && v[4] != nil) ? "\(NumberFormat.fixed(v[3]!, digits: 1)) → \(NumberFormat.fixed(v[4]!, digits: 1))" : "—"
-            md += "| `\(MarkdownReport.escape(r.attribute))` | `\(MarkdownReport.escape(r.group))` | \(r.count) | \(r.selectedA) | \(r.selectedB) | "
-            md += "\(pct(v[0])) | \(pct(v[1])) | \(signed(v[2]) { NumberFormat.fixed($0 * 100, digits: 1) + " pts" }) | \(r.gainers) | \(r.losers) | "
-            md += "\(means) | \(signed(v[6]) { NumberFormat.fixed($0, digits: 1) }) |\n"
-        }
+        let header: [MessageKey] = [.compareColAttribute, .colGroup, .colCount, .compareGridColSelectedA, .compareGridColSelectedB,
+                                    .compareGridColRateA, .compareGridColRateB, .compareGridColChange, .compareGridColGain, .compareGridColLose,
+                                    .compareGridColScore, .compareGridColRank]
+        func cell(_ x: Double?, _ text: (Double) -> String) -> [ReportInline] { [.text(x.map(text) ?? "—")] }
+        let table = ReportTable(
+            caption: [.text(t(.compareGridCaption))],
+            header: header.map { [.text(t($0))] },
+            numeric: [false, false, true, true, true, true, true, true, true, true, false, true],
+            rows: c.rows.map { r in
+                let v = values(r)
+                var means = "—"
+                if let a = v[3], let b = v[4] { means = t(.compareChange, ["from": t.fixed(a, 1), "to": t.fixed(b, 1)]) }
+                return [[.label(r.attribute)], [.label(r.group)], [.text(t.count(r.count))], [.text(t.count(r.selectedA))], [.text(t.count(r.selectedB))],
+                        cell(v[0]) { t.percent($0) }, cell(v[1]) { t.percent($0) },
+                        cell(v[2]) { t(.compareGridPoints, ["value": t.signed($0 * 100, 1)]) },
+                        [.text(t.count(r.gainers))], [.text(t.count(r.losers))], [.text(means)], cell(v[6]) { t.signed($0, 1) }]
+            })
+        preamble.append(.table(table))
         if c.rows.contains(where: \.suppressed) {
-            md += "\nGroups of fewer than \(GridComparison.disclosureThreshold) applicants show counts only (—).\n"
+            preamble.append(.paragraph([.text(t(.compareGridSuppressed, ["min": t.count(GridComparison.disclosureThreshold)]))]))
         }
-        return md
+        return ReportDocument(language: language, title: [.text(t(.compareGridTitle))], preamble: preamble)
+    }
+
+    /// `compare.md`.
+    public static func markdown(_ c: GridComparison, language: ReportLanguage = .en) -> String {
+        MarkdownReport.render(document(c, language: language))
     }
 
     /// `compare.json`: `{"grid_a", "grid_b", "shared_design", "rows": [...]}`, keys sorted.

@@ -1,9 +1,13 @@
+import AuditData
+
 /// A block of a report, rendered alike to HTML and Markdown.
 public enum ReportBlock: Sendable, Equatable {
     /// A heading of level 2 or more (level 1 is the report's title).
     case heading(Int, [ReportInline], id: String?)
     case paragraph([ReportInline])
     case list([[ReportInline]])
+    /// A numbered list (steps in order).
+    case numbered([[ReportInline]])
     case table(ReportTable)
     /// A status badge line: the status word, then the evidence.
     case note([ReportInline])
@@ -11,6 +15,7 @@ public enum ReportBlock: Sendable, Equatable {
 
 /// A table with a caption and typed columns; the data table of every figure.
 public struct ReportTable: Sendable, Equatable {
+    /// The table's title; empty when the heading above it says what it is (no caption line).
     public var caption: [ReportInline]
     public var header: [[ReportInline]]
     /// Whether each column is numeric (right-aligned).
@@ -44,13 +49,26 @@ public struct ReportSection: Sendable, Equatable {
     }
 }
 
-/// A whole report, independent of its format.
+/// A whole document for people, independent of its format: the transparency report, an
+/// applicant's explanation, a comparison of two tariffs or grids, the diff of two audits.
 public struct ReportDocument: Sendable, Equatable {
-    public var language: String
-    public var title: String
+    public var language: ReportLanguage
+    public var title: [ReportInline]
     /// Lines under the title (system, date, data).
     public var subtitle: [[ReportInline]]
+    /// Blocks between the title and the first section (a short document may have no section).
+    public var preamble: [ReportBlock]
     public var sections: [ReportSection]
-    /// The label of the table of contents.
+    /// The label of the table of contents (shown when there are sections).
     public var contents: String
+
+    public init(language: ReportLanguage, title: [ReportInline], subtitle: [[ReportInline]] = [], preamble: [ReportBlock] = [],
+                sections: [ReportSection] = [], contents: String = "") {
+        self.language = language
+        self.title = title
+        self.subtitle = subtitle
+        self.preamble = preamble
+        self.sections = sections
+        self.contents = contents
+    }
 }

@@ -43,7 +43,7 @@ extension ReportJSON {
             let builder = ReportBuilder(r)
             func item(_ id: String, _ a: Assessment) -> Item {
                 Item(id: id, status: a.status.rawValue, evidence: a.evidence.map { e in
-                    let text = builder.sentence(e).map(Self.plain).joined()
+                    let text = ReportInline.plainText(builder.sentence(e))
                     return EvidenceJSON(source: e.source.rawValue, key: e.key, text: text)
                 })
             }
@@ -55,16 +55,6 @@ extension ReportJSON {
                 Table(attribute: t.attribute, rows: t.rows.map {
                     Row(category: $0.category, count: $0.count, share: $0.share, rate: $0.rate, impact_ratio: $0.impactRatio, excluded: $0.exclusion)
                 })
-            }
-        }
-
-        /// A run as plain text.
-        static func plain(_ run: ReportInline) -> String {
-            switch run {
-            case .text(let s), .label(let s): return s
-            case .strong(let inner), .span(let inner): return inner.map(plain).joined()
-            case .anchor(let s, _): return s
-            case .status(_, let s): return s
             }
         }
     }

@@ -1,72 +1,62 @@
 import AuditData
-import Foundation
 
-/// The report's sentences in one language, from `ReportCatalogue`, and its numbers written
-/// the way that language writes them (`9.1 %` in English, `9,1 %` in French).
+/// The words and numbers of one language, from its ``Catalogue``: what every renderer of a
+/// document for people (the report, an explanation, the compare and diff reports) asks for.
 public struct ReportText: Sendable {
     public let language: ReportLanguage
+    public let catalogue: Catalogue
 
     public init(_ language: ReportLanguage) {
         self.language = language
+        self.catalogue = .of(language)
     }
 
-    /// The template of `key` (a missing key shows as `⟦key⟧`, which the tests look for).
-    func template(_ key: String) -> String {
-        ReportCatalogue.messages[key]?.template(language) ?? "⟦\(key)⟧"
-    }
+    /// How this language writes numbers.
+    public var numbers: NumberStyle { catalogue.numbers }
 
     /// The sentence of `key` with its placeholders filled by plain text.
-    public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
-        var out = template(key)
-        for (name, value) in args.sorted(by: { $0.key < $1.key }) {
-            out = out.replacingOccurrences(of: "{\(name)}", with: value)
-        }
-        return out
+    public func callAsFunction(_ key: MessageKey, _ args: [String: String] = [:]) -> String {
+        ReportInline.plainText(runs(key, args.mapValues { .text($0) }))
     }
 
     /// The sentence of `key` as runs: each placeholder becomes its run (a data label stays a
     /// label, escaped by the renderer), the template's text becomes text runs.
-    public func runs(_ key: String, _ args: [String: ReportInline] = [:]) -> [ReportInline] {
-        let t = template(key)
-        var out: [ReportInline] = []
-        var text = ""
-        var index = t.startIndex
-        while index < t.endIndex {
-            if t[index] == "{", let close = t[index...].firstIndex(of: "}") {
-                let name = String(t[t.index(after: index)..<close])
-                if let run = args[name] {
-                    if !text.isEmpty { out.append(.text(text)); text = "" }
-                    out.append(run)
-                    index = t.index(after: close)
-                    continue
-                }
-            }
-            text.append(t[index])
-            index = t.index(after: index)
-        }
-        if !text.isEmpty { out.append(.text(text)) }
-        return out
+    public func runs(_ key: MessageKey, _ args: [String: ReportInline] = [:]) -> [ReportInline] {
+        Catalogue.fill(catalogue.template(key), args)
     }
 
-    /// `x` with `digits` decimals, decimal comma in French.
-    public func fixed(_ x: Double, _ digits: Int) -> String {
-        let s = NumberFormat.fixed(x, digits: digits)
-        return language == .fr ? s.replacingOccurrences(of: ".", with: ",") : s
+    /// The sentence whose dotted name is `name`, for a key built from a domain value
+    /// (`"metric." + name`, an evidence key); `⟦name⟧` when the catalogue has none, which the
+    /// tests look for.
+    public func callAsFunction(named name: String, _ args: [String: String] = [:]) -> String {
+        ReportInline.plainText(runs(named: name, args.mapValues { .text($0) }))
     }
 
-    /// A rate as a percentage (`9.1 %`, `9,1 %`).
-    public func percent(_ x: Double, _ digits: Int = 1) -> String {
-        fixed(x * 100, digits) + "\u{a0}%"
+    /// ``runs(_:_:)`` for a key found by its dotted name; `⟦name⟧` when the catalogue has none.
+    public func runs(named name: String, _ args: [String: ReportInline] = [:]) -> [ReportInline] {
+        guard let key = MessageKey.named(name) else { return [.text("⟦\(name)⟧")] }
+        return runs(key, args)
     }
 
-    /// A whole number with thin grouping (`5 000` in French, `5,000` in English).
-    public func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out += language == .fr ? "\u{202f}" : "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
+    /// A label declared per language (a grid criterion's `label_fr`, `label_en`): this
+    /// language's, else the first declared in ``ReportLanguage`` order, else `nil`.
+    public func declared(_ labels: [ReportLanguage: String?]) -> String? {
+        if let own = labels[language] ?? nil { return own }
+        return ReportLanguage.allCases.lazy.compactMap { labels[$0] ?? nil }.first
     }
+
+    /// `x` with `digits` decimals (``NumberStyle/fixed(_:_:)``).
+    public func fixed(_ x: Double, _ digits: Int) -> String { numbers.fixed(x, digits) }
+
+    /// A rate as a percentage (``NumberStyle/percent(_:_:)``).
+    public func percent(_ x: Double, _ digits: Int = 1) -> String { numbers.percent(x, digits) }
+
+    /// A whole number grouped by thousands (``NumberStyle/integer(_:)``).
+    public func count(_ n: Int) -> String { numbers.integer(n) }
+
+    /// A change with its sign (``NumberStyle/signed(_:_:)``).
+    public func signed(_ x: Double, _ digits: Int) -> String { numbers.signed(x, digits) }
+
+    /// Two values joined by an en dash (``NumberStyle/range(_:_:_:)``).
+    public func range(_ low: Double, _ high: Double, _ digits: Int) -> String { numbers.range(low, high, digits) }
 }

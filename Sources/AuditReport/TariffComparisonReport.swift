@@ -1,3 +1,4 @@
+import AuditData
 import DecisionModels
 import Foundation
 
@@ -15,14 +16,28 @@ public enum TariffComparisonReport {
         return out
     }
 
-    /// `compare.md`: the same table in words.
-    public static func markdown(_ rows: [TariffComparison.Row], names: (String, String)) -> String {
-        var md = "# Tariff comparison\n\nA: **\(MarkdownReport.escapeText(names.0))**. B: **\(MarkdownReport.escapeText(names.1))**. The same households and volumes under both; bills in euros per year.\n\n"
-        md += "| attribute | group | households | mean bill A | mean bill B | mean change | pay more | pay less | bill > 3 % income (A → B) |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n"
-        for r in rows {
-            let effort = r.effortAbove3pctA.flatMap { a in r.effortAbove3pctB.map { "\(NumberFormat.percent(a)) → \(NumberFormat.percent($0))" } } ?? ""
-            md += "| `\(MarkdownReport.escape(r.attribute))` | `\(MarkdownReport.escape(r.group))` | \(r.households) | \(NumberFormat.fixed(r.meanBillA, digits: 2)) | \(NumberFormat.fixed(r.meanBillB, digits: 2)) | \(r.meanChange >= 0 ? "+" : "")\(NumberFormat.fixed(r.meanChange, digits: 2)) | \(NumberFormat.percent(r.sharePayingMore)) | \(NumberFormat.percent(r.sharePayingLess)) | \(effort) |\n"
-        }
-        return md
+    /// `compare.md` as a document: the two tariffs, then the table in words.
+    public static func document(_ rows: [TariffComparison.Row], names: (String, String), language: ReportLanguage = .en) -> ReportDocument {
+        let t = ReportText(language)
+        let header: [MessageKey] = [.compareColAttribute, .colGroup, .colHouseholds, .compareTariffColBillA, .compareTariffColBillB,
+                                    .compareTariffColChange, .compareTariffColMore, .compareTariffColLess, .compareTariffColEffort]
+        let table = ReportTable(
+            caption: [.text(t(.compareTariffCaption))],
+            header: header.map { [.text(t($0))] },
+            numeric: [false, false, true, true, true, true, true, true, false],
+            rows: rows.map { r in
+                let effort = r.effortAbove3pctA.flatMap { a in r.effortAbove3pctB.map { t(.compareChange, ["from": t.percent(a), "to": t.percent($0)]) } } ?? ""
+                return [[.label(r.attribute)], [.label(r.group)], [.text(t.count(r.households))], [.text(t.fixed(r.meanBillA, 2))],
+                        [.text(t.fixed(r.meanBillB, 2))], [.text(t.signed(r.meanChange, 2))], [.text(t.percent(r.sharePayingMore))],
+                        [.text(t.percent(r.sharePayingLess))], [.text(effort)]]
+            })
+        return ReportDocument(
+            language: language, title: [.text(t(.compareTariffTitle))],
+            preamble: [.paragraph(t.runs(.compareTariffIntro, ["a": .strong([.text(names.0)]), "b": .strong([.text(names.1)])])), .table(table)])
+    }
+
+    /// `compare.md`.
+    public static func markdown(_ rows: [TariffComparison.Row], names: (String, String), language: ReportLanguage = .en) -> String {
+        MarkdownReport.render(document(rows, names: names, language: language))
     }
 }

@@ -27,9 +27,9 @@ public enum TariffComparison {
 
     /// Compares the bills of two tariffs on the same households, overall and for each
     /// attribute of `store` (not intersections): weighted means when the store has weights.
-    /// `billsA[r]`, `billsB[r]`: household r's bill under each tariff (nil where its volume is missing).
-    public static func compare(store: ColumnStore, billsA: [WaterBill?], billsB: [WaterBill?]) -> [Row] {
-        let income = store.numeric[.income]
+    /// `billsA[r]`, `billsB[r]`: household r's bill under each tariff (nil where its volume is missing);
+    /// `income`: the income column, if any (effort rates).
+    public static func compare(store: ColumnStore, billsA: [WaterBill?], billsB: [WaterBill?], income: [Double]?) -> [Row] {
         func row(_ attribute: String, _ group: String, _ rows: [Int]) -> Row? {
             let usable = rows.filter { billsA[$0] != nil && billsB[$0] != nil }
             guard !usable.isEmpty else { return nil }

@@ -7,7 +7,8 @@ import LinearAlgebra
 /// Runs a decision model (a points grid) on the audited applicants and audits the model
 /// itself: what the protected groups get from it and why (issue 4, points 3–5).
 ///
-/// Steps, all on the same rows as the audit (same file, same order):
+/// Steps, all on the rows of the audit's store (the data file read once, with the grid's
+/// columns and the dates; `columnRequests(spec:grid:)`):
 /// 1. score every applicant (`GridDesign.scores`, one dgemv) and, when the grid has an
 ///    allocation rule, allocate (`GridAllocation`); the per-criterion points actually given
 ///    (`GridDesign.contributions`) feed the decompositions;
@@ -29,14 +30,30 @@ import LinearAlgebra
 /// 3. disclosure control: a group the audit suppressed (`AuditResult.disclosure`) keeps its
 ///    count and nothing else, and appears in no decomposition.
 public enum ModelAudit {
-    public static func run(spec: AuditSpec, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
-        guard let m = spec.model, let dataPath = spec.dataPath else { throw ModelAuditError("no decision model in the spec") }
-        let grid = try PointsGrid.load(path: m.grid)
-        let design = try GridDesign.load(grid: grid, csvPath: dataPath, dialect: spec.csv)
-        let n = design.rows
-        guard n == store.rowCount else {
-            throw ModelAuditError("the grid read \(n) applicants from \(dataPath) but the audit read \(store.rowCount) rows")
+    /// The columns the model audit reads besides the audit's: the grid's
+    /// (``PointsGrid/columnRequests``) and, when given in the spec or the grid, the
+    /// application and allocation dates.
+    public static func columnRequests(spec: AuditSpec, grid: PointsGrid) -> [ColumnRequest] {
+        var requests = grid.columnRequests
+        if let (application, allocation) = dateColumns(spec: spec, grid: grid) {
+            requests += WaitingDates.columnRequests(application: application, allocation: allocation)
         }
+        return requests
+    }
+
+    /// The application and allocation date columns: the spec's, else the grid's `dates:`.
+    static func dateColumns(spec: AuditSpec, grid: PointsGrid) -> (String, String)? {
+        guard let m = spec.model, let a = m.applicationDate ?? grid.dates?.application,
+              let b = m.allocationDate ?? grid.dates?.allocation else { return nil }
+        return (a, b)
+    }
+
+    /// Audits `grid` (the spec's `model:`) on the rows of `store`, read with the audit's
+    /// requests and ``columnRequests(spec:grid:)``.
+    public static func run(spec: AuditSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
+        guard let m = spec.model else { throw ModelAuditError("no decision model in the spec") }
+        let design = try GridDesign(grid: grid, store: store)
+        let n = design.rows
         let scores = try design.scores()
         let contributions = try design.contributions()
         let allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
@@ -45,10 +62,9 @@ public enum ModelAudit {
         let order = (0..<n).sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && design.tieRank[$0] < design.tieRank[$1]) }
         var rank = [Int](repeating: 0, count: n)
         for (i, r) in order.enumerated() { rank[r] = i + 1 }
-        let waiting: WaitingDates? = try {
-            guard let a = m.applicationDate ?? grid.dates?.application, let b = m.allocationDate ?? grid.dates?.allocation else { return nil }
-            return try WaitingDates.load(csvPath: dataPath, dialect: spec.csv, application: a, allocation: b, asOf: m.asOf)
-        }()
+        let waiting = try dateColumns(spec: spec, grid: grid).map { a, b in
+            try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
+        }
         let level = spec.inference.level
         let criteria = grid.criteria.map(\.name)
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
@@ -72,7 +88,7 @@ public enum ModelAudit {
         for column in store.attributes {
             let name = column.attribute
             let labels = column.groups
-            let codes = column.codes.map { c -> Int32 in column.unknownCode == c ? -1 : Int32(c) }
+            let codes = column.codesLeavingOutUnknown
             let auditAttribute = audit[name]
             let reference: Int32? = auditAttribute?.reference.group.map(Int32.init)
             let counts = (0..<labels.count).map { g in codes.lazy.filter { $0 == Int32(g) }.count }
@@ -162,7 +178,7 @@ public enum ModelAudit {
         var sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = []
         if grid.allocation != nil {
             let references = Dictionary(attributes.compactMap { a in a.reference.map { (a.name, $0) } }, uniquingKeysWith: { x, _ in x })
-            let run = try GridSensitivity.run(design: design, attributes: store.attributes.map(GridProtectedAttribute.init),
+            let run = try GridSensitivity.run(design: design, attributes: store.attributes,
                                               minGroupSize: spec.minGroupSize, referenceGroups: references)
             sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
             tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }

@@ -5,30 +5,43 @@ import AuditData
 /// time = allocation date − application date (in months of 30.4375 days, 365.25 / 12, as `vigie explain`)
 /// for an allocated applicant (event 1); as-of date − application date for one still waiting
 /// (event 0, censored). The as-of date is the declared one, else the latest date in either
-/// column. An allocation date before the application date, or an application after the
-/// as-of date, is an error naming the line.
+/// column. A missing or unreadable application date, an unreadable allocation date, an
+/// allocation date before the application date, or an application after the as-of date, is
+/// an error naming the line.
 public struct WaitingDates: Sendable, Equatable {
     public let months: [Double]
     public let allocated: [UInt8]
     /// The censoring date, as written (`YYYY-MM-DD`).
     public let asOf: String
 
-    public static func load(csvPath: String, dialect: CSVDialect, application: String, allocation: String, asOf declared: String?) throws -> WaitingDates {
-        let reader = try CSVReader(path: csvPath, dialect: dialect)
-        let a = try reader.columnIndex(named: application), b = try reader.columnIndex(named: allocation)
+    /// The store requests for the two date columns.
+    public static func columnRequests(application: String, allocation: String) -> [ColumnRequest] {
+        [ColumnRequest(application, .date), ColumnRequest(allocation, .date)]
+    }
+
+    /// The waits of every row of `store`, read with ``columnRequests(application:allocation:)``.
+    public init(store: ColumnStore, application: String, allocation: String, asOf declared: String?) throws {
+        guard let filed = store.dates[application], let allocated = store.dates[allocation] else {
+            throw ModelAuditError("the date columns '\(application)' and '\(allocation)' were not read from \(store.source.path)")
+        }
         var start: [Int] = [], end: [Int?] = []
-        try reader.forEachRow(selecting: [a, b]) { row in
-            let s = row.string(0)
-            guard let d = ISODate.days(s) else { throw row.error(0, "expected an application date YYYY-MM-DD, found '\(s)'") }
-            start.append(d)
-            if row.isMissing(1) {
-                end.append(nil)
-            } else {
-                let e = row.string(1)
-                guard let d2 = ISODate.days(e) else { throw row.error(1, "expected an allocation date YYYY-MM-DD or an empty field (still waiting), found '\(e)'") }
-                guard d2 >= d else { throw row.error(1, "allocation date \(e) is before the application date \(s)") }
-                end.append(d2)
+        start.reserveCapacity(store.rowCount)
+        end.reserveCapacity(store.rowCount)
+        for row in 0..<store.rowCount {
+            let s = filed.text(row) ?? ""
+            guard let d = filed.days(row) else {
+                throw store.error(row: row, column: application, "expected an application date YYYY-MM-DD, found '\(s)'")
             }
+            start.append(d)
+            guard let e = allocated.text(row) else {
+                end.append(nil)
+                continue
+            }
+            guard let d2 = allocated.days(row) else {
+                throw store.error(row: row, column: allocation, "expected an allocation date YYYY-MM-DD or an empty field (still waiting), found '\(e)'")
+            }
+            guard d2 >= d else { throw store.error(row: row, column: allocation, "allocation date \(e) is before the application date \(s)") }
+            end.append(d2)
         }
         var cutoff: Int
         var asOfText: String
@@ -40,19 +53,21 @@ public struct WaitingDates: Sendable, Equatable {
             asOfText = ISODate.text(days: cutoff)
         }
         if let late = start.firstIndex(where: { $0 > cutoff }) {
-            throw ModelAuditError("\(csvPath): data row \(late + 1): the application date is after the as-of date \(asOfText)")
+            throw ModelAuditError("\(store.source.path): data row \(late + 1): the application date is after the as-of date \(asOfText)")
         }
-        var months = [Double](), allocated = [UInt8]()
+        var months = [Double](), allocatedFlags = [UInt8]()
         months.reserveCapacity(start.count)
         for i in start.indices {
             if let e = end[i], e <= cutoff {
                 months.append(Double(e - start[i]) / ISODate.daysPerMonth)
-                allocated.append(1)
+                allocatedFlags.append(1)
             } else {
                 months.append(Double(cutoff - start[i]) / ISODate.daysPerMonth)
-                allocated.append(0)
+                allocatedFlags.append(0)
             }
         }
-        return WaitingDates(months: months, allocated: allocated, asOf: asOfText)
+        self.months = months
+        self.allocated = allocatedFlags
+        self.asOf = asOfText
     }
 }

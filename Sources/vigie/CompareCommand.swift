@@ -21,6 +21,8 @@ struct CompareCommand: ParsableCommand {
         and B, the change, how many gain and lose a selection, the mean score and the mean rank \
         change. Groups of fewer than 10 applicants show counts only.
 
+        compare.md is in the spec's language, or --lang (en or fr).
+
         Examples:
           vigie compare --spec Fixtures/water/audit.yaml \\
             --tariff Fixtures/water/tariff-2023.yaml \\
@@ -58,13 +60,14 @@ struct CompareCommand: ParsableCommand {
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
-            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names).utf8)),
+            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.language).utf8)),
         ], to: out, force: force, writtenBy: "compare")
         print(BidiControl.visible("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv"))
     }
 
     /// `--model A --model B`: the data file, protected columns and CSV dialect come from
-    /// the flags, else from `--spec`; protected attributes are read as categories.
+    /// the flags, else from `--spec`; protected attributes are grouped as in an audit
+    /// (categories, bands, quantiles, relabelling).
     private func runModels() throws {
         var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
         if let data = options.data { spec.dataPath = data }
@@ -73,26 +76,18 @@ struct CompareCommand: ParsableCommand {
         }
         if let delimiter = options.delimiter { spec.csv.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter") }
         if options.decimalComma { spec.csv.decimalComma = true }
-        if let decision = options.decision { spec.decision = BinaryColumnSpec(column: decision) }
         if !options.missing.isEmpty { spec.csv.missingValues = Set(options.missing).union([""]) }
+        if let lang = options.lang { spec.language = try SpecOptions.choice(lang, "--lang") }
         guard let data = spec.dataPath else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
         let gridA = try PointsGrid.load(path: options.model[0]), gridB = try PointsGrid.load(path: options.model[1])
-        let comparison: GridComparison
-        if spec.protected.contains(where: { $0.binning != .none || !$0.mapping.isEmpty }) {
-            // Bands, quantiles or relabelling: the groups as the audit builds them.
-            guard spec.label != nil || spec.decision != nil || spec.allocation != nil else {
-                throw SpecError(key: "protected", message: "banded or relabelled attributes are read through the audit spec, which needs a decision or label column (--decision COL or --spec)")
-            }
-            let store = try DataLoader.load(spec)
-            let attributes = try store.attributes.map { column throws(SpecError) in try GridProtectedAttribute(column) }
-            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, attributes: attributes, dialect: spec.csv)
-        } else {
-            comparison = try GridComparison.run(gridA: gridA, gridB: gridB, csvPath: data, protected: spec.protected.map(\.column), dialect: spec.csv)
-        }
+        // One read: the protected attributes as the audit groups them, and both grids' columns.
+        let store = try DataLoader.load(path: data, dialect: spec.csv,
+                                        requests: spec.groupRequests + GridComparison.columnRequests(gridA: gridA, gridB: gridB))
+        let comparison = try GridComparison.run(gridA: gridA, gridB: gridB, store: store)
         try ReportWriter.write([
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
             ("compare.json", try ModelComparison.json(comparison)),
-            ("compare.md", Data(ModelComparison.markdown(comparison).utf8)),
+            ("compare.md", Data(ModelComparison.markdown(comparison, language: spec.language).utf8)),
         ], to: out, force: force, writtenBy: "compare")
         let all = comparison.rows.first
         print(BidiControl.visible("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json"))

@@ -57,20 +57,20 @@ struct ExplainCommand: ParsableCommand {
     var decimalComma = false
 
     func validate() throws {
-        guard ExplanationLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be fr or en, found '\(lang)'") }
         if stdout && out != nil { throw ValidationError("--stdout and --out exclude each other") }
         _ = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
     }
 
     func run() throws {
-        let language = ExplanationLanguage(rawValue: lang) ?? .fr
+        let language = ReportLanguage(rawValue: lang) ?? .fr
         var dialect = CSVDialect(decimalComma: decimalComma)
         dialect.delimiter = try CSVDialect.delimiter(named: delimiter, key: "--delimiter")
         if !stdout { try ReportWriter.checkTarget(out ?? ExplanationFiles.defaultFolder(id: id), force: force) }  // before any work
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(BidiControl.visible(ExplanationMarkdown.render(explanation, language: language)), terminator: "")
+            print(BidiControl.visible(ExplanationReport.markdown(explanation, language: language)), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import AuditData
@@ -23,7 +24,7 @@ struct CSVCategoricalEncoderTests {
     }
 
     @Test func manyLevelsAgainstDictionary() {
-        var rng = CSVTestRandom(seed: 5)
+        var rng = SplitMix64(seed: 5)
         var encoder = CategoricalEncoder()
         var reference: [String: UInt32] = [:]
         var order: [String] = []

@@ -1,19 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import AuditData
 
-/// A deterministic generator (SplitMix64) so failures are reproducible.
-struct CSVTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A reference RFC 4180 writer, deliberately naive: quote a field when it
 /// contains the delimiter, a quote, CR or LF, or (randomly) anyway.
@@ -35,7 +24,7 @@ func csvReferenceWrite(_ table: [[String]], delimiter: Character, crlf: Bool, fi
 struct CSVChunkBoundaryTests {
     static let alphabet: [String] = ["a", "b", "Z", "0", "7", ".", "-", " ", ",", ";", "\t", "\"", "\n", "\r\n", "é", "€", "😀", "NA"]
 
-    func randomTable(_ rng: inout CSVTestRandom, columns: Int, rows: Int) -> [[String]] {
+    func randomTable(_ rng: inout SplitMix64, columns: Int, rows: Int) -> [[String]] {
         let header = (0..<columns).map { "col\($0)_" + (Bool.random(using: &rng) ? "x\"y,z\nw" : "n") }
         var table = [header]
         for _ in 0..<rows {
@@ -65,7 +54,7 @@ struct CSVChunkBoundaryTests {
 
     @Test(arguments: 0..<40)
     func randomTablesRoundTripForAllChunkSizes(seed: Int) throws {
-        var rng = CSVTestRandom(seed: UInt64(seed) &* 7919 &+ 17)
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let columns = Int.random(in: 1...6, using: &rng)
         let table = randomTable(&rng, columns: columns, rows: Int.random(in: 1...30, using: &rng))
         let delimiter: Character = [",", ";", "\t"].randomElement(using: &rng)!
@@ -94,7 +83,7 @@ struct CSVChunkBoundaryTests {
 
     @Test(arguments: 0..<20)
     func autoDetectionAgreesWithWriter(seed: Int) throws {
-        var rng = CSVTestRandom(seed: UInt64(seed) &+ 1000)
+        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         let delimiter: Character = [",", ";", "\t"].randomElement(using: &rng)!
         // Header names without delimiter characters, so detection is unambiguous.
         let columns = Int.random(in: 2...8, using: &rng)
@@ -120,7 +109,7 @@ struct CSVChunkBoundaryTests {
     }
 
     @Test func numbersAndLevelsIndependentOfChunkSize() throws {
-        var rng = CSVTestRandom(seed: 99)
+        var rng = SplitMix64(seed: 99)
         var text = "x;cat\n"
         for _ in 0..<500 {
             let value = Double.random(in: -1e6...1e6, using: &rng)

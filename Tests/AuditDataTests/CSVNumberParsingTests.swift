@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import AuditData
@@ -47,7 +48,7 @@ struct CSVNumberParsingTests {
     /// Random decimal strings of every shape: exact equality with the standard
     /// library's correctly rounded `Double(String)`.
     @Test func agreesWithStandardLibraryOnRandomDecimals() {
-        var rng = CSVTestRandom(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         var fastPathCount = 0
         for _ in 0..<200_000 {
             var text = ""
@@ -80,7 +81,7 @@ struct CSVNumberParsingTests {
     /// Round trip of random doubles printed with their shortest representation
     /// (17 significant digits at most) and with fixed decimals, as exports do.
     @Test func roundTripsPrintedDoubles() {
-        var rng = CSVTestRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<100_000 {
             let value = Double(bitPattern: rng.next())
             guard value.isFinite else { continue }

@@ -16,11 +16,11 @@ import Testing
             attributes: [GroupColumn(attribute: "g", codes: [0, 0, 0, 0, 1, 1, 1], groups: ["A", "B"], unknownCode: nil)],
             label: nil, decision: nil, score: nil, weight: nil, source: DataSource(path: "hand.csv", delimiter: ",", headerColumns: 4)
         )
-        store.numeric[.allocation] = [10, 20, 30, 40, 5, 5, 10]
-        store.numeric[.need] = Array(repeating: 15, count: 7)
-        store.numeric[.per] = [1, 2, 1, 2, 1, 1, 1]
+        store.numbers["v"] = [10, 20, 30, 40, 5, 5, 10]
+        store.numbers["need"] = Array(repeating: 15, count: 7)
+        store.numbers["persons"] = [1, 2, 1, 2, 1, 1, 1]
         var result = try Audit.run(store: store, spec: spec)
-        result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: store.numeric[.allocation]!, threads: 2)
+        result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: try #require(store.numbers["v"]), threads: 2)
         return result
     }
 

@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import TestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// (`Fixtures/reference/bootstrap/make_bootstrap_reference.py`).
 @Suite struct BootstrapIntervalTests {
     static func reference() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/bootstrap/bootstrap_reference.json")))
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/bootstrap/bootstrap_reference.json")))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 

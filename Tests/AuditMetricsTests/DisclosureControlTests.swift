@@ -1,3 +1,4 @@
+import TestSupport
 import AuditMetrics
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
     /// linear combination of the published totals (the line rule alone does not guarantee
     /// this; the plan's exact check must).
     @Test func randomTablesLeaveNoHiddenCellRecoverable() {
-        var rng = Rng(state: 2024)
+        var rng = SplitMix64(state: 2024)
         var checked = 0
         for trial in 0..<200 {
             let radices = [2 + Int(rng.next() % 4), 2 + Int(rng.next() % 5), 2 + Int(rng.next() % 3)]
@@ -184,14 +185,4 @@ import Testing
         return v
     }
 
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

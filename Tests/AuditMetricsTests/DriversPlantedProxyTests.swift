@@ -1,24 +1,13 @@
+import TestSupport
 import AuditMetrics
 import Testing
 
-/// SplitMix64 (Steele, Lea & Flood 2014), private to this file.
-private struct ProxySplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-}
 
 /// A generated population in which one criterion is planted as a proxy for nationality: the
 /// planted criterion must rank first, and the joint model must see it.
 @Suite struct DriversPlantedProxyTests {
     static func population(seed: UInt64, rows: Int) -> (nationalite: [Int32], features: [ProxyFeature]) {
-        var random = ProxySplitMix64(state: seed)
+        var random = SplitMix64(state: seed)
         var nationalite = [Int32](), lien = [Int32](), quartile = [Int32](), anciennete = [Double](), handicap = [Int32]()
         for _ in 0..<rows {
             let u = random.uniform()

@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import TestSupport
 import Foundation
 import LinearAlgebra
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// delta-method standard errors.
 @Suite struct DriversReferenceTests {
     nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/drivers/drivers_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/drivers/drivers_reference.json")))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     }()
 

@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import TestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// of `Fixtures/reference/inequality/make_inequality_reference.py` (numpy, from the definitions).
 @Suite struct InequalityReferenceTests {
     nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/inequality/inequality_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/inequality/inequality_reference.json")))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     }()
 

@@ -1,23 +1,10 @@
+import TestSupport
 import AuditMetrics
 import Testing
 
-/// SplitMix64 (Steele, Lea & Flood 2014), private to this file: a deterministic generator.
-private struct CoverageSplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform on [0, 1) with 53 random bits.
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-
+extension SplitMix64 {
     /// Binomial(n, p) by inversion: walk the CDF until it exceeds one uniform.
-    mutating func binomial(n: Int, p: Double) -> Int {
+    fileprivate mutating func binomial(n: Int, p: Double) -> Int {
         let u = uniform()
         var k = 0
         var probability = pow1(1 - p, n)
@@ -41,7 +28,7 @@ private struct CoverageSplitMix64 {
 /// Coverage of the Wilson interval at n = 50, p = 0.3.
 @Suite struct InferenceCoverageTests {
     static func simulatedCoverage(seed: UInt64) -> (covered: Int, draws: Int) {
-        var generator = CoverageSplitMix64(state: seed)
+        var generator = SplitMix64(state: seed)
         let n = 50, p = 0.3, draws = 4_000
         var covered = 0
         for _ in 0..<draws {

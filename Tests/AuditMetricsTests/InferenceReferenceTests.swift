@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ enum InferenceReference {
 
     /// The parsed fixture (read afresh on each call: it is small, and `[String: Any]` is not `Sendable`).
     static var data: [String: Any] {
-        let path = TestPaths.fixture("reference/inference/expected_inference.json")
+        let path = RepositoryPaths.fixture("reference/inference/expected_inference.json")
         guard let bytes = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any]
         else { return [:] }

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import AuditMetrics
 import Foundation
@@ -12,7 +13,7 @@ import Testing
     }
 
     static func expected(_ dataset: String) throws -> [Expected] {
-        let text = try String(contentsOfFile: TestPaths.fixture("reference/expected.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.fixture("reference/expected.csv"), encoding: .utf8)
         return text.split(separator: "\n").dropFirst().compactMap { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard f[0] == dataset else { return nil }
@@ -54,7 +55,7 @@ import Testing
 
     /// AIF360's smoothed empirical differential fairness, `make_sedf_reference.py`.
     static func checkSEDF(_ result: AuditResult, dataset: String) throws -> Int {
-        let text = try String(contentsOfFile: TestPaths.fixture("reference/sedf_expected.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.fixture("reference/sedf_expected.csv"), encoding: .utf8)
         var compared = 0
         for line in text.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",").map(String.init)
@@ -69,7 +70,7 @@ import Testing
 
     @Test func compasMatchesFairlearnAIF360Aequitas() throws {
         let spec = AuditSpec(
-            dataPath: TestPaths.compas,
+            dataPath: RepositoryPaths.compas,
             protected: [
                 ProtectedAttributeSpec(column: "race", reference: .named("Caucasian")),
                 ProtectedAttributeSpec(column: "sex", reference: .named("Male")),
@@ -91,7 +92,7 @@ import Testing
 
     static func smallSpec(weighted: Bool) -> AuditSpec {
         AuditSpec(
-            dataPath: TestPaths.fixture("reference/small_weighted.csv"),
+            dataPath: RepositoryPaths.fixture("reference/small_weighted.csv"),
             protected: [
                 ProtectedAttributeSpec(column: "grp", reference: .named("A")),
                 ProtectedAttributeSpec(column: "sex", reference: .named("F")),

@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import TestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// scikit-learn `roc_auc_score`, DeLong from the explicit kernel matrix).
 @Suite struct ScoreReferenceTests {
     nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/scores/scores_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/scores/scores_reference.json")))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     }()
 

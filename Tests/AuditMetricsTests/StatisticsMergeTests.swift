@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 @testable import AuditMetrics
 import Foundation
@@ -8,14 +9,8 @@ import Testing
 @Suite struct StatisticsMergeTests {
     /// A synthetic store of `n` rows with dyadic weights (so weighted sums are exact in any order).
     static func store(rows n: Int, weighted: Bool) -> ColumnStore {
-        var state: UInt64 = 0x9E3779B97F4A7C15
-        func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(state: 0x9E3779B97F4A7C15)
+        func next() -> UInt64 { random.next() }
         let a = (0..<n).map { _ in UInt32(next() % 5) }
         let b = (0..<n).map { _ in UInt32(next() % 3) }
         let label = (0..<n).map { _ in UInt8(next() % 2) }

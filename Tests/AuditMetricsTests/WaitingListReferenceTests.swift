@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import TestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// `KaplanMeierFitter`, the log-rank test from `multivariate_logrank_test`.
 @Suite struct WaitingListReferenceTests {
     nonisolated(unsafe) static let json: [String: Any] = {
-        let data = try! Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("reference/waiting/waiting_reference.json")))
+        let data = try! Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixture("reference/waiting/waiting_reference.json")))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
     }()
 

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 @Suite("DroughtRule")
 struct DroughtRuleTests {
     func rule() throws -> DroughtRule {
-        try DroughtRule(contentsOfFile: FixturePaths.water("drought-rule.yaml"))
+        try DroughtRule(contentsOfFile: RepositoryPaths.fixture("water/drought-rule.yaml"))
     }
 
     @Test func parsesTheCommittedRule() throws {

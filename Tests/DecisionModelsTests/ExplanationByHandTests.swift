@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -63,7 +64,7 @@ struct ExplanationByHandTests {
     """
 
     static func explain(_ id: String, csv: String = csv, minimumWaitCount: Int = 10) throws -> ApplicantExplanation {
-        try ApplicantExplanation.explain(grid: try PointsGrid(yaml: grid), csvPath: try FixturePaths.temporary(csv, name: "d.csv"),
+        try ApplicantExplanation.explain(grid: try PointsGrid(yaml: grid), csvPath: try RepositoryPaths.temporaryFile(csv, name: "d.csv"),
                                          id: id, minimumWaitCount: minimumWaitCount)
     }
 
@@ -153,10 +154,10 @@ struct ExplanationByHandTests {
         do {
             _ = try Self.explain("a1", csv: twice)
             Issue.record("duplicate accepted")
-        } catch let error as ExplanationError {
-            guard case .duplicatedID(let id, _, let first, let second) = error else { Issue.record("\(error)"); return }
-            #expect(id == "a2" && first == 3 && second == 8)
-            #expect(error.description.contains("lines 3 and 8"))
+        } catch let error as CSVError {
+            // The store's identifier check: located at the second occurrence, naming both lines.
+            #expect(error.line == 8 && error.column == 1 && error.columnName == "id", "\(error)")
+            #expect(error.message.hasPrefix("id 'a2' is given twice, on lines 3 and 8"), "\(error)")
         }
     }
 
@@ -174,7 +175,7 @@ struct ExplanationByHandTests {
     }
 
     @Test func proposalsThresholdAndNoRule() throws {
-        let csvPath = try FixturePaths.temporary(Self.csv, name: "d.csv")
+        let csvPath = try RepositoryPaths.temporaryFile(Self.csv, name: "d.csv")
         func explain(_ allocation: String, _ id: String) throws -> ApplicantExplanation {
             let yaml = Self.grid.replacingOccurrences(of: "capacity: {default: 1, segments: [{typo: T3, k: 2}]}", with: allocation)
                 .replacingOccurrences(of: "rule: capacity", with: "")

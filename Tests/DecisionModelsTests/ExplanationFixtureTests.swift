@@ -1,3 +1,4 @@
+import TestSupport
 import DecisionModels
 import Foundation
 import Testing
@@ -25,17 +26,17 @@ struct ExplanationFixtureTests {
     struct File: Decodable { let applicants: [Expected] }
 
     static func expected() throws -> [Expected] {
-        let path = FixturePaths.root.appendingPathComponent("Fixtures/reference/explain/expected.json")
+        let path = RepositoryPaths.root.appendingPathComponent("Fixtures/reference/explain/expected.json")
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: path)).applicants
     }
 
     @Test func matchesPandasReference() throws {
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
         let expected = try Self.expected()
         #expect(expected.count >= 4)
         var maxWaitError = 0.0
         for x in expected {
-            let e = try ApplicantExplanation.explain(grid: grid, csvPath: FixturePaths.housing("applicants-sample.csv"), id: x.id)
+            let e = try ApplicantExplanation.explain(grid: grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"), id: x.id)
             #expect(e.totalScore == x.score_total, "\(x.id)")
             #expect(e.criteria.reduce(0) { $0 + $1.countedPoints } == e.operations.sum)
             #expect(e.standing.segmentValues == [x.typologie])

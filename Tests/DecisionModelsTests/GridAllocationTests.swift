@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -35,7 +36,7 @@ struct GridAllocationTests {
         \(allocation)
         tie_break: [anc desc, id asc]
         """)
-        return try GridDesign.load(grid: grid, csvPath: try FixturePaths.temporary(data))
+        return try GridDesign.load(grid: grid, csvPath: try RepositoryPaths.temporaryFile(data))
     }
 
     static func selectedIDs(_ result: GridAllocationResult, _ design: GridDesign, grid: Int = 0) -> [String] {
@@ -125,7 +126,7 @@ struct GridAllocationTests {
         allocation: {rule: capacity, segment_by: [seg], capacity: {default: 37}}
         tie_break: [anc desc, id asc]
         """)
-        let d = try GridDesign.load(grid: grid, csvPath: try FixturePaths.temporary(lines.joined(separator: "\n")))
+        let d = try GridDesign.load(grid: grid, csvPath: try RepositoryPaths.temporaryFile(lines.joined(separator: "\n")))
         let s = try d.scores()
         let result = try GridAllocation.allocate(scores: s, design: d)
         let anc = lines.dropFirst().map { Int($0.split(separator: ",")[3])! }
@@ -156,7 +157,7 @@ struct GridAllocationTests {
         allocation: {rule: proposals, per_unit: 3, segment_by: [seg], capacity: {default: 50}}
         tie_break: [a asc, b desc, id desc]
         """)
-        let d = try GridDesign.load(grid: grid, csvPath: try FixturePaths.temporary(lines.joined(separator: "\n")))
+        let d = try GridDesign.load(grid: grid, csvPath: try RepositoryPaths.temporaryFile(lines.joined(separator: "\n")))
         let fields = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
         let a = fields.map { Double($0[3])! }, b = fields.map { Double($0[4])! }
         let tieSorted = d.ids.indices.sorted { x, y in

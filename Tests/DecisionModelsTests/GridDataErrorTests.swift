@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -17,7 +18,7 @@ struct GridDataErrorTests {
     """
 
     static func load(_ csv: String, grid: String = grid) throws -> GridDesign {
-        try GridDesign.load(grid: try PointsGrid(yaml: grid), csvPath: try FixturePaths.temporary(csv, name: "d.csv"))
+        try GridDesign.load(grid: try PointsGrid(yaml: grid), csvPath: try RepositoryPaths.temporaryFile(csv, name: "d.csv"))
     }
 
     static func expectError(_ csv: String, grid: String = grid, line: Int?, column: Int?, _ message: String) {

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -8,20 +9,8 @@ import Testing
 /// here from the raw CSV text and the criteria definitions, on random grids and data.
 @Suite("GridScoring")
 struct GridScoringTests {
-    /// A small deterministic generator for the random cases (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-        mutating func points() -> Double { Double(int(61) - 20) }  // −20…40, negatives included
-    }
+    /// The deterministic generator of the random cases.
+    typealias Random = SplitMix64
 
     static let numericColumns = ["x1", "x2", "x3"]
     static let flagColumns = ["f1", "f2", "f3"]
@@ -158,7 +147,7 @@ struct GridScoringTests {
     func blasScoresEqualAPlainLoop(seed: Int) throws {
         var r = Random(state: UInt64(seed) &* 0x1234_5678_9ABC)
         let t = Self.table(rows: 200 + r.int(300), &r)
-        let path = try FixturePaths.temporary(Self.csv(t))
+        let path = try RepositoryPaths.temporaryFile(Self.csv(t))
         let grid = try Self.grid(&r)
         let design = try GridDesign.load(grid: grid, csvPath: path)
         #expect(design.rows == t.rows.count)
@@ -212,7 +201,7 @@ struct GridScoringTests {
         exclusive_groups:
           - {name: urgence, criteria: [street, hosted, violence]}
         """)
-        let path = try FixturePaths.temporary("""
+        let path = try RepositoryPaths.temporaryFile("""
         id,months,dalo,situation,violence,refus
         a,80,oui,sans_abri,oui,non
         b,10,non,hotel,non,oui
@@ -229,4 +218,9 @@ struct GridScoringTests {
         #expect(design.featureCriterion == [0, 1, 2, 3, 3, 4, 5])
         #expect(design.weights == [1, 50, 30, 15, 10, 40, -20])
     }
+}
+
+extension SplitMix64 {
+    /// Points of a random criterion: −20…40, negatives included.
+    fileprivate mutating func points() -> Double { Double(int(61) - 20) }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -11,20 +12,20 @@ import Testing
 struct PointsGridFixtureTests {
     /// The sample split on commas (it has no quoted fields).
     static func sample() throws -> (header: [String], rows: [[String]]) {
-        let text = try String(contentsOfFile: FixturePaths.housing("applicants-sample.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.housing("applicants-sample.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return (lines[0], Array(lines.dropFirst()))
     }
 
     static func reference() throws -> [[String: String]] {
-        let text = try String(contentsOfFile: FixturePaths.gridReference("grid_reference.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.reference("grid/" + "grid_reference.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
     @Test func gridReproducesTheGeneratorsScoreTotal() throws {
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
-        let design = try GridDesign.load(grid: grid, csvPath: FixturePaths.housing("applicants-sample.csv"))
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
+        let design = try GridDesign.load(grid: grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"))
         let t = try Self.sample()
         let column = t.header.firstIndex(of: "score_total")!
         let scores = try design.scores()
@@ -41,9 +42,9 @@ struct PointsGridFixtureTests {
     }
 
     @Test func bothGridsInOneGemmAndTheirAllocationsMatchPandas() throws {
-        let main = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
-        let alternative = try PointsGrid.load(path: FixturePaths.housing("cotation-grid-alternative.yaml"))
-        let design = try GridDesign.load(grid: main, csvPath: FixturePaths.housing("applicants-sample.csv"))
+        let main = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
+        let alternative = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid-alternative.yaml"))
+        let design = try GridDesign.load(grid: main, csvPath: RepositoryPaths.housing("applicants-sample.csv"))
         let scores = try design.scores(weights: try design.weightMatrix(of: [main, alternative]))
         let result = try GridAllocation.allocate(scores: scores, design: design)
         let reference = try Self.reference()

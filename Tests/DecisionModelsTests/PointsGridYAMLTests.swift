@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -101,7 +102,7 @@ struct PointsGridYAMLTests {
     }
 
     @Test func parsesTheCommittedGrids() throws {
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
         #expect(grid.criteria.count == 14)
         #expect(grid.exclusiveGroups.count == 1)
         #expect(grid.allocation == .capacity(.fromData(column: "attribue")))
@@ -109,7 +110,7 @@ struct PointsGridYAMLTests {
         #expect(grid.role?.contains("CALEOL") == true)
         #expect(grid.dataSources.count == 17)
         #expect(grid.dates == GridDateColumns(application: "date_depot", allocation: "date_attribution"))
-        let alternative = try PointsGrid.load(path: FixturePaths.housing("cotation-grid-alternative.yaml"))
+        let alternative = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid-alternative.yaml"))
         #expect(alternative.criteria.count == 13)
         #expect(alternative.criterionIndex(named: "lien_commune") == nil)
     }

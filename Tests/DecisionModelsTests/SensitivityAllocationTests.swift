@@ -1,3 +1,4 @@
+import TestSupport
 import DecisionModels
 import Foundation
 import LinearAlgebra
@@ -12,7 +13,7 @@ struct SensitivityAllocationTests {
         var random = GridScoringTests.Random(state: 42)
         var lines = ["id,seg,x"]
         for i in 0..<3_000 { lines.append("r\((i * 7_919) % 10_000),\(["a", "b", "c"][random.int(3)]),\(random.int(50))") }
-        let path = try FixturePaths.temporary(lines.joined(separator: "\n") + "\n")
+        let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
         let grid = try PointsGrid(name: "t", idColumn: "id", criteria: [
             GridCriterion(name: "x", column: "x", kind: .perUnit(pointsPerUnit: 1, cap: nil)),
         ], segmentBy: ["seg"], allocation: .capacity(.declared([GridSegmentCapacity(segment: ["b"], k: 17)], default: 250)),

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import AuditMetrics
 import DecisionModels
@@ -28,13 +29,12 @@ struct SensitivityPlantedBiasTests {
         r8,non,non,B
 
         """
-        let path = try FixturePaths.temporary(csv)
+        let path = try RepositoryPaths.temporaryFile(csv)
         let grid = try PointsGrid(name: "hand", idColumn: "id", criteria: [
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
             GridCriterion(name: "g", column: "g", kind: .flag(points: 5, trueValues: ["oui"])),
         ], allocation: .capacity(.declared([], default: 3)))
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["grp"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["grp"])
         let result = try GridSensitivity.run(design: design, attributes: attributes, minGroupSize: 1)
         #expect(result.referenceGroups == ["A"])
         let base = result.disparities[0]
@@ -63,12 +63,11 @@ struct SensitivityPlantedBiasTests {
     @Test func smallGroupsGetNoImpactRatio() throws {
         var lines = ["id,f,grp"]
         for i in 0..<40 { lines.append("r\(i),\(i % 2 == 0 ? "oui" : "non"),\(i < 35 ? "big" : "small")") }
-        let path = try FixturePaths.temporary(lines.joined(separator: "\n") + "\n")
+        let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
         let grid = try PointsGrid(name: "small", idColumn: "id", criteria: [
             GridCriterion(name: "f", column: "f", kind: .flag(points: 10, trueValues: ["oui"])),
         ], allocation: .capacity(.declared([], default: 10)))
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["grp"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["grp"])
         let result = try GridSensitivity.run(design: design, attributes: attributes, minGroupSize: 30)
         let small = try #require(result.disparities[0].first { $0.group == "small" })
         #expect(small.count == 5)
@@ -91,7 +90,7 @@ struct SensitivityPlantedBiasTests {
                           random.uniform() < 0.05 ? "oui" : "non", random.uniform() < 0.1 ? "oui" : "non",
                           String(random.int(120)), ["T1", "T2", "T3"][random.int(3)]].joined(separator: ","))
         }
-        let path = try FixturePaths.temporary(lines.joined(separator: "\n") + "\n")
+        let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
         let grid = try PointsGrid(name: "planted", idColumn: "demande_id", criteria: [
             GridCriterion(name: "anciennete", column: "anciennete_mois", kind: .perUnit(pointsPerUnit: 0.25, cap: 15)),
             GridCriterion(name: "dalo", column: "dalo", kind: .flag(points: 50, trueValues: ["oui"])),
@@ -99,8 +98,7 @@ struct SensitivityPlantedBiasTests {
             GridCriterion(name: "lien_commune", column: "lien_commune", kind: .flag(points: 40, trueValues: ["oui"])),
         ], minimumScore: 0, segmentBy: ["typologie"], allocation: .capacity(.declared([], default: 400)),
            tieBreak: [GridTieBreakKey(column: "anciennete_mois", descending: true), GridTieBreakKey(column: "demande_id", descending: false)])
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite"], csvPath: path, rows: design.rows)
+        let (design, attributes) = try OneRead.designAndGroups(grid: grid, csvPath: path, protected: ["nationalite"])
         let result = try GridSensitivity.run(design: design, attributes: attributes)
         #expect(result.allocation.selectedCount(grid: 0) == 1_200)
 

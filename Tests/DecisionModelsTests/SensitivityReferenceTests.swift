@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import AuditMetrics
 import DecisionModels
@@ -11,17 +12,14 @@ import Testing
 @Suite("SensitivityReference")
 struct SensitivityReferenceTests {
     static func sample() throws -> (header: [String], rows: [[String]]) {
-        let text = try String(contentsOfFile: FixturePaths.housing("applicants-sample.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.housing("applicants-sample.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    static func loaded() throws -> (GridDesign, [GridProtectedAttribute]) {
-        let grid = try PointsGrid.load(path: FixturePaths.housing("cotation-grid.yaml"))
-        let path = FixturePaths.housing("applicants-sample.csv")
-        let design = try GridDesign.load(grid: grid, csvPath: path)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite", "sexe"], csvPath: path, rows: design.rows)
-        return (design, attributes)
+    static func loaded() throws -> (GridDesign, [GroupColumn]) {
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
+        return try OneRead.designAndGroups(grid: grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"), protected: ["nationalite", "sexe"])
     }
 
     @Test func everyVariantsScoresEqualAPerRowRecomputation() throws {
@@ -85,7 +83,7 @@ struct SensitivityReferenceTests {
                                          exclusiveGroups: groups, minimumScore: grid.minimumScore, segmentBy: grid.segmentBy,
                                          allocation: grid.allocation, tieBreak: grid.tieBreak)
             let own = try design.scores(weights: Matrix(rows: w.rows, columns: 1, columnMajor: design.weights(of: without)))
-            let separate = try GridDesign.load(grid: without, csvPath: FixturePaths.housing("applicants-sample.csv"))
+            let separate = try GridDesign.load(grid: without, csvPath: RepositoryPaths.housing("applicants-sample.csv"))
             let separateScores = try separate.scores()
             let separateAllocation = try GridAllocation.allocate(scores: separateScores, design: separate)
             for i in 0..<design.rows {
@@ -105,7 +103,7 @@ struct SensitivityReferenceTests {
         let (design, attributes) = try Self.loaded()
         let result = try GridSensitivity.run(design: design, attributes: attributes)
         #expect(result.referenceGroups == ["FR", "F"])
-        let text = try String(contentsOfFile: FixturePaths.root.appendingPathComponent("Fixtures/reference/sensitivity/sensitivity_reference.csv").path, encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("Fixtures/reference/sensitivity/sensitivity_reference.csv").path, encoding: .utf8)
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
@@ -168,17 +166,13 @@ struct SensitivityReferenceTests {
 
     @Test func misalignedOrInvalidInputIsAnError() throws {
         let (design, attributes) = try Self.loaded()
-        let short = try GridProtectedAttribute(name: "sexe", groups: ["F", "M"], codes: Array(attributes[1].codes.dropLast()))
+        let short = GroupColumn(attribute: "sexe", codes: Array(attributes[1].codes.dropLast()), groups: ["F", "M"], unknownCode: nil)
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: [short]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, referenceGroups: ["sexe": "X"]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, .nan]) }
         #expect(throws: SpecError.self) { try GridSensitivity.run(design: design, attributes: attributes, scales: [0.5, 2]) }
-        #expect(throws: SpecError.self) { try GridProtectedAttribute(name: "x", groups: ["a"], codes: [0, 1]) }
-        #expect(throws: SpecError.self) {
-            try GridProtectedAttribute.load(columns: ["sexe"], csvPath: FixturePaths.housing("applicants-sample.csv"), rows: 10)
-        }
         #expect(throws: CSVError.self) {
-            try GridProtectedAttribute.load(columns: ["religion"], csvPath: FixturePaths.housing("applicants-sample.csv"))
+            try OneRead.designAndGroups(grid: design.grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"), protected: ["religion"])
         }
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditData
 import DecisionModels
 import Foundation
@@ -9,11 +10,11 @@ struct WaterTariffTests {
     static let tol = 1e-9
 
     func tariff2023() throws -> WaterTariff {
-        try WaterTariff(contentsOfFile: FixturePaths.water("tariff-2023.yaml"))
+        try WaterTariff(contentsOfFile: RepositoryPaths.fixture("water/tariff-2023.yaml"))
     }
 
     func alternative() throws -> WaterTariff {
-        try WaterTariff(contentsOfFile: FixturePaths.water("tariff-alternative.yaml"))
+        try WaterTariff(contentsOfFile: RepositoryPaths.fixture("water/tariff-alternative.yaml"))
     }
 
     // MARK: committed tariff 2023

@@ -1,3 +1,4 @@
+import TestSupport
 import DecisionModels
 import AuditAssessment
 import AuditApplication
@@ -8,7 +9,7 @@ import Testing
     let scratch = Scratch()
 
     static let compasArguments = [
-        "audit", "--data", CLI.compas, "--protected", "race", "--protected", "sex", "--protected", "age_cat",
+        "audit", "--data", RepositoryPaths.compas, "--protected", "race", "--protected", "sex", "--protected", "age_cat",
         "--label", "two_year_recid", "--decision", "decile_score", "--decision-threshold", "5",
         "--decision-is", "unfavourable", "--reference", "race=Caucasian", "--quiet",
     ]
@@ -243,10 +244,10 @@ import Testing
     @Test func badUsageExitsWithTwo() throws {
         let unknownFlag = try CLI.run(["audit", "--colour", "red"])
         #expect(unknownFlag.status == 2)
-        let noProtected = try CLI.run(["audit", "--data", CLI.compas, "--decision", "two_year_recid"])
+        let noProtected = try CLI.run(["audit", "--data", RepositoryPaths.compas, "--decision", "two_year_recid"])
         #expect(noProtected.status == 2)
         #expect(noProtected.stderr.contains("protected"))
-        let badReference = try CLI.run(["audit", "--data", CLI.compas, "--protected", "race", "--decision", "two_year_recid", "--reference", "race=Martian", "--out", scratch.folder().path])
+        let badReference = try CLI.run(["audit", "--data", RepositoryPaths.compas, "--protected", "race", "--decision", "two_year_recid", "--reference", "race=Martian", "--out", scratch.folder().path])
         #expect(badReference.status == 2)
         #expect(badReference.stderr.contains("Martian") && badReference.stderr.contains("Caucasian"))
         let folder = scratch.folder()

@@ -1,9 +1,9 @@
+import TestSupport
 import Foundation
 
 /// Runs the built `vigie` binary, as a user would.
 enum CLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let compas = root.appendingPathComponent("Fixtures/compas/compas-scores-two-years.csv").path
+    static let root = RepositoryPaths.root
 
     /// The `vigie` executable beside the test bundle (`.build/debug/vigie`).
     static var binary: URL {

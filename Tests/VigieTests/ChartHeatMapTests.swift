@@ -1,4 +1,5 @@
 @testable import AuditReport
+import TestSupport
 import Foundation
 import Testing
 

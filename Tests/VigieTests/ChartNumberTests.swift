@@ -6,7 +6,8 @@ import Testing
         #expect(ChartNumberFormat.percent(digits: 1).text(0.125) == "12.5 %")
         #expect(ChartNumberFormat.percent(digits: 0).text(0.5) == "50 %")
         #expect(ChartNumberFormat.decimal(digits: 2).text(0.8) == "0.80")
-        #expect(ChartNumberFormat.decimal(digits: 2).text(0.8, separator: ",") == "0,80")
+        #expect(ChartNumberFormat.decimal(digits: 2).text(0.8, numbers: Catalogue.french.numbers) == "0,80")
+        #expect(ChartNumberFormat.percent(digits: 1).text(0.125, numbers: Catalogue.french.numbers) == "12,5 %")  // SVG text: a plain space
         #expect(ChartNumberFormat.decimal(digits: 3).text(-0.0004) == "0.000")
         #expect(ChartNumberFormat.decimal(digits: 1).text(1e20) == "1e+20")
         #expect(ChartNumberFormat.decimal(digits: 9).text(0.123456789) == "0.123")  // at most 3 decimals

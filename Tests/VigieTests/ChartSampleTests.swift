@@ -1,4 +1,5 @@
 @testable import AuditReport
+import TestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// render now; regenerate it with `VIGIE_UPDATE_CHART_SAMPLE=1 swift test --filter ChartSampleTests`.
 @Suite struct ChartSampleTests {
     static let url = CLI.root.appendingPathComponent("Tests/browser/sample.html")
-    static let text = ChartText(undefined: "non défini", suppressed: "masqué (effectif < 11)", decimalSeparator: ",")
+    static let text = ChartText(undefined: "non défini", suppressed: "masqué (effectif < 11)", numbers: Catalogue.french.numbers)
 
     static func charts() -> [(caption: String, svg: String)] {
         let t = text

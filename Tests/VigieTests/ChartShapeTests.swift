@@ -133,7 +133,7 @@ import Testing
 
     @Test func everyChartEscapesHostileText() throws {
         let h = ChartFixture.hostile, a = ChartFixture.ampersand
-        let t = ChartText(undefined: h, suppressed: a, decimalSeparator: h)
+        let t = ChartText(undefined: h, suppressed: a, numbers: NumberStyle(decimalMark: h, thousandsSeparator: h))
         let svgs = [
             SVGChart.groupRates(RateChart(id: h, title: h, description: a, axisTitle: h, text: t,
                                           rows: [.init(label: h, rate: 0.5), .init(label: a, rate: nil)], referenceRate: 0.4, referenceLabel: h)),

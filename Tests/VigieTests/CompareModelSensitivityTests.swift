@@ -1,3 +1,5 @@
+import AuditData
+import TestSupport
 import AuditReport
 import DecisionModels
 import Foundation
@@ -10,8 +12,10 @@ struct CompareModelSensitivityTests {
         let housing = CLI.root.appendingPathComponent("Fixtures/housing")
         let grid = try PointsGrid.load(path: housing.appendingPathComponent("cotation-grid.yaml").path)
         let data = housing.appendingPathComponent("applicants-sample.csv").path
-        let design = try GridDesign.load(grid: grid, csvPath: data)
-        let attributes = try GridProtectedAttribute.load(columns: ["nationalite"], csvPath: data, rows: design.rows)
+        let store = try DataLoader.load(path: data, dialect: CSVDialect(),
+                                        requests: [ColumnRequest("nationalite", .group(.none, mapping: [:]))] + grid.columnRequests)
+        let design = try GridDesign(grid: grid, store: store)
+        let attributes = store.attributes
         let result = try GridSensitivity.run(design: design, attributes: attributes)
         let lines = ModelComparison.sensitivityCSV(result).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(lines.count == 1 + result.ranking.count)

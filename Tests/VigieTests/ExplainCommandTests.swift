@@ -1,3 +1,5 @@
+import AuditData
+import TestSupport
 import AuditReport
 import Foundation
 import Testing
@@ -22,17 +24,19 @@ final class ExplainCommandTests {
         }
     }
 
-    static let headingKeys = ["heading.role", "heading.data", "heading.criteria", "heading.operations", "heading.rights", "heading.summary"]
+    static let headingKeys: [MessageKey] = [.explanationHeadingRole, .explanationHeadingData, .explanationHeadingCriteria, .explanationHeadingOperations,
+                                            .explanationHeadingRights, .explanationHeadingSummary]
 
-    @Test(arguments: ExplanationLanguage.allCases)
-    func writesBothFilesWithTheFourItemsAndNoOtherApplicant(_ language: ExplanationLanguage) throws {
+    @Test(arguments: ReportLanguage.allCases)
+    func writesBothFilesWithTheFourItemsAndNoOtherApplicant(_ language: ReportLanguage) throws {
+        let t = ReportText(language)
         let out = scratch.folder().appendingPathComponent("explanation")
         let run = try CLI.run(["explain", "--model", Self.grid, "--data", Self.data, "--id", Self.id, "--lang", language.rawValue, "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let md = try String(contentsOf: out.appendingPathComponent("explanation.md"), encoding: .utf8)
         let jsonData = try Data(contentsOf: out.appendingPathComponent("explanation.json"))
         for key in Self.headingKeys {
-            #expect(md.contains("## " + ExplanationText.text(key, language)), "\(key)")
+            #expect(md.contains("## " + t(key)), "\(key.rawValue)")
         }
         let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
         for key in ["schema", "language", "id", "grid", "score", "contribution", "data", "criteria", "operations", "standing", "wait", "rights"] {
@@ -44,10 +48,11 @@ final class ExplainCommandTests {
         let rows = try Self.rows()
         let expected = try #require(rows.first { $0.id == Self.id }).score
         #expect((json["score"] as? NSNumber)?.doubleValue == expected)
-        #expect(md.contains(ExplanationText.text("summary.score", language, ["total": String(Int(expected))])))
+        #expect(md.contains(t(.explanationSummaryScore, ["total": String(Int(expected))])))
+        #expect(!md.contains("⟦") && md.range(of: "\\{[a-z_]+\\}", options: .regularExpression) == nil)
         // Rank 1,059 of 1,270 T3 applications (Fixtures/reference/explain/expected.json), numbers in the reader's language.
         #expect(md.contains(language == .en ? "Rank 1,059 of 1,270 comparable applications (same `typologie`: `T3`)."
-                                            : "Rang 1\u{00A0}059 sur 1\u{00A0}270 demandes comparables (même `typologie` : `T3`)."))
+                                            : "Rang 1\u{202F}059 sur 1\u{202F}270 demandes comparables (même `typologie` : `T3`)."))
         let standing = try #require(json["standing"] as? [String: Any])
         #expect(standing["rank"] is Int && standing["comparable_count"] is Int && standing["selected"] is Bool)
         let criteria = try #require(json["criteria"] as? [[String: Any]])
@@ -130,20 +135,13 @@ final class ExplainCommandTests {
     }
 }
 
-/// Both languages of the explanation have every sentence with the same placeholders.
+/// The explanation's sentences are filled in one pass, like every sentence of the catalogue.
 @Suite("ExplanationText")
 struct ExplanationTextTests {
-    @Test func everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        for (key, entry) in ExplanationText.entries.sorted(by: { $0.key < $1.key }) {
-            #expect(!entry.fr.isEmpty && !entry.en.isEmpty, "\(key)")
-            #expect(ExplanationText.placeholders(of: entry.fr) == ExplanationText.placeholders(of: entry.en), "\(key)")
-        }
-    }
-
     @Test func substitutionIsOnePass() {
-        #expect(ExplanationText.text("op.total", .en, ["total": "{total}"]) == "Total score: {total} points.")
-        #expect(ExplanationText.text("summary.rank", .fr, ["rank": "3", "count": "1\u{00A0}204", "segment": "T3"])
-                == "Rang 3 sur 1\u{00A0}204 demandes comparables (T3).")
-        #expect(ExplanationText.text("no.such.key", .fr) == "no.such.key")
+        #expect(ReportText(.en)(.explanationOpTotal, ["total": "{total}"]) == "Total score: {total} points.")
+        #expect(ReportText(.fr)(.explanationSummaryRank, ["rank": "3", "count": "1\u{202F}204", "segment": "{rank}"])
+                == "Rang 3 sur 1\u{202F}204 demandes comparables ({rank}).")
+        #expect(ReportText(.fr)(named: "no.such.key") == "⟦no.such.key⟧")
     }
 }

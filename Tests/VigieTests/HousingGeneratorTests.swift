@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import AuditFixtures
@@ -211,9 +212,7 @@ struct HousingGeneratorTests {
     // MARK: committed fixture
 
     @Test func committedSampleMatchesGenerator() throws {
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        let sample = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/housing/applicants-sample.csv")
+        let sample = URL(fileURLWithPath: RepositoryPaths.housing("applicants-sample.csv"))
         let committed = try Data(contentsOf: sample)
         #expect(committed == (try generate(seed: 2024, rows: 5_000)),
                 "Fixtures/housing/applicants-sample.csv is stale: regenerate with seed 2024, 5000 rows")

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditApplication
 import AuditData
 import AuditMetrics
@@ -14,9 +15,9 @@ import Testing
 
     static func housing() throws -> (AuditResult, ModelAuditResult) {
         let spec = try AuditSpec(contentsOfFile: CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path)
-        let store = try DataLoader.load(spec)
+        let (store, grid) = try AuditPipeline.load(spec)
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        let model = try #require(try AuditPipeline.computeModel(store: store, spec: spec, result: result))
+        let model = try #require(try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid))
         return (result, model)
     }
 

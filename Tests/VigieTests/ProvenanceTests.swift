@@ -1,3 +1,4 @@
+import TestSupport
 import DecisionModels
 import AuditAssessment
 import AuditApplication

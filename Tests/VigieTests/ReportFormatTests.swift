@@ -1,3 +1,4 @@
+import TestSupport
 import AuditAssessment
 import AuditData
 import AuditMetrics
@@ -13,22 +14,30 @@ import Testing
 @Suite(.serialized) struct ReportFormatTests {
     typealias S = ReportTestSupport
 
-    @Test func everyKeyHasBothLanguagesWithTheSamePlaceholders() {
-        #expect(ReportCatalogue.messages.count > 200)
-        for (key, m) in ReportCatalogue.messages.sorted(by: { $0.key < $1.key }) {
-            #expect(!m.en.trimmingCharacters(in: .whitespaces).isEmpty, "\(key): empty English")
-            #expect(!m.fr.trimmingCharacters(in: .whitespaces).isEmpty, "\(key): empty French")
-            #expect(ReportMessage.placeholders(in: m.en) == ReportMessage.placeholders(in: m.fr), "\(key): placeholders differ")
+    /// Every message exists in every language (the exhaustive switches make a missing one a
+    /// compile error; this catches an empty one) with the English placeholders.
+    @Test func everyKeyHasEveryLanguageWithTheSamePlaceholders() {
+        #expect(MessageKey.allCases.count > 500)
+        for language in ReportLanguage.allCases { #expect(Catalogue.of(language).language == language) }
+        for key in MessageKey.allCases {
+            let english = Catalogue.english.template(key)
+            for language in ReportLanguage.allCases {
+                let text = Catalogue.of(language).template(key)
+                #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(key.rawValue): empty in \(language)")
+                #expect(Catalogue.placeholders(in: text) == Catalogue.placeholders(in: english), "\(key.rawValue): placeholders differ in \(language)")
+            }
+            #expect(MessageKey.named(key.rawValue) == key)
         }
-        #expect(ReportMessage.placeholders(in: "{a} and {b_c} {a} {not a}") == ["a", "b_c"])
-        // Every field, concern, objective, legal item and status has its words.
+        #expect(Catalogue.placeholders(in: "{a} and {b_c} {a} {not a}") == ["a", "b_c"])
+        // Every key built from a domain value has its message: field, concern, objective, status, source, verdict, adjustment, interval.
         var needed = SystemCard.Field.allCases.map { "field.\($0.rawValue)" }
         needed += ConventionConcern.allCases.flatMap { ["concern.\($0.rawValue)", "concern.\($0.rawValue).what"] }
         needed += ConventionObjective.allCases.flatMap { ["objective.\($0.rawValue)", "objective.\($0.rawValue).what"] }
         needed += AssessmentStatus.allCases.map { "status.\($0.rawValue)" } + EvidenceSource.allCases.map { "source.\($0.rawValue)" }
         needed += Verdict.allCases.map { "verdict.\($0.rawValue)" }
         needed += ["holm", "bh", "none"].map { "adjust.\($0)" } + ["wilson", "exact"].map { "interval.\($0)" }
-        for key in needed { #expect(ReportCatalogue.messages[key] != nil, "missing key \(key)") }
+        needed += ["id", "criterion", "segment", "tie_break", "capacity", "dates"].map { "explanation.use.\($0)" }
+        for key in needed { #expect(MessageKey.named(key) != nil, "missing key \(key)") }
     }
 
     /// No rendered report shows a missing key (⟦…⟧) or an unfilled placeholder.
@@ -42,7 +51,7 @@ import Testing
                     #expect(text.range(of: "\\{[a-z_]+\\}", options: .regularExpression) == nil, "\(fixture) \(language): unfilled placeholder")
                 }
                 let legal = LegalChecklist.items(result).map { "legal.\($0.id)" }
-                for key in legal + legal.map({ $0 + ".name" }) { #expect(ReportCatalogue.messages[key] != nil, "\(key)") }
+                for key in legal + legal.map({ $0 + ".name" }) { #expect(MessageKey.named(key) != nil, "\(key)") }
             }
         }
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import AuditApplication
 import AuditData
 import AuditReport

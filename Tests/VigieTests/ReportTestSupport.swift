@@ -1,3 +1,4 @@
+import TestSupport
 import AuditApplication
 import AuditData
 import AuditMetrics
@@ -8,7 +9,7 @@ import ModelAudit
 /// Audits in memory for the report tests: a CSV written to a temporary file, the spec's
 /// `data` pointed at it, then load → audit → allocation, as `AuditPipeline` does.
 enum ReportTestSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     static func audit(csv: String, spec: AuditSpec) throws -> AuditResult {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-report-\(UUID().uuidString).csv")
@@ -39,9 +40,9 @@ enum ReportTestSupport {
     static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?) {
         var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
         if let language { spec.language = language }
-        let store = try DataLoader.load(spec)
+        let (store, grid) = try AuditPipeline.load(spec)
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result))
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid))
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its

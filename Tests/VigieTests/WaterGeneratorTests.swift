@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import AuditFixtures
@@ -102,9 +103,7 @@ struct WaterGeneratorTests {
     }
 
     @Test func committedSampleMatchesGenerator() throws {
-        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        let sample = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/water/households-sample.csv")
+        let sample = URL(fileURLWithPath: RepositoryPaths.water("households-sample.csv"))
         #expect(try Data(contentsOf: sample) == generate(seed: 2023, rows: 5_000),
                 "Fixtures/water/households-sample.csv is stale: regenerate with seed 2023, 5000 rows")
     }

@@ -6,6 +6,25 @@ import Musl
 import Darwin
 #endif
 
+/// A data file opened once for reading: the header and every later pass over the rows
+/// share this descriptor (`lseek` back to the first row), so reading a file opens it once.
+final class CSVFile {
+    let path: String
+    let descriptor: Int32
+
+    init(path: String) throws(CSVError) {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        self.path = path
+        self.descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+}
+
 /// A sliding window over a file, filled with `read(2)` in chunks of at most
 /// `chunkSize` bytes. Memory stays bounded by the longest row (plus one
 /// chunk), never by the file size.
@@ -22,7 +41,8 @@ import Darwin
 /// than its row).
 struct CSVByteSource: ~Copyable {
     let path: String
-    private let fd: Int32
+    /// The open file; shared with the reader, which opened it once.
+    private let file: CSVFile
     let chunkSize: Int
     let maxRowBytes: Int
     private(set) var storage: UnsafeMutablePointer<UInt8>
@@ -34,23 +54,17 @@ struct CSVByteSource: ~Copyable {
     /// File offset of `storage[0]`.
     private(set) var storageOffset: Int
 
-    init(path: String, startOffset: Int, chunkSize: Int, maxRowBytes: Int) throws(CSVError) {
+    /// A window over `file` from byte `startOffset` (the descriptor is positioned there).
+    init(file: CSVFile, startOffset: Int, chunkSize: Int, maxRowBytes: Int) throws(CSVError) {
         precondition(chunkSize > 0, "chunkSize must be positive")
-        self.path = path
+        self.path = file.path
         self.chunkSize = chunkSize
         self.maxRowBytes = max(maxRowBytes, chunkSize)
-        let fd = open(path, O_RDONLY)
-        if fd < 0 {
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "cannot open file: \(String(cString: strerror(errno)))")
+        if startOffset > 0 && lseek(file.descriptor, off_t(startOffset), SEEK_SET) < 0 {
+            throw CSVError(file: file.path, line: nil, column: nil, columnName: nil,
+                           message: "cannot seek to byte \(startOffset): \(String(cString: strerror(errno)))")
         }
-        if startOffset > 0 && lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "cannot seek to byte \(startOffset): \(reason)")
-        }
-        self.fd = fd
+        self.file = file
         self.capacity = chunkSize
         self.storage = Self.allocateWindow(capacity: chunkSize)
         self.scratch = .allocate(capacity: chunkSize + 1)
@@ -70,7 +84,6 @@ struct CSVByteSource: ~Copyable {
     deinit {
         storage.deallocate()
         scratch.deallocate()
-        close(fd)
     }
 
     /// File offset of `storage[index]`.
@@ -109,7 +122,7 @@ struct CSVByteSource: ~Copyable {
         let wanted = min(chunkSize, capacity - end)
         var got: Int
         repeat {
-            got = read(fd, storage + end, wanted)
+            got = read(file.descriptor, storage + end, wanted)
         } while got < 0 && errno == EINTR
         if got < 0 {
             throw CSVError(file: path, line: line, column: nil, columnName: nil,

@@ -43,8 +43,9 @@ import Foundation
 /// (1-based, counting newlines inside quoted fields) and the column (1-based
 /// index and header name); the reader never traps on bad input.
 ///
-/// A reader is meant to be used from one thread. `forEachRow` may be called
-/// several times; each call re-reads the file from just after the header.
+/// A reader is meant to be used from one thread. The file is opened once, by `init`;
+/// `forEachRow` may be called several times, each call re-reading it from just after
+/// the header through the same descriptor.
 public final class CSVReader {
     public let path: String
     /// Header names, exactly as written (unquoted, BOM removed).
@@ -71,6 +72,13 @@ public final class CSVReader {
     let dataOffset: Int
     let dataLine: Int
     private let scanner: CSVScanner
+    /// The file, opened once by `init` and read again from `dataOffset` by each `forEachRow`.
+    private let file: CSVFile
+    /// The window `init` read the header with, positioned at the first data row (on line
+    /// `resumeLine`): the first `forEachRow` continues from it, so a file read once is read
+    /// sequentially, from one descriptor and without seeking (a pipe works).
+    private var resume: CSVByteSource?
+    private var resumeLine = 0
     private let missingPatterns: [[UInt8]]
 
     /// Opens the file and reads its header line.
@@ -96,7 +104,8 @@ public final class CSVReader {
                            message: "the delimiter cannot be a line ending or the quote character (got \(csvDescribeByte(d)))")
         }
 
-        var source = try CSVByteSource(path: path, startOffset: 0, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+        let file = try CSVFile(path: path)
+        var source = try CSVByteSource(file: file, startOffset: 0, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
         var line = 1
 
         // Byte order mark.
@@ -170,6 +179,7 @@ public final class CSVReader {
         }
 
         self.path = path
+        self.file = file
         self.header = names
         self.delimiter = delimiter
         self.dialect = dialect
@@ -177,6 +187,8 @@ public final class CSVReader {
         self.maxRowBytes = maxRowBytes
         self.scanner = CSVScanner(path: path, delimiter: delimiter, quote: quote, header: names)
         self.missingPatterns = dialect.missingValues.sorted().map { Array($0.utf8) }
+        self.resume = consume source
+        self.resumeLine = line
     }
 
     /// Skips line endings at `source.begin` (empty lines), refilling as needed.
@@ -332,10 +344,17 @@ public final class CSVReader {
         slots.initialize(repeating: CSVFieldSlot(start: nil, count: 0, line: 0), count: max(columns.count, 1))
         defer { slots.deallocate() }
 
-        var source = try CSVByteSource(path: path, startOffset: dataOffset, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+        var source: CSVByteSource
+        var line: Int
+        if let resumed = resume.take() {
+            source = resumed
+            line = resumeLine
+        } else {
+            source = try CSVByteSource(file: file, startOffset: dataOffset, chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+            line = dataLine
+        }
         let expected = header.count
         let scanner = self.scanner
-        var line = dataLine
         try slotOfField.withUnsafeBufferPointer { slotOfField in
             let slotMap = slotOfField.baseAddress!
             while true {

@@ -1,13 +1,20 @@
-/// The compact, typed column store an audit runs on: only the columns the spec names, one
-/// entry per data row, in file order.
+/// The compact, typed column store every analysis runs on: the data file read once
+/// (`DataLoader`), keeping only the requested columns (`ColumnRequest`), one entry per data
+/// row, in file order.
 ///
-/// Memory per row: 4 bytes per protected attribute, 1 byte each for label and decision,
-/// 8 bytes each for score and weight when present — about 30 bytes for a typical audit,
-/// so 10 million rows fit in about 300 MB.
+/// The audit's own columns have fixed places (`attributes`, `label`, `decision`, `score`,
+/// `weight`); every other column is found by its header name and kind (`numbers`,
+/// `categories`, `dates`, `identifiers`): the volumes and needs of an allocation audit,
+/// a tariff's meter types, a drought rule's levels, a points grid's criteria, segments and
+/// applicant ids, the dates of waiting times.
+///
+/// Memory per row: 4 bytes per protected attribute, category or date, 1 byte each for
+/// label and decision, 8 bytes per number (score, weight included) — about 30 bytes for a
+/// typical audit, so 10 million rows fit in about 300 MB. Only identifiers keep text per row.
 public struct ColumnStore: Sendable, Equatable {
     /// Number of data rows.
     public let rowCount: Int
-    /// The protected attributes, in spec order.
+    /// The protected attributes, in request order.
     public let attributes: [GroupColumn]
     /// Ground truth per row, 0 or 1, if the audit has a label.
     public let label: [UInt8]?
@@ -17,56 +24,30 @@ public struct ColumnStore: Sendable, Equatable {
     /// counted in `missingScores` (never emitted).
     public let score: [Double]?
     /// Sample weight per row, if the audit is weighted.
-    public let weight: [Double]?
+    public private(set) var weight: [Double]?
     /// Rows whose score was missing.
     public let missingScores: Int
     /// Where the data came from.
     public let source: DataSource
-    /// Things the auditor should know (duplicate column names resolved, merged quantile bins…).
-    public let warnings: [String]
-    /// Auxiliary numeric columns by role (`allocation`, `need`, `per`, `rank`, `income`);
-    /// a missing value is NaN.
-    public var numeric: [ColumnRole: [Double]] = [:]
-    /// Auxiliary categorical columns by role (`meter`, `droughtLevel`): codes and labels; a
-    /// missing value has the code `UInt32.max`.
-    public var categorical: [ColumnRole: (codes: [UInt32], levels: [String])] = [:]
+    /// Things the auditor should know (duplicate column names resolved, merged quantile
+    /// bins, missing or negative values left out…), in the order found.
+    public var warnings: [String]
+    /// Numeric columns by header name; a missing value is NaN.
+    public var numbers: [String: [Double]] = [:]
+    /// Categorical columns by header name, values coded in order of first appearance; a
+    /// missing value has the column's `unknownCode`.
+    public var categories: [String: GroupColumn] = [:]
+    /// Date columns by header name.
+    public var dates: [String: DateColumn] = [:]
+    /// Identifier columns by header name: each row's value, as written.
+    public var identifiers: [String: [String]] = [:]
+    /// The line on which each row starts, for errors found after the load.
+    public var rowLines: RowLines
+    /// Where each requested column is in the file, by requested name.
+    public var locations: [String: ColumnLocation] = [:]
 
-    /// This store with the auxiliary columns of `other`.
-    func withAuxiliary(from other: ColumnStore) -> ColumnStore {
-        var store = self
-        store.numeric = other.numeric
-        store.categorical = other.categorical
-        store.categoricalOrigin = other.categoricalOrigin
-        return store
-    }
-
-    /// The same store with other sample weights (a row-level bootstrap replicate).
-    public func withWeights(_ weights: [Double]) -> ColumnStore {
-        precondition(weights.count == rowCount, "one weight per row")
-        var store = ColumnStore(rowCount: rowCount, attributes: attributes, label: label, decision: decision, score: score,
-                                weight: weights, missingScores: missingScores, source: source, warnings: warnings)
-        return store.withAuxiliary(from: self)
-    }
-
-    /// Where each level of an auxiliary categorical column first appears (1-based header
-    /// column and physical line), so that a model rejecting a value can say where it is.
-    public var categoricalOrigin: [ColumnRole: (column: Int, name: String, firstLines: [Int])] = [:]
-
-    /// What an auxiliary column is for.
-    public enum ColumnRole: String, Sendable, Hashable {
-        case allocation, need, per, rank, income, meter, droughtLevel = "drought_level"
-    }
-
-    public static func == (a: ColumnStore, b: ColumnStore) -> Bool {
-        a.rowCount == b.rowCount && a.attributes == b.attributes && a.label == b.label && a.decision == b.decision
-            && a.score?.map(\.bitPattern) == b.score?.map(\.bitPattern) && a.weight == b.weight && a.missingScores == b.missingScores
-            && a.source == b.source && a.warnings == b.warnings
-            && a.numeric.mapValues { $0.map(\.bitPattern) } == b.numeric.mapValues { $0.map(\.bitPattern) }
-            && a.categorical.keys == b.categorical.keys
-            && a.categorical.allSatisfy { k, v in b.categorical[k].map { $0.codes == v.codes && $0.levels == v.levels } ?? false }
-    }
-
-    public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?, missingScores: Int = 0, source: DataSource, warnings: [String] = []) {
+    public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?,
+                missingScores: Int = 0, source: DataSource, warnings: [String] = [], rowLines: RowLines? = nil) {
         self.rowCount = rowCount
         self.attributes = attributes
         self.label = label
@@ -76,6 +57,33 @@ public struct ColumnStore: Sendable, Equatable {
         self.missingScores = missingScores
         self.source = source
         self.warnings = warnings
+        self.rowLines = rowLines ?? RowLines(firstLine: 2, count: rowCount)
+    }
+
+    /// The same store with other sample weights (a row-level bootstrap replicate).
+    public func withWeights(_ weights: [Double]) -> ColumnStore {
+        precondition(weights.count == rowCount, "one weight per row")
+        var store = self
+        store.weight = weights
+        return store
+    }
+
+    /// An error about the value of `column` on row `row`, located in the data file (file,
+    /// the row's line, the column's 1-based index and header name), for checks made after
+    /// the load.
+    public func error(row: Int, column: String, _ message: String) -> CSVError {
+        let location = locations[column]
+        return CSVError(file: source.path, line: row < rowLines.count ? rowLines.line(ofRow: row) : nil,
+                        column: location.map { $0.index + 1 }, columnName: location?.header ?? column, message: message)
+    }
+
+    public static func == (a: ColumnStore, b: ColumnStore) -> Bool {
+        a.rowCount == b.rowCount && a.attributes == b.attributes && a.label == b.label && a.decision == b.decision
+            && a.score?.map(\.bitPattern) == b.score?.map(\.bitPattern) && a.weight == b.weight && a.missingScores == b.missingScores
+            && a.source == b.source && a.warnings == b.warnings
+            && a.numbers.mapValues { $0.map(\.bitPattern) } == b.numbers.mapValues { $0.map(\.bitPattern) }
+            && a.categories == b.categories && a.dates == b.dates && a.identifiers == b.identifiers
+            && a.rowLines == b.rowLines && a.locations == b.locations
     }
 }
 

@@ -1,17 +1,22 @@
-/// A protected attribute as the audit sees it: one dense group code per row, and the
-/// group labels in output order.
+/// A column of codes: one dense code per row and the label of each code. The one type for
+/// every coded column of the store: a protected attribute's groups (`ColumnStore.attributes`),
+/// a category (`ColumnStore.categories`: a meter type, a restriction level, a grid's
+/// category or segment), the texts of a date column.
 ///
-/// Categorical values become groups sorted by their text (byte order, so the same data give
-/// the same order on every machine); bands and quantile bins are in numeric order; the
-/// explicit `unknown` group, for rows with a missing value, is always last.
+/// **Missing values have one marker**: the code `unknownCode`, labelled `unknown`, present
+/// only when some row has it. For a protected attribute it is the explicit `unknown` group
+/// (never dropped), always last; categorical groups are sorted by their text (byte order,
+/// so the same data give the same order on every machine), numeric labels numerically,
+/// bands and quantile bins in numeric order. A category keeps its values in order of first
+/// appearance, the missing code last.
 public struct GroupColumn: Sendable, Equatable {
-    /// The attribute's name: the column header.
+    /// The column's name (the header name requested).
     public let attribute: String
-    /// Group code of each row, an index into `groups`.
+    /// Code of each row, an index into `groups`.
     public let codes: [UInt32]
-    /// Group labels, indexed by code.
+    /// Labels, indexed by code.
     public let groups: [String]
-    /// The code of the `unknown` group (missing protected value), if any row has one.
+    /// The code of rows whose value is missing (label `unknown`), if any row has one.
     public let unknownCode: UInt32?
     /// How a numeric column was banded, with the cut points actually used.
     public let binning: Binning
@@ -27,6 +32,37 @@ public struct GroupColumn: Sendable, Equatable {
         self.cutPoints = cutPoints
     }
 
-    /// The label given to rows whose protected value is missing.
+    /// The label given to rows whose value is missing.
     public static let unknownLabel = "unknown"
+
+    /// The label of row `row`, or nil when its value is missing.
+    public func value(_ row: Int) -> String? {
+        let code = codes[row]
+        return code == unknownCode ? nil : groups[Int(code)]
+    }
+
+    /// Number of rows with each code.
+    public var counts: [Int] {
+        var result = [Int](repeating: 0, count: groups.count)
+        for code in codes { result[Int(code)] += 1 }
+        return result
+    }
+
+    /// The codes as the group statistics take them (`ScoreSample`, `RankedApplicants`,
+    /// `WaitingTimes`): the same codes, with −1 (left out) for rows whose value is missing.
+    public var codesLeavingOutUnknown: [Int32] {
+        codes.map { $0 == unknownCode ? -1 : Int32(truncatingIfNeeded: $0) }
+    }
+
+    /// The first row with each code (for errors naming where a value first appears).
+    public var firstRows: [Int] {
+        var first = [Int](repeating: -1, count: groups.count)
+        var left = groups.count
+        for (row, code) in codes.enumerated() where first[Int(code)] < 0 {
+            first[Int(code)] = row
+            left -= 1
+            if left == 0 { break }
+        }
+        return first
+    }
 }

@@ -44,11 +44,11 @@ public enum AllocationAnalysis {
     public static func run(store: ColumnStore, result: AuditResult, quantity: String, values allocation: [Double], extras: Extras = Extras(), threads: Int) -> AllocationResult {
         let spec = result.spec
         let level = spec.inference.level
-        let need = store.numeric[.need]
-        let per = store.numeric[.per]
+        let need = spec.allocation?.need.flatMap { store.numbers[$0] }
+        let per = spec.allocation?.per.flatMap { store.numbers[$0] }
         let weight = store.weight
         let all = Array(0..<store.rowCount)
-        let totals = DroughtTotals(store: store, reduction: extras.droughtReduction)
+        let totals = DroughtTotals(store: store, persons: per, reduction: extras.droughtReduction)
         let overall = group(label: "all", rows: all, allocation: allocation, need: need, per: per, weight: weight,
                             isReference: false, belowMinSize: false, level: level, method: spec.inference.interval, extras: extras, totals: totals)
         var attributes: [AllocationAttributeResult] = []
@@ -87,7 +87,7 @@ public enum AllocationAnalysis {
         let lorenz = Inequality.lorenzCurve(sample, points: 21).map { CurvePoint(p: $0.p, share: $0.share) }
         var concentration: [CurvePoint]?
         var overallMetrics = overall.metrics
-        if let rank = store.numeric[.rank] {
+        if let rank = spec.rankBy.flatMap({ store.numbers[$0] }) {
             let usable = present.filter { !rank[$0].isNaN }
             let w = weight.map { w in usable.map { w[$0] } }
             concentration = Inequality.concentrationCurve(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w, points: 21)
@@ -142,7 +142,7 @@ public enum AllocationAnalysis {
         let reduction: Double
         let households: Double
         let persons: Double
-        init(store: ColumnStore, reduction: [Double]?) {
+        init(store: ColumnStore, persons per: [Double]?, reduction: [Double]?) {
             let w = store.weight
             var r = 0.0, h = 0.0, p = 0.0
             if let reduction {
@@ -150,7 +150,7 @@ public enum AllocationAnalysis {
                     let wi = w?[i] ?? 1
                     r += wi * reduction[i]
                     h += wi
-                    p += wi * AllocationAnalysis.persons(store.numeric[.per], i)
+                    p += wi * AllocationAnalysis.persons(per, i)
                 }
             }
             self.reduction = r

@@ -3,14 +3,14 @@ import AuditData
 import AuditMetrics
 
 /// The charts of the report's figures, built from the audit result in the report's
-/// language (every title, description and axis title from `ReportCatalogue`, numbers with
+/// language (every title, description and axis title from the language's catalogue, numbers with
 /// the language's decimal mark). Draws nothing and computes no statistic: it picks values
 /// the audit computed and says which are undefined or suppressed.
 extension ReportBuilder {
     /// The chart's words for missing values (short: they fit in a heat-map cell; the data
     /// table says why in full) and the decimal mark (`,` in French).
     var chartText: ChartText {
-        ChartText(undefined: t("chart.undefined"), suppressed: t("chart.suppressed"), decimalSeparator: t.language == .fr ? "," : ".")
+        ChartText(undefined: t(.chartUndefined), suppressed: t(.chartSuppressed), numbers: t.numbers)
     }
 
     /// `s` with its first letter in upper case (a title that starts with a column's word).
@@ -31,9 +31,9 @@ extension ReportBuilder {
             if r.1 < low.1 { low = r }
             if r.1 > high.1 { high = r }
         }
-        let sep = chartText.decimalSeparator
-        return t("chart.extremes", ["low_group": low.0, "low": format.text(low.1, separator: sep),
-                                    "high_group": high.0, "high": format.text(high.1, separator: sep)])
+        let numbers = chartText.numbers
+        return t(.chartExtremes, ["low_group": low.0, "low": format.text(low.1, numbers: numbers),
+                                    "high_group": high.0, "high": format.text(high.1, numbers: numbers)])
     }
 
     /// The axis of a rate chart: from 0 to a tenth above the highest rate or bound, rounded up
@@ -59,17 +59,17 @@ extension ReportBuilder {
         }
         let reference = a.groups.first { $0.isReference }
         let format = ChartNumberFormat.percent(digits: 1)
-        var description = t("chart.group_rates.desc", ["metric": words(metric), "attribute": a.name, "level": level,
+        var description = t(.chartGroupRatesDesc, ["metric": words(metric), "attribute": a.name, "level": level,
                                                       "reference": reference?.label ?? a.reference.label])
         if let e = extremes(rows.map { ($0.label, $0.rate) }, format) { description += " " + e }
         return .groupRates(RateChart(
             id: "chart-group-rates-\(index)",
-            title: capitalised(t("chart.group_rates.title", ["metric": t("col.\(metric)"), "attribute": a.name])),
+            title: capitalised(t(.chartGroupRatesTitle, ["metric": t(named: "col.\(metric)"), "attribute": a.name])),
             description: description,
-            axisTitle: capitalised(t("chart.group_rates.axis", ["metric": t("col.\(metric)"), "level": level])),
+            axisTitle: capitalised(t(.chartGroupRatesAxis, ["metric": t(named: "col.\(metric)"), "level": level])),
             text: chartText, rows: rows,
             referenceRate: reference.flatMap { $0[metric]?.value },
-            referenceLabel: t("chart.reference", ["reference": reference?.label ?? a.reference.label]),
+            referenceLabel: t(.chartReference, ["reference": reference?.label ?? a.reference.label]),
             format: format, domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
     }
 
@@ -84,17 +84,17 @@ extension ReportBuilder {
         }
         let computed = rows.compactMap(\.ratio)
         var text = chartText
-        text.undefined = t("chart.not_computed")
+        text.undefined = t(.chartNotComputed)
         let format = ChartNumberFormat.decimal(digits: 2)
         return .impactRatios(RatioChart(
             id: "chart-impact-ratios-\(index)",
-            title: t("ll144.caption", ["attribute": table.attribute]),
-            description: t("chart.impact.desc", [
+            title: t(.ll144Caption, ["attribute": table.attribute]),
+            description: t(.chartImpactDesc, [
                 "below": t.count(computed.filter { $0 < threshold }.count), "computed": t.count(computed.count),
                 "threshold": t.fixed(threshold, 2),
             ]),
-            axisTitle: capitalised(t("col.impact_ratio")), text: text, rows: rows, threshold: threshold,
-            thresholdLabel: t("chart.impact.threshold", ["threshold": t.fixed(threshold, 2)]),
+            axisTitle: capitalised(t(.colImpactRatio)), text: text, rows: rows, threshold: threshold,
+            thresholdLabel: t(.chartImpactThreshold, ["threshold": t.fixed(threshold, 2)]),
             format: format))
     }
 
@@ -128,21 +128,21 @@ extension ReportBuilder {
             let format = ChartNumberFormat.percent(digits: 1)
             var named: [(String, Double?)] = []
             for (i, r) in rows.enumerated() { for (j, c) in columns.enumerated() { named.append(("\(r) × \(c)", cells[i][j].value)) } }
-            var description = t("chart.heat.desc", ["metric": words(metric), "first": first, "second": second])
+            var description = t(.chartHeatDesc, ["metric": words(metric), "first": first, "second": second])
             if let e = extremes(named, format) { description += " " + e }
-            let title = capitalised(t("chart.heat.title", ["metric": t("col.\(metric)"), "first": first, "second": second]))
+            let title = capitalised(t(.chartHeatTitle, ["metric": t(named: "col.\(metric)"), "first": first, "second": second]))
             let chart = HeatMapChart(
                 id: "chart-intersection-\(index)", title: title, description: description,
                 rowTitle: first, columnTitle: second, text: chartText, rowLabels: rows, columnLabels: columns,
                 cells: cells, format: format, domain: rateDomain(cells.flatMap { $0.map(\.value) }))
             let tableRows = rows.enumerated().map { i, r -> [[ReportInline]] in
                 [[.label(r)]] + cells[i].map { cell -> [ReportInline] in
-                    cell.value.map { [.text(t.percent($0))] } ?? [.text(t(cell.missing == .suppressed ? "word.suppressed" : "word.undefined"))]
+                    cell.value.map { [.text(t.percent($0))] } ?? [.text(t(cell.missing == .suppressed ? .wordSuppressed : .wordUndefined))]
                 }
             }
-            if index == 1 { blocks.append(.heading(3, [.text(t("chart.heat.heading"))], id: "intersections")) }
+            if index == 1 { blocks.append(.heading(3, [.text(t(.chartHeatHeading))], id: "intersections")) }
             blocks.append(.table(ReportTable(
-                caption: t.runs("chart.heat.title", ["metric": .text(capitalised(t("col.\(metric)"))), "first": .label(first), "second": .label(second)]),
+                caption: t.runs(.chartHeatTitle, ["metric": .text(capitalised(t(named: "col.\(metric)"))), "first": .label(first), "second": .label(second)]),
                 header: [[.label(first), .text(" \\ "), .label(second)]] + columns.map { [.label($0)] },
                 numeric: [false] + columns.map { _ in true }, rows: tableRows,
                 figure: "intersection-\(index)", chart: .heatMap(chart))))
@@ -163,16 +163,16 @@ extension ReportBuilder {
         let values = rows.flatMap { [$0.rate, $0.lower, $0.upper] }.compactMap { $0 }.filter(\.isFinite)
         let digits = (values.max() ?? 0) >= 100 ? 0 : 1
         let format = ChartNumberFormat.decimal(digits: digits)
-        var description = t("chart.allocation.desc", ["quantity": quantity, "attribute": attr.name, "reference": reference?.label ?? "—"])
+        var description = t(.chartAllocationDesc, ["quantity": quantity, "attribute": attr.name, "reference": reference?.label ?? "—"])
         if let e = extremes(rows.map { ($0.label, $0.rate) }, format) { description += " " + e }
         return .groupRates(RateChart(
             id: "chart-allocation-\(index)",
-            title: t("chart.allocation.title", ["quantity": quantity, "attribute": attr.name]),
+            title: t(.chartAllocationTitle, ["quantity": quantity, "attribute": attr.name]),
             description: description,
-            axisTitle: t("chart.allocation.axis", ["quantity": quantity]),
+            axisTitle: t(.chartAllocationAxis, ["quantity": quantity]),
             text: chartText, rows: rows,
             referenceRate: reference?["allocation_mean"]?.value.value,
-            referenceLabel: reference.map { t("chart.reference", ["reference": $0.label]) } ?? "",
+            referenceLabel: reference.map { t(.chartReference, ["reference": $0.label]) } ?? "",
             format: format, domain: 0...(values.max() ?? 1)))
     }
 
@@ -181,25 +181,25 @@ extension ReportBuilder {
     /// legend; the data table lists the points.
     func lorenzFigure(_ a: AllocationResult) -> [ReportBlock] {
         guard !a.lorenz.isEmpty else { return [] }
-        let sep = chartText.decimalSeparator
-        func note(_ key: String, _ name: String) -> String? {
-            a.overall[name]?.value.value.map { t(key, ["value": ChartNumber.fixed($0, digits: 3, separator: sep)]) }
+        let numbers = chartText.numbers
+        func note(_ key: MessageKey, _ name: String) -> String? {
+            a.overall[name]?.value.value.map { t(key, ["value": ChartNumber.fixed($0, digits: 3, numbers: numbers)]) }
         }
         var series = [LorenzChart.Series(
-            label: t("chart.lorenz.lorenz"), points: a.lorenz.map { .init(population: $0.p, share: $0.share) },
-            note: note("chart.lorenz.gini", "gini"), missing: missing(a.overall["gini"]?.value))]
+            label: t(.chartLorenzLorenz), points: a.lorenz.map { .init(population: $0.p, share: $0.share) },
+            note: note(.chartLorenzGini, "gini"), missing: missing(a.overall["gini"]?.value))]
         let rank = result.spec.rankBy ?? ""
         if let c = a.concentration, !c.isEmpty {
-            series.append(.init(label: t("chart.lorenz.concentration", ["rank": rank]), points: c.map { .init(population: $0.p, share: $0.share) },
-                                note: note("chart.lorenz.index", "concentration_index")))
+            series.append(.init(label: t(.chartLorenzConcentration, ["rank": rank]), points: c.map { .init(population: $0.p, share: $0.share) },
+                                note: note(.chartLorenzIndex, "concentration_index")))
         }
         let chart = LorenzChart(
-            id: "chart-lorenz", title: t("chart.lorenz.title", ["quantity": a.quantity]),
-            description: t(a.concentration == nil ? "chart.lorenz.desc" : "chart.lorenz.desc_concentration", ["quantity": a.quantity, "rank": rank]),
-            xTitle: t("chart.lorenz.x"), yTitle: t("chart.lorenz.y", ["quantity": a.quantity]),
-            equalityLabel: t("chart.lorenz.equality"), text: chartText, series: series)
-        var header: [[ReportInline]] = [[.text(t("chart.lorenz.x"))], [.text(t("chart.lorenz.lorenz"))]]
-        if a.concentration != nil { header.append([.text(t("chart.lorenz.concentration", ["rank": rank]))]) }
+            id: "chart-lorenz", title: t(.chartLorenzTitle, ["quantity": a.quantity]),
+            description: t(a.concentration == nil ? .chartLorenzDesc : .chartLorenzDescConcentration, ["quantity": a.quantity, "rank": rank]),
+            xTitle: t(.chartLorenzX), yTitle: t(.chartLorenzY, ["quantity": a.quantity]),
+            equalityLabel: t(.chartLorenzEquality), text: chartText, series: series)
+        var header: [[ReportInline]] = [[.text(t(.chartLorenzX))], [.text(t(.chartLorenzLorenz))]]
+        if a.concentration != nil { header.append([.text(t(.chartLorenzConcentration, ["rank": rank]))]) }
         let rows = a.lorenz.map { p -> [[ReportInline]] in
             var cells: [[ReportInline]] = [[.text(t.percent(p.p, 0))], [.text(t.percent(p.share))]]
             if let c = a.concentration {
@@ -209,7 +209,7 @@ extension ReportBuilder {
             return cells
         }
         return [.table(ReportTable(
-            caption: t.runs("chart.lorenz.title", ["quantity": .label(a.quantity)]), header: header,
+            caption: t.runs(.chartLorenzTitle, ["quantity": .label(a.quantity)]), header: header,
             numeric: header.map { _ in true }, rows: rows, figure: "lorenz", chart: .lorenz(chart)))]
     }
 }

@@ -7,17 +7,17 @@ extension ReportBuilder {
     /// Detailed findings: verdict counts, disparities, what cannot be told, the worst
     /// intersections, then a table per attribute.
     func findings() -> ReportSection {
-        var s = ReportSection(id: "findings", title: [.text(t("section.findings"))])
+        var s = ReportSection(id: "findings", title: [.text(t(.sectionFindings))])
         let findings = result.findings
         let inference = result.spec.inference
         if findings.isEmpty {
-            s.blocks.append(.paragraph([.text(t(result.hasDecision || result.hasLabel ? "findings.none" : "findings.allocation_only"))]))
+            s.blocks.append(.paragraph([.text(t(result.hasDecision || result.hasLabel ? .findingsNone : .findingsAllocationOnly))]))
         } else {
             // The family adjusted together, withheld findings included (disclosure control).
             let tests = result.disclosure?.adjustedTests
                 ?? Set(findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count
-            s.blocks.append(.paragraph(t.runs("findings.intro", [
-                "level": .text(level), "tests": .text(t.count(tests)), "adjust": .text(t("adjust.\(inference.adjust.rawValue)")),
+            s.blocks.append(.paragraph(t.runs(.findingsIntro, [
+                "level": .text(level), "tests": .text(t.count(tests)), "adjust": .text(t(named: "adjust.\(inference.adjust.rawValue)")),
                 "tolerance": .text(points(inference.differenceTolerance)),
                 "low": .text(t.fixed(result.spec.impactRatioThreshold, 2)), "high": .text(t.fixed(1 / result.spec.impactRatioThreshold, 2)),
             ])))
@@ -25,48 +25,48 @@ extension ReportBuilder {
                 [.text(t.count(findings.filter { $0.verdict == v && $0.kind == k }.count))]
             }
             s.blocks.append(.table(ReportTable(
-                caption: [.text(t("findings.counts"))],
-                header: [[.text(t("col.verdict"))], [.text(t("col.on_difference"))], [.text(t("col.on_ratio"))]],
+                caption: [.text(t(.findingsCounts))],
+                header: [[.text(t(.colVerdict))], [.text(t(.colOnDifference))], [.text(t(.colOnRatio))]],
                 numeric: [false, true, true],
                 rows: Verdict.allCases.map { v in [[.text(verdictWord(v))], count(v, .difference), count(v, .ratio)] }
             )))
             let real = findings.filter { $0.verdict == .disparity && $0.kind == .difference }
                 .sorted { ($0.isIntersection ? 1 : 0, -abs($0.value.value ?? 0), $0.attribute, $0.group, $0.metric) < ($1.isIntersection ? 1 : 0, -abs($1.value.value ?? 0), $1.attribute, $1.group, $1.metric) }
             if !real.isEmpty {
-                s.blocks.append(.heading(3, [.text(t("findings.disparities"))], id: nil))
+                s.blocks.append(.heading(3, [.text(t(.findingsDisparities))], id: nil))
                 var items = real.prefix(12).map { f -> [ReportInline] in
                     let d = f.value.value ?? 0
                     var args: [String: ReportInline] = [
                         "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
                         "metric": .text(words(f.metric)), "gap": .text(points(abs(d))),
-                        "direction": .text(t(d > 0 ? "word.higher" : "word.lower")), "level": .text(level),
+                        "direction": .text(t(d > 0 ? .wordHigher : .wordLower)), "level": .text(level),
                     ]
                     if let ci = f.interval {
                         // The interval of the gap's size, in the gap's direction.
                         let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
                         args["low"] = .text(points(low)); args["high"] = .text(points(high))
-                        return t.runs("findings.disparity", args)
+                        return t.runs(.findingsDisparity, args)
                     }
-                    return t.runs("findings.disparity_no_ci", args)
+                    return t.runs(.findingsDisparityNoCi, args)
                 }
-                if real.count > 12 { items.append(t.runs("findings.more", ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
+                if real.count > 12 { items.append(t.runs(.findingsMore, ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
             }
             let unsure = findings.filter { $0.verdict == .insufficientEvidence && $0.kind == .difference && !$0.isIntersection && ($0.metric == "selection_rate" || $0.metric == "base_rate") }
             if !unsure.isEmpty {
-                s.blocks.append(.heading(3, t.runs("findings.unsure", ["metric": .text(words(unsure[0].metric))]), id: nil))
+                s.blocks.append(.heading(3, t.runs(.findingsUnsure, ["metric": .text(words(unsure[0].metric))]), id: nil))
                 var items = unsure.prefix(10).map { f -> [ReportInline] in
-                    var runs = t.runs("findings.unsure.item", ["attribute": .label(f.attribute), "group": .label(f.group), "n": .text(t.count(f.groupRows))])
+                    var runs = t.runs(.findingsUnsureItem, ["attribute": .label(f.attribute), "group": .label(f.group), "n": .text(t.count(f.groupRows))])
                     if f.groupRows > 0, result[f.attribute]?[f.group]?.belowMinSize ?? false {
                         runs.append(.text(" "))
-                        runs += t.runs("findings.unsure.small", ["min": .text(t.count(result.spec.minGroupSize))])
+                        runs += t.runs(.findingsUnsureSmall, ["min": .text(t.count(result.spec.minGroupSize))])
                     } else if let gap = f.verdictDetectableGap {
                         runs.append(.text(" "))
-                        runs += t.runs("findings.unsure.detectable", ["gap": .text(points(gap)), "power": .text(t.fixed(inference.power * 100, 0))])
+                        runs += t.runs(.findingsUnsureDetectable, ["gap": .text(points(gap)), "power": .text(t.fixed(inference.power * 100, 0))])
                     }
                     return runs
                 }
-                if unsure.count > 10 { items.append(t.runs("findings.more", ["count": .text(t.count(unsure.count - 10)), "file": .label("findings.csv")])) }
+                if unsure.count > 10 { items.append(t.runs(.findingsMore, ["count": .text(t.count(unsure.count - 10)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
             }
             let inter = findings.filter {
@@ -76,11 +76,11 @@ extension ReportBuilder {
             .sorted { (-abs(log($0.value.value!)), $0.attribute, $0.group) < (-abs(log($1.value.value!)), $1.attribute, $1.group) }
             if !inter.isEmpty {
                 s.blocks.append(.table(ReportTable(
-                    caption: t.runs("findings.intersections", ["metric": .text(words(inter[0].metric)), "level": .text(level)]),
-                    header: [[.text(t("col.intersection"))], [.text(t("col.group"))], [.text(t("col.rows"))], [.text(t("col.ratio"))], [.text(t("col.interval"))], [.text(t("col.verdict"))]],
+                    caption: t.runs(.findingsIntersections, ["metric": .text(words(inter[0].metric)), "level": .text(level)]),
+                    header: [[.text(t(.colIntersection))], [.text(t(.colGroup))], [.text(t(.colRows))], [.text(t(.colRatio))], [.text(t(.colInterval))], [.text(t(.colVerdict))]],
                     numeric: [false, false, true, true, false, false],
                     rows: inter.prefix(10).map { f in
-                        let ci = f.interval.map { "\(t.fixed($0.low, 2))–\(t.fixed($0.high, 2))" } ?? t("word.undefined")
+                        let ci = f.interval.map { t.range($0.low, $0.high, 2) } ?? t(.wordUndefined)
                         return [[.label(f.attribute)], [.label(f.group), .text(" / "), .label(f.reference)], [.text(t.count(f.groupRows))],
                                 [.text(t.fixed(f.value.value!, 2))], [.text(ci)], [.text(verdictWord(f.verdict))]]
                     }
@@ -107,8 +107,8 @@ extension ReportBuilder {
         let order = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"]
         let metrics = Array(Set(rows.map(\.metric))).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         let inference = result.spec.inference
-        var blocks: [ReportBlock] = [.heading(3, [.text(t("power.title"))], id: nil)]
-        blocks.append(.paragraph(t.runs("power.intro", ["power": .text(t.fixed(inference.power * 100, 0)), "alpha": .text(t.fixed(inference.alpha, 2))])))
+        var blocks: [ReportBlock] = [.heading(3, [.text(t(.powerTitle))], id: nil)]
+        blocks.append(.paragraph(t.runs(.powerIntro, ["power": .text(t.fixed(inference.power * 100, 0)), "alpha": .text(t.fixed(inference.alpha, 2))])))
         var seen = Set<String>()
         var table: [[[ReportInline]]] = []
         for f in rows where seen.insert(f.attribute + "\u{0}" + f.group).inserted {
@@ -125,8 +125,8 @@ extension ReportBuilder {
             table.append(cells)
         }
         blocks.append(.table(ReportTable(
-            caption: [.text(t("power.caption"))],
-            header: [[.text(t("col.group"))], [.text(t("col.people"))]] + metrics.map { [.text(words($0))] },
+            caption: [.text(t(.powerCaption))],
+            header: [[.text(t(.colGroup))], [.text(t(.colPeople))]] + metrics.map { [.text(words($0))] },
             numeric: [false, true] + metrics.map { _ in true }, rows: table
         )))
         return blocks
@@ -144,13 +144,13 @@ extension ReportBuilder {
                     if i > 0 { list.append(.text(", ")) }
                     list.append(.label(n))
                 }
-                items.append(t.runs("undefined.item", ["attribute": .label(a.name), "group": .label(g.label), "metrics": .strong(list)]))
+                items.append(t.runs(.undefinedItem, ["attribute": .label(a.name), "group": .label(g.label), "metrics": .strong(list)]))
             }
         }
         guard !items.isEmpty else { return [] }
-        var blocks: [ReportBlock] = [.heading(3, [.text(t("undefined.title"))], id: nil), .paragraph([.text(t("undefined.intro"))])]
+        var blocks: [ReportBlock] = [.heading(3, [.text(t(.undefinedTitle))], id: nil), .paragraph([.text(t(.undefinedIntro))])]
         let shown = Array(items.prefix(30))
-        blocks.append(.list(items.count > 30 ? shown + [t.runs("findings.more", ["count": .text(t.count(items.count - 30)), "file": .label("metrics.csv")])] : shown))
+        blocks.append(.list(items.count > 30 ? shown + [t.runs(.findingsMore, ["count": .text(t.count(items.count - 30)), "file": .label("metrics.csv")])] : shown))
         return blocks
     }
 
@@ -158,10 +158,10 @@ extension ReportBuilder {
     /// rate's interval and the impact ratio — the data table of the group-rates figure.
     func attributeTable(_ a: AttributeResult, index: Int) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(3, [.label(a.name)], id: nil)]
-        var note = t.runs("attribute.reference", ["reference": .label(a.reference.label), "rule": .text(t("rule.\(ruleName(a.reference.rule))"))])
+        var note = t.runs(.attributeReference, ["reference": .label(a.reference.label), "rule": .text(t(named: "rule.\(ruleName(a.reference.rule))"))])
         if case .quantiles = a.binning, !a.cutPoints.isEmpty {
             note.append(.text(" "))
-            note += t.runs("attribute.quantiles", ["cuts": .text(a.cutPoints.map { t.fixed($0, 2) }.joined(separator: "; "))])
+            note += t.runs(.attributeQuantiles, ["cuts": .text(a.cutPoints.map { t.fixed($0, 2) }.joined(separator: "; "))])
         }
         blocks.append(.paragraph(note))
         var columns: [String] = ["count"]
@@ -169,23 +169,23 @@ extension ReportBuilder {
         if result.hasLabel { columns.append("base_rate") }
         if result.hasLabel && result.hasDecision { columns += ["tpr", "fpr", "fnr", "ppv", "accuracy"] }
         if result.hasScore { columns.append("score_mean") }
-        var header: [[ReportInline]] = [[.text(t("col.group"))]] + columns.map { [.text(t("col.\($0)"))] }
-        if result.hasDecision { header.append([.text(t("col.impact_ratio"))]) }
+        var header: [[ReportInline]] = [[.text(t(.colGroup))]] + columns.map { [.text(t(named: "col.\($0)"))] }
+        if result.hasDecision { header.append([.text(t(.colImpactRatio))]) }
         var rows: [[[ReportInline]]] = []
         for g in a.groups where g.statistics.count > 0 {
             var label: [ReportInline] = [.label(g.label)]
-            if g.isReference { label.append(.text(" " + t("word.ref"))) }
+            if g.isReference { label.append(.text(" " + t(.wordRef))) }
             if g.belowMinSize { label.append(.text(" †")) }
             var cells = [label]
             for metric in columns {
                 guard let v = g[metric] else { cells.append([.text("")]); continue }
-                guard let x = v.value else { cells.append([.text(t(v.isSuppressed ? "word.suppressed" : "word.undefined"))]); continue }
+                guard let x = v.value else { cells.append([.text(t(v.isSuppressed ? .wordSuppressed : .wordUndefined))]); continue }
                 switch metric {
                 case "count": cells.append([.text(t.count(Int(x)))])
                 case "score_mean": cells.append([.text(t.fixed(x, 2))])
                 case "selection_rate":
                     var cell = t.percent(x)
-                    if let ci = g.metrics.first(where: { $0.name == metric })?.interval { cell += " (\(points(ci.low))–\(points(ci.high)))" }
+                    if let ci = g.metrics.first(where: { $0.name == metric })?.interval { cell += " (" + t.range(ci.low * 100, ci.high * 100, 1) + ")" }
                     cells.append([.text(cell)])
                 default: cells.append([.text(t.percent(x))])
                 }
@@ -196,13 +196,13 @@ extension ReportBuilder {
                     if g.adverseImpact == true { cell += [.text(" "), .strong([.text("⚠")])] }
                     cells.append(cell)
                 } else {
-                    cells.append([.text(t(g.impactRatio?.isSuppressed == true ? "word.suppressed" : "word.undefined"))])
+                    cells.append([.text(t(g.impactRatio?.isSuppressed == true ? .wordSuppressed : .wordUndefined))])
                 }
             }
             rows.append(cells)
         }
         blocks.append(.table(ReportTable(
-            caption: t.runs("attribute.caption", ["attribute": .label(a.name), "level": .text(level)]),
+            caption: t.runs(.attributeCaption, ["attribute": .label(a.name), "level": .text(level)]),
             header: header, numeric: [false] + columns.map { _ in true } + (result.hasDecision ? [true] : []),
             rows: rows, figure: "group-rates-\(index)", chart: groupRatesChart(a, index: index)
         )))
@@ -214,13 +214,13 @@ extension ReportBuilder {
                 if i > 0 { runs.append(.text(" · ")) }
                 runs += [.label(name), .text(" " + t.fixed(x, 4))]
             }
-            notes.append(t.runs("attribute.aggregates", ["list": .span(runs)]))
+            notes.append(t.runs(.attributeAggregates, ["list": .span(runs)]))
         }
         if a.groups.contains(where: { $0.belowMinSize && $0.statistics.count > 0 }) {
-            notes.append(t.runs("attribute.small", ["min": .text(t.count(result.spec.minGroupSize))]))
+            notes.append(t.runs(.attributeSmall, ["min": .text(t.count(result.spec.minGroupSize))]))
         }
         if result.hasDecision {
-            notes.append(t.runs("attribute.impact_note", ["min": .text(t.count(result.spec.minGroupSize)), "threshold": .text(t.fixed(result.spec.impactRatioThreshold, 2))]))
+            notes.append(t.runs(.attributeImpactNote, ["min": .text(t.count(result.spec.minGroupSize)), "threshold": .text(t.fixed(result.spec.impactRatioThreshold, 2))]))
         }
         if !notes.isEmpty { blocks.append(.list(notes)) }
         return blocks

@@ -6,26 +6,26 @@ extension ReportBuilder {
     /// grid, which criteria make the score gaps, how much of the selection gap the criteria
     /// explain, and which criteria act as proxies. Renders `ModelAuditResult`; computes nothing.
     func modelSection(_ m: ModelAuditResult) -> ReportSection {
-        var s = ReportSection(id: "model", title: t.runs("section.model", ["name": .text(m.name)]))
-        s.blocks.append(.paragraph(t.runs("model.intro", [
+        var s = ReportSection(id: "model", title: t.runs(.sectionModel, ["name": .text(m.name)]))
+        s.blocks.append(.paragraph(t.runs(.modelIntro, [
             "file": .label(m.file), "rows": .text(t.count(m.rows)),
-            "rule": m.allocationRule.map { .text($0) } ?? .text(t("model.no_rule")),
-            "role": m.role.map { .text($0) } ?? .strong([.text(t("word.missing"))]),
+            "rule": m.allocationRule.map { .text($0) } ?? .text(t(.modelNoRule)),
+            "role": m.role.map { .text($0) } ?? .strong([.text(t(.wordMissing))]),
             "selected": .text(m.selected.map(t.count) ?? "—"),
         ])))
-        let labelOf = Dictionary(m.criteria.map { ($0.name, t.language == .fr ? ($0.labelFR ?? $0.name) : ($0.labelEN ?? $0.labelFR ?? $0.name)) }, uniquingKeysWith: { a, _ in a })
+        let labelOf = Dictionary(m.criteria.map { ($0.name, t.declared([.fr: $0.labelFR, .en: $0.labelEN]) ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         for (index, a) in m.attributes.enumerated() {
-            s.blocks.append(.heading(3, t.runs("model.attribute", ["attribute": .label(a.name)]), id: "model-\(index + 1)"))
+            s.blocks.append(.heading(3, t.runs(.modelAttribute, ["attribute": .label(a.name)]), id: "model-\(index + 1)"))
             var table = groupTable(a, figure: "model-groups-\(index + 1)")
             table.chart = selectionChart(a, index: index + 1)
             s.blocks.append(.table(table))
             s.blocks.append(scoreDistributionFigure(a, index: index + 1))
             if let chi2 = a.aggregates.first(where: { $0.name == "logrank_chi2" })?.value.value,
                let p = a.aggregates.first(where: { $0.name == "logrank_p_value" })?.value.value {
-                s.blocks.append(.paragraph(t.runs("model.logrank", ["attribute": .label(a.name), "chi2": .text(t.fixed(chi2, 1)), "p": .text(pValue(p))])))
+                s.blocks.append(.paragraph(t.runs(.modelLogrank, ["attribute": .label(a.name), "chi2": .text(t.fixed(chi2, 1)), "p": .text(pValue(p))])))
             }
             if !a.scoreGaps.isEmpty, let reference = a.reference {
-                s.blocks.append(.heading(4, [.text(t("model.gap.title"))], id: nil))
+                s.blocks.append(.heading(4, [.text(t(.modelGapTitle))], id: nil))
                 var items: [[ReportInline]] = []
                 for (group, gap) in a.scoreGaps {
                     guard let d = gap.gap.difference.value else { continue }
@@ -33,67 +33,67 @@ extension ReportBuilder {
                         .sorted { abs($0.part.difference.value!) > abs($1.part.difference.value!) }
                         .prefix(3)
                         .map { c -> String in
-                            t("model.gap.part", ["criterion": labelOf[c.criterion] ?? c.criterion, "part": signed(c.part.difference.value!, 1)])
+                            t(.modelGapPart, ["criterion": labelOf[c.criterion] ?? c.criterion, "part": t.signed(c.part.difference.value!, 1)])
                         }
-                    items.append(t.runs("model.gap.line", [
-                        "group": .label(group), "reference": .label(reference), "gap": .text(signed(d, 1)),
+                    items.append(t.runs(.modelGapLine, [
+                        "group": .label(group), "reference": .label(reference), "gap": .text(t.signed(d, 1)),
                         "low": .text(gap.gap.interval.map { t.fixed($0.low, 1) } ?? "—"),
                         "high": .text(gap.gap.interval.map { t.fixed($0.high, 1) } ?? "—"),
                         "parts": .text(parts.joined(separator: "; ")),
                     ]))
                 }
                 s.blocks.append(.list(items))
-                s.blocks.append(.note([.text(t("model.gap.note"))]))
+                s.blocks.append(.note([.text(t(.modelGapNote))]))
             }
             if !a.oaxaca.isEmpty, let reference = a.reference {
-                s.blocks.append(.heading(4, [.text(t("model.oaxaca.title"))], id: nil))
+                s.blocks.append(.heading(4, [.text(t(.modelOaxacaTitle))], id: nil))
                 var items: [[ReportInline]] = []
                 for (group, d) in a.oaxaca {
                     guard let gap = d.gap.value, let e = d.explained.value, let u = d.unexplained.value else { continue }
-                    items.append(t.runs("model.oaxaca.line", [
-                        "group": .label(group), "reference": .label(reference), "gap": .text(signed(gap * 100, 1)),
-                        "explained": .text(signed(e * 100, 1)), "explained_se": .text(d.explainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
-                        "unexplained": .text(signed(u * 100, 1)), "unexplained_se": .text(d.unexplainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
+                    items.append(t.runs(.modelOaxacaLine, [
+                        "group": .label(group), "reference": .label(reference), "gap": .text(t.signed(gap * 100, 1)),
+                        "explained": .text(t.signed(e * 100, 1)), "explained_se": .text(d.explainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
+                        "unexplained": .text(t.signed(u * 100, 1)), "unexplained_se": .text(d.unexplainedStandardError.value.map { t.fixed($0 * 100, 1) } ?? "—"),
                     ]))
                 }
                 s.blocks.append(.list(items))
-                s.blocks.append(.note([.text(t("model.oaxaca.note"))]))
+                s.blocks.append(.note([.text(t(.modelOaxacaNote))]))
             }
             if let proxies = a.proxies, !proxies.ranked.isEmpty {
-                s.blocks.append(.heading(4, t.runs("model.proxy.title", ["attribute": .label(a.name)]), id: nil))
+                s.blocks.append(.heading(4, t.runs(.modelProxyTitle, ["attribute": .label(a.name)]), id: nil))
                 let rows = proxies.ranked.prefix(5).map { p -> [[ReportInline]] in
-                    [[.text(labelOf[p.feature] ?? p.feature)], [.text(t("measure.\(p.measure.rawValue)"))],
-                     [.text(p.value.value.map { t.fixed($0, 3) } ?? t("word.undefined"))]]
+                    [[.text(labelOf[p.feature] ?? p.feature)], [.text(t(named: "measure.\(p.measure.rawValue)"))],
+                     [.text(p.value.value.map { t.fixed($0, 3) } ?? t(.wordUndefined))]]
                 }
                 s.blocks.append(.table(ReportTable(
-                    caption: t.runs("model.proxy.caption", ["attribute": .label(a.name)]),
-                    header: [[.text(t("col.criterion"))], [.text(t("col.measure"))], [.text(t("col.association"))]],
+                    caption: t.runs(.modelProxyCaption, ["attribute": .label(a.name)]),
+                    header: [[.text(t(.colCriterion))], [.text(t(.colMeasure))], [.text(t(.colAssociation))]],
                     numeric: [false, false, true], rows: Array(rows))))
                 for model in proxies.models {
                     guard let auc = model.fit.auc.value, model.level >= 0, Int(model.level) < a.groups.count else { continue }
-                    s.blocks.append(.paragraph(t.runs("model.proxy.joint", [
+                    s.blocks.append(.paragraph(t.runs(.modelProxyJoint, [
                         "attribute": .label(a.name), "level": .label(a.groups[Int(model.level)].label), "auc": .text(t.fixed(auc, 2)),
                     ])))
                 }
-                s.blocks.append(.note([.text(t("model.proxy.note"))]))
+                s.blocks.append(.note([.text(t(.modelProxyNote))]))
             }
             s.blocks += tornadoFigure(m, a, index: index + 1, labelOf: labelOf)
         }
         if !m.sensitivity.isEmpty {
-            s.blocks.append(.heading(3, [.text(t("model.sensitivity.title"))], id: "model-sensitivity"))
-            s.blocks.append(.paragraph([.text(t("model.sensitivity.intro"))]))
+            s.blocks.append(.heading(3, [.text(t(.modelSensitivityTitle))], id: "model-sensitivity"))
+            s.blocks.append(.paragraph([.text(t(.modelSensitivityIntro))]))
             let rows = m.sensitivity.prefix(12).map { e -> [[ReportInline]] in
                 [[.label(e.attribute)], [.label(e.group)], [.text(labelOf[e.criterion] ?? e.criterion)],
                  [.text("× " + t.fixed(e.scale, e.scale == e.scale.rounded() ? 0 : 1))],
-                 [.text(e.impactRatioChange.value.map { signed($0, 2) } ?? t("word.undefined"))],
-                 [.text(e.rateDifferenceChange.value.map { signed($0 * 100, 1) } ?? t("word.undefined"))]]
+                 [.text(e.impactRatioChange.value.map { t.signed($0, 2) } ?? t(.wordUndefined))],
+                 [.text(e.rateDifferenceChange.value.map { t.signed($0 * 100, 1) } ?? t(.wordUndefined))]]
             }
             s.blocks.append(.table(ReportTable(
-                caption: [.text(t("model.sensitivity.caption"))],
-                header: [[.text(t("col.attribute"))], [.text(t("col.group"))], [.text(t("col.criterion"))], [.text(t("col.scale"))],
-                         [.text(t("col.impact_ratio_change"))], [.text(t("col.rate_difference_change"))]],
+                caption: [.text(t(.modelSensitivityCaption))],
+                header: [[.text(t(.colAttribute))], [.text(t(.colGroup))], [.text(t(.colCriterion))], [.text(t(.colScale))],
+                         [.text(t(.colImpactRatioChange))], [.text(t(.colRateDifferenceChange))]],
                 numeric: [false, false, false, true, true, true], rows: Array(rows))))
-            s.blocks.append(.note([.text(t("model.sensitivity.note"))]))
+            s.blocks.append(.note([.text(t(.modelSensitivityNote))]))
         }
         return s
     }
@@ -102,19 +102,19 @@ extension ReportBuilder {
     func groupTable(_ a: ModelAttributeResult, figure: String) -> ReportTable {
         func cell(_ g: ModelGroupResult, _ name: String, _ format: (Double) -> String) -> [ReportInline] {
             guard let e = g[name] else { return [.text("—")] }
-            if e.value.isSuppressed { return [.text(t("model.suppressed"))] }
-            guard let x = e.value.value else { return [.text(t("word.undefined"))] }
+            if e.value.isSuppressed { return [.text(t(.modelSuppressed))] }
+            guard let x = e.value.value else { return [.text(t(.wordUndefined))] }
             return [.text(format(x))]
         }
         let hasWait = a.groups.contains { $0["km_median_wait"] != nil }
         let hasPlaces = a.groups.contains { $0["top_k_share"] != nil }
         let rows = a.groups.filter { $0.count > 0 }.map { g -> [[ReportInline]] in
             var label: [ReportInline] = [.label(g.label)]
-            if g.isReference { label.append(.text(" " + t("word.ref"))) }
+            if g.isReference { label.append(.text(" " + t(.wordRef))) }
             var row: [[ReportInline]] = [label, [.text(t.count(g.count))]]
             var selection = cell(g, "grid_selection_rate") { t.percent($0) }
             if let ci = g["grid_selection_rate"]?.interval, g["grid_selection_rate"]?.value.value != nil {
-                selection.append(.text(" (\(t.fixed(ci.low * 100, 1))–\(t.fixed(ci.high * 100, 1)))"))
+                selection.append(.text(" (" + t.range(ci.low * 100, ci.high * 100, 1) + ")"))
             }
             row.append(selection)
             var ratio = cell(g, "grid_impact_ratio") { t.fixed($0, 2) }
@@ -126,21 +126,21 @@ extension ReportBuilder {
             row.append(cell(g, "ks_distance") { t.fixed($0, 3) })
             if hasPlaces {
                 if g["top_k_share"]?.value.isSuppressed == true {
-                    row.append([.text(t("model.suppressed"))])
+                    row.append([.text(t(.modelSuppressed))])
                 } else {
-                    let share = g["top_k_share"]?.value.value.map { t.percent($0) } ?? t("word.undefined")
-                    let applicants = g["applicant_share"]?.value.value.map { t.percent($0) } ?? t("word.undefined")
+                    let share = g["top_k_share"]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
+                    let applicants = g["applicant_share"]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
                     row.append([.text("\(share) / \(applicants)")])
                 }
             }
             if hasWait { row.append(cell(g, "km_median_wait") { t.fixed($0, 1) }) }
             return row
         }
-        var header: [[ReportInline]] = [[.text(t("col.group"))], [.text(t("col.count"))], [.text(t("col.grid_selection"))], [.text(t("col.grid_impact_ratio"))],
-                                        [.text(t("col.score_mean"))], [.text(t("col.score_median"))], [.text(t("col.scoring_rate"))], [.text(t("col.ks"))]]
-        if hasPlaces { header.append([.text(t("col.top_k_share"))]) }
-        if hasWait { header.append([.text(t("col.median_wait"))]) }
-        return ReportTable(caption: t.runs("model.table.caption", ["attribute": .label(a.name)]), header: header,
+        var header: [[ReportInline]] = [[.text(t(.colGroup))], [.text(t(.colCount))], [.text(t(.colGridSelection))], [.text(t(.colGridImpactRatio))],
+                                        [.text(t(.colScoreMean))], [.text(t(.colScoreMedian))], [.text(t(.colScoringRate))], [.text(t(.colKs))]]
+        if hasPlaces { header.append([.text(t(.colTopKShare))]) }
+        if hasWait { header.append([.text(t(.colMedianWait))]) }
+        return ReportTable(caption: t.runs(.modelTableCaption, ["attribute": .label(a.name)]), header: header,
                            numeric: [false] + Array(repeating: true, count: header.count - 1), rows: rows, figure: figure)
     }
 
@@ -155,11 +155,11 @@ extension ReportBuilder {
         let reference = a.groups.first { $0.isReference }
         return .groupRates(RateChart(
             id: "chart-model-groups-\(index)",
-            title: t("chart.model_selection.title", ["attribute": a.name]),
-            description: t("chart.model_selection.desc", ["attribute": a.name, "reference": reference?.label ?? "—"]),
-            axisTitle: t("chart.model_selection.axis"), text: chartText, rows: rows,
+            title: t(.chartModelSelectionTitle, ["attribute": a.name]),
+            description: t(.chartModelSelectionDesc, ["attribute": a.name, "reference": reference?.label ?? "—"]),
+            axisTitle: t(.chartModelSelectionAxis), text: chartText, rows: rows,
             referenceRate: reference?["grid_selection_rate"]?.value.value,
-            referenceLabel: t("chart.reference", ["reference": reference?.label ?? "—"]),
+            referenceLabel: t(.chartReference, ["reference": reference?.label ?? "—"]),
             format: .percent(digits: 1), domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
     }
 
@@ -174,19 +174,19 @@ extension ReportBuilder {
             return DistributionChart.Row(label: g.label, quantiles: .init(p10: q[0]!, p25: q[1]!, median: q[2]!, p75: q[3]!, p90: q[4]!))
         }
         let chart = DistributionChart(
-            id: "chart-model-scores-\(index)", title: t("chart.model_scores.title", ["attribute": a.name]),
-            description: t("chart.model_scores.desc", ["attribute": a.name]), axisTitle: t("chart.model_scores.axis"),
+            id: "chart-model-scores-\(index)", title: t(.chartModelScoresTitle, ["attribute": a.name]),
+            description: t(.chartModelScoresDesc, ["attribute": a.name]), axisTitle: t(.chartModelScoresAxis),
             text: chartText, rows: rows, format: .decimal(digits: 0))
         let tableRows = groups.map { g -> [[ReportInline]] in
             [[.label(g.label)]] + names.map { n in
                 guard let e = g[n] else { return [.text("—")] }
-                if e.value.isSuppressed { return [.text(t("model.suppressed"))] }
-                return [.text(e.value.value.map { t.fixed($0, 1) } ?? t("word.undefined"))]
+                if e.value.isSuppressed { return [.text(t(.modelSuppressed))] }
+                return [.text(e.value.value.map { t.fixed($0, 1) } ?? t(.wordUndefined))]
             }
         }
         return .table(ReportTable(
-            caption: [.text(t("chart.model_scores.title", ["attribute": a.name]))],
-            header: [[.text(t("col.group"))], [.text("p10")], [.text("p25")], [.text(t("col.score_median"))], [.text("p75")], [.text("p90")]],
+            caption: [.text(t(.chartModelScoresTitle, ["attribute": a.name]))],
+            header: [[.text(t(.colGroup))], [.text("p10")], [.text("p25")], [.text(t(.colScoreMedian))], [.text("p75")], [.text("p90")]],
             numeric: [false, true, true, true, true, true], rows: tableRows, figure: "model-scores-\(index)", chart: .distributions(chart)))
     }
 
@@ -201,23 +201,17 @@ extension ReportBuilder {
         let rows = bars.map { TornadoChart.Row(label: labelOf[$0.criterion] ?? $0.criterion, low: $0.lowImpactRatioChange.value, high: $0.highImpactRatioChange.value) }
         let chart = TornadoChart(
             id: "chart-model-tornado-\(index)",
-            title: t("chart.model_tornado.title", ["attribute": a.name, "group": worst.label]),
-            description: t("chart.model_tornado.desc", ["attribute": a.name, "group": worst.label]),
-            axisTitle: t("chart.model_tornado.axis"), text: chartText, baseline: 0,
-            baselineLabel: t("chart.model_tornado.baseline"), lowLabel: "× 0", highLabel: "× 2", rows: rows, format: .decimal(digits: 2))
+            title: t(.chartModelTornadoTitle, ["attribute": a.name, "group": worst.label]),
+            description: t(.chartModelTornadoDesc, ["attribute": a.name, "group": worst.label]),
+            axisTitle: t(.chartModelTornadoAxis), text: chartText, baseline: 0,
+            baselineLabel: t(.chartModelTornadoBaseline), lowLabel: "× 0", highLabel: "× 2", rows: rows, format: .decimal(digits: 2))
         let tableRows = chart.orderedRows.map { r -> [[ReportInline]] in
-            [[.text(r.label)], [.text(r.low.map { signed($0, 3) } ?? t("word.undefined"))], [.text(r.high.map { signed($0, 3) } ?? t("word.undefined"))]]
+            [[.text(r.label)], [.text(r.low.map { t.signed($0, 3) } ?? t(.wordUndefined))], [.text(r.high.map { t.signed($0, 3) } ?? t(.wordUndefined))]]
         }
         return [.table(ReportTable(
-            caption: [.text(t("chart.model_tornado.title", ["attribute": a.name, "group": worst.label]))],
-            header: [[.text(t("col.criterion"))], [.text("× 0")], [.text("× 2")]],
+            caption: [.text(t(.chartModelTornadoTitle, ["attribute": a.name, "group": worst.label]))],
+            header: [[.text(t(.colCriterion))], [.text("× 0")], [.text("× 2")]],
             numeric: [false, true, true], rows: tableRows, figure: "model-tornado-\(index)", chart: .tornado(chart)))]
-    }
-
-    /// A signed number: "+1.5", "−2.0" (with the language's decimal mark).
-    func signed(_ x: Double, _ digits: Int) -> String {
-        let text = t.fixed(abs(x), digits)
-        return x < 0 ? "−" + text : "+" + text
     }
 
     /// A p-value: "< 0.001" or three decimals.

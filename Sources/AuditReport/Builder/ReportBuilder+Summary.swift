@@ -52,12 +52,12 @@ extension ReportBuilder {
     }
 
     func summary() -> ReportSection {
-        var s = ReportSection(id: "summary", title: [.text(t("section.summary"))])
-        s.blocks.append(.paragraph(t.runs("summary.system", [
+        var s = ReportSection(id: "summary", title: [.text(t(.sectionSummary))])
+        s.blocks.append(.paragraph(t.runs(.summarySystem, [
             "name": declaredOrMissing(.name), "owner": declaredOrMissing(.owner),
             "purpose": declaredOrMissing(.purpose), "automation": declaredOrMissing(.automation),
         ])))
-        s.blocks.append(.paragraph(t.runs("summary.oversight", ["oversight": declaredOrMissing(.humanOversight)])))
+        s.blocks.append(.paragraph(t.runs(.summaryOversight, ["oversight": declaredOrMissing(.humanOversight)])))
         var checked: [ReportInline] = []
         for (i, p) in result.spec.protected.enumerated() {
             if i > 0 { checked.append(.text(", ")) }
@@ -67,34 +67,34 @@ extension ReportBuilder {
             "rows": .text(t.count(result.rowCount)),
             "attributes": .strong(checked.isEmpty ? [.text("—")] : checked),
         ]
-        let key: String
+        let key: MessageKey
         if result.spec.decision != nil {
             args["decision"] = decisionRun
-            key = result.spec.intersections >= 2 ? "summary.checked.decision.intersections" : "summary.checked.decision"
+            key = result.spec.intersections >= 2 ? .summaryCheckedDecisionIntersections : .summaryCheckedDecision
         } else if let l = result.spec.label {
             args["decision"] = .label(l.column)
-            key = result.spec.intersections >= 2 ? "summary.checked.label.intersections" : "summary.checked.label"
+            key = result.spec.intersections >= 2 ? .summaryCheckedLabelIntersections : .summaryCheckedLabel
         } else {
             args["decision"] = .label(result.spec.allocation?.column ?? "")
-            key = "summary.checked.allocation"
+            key = .summaryCheckedAllocation
         }
         s.blocks.append(.paragraph(t.runs(key, args)))
-        s.blocks.append(.heading(3, [.text(t("summary.key_findings"))], id: "key-findings"))
+        s.blocks.append(.heading(3, [.text(t(.summaryKeyFindings))], id: "key-findings"))
         let key3 = Self.keyFindings(result)
         if key3.isEmpty {
-            s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? "summary.no_comparison" : "summary.no_gap"))]))
+            s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? .summaryNoComparison : .summaryNoGap))]))
         } else {
             s.blocks.append(.list(key3.map(plainFinding)))
             let disparities = result.findings.filter { $0.kind == .difference && $0.verdict == .disparity }.count
-            s.blocks.append(.paragraph(t.runs("summary.totals", [
+            s.blocks.append(.paragraph(t.runs(.summaryTotals, [
                 "disparity": .text(t.count(disparities)),
                 "total": .text(t.count(result.findings.filter { $0.kind == .difference }.count)),
-                "findings": .anchor(t("section.findings"), id: "findings"),
+                "findings": .anchor(t(.sectionFindings), id: "findings"),
             ])))
         }
-        s.blocks.append(.paragraph(t.runs("summary.read_more", [
-            "convention": .anchor(t("section.convention"), id: "convention"),
-            "legal": .anchor(t("section.legal"), id: "legal"),
+        s.blocks.append(.paragraph(t.runs(.summaryReadMore, [
+            "convention": .anchor(t(.sectionConvention), id: "convention"),
+            "legal": .anchor(t(.sectionLegal), id: "legal"),
         ])))
         return s
     }
@@ -116,34 +116,35 @@ extension ReportBuilder {
             var digits = 0
             if t.fixed(mine * 100, 0) == t.fixed(theirs * 100, 0) { digits = 1 }
             let known = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"].contains(f.metric)
-            runs += t.runs(known ? "plain.\(f.metric)" : "plain.other", [
+            let args: [String: ReportInline] = [
                 "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
                 "x": .strong([.text(t.fixed(mine * 100, digits))]), "y": .strong([.text(t.fixed(theirs * 100, digits))]),
                 "decision": decisionRun, "label": .label(result.spec.label?.column ?? ""),
                 "metric": .text(words(f.metric)),
-            ])
+            ]
+            runs += known ? t.runs(named: "plain.\(f.metric)", args) : t.runs(.plainOther, args)
         }
         runs.append(.text(" "))
         switch f.verdict {
         case .disparity:
             var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance)), "level": .text(level)]
-            args["direction"] = .text(t(d > 0 ? "word.higher" : "word.lower"))
+            args["direction"] = .text(t(d > 0 ? .wordHigher : .wordLower))
             if let ci = f.interval {
                 // The interval of the gap's size, in the gap's direction.
                 let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
                 args["low"] = .text(points(low)); args["high"] = .text(points(high))
-                runs += t.runs("plain.verdict.disparity", args)
+                runs += t.runs(.plainVerdictDisparity, args)
             } else {
-                runs += t.runs("plain.verdict.disparity_no_ci", args)
+                runs += t.runs(.plainVerdictDisparityNoCi, args)
             }
             if ProtectedGround.of(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) == .mandated {
                 runs.append(.text(" "))
-                runs += t.runs("plain.mandated", ["attribute": .label(f.attribute)])
+                runs += t.runs(.plainMandated, ["attribute": .label(f.attribute)])
             }
         case .insufficientEvidence:
-            runs += t.runs("plain.verdict.insufficient", ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance))])
+            runs += t.runs(.plainVerdictInsufficient, ["n": .text(t.count(f.groupRows)), "gap": .text(points(abs(d))), "tolerance": .text(points(result.spec.inference.differenceTolerance))])
         case .noDisparity:
-            runs += t.runs("plain.verdict.no_disparity", [:])
+            runs += t.runs(.plainVerdictNoDisparity, [:])
         }
         return runs
     }

@@ -31,30 +31,30 @@ public struct ReportBuilder {
 
     public func document() -> ReportDocument {
         let name = card[.name]
-        let title = name.map { t("title.system", ["name": $0]) } ?? t("title.plain")
+        let title = name.map { t(.titleSystem, ["name": $0]) } ?? t(.titlePlain)
         var subtitle: [[ReportInline]] = []
-        subtitle.append(t.runs("subtitle.date", ["date": declaredOrMissing(.date)]))
-        subtitle.append(t.runs("subtitle.owner", ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        subtitle.append(t.runs(.subtitleDate, ["date": declaredOrMissing(.date)]))
+        subtitle.append(t.runs(.subtitleOwner, ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
         let file = result.spec.dataPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
-        subtitle.append(t.runs("subtitle.data", ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
-        subtitle.append(t.runs("subtitle.generator", ["version": .text(ReportVersion.vigie)]))
+        subtitle.append(t.runs(.subtitleData, ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
+        subtitle.append(t.runs(.subtitleGenerator, ["version": .text(ReportVersion.vigie)]))
         var sections = [summary(), systemCard(), convention(), legal(), findings()]
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         if let model { sections.append(modelSection(model)) }
         sections.append(method())
         sections.append(glossary())
-        return ReportDocument(language: t.language.rawValue, title: title, subtitle: subtitle, sections: sections, contents: t("nav.contents"))
+        return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents))
     }
 
     // MARK: shared pieces
 
     /// A declared field as text, or the word "missing" in bold.
     func declaredOrMissing(_ field: SystemCard.Field) -> ReportInline {
-        card[field].map { ReportInline.text($0) } ?? .strong([.text(t("word.missing"))])
+        card[field].map { ReportInline.text($0) } ?? .strong([.text(t(.wordMissing))])
     }
 
     func status(_ s: AssessmentStatus) -> [ReportInline] {
-        [.status(s.rawValue, t("status.\(s.rawValue)"))]
+        [.status(s.rawValue, t(named: "status.\(s.rawValue)"))]
     }
 
     func value(_ v: EvidenceValue) -> ReportInline {
@@ -64,20 +64,20 @@ public struct ReportBuilder {
         case .count(let n): return .text(t.count(n))
         case .percent(let x): return .text(t.percent(x))
         case .number(let x, let digits): return .text(t.fixed(x, digits))
-        case .word(let key): return .text(t(key))
+        case .word(let key): return .text(t(named: key))
         }
     }
 
     /// A piece of evidence with its source: "measured: …".
     func evidence(_ e: Evidence) -> [ReportInline] {
-        t.runs("evidence.with_source", ["source": .text(t("source.\(e.source.rawValue)"))]) + sentence(e)
+        t.runs(.evidenceWithSource, ["source": .text(t(named: "source.\(e.source.rawValue)"))]) + sentence(e)
     }
 
     /// The sentence of a piece of evidence, without its source.
     func sentence(_ e: Evidence) -> [ReportInline] {
         var args: [String: ReportInline] = [:]
         for (k, v) in e.values { args[k] = value(v) }
-        return t.runs(e.key, args)
+        return t.runs(named: e.key, args)
     }
 
     /// Several pieces of evidence in one table cell, separated by " · ".
@@ -90,8 +90,8 @@ public struct ReportBuilder {
         return out
     }
 
-    func words(_ metric: String) -> String { t("metric.\(metric)") }
-    func verdictWord(_ v: Verdict) -> String { t("verdict.\(v.rawValue)") }
+    func words(_ metric: String) -> String { t(named: "metric.\(metric)") }
+    func verdictWord(_ v: Verdict) -> String { t(named: "verdict.\(v.rawValue)") }
     var level: String { t.fixed(result.spec.inference.level * 100, 0) }
     func points(_ x: Double) -> String { t.fixed(x * 100, 1) }
 }

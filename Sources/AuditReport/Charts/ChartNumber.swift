@@ -1,12 +1,11 @@
 /// Deterministic number text for SVG: coordinates and printed values, without a locale.
 enum ChartNumber {
-    /// `x` rounded half away from zero to `digits` decimals (0 to 3; module `NumberFormat.fixed`),
-    /// with `separator` as the decimal mark. Magnitudes of 1e15 and more (beyond what a
-    /// fixed 64-bit rendering holds) use Swift's shortest round-trip form (`1e+20`).
-    static func fixed(_ x: Double, digits: Int, separator: String = ".") -> String {
+    /// `x` with `digits` decimals (0 to 3) in the language's style (``NumberStyle/fixed(_:_:)``).
+    /// Magnitudes of 1e15 and more use Swift's shortest round-trip form (`1e+20`).
+    static func fixed(_ x: Double, digits: Int, numbers: NumberStyle = Catalogue.english.numbers) -> String {
         guard x.isFinite else { return x.description }
-        let text = abs(x) < 1e15 ? NumberFormat.fixed(x, digits: max(0, min(digits, 3))) : x.description
-        return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
+        guard abs(x) < 1e15 else { return numbers.shortest(x) }
+        return numbers.fixed(x, max(0, min(digits, 3)))
     }
 
     /// An SVG coordinate or length: 2 decimals, trailing zeros and a bare point dropped

@@ -1,7 +1,8 @@
 /// How a chart prints its values: rates as percentages, ratios and scores as decimals.
 ///
-/// Fixed precision, rounding half away from zero, no locale (the separator comes from
-/// ``ChartText/decimalSeparator``): the same value always prints the same text.
+/// Fixed precision, in the report language's ``NumberStyle`` (``ChartText/numbers``): the
+/// same value always prints the same text. A percentage's sign follows a plain space, not the
+/// no-break space of the report's text: SVG text never wraps.
 public enum ChartNumberFormat: Sendable, Equatable {
     /// `x × 100` with `digits` decimals and " %" (`0.4485` → `44.9 %` with 1 digit).
     case percent(digits: Int)
@@ -9,12 +10,12 @@ public enum ChartNumberFormat: Sendable, Equatable {
     case decimal(digits: Int)
 
     /// The text of `x` in this format.
-    public func text(_ x: Double, separator: String = ".") -> String {
+    public func text(_ x: Double, numbers: NumberStyle = Catalogue.english.numbers) -> String {
         switch self {
         case .percent(let digits):
-            return ChartNumber.fixed(x * 100, digits: digits, separator: separator) + " %"
+            return ChartNumber.fixed(x * 100, digits: digits, numbers: numbers) + " %"
         case .decimal(let digits):
-            return ChartNumber.fixed(x, digits: digits, separator: separator)
+            return ChartNumber.fixed(x, digits: digits, numbers: numbers)
         }
     }
 

@@ -47,7 +47,7 @@ public struct DistributionChart: Sendable, Equatable {
     public var description: String
     /// Title of the value axis, under it.
     public var axisTitle: String
-    /// Marker words for missing values, and the decimal separator.
+    /// Marker words for missing values, and the language's number style.
     public var text: ChartText
     /// The rows, drawn top to bottom in this order.
     public var rows: [Row]

@@ -25,7 +25,7 @@ public struct HeatMapChart: Sendable, Equatable {
     public var rowTitle: String
     /// Name of the column attribute, above the column labels.
     public var columnTitle: String
-    /// Marker words for missing values, and the decimal separator.
+    /// Marker words for missing values, and the language's number style.
     public var text: ChartText
     /// Row labels (groups of the row attribute), top to bottom.
     public var rowLabels: [String]

@@ -50,7 +50,7 @@ public struct LorenzChart: Sendable, Equatable {
     public var yTitle: String
     /// Printed along the diagonal, e.g. "Equality".
     public var equalityLabel: String
-    /// Marker words for missing values, and the decimal separator.
+    /// Marker words for missing values, and the language's number style.
     public var text: ChartText
     /// The curves, in legend order: series `i` gets Okabe–Ito colour `i` and marker shape `i`.
     public var series: [Series]

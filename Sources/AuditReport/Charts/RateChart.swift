@@ -36,7 +36,7 @@ public struct RateChart: Sendable, Equatable {
     public var description: String
     /// Title of the value axis, e.g. "Selection rate".
     public var axisTitle: String
-    /// Marker words for missing values, and the decimal separator.
+    /// Marker words for missing values, and the language's number style.
     public var text: ChartText
     /// The rows, drawn top to bottom in this order.
     public var rows: [Row]

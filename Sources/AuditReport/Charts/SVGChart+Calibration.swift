@@ -10,7 +10,7 @@ extension SVGChart {
         let points = chart.series.flatMap(\.points)
         let ys = points.flatMap { [$0.observed, $0.lower, $0.upper].compactMap { $0 } }
         let frame = ChartSquareFrame(xs: points.map(\.predicted), ys: ys)
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
         frame.draw(&svg, format: chart.format, text: chart.text, xTitle: chart.xTitle, yTitle: chart.yTitle,
                    diagonalLabel: chart.diagonalLabel)
         let count = Double(chart.series.count)
@@ -42,7 +42,7 @@ extension SVGChart {
                     svg.missing(chart.text.word(for: point.missing), x: px + dx + 4, y: ChartSquareFrame.bottom - 6, rotate: -90)
                     continue
                 }
-                let f = { chart.format.text($0, separator: sep) }
+                let f = { chart.format.text($0, numbers: numbers) }
                 svg.openMark("\(series.label): \(f(point.predicted)) → \(f(observed))")
                 if let lo = point.lower, let hi = point.upper, let y1 = frame.y.position(lo), let y2 = frame.y.position(hi) {
                     svg.line(px, y1, px, y2, stroke: colour, width: 1.5, cls: "vg-interval")

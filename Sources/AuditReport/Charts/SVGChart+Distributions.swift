@@ -9,7 +9,7 @@ extension SVGChart {
         let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
         let top = 20.0, rowHeight = 30.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
         let drawable = chart.rows.compactMap { $0.quantiles }.filter(\.isDrawable)
         var lo = drawable.map(\.p10).min() ?? 0, hi = drawable.map(\.p90).max() ?? 1
         if let given = chart.domain, given.lowerBound.isFinite, given.upperBound.isFinite {
@@ -31,7 +31,7 @@ extension SVGChart {
             let colour = ChartPalette.colour(i)
             let x10 = scale.clampedPosition(q.p10), x25 = scale.clampedPosition(q.p25), x50 = scale.clampedPosition(q.median)
             let x75 = scale.clampedPosition(q.p75), x90 = scale.clampedPosition(q.p90)
-            let f = { chart.format.text($0, separator: sep) }
+            let f = { chart.format.text($0, numbers: numbers) }
             svg.openMark("\(row.label): \(f(q.p10)) · \(f(q.p25)) · \(f(q.median)) · \(f(q.p75)) · \(f(q.p90))")
             svg.line(x10, y, x25, y, width: 1.5)
             svg.line(x75, y, x90, y, width: 1.5)

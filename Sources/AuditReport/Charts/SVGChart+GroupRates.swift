@@ -12,13 +12,13 @@ extension SVGChart {
         for row in chart.rows { values += [row.rate, row.lower, row.upper].compactMap { $0 }.filter(\.isFinite) }
         if let r = chart.referenceRate, r.isFinite { values.append(r) }
         let scale = ChartScale(kind: .linear, lower: values.min() ?? 0, upper: values.max() ?? 1, start: left, end: right)
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
 
         svg.horizontalAxis(scale, top: top, bottom: bottom, format: chart.format, text: chart.text, title: chart.axisTitle)
         if let reference = chart.referenceRate, let x = scale.position(reference) {
             svg.line(x, top - 8, x, bottom, stroke: ChartPalette.ink, width: 1.5, dash: "5 3", cls: "vg-reference")
-            let label = chart.referenceLabel.isEmpty ? chart.format.text(reference, separator: sep)
-                : "\(chart.referenceLabel) (\(chart.format.text(reference, separator: sep)))"
+            let label = chart.referenceLabel.isEmpty ? chart.format.text(reference, numbers: numbers)
+                : "\(chart.referenceLabel) (\(chart.format.text(reference, numbers: numbers)))"
             let anchor = x > (left + right) / 2 ? "end" : "start"
             svg.text(label, x: anchor == "end" ? x - 4 : x + 4, y: top - 12, anchor: anchor, halo: true, cls: "vg-reference-label")
         }
@@ -29,7 +29,7 @@ extension SVGChart {
                 svg.missing(chart.text.word(for: row.missing), x: left + 6, y: y + 4)
                 continue
             }
-            let value = chart.format.text(rate, separator: sep)
+            let value = chart.format.text(rate, numbers: numbers)
             svg.openMark("\(row.label): \(value)")
             var end = x
             if let lo = row.lower, let hi = row.upper, let x1 = scale.position(lo), let x2 = scale.position(hi) {

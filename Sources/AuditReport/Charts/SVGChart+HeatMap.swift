@@ -11,7 +11,7 @@ extension SVGChart {
         var svg = SVGWriter(id: chart.id, width: max(640, left + cellWidth * Double(columns) + 10))
         let top = 46.0, cellHeight = 32.0
         let bottom = top + cellHeight * Double(rows)
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
         let domain = chart.domain.lowerBound.isFinite && chart.domain.upperBound.isFinite ? chart.domain : 0...1
 
         svg.hatchPattern(colour: ChartPalette.grid)
@@ -38,7 +38,7 @@ extension SVGChart {
                     continue
                 }
                 let colour = ChartSequentialScale.colour(of: value, in: domain)
-                let printed = chart.format.text(value, separator: sep)
+                let printed = chart.format.text(value, numbers: numbers)
                 svg.openMark("\(rowLabel) × \(chart.columnLabels[c]): \(printed)")
                 svg.rect(x, y, cellWidth, cellHeight, fill: colour.hex, stroke: "#FFFFFF", cls: "vg-cell")
                 svg.text(printed, x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle",
@@ -53,7 +53,7 @@ extension SVGChart {
             let value = domain.lowerBound + t * (domain.upperBound - domain.lowerBound)
             let x = left + 44 * Double(k)
             svg.rect(x, legendY, 44, 14, fill: ChartSequentialScale.colour(at: t).hex, cls: "vg-legend-swatch")
-            svg.text(chart.format.text(value, separator: sep), x: x + 22, y: legendY + 28, anchor: "middle", size: 10,
+            svg.text(chart.format.text(value, numbers: numbers), x: x + 22, y: legendY + 28, anchor: "middle", size: 10,
                      fill: ChartPalette.muted)
         }
         let missingX = left + 44 * 5 + 16

@@ -11,7 +11,7 @@ extension SVGChart {
         let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
         let top = 34.0, rowHeight = 28.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
         let scale = ratioScale(chart, start: left, end: right)
 
         svg.hatchPattern()
@@ -27,7 +27,7 @@ extension SVGChart {
                 svg.missing(chart.text.word(for: row.missing), x: left + 6, y: y + 4)
                 continue
             }
-            let value = chart.format.text(ratio, separator: sep)
+            let value = chart.format.text(ratio, numbers: numbers)
             let below = ratio < chart.threshold
             svg.openMark("\(row.label): \(value)")
             let x = scale.position(ratio)

@@ -11,7 +11,7 @@ extension SVGChart {
         let left = ChartLabel.margin(for: rows.map(\.label)), right = svg.width - 80
         let top = 52.0, rowHeight = 34.0
         let bottom = top + rowHeight * Double(max(1, rows.count))
-        let sep = chart.text.decimalSeparator
+        let numbers = chart.text.numbers
         let baseline = chart.baseline.isFinite ? chart.baseline : nil
         var data = rows.flatMap { [$0.low, $0.high].compactMap { $0 } }.filter(\.isFinite)
         if let baseline { data.append(baseline) }
@@ -41,7 +41,7 @@ extension SVGChart {
                     continue
                 }
                 let barY = side == 0 ? y - 11 : y + 1
-                let printed = chart.format.text(value, separator: sep)
+                let printed = chart.format.text(value, numbers: numbers)
                 svg.openMark("\(row.label) · \(side == 0 ? chart.lowLabel : chart.highLabel): \(printed)")
                 svg.rect(min(origin, end), barY, abs(end - origin), 10, fill: ChartPalette.colour(side),
                          stroke: ChartPalette.ink, cls: "vg-bar")
@@ -57,7 +57,7 @@ extension SVGChart {
         }
         if let origin, let baseline {
             svg.line(origin, top - 8, origin, bottom, width: 2, cls: "vg-baseline")
-            let label = "\(chart.baselineLabel) (\(chart.format.text(baseline, separator: sep)))"
+            let label = "\(chart.baselineLabel) (\(chart.format.text(baseline, numbers: numbers)))"
             let anchor = origin > (left + right) / 2 ? "end" : "start"
             svg.text(label, x: anchor == "end" ? origin - 4 : origin + 4, y: top - 12, anchor: anchor, halo: true, cls: "vg-baseline-label")
         }

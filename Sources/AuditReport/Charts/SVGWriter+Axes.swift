@@ -8,7 +8,7 @@ extension SVGWriter {
         for tick in ticks {
             guard let x = scale.position(tick) else { continue }
             line(x, top, x, bottom, stroke: ChartPalette.grid, width: 0.5, cls: "vg-grid")
-            self.text(format.withDigits(digits).text(tick, separator: text.decimalSeparator),
+            self.text(format.withDigits(digits).text(tick, numbers: text.numbers),
                       x: x, y: bottom + 15, anchor: "middle", size: 11, fill: ChartPalette.muted)
         }
         line(scale.start, bottom, scale.end, bottom, cls: "vg-axis")
@@ -24,7 +24,7 @@ extension SVGWriter {
         for tick in ticks {
             guard let y = scale.position(tick) else { continue }
             line(left, y, right, y, stroke: ChartPalette.grid, width: 0.5, cls: "vg-grid")
-            self.text(format.withDigits(digits).text(tick, separator: text.decimalSeparator),
+            self.text(format.withDigits(digits).text(tick, numbers: text.numbers),
                       x: left - 6, y: y + 4, anchor: "end", size: 11, fill: ChartPalette.muted)
         }
         line(left, scale.start, left, scale.end, cls: "vg-axis")

@@ -36,7 +36,7 @@ public struct TornadoChart: Sendable, Equatable {
     public var description: String
     /// Title of the value axis, under it.
     public var axisTitle: String
-    /// Marker words for missing values, and the decimal separator.
+    /// Marker words for missing values, and the language's number style.
     public var text: ChartText
     /// The disparity with the grid as it is: where bars start (a vertical line).
     public var baseline: Double

@@ -1,7 +1,8 @@
+import AuditData
 import DecisionModels
 import Foundation
 
-/// `explanation.json`: the same explanation as ``ExplanationMarkdown``, as
+/// `explanation.json`: the same explanation as ``ExplanationReport``, as
 /// data (keys documented in `docs/explain.md`; sorted, so the output is
 /// deterministic). Numbers are plain JSON numbers; sentences (`text`, `rule`,
 /// `notes`, `operations`) are in the chosen language.
@@ -9,15 +10,16 @@ public enum ExplanationJSON {
     /// Schema identifier written as `schema`.
     public static let schema = "vigie-explanation/1"
 
-    public static func render(_ e: ApplicantExplanation, language: ExplanationLanguage) throws -> Data {
-        let p = ExplanationPhrases.plain(language)
+    public static func render(_ e: ApplicantExplanation, language: ReportLanguage) throws -> Data {
+        let p = ExplanationPhrases(language)
+        let plain = ReportInline.plainText
         let s = e.standing
         func optional(_ x: Any?) -> Any { x ?? NSNull() }
         let contribution: [String: Any] = [
             "role": optional(e.role),
             "allocation_rule": ruleObject(s.rule),
             "segment_by": s.segmentColumns,
-            "text": p.allocationRule(s),
+            "text": plain(p.allocationRule(s)),
         ]
         let data: [[String: Any]] = e.data.map {
             ["column": $0.column, "value": optional($0.value), "source": optional($0.source),
@@ -25,9 +27,9 @@ public enum ExplanationJSON {
         }
         let criteria: [[String: Any]] = e.criteria.map { c in
             var item: [String: Any] = [
-                "name": c.name, "label": p.label(c), "column": c.column, "kind": c.kind.name, "rule": p.rule(c.kind),
+                "name": c.name, "label": plain([p.label(c)]), "column": c.column, "kind": c.kind.name, "rule": plain(p.rule(c.kind)),
                 "value": optional(c.value), "points": c.points, "counted": c.counted, "counted_points": c.countedPoints,
-                "group": optional(c.group.map { e.groups[$0].name }), "matched": optional(c.matched), "notes": p.notes(c, in: e),
+                "group": optional(c.group.map { e.groups[$0].name }), "matched": optional(c.matched), "notes": p.notes(c, in: e).map(plain),
             ]
             if let cap = c.cap {
                 item["cap"] = ["units": cap.units, "units_counted": cap.unitsCounted, "cap_units": cap.capUnits,
@@ -42,14 +44,14 @@ public enum ExplanationJSON {
             "sum": e.operations.sum, "minimum_score": optional(e.operations.minimumScore),
             "floor_applied": e.operations.floorApplied, "total": e.operations.total, "exclusive_groups": groups,
             "tie_break": s.tieBreak.map { ["column": $0.column, "order": $0.descending ? "desc" : "asc"] },
-            "text": p.operations(e),
+            "text": p.operations(e).map(plain),
         ]
         let standing: [String: Any] = [
             "segment": Dictionary(zip(s.segmentColumns, s.segmentValues).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }),
             "comparable_count": s.comparableCount, "rank": s.rank, "capacity": optional(s.capacity),
             "selection_limit": optional(s.selectionLimit), "selected": optional(s.selected),
         ]
-        var wait: [String: Any] = ["text": p.wait(e.wait)]
+        var wait: [String: Any] = ["text": plain(p.wait(e.wait))]
         switch e.wait {
         case .notDeclared: wait["status"] = "not_declared"
         case .suppressed(let n, let minimum):
@@ -66,7 +68,7 @@ public enum ExplanationJSON {
             "schema": schema, "language": language.rawValue, "id": e.applicantID, "grid": e.gridName,
             "score": e.totalScore, "contribution": contribution, "data": data, "criteria": criteria,
             "operations": operations, "standing": standing, "wait": wait,
-            "rights": [p.t("rights.communication"), p.t("rights.cada")],
+            "rights": [p.t(.explanationRightsCommunication), p.t(.explanationRightsCada)],
         ]
         var out = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         out.append(0x0A)

@@ -1,129 +1,147 @@
+import AuditData
 import DecisionModels
 
-/// The pieces of an explanation that both renderers phrase the same way:
-/// criterion labels, rule descriptions, segments, tie-break keys. `escape`
-/// turns data text into the output's syntax (Markdown code spans, or nothing for JSON).
+/// The sentences of an applicant's explanation in one language, as runs: criterion labels,
+/// rule descriptions, segments, notes, operations. A value from the data (an id, a category,
+/// a column name) is a label, shown literally (a code span in Markdown); text from the grid
+/// file (labels, role, sources) is text, escaped by the renderer. ``ExplanationReport`` puts
+/// them in a document; ``ExplanationJSON`` reads the same runs as plain text.
 struct ExplanationPhrases {
-    let language: ExplanationLanguage
-    /// Formats a value from the data or a column name.
-    let code: (String) -> String
-    /// Formats text from the grid file (labels, role, sources).
-    let prose: (String) -> String
+    let t: ReportText
 
-    static func markdown(_ language: ExplanationLanguage) -> ExplanationPhrases {
-        ExplanationPhrases(language: language, code: ExplanationFormat.code, prose: ExplanationFormat.markdown)
+    init(_ language: ReportLanguage) {
+        t = ReportText(language)
     }
 
-    static func plain(_ language: ExplanationLanguage) -> ExplanationPhrases {
-        ExplanationPhrases(language: language, code: { $0 }, prose: { $0 })
+    /// A sentence of the catalogue with its placeholders filled by runs.
+    func callAsFunction(_ key: MessageKey, _ values: [String: ReportInline] = [:]) -> [ReportInline] {
+        t.runs(key, values)
     }
 
-    func t(_ key: String, _ values: [String: String] = [:]) -> String { ExplanationText.text(key, language, values) }
+    /// A point value or an amount: at most 3 decimals, trailing zeros dropped (``NumberStyle/decimal(_:upTo:)``).
+    func number(_ x: Double, upTo digits: Int = 3) -> ReportInline { .text(t.numbers.decimal(x, upTo: digits)) }
 
-    func number(_ x: Double) -> String { ExplanationFormat.number(x, language) }
+    /// A count or a rank.
+    func count(_ n: Int) -> ReportInline { .text(t.count(n)) }
 
-    func count(_ n: Int) -> String { ExplanationFormat.count(n, language) }
+    /// Runs joined by `separator`, as one run.
+    func joined(_ items: [ReportInline], _ separator: String = ", ") -> ReportInline {
+        var out: [ReportInline] = []
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(.text(separator)) }
+            out.append(item)
+        }
+        return .span(out)
+    }
 
-    /// The criterion's label in the language, else the other language's, else its name.
-    func label(_ c: ExplanationCriterion) -> String {
-        let chosen = language == .fr ? (c.labelFR ?? c.labelEN) : (c.labelEN ?? c.labelFR)
-        return chosen.map(prose) ?? code(c.name)
+    /// The criterion's label in the language, else in another, else its name.
+    func label(_ c: ExplanationCriterion) -> ReportInline {
+        t.declared([.fr: c.labelFR, .en: c.labelEN]).map { .text($0) } ?? .label(c.name)
     }
 
     /// The applicant's value, or "missing".
-    func value(_ v: String?) -> String { v.map(code) ?? t("value.missing") }
+    func value(_ v: String?) -> ReportInline { v.map { .label($0) } ?? .text(t(.explanationValueMissing)) }
 
     /// The criterion's rule in words (its kind and points).
-    func rule(_ kind: GridCriterionKind) -> String {
+    func rule(_ kind: GridCriterionKind) -> [ReportInline] {
         switch kind {
         case .flag(let points, let trueValues):
-            return t("kind.flag", ["points": number(points), "values": trueValues.map(code).joined(separator: t("list.or"))])
+            return self(.explanationKindFlag, ["points": number(points), "values": joined(trueValues.map { .label($0) }, t(.explanationListOr))])
         case .category(let levels):
-            return t("kind.categories", ["levels": levels.map { "\(code($0.value)) → \(number($0.points))" }.joined(separator: ", ")])
+            let items = levels.map { ReportInline.span(self(.explanationLevel, ["value": .label($0.value), "points": number($0.points)])) }
+            return self(.explanationKindCategories, ["levels": joined(items)])
         case .perUnit(let perUnit, let cap):
-            if let cap { return t("kind.per_unit.cap", ["per_unit": number(perUnit), "cap": number(cap)]) }
-            return t("kind.per_unit", ["per_unit": number(perUnit)])
+            if let cap { return self(.explanationKindPerUnitCap, ["per_unit": number(perUnit), "cap": number(cap)]) }
+            return self(.explanationKindPerUnit, ["per_unit": number(perUnit)])
         case .bands(let bands):
-            return t("kind.bands", ["bands": bands.map { "\(interval($0)) → \(number($0.points))" }.joined(separator: ", ")])
+            let items = bands.map { ReportInline.span(self(.explanationLevel, ["value": .span(band($0)), "points": number($0.points)])) }
+            return self(.explanationKindBands, ["bands": joined(items)])
         }
     }
 
-    func interval(_ band: GridBand) -> String {
-        "[\(band.from.map(number) ?? "−∞") ; \(band.to.map(number) ?? "+∞"))"
+    /// A band as a half-open interval, `[10 ; 20)`, unbounded ends as `−∞` and `+∞`.
+    func band(_ band: GridBand) -> [ReportInline] {
+        self(.explanationBand, ["from": band.from.map { number($0) } ?? .text("−∞"), "to": band.to.map { number($0) } ?? .text("+∞")])
     }
 
     /// "same typologie: T3", or "all applications".
-    func segment(_ s: ExplanationStanding) -> String {
-        guard !s.segmentColumns.isEmpty else { return t("segment.all") }
-        return t("segment.values", ["columns": s.segmentColumns.map(code).joined(separator: ", "),
-                                    "values": s.segmentValues.map(code).joined(separator: ", ")])
+    func segment(_ s: ExplanationStanding) -> ReportInline {
+        guard !s.segmentColumns.isEmpty else { return .text(t(.explanationSegmentAll)) }
+        return .span(self(.explanationSegmentValues, ["columns": joined(s.segmentColumns.map { .label($0) }),
+                                                      "values": joined(s.segmentValues.map { .label($0) })]))
     }
 
     /// How segments are formed: "by typologie", or "all applications".
-    func segmentRule(_ s: ExplanationStanding) -> String {
-        s.segmentColumns.isEmpty ? t("segment.all") : t("segment.by", ["columns": s.segmentColumns.map(code).joined(separator: ", ")])
+    func segmentRule(_ s: ExplanationStanding) -> ReportInline {
+        guard !s.segmentColumns.isEmpty else { return .text(t(.explanationSegmentAll)) }
+        return .span(self(.explanationSegmentBy, ["columns": joined(s.segmentColumns.map { .label($0) })]))
     }
 
     /// Item 1: the allocation rule in words.
-    func allocationRule(_ s: ExplanationStanding) -> String {
+    func allocationRule(_ s: ExplanationStanding) -> [ReportInline] {
         let segment = segmentRule(s)
         switch s.rule {
-        case .capacity: return t("rule.capacity", ["segment": segment])
-        case .proposals(_, let perUnit): return t("rule.proposals", ["segment": segment, "per_unit": count(perUnit)])
-        case .threshold(let threshold): return t("rule.threshold", ["segment": segment, "threshold": number(threshold)])
-        case nil: return t("rule.none", ["segment": segment])
+        case .capacity: return self(.explanationRuleCapacity, ["segment": segment])
+        case .proposals(_, let perUnit): return self(.explanationRuleProposals, ["segment": segment, "per_unit": count(perUnit)])
+        case .threshold(let threshold): return self(.explanationRuleThreshold, ["segment": segment, "threshold": number(threshold)])
+        case nil: return self(.explanationRuleNone, ["segment": segment])
         }
     }
 
     /// The tie-break keys in words.
-    func tieBreak(_ keys: [GridTieBreakKey]) -> String {
-        keys.map { t($0.descending ? "tie.desc" : "tie.asc", ["column": code($0.column)]) }.joined(separator: ", ")
+    func tieBreak(_ keys: [GridTieBreakKey]) -> ReportInline {
+        joined(keys.map { .span(self($0.descending ? .explanationTieDesc : .explanationTieAsc, ["column": .label($0.column)])) })
+    }
+
+    /// The uses of a data column ("criterion, segment").
+    func uses(_ uses: [String]) -> ReportInline {
+        joined(uses.map { .span(t.runs(named: "explanation.use." + $0)) })
     }
 
     /// Notes on how one criterion was applied: cap, exclusive group, missing value, penalty.
-    func notes(_ c: ExplanationCriterion, in e: ApplicantExplanation) -> [String] {
-        var notes: [String] = []
+    func notes(_ c: ExplanationCriterion, in e: ApplicantExplanation) -> [[ReportInline]] {
+        var notes: [[ReportInline]] = []
         let name = label(c)
-        if c.value == nil { notes.append(t("note.missing", ["label": name])) }
+        if c.value == nil { notes.append(self(.explanationNoteMissing, ["label": name])) }
         if let cap = c.cap {
             if cap.isBinding {
-                notes.append(t("note.cap", ["label": name, "counted": number(cap.unitsCounted), "units": number(cap.units),
-                                            "cap_units": number(cap.capUnits)]))
+                notes.append(self(.explanationNoteCap, ["label": name, "counted": number(cap.unitsCounted), "units": number(cap.units),
+                                                        "cap_units": number(cap.capUnits)]))
             } else {
-                notes.append(t("note.uncapped", ["label": name, "units": number(cap.units), "cap_units": number(cap.capUnits)]))
+                notes.append(self(.explanationNoteUncapped, ["label": name, "units": number(cap.units), "cap_units": number(cap.capUnits)]))
             }
         }
         if let g = c.group, !c.counted, c.points != 0 {
             let group = e.groups[g]
             let best = e.criteria[group.countedMember]
-            notes.append(t("note.group", ["label": name, "members": group.members.map { label(e.criteria[$0]) }.joined(separator: ", "),
-                                          "best": label(best), "best_points": number(best.points), "points": number(c.points)]))
+            notes.append(self(.explanationNoteGroup, ["label": name, "members": joined(group.members.map { label(e.criteria[$0]) }),
+                                                      "best": label(best), "best_points": number(best.points), "points": number(c.points)]))
         }
-        if c.counted && c.points < 0 { notes.append(t("note.penalty", ["label": name, "points": number(c.points)])) }
+        if c.counted && c.points < 0 { notes.append(self(.explanationNotePenalty, ["label": name, "points": number(c.points)])) }
         return notes
     }
 
     /// Item 4: the operations, one sentence each.
-    func operations(_ e: ApplicantExplanation) -> [String] {
-        var lines = [t("op.sum", ["sum": number(e.operations.sum)])]
+    func operations(_ e: ApplicantExplanation) -> [[ReportInline]] {
+        var lines = [self(.explanationOpSum, ["sum": number(e.operations.sum)])]
         for group in e.groups {
-            lines.append(t("op.group", ["group": code(group.name), "members": group.members.map { label(e.criteria[$0]) }.joined(separator: ", "),
-                                        "best": label(e.criteria[group.countedMember]), "points": number(group.points)]))
+            lines.append(self(.explanationOpGroup, ["group": .label(group.name), "members": joined(group.members.map { label(e.criteria[$0]) }),
+                                                    "best": label(e.criteria[group.countedMember]), "points": number(group.points)]))
         }
         if let floor = e.operations.minimumScore {
             lines.append(e.operations.floorApplied
-                         ? t("op.floor.applied", ["floor": number(floor), "sum": number(e.operations.sum)])
-                         : t("op.floor.unused", ["floor": number(floor)]))
+                         ? self(.explanationOpFloorApplied, ["floor": number(floor), "sum": number(e.operations.sum)])
+                         : self(.explanationOpFloorUnused, ["floor": number(floor)]))
         }
-        lines.append(t("op.total", ["total": number(e.operations.total)]))
-        lines.append(t("op.tiebreak", ["keys": tieBreak(e.standing.tieBreak)]))
+        lines.append(self(.explanationOpTotal, ["total": number(e.operations.total)]))
+        lines.append(self(.explanationOpTiebreak, ["keys": tieBreak(e.standing.tieBreak)]))
         let s = e.standing
-        lines.append(t("op.rank", ["rank": count(s.rank), "count": count(s.comparableCount), "segment": segment(s)]))
+        lines.append(self(.explanationOpRank, ["rank": count(s.rank), "count": count(s.comparableCount), "segment": segment(s)]))
         switch s.rule {
-        case .capacity: lines.append(t("op.capacity", ["k": count(s.capacity ?? 0), "limit": count(s.selectionLimit ?? 0)]))
+        case .capacity: lines.append(self(.explanationOpCapacity, ["k": count(s.capacity ?? 0), "limit": count(s.selectionLimit ?? 0)]))
         case .proposals(_, let perUnit):
-            lines.append(t("op.proposals", ["k": count(s.capacity ?? 0), "per_unit": count(perUnit), "limit": count(s.selectionLimit ?? 0)]))
-        case .threshold(let threshold): lines.append(t("op.threshold", ["threshold": number(threshold)]))
+            lines.append(self(.explanationOpProposals, ["k": count(s.capacity ?? 0), "per_unit": count(perUnit), "limit": count(s.selectionLimit ?? 0)]))
+        case .threshold(let threshold): lines.append(self(.explanationOpThreshold, ["threshold": number(threshold)]))
         case nil: break
         }
         if let verdict = verdict(s) { lines.append(verdict) }
@@ -131,20 +149,19 @@ struct ExplanationPhrases {
     }
 
     /// Whether the rule selects the applicant ("put before the commission" under a proposals rule).
-    func verdict(_ s: ExplanationStanding) -> String? {
+    func verdict(_ s: ExplanationStanding) -> [ReportInline]? {
         guard let selected = s.selected else { return nil }
-        if case .proposals = s.rule { return t(selected ? "standing.proposed" : "standing.not_proposed") }
-        return t(selected ? "standing.selected" : "standing.not_selected")
+        if case .proposals = s.rule { return self(selected ? .explanationStandingProposed : .explanationStandingNotProposed) }
+        return self(selected ? .explanationStandingSelected : .explanationStandingNotSelected)
     }
 
     /// The average wait sentence.
-    func wait(_ w: ExplanationWait) -> String {
+    func wait(_ w: ExplanationWait) -> [ReportInline] {
         switch w {
-        case .notDeclared: t("wait.undeclared")
-        case .suppressed(let n, let minimum): t("wait.suppressed", ["count": count(n), "minimum": count(minimum)])
+        case .notDeclared: self(.explanationWaitUndeclared)
+        case .suppressed(let n, let minimum): self(.explanationWaitSuppressed, ["count": count(n), "minimum": count(minimum)])
         case .available(let n, let mean, let median):
-            t("wait.available", ["count": count(n), "mean": ExplanationFormat.number(mean, language, decimals: 1),
-                                 "median": ExplanationFormat.number(median, language, decimals: 1)])
+            self(.explanationWaitAvailable, ["count": count(n), "mean": number(mean, upTo: 1), "median": number(median, upTo: 1)])
         }
     }
 }

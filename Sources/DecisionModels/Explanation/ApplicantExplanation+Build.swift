@@ -5,31 +5,49 @@ extension ApplicantExplanation {
     /// Days per month for waits in months: `ISODate.daysPerMonth` (365.25 / 12).
     public static var daysPerMonth: Double { ISODate.daysPerMonth }
 
-    /// Explains the grid's treatment of applicant `id` in `csvPath`.
+    /// Explains the grid's treatment of applicant `id` in `csvPath`: reads the file once
+    /// (``columnRequests(grid:)``) and explains from the store (``explain(grid:store:id:minimumWaitCount:)``).
     ///
-    /// Two passes over the file: one reads the id column (refusing a repeated
-    /// id, naming both lines), the applicant's values and, when the grid
-    /// declares `dates:`, the waits of allocated applications; then
-    /// ``GridDesign/load(grid:csvPath:dialect:)`` scores every application
-    /// (BLAS) and ``GridAllocation`` ranks them within segments. Each criterion's
-    /// points are recomputed from the applicant's value by
+    /// - Throws: as ``explain(grid:store:id:minimumWaitCount:)``, and the `CSVError`s of
+    ///   reading the data against the grid (a repeated id names both lines).
+    public static func explain(grid: PointsGrid, csvPath: String, id: String, dialect: CSVDialect = CSVDialect(),
+                               minimumWaitCount: Int = 10) throws -> ApplicantExplanation {
+        let store = try DataLoader.load(path: csvPath, dialect: dialect, requests: columnRequests(grid: grid))
+        return try explain(grid: grid, store: store, id: id, minimumWaitCount: minimumWaitCount)
+    }
+
+    /// The columns an explanation reads: the grid's (``PointsGrid/columnRequests``), the text
+    /// of every column it shows, and the `dates:` columns.
+    public static func columnRequests(grid: PointsGrid) -> [ColumnRequest] {
+        ExplanationColumns(grid: grid).requests(grid: grid)
+    }
+
+    /// Explains the grid's treatment of applicant `id`, from a store read with
+    /// ``columnRequests(grid:)``.
+    ///
+    /// The applicant's values of the columns the grid reads are taken as written;
+    /// ``GridDesign/init(grid:store:)`` scores every application (BLAS) and
+    /// ``GridAllocation`` ranks them within segments; when the grid declares `dates:`,
+    /// the waits of the allocated applications of the applicant's segment are averaged.
+    /// Each criterion's points are recomputed from the applicant's value by
     /// ``GridCriterion/points(forRawValue:)`` and must add up to the BLAS score.
     ///
     /// - Parameter minimumWaitCount: the average wait is given only over at least
     ///   this many comparable allocated applications (default 10).
-    /// - Throws: ``ExplanationError`` (unknown id, repeated id, bad date), and
-    ///   the `CSVError`/`SpecError` of reading the data against the grid.
-    public static func explain(grid: PointsGrid, csvPath: String, id: String, dialect: CSVDialect = CSVDialect(),
-                               minimumWaitCount: Int = 10) throws -> ApplicantExplanation {
-        let scan = try ExplanationScan.read(grid: grid, csvPath: csvPath, id: id, dialect: dialect)
-        let design = try GridDesign.load(grid: grid, csvPath: csvPath, dialect: dialect)
+    /// - Throws: ``ExplanationError`` (unknown id, bad date), and the errors of
+    ///   ``GridDesign/init(grid:store:)``.
+    public static func explain(grid: PointsGrid, store: ColumnStore, id: String, minimumWaitCount: Int = 10) throws -> ApplicantExplanation {
+        let design = try GridDesign(grid: grid, store: store)
         guard let row = design.ids.firstIndex(of: id) else {
-            throw ExplanationError.unknownID(id: id, file: csvPath, idColumn: grid.idColumn)
+            throw ExplanationError.unknownID(id: id, file: store.source.path, idColumn: grid.idColumn)
         }
+        let shown = ExplanationColumns(grid: grid)
+        let values = shown.values(row: row, grid: grid, store: store)
+        let waitDays = try ExplanationColumns.waitDays(grid: grid, store: store, segmentCodes: design.segmentCodes, segment: design.segmentCodes[row])
         let scores = try design.scores()
         let result = try GridAllocation.allocate(scores: scores, design: design, rule: grid.allocation ?? .threshold(.infinity))
 
-        let (criteria, groups) = try applyCriteria(grid: grid, scan: scan)
+        let (criteria, groups) = try applyCriteria(grid: grid, row: row, store: store)
         let sum = criteria.reduce(0) { $0 + $1.countedPoints }
         let total = grid.minimumScore.map { max($0, sum) } ?? sum
         let operations = ExplanationOperations(sum: sum, minimumScore: grid.minimumScore,
@@ -52,19 +70,20 @@ extension ApplicantExplanation {
             selectionLimit: limit, selected: grid.allocation == nil ? nil : result.isSelected(row))
 
         return ApplicantExplanation(
-            applicantID: id, line: scan.line, gridName: grid.name, role: grid.role, data: scan.dataItems(grid: grid),
+            applicantID: id, line: store.rowLines.line(ofRow: row), gridName: grid.name, role: grid.role,
+            data: shown.dataItems(grid: grid, values: values),
             criteria: criteria, groups: groups, operations: operations, standing: standing,
-            wait: scan.wait(minimumCount: minimumWaitCount))
+            wait: ExplanationWait(waitDays: waitDays, minimumCount: minimumWaitCount))
     }
 
     /// Each criterion's points for the applicant's values, then the exclusive groups
     /// (the highest member counts; the first declared on a tie).
-    static func applyCriteria(grid: PointsGrid, scan: ExplanationScan) throws -> ([ExplanationCriterion], [ExplanationGroup]) {
+    static func applyCriteria(grid: PointsGrid, row: Int, store: ColumnStore) throws -> ([ExplanationCriterion], [ExplanationGroup]) {
         let groupOf = grid.groupOfCriterion
         var criteria: [ExplanationCriterion] = []
         for (c, criterion) in grid.criteria.enumerated() {
-            let raw = scan.value(of: criterion.column)
-            let number = scan.number(of: criterion.column)
+            let raw = store.categories[criterion.column]?.value(row)
+            let number = store.numbers[criterion.column].flatMap { $0[row].isNaN ? nil : $0[row] }
             // Numeric criteria read the number as the loader parsed it (decimal comma honoured).
             let normalized: String? = criterion.isNumeric ? number.map { String($0) } : raw
             guard let points = criterion.points(forRawValue: normalized) else {

@@ -2,8 +2,6 @@
 public enum ExplanationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No row of the data has this id (nothing else is listed, by design: no nearby ids).
     case unknownID(id: String, file: String, idColumn: String)
-    /// The id appears on two lines of the data file.
-    case duplicatedID(id: String, file: String, firstLine: Int, secondLine: Int)
     /// An ISO date could not be read, or an allocation precedes its application.
     case badDate(file: String, line: Int, column: String, message: String)
     /// The per-criterion explanation does not add up to the grid's score (a bug).
@@ -13,8 +11,6 @@ public enum ExplanationError: Error, Sendable, Equatable, CustomStringConvertibl
         switch self {
         case .unknownID(let id, let file, let column):
             "\(file): no application has \(column) '\(id)'"
-        case .duplicatedID(let id, let file, let first, let second):
-            "\(file): id '\(id)' is given twice, on lines \(first) and \(second); the id column must identify each applicant"
         case .badDate(let file, let line, let column, let message):
             "\(file):\(line) (column '\(column)'): \(message)"
         case .inconsistent(let message):

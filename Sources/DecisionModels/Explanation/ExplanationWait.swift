@@ -13,3 +13,16 @@ public enum ExplanationWait: Sendable, Equatable {
     /// Mean and median wait in months over `count` comparable allocated applications.
     case available(count: Int, meanMonths: Double, medianMonths: Double)
 }
+
+extension ExplanationWait {
+    /// Mean and median wait in months over `waitDays` (`nil`: no `dates:`), or why they are not given.
+    init(waitDays: [Int]?, minimumCount: Int) {
+        guard let waitDays else { self = .notDeclared; return }
+        guard waitDays.count >= max(minimumCount, 1) else { self = .suppressed(count: waitDays.count, minimumCount: minimumCount); return }
+        let months = waitDays.sorted().map { Double($0) / ApplicantExplanation.daysPerMonth }
+        let n = months.count
+        let mean = months.reduce(0, +) / Double(n)
+        let median = n % 2 == 1 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2
+        self = .available(count: n, meanMonths: mean, medianMonths: median)
+    }
+}

@@ -1,10 +1,9 @@
 import AuditData
-import Foundation
 import LinearAlgebra
 
 extension GridDesign {
-    /// Reads a CSV file against a grid (one streaming pass) and builds `X`, the
-    /// segments, the tie-break order and the capacities.
+    /// Reads a CSV file against a grid (one streaming pass, ``PointsGrid/columnRequests``)
+    /// and builds the design (``init(grid:store:)``).
     ///
     /// - Throws: `CSVError` with file, line and column: a column the grid names
     ///   is not in the header (the message lists the available columns); a
@@ -14,30 +13,30 @@ extension GridDesign {
     ///   other than 0/1; and every format error of `CSVReader`. A category value
     ///   the grid does not declare is not an error (0 points).
     public static func load(grid: PointsGrid, csvPath: String, dialect: CSVDialect = CSVDialect()) throws -> GridDesign {
-        let reader = try CSVReader(path: csvPath, dialect: dialect)
-        var selected: [Int] = []           // header indices
-        var slotOfColumn: [String: Int] = [:]
-        func slot(_ name: String, _ use: String) throws -> Int {
-            if let s = slotOfColumn[name] { return s }
-            guard let index = reader.header.firstIndex(of: name) else {
-                throw CSVError(file: csvPath, line: 1, column: nil, columnName: name,
-                               message: "\(use) reads column '\(name)', which is not in the header; available columns: "
-                                   + reader.header.map { "'\($0)'" }.joined(separator: ", "))
-            }
-            selected.append(index)
-            slotOfColumn[name] = selected.count - 1
-            return selected.count - 1
+        try GridDesign(grid: grid, store: DataLoader.load(path: csvPath, dialect: dialect, requests: grid.columnRequests))
+    }
+
+    /// The design of the applicants of `store`, read with the grid's requests
+    /// (``PointsGrid/columnRequests``, alone or with other analyses' columns): `X`, the
+    /// segments, the tie-break order and the capacities.
+    ///
+    /// - Throws: `CSVError` at the first missing value of a flag criterion that does not
+    ///   declare `missing: 0`; `SpecError` when the store lacks a column of the grid
+    ///   (it was read without the grid's requests).
+    public init(grid: PointsGrid, store: ColumnStore) throws {
+        let n = store.rowCount
+        func notLoaded(_ column: String) -> SpecError {
+            SpecError(key: "model", message: "column '\(column)' of grid '\(grid.name)' was not read from the data")
         }
-        let idSlot = try slot(grid.idColumn, "the id")
-        let criterionSlots = try grid.criteria.map { try slot($0.column, "criterion '\($0.name)'") }
-        let segmentSlots = try grid.segmentBy.map { try slot($0, "allocation.segment_by") }
-        let tieSlots = try grid.tieBreak.dropLast().map { try slot($0.column, "tie_break") }
-        var fromDataSlot: Int?
-        switch grid.allocation {
-        case .capacity(.fromData(let column)), .proposals(.fromData(let column), _):
-            fromDataSlot = try slot(column, "allocation.capacity.from_data")
-        default: break
+        func category(_ column: String) throws(SpecError) -> GroupColumn {
+            guard let values = store.categories[column] else { throw notLoaded(column) }
+            return values
         }
+        func numbers(_ column: String) throws(SpecError) -> [Double] {
+            guard let values = store.numbers[column] else { throw notLoaded(column) }
+            return values
+        }
+        guard let ids = store.identifiers[grid.idColumn] else { throw notLoaded(grid.idColumn) }
 
         var definitions: [GridFeature] = []
         var featureCriterion: [Int] = []
@@ -47,64 +46,54 @@ extension GridDesign {
                 featureCriterion.append(c)
             }
         }
-        let parsers = grid.criteria.map(CriterionParser.init)
-        var columns = [[Double]](repeating: [], count: definitions.count)
-        var ids: [String] = []
-        var idLines: [Int] = []
-        var segmentEncoders = [CategoricalEncoder](repeating: CategoricalEncoder(), count: segmentSlots.count)
-        var segmentCodes = [[UInt32]](repeating: [], count: segmentSlots.count)
-        var tieValues = [[Double]](repeating: [], count: tieSlots.count)
-        var allocated: [Bool] = []
-        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(definitions.count, 1))
-        defer { buffer.deallocate() }
-
-        try reader.forEachRow(selecting: selected) { row in
-            ids.append(try row.validatedString(idSlot))
-            idLines.append(row.line(of: idSlot))
-            var f = 0
-            for c in 0..<parsers.count {
-                try parsers[c].features(row, criterionSlots[c], into: buffer + f)
-                f += parsers[c].featureCount
-            }
-            for j in 0..<definitions.count { columns[j].append(buffer[j]) }
-            for (k, s) in segmentSlots.enumerated() {
-                segmentCodes[k].append(try segmentEncoders[k].code(for: row, s))
-            }
-            for (k, s) in tieSlots.enumerated() {
-                guard !row.isMissing(s), let value = row.double(s) else {
-                    throw row.error(s, "expected a number for tie-break key '\(grid.tieBreak[k].column)', found '\(row.string(s))'")
+        // X, column-major: feature f of row i at f·n + i.
+        var storage = [Double](repeating: 0, count: n * definitions.count)
+        var f = 0
+        for criterion in grid.criteria {
+            switch criterion.kind {
+            case .flag(_, let trueValues):
+                let column = try category(criterion.column)
+                if !criterion.missingIsZero, let unknown = column.unknownCode, let row = column.codes.firstIndex(of: unknown) {
+                    throw store.error(row: row, column: criterion.column,
+                                      PointsGrid.missingMessage("criterion '\(criterion.name)' (\(criterion.kind.name))"))
                 }
-                tieValues[k].append(value)
-            }
-            if let s = fromDataSlot {
-                let value = row.double(s)
-                guard value == 0 || value == 1 else {
-                    throw row.error(s, "expected 0 or 1 (an actual allocation) for the capacity column, found '\(row.string(s))'")
+                let isTrue = column.groups.indices.map { code in
+                    UInt32(code) != column.unknownCode && trueValues.contains { $0.utf8.elementsEqual(column.groups[code].utf8) }
                 }
-                allocated.append(value == 1)
+                for (i, code) in column.codes.enumerated() where isTrue[Int(code)] { storage[f * n + i] = 1 }
+            case .category(let levels):
+                // A level's feature; an undeclared or missing value gives none (0 points).
+                let column = try category(criterion.column)
+                let feature = column.groups.indices.map { code in
+                    UInt32(code) == column.unknownCode ? nil : levels.firstIndex { $0.value.utf8.elementsEqual(column.groups[code].utf8) }
+                }
+                for (i, code) in column.codes.enumerated() {
+                    if let level = feature[Int(code)] { storage[(f + level) * n + i] = 1 }
+                }
+            case .perUnit(let perUnit, let cap):
+                let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
+                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN { storage[f * n + i] = min(x, capUnits) }
+            case .bands(let bands):
+                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN {
+                    if let b = bands.firstIndex(where: { $0.contains(x) }) {
+                        storage[(f + b) * n + i] = 1
+                    }
+                }
             }
-        }
-        let n = ids.count
-        var storage: [Double] = []
-        storage.reserveCapacity(n * definitions.count)
-        for j in columns.indices {
-            storage.append(contentsOf: columns[j])
-            columns[j] = []
+            f += criterion.features.count
         }
         let matrix = try Matrix(rows: n, columns: definitions.count, columnMajor: storage)
-        let (codes, labels) = combineSegments(segmentCodes, segmentEncoders.map(\.levels), rows: n)
+        let segments = try grid.segmentBy.map(category)
+        let (codes, labels) = Self.combineSegments(segments.map(\.codes), segments.map(\.groups), rows: n)
         let idOrder = ids.indices.sorted { ids[$0] < ids[$1] }
-        for (a, b) in zip(idOrder, idOrder.dropFirst()) where ids[a] == ids[b] {
-            let later = max(a, b)
-            throw CSVError(file: csvPath, line: idLines[later], column: selected[idSlot] + 1, columnName: grid.idColumn,
-                           message: "id '\(ids[later])' is given twice (first on line \(idLines[min(a, b)])); the id column must identify each applicant")
-        }
-        let tieRank = tieOrder(idOrder: idOrder, keys: tieValues, descending: grid.tieBreak.dropLast().map(\.descending),
-                               idDescending: grid.tieBreak.last?.descending ?? false)
-        let capacities = resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
-        return GridDesign(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
-                          featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
-                          tieRank: tieRank, capacities: capacities)
+        let tieKeys = try grid.tieBreak.dropLast().map { try numbers($0.column) }
+        let tieRank = Self.tieOrder(idOrder: idOrder, keys: tieKeys, descending: grid.tieBreak.dropLast().map(\.descending),
+                                    idDescending: grid.tieBreak.last?.descending ?? false)
+        let allocated = try grid.capacityColumn.map { try numbers($0).map { $0 == 1 } } ?? []
+        let capacities = Self.resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
+        self.init(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
+                  featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
+                  tieRank: tieRank, capacities: capacities)
     }
 
     /// Dense segment codes numbered in the sorted order of their labels.
@@ -161,97 +150,5 @@ extension GridDesign {
         case .declared(let segments, let fallback):
             return labels.map { label in segments.first { $0.segment == label }?.k ?? fallback }
         }
-    }
-}
-
-/// Turns one criterion's field into its feature values (the columns of `X`).
-/// A class with plain fields, so the per-row loop neither copies nor
-/// re-destructures the criterion's enum payload.
-final class CriterionParser {
-    enum Kind { case flag, category, perUnit, bands }
-    let name: String
-    let kindName: String
-    let kind: Kind
-    let featureCount: Int
-    let missingIsZero: Bool
-    /// flag: the true values; category: the levels (UTF-8 bytes).
-    let patterns: [[UInt8]]
-    /// perUnit: `cap / |ppu|` (+∞ without a cap).
-    let capUnits: Double
-    /// bands: bounds (±∞ when open).
-    let lower: [Double]
-    let upper: [Double]
-
-    init(_ criterion: GridCriterion) {
-        name = criterion.name
-        kindName = criterion.kind.name
-        featureCount = criterion.features.count
-        missingIsZero = criterion.missingIsZero
-        var patterns: [[UInt8]] = [], capUnits = Double.infinity, lower: [Double] = [], upper: [Double] = []
-        switch criterion.kind {
-        case .flag(_, let trueValues):
-            kind = .flag
-            patterns = trueValues.map { Array($0.utf8) }
-        case .category(let levels):
-            kind = .category
-            patterns = levels.map { Array($0.value.utf8) }
-        case .perUnit(let perUnit, let cap):
-            kind = .perUnit
-            if let cap { capUnits = cap / abs(perUnit) }
-        case .bands(let bands):
-            kind = .bands
-            lower = bands.map { $0.from ?? -.infinity }
-            upper = bands.map { $0.to ?? .infinity }
-        }
-        self.patterns = patterns
-        self.capUnits = capUnits
-        self.lower = lower
-        self.upper = upper
-    }
-
-    /// Index of the pattern equal to `bytes`, if any.
-    @inline(__always)
-    private func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (k, pattern) in patterns.enumerated() where pattern.count == bytes.count {
-            if bytes.count == 0 { return k }
-            let equal = pattern.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-            if equal { return k }
-        }
-        return nil
-    }
-
-    func features(_ row: CSVRow, _ slot: Int, into buffer: UnsafeMutablePointer<Double>) throws {
-        for f in 0..<featureCount { buffer[f] = 0 }
-        if kind == .category {
-            if let level = match(row.bytes(slot)) { buffer[level] = 1 }
-            return
-        }
-        if row.isMissing(slot) {
-            guard missingIsZero else {
-                throw row.error(slot, "missing value for criterion '\(name)' (\(kindName)); declare `missing: 0` in the grid to give 0 points")
-            }
-            return
-        }
-        switch kind {
-        case .flag:
-            if match(row.bytes(slot)) != nil { buffer[0] = 1 }
-        case .perUnit:
-            buffer[0] = min(try number(row, slot), capUnits)
-        case .bands:
-            let x = try number(row, slot)
-            for b in 0..<lower.count where x >= lower[b] && x < upper[b] {
-                buffer[b] = 1
-                break
-            }
-        case .category:
-            break
-        }
-    }
-
-    private func number(_ row: CSVRow, _ slot: Int) throws -> Double {
-        guard let x = row.double(slot) else {
-            throw row.error(slot, "expected a number for criterion '\(name)' (\(kindName)), found '\(row.string(slot))'")
-        }
-        return x
     }
 }

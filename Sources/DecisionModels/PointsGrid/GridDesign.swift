@@ -3,7 +3,8 @@ import LinearAlgebra
 
 /// The applicants of a data file read against a ``PointsGrid``: the design
 /// matrix `X` (applicants × features), the grid's weights `w`, the allocation
-/// segments and the tie-break order. Built by ``load(grid:csvPath:dialect:)``.
+/// segments and the tie-break order. Built from the data store by ``init(grid:store:)``
+/// (the store read with ``PointsGrid/columnRequests``), or from a file by ``load(grid:csvPath:dialect:)``.
 ///
 /// Each criterion gives one or more features (``GridCriterion/features``):
 /// an indicator per flag, category level or band, and `min(value, cap/|ppu|)`

@@ -9,8 +9,8 @@ import LinearAlgebra
 ///
 /// When B can be expressed on A's design (same criteria features, groups and floor:
 /// ``GridDesign/weights(of:)``) both are scored in one BLAS `dgemm`; otherwise B is
-/// scored on its own design. B's design is always read (its segments, tie-break and
-/// capacities), and both must list the same applicant ids in the same order.
+/// scored on its own design. B's design is always built (its segments, tie-break and
+/// capacities), from the same store, and both must read the same id column.
 public struct GridComparison: Sendable {
     /// Groups with fewer rows show counts only.
     public static let disclosureThreshold = 10
@@ -29,32 +29,25 @@ public struct GridComparison: Sendable {
         self.sharedDesign = sharedDesign
     }
 
-    /// Reads `csvPath` against both grids and the protected columns, and compares.
-    ///
-    /// - Throws: the errors of ``GridDesign/load(grid:csvPath:dialect:)``,
-    ///   ``GridProtectedAttribute/load(columns:csvPath:dialect:rows:)`` and
-    ///   ``GridAllocation``; `SpecError` when the two designs list other ids.
-    public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, protected: [String],
-                           dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
-        let attributes = try GridProtectedAttribute.load(columns: protected, csvPath: csvPath, dialect: dialect)
-        return try run(gridA: gridA, gridB: gridB, csvPath: csvPath, attributes: attributes, dialect: dialect)
+    /// The columns a comparison reads besides the protected attributes: both grids'.
+    public static func columnRequests(gridA: PointsGrid, gridB: PointsGrid) -> [ColumnRequest] {
+        gridA.columnRequests + gridB.columnRequests
     }
 
-    /// The same with attributes already read (e.g. banded by `DataLoader`: ``GridProtectedAttribute/init(_:)``),
-    /// row-aligned with `csvPath`.
+    /// Scores and allocates both grids on the applicants of `store` (read with
+    /// ``columnRequests(gridA:gridB:)`` and the protected attributes as groups), and compares
+    /// them overall and per group of each protected attribute (`store.attributes`).
     ///
-    /// - Throws: as above; `SpecError` when an attribute has another number of rows than the file.
-    public static func run(gridA: PointsGrid, gridB: PointsGrid, csvPath: String, attributes: [GridProtectedAttribute],
-                           dialect: CSVDialect = CSVDialect()) throws -> GridComparison {
-        let designA = try GridDesign.load(grid: gridA, csvPath: csvPath, dialect: dialect)
-        let designB = try GridDesign.load(grid: gridB, csvPath: csvPath, dialect: dialect)
+    /// - Throws: the errors of ``GridDesign/init(grid:store:)`` and ``GridAllocation``;
+    ///   `SpecError` when the two grids read other id columns.
+    public static func run(gridA: PointsGrid, gridB: PointsGrid, store: ColumnStore) throws -> GridComparison {
+        let attributes = store.attributes
+        let designA = try GridDesign(grid: gridA, store: store)
+        let designB = try GridDesign(grid: gridB, store: store)
         guard designA.ids == designB.ids else {
             throw SpecError(key: "id", message: "grids '\(gridA.name)' and '\(gridB.name)' read other applicant ids ('\(gridA.idColumn)' vs '\(gridB.idColumn)'); they must use the same id column")
         }
         let n = designA.rows
-        for attribute in attributes where attribute.codes.count != n {
-            throw SpecError(key: "protected.\(attribute.name)", message: "\(attribute.codes.count) rows, but the grids read \(n); read both from the same file")
-        }
         let scoresA: [Double], scoresB: [Double], shared: Bool
         if let wB = try? designA.weights(of: gridB) {
             let both = try designA.scores(weights: Matrix(rows: wB.count, columns: 2, columnMajor: designA.weights + wB))
@@ -76,7 +69,7 @@ public struct GridComparison: Sendable {
 
     /// The rows from scores and allocations (one column each) and row-aligned attributes.
     public static func compare(scoresA: [Double], scoresB: [Double], allocationA: GridAllocationResult, allocationB: GridAllocationResult,
-                               attributes: [GridProtectedAttribute]) -> [GridComparisonRow] {
+                               attributes: [GroupColumn]) -> [GridComparisonRow] {
         let n = scoresA.count
         func row(_ attribute: String, _ group: String, _ members: [Int]) -> GridComparisonRow {
             var selA = 0, selB = 0, gain = 0, lose = 0
@@ -105,7 +98,7 @@ public struct GridComparison: Sendable {
         for attribute in attributes {
             var members = [[Int]](repeating: [], count: attribute.groups.count)
             for (i, code) in attribute.codes.enumerated() { members[Int(code)].append(i) }
-            for (g, label) in attribute.groups.enumerated() { rows.append(row(attribute.name, label, members[g])) }
+            for (g, label) in attribute.groups.enumerated() { rows.append(row(attribute.attribute, label, members[g])) }
         }
         return rows
     }

@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 
 extension GridGroupDisparity {
@@ -6,7 +7,7 @@ extension GridGroupDisparity {
     /// the order of `attribute.groups`. Formulas: ``GridGroupDisparity``.
     ///
     /// - Parameter reference: index of the reference group in `attribute.groups`.
-    static func compute(attribute: GridProtectedAttribute, reference: Int, minGroupSize: Int,
+    static func compute(attribute: GroupColumn, reference: Int, minGroupSize: Int,
                         scores: UnsafeBufferPointer<Double>, selected: ArraySlice<Bool>) -> [GridGroupDisparity] {
         let k = attribute.groups.count
         var counts = [Int](repeating: 0, count: k)
@@ -28,7 +29,7 @@ extension GridGroupDisparity {
         }
         // As the audit's impact ratio: the `unknown` group (missing values) is never the most
         // favoured group.
-        let eligible = (0..<k).filter { counts[$0] >= minGroupSize && attribute.groups[$0] != GridProtectedAttribute.missingLabel }
+        let eligible = (0..<k).filter { counts[$0] >= minGroupSize && UInt32($0) != attribute.unknownCode }
         let best = eligible.compactMap { rates[$0].value }.max()
         return (0..<k).map { g in
             let impact: MetricValue
@@ -40,7 +41,7 @@ extension GridGroupDisparity {
                 impact = .undefined(reason: "no group of at least \(minGroupSize) rows")
             }
             return GridGroupDisparity(
-                attribute: attribute.name, group: attribute.groups[g], count: counts[g], selected: chosen[g],
+                attribute: attribute.attribute, group: attribute.groups[g], count: counts[g], selected: chosen[g],
                 selectionRate: rates[g], impactRatio: impact,
                 rateDifference: difference(rates[g], rates[reference]),
                 meanScore: means[g], meanScoreGap: difference(means[g], means[reference]))

@@ -54,7 +54,7 @@ public enum GridSensitivity {
     ///   an unknown reference group, a non-finite or missing scale or a
     ///   `minGroupSize` below 1; errors of ``GridAllocation/allocate(scores:design:rule:)``
     ///   (e.g. a grid without allocation rule).
-    public static func run(design: GridDesign, attributes: [GridProtectedAttribute], scales: [Double] = defaultScales,
+    public static func run(design: GridDesign, attributes: [GroupColumn], scales: [Double] = defaultScales,
                            minGroupSize: Int = 30, referenceGroups: [String: String] = [:],
                            tornadoScales: (low: Double, high: Double) = (0, 2)) throws -> GridSensitivityResult {
         guard !scales.isEmpty, scales.allSatisfy(\.isFinite) else {
@@ -69,9 +69,9 @@ public enum GridSensitivity {
         var references: [Int] = []
         for attribute in attributes {
             guard attribute.codes.count == design.rows else {
-                throw SpecError(key: "protected.\(attribute.name)", message: "\(attribute.codes.count) rows, but the grid design has \(design.rows); read both from the same file")
+                throw SpecError(key: "protected.\(attribute.attribute)", message: "\(attribute.codes.count) rows, but the grid design has \(design.rows); read both from the same file")
             }
-            references.append(try reference(of: attribute, named: referenceGroups[attribute.name]))
+            references.append(try reference(of: attribute, named: referenceGroups[attribute.attribute]))
         }
 
         let variants = variants(of: design, scales: scales)
@@ -98,10 +98,10 @@ public enum GridSensitivity {
     }
 
     /// Index of the named reference group, or of the largest group (first label on a tie).
-    static func reference(of attribute: GridProtectedAttribute, named name: String?) throws(SpecError) -> Int {
+    static func reference(of attribute: GroupColumn, named name: String?) throws(SpecError) -> Int {
         if let name {
             guard let index = attribute.groups.firstIndex(of: name) else {
-                throw SpecError(key: "reference_groups.\(attribute.name)", message: "group '\(name)' is not in the data; groups: \(attribute.groups.joined(separator: ", "))")
+                throw SpecError(key: "reference_groups.\(attribute.attribute)", message: "group '\(name)' is not in the data; groups: \(attribute.groups.joined(separator: ", "))")
             }
             return index
         }

@@ -1,0 +1,49 @@
+extension AuditSpec {
+    /// The columns this spec's audit reads, as store requests: the protected attributes, the
+    /// label, decision, score and weight, the allocation's volumes, needs and household
+    /// sizes, the ranking and income columns, the tariff's meter types and the drought
+    /// rule's levels. The one place where the spec's shape meets the store's: a decision
+    /// model adds its own requests (`ModelAudit.columnRequests`).
+    public var columnRequests: [ColumnRequest] {
+        var requests = groupRequests
+        if let label { requests.append(ColumnRequest(label.column, .label(label.rule))) }
+        if let decision { requests.append(ColumnRequest(decision.column, .decision(decision.rule))) }
+        if let score { requests.append(ColumnRequest(score, .score)) }
+        if let weight { requests.append(ColumnRequest(weight, .weight)) }
+        let amounts: [(column: String?, role: String, leftOut: String)] = [
+            (allocation?.column, "allocation", "those households are left out of the allocation audit"),
+            (allocation?.need, "need", "those households are left out of the shortfall figures"),
+            (allocation?.per, "per", "per-capita figures leave them out; the drought rule counts them as 1 person"),
+            (rankBy, "rank", "those households are left out of the concentration curve and index"),
+            (income, "income", "those households are left out of the affordability figures"),
+        ]
+        for (column, role, leftOut) in amounts {
+            guard let column else { continue }
+            requests.append(ColumnRequest(column, .number(NumberRule(
+                missing: .kept(warning: leftOut),
+                notANumber: { "expected a number in '\(column)' (\(role)), found '\($0)'" },
+                range: role == "per" ? .positive : .any,
+                outOfRange: { "expected a positive household size in '\(column)', found '\($0)'" },
+                negativeWarning: role == "allocation" ? "the inequality indices are undefined for allocations below 0" : nil))))
+        }
+        if let meter = tariff?.meter { requests.append(ColumnRequest(meter, .category)) }
+        if let level = drought?.level { requests.append(ColumnRequest(level, .category)) }
+        return requests
+    }
+
+    /// The protected attributes alone, as groups (what a comparison of two grids reads
+    /// besides the grids' columns).
+    public var groupRequests: [ColumnRequest] {
+        protected.map { ColumnRequest($0.column, .group($0.binning, mapping: $0.mapping)) }
+    }
+}
+
+extension BinaryColumnSpec {
+    /// How the loader reads the column: a declared positive value first, else a threshold,
+    /// else the standard yes/no vocabulary.
+    public var rule: BinaryRule {
+        if let positive { return .positive(positive) }
+        if let threshold { return .threshold(threshold) }
+        return .standard
+    }
+}

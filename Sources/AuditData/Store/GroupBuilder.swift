@@ -1,0 +1,118 @@
+/// Reads one protected attribute during the load: values coded as they come (categories)
+/// or kept as numbers (bands, quantile bins), turned into groups after the pass.
+struct GroupBuilder {
+    let name: String
+    let slot: Int
+    let binning: Binning
+    let mapping: [String: String]
+    private var encoder = CategoricalEncoder()
+    /// Categories: first-appearance codes, `UInt32.max` for a missing value.
+    private var codes: [UInt32] = []
+    /// Bands and quantiles: the numbers, NaN for a missing value.
+    private var numbers: [Double] = []
+
+    init(name: String, slot: Int, binning: Binning, mapping: [String: String]) {
+        self.name = name
+        self.slot = slot
+        self.binning = binning
+        self.mapping = mapping
+    }
+
+    mutating func read(_ row: CSVRow) throws(CSVError) {
+        if binning == .none {
+            codes.append(row.isMissing(slot) ? UInt32.max : try encoder.code(for: row, slot))
+        } else if row.isMissing(slot) {
+            numbers.append(.nan)
+        } else if let value = row.double(slot), value.isFinite {
+            numbers.append(value)
+        } else {
+            throw row.error(slot, "expected a number to band protected attribute '\(name)', found '\(row.string(slot))'")
+        }
+    }
+
+    /// The groups, and a warning when tied quantiles merged bins.
+    func column() -> (GroupColumn, String?) {
+        binning == .none ? (categorical(), nil) : band()
+    }
+
+    /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
+    func categorical() -> GroupColumn {
+        let levels = encoder.levels
+        let mapped = levels.map { mapping[$0] ?? $0 }
+        let hasMissing = codes.contains(UInt32.max)
+        var labels = Array(Set(mapped)).filter { $0 != GroupColumn.unknownLabel }
+        // Numeric labels (deciles, codes) in numeric order; others by their bytes.
+        let numbers = labels.map { Double($0) }
+        if !labels.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+            labels = zip(labels, numbers).sorted { a, b in
+                a.1! != b.1! ? a.1! < b.1! : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
+            }.map(\.0)
+        } else {
+            labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
+        let hasUnknown = hasMissing || mapped.contains(GroupColumn.unknownLabel)
+        if hasUnknown { labels.append(GroupColumn.unknownLabel) }
+        var position: [String: UInt32] = [:]
+        for (i, label) in labels.enumerated() { position[label] = UInt32(i) }
+        let remap = mapped.map { position[$0]! }
+        let unknownCode = hasUnknown ? UInt32(labels.count - 1) : nil
+        let newCodes = codes.map { $0 == UInt32.max ? unknownCode! : remap[Int($0)] }
+        return GroupColumn(attribute: name, codes: newCodes, groups: labels, unknownCode: unknownCode)
+    }
+
+    /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.
+    func band() -> (GroupColumn, String?) {
+        let values = numbers
+        var warning: String?
+        var edges: [Double]
+        var labels: [String]
+        // `rightClosed`: quantile bins are (a, b] as pandas.qcut; bands are [a, b).
+        let rightClosed: Bool
+        switch binning {
+        case .bands(let cuts):
+            edges = cuts
+            rightClosed = false
+            labels = ["<\(Self.format(cuts[0]))"]
+            for (a, b) in zip(cuts, cuts.dropFirst()) { labels.append("[\(Self.format(a)),\(Self.format(b)))") }
+            labels.append(">=\(Self.format(cuts[cuts.count - 1]))")
+        case .quantiles(let k):
+            rightClosed = true
+            let sorted = values.filter { !$0.isNaN }.sorted()
+            edges = []
+            if !sorted.isEmpty {
+                for i in 1..<k {
+                    let q = Quantile.type7(sorted, Double(i) / Double(k))
+                    if edges.last != q { edges.append(q) }
+                }
+                if let last = edges.last, last >= sorted[sorted.count - 1] { edges.removeLast() }
+            }
+            if edges.count != k - 1 {
+                warning = "'\(name)': tied values leave \(edges.count + 1) quantile groups instead of \(k)"
+            }
+            labels = (1...(edges.count + 1)).map { "Q\($0)" }
+        case .none:
+            preconditionFailure("band() is only called for banded attributes")
+        }
+        let hasMissing = values.contains { $0.isNaN }
+        if hasMissing { labels.append(GroupColumn.unknownLabel) }
+        let unknownCode = hasMissing ? UInt32(labels.count - 1) : nil
+        var codes = [UInt32](repeating: 0, count: values.count)
+        for (r, v) in values.enumerated() {
+            if v.isNaN { codes[r] = unknownCode!; continue }
+            // Binary search for the number of edges below (or at) v.
+            var lo = 0, hi = edges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rightClosed ? (edges[mid] < v) : (edges[mid] <= v) { lo = mid + 1 } else { hi = mid }
+            }
+            codes[r] = UInt32(lo)
+        }
+        return (GroupColumn(attribute: name, codes: codes, groups: labels, unknownCode: unknownCode, binning: binning, cutPoints: edges), warning)
+    }
+
+    /// `18.0` → `18`, `2.5` → `2.5`: edges printed as an auditor wrote them.
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
+}

@@ -1,0 +1,60 @@
+/// Reads one numeric column during the load, applying every rule requested for it.
+struct NumberBuilder {
+    let name: String
+    let slot: Int
+    private(set) var rules: [NumberRule]
+    private(set) var values: [Double] = []
+    /// The first rule refusing a missing value, if any.
+    private var refusesMissing: (@Sendable (String) -> String)?
+    /// Whether some rule restricts the range.
+    private var checksRange = false
+
+    init(name: String, slot: Int, rule: NumberRule) {
+        self.name = name
+        self.slot = slot
+        self.rules = []
+        add(rule)
+    }
+
+    mutating func add(_ rule: NumberRule) {
+        rules.append(rule)
+        if refusesMissing == nil, case .refused(let message) = rule.missing { refusesMissing = message }
+        if case .any = rule.range {} else { checksRange = true }
+    }
+
+    mutating func read(_ row: CSVRow) throws(CSVError) {
+        if row.isMissing(slot) {
+            if let refusesMissing { throw row.error(slot, refusesMissing(row.string(slot))) }
+            values.append(.nan)
+            return
+        }
+        guard let value = row.double(slot), value.isFinite else { throw row.error(slot, rules[0].notANumber(row.string(slot))) }
+        if checksRange {
+            for rule in rules where !rule.range.contains(value) { throw row.error(slot, rule.outOfRange(row.string(slot))) }
+        }
+        values.append(value)
+    }
+
+    /// The warnings of the rules that keep missing values: how many, the first line, the effect.
+    func missingWarnings(lines: RowLines) -> [String] {
+        let effects = rules.compactMap { rule -> String? in
+            if case .kept(let warning?) = rule.missing { return warning }
+            return nil
+        }
+        guard !effects.isEmpty, let first = values.firstIndex(where: \.isNaN) else { return [] }
+        let count = values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        return effects.map { Self.warning(name, count, "missing", lines.line(ofRow: first), $0) }
+    }
+
+    /// The warnings of the rules that flag negative values.
+    func negativeWarnings(lines: RowLines) -> [String] {
+        let effects = rules.compactMap(\.negativeWarning)
+        guard !effects.isEmpty, let first = values.firstIndex(where: { $0 < 0 }) else { return [] }
+        let count = values.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        return effects.map { Self.warning(name, count, "negative", lines.line(ofRow: first), $0) }
+    }
+
+    static func warning(_ name: String, _ count: Int, _ what: String, _ line: Int, _ effect: String) -> String {
+        "column '\(name)' has \(count) \(what) value\(count == 1 ? "" : "s") (first on line \(line)): \(effect)"
+    }
+}

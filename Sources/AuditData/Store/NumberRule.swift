@@ -1,0 +1,51 @@
+/// What a numeric column may hold, in the words of the analysis that reads it: the loader
+/// applies the rule to every row as it reads the file and stops at the first value the rule
+/// refuses, with that analysis's message located at the field (file, line, column).
+///
+/// A value is a number when `CSVNumberParser` reads it (honouring the decimal comma) and it
+/// is finite.
+public struct NumberRule: Sendable {
+    /// What a missing value (`CSVDialect.missingValues`) does.
+    public enum Missing: Sendable {
+        /// It is kept as NaN; the warning, if any, says what that leaves out, after the
+        /// count and the first line: "column 'x' has 3 missing values (first on line 7): …".
+        case kept(warning: String?)
+        /// It is an error; the message is given the text found.
+        case refused(@Sendable (String) -> String)
+    }
+
+    /// Which numbers are accepted.
+    public enum Range: Sendable {
+        case any, positive, nonNegative
+        /// Exactly 0 or 1.
+        case zeroOrOne
+
+        func contains(_ x: Double) -> Bool {
+            switch self {
+            case .any: true
+            case .positive: x > 0
+            case .nonNegative: x >= 0
+            case .zeroOrOne: x == 0 || x == 1
+            }
+        }
+    }
+
+    public var missing: Missing
+    /// The message for text that is not a finite number, given that text.
+    public var notANumber: @Sendable (String) -> String
+    /// The accepted numbers, and the message for one outside (given its text).
+    public var range: Range
+    public var outOfRange: @Sendable (String) -> String
+    /// A warning when some values are below 0 (the effect: "the indices are undefined…"),
+    /// after the count and the first line: "column 'x' has 2 negative values (first on line 4): …".
+    public var negativeWarning: String?
+
+    public init(missing: Missing, notANumber: @escaping @Sendable (String) -> String, range: Range = .any,
+                outOfRange: (@Sendable (String) -> String)? = nil, negativeWarning: String? = nil) {
+        self.missing = missing
+        self.notANumber = notANumber
+        self.range = range
+        self.outOfRange = outOfRange ?? notANumber
+        self.negativeWarning = negativeWarning
+    }
+}

@@ -1,0 +1,46 @@
+/// The physical line (1-based, as an editor shows it) on which each data row starts, kept
+/// compactly: rows usually follow each other one line apart, so only the rows where that
+/// numbering jumps (an empty line skipped, a quoted field spanning lines) are stored.
+///
+/// `line(ofRow: r) = line_k + (r − row_k)` for the last jump `k` with `row_k ≤ r`. An
+/// analysis that checks values after the load locates its errors with it.
+public struct RowLines: Sendable, Equatable {
+    /// Rows where the numbering restarts, ascending, and the line of each.
+    private var rows: [Int] = []
+    private var lines: [Int] = []
+    /// Rows recorded so far.
+    public private(set) var count = 0
+    /// The line of the last row recorded.
+    private var last = 0
+
+    /// Rows starting at `firstLine`, one line apart (the usual file).
+    public init(firstLine: Int = 2, count: Int = 0) {
+        rows = [0]
+        lines = [firstLine]
+        self.count = count
+        self.last = firstLine + count - 1
+    }
+
+    /// Records the next row, which starts on `line`.
+    mutating func append(_ line: Int) {
+        if count == 0 {
+            lines[0] = line
+        } else if line != last + 1 {
+            rows.append(count)
+            lines.append(line)
+        }
+        last = line
+        count += 1
+    }
+
+    /// The line on which row `row` (0-based, in file order) starts.
+    public func line(ofRow row: Int) -> Int {
+        // The last jump at or before `row` (binary search).
+        var lo = 0, hi = rows.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if rows[mid] <= row { lo = mid } else { hi = mid }
+        }
+        return lines[lo] + (row - rows[lo])
+    }
+}

@@ -1,0 +1,142 @@
+/// The load of one `ColumnStore`: the requests resolved to header columns, one builder per
+/// column and kind, each row handed to every builder, then the columns assembled.
+///
+/// Within a row, values are checked in this order: protected attributes, label, decision,
+/// score, weight, numbers, categories and dates, identifiers (each kind in request order);
+/// the first value refused stops the load.
+struct StoreBuilder {
+    let reader: CSVReader
+    /// Header index of each selected field; the builders' slots index this.
+    private(set) var selected: [Int] = []
+    private(set) var warnings: [String] = []
+    private var locations: [String: ColumnLocation] = [:]
+    private var groups: [GroupBuilder] = []
+    private var label: BinaryBuilder?
+    private var decision: BinaryBuilder?
+    private var score: NumberBuilder?
+    private var weight: NumberBuilder?
+    private var numbers: [NumberBuilder] = []
+    private var categories: [CategoryBuilder] = []
+    /// Names of the categories read as dates.
+    private var dateNames: [String] = []
+    private var identifiers: [IdentifierBuilder] = []
+    private var lines = RowLines()
+    private(set) var rows = 0
+
+    init(reader: CSVReader, requests: [ColumnRequest]) throws {
+        self.reader = reader
+        for request in requests { try add(request) }
+    }
+
+    /// The field slot of a column, selected once however many requests name it.
+    private mutating func slot(_ request: ColumnRequest) throws -> Int {
+        let name = request.column
+        let index: Int
+        do {
+            index = try reader.columnIndex(named: name)
+        } catch let error as CSVError {
+            guard let who = request.reader else { throw error }
+            throw CSVError(file: reader.path, line: 1, column: nil, columnName: name,
+                           message: "\(who) reads column '\(name)', which is not in the header; available columns: "
+                               + reader.header.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        if reader.isDuplicated(name), !name.contains("#") {
+            let warning = "column '\(name)' appears more than once in the header; the first occurrence is used (write '\(name)#2' for the second)"
+            if !warnings.contains(warning) { warnings.append(warning) }
+        }
+        locations[name] = ColumnLocation(index: index, header: reader.header[index])
+        if let existing = selected.firstIndex(of: index) { return existing }
+        selected.append(index)
+        return selected.count - 1
+    }
+
+    private mutating func add(_ request: ColumnRequest) throws {
+        let name = request.column
+        let s = try slot(request)
+        switch request.kind {
+        case .group(let binning, let mapping):
+            groups.append(GroupBuilder(name: name, slot: s, binning: binning, mapping: mapping))
+        case .label(let rule):
+            label = BinaryBuilder(name: name, slot: s, rule: rule, role: "label")
+        case .decision(let rule):
+            decision = BinaryBuilder(name: name, slot: s, rule: rule, role: "decision")
+        case .score:
+            score = NumberBuilder(name: name, slot: s, rule: NumberRule(
+                missing: .kept(warning: nil), notANumber: { "expected a number for score column '\(name)', found '\($0)'" }))
+        case .weight:
+            weight = NumberBuilder(name: name, slot: s, rule: NumberRule(
+                missing: .refused { _ in "missing weight: every row needs a weight in column '\(name)'" },
+                notANumber: { "expected a finite, non-negative weight, found '\($0)'" }, range: .nonNegative))
+        case .number(let rule):
+            if let k = numbers.firstIndex(where: { $0.name == name }) {
+                numbers[k].add(rule)
+            } else {
+                numbers.append(NumberBuilder(name: name, slot: s, rule: rule))
+            }
+        case .category, .date:
+            if !categories.contains(where: { $0.name == name }) { categories.append(CategoryBuilder(name: name, slot: s)) }
+            if case .date = request.kind, !dateNames.contains(name) { dateNames.append(name) }
+        case .identifier:
+            if !identifiers.contains(where: { $0.name == name }) { identifiers.append(IdentifierBuilder(name: name, slot: s)) }
+        }
+    }
+
+    mutating func read(_ row: CSVRow) throws(CSVError) {
+        for k in groups.indices { try groups[k].read(row) }
+        try label?.read(row)
+        try decision?.read(row)
+        try score?.read(row)
+        try weight?.read(row)
+        for k in numbers.indices { try numbers[k].read(row) }
+        for k in categories.indices { try categories[k].read(row) }
+        for k in identifiers.indices { try identifiers[k].read(row) }
+        lines.append(row.line)
+        rows += 1
+    }
+
+    /// The store, once every row is read: values resolved, groups built, identifiers
+    /// checked, warnings gathered.
+    func finish() throws -> ColumnStore {
+        let path = reader.path
+        var warnings = self.warnings
+        let labels = try label?.resolved(file: path)
+        let decisions = try decision?.resolved(file: path)
+        for (role, values) in [("label", labels), ("decision", decisions)] {
+            guard let values, !values.isEmpty else { continue }
+            if !values.contains(1) { warnings.append("every \(role) is negative: no row has a positive \(role)") }
+            if !values.contains(0) { warnings.append("every \(role) is positive: no row has a negative \(role)") }
+        }
+        var attributes: [GroupColumn] = []
+        for group in groups {
+            let (column, warning) = group.column()
+            if let warning { warnings.append(warning) }
+            attributes.append(column)
+        }
+        if let weight, weight.values.reduce(0, +) == 0 {
+            throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, message: "all weights are zero: nothing to audit")
+        }
+        for identifier in identifiers {
+            guard let (first, second) = identifier.firstRepetition(), let location = locations[identifier.name] else { continue }
+            throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
+                           message: "id '\(identifier.values[second])' is given twice, on lines \(lines.line(ofRow: first)) and \(lines.line(ofRow: second)); the id column must identify each applicant")
+        }
+        warnings += numbers.flatMap { $0.missingWarnings(lines: lines) }
+        warnings += numbers.flatMap { $0.negativeWarnings(lines: lines) }
+
+        let scores = score?.values
+        var store = ColumnStore(
+            rowCount: rows, attributes: attributes, label: labels, decision: decisions, score: scores, weight: weight?.values,
+            missingScores: scores.map { $0.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } } ?? 0,
+            source: DataSource(path: path, delimiter: CSVDialect.name(ofDelimiter: reader.delimiter), headerColumns: reader.header.count),
+            warnings: warnings, rowLines: lines)
+        for number in numbers { store.numbers[number.name] = number.values }
+        for category in categories {
+            let column = category.column()
+            store.categories[category.name] = column
+            if dateNames.contains(category.name) { store.dates[category.name] = DateColumn(texts: column) }
+        }
+        for identifier in identifiers { store.identifiers[identifier.name] = identifier.values }
+        store.locations = locations
+        return store
+    }
+}

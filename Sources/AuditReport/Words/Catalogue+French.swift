@@ -1,0 +1,707 @@
+extension Catalogue {
+    /// French: decimal comma, narrow no-break space (U+202F) between thousands
+    /// (`5\u{202F}000`, `9,1 %`).
+    public static let french = Catalogue(language: .fr, numbers: NumberStyle(decimalMark: ",", thousandsSeparator: "\u{202F}"), template: frenchTemplate)
+
+    private static func frenchTemplate(_ key: MessageKey) -> String {
+        switch key {
+        // Title and header.
+        case .titleSystem: "Rapport de transparence : {name}"
+        case .titlePlain: "Rapport de transparence d'un algorithme de décision"
+        case .subtitleDate: "Date de l'audit et de la fiche du système : {date}"
+        case .subtitleOwner: "Responsable : {owner} — contact : {contact}"
+        case .subtitleData: "Données : {file}, {rows} lignes"
+        case .subtitleGenerator: "Rédigé par Vigie {version} ; reproductible à l'octet près avec vigie verify."
+
+        // Sections.
+        case .navContents: "Sommaire"
+        case .sectionSummary: "Résumé"
+        case .sectionSystem: "Le système (fiche du système)"
+        case .sectionConvention: "La convention citoyenne : objectifs et enjeux"
+        case .sectionLegal: "Liste de contrôle juridique"
+        case .sectionFindings: "Résultats détaillés"
+        case .sectionAllocation: "Répartition : {quantity}"
+        case .sectionMethod: "Méthode, données et limites"
+        case .sectionGlossary: "Glossaire"
+
+        // Words.
+        case .wordMissing: "manquant"
+        case .wordUndefined: "non défini"
+        case .methodDisclosure:
+            "Secret statistique : un groupe de moins de {k} personnes montre son effectif mais aucun taux ({primary} groupes) ; {complementary} autres groupes sont masqués pour qu'aucun taux caché ne puisse être retrouvé à partir des totaux ; {findings} constats sur des groupes masqués ne sont pas publiés."
+        case .methodDisclosureOff: "Le secret statistique est désactivé (min_cell_size : 0) : les taux des petits groupes sont publiés."
+        case .wordSuppressed: "masqué (secret statistique)"
+        case .wordHigher: "de plus"
+        case .wordLower: "de moins"
+        case .wordRef: "(réf.)"
+        case .wordFavourable: "favorable à la personne"
+        case .wordUnfavourable: "défavorable à la personne"
+        case .statusMet: "satisfait"
+        case .statusAttention: "à surveiller"
+        case .statusNotMet: "non satisfait"
+        case .statusNotAssessable: "non évaluable à partir des données"
+        case .sourceMeasured: "mesuré"
+        case .sourceDeclared: "déclaré"
+        case .sourceMissing: "manquant"
+        case .verdictDisparity: "disparité"
+        case .verdictNoDisparity: "pas de disparité au-delà de la tolérance"
+        case .verdictInsufficientEvidence: "preuves insuffisantes"
+        case .adjustHolm: "Holm"
+        case .adjustBh: "Benjamini–Hochberg"
+        case .adjustNone: "sans ajustement"
+        case .intervalWilson: "de Wilson"
+        case .intervalExact: "de Clopper–Pearson (exact)"
+        case .ruleNamed: "désigné dans la spécification"
+        case .ruleLargest: "le groupe le plus nombreux"
+        case .ruleBest: "le groupe au meilleur taux"
+        case .ruleOverall: "l'ensemble de la population"
+
+        // Metrics (in sentences) and table columns.
+        case .metricSelectionRate: "taux de décision positive"
+        case .metricFpr: "taux de faux positifs"
+        case .metricFnr: "taux de faux négatifs"
+        case .metricPpv: "précision (VPP)"
+        case .metricBaseRate: "taux de base (prévalence du label)"
+        case .metricTpr: "taux de vrais positifs"
+        case .metricAccuracy: "exactitude"
+        case .metricScoreMean: "score moyen"
+        case .colCount: "n"
+        case .colSelectionRate: "taux de sélection"
+        case .colFavourableRate: "taux d'issue favorable"
+        case .colBaseRate: "taux de base"
+        case .colTpr: "TVP"
+        case .colFpr: "TFP"
+        case .colFnr: "TFN"
+        case .colPpv: "VPP"
+        case .colAccuracy: "exactitude"
+        case .colScoreMean: "score moyen"
+        case .colImpactRatio: "ratio d'impact"
+        case .colGroup: "groupe"
+        case .colCategory: "catégorie"
+        case .colShare: "part de l'échantillon"
+        case .colStatus: "statut"
+        case .colEvidence: "éléments de preuve"
+        case .colVerdict: "verdict"
+        case .colOnDifference: "sur l'écart"
+        case .colOnRatio: "sur le rapport"
+        case .colIntersection: "intersection"
+        case .colRows: "lignes"
+        case .colRatio: "rapport"
+        case .colInterval: "intervalle"
+        case .colHouseholds: "ménages"
+        case .colAllocationMean: "moyenne"
+        case .colAllocationMedian: "médiane"
+        case .colAllocationPerCapita: "par personne"
+        case .colShortfallShare: "sous le besoin"
+        case .colBillMean: "facture moyenne (€)"
+        case .colWaterPricePerM3: "€ par m³ (part eau)"
+        case .colEffortAbove3pctShare: "facture > 3 % du revenu"
+        case .colDroughtReductionShare: "part de la restriction"
+        case .colDroughtPersonShare: "part des personnes"
+        case .colGini: "Gini"
+        case .colAllocationMeanRatio: "rapport des moyennes à la référence"
+
+        // Summary.
+        case .summarySystem: "Système : {name}, sous la responsabilité de {owner}. Finalité : {purpose}. Niveau d'automatisation : {automation}."
+        case .summaryOversight: "Contrôle humain : {oversight}."
+        case .summaryCheckedDecision: "Nous avons vérifié, sur {rows} personnes, si la décision {decision} diffère entre les groupes de {attributes}."
+        case .summaryCheckedDecisionIntersections:
+            "Nous avons vérifié, sur {rows} personnes, si la décision {decision} et ses erreurs diffèrent entre les groupes de {attributes}, et entre les personnes au croisement de deux d'entre eux."
+        case .summaryCheckedLabel: "Nous avons vérifié, sur {rows} personnes, si le résultat {decision} diffère entre les groupes de {attributes}."
+        case .summaryCheckedLabelIntersections:
+            "Nous avons vérifié, sur {rows} personnes, si le résultat {decision} diffère entre les groupes de {attributes}, et à leurs croisements."
+        case .summaryCheckedAllocation: "Nous avons vérifié, sur {rows} ménages, comment {decision} se répartit entre les groupes de {attributes}."
+        case .summaryKeyFindings: "Les constats qui comptent le plus"
+        case .summaryNoComparison: "Cet audit ne compare aucun taux entre groupes (ni décision ni label) ; voir la section sur la répartition."
+        case .summaryNoGap: "Aucune comparaison ne montre de disparité ni ne manque de preuves : tous les écarts sont dans la tolérance."
+        case .summaryTotals: "Au total, {disparity} comparaisons sur {total} montrent une disparité ; toutes figurent dans {findings}."
+        case .summaryReadMore: "Ce que cela signifie au regard des exigences de la convention et du droit : {convention} ; {legal}."
+        case .plainSelectionRate:
+            "Sur 100 personnes avec {attribute} = {group}, {x} obtiennent la décision {decision}, contre {y} sur 100 pour {reference}."
+        case .plainFpr:
+            "Sur 100 personnes avec {attribute} = {group} dont le label {label} est négatif, {x} obtiennent tout de même la décision {decision} (faux positifs), contre {y} sur 100 pour {reference}."
+        case .plainFnr:
+            "Sur 100 personnes avec {attribute} = {group} dont le label {label} est positif, {x} n'obtiennent pas la décision {decision} (faux négatifs), contre {y} sur 100 pour {reference}."
+        case .plainPpv:
+            "Sur 100 personnes avec {attribute} = {group} qui obtiennent la décision {decision}, {x} ont le label {label} positif, contre {y} sur 100 pour {reference}."
+        case .plainBaseRate: "Sur 100 personnes avec {attribute} = {group}, {x} ont le label {label} positif, contre {y} sur 100 pour {reference}."
+        case .plainOther: "{attribute} = {group} : {metric} {x} (pour 100) contre {y} pour {reference}."
+        case .plainVerdictDisparity:
+            "L'écart est de {gap} points {direction} (intervalle à {level} % de {low} à {high}) : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement."
+        case .plainVerdictDisparityNoCi:
+            "L'écart est de {gap} points {direction} : une disparité — au-delà de la tolérance de ±{tolerance} points et significative après ajustement ({level} %)."
+        case .plainVerdictInsufficient:
+            "L'écart observé est de {gap} points ; avec {n} personnes, l'audit ne peut pas dire si l'écart réel dépasse la tolérance de ±{tolerance} points : preuves insuffisantes, et non absence de disparité."
+        case .plainVerdictNoDisparity: "Pas de disparité au-delà de la tolérance."
+        case .plainMandated: "{attribute} est déclaré priorité légale : cet écart est voulu par les règles."
+
+        // System card.
+        case .cardIntro:
+            "Ce que le responsable du système déclare dans la spécification de l'audit. Vigie présente ces faits comme déclarés, sans les vérifier, et marque « manquant » tout champ non déclaré."
+        case .cardNone:
+            "La spécification de l'audit n'a pas de fiche du système (section system) : tous les faits déclarés manquent. La convention et le droit les demandent."
+        case .cardCaption: "Fiche du système (champs de l'inventaire Etalab, du règlement IA et des registres d'Amsterdam et d'Helsinki)"
+        case .cardField: "champ"
+        case .cardValue: "valeur déclarée"
+        case .fieldName: "Nom"
+        case .fieldOwner: "Responsable (administration)"
+        case .fieldDepartment: "Service"
+        case .fieldContact: "Contact"
+        case .fieldDate: "Date de l'audit et de la fiche"
+        case .fieldPurpose: "Finalité"
+        case .fieldLegalBasis: "Base légale"
+        case .fieldAutomation: "Niveau d'automatisation"
+        case .fieldHumanOversight: "Contrôle humain"
+        case .fieldDataSources: "Données et sources"
+        case .fieldCollection: "Mode de collecte"
+        case .fieldDecisionsPerYear: "Décisions par an"
+        case .fieldPublicAffected: "Public concerné"
+        case .fieldModelType: "Type (règles ou modèle appris) et opérations"
+        case .fieldAiActStatus: "Statut au regard du règlement européen sur l'IA"
+        case .fieldMandatedPriorities: "Priorités légales (critères licites)"
+        case .fieldHosting: "Hébergement"
+        case .fieldVendor: "Fournisseur"
+        case .fieldSourceCode: "Code source"
+        case .fieldOperator: "Exploitant"
+        case .fieldEthicsCommittee: "Comité d'éthique"
+        case .fieldReviewDates: "Dates de revue"
+        case .fieldMention: "Mention explicite sur les décisions (CRPA L311-3-1)"
+        case .fieldExplanation: "Comment une personne obtient l'explication de son cas"
+        case .fieldComplaints: "Voie de réclamation et de contestation"
+        case .fieldPublicationUrl: "Publication des règles (CRPA L312-1-3)"
+        case .fieldCost: "Coût"
+        case .fieldEnergy: "Énergie"
+        case .fieldFallback: "Procédure de repli"
+        case .fieldTraining: "Formation des agents et des habitants"
+        case .fieldStorage: "Stockage des données"
+        case .fieldAccess: "Contrôle des accès"
+        case .fieldRetention: "Durée de conservation"
+        case .fieldUpdateProcess: "Procédure de mise à jour"
+        case .fieldErrorCorrection: "Correction des erreurs"
+        case .fieldRiskManagement: "Gestion des risques (règlement IA, art. 9)"
+        case .fieldInstructions: "Notice d'utilisation (règlement IA, art. 13)"
+        case .fieldFriaProcesses: "AIDF (a) : processus dans lesquels le système est utilisé"
+        case .fieldFriaPeriod: "AIDF (b) : période et fréquence d'utilisation"
+        case .fieldFriaAffectedGroups: "AIDF (c) : personnes et groupes concernés"
+        case .fieldFriaRisks: "AIDF (d) : risques spécifiques de préjudice"
+        case .fieldFriaOversight: "AIDF (e) : mesures de contrôle humain"
+        case .fieldFriaMeasures: "AIDF (f) : mesures si les risques se réalisent, gouvernance et réclamations"
+
+        // Convention.
+        case .conventionIntro:
+            "La convention citoyenne de Montpellier Méditerranée Métropole (2023–24) a fixé quatre objectifs et huit enjeux communs pour l'usage des algorithmes et de l'IA. Chacun reçoit un statut avec ses éléments de preuve : mesurés par Vigie à partir des données, déclarés par le responsable dans la fiche du système, ou manquants."
+        case .conventionSources:
+            "Statuts : satisfait, à surveiller, non satisfait, non évaluable à partir des données. Un fait déclaré est présenté comme tel, jamais vérifié ; un fait manquant n'est jamais inventé."
+        case .conventionObjectives: "Les quatre objectifs généraux"
+        case .conventionConcerns: "Les huit enjeux communs"
+        case .conventionObjective: "objectif"
+        case .conventionConcern: "enjeu"
+        case .conventionRulesTitle: "Comment les statuts sont établis"
+        case .objectiveConfiance: "Confiance"
+        case .objectiveConfianceWhat:
+            "des conditions de déploiement qui permettent d'avoir confiance dans l'utilisation des données et la manière dont les IA fonctionnent"
+        case .objectiveTransparence: "Transparence"
+        case .objectiveTransparenceWhat: "comprendre et savoir ce qui se passe avec nos données et l'IA"
+        case .objectiveEthiqueMesure: "Éthique et mesure"
+        case .objectiveEthiqueMesureWhat: "garder de la mesure en toute chose et s'assurer que l'humain reste le facteur prépondérant"
+        case .objectiveSouverainete: "Souveraineté"
+        case .objectiveSouveraineteWhat: "la métropole et les citoyens doivent garder le contrôle de la donnée et de l'IA"
+        case .concernParametrage: "Paramétrage des algorithmes"
+        case .concernParametrageWhat: "le biais des algorithmes reste le plus neutre et équitable possible, sans nuire aux politiques sociales"
+        case .concernFiabilite: "Fiabilité des données et des informations"
+        case .concernFiabiliteWhat: "mise à jour, fiabilité, traitement des erreurs"
+        case .concernSecurisation: "Sécurisation des données"
+        case .concernSecurisationWhat: "vie privée, protection des données"
+        case .concernDependance: "Dépendance / déresponsabilisation"
+        case .concernDependanceWhat: "perte de compétences, problèmes techniques"
+        case .concernCoutGains: "Équilibre coût d'investissement / gains"
+        case .concernCoutGainsWhat: "coût humain, financier, énergétique"
+        case .concernGestion: "Gestion des IA"
+        case .concernGestionWhat: "par qui, comment, à quelles conditions"
+        case .concernPlaceHumain: "Place de l'humain et de la relation"
+        case .concernPlaceHumainWhat: "diversité humaine, éviter de faire entrer les gens dans des cases"
+        case .concernFormation: "Accès à la formation"
+        case .concernFormationWhat: "éviter une nouvelle fracture, inclusion de toutes et tous"
+        case .ruleStatus:
+            "Un critère qui repose sur plusieurs éléments prend le pire élément évalué ; il n'est non évaluable que si aucun ne l'est ; des éléments satisfaits à côté d'un élément non évaluable donnent « à surveiller »."
+        case .ruleParametrage:
+            "Paramétrage : non satisfait si une comparaison sur un motif suspect (attributs non déclarés priorités légales, et leurs croisements) a le verdict disparité ; à surveiller si certaines manquent de preuves, ou si un croisement avec une priorité légale montre une disparité ou manque de preuves ; satisfait si toutes sont sans disparité au-delà de la tolérance."
+        case .ruleFiabilite:
+            "Fiabilité : la plus grande part de lignes dont la valeur protégée manque — au plus 2 % satisfait, au plus 10 % à surveiller, au-delà non satisfait — avec la procédure de mise à jour et la correction des erreurs déclarées."
+        case .ruleSecurisation:
+            "Sécurisation : les sorties ne contiennent que des effectifs et des taux par groupe, jamais une ligne ; masquage des petits effectifs appliqué (satisfait) ou non (à surveiller) ; stockage, contrôle des accès et conservation déclarés."
+        case .ruleDeclared:
+            "Dépendance (repli, formation), coût (coût, énergie) et gestion (exploitant, comité d'éthique, dates de revue) reposent sur des déclarations : satisfait si toutes sont déclarées, à surveiller si certaines le sont, non évaluable si aucune ne l'est."
+        case .rulePlaceHumain:
+            "Place de l'humain : intersections auditées (satisfait) ou non (à surveiller), petits groupes signalés comme preuves insuffisantes plutôt que cachés, et contrôle humain déclaré."
+        case .ruleFormation: "Formation : ce rapport est en langage clair, en français et en anglais (mesuré) ; la formation proposée est déclarée."
+        case .ruleObjectives:
+            "Chaque objectif combine ses enjeux — confiance : fiabilité et gestion, avec la voie de réclamation ; transparence : publication, sources des données, mention et explication ; éthique et mesure : paramétrage et place de l'humain ; souveraineté : sécurisation et dépendance, avec l'hébergement et le code source."
+
+        // Evidence sentences.
+        case .evidenceWithSource: "{source} : "
+        case .evidenceConcernStatus: "{concern} : {status}"
+        case .evidenceDeclaredField: "{field} : {value}"
+        case .evidenceMissingField: "{field} : non déclaré"
+        case .evidenceUnknownShare: "au plus {share} des lignes ont une valeur protégée manquante (la plus forte : {attribute})"
+        case .evidenceErrorRatesByGroup: "taux d'erreur et exactitude par groupe, avec intervalles, dans les résultats détaillés"
+        case .evidenceNoRowLevel:
+            "les sorties contiennent des effectifs et des taux par groupe, aucune ligne des données ; les entrées sont identifiées par leur empreinte SHA-256"
+        case .evidenceSuppression: "les cases de moins de {k} personnes sont masquées"
+        case .evidenceNoSuppression: "masquage des petits effectifs non appliqué : les petits groupes sont publiés avec leurs effectifs"
+        case .evidenceIntersections: "intersections auditées jusqu'à l'ordre {order}"
+        case .evidenceNoIntersections: "aucune intersection auditée (ordre {order})"
+        case .evidenceSmallGroupsReported: "{count} comparaisons signalées comme preuves insuffisantes plutôt que cachées"
+        case .evidencePlainBilingual: "résumé en langage clair ; le rapport existe en français et en anglais"
+        case .evidenceNoFindings: "aucun taux comparé entre groupes (ni décision ni label)"
+        case .evidenceSuspectVerdicts:
+            "sur les motifs suspects, {disparity} disparités, {unsure} aux preuves insuffisantes, {none} sans disparité, sur {total} comparaisons"
+        case .evidenceMandated: "priorités légales : {attributes} ({disparity} disparités voulues)"
+        case .evidenceMixed:
+            "croisements d'un motif suspect et d'une priorité légale : {disparity} disparités sur {total} comparaisons (leurs écarts mêlent les deux)"
+        case .evidenceColumnsRead: "cet audit a lu les colonnes {columns} de {rows} lignes"
+        case .evidenceThresholds:
+            "seuils fixés avant l'audit : ratio d'impact {ratio}, tolérance ±{tolerance} points, α {alpha} ; {tests} comparaisons testées"
+        case .evidenceExamined: "{count} comparaisons examinées, {disparity} disparités trouvées"
+        case .evidenceSuspectDisparities: "{count} disparités sur des motifs suspects"
+        case .evidenceNoLabel: "pas de label (vérité terrain) : les taux d'erreur ne peuvent pas être mesurés"
+        case .evidenceNoDecision: "pas de colonne de décision : pas de taux de sélection"
+        case .evidenceErrorDisparities: "{count} disparités de taux d'erreur (TFP, TFN) sur {total} comparaisons"
+        case .evidenceAdverseImpact: "{attribute} = {group} : ratio d'impact {ratio}"
+        case .evidenceAdverseOther:
+            "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus ; {lawful} sur des priorités légales"
+
+        // Legal checklist.
+        case .legalIntro:
+            "Chaque point indique ce que le texte exige, les éléments de ce rapport ou déclarés dans la fiche du système, et un statut. Cette liste aide le lecteur ; ce n'est pas un avis juridique."
+        case .legalAiActStatus: "Statut déclaré au regard du règlement européen sur l'IA : {status}."
+        case .legalGroupCrpa: "Droit administratif français (CRPA) : algorithmes publics"
+        case .legalGroupAiAct: "Règlement européen sur l'IA (règlement 2024/1689)"
+        case .legalGroupFourFifths: "Règle des quatre cinquièmes"
+        case .legalColItem: "texte"
+        case .legalColRequires: "ce qu'il exige"
+        case .legalCrpaL31131Name: "CRPA L311-3-1"
+        case .legalCrpaL31131: "Une décision prise sur le fondement d'un traitement algorithmique comporte une mention explicite."
+        case .legalCrpaR3113121Name: "CRPA R311-3-1-2, 1°"
+        case .legalCrpaR3113121: "Sur demande : le degré et le mode de contribution du traitement algorithmique à la décision."
+        case .legalCrpaR3113122Name: "CRPA R311-3-1-2, 2°"
+        case .legalCrpaR3113122: "Sur demande : les données traitées et leurs sources."
+        case .legalCrpaR3113123Name: "CRPA R311-3-1-2, 3°"
+        case .legalCrpaR3113123: "Sur demande : les paramètres de traitement et leur pondération, appliqués à la situation de l'intéressé."
+        case .legalCrpaR3113124Name: "CRPA R311-3-1-2, 4°"
+        case .legalCrpaR3113124: "Sur demande : les opérations effectuées par le traitement."
+        case .legalCrpaL31213Name: "CRPA L312-1-3"
+        case .legalCrpaL31213: "Les règles des principaux traitements algorithmiques fondant des décisions individuelles sont publiées en ligne."
+        case .legalAiAct9Name: "Règlement IA, art. 9"
+        case .legalAiAct9:
+            "Un système de gestion des risques continu, avec des tests au regard de métriques et de seuils probabilistes définis au préalable."
+        case .legalAiAct102FName: "Règlement IA, art. 10(2)(f)"
+        case .legalAiAct102F: "Les données sont examinées au regard de biais possibles affectant la santé, la sécurité ou les droits fondamentaux."
+        case .legalAiAct102GName: "Règlement IA, art. 10(2)(g)"
+        case .legalAiAct102G: "Des mesures pour détecter, prévenir et atténuer les biais constatés."
+        case .legalAiAct13Name: "Règlement IA, art. 13"
+        case .legalAiAct13:
+            "La notice d'utilisation indique l'exactitude et ses métriques, et les performances pour des groupes spécifiques le cas échéant."
+        case .legalAiAct14Name: "Règlement IA, art. 14"
+        case .legalAiAct14: "Des personnes contrôlent le système, peuvent ignorer, corriger ou infirmer son résultat, et l'arrêter."
+        case .legalAiAct15Name: "Règlement IA, art. 15"
+        case .legalAiAct15: "Un niveau approprié et constant d'exactitude et de robustesse."
+        case .legalAiAct27AName: "Règlement IA, art. 27(a)"
+        case .legalAiAct27A: "Analyse d'impact sur les droits fondamentaux : les processus du déployeur dans lesquels le système est utilisé."
+        case .legalAiAct27BName: "Règlement IA, art. 27(b)"
+        case .legalAiAct27B: "La période et la fréquence d'utilisation."
+        case .legalAiAct27CName: "Règlement IA, art. 27(c)"
+        case .legalAiAct27C: "Les catégories de personnes et de groupes susceptibles d'être concernés."
+        case .legalAiAct27DName: "Règlement IA, art. 27(d)"
+        case .legalAiAct27D: "Les risques spécifiques de préjudice pour ces personnes et groupes."
+        case .legalAiAct27EName: "Règlement IA, art. 27(e)"
+        case .legalAiAct27E: "Les mesures de contrôle humain."
+        case .legalAiAct27FName: "Règlement IA, art. 27(f)"
+        case .legalAiAct27F: "Les mesures si les risques se réalisent, y compris la gouvernance interne et les mécanismes de réclamation."
+        case .legalFourFifthsName: "29 CFR 1607.4(D)"
+        case .legalFourFifths:
+            "Un taux de sélection inférieur aux quatre cinquièmes de celui du groupe le plus favorisé est un indice d'impact défavorable."
+        case .ll144Title: "Ratios d'impact selon la loi locale 144 de New York"
+        case .ll144Intro:
+            "Par catégorie et par croisement : effectif, taux de la décision {decision} et ratio d'impact (taux rapporté à celui de la catégorie incluse la plus favorisée). Les catégories de moins de {small} de l'échantillon sont listées avec leur effectif mais exclues des ratios d'impact, comme la loi locale 144 le permet ; de même pour la catégorie inconnue. ⚠ signale un ratio inférieur à {threshold}."
+        case .ll144NoDecision: "L'audit n'a pas de colonne de décision : ni taux de sélection, ni ratio d'impact."
+        case .ll144Caption: "Ratios d'impact : {attribute}"
+        case .ll144ExcludedSmall: "exclue (moins de 2 %)"
+        case .ll144ExcludedUnknown: "exclue (inconnue)"
+        case .ll144ExcludedUndefined: "non défini"
+        case .ll144ExcludedSuppressed: "masqué (secret statistique)"
+
+        // Charts of the HTML report (titles, text alternatives, axis titles).
+        case .chartExtremes: "Le plus bas : {low_group} ({low}) ; le plus haut : {high_group} ({high})."
+        case .chartReference: "Référence : {reference}"
+        case .chartUndefined: "non défini"
+        case .chartSuppressed: "masqué"
+        case .chartNotComputed: "non calculé (voir le tableau)"
+        case .chartGroupRatesTitle: "{metric} par groupe : {attribute}"
+        case .chartGroupRatesAxis: "{metric} (intervalle à {level} %)"
+        case .chartGroupRatesDesc:
+            "Graphique en points du {metric} de chaque groupe de {attribute}, avec son intervalle à {level} % en trait ; la ligne en tirets marque le groupe de référence {reference}. Le tableau ci-dessous donne toutes les valeurs."
+        case .chartImpactThreshold: "Règle des quatre cinquièmes ({threshold})"
+        case .chartImpactDesc:
+            "Graphique en barres des ratios d'impact : {below} des {computed} ratios calculés sont sous la ligne de {threshold} (barres hachurées). Le tableau ci-dessous donne toutes les valeurs."
+        case .chartHeatHeading: "Intersections"
+        case .chartHeatTitle: "{metric} par intersection : {first} × {second}"
+        case .chartHeatDesc:
+            "Carte de chaleur du {metric} de chaque intersection, les groupes de {first} en lignes et ceux de {second} en colonnes ; plus sombre est plus bas, chaque case affiche sa valeur ou pourquoi elle n'en a pas."
+        case .chartAllocationTitle: "{quantity} moyen par groupe : {attribute}"
+        case .chartAllocationAxis: "{quantity} moyen"
+        case .chartAllocationDesc:
+            "Graphique en points du {quantity} moyen de chaque groupe de {attribute} ; la ligne en tirets marque le groupe de référence {reference}. Le tableau ci-dessous donne toutes les valeurs."
+        case .chartLorenzTitle: "Courbe de Lorenz : {quantity}"
+        case .chartLorenzDesc:
+            "La part du total de {quantity} détenue par les ménages qui en ont le moins, selon leur part des ménages ; plus la courbe passe sous la diagonale, plus la répartition est inégale. Le tableau ci-dessous donne tous les points."
+        case .chartLorenzDescConcentration:
+            "La part du total de {quantity} détenue par les ménages qui en ont le moins (courbe de Lorenz), et par les ménages au plus faible {rank} (courbe de concentration), selon leur part des ménages ; sous la diagonale, les premiers ménages reçoivent moins que leur part. Le tableau ci-dessous donne tous les points."
+        case .chartLorenzX: "Part des ménages"
+        case .chartLorenzY: "Part du total de {quantity}"
+        case .chartLorenzEquality: "Égalité"
+        case .chartLorenzLorenz: "Courbe de Lorenz"
+        case .chartLorenzConcentration: "Courbe de concentration selon {rank}"
+        case .chartLorenzGini: "Gini {value}"
+        case .chartLorenzIndex: "indice {value}"
+        case .chartInHtml: "Graphique : voir report.html ({figure})."
+
+        // Detailed findings.
+        case .findingsNone: "Aucune comparaison n'a pu être testée."
+        case .findingsAllocationOnly: "Cet audit n'a ni décision ni label : il ne compare aucun taux ; la section sur la répartition suit."
+        case .findingsIntro:
+            "Chaque écart au groupe de référence est jugé avec son intervalle à {level} % et un test ajusté sur les {tests} tests de cet audit ({adjust}). Tolérance : écarts dans ±{tolerance} points, rapports dans [{low}, {high}]."
+        case .findingsCounts: "Verdicts, chaque comparaison jugée sur deux échelles"
+        case .findingsDisparities: "Disparités (intervalle au-delà de la tolérance, significatives après ajustement)"
+        case .findingsDisparity:
+            "{attribute} = {group} : {metric} {gap} points {direction} que {reference} (intervalle à {level} % de {low} à {high} points)."
+        case .findingsDisparityNoCi: "{attribute} = {group} : {metric} {gap} points {direction} que {reference}."
+        case .findingsMore: "… et {count} autres dans {file}."
+        case .findingsUnsure: "Là où l'on ne peut pas conclure ({metric})"
+        case .findingsUnsureItem: "{attribute} = {group} ({n} personnes) : preuves insuffisantes."
+        case .findingsUnsureSmall: "Aucun verdict n'est rendu en dessous de {min} lignes."
+        case .findingsUnsureDetectable:
+            "Avec ces effectifs, un verdict de disparité demande un écart réel d'environ {gap} points ou plus (puissance {power} %)."
+        case .findingsIntersections: "Intersections, la pire d'abord ({metric}, rapport à la référence, intervalle à {level} %)"
+        case .attributeReference: "Référence : {reference} ({rule})."
+        case .attributeQuantiles: "Groupes de quantiles coupés à {cuts} (chaque groupe inclut sa borne supérieure)."
+        case .attributeCaption: "Taux par groupe : {attribute} (taux de sélection avec son intervalle à {level} %, en points)"
+        case .attributeSmall: "† moins de {min} lignes : pas de verdict, exclu du choix du groupe le plus favorisé."
+        case .attributeImpactNote:
+            "Ratio d'impact : taux d'issue favorable rapporté à celui du groupe le plus favorisé d'au moins {min} lignes (et non à la référence) ; ⚠ sous {threshold}."
+        case .powerTitle: "Ce que cet audit pouvait détecter"
+        case .powerIntro:
+            "Pour chaque comparaison, le plus petit écart réel à la référence, en points, qui obtiendrait un verdict de disparité {power} % du temps — intervalle entièrement au-delà de la tolérance et test significatif après ajustement — et, entre parenthèses, l'écart plus petit qu'un seul test non ajusté d'absence de différence remarquerait (α {alpha}). Des nombres plus grands signifient moins de personnes et moins de certitude."
+        case .powerCaption: "Plus petits écarts détectables, en points"
+        case .colPeople: "personnes"
+        case .undefinedTitle: "Valeurs non définies"
+        case .undefinedIntro:
+            "Un taux dont le dénominateur est vide n'a pas de valeur ; il est déclaré non défini, jamais 0 (la raison de chacun figure dans metrics.csv)."
+        case .undefinedItem: "{attribute} = {group} : {metrics} non défini(s)."
+        case .attributeAggregates: "Agrégats au niveau de l'attribut (docs/metrics.md) : {list}"
+
+        // Allocation.
+        case .allocationOverall:
+            "{households} ménages ({missing} sans valeur, écartés). Moyenne {mean}, médiane {median}. Inégalités : Gini {gini}, Theil T {theil}, Palma {palma}."
+        case .allocationShares: "Les 40 % de ménages qui reçoivent le moins détiennent {low} du total ; les 10 % qui reçoivent le plus, {high}."
+        case .allocationConcentration: "Indice de concentration selon {rank} : {value} (positif : davantage va aux plus aisés)."
+        case .allocationEffort: "{share} des ménages paient plus de 3 % de leur revenu pour l'eau."
+        case .allocationTheil: "Décomposition de Theil T : {share} des inégalités se situent entre les groupes de {attribute}, le reste en leur sein."
+        case .allocationGiniInterval: "Intervalle bootstrap à {level} % du Gini : de {low} à {high}."
+        case .allocationCaption: "Répartition par groupe : {attribute} (référence {reference})"
+
+        // Method.
+        case .methodDataTitle: "Données"
+        case .methodData: "Fichier {file}, {rows} lignes. Sources déclarées : {sources}."
+        case .methodDataWeighted: "Fichier {file}, {rows} lignes, pondérées par {weight}. Sources déclarées : {sources}."
+        case .methodDecision: "Décision : {decision}, {favourable}."
+        case .methodDecisionThreshold: "Décision : {decision} supérieur ou égal à {threshold}, {favourable}."
+        case .methodLabel: "Label (vérité terrain) : {label}."
+        case .methodHowTitle: "Comment"
+        case .methodRates:
+            "Chaque taux est calculé par groupe à partir des effectifs de la matrice de confusion ; écarts et rapports sont pris par rapport au groupe de référence de chaque attribut."
+        case .methodImpactRatio:
+            "Le ratio d'impact divise le taux d'issue favorable d'un groupe par le plus élevé parmi les groupes d'au moins {min} lignes ; sous {threshold} il signale un impact défavorable (29 CFR 1607.4(D), loi locale 144 de New York)."
+        case .methodIntervals:
+            "Chaque taux a un intervalle {interval} à {level} % ; les écarts ont des intervalles de Newcombe et de Katz et un test (Fisher ou z de deux proportions), ajusté sur tout l'audit ({adjust}) ; tolérance ±{tolerance} points."
+        case .methodVerdicts:
+            "Verdicts : disparité si l'intervalle est au-delà de la tolérance et le test significatif ; pas de disparité si l'intervalle est dans la tolérance ; preuves insuffisantes sinon."
+        case .methodAllocation:
+            "La répartition est résumée par groupe par sa moyenne, sa médiane et son montant par personne, et ses inégalités par les indices de Gini, Theil, Atkinson et Palma (docs/allocation.md)."
+        case .methodUnknown: "Les lignes dont la valeur protégée manque forment le groupe explicite {unknown}, jamais écarté."
+        case .methodReproducible:
+            "L'empreinte SHA-256 de chaque entrée et sortie figure dans {manifest} ; {verify} relance l'audit et confirme des octets identiques."
+        case .methodLimitsTitle: "Limites"
+        case .limitAssociation:
+            "L'audit mesure des écarts entre groupes ; il ne dit pas pourquoi ils existent. Un écart peut être licite (priorité légale) ou venir d'une variable de substitution."
+        case .limitDeclared: "Les faits déclarés dans la fiche du système sont les affirmations du responsable ; Vigie ne les vérifie pas."
+        case .limitSmall: "Les groupes de moins de {min} lignes n'ont pas de verdict ; des preuves insuffisantes ne prouvent pas l'équité."
+        case .limitProxies:
+            "Les attributs protégés sont ceux des données (par ex. la nationalité comme substitut autorisé de l'origine) ; les autres motifs ne sont pas audités."
+        case .limitNoLabel: "Sans label (vérité terrain), les taux d'erreur ne peuvent pas être mesurés."
+        case .limitNoSuppression: "Les petites cases ne sont pas masquées : les effectifs des petits groupes sont publiés."
+        case .limitSuppression: "Les petites cases sont masquées : certaines valeurs de groupes sont retenues."
+        case .methodWarningsTitle: "Avertissements"
+        case .methodWarningsNote: "Ce que l'auditeur doit savoir, tel que Vigie l'a écrit (en anglais) :"
+
+        // Glossary.
+        case .glossaryCaption: "Termes employés dans ce rapport"
+        case .glossaryTerm: "terme"
+        case .glossaryDefinition: "définition"
+        case .termSelectionRate: "Taux de sélection"
+        case .termSelectionRateDef: "Part d'un groupe qui obtient la décision positive."
+        case .termImpactRatio: "Ratio d'impact"
+        case .termImpactRatioDef: "Taux d'issue favorable d'un groupe divisé par celui du groupe le plus favorisé."
+        case .termFourFifths: "Règle des quatre cinquièmes"
+        case .termFourFifthsDef: "Un ratio d'impact inférieur à 0,8 est un indice d'impact défavorable (29 CFR 1607.4(D))."
+        case .termBaseRate: "Taux de base"
+        case .termBaseRateDef: "Part d'un groupe dont le label (le besoin ou l'issue réels) est positif."
+        case .termFpr: "Taux de faux positifs"
+        case .termFprDef: "Parmi les personnes au label négatif, la part qui a obtenu la décision positive."
+        case .termFnr: "Taux de faux négatifs"
+        case .termFnrDef: "Parmi les personnes au label positif, la part qui n'a pas obtenu la décision positive."
+        case .termPpv: "Précision (VPP)"
+        case .termPpvDef: "Parmi les personnes qui ont obtenu la décision positive, la part dont le label est positif."
+        case .termInterval: "Intervalle de confiance"
+        case .termIntervalDef:
+            "L'étendue des valeurs compatibles avec les données au niveau indiqué : un intervalle à 95 % contient la vraie valeur 19 fois sur 20."
+        case .termAdjusted: "Valeur p ajustée"
+        case .termAdjustedDef:
+            "La valeur p d'un test corrigée pour les nombreux tests de l'audit, afin de ne pas prendre des écarts dus au hasard pour des écarts réels."
+        case .termVerdict: "Verdict"
+        case .termVerdictDef: "Disparité, pas de disparité au-delà de la tolérance, ou preuves insuffisantes."
+        case .termReference: "Groupe de référence"
+        case .termReferenceDef: "Le groupe auquel chaque autre groupe d'un attribut est comparé."
+        case .termIntersection: "Intersection"
+        case .termIntersectionDef: "Les personnes qui partagent les valeurs de deux attributs (par ex. nationalité et sexe)."
+        case .termUnknown: "unknown (inconnu)"
+        case .termUnknownDef: "Le groupe des lignes dont la valeur protégée manque."
+        case .termMeasured: "Mesuré"
+        case .termMeasuredDef: "Calculé par Vigie à partir des données ou de l'audit lui-même."
+        case .termDeclared: "Déclaré"
+        case .termDeclaredDef: "Affirmé par le responsable du système dans la fiche ; non vérifié."
+        case .termMissing: "Manquant"
+        case .termMissingDef: "Nécessaire, et ni mesuré ni déclaré."
+
+        // The decision model section.
+        case .sectionModel: "Le modèle de décision lui-même : {name}"
+        case .modelIntro:
+            "Vigie a appliqué la grille {file} aux {rows} demandes : les points de chaque critère, additionnés (critères exclusifs : seul le plus élevé compte), puis la règle d'attribution : {rule}. Rôle déclaré : {role}. La grille retient {selected} demandes. Ci-dessous, pour chaque attribut protégé : ce que chaque groupe obtient de la grille, et quels critères produisent les écarts."
+        case .modelNoRule: "pas de règle d'attribution (scores seuls)"
+        case .modelAttribute: "Selon {attribute}"
+        case .modelTableCaption: "Ce que chaque groupe obtient de la grille : {attribute}"
+        case .colGridSelection: "Retenus par la grille (IC 95 %)"
+        case .colGridImpactRatio: "Ratio d'impact"
+        case .colScoreMedian: "Score médian"
+        case .colScoringRate: "Au-dessus de la médiane (LL144)"
+        case .colKs: "Distance KS au reste"
+        case .colTopKShare: "Part des places / des demandes"
+        case .colMedianWait: "Attente médiane, mois (KM)"
+        case .modelGapTitle: "Quels critères font les écarts de score"
+        case .modelGapLine: "{group} : score moyen {gap} points par rapport à {reference} ({low} à {high}) ; principales parts : {parts}."
+        case .modelGapPart: "{criterion} {part}"
+        case .modelGapNote:
+            "Chaque part est l'écart des points moyens que donne le critère ; les parts s'additionnent exactement à l'écart (intervalles de Welch à 95 % dans model-metrics.csv)."
+        case .modelOaxacaTitle: "Écarts de sélection : expliqués par les critères, ou non"
+        case .modelOaxacaLine:
+            "{group} : sélection {gap} points par rapport à {reference} ; expliqué par des critères différents {explained} (± {explained_se}), non expliqué {unexplained} (± {unexplained_se})."
+        case .modelOaxacaNote:
+            "Décomposition d'Oaxaca–Blinder (modèle de probabilité linéaire sur les points des critères, coefficients du groupe de référence, erreurs HC1). Avec une grille à points et une capacité, la part non expliquée vient du classement des scores dans chaque segment, non de critères cachés."
+        case .modelProxyTitle: "Critères qui servent de substituts à {attribute}"
+        case .modelProxyCaption: "Association de chaque critère avec {attribute}"
+        case .colCriterion: "Critère"
+        case .colAssociation: "Association"
+        case .colMeasure: "Mesure"
+        case .measureCramersV: "V de Cramér"
+        case .measureCorrelationRatio: "rapport de corrélation η"
+        case .modelProxyJoint:
+            "Tous les critères ensemble prédisent {attribute} = {level} avec une AUC de {auc} (0,5 : pas mieux que le hasard ; régression logistique ajustée par IRLS, sur l'échantillon)."
+        case .modelProxyNote:
+            "Un critère fortement associé à un attribut protégé peut en porter l'effet dans le score sans que l'attribut soit jamais utilisé : il sert alors de substitut."
+        case .modelLogrank: "Test du log-rank d'égalité des délais d'attente entre les groupes de {attribute} : χ² = {chi2}, p = {p}."
+        case .modelSuppressed: "masqué"
+        case .modelSensitivityTitle: "Quels poids déplacent le plus quels écarts"
+        case .modelSensitivityIntro:
+            "Chaque critère a été retiré (× 0) ou son poids multiplié (× 0,5, × 1,5, × 2), toutes les demandes recalculées d'un coup (un produit matriciel) et réattribuées avec les mêmes capacités ; le tableau montre les plus grandes variations du ratio d'impact de chaque groupe par rapport à la grille telle quelle."
+        case .modelSensitivityCaption: "Plus grandes variations du ratio d'impact sous un autre poids"
+        case .modelSensitivityNote:
+            "Toutes les variantes sont dans model-metrics.csv et report.json. Une forte variation signifie que l'écart dépend de ce poids : c'est là qu'il faut regarder avant d'adopter ou de défendre la grille."
+        case .colAttribute: "Attribut"
+        case .chartModelSelectionTitle: "Retenus par la grille, selon {attribute}"
+        case .chartModelSelectionDesc:
+            "Part de chaque groupe de {attribute} que la règle d'attribution de la grille retient, avec intervalles de Wilson à 95 % ; la ligne pointillée est le groupe de référence {reference}."
+        case .chartModelSelectionAxis: "Part retenue par la grille"
+        case .chartModelScoresTitle: "Scores de la grille selon {attribute}"
+        case .chartModelScoresDesc:
+            "Distribution des scores de la grille dans chaque groupe de {attribute} : boîte du 25e au 75e centile avec la médiane, moustaches du 10e au 90e."
+        case .chartModelScoresAxis: "Score (points)"
+        case .chartModelTornadoTitle: "Ratio d'impact de {attribute} = {group} quand un poids change"
+        case .chartModelTornadoDesc:
+            "Pour chaque critère, la variation du ratio d'impact de {attribute} = {group} (le groupe que la grille retient le moins, par rapport au plus retenu) quand le critère est retiré (× 0) ou son poids doublé (× 2), réattribué avec les mêmes capacités ; barres les plus longues d'abord."
+        case .chartModelTornadoAxis: "Variation du ratio d'impact"
+        case .chartModelTornadoBaseline: "grille telle quelle"
+        case .colScale: "Poids"
+        case .colImpactRatioChange: "Variation du ratio d'impact"
+        case .colRateDifferenceChange: "Variation de l'écart à la référence (points)"
+        case .evidenceExplainAvailable:
+            "la grille {grid} est appliquée par Vigie à chaque demande ; vigie explain donne à toute personne les points de chaque critère appliqués à sa situation, les opérations et son rang"
+
+        // Explanation: title.
+        case .explanationTitle: "Explication du score de la demande {id}"
+        case .explanationIntro:
+            "Ce document répond à l'article R311-3-1-2 du code des relations entre le public et l'administration (CRPA) : il indique, sous une forme intelligible, la contribution de l'algorithme « {grid} » à la décision, les données traitées et leurs sources, les paramètres de traitement et leur pondération appliqués à votre situation, et les opérations effectuées. Il ne contient aucune donnée d'un autre demandeur."
+
+        // Explanation: score, rank and wait.
+        case .explanationHeadingSummary: "Votre score et votre position"
+        case .explanationSummaryScore: "Score total : {total} points."
+        case .explanationSummaryRank: "Rang {rank} sur {count} demandes comparables ({segment})."
+        case .explanationSegmentValues: "même {columns} : {values}"
+        case .explanationSegmentAll: "toutes les demandes"
+        case .explanationStandingSelected: "La règle d'attribution retient votre demande."
+        case .explanationStandingNotSelected: "La règle d'attribution ne retient pas votre demande."
+        case .explanationStandingProposed: "Votre demande fait partie de celles présentées à la commission d'attribution, qui décide."
+        case .explanationStandingNotProposed: "Votre demande ne fait pas partie de celles présentées à la commission d'attribution."
+        case .explanationWaitAvailable:
+            "Attente des demandes comparables attribuées ({count}), du dépôt à l'attribution : {mean} mois en moyenne, médiane {median} mois."
+        case .explanationWaitSuppressed:
+            "Durée moyenne d'attente non communiquée : {count} demande(s) comparable(s) attribuée(s) seulement, moins que le minimum de {minimum} qui protège les autres demandeurs."
+        case .explanationWaitUndeclared: "La grille ne déclare pas de colonnes de dates : la durée moyenne d'attente ne peut pas être calculée."
+
+        // Explanation: 1. the algorithm's contribution.
+        case .explanationHeadingRole: "1. Degré et mode de contribution de l'algorithme à la décision"
+        case .explanationRoleDeclared: "Rôle déclaré de la grille : {role}"
+        case .explanationRoleUndeclared: "La grille ne déclare pas son rôle dans la décision."
+        case .explanationRuleCapacity:
+            "Règle d'attribution : dans chaque segment ({segment}), les demandes sont classées par score ; autant de demandes sont retenues que le segment compte de logements."
+        case .explanationRuleProposals:
+            "Règle d'attribution : dans chaque segment ({segment}), les demandes sont classées par score ; les {per_unit} premières par logement sont présentées à la commission d'attribution, qui décide."
+        case .explanationRuleThreshold:
+            "Règle : une demande est retenue quand son score atteint {threshold} points ; les demandes sont classées dans chaque segment ({segment})."
+        case .explanationRuleNone: "La grille ne déclare pas de règle d'attribution : le score ordonne les demandes ({segment})."
+        case .explanationSegmentBy: "par {columns}"
+
+        // Explanation: 2. data and sources.
+        case .explanationHeadingData: "2. Données traitées et leurs sources"
+        case .explanationDataIntro: "Les colonnes lues par la grille, votre valeur et leur source déclarée :"
+        case .explanationDataColData: "Donnée"
+        case .explanationDataColValue: "Votre valeur"
+        case .explanationDataColSource: "Source"
+        case .explanationDataColUse: "Usage"
+        case .explanationDataSourceUndeclared: "source non déclarée"
+        case .explanationValueMissing: "non renseignée"
+        case .explanationUseId: "identifiant"
+        case .explanationUseCriterion: "critère"
+        case .explanationUseSegment: "segment"
+        case .explanationUseTieBreak: "départage"
+        case .explanationUseCapacity: "capacité"
+        case .explanationUseDates: "dates"
+
+        // Explanation: 3. criteria and weighting.
+        case .explanationHeadingCriteria: "3. Paramètres et pondération appliqués à votre situation"
+        case .explanationCriteriaColCriterion: "Critère"
+        case .explanationCriteriaColRule: "Règle"
+        case .explanationCriteriaColValue: "Votre valeur"
+        case .explanationCriteriaColPoints: "Points"
+        case .explanationCriteriaColCounted: "Compté"
+        case .explanationKindFlag: "{points} points si la valeur est {values}"
+        case .explanationKindCategories: "{levels} ; toute autre valeur : 0"
+        case .explanationKindPerUnit: "{per_unit} point(s) par unité"
+        case .explanationKindPerUnitCap: "{per_unit} point(s) par unité, {cap} points au plus"
+        case .explanationKindBands: "{bands} ; hors de ces tranches : 0"
+        case .explanationListOr: " ou "
+        case .explanationCountedYes: "oui"
+        case .explanationCountedNo: "non"
+        case .explanationNoteCap: "{label} : {counted} comptés sur {units} possibles (plafond {cap_units})."
+        case .explanationNoteUncapped: "{label} : {units} comptés, sous le plafond de {cap_units}."
+        case .explanationNoteGroup:
+            "{label} : seul le plus élevé de {members} compte : {best} donne {best_points}, {label} aurait donné {points} → non compté."
+        case .explanationNoteMissing: "{label} : valeur non renseignée, 0 point."
+        case .explanationNotePenalty: "{label} : pénalité de {points} points."
+        case .explanationLevel: "{value} → {points}"
+        case .explanationBand: "[{from} ; {to})"
+
+        // Explanation: 4. operations.
+        case .explanationHeadingOperations: "4. Opérations effectuées"
+        case .explanationOpSum: "Somme des points comptés : {sum}."
+        case .explanationOpGroup: "Groupe exclusif {group} : seul le critère le plus élevé parmi {members} compte ; ici {best}, {points} points."
+        case .explanationOpFloorApplied: "Plancher : le score ne descend pas sous {floor} ; votre somme {sum} est portée à {floor}."
+        case .explanationOpFloorUnused: "Plancher : {floor} (sans effet ici)."
+        case .explanationOpTotal: "Score total : {total} points."
+        case .explanationOpTiebreak: "À score égal, les demandes sont départagées par : {keys}."
+        case .explanationTieDesc: "{column} décroissant"
+        case .explanationTieAsc: "{column} croissant"
+        case .explanationOpRank: "Classement : rang {rank} sur {count} demandes comparables ({segment})."
+        case .explanationOpCapacity: "Ce segment compte {k} logement(s) : les rangs 1 à {limit} sont retenus."
+        case .explanationOpProposals:
+            "Ce segment compte {k} logement(s) ; {per_unit} demandes par logement sont présentées à la commission : les rangs 1 à {limit}."
+        case .explanationOpThreshold: "Seuil de sélection : {threshold} points."
+
+        // Explanation: rights.
+        case .explanationHeadingRights: "Vos droits"
+        case .explanationRightsCommunication:
+            "Droit à communication (article L311-3-1 du CRPA) : vous pouvez demander à l'administration les règles et les principales caractéristiques de ce traitement algorithmique."
+        case .explanationRightsCada:
+            "Sans réponse dans un délai d'un mois, la demande est réputée refusée ; vous pouvez alors saisir la Commission d'accès aux documents administratifs (CADA) dans les deux mois."
+
+        // Compare reports (vigie compare).
+        case .compareColAttribute: "attribut"
+        case .compareTariffTitle: "Comparaison de deux tarifs"
+        case .compareTariffIntro: "A : {a}. B : {b}. Les mêmes ménages et les mêmes volumes sous les deux ; factures en euros par an."
+        case .compareTariffCaption: "Factures sous A et sous B, par groupe"
+        case .compareTariffColBillA: "facture moyenne A"
+        case .compareTariffColBillB: "facture moyenne B"
+        case .compareTariffColChange: "variation moyenne"
+        case .compareTariffColMore: "paient plus"
+        case .compareTariffColLess: "paient moins"
+        case .compareTariffColEffort: "facture > 3 % du revenu (A → B)"
+        case .compareChange: "{from} → {to}"
+        case .compareGridTitle: "Comparaison de deux grilles"
+        case .compareGridIntro: "A : {a}. B : {b}. Les mêmes demandes sous les deux grilles, chacune avec sa propre règle d'attribution."
+        case .compareGridSwitches:
+            "{switches} demandes sur {count} changent de sort : {gainers} retenues sous B et non sous A, {losers} retenues sous A et non sous B."
+        case .compareGridCaption: "Sélection sous A et sous B, par groupe"
+        case .compareGridColSelectedA: "retenues A"
+        case .compareGridColSelectedB: "retenues B"
+        case .compareGridColRateA: "taux A"
+        case .compareGridColRateB: "taux B"
+        case .compareGridColChange: "variation"
+        case .compareGridColGain: "gagnent"
+        case .compareGridColLose: "perdent"
+        case .compareGridColScore: "score moyen A → B"
+        case .compareGridColRank: "variation moyenne du rang"
+        case .compareGridPoints: "{value} pts"
+        case .compareGridSuppressed: "Les groupes de moins de {min} demandes ne montrent que des effectifs (—)."
+
+        // Diff report (vigie diff).
+        case .diffTitle: "Comparaison de deux audits Vigie"
+        case .diffOld: "ancien : {audit}"
+        case .diffNew: "nouveau : {audit}"
+        case .diffAudit: "{folder} (données {file}, Vigie {version}, {findings} constats)"
+        case .diffAuditRows: "{folder} (données {file}, {rows} lignes, Vigie {version}, {findings} constats)"
+        case .diffMethod:
+            "Les constats sont appariés par attribut, groupe, référence, mesure et type. Un écart est la distance à la parité : |différence|, ou |ln rapport| ; il a augmenté ou diminué s'il a bougé de plus de {threshold}."
+        case .diffSummary:
+            "Apparus : {appeared} ; disparus : {vanished} ; en hausse : {grew} ; en baisse : {shrank} ; devenus non définis ou définis : {undefined} ; changements de verdict : {verdicts} ; inchangés : {unchanged} (seuil {threshold})."
+        case .diffSummaryOneVerdict:
+            "Apparus : {appeared} ; disparus : {vanished} ; en hausse : {grew} ; en baisse : {shrank} ; devenus non définis ou définis : {undefined} ; changements de verdict : {verdicts} ; inchangés : {unchanged} (seuil {threshold})."
+        case .diffNoFindings:
+            "Aucun des deux audits n'a de constats à comparer (un audit de répartition seule ?) : les chiffres de répartition ne sont pas comparés."
+        case .diffScope:
+            "Seuls les constats (écarts entre groupes avec verdict) sont comparés ; les chiffres de répartition et d'inégalité ne le sont pas."
+        case .diffChangeAppeared: "Apparus ({count})"
+        case .diffChangeVanished: "Disparus ({count})"
+        case .diffChangeGrew: "En hausse ({count})"
+        case .diffChangeShrank: "En baisse ({count})"
+        case .diffChangeBecameUndefined: "Devenus non définis ({count})"
+        case .diffChangeBecameDefined: "Devenus définis ({count})"
+        case .diffChangeVerdict: "Verdict changé, écart dans le seuil ({count})"
+        case .diffColReference: "référence"
+        case .diffColMetric: "mesure"
+        case .diffColKind: "type"
+        case .diffColOld: "ancien"
+        case .diffColNew: "nouveau"
+        case .diffColGapChange: "variation de l'écart"
+        case .diffVerdictChange: "{old} → {new}"
+        }
+    }
+}
