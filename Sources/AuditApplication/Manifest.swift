@@ -167,10 +167,11 @@ public struct Manifest: Codable, Equatable, Sendable {
             if let other = try? JSONDecoder().decode(FolderManifest.self, from: data) {
                 throw ManifestError(message: "\(path): the folder was written by vigie \(other.writtenBy); only audits (vigie audit, vigie demo) can be verified")
             }
-            throw ManifestError(message: "\(path): not a Vigie manifest (\(error))")
+            let location = JSONErrorLocation.describe(error, in: data)
+            throw ManifestError(message: location.first?.isNumber == true ? "\(path):\(location)" : "\(path): \(location) (not a Vigie audit manifest)")
         }
         guard manifest.manifestVersion == formatVersion else {
-            throw ManifestError(message: "\(path): manifest version \(manifest.manifestVersion); this Vigie reads version \(formatVersion)")
+            throw ManifestError(message: "\(path): manifest_version: \(manifest.manifestVersion); this Vigie reads version \(formatVersion)")
         }
         try manifest.checkConfined(path)
         return manifest
@@ -190,13 +191,13 @@ public struct Manifest: Codable, Equatable, Sendable {
             }
         }
         guard seen.contains("data") else {
-            throw fail(inputs.isEmpty ? "no inputs recorded: there is nothing to verify the reports against" : "no data input recorded")
+            throw fail(inputs.isEmpty ? "inputs: no inputs recorded: there is nothing to verify the reports against" : "inputs: no data input recorded")
         }
         for (key, role, named) in [("tariff", "tariff", spec.tariff != nil), ("drought", "drought", spec.drought != nil), ("model", "model", spec.model != nil)]
         where named && !seen.contains(role) {
             throw fail("the spec names a \(key) file but no \(role) input is recorded")
         }
-        guard !outputs.isEmpty else { throw fail("no outputs recorded") }
+        guard !outputs.isEmpty else { throw fail("outputs: no outputs recorded") }
         var names = Set<String>()
         for (i, output) in outputs.enumerated() {
             if let problem = PlainFileName.problem(output.name) { throw fail("outputs[\(i)].name: \(problem)") }
