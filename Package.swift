@@ -43,8 +43,11 @@ let package = Package(
                 "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            plugins: ["BuildCommit"]  // the build's git commit, for manifest.json
         ),
+        // Writes the git commit of the build into AuditApplication (BuildCommit.swift).
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
         .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
@@ -68,7 +71,7 @@ let package = Package(
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData", "TestSupport"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData", "TestSupport"]),
         .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "TestSupport", "vigie"]),
+        .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "AuditApplication", "TestSupport", "vigie"]),
         .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@
 //
 // The `traits: ["MallocInterposer"]` argument is required: benchmark 1.38.1's default traits
 // pull in swift-runtime-interposer on Linux with Swift 6.3, which is not available offline
-// (package-benchmark's own README, "Traits"). jemalloc is not needed on Swift 6.3.
+// (see docs/blas.md §6 in the repository). jemalloc is not needed on Swift 6.3.
 import PackageDescription
 
 let package = Package(

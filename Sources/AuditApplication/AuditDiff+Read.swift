@@ -23,9 +23,10 @@ extension AuditDiff {
             guard fields.count == header.count else {
                 throw ManifestError(message: "\(folder)/findings.csv:\(n + 2): expected \(header.count) fields, found \(fields.count)")
             }
+            let text = { (i: Int) in CSVText.unneutralised(fields[c[i]]) }  // the labels, without the formula guard
             findings.append(Finding(
-                attribute: fields[c[0]], group: fields[c[1]], reference: fields[c[2]], metric: fields[c[3]], kind: fields[c[4]],
-                value: Double(fields[c[5]]), verdict: fields[c[6]]
+                attribute: text(0), group: text(1), reference: text(2), metric: text(3), kind: text(4),
+                value: Double(fields[c[5]]), verdict: text(6)
             ))
         }
         var audit = Audit(folder: folder, dataFile: "?", rows: nil, vigieVersion: "?", findings: findings)
@@ -42,10 +43,12 @@ extension AuditDiff {
 
     /// Compares two folders and writes `diff.md` (in `language`) and `diff.csv` into `out`, atomically.
     @discardableResult
-    public static func run(old: String, new: String, threshold: Double, out: String, language: ReportLanguage = .en) throws -> Result {
+    public static func run(old: String, new: String, threshold: Double, out: String, language: ReportLanguage = .en, force: Bool = false) throws -> Result {
         let result = try compare(old: read(folder: old), new: read(folder: new), threshold: threshold)
-        try ReportWriter.write([("diff.md", Data(AuditDiffReport.markdown(result, language: language).utf8)),
-                                ("diff.csv", Data(AuditDiffReport.csv(result).utf8))], to: out)
+        try ReportWriter.write(
+            [("diff.md", Data(AuditDiffReport.markdown(result, language: language).utf8)), ("diff.csv", Data(AuditDiffReport.csv(result).utf8))],
+            to: out, force: force, writtenBy: "diff"
+        )
         return result
     }
 

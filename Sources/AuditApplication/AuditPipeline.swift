@@ -14,20 +14,23 @@ public enum AuditPipeline {
     /// names a decision model).
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
-    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`.
+    /// Runs the audit described by `spec` and writes the reports into `outputDirectory`
+    /// (``ReportWriter``: all at once, replacing the folder whole).
     /// - Parameters:
     ///   - specFile: the spec file `spec` was read from, if any, hashed into `manifest.json`.
-    ///   - command: the `vigie audit` arguments that give `spec`, recorded in `manifest.json`
-    ///     (the command line computes them: only it knows its flags).
+    ///   - commandLine: the `vigie audit` arguments that give a spec, recorded in
+    ///     `manifest.json` for the spec as recorded (the command line computes them: only it
+    ///     knows its flags).
     ///   - knownHashes: inputs already hashed, by absolute path (`vigie verify` hashes them
     ///     before re-running); the others are hashed here, the data file while it loads.
     ///   - alongside: files rendered from the result and written with the reports, in the
     ///     same all-or-nothing step, outside the output folder and the manifest (`vigie audit
     ///     --junit`, `--summary-md`).
+    ///   - force: replace `outputDirectory` even when it is not a Vigie output folder.
     public static func run(
         spec: AuditSpec, outputDirectory: String, threads: Int, progress: ((LoadProgress) -> Void)? = nil,
-        specFile: String? = nil, command: [String]? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:],
-        alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
+        specFile: String? = nil, commandLine: ((AuditSpec) -> [String]?)? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:],
+        force: Bool = false, alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
     ) throws -> AuditResult {
         // The data file's hash for the manifest is computed on the other core while it loads
         // (after it, on the same thread, with one thread).
@@ -41,8 +44,9 @@ public enum AuditPipeline {
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
-        let manifest = try Manifest.make(spec: spec, specFile: specFile, command: command, outputs: reports, known: known).encoded()
-        try ReportWriter.write(reports + [(Manifest.fileName, manifest)], to: outputDirectory, alongside: alongside(result))
+        try ReportWriter.write(reports, to: outputDirectory, force: force, alongside: try alongside(result)) { written in
+            try Manifest.make(spec: spec, specFile: specFile, commandLine: commandLine, outputs: written, folder: outputDirectory, known: known).encoded()
+        }
         return result
     }
 

@@ -13,9 +13,10 @@ import LinearAlgebra
 /// file). `vigie verify` re-runs the audit from it; `vigie diff` compares two audits.
 ///
 /// Deterministic: keys sorted, no timestamp, no thread count (outputs do not depend on it).
-/// The manifest is not among the hashed outputs. It does depend on where the inputs are (their
-/// absolute paths) and on the source tree (commit), so two audits with byte-identical reports
-/// can have different manifests.
+/// The manifest is not among the hashed outputs. It holds no absolute path: each input is
+/// recorded by its plain file name and, when the input and the audit folder share a folder
+/// other than the root, by its path relative to the audit folder. It depends on the build
+/// (commit), so two audits with byte-identical reports can have different manifests.
 public struct Manifest: Codable, Equatable, Sendable {
     public static let fileName = "manifest.json"
     /// Version of this manifest format.
@@ -25,11 +26,15 @@ public struct Manifest: Codable, Equatable, Sendable {
     public struct Build: Codable, Equatable, Sendable {
         /// `ReportVersion.vigie`.
         public var version: String
-        /// The commit of the source tree this binary was built from, read at run time with
-        /// `git rev-parse HEAD` in the folder `#filePath` names (best effort), or `unknown`.
+        /// The git commit this binary was built from, fixed at build time by the `BuildCommit`
+        /// plugin, or `unknown` (built outside a git checkout, or without git).
         public var commit: String
-        /// Whether that source tree had uncommitted changes to tracked files; absent when unknown.
+        /// Whether the checkout had uncommitted changes to tracked files when the binary was
+        /// built; absent when unknown.
         public var sourceModified: Bool?
+
+        /// This binary.
+        public static let current = Build(version: ReportVersion.vigie, commit: BuildCommit.commit, sourceModified: BuildCommit.sourceModified)
 
         enum CodingKeys: String, CodingKey {
             case version, commit
@@ -41,9 +46,10 @@ public struct Manifest: Codable, Equatable, Sendable {
     public struct Input: Codable, Equatable, Sendable {
         /// `data`, `spec`, `tariff`, `drought` or `model`.
         public var role: String
-        /// Absolute path, as given (resolved against the folder the audit ran in).
-        public var path: String
-        /// Base name.
+        /// The path relative to the folder holding the manifest (`../data/x.csv`), or absent when
+        /// the two share no folder but the root (an absolute path is never recorded).
+        public var path: String?
+        /// The plain file name (``PlainFileName``).
         public var name: String
         public var sha256: String
         public var bytes: Int
@@ -61,9 +67,10 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// `BLASProvider.description` at run time. No audited metric calls BLAS or LAPACK, so the
     /// reports do not depend on it; recorded for completeness.
     public var blas: String
-    /// The resolved spec, every path absolute, in the spec file's form (`SpecView.file`):
-    /// a valid spec file in itself (JSON is YAML). Optional keys are left out when unset
-    /// (never `null`, which a spec file would read as the text "null").
+    /// The resolved spec in the spec file's form: a valid spec file in itself (JSON is YAML),
+    /// its paths those of ``inputs`` (relative to the audit folder, else plain names).
+    /// Optional keys are left out when unset (never `null`, which a spec file would read as
+    /// the text "null").
     public var spec: AuditSpec
     /// `vigie audit` arguments giving the same spec (add `--out DIR`), as the command line
     /// wrote them; absent when flags cannot express it (then use `spec` as a spec file).
@@ -88,35 +95,55 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     // MARK: Building
 
-    /// The manifest of an audit of `spec` whose rendered reports are `outputs`.
+    /// The manifest of an audit of `spec` whose rendered reports are `outputs`, written into
+    /// `folder`.
+    ///
+    /// The spec's paths (data, tariff, drought rule, grid) are recorded as the inputs are:
+    /// relative to `folder`, else by file name, so that the `spec` object saved as a file in
+    /// the audit folder is a spec that reads the same files.
     /// - Parameters:
     ///   - specFile: the spec file the audit was read from, if any.
-    ///   - command: the `vigie audit` arguments that give `spec`, when the command line can
-    ///     express it (only the command line knows its flags).
+    ///   - commandLine: the `vigie audit` arguments that give a spec, when the command line
+    ///     can express it (only the command line knows its flags); applied to the recorded
+    ///     spec, whose paths are relative to `folder`.
     ///   - known: hashes already computed, by absolute path (the data file, hashed while it was loaded).
-    public static func make(spec: AuditSpec, specFile: String?, command: [String]? = nil, outputs: [(name: String, data: Data)],
+    public static func make(spec: AuditSpec, specFile: String?, commandLine: ((AuditSpec) -> [String]?)? = nil,
+                            outputs: [(name: String, data: Data)], folder: String,
                             known: [String: (sha256: String, bytes: Int)] = [:]) throws -> Manifest {
-        let resolved = spec.withAbsolutePaths
+        var resolved = spec
+        let home = AuditSpec.absolute(folder)
         var inputs: [Input] = []
-        func add(_ role: String, _ path: String?) throws {
-            guard let path else { return }
+        func add(_ role: String, _ path: String?) throws -> String? {
+            guard let path else { return nil }
             let absolute = AuditSpec.absolute(path)
             let (hash, size) = try known[absolute] ?? SHA256Hashing.file(absolute)
-            inputs.append(Input(role: role, path: absolute, name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size))
+            let input = Input(role: role, path: relativePath(of: absolute, from: home), name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size)
+            inputs.append(input)
+            return input.path ?? input.name
         }
-        try add("data", resolved.data.path)
-        try add("spec", specFile)
-        try add("tariff", resolved.models.tariff?.path)
-        try add("drought", resolved.models.drought?.path)
-        try add("model", resolved.models.grid?.path)
+        resolved.data.path = try add("data", resolved.data.path)
+        _ = try add("spec", specFile)
+        if let model = try add("tariff", resolved.models.tariff?.path) { resolved.models.tariff?.path = model }
+        if let rule = try add("drought", resolved.models.drought?.path) { resolved.models.drought?.path = rule }
+        if let grid = try add("model", resolved.models.grid?.path) { resolved.models.grid?.path = grid }
         return Manifest(
-            vigie: SourceTree.build,
+            vigie: Build.current,
             blas: BLASProvider.description,
             spec: resolved,
-            command: command,
+            command: commandLine?(resolved),
             inputs: inputs,
             outputs: outputs.map { Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) }
         )
+    }
+
+    /// `file` relative to the folder `folder` (both absolute and standardised), or nil when
+    /// they share no folder but the root.
+    static func relativePath(of file: String, from folder: String) -> String? {
+        let a = URL(fileURLWithPath: folder).pathComponents, b = URL(fileURLWithPath: file).pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        guard common > 1 else { return nil }  // only "/" in common
+        return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
     }
 
     /// The encoded manifest: sorted keys, pretty-printed, one final newline.
@@ -128,22 +155,61 @@ public struct Manifest: Codable, Equatable, Sendable {
         return data
     }
 
-    /// Reads `DIR/manifest.json`.
+    /// Reads `DIR/manifest.json` (a regular file of at most 16 MiB, never through a link) and
+    /// checks that it describes an audit that can be re-run inside a private folder: every
+    /// input and output is a plain file name (``PlainFileName``), each role once, a data
+    /// input, and an input for every model file the spec names.
     public static func read(folder: String) throws -> Manifest {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(fileName).path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard POSIXFiles.kind(of: path) != .absent else {
             throw ManifestError(message: "no \(fileName) in '\(folder)' (audits written by Vigie 0.1.0 and later have one)")
         }
+        guard let size = POSIXFiles.regularFileSize(path) else { throw ManifestError(message: "\(path): not a regular file") }
+        guard size <= OutputFolder.manifestLimit else { throw ManifestError(message: "\(path): \(size) bytes, more than a manifest can hold (16 MiB)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ManifestError(message: "\(path): cannot be read") }
         let manifest: Manifest
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: data)
         } catch {
-            throw ManifestError(message: "\(path): not a Vigie manifest (\(error))")
+            if let other = try? JSONDecoder().decode(FolderManifest.self, from: data) {
+                throw ManifestError(message: "\(path): the folder was written by vigie \(other.writtenBy); only audits (vigie audit, vigie demo) can be verified")
+            }
+            let location = JSONErrorLocation.describe(error, in: data)
+            throw ManifestError(message: location.first?.isNumber == true ? "\(path):\(location)" : "\(path): \(location) (not a Vigie audit manifest)")
         }
         guard manifest.manifestVersion == formatVersion else {
-            throw ManifestError(message: "\(path): manifest version \(manifest.manifestVersion); this Vigie reads version \(formatVersion)")
+            throw ManifestError(message: "\(path): manifest_version: \(manifest.manifestVersion); this Vigie reads version \(formatVersion)")
         }
+        try manifest.checkConfined(path)
         return manifest
+    }
+
+    /// The checks of ``read(folder:)`` on names and roles.
+    func checkConfined(_ path: String) throws {
+        func fail(_ message: String) -> ManifestError { ManifestError(message: "\(path): \(message)") }
+        let roles = ["data", "spec", "tariff", "drought", "model"]
+        var seen = Set<String>()
+        for (i, input) in inputs.enumerated() {
+            if let problem = PlainFileName.problem(input.name) { throw fail("inputs[\(i)].name: \(problem)") }
+            guard roles.contains(input.role) else { throw fail("inputs[\(i)].role: '\(input.role)'; expected one of \(roles.joined(separator: ", "))") }
+            guard seen.insert(input.role).inserted else { throw fail("inputs[\(i)]: a second \(input.role) input") }
+            guard input.bytes >= 0, input.sha256.count == 64, input.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw fail("inputs[\(i)]: expected a size and a SHA-256 as 64 lowercase hexadecimal digits")
+            }
+        }
+        guard seen.contains("data") else {
+            throw fail(inputs.isEmpty ? "inputs: no inputs recorded: there is nothing to verify the reports against" : "inputs: no data input recorded")
+        }
+        for (key, role, named) in [("tariff", "tariff", spec.models.tariff != nil), ("drought", "drought", spec.models.drought != nil), ("model", "model", spec.models.grid != nil)]
+        where named && !seen.contains(role) {
+            throw fail("the spec names a \(key) file but no \(role) input is recorded")
+        }
+        guard !outputs.isEmpty else { throw fail("outputs: no outputs recorded") }
+        var names = Set<String>()
+        for (i, output) in outputs.enumerated() {
+            if let problem = PlainFileName.problem(output.name) { throw fail("outputs[\(i)].name: \(problem)") }
+            guard output.name != Manifest.fileName, names.insert(output.name).inserted else { throw fail("outputs[\(i)].name: '\(output.name)' listed twice") }
+        }
     }
 }
 
@@ -218,45 +284,3 @@ final class BackgroundHash: @unchecked Sendable {
         return try result!.get()
     }
 }
-
-/// Where this binary's sources are, and their commit (best effort, at run time).
-///
-/// SwiftPM offers no build-time hook to embed the commit without a plugin, so the commit is
-/// read when the manifest is written: `git rev-parse HEAD` in the source tree named by
-/// `#filePath` (the path this file had when compiled). That is the commit of the tree *now*,
-/// which is the build's commit as long as the binary was rebuilt after the last checkout; a
-/// binary moved to another machine, or a machine without git, records `unknown`.
-enum SourceTree {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let build: Manifest.Build = {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: root.appendingPathComponent("Package.swift").path),
-              fm.fileExists(atPath: root.appendingPathComponent(".git").path),
-              let head = git(["rev-parse", "--verify", "HEAD"]),
-              head.count == 40 || head.count == 64, head.allSatisfy(\.isHexDigit)
-        else { return Manifest.Build(version: ReportVersion.vigie, commit: "unknown", sourceModified: nil) }
-        let status = git(["status", "--porcelain", "--untracked-files=no"])
-        return Manifest.Build(version: ReportVersion.vigie, commit: head, sourceModified: status.map { !$0.isEmpty })
-    }()
-
-    /// Runs git in the source tree; its trimmed output, or `nil` on any failure.
-    static func git(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_OPTIONAL_LOCKS"] = "0"  // never take the index lock of someone's working tree
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-

@@ -5,12 +5,19 @@ import Foundation
 
 /// `vigie verify`: checks an audit folder against its `manifest.json` by re-running the audit.
 ///
-/// 1. every recorded input is found (an override, else its recorded path, else a file of the
-///    same base name beside the manifest) and must hash as recorded;
-/// 2. the audit is re-run with the recorded spec into a temporary folder, each input seen
-///    under its recorded base name (reports name the data and model files by base name);
-/// 3. every recorded output is compared byte for byte with the re-run, and with its recorded
-///    hash.
+/// Verify exists to check folders other people send, so nothing in the manifest chooses
+/// where Vigie writes: names are plain file names (``Manifest/read(folder:)``), the re-run
+/// happens in a new private temporary folder (mode 0700) that is removed afterwards, and
+/// nothing is created anywhere else.
+///
+/// 1. every recorded input is found and must hash as recorded: the file given for its role,
+///    else its recorded name in `inputsFolder`, else — the first that is a regular file of
+///    the recorded size and SHA-256 — its recorded path (relative to the audit folder), the
+///    file of that name beside the manifest, the file of that name in the current folder;
+/// 2. the audit is re-run with the recorded spec into the private folder, each input seen
+///    under its recorded name (reports name the data and model files by name);
+/// 3. every recorded output (a regular file, never through a link) is compared byte for byte
+///    with the re-run, and with its recorded hash.
 public enum ManifestVerification {
     /// The outcome.
     public struct Report: Sendable {
@@ -26,52 +33,62 @@ public enum ManifestVerification {
     }
 
     /// Verifies `folder`.
-    /// - Parameter overrides: role (`data`, `spec`, `tariff`, `drought`, `model`) → a file to use instead
-    ///   of the recorded one; it must hash the same.
-    public static func verify(folder: String, overrides: [String: String] = [:], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+    /// - Parameters:
+    ///   - overrides: role (`data`, `spec`, `tariff`, `drought`, `model`) → a file to use instead
+    ///     of the recorded one; it must hash the same.
+    ///   - inputsFolder: a folder where every input not overridden is looked up by its recorded name, and only there.
+    public static func verify(folder: String, overrides: [String: String] = [:], inputsFolder: String? = nil,
+                              threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
         let manifest = try Manifest.read(folder: folder)
         var report = Report()
         for role in overrides.keys where !manifest.inputs.contains(where: { $0.role == role }) {
             throw ManifestError(message: "the audit has no \(role) input to replace (recorded: \(manifest.inputs.map(\.role).joined(separator: ", ")))")
         }
-        let current = SourceTree.build
+        let current = Manifest.Build.current
         if manifest.vigie.version != current.version {
             report.notes.append("the audit was made by Vigie \(manifest.vigie.version), this is \(current.version): identical outputs are only promised by the same version")
         } else if manifest.vigie.commit != current.commit {
-            report.notes.append("the audit was made at commit \(manifest.vigie.commit), this binary's source tree is at \(current.commit)")
+            report.notes.append("the audit was made by a build of commit \(manifest.vigie.commit), this binary was built from \(current.commit)")
         }
 
         // 1. Inputs.
         var located: [String: String] = [:]
         var hashes: [String: (sha256: String, bytes: Int)] = [:]
         for input in manifest.inputs {
-            let beside = URL(fileURLWithPath: folder).appendingPathComponent(input.name).path
-            let candidates = overrides[input.role].map { [AuditSpec.absolute($0)] } ?? [input.path, beside]
-            guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
-                report.inputProblems.append("\(input.role) \(input.path): missing (also looked for \(candidates.dropFirst().first ?? candidates[0]))")
-                continue
-            }
-            let (hash, size) = try SHA256Hashing.file(path)
-            report.inputsChecked += 1
-            if hash != input.sha256 {
-                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
+            let candidates: [String]
+            if let given = overrides[input.role] {
+                candidates = [given]
+            } else if let inputsFolder {
+                candidates = [inputsFolder + "/" + input.name]
             } else {
+                candidates = (input.path.map { [folder + "/" + $0] } ?? []) + [folder + "/" + input.name, input.name]
+            }
+            switch try locate(input, among: candidates) {
+            case .found(let path):
+                report.inputsChecked += 1
                 located[input.role] = path
-                hashes[input.role] = (hash, size)
+                hashes[input.role] = (input.sha256, input.bytes)
+            case .changed(let path, let hash, let size):
+                report.inputsChecked += 1
+                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
+            case .missing:
+                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
             }
         }
         guard report.inputProblems.isEmpty else { return report }
 
-        // 2. Re-run in a temporary folder, each input under its recorded base name.
-        let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("vigie-verify-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: scratch) }
+        // 2. Re-run in a private temporary folder, each input under its recorded name.
+        let scratch: String
+        do { scratch = try POSIXFiles.makeUniqueFolder(in: NSTemporaryDirectory(), prefix: "vigie-verify-") } catch {
+            throw ManifestError(message: "cannot create a private folder for the re-run: \(error)")
+        }
+        defer { POSIXFiles.removeTree(scratch) }
         func staged(_ role: String) throws -> String? {
             guard let input = manifest.inputs.first(where: { $0.role == role }), let path = located[role] else { return nil }
-            let roleFolder = scratch.appendingPathComponent("inputs/\(role)")
-            try fm.createDirectory(at: roleFolder, withIntermediateDirectories: true)
-            let link = roleFolder.appendingPathComponent(input.name).path
-            try fm.createSymbolicLink(atPath: link, withDestinationPath: path)
+            let roleFolder = scratch + "/inputs-" + role
+            guard mkdir(roleFolder, 0o700) == 0 else { throw ManifestError(message: "cannot stage the \(role) input: \(POSIXFiles.lastError())") }
+            let link = roleFolder + "/" + input.name
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AuditSpec.absolute(path))
             return link
         }
         var spec = manifest.spec
@@ -79,14 +96,14 @@ public enum ManifestVerification {
         if let model = try staged("tariff") { spec.models.tariff?.path = model }
         if let rule = try staged("drought") { spec.models.drought?.path = rule }
         if let grid = try staged("model") { spec.models.grid?.path = grid }
-        let rerun = scratch.appendingPathComponent("out")
+        let rerun = scratch + "/out"
         // The staged inputs are the files just hashed: the re-run reads the data once and hashes nothing again.
         var known: [String: (sha256: String, bytes: Int)] = [:]
         for (role, path) in [("data", spec.data.path), ("tariff", spec.models.tariff?.path), ("drought", spec.models.drought?.path), ("model", spec.models.grid?.path)] {
             if let path, let hash = hashes[role] { known[AuditSpec.absolute(path)] = hash }
         }
         do {
-            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun.path, threads: threads, specFile: nil, command: manifest.command, knownHashes: known)
+            _ = try AuditPipeline.run(spec: spec, outputDirectory: rerun, threads: threads, specFile: nil, commandLine: { _ in manifest.command }, knownHashes: known)
         } catch {
             throw ManifestError(message: "the audit could not be re-run from the manifest: \(error)")
         }
@@ -94,12 +111,16 @@ public enum ManifestVerification {
         // 3. Outputs.
         for output in manifest.outputs {
             report.outputsChecked += 1
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(output.name).path
-            guard let found = fm.contents(atPath: path) else {
+            let path = folder + "/" + output.name
+            guard POSIXFiles.kind(of: path) != .absent else {
                 report.outputProblems.append("\(output.name): missing from \(folder)")
                 continue
             }
-            guard let expected = fm.contents(atPath: rerun.appendingPathComponent(output.name).path) else {
+            guard POSIXFiles.regularFileSize(path) != nil, let found = FileManager.default.contents(atPath: path) else {
+                report.outputProblems.append("\(output.name): not a regular file (a link, a folder or a device is not read)")
+                continue
+            }
+            guard let expected = FileManager.default.contents(atPath: rerun + "/" + output.name) else {
                 report.outputProblems.append("\(output.name): this Vigie no longer writes it")
                 continue
             }
@@ -111,10 +132,32 @@ public enum ManifestVerification {
                 report.outputProblems.append("\(output.name): matches the re-run but not the recorded sha256 \(output.sha256)")
             }
         }
-        for name in AuditPipeline.files where !manifest.outputs.contains(where: { $0.name == name }) {
+        let rerunFiles = (POSIXFiles.entries(rerun) ?? []).filter { $0 != Manifest.fileName }.sorted()
+        for name in rerunFiles where !manifest.outputs.contains(where: { $0.name == name }) {
             report.notes.append("\(name) is not recorded in the manifest and was not checked")
         }
         return report
+    }
+
+    enum Location {
+        case found(String)
+        case changed(path: String, sha256: String, bytes: Int)
+        case missing
+    }
+
+    /// The first candidate that is a regular file (links followed) of the recorded size and
+    /// SHA-256; else the first regular file found, as changed; else missing. Pipes and devices
+    /// are never read.
+    static func locate(_ input: Manifest.Input, among candidates: [String]) throws -> Location {
+        var firstChanged: Location?
+        for path in candidates {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            let (hash, size) = Int(info.st_size) == input.bytes ? try SHA256Hashing.file(path) : ("(not hashed: other size)", Int(info.st_size))
+            if hash == input.sha256 && size == input.bytes { return .found(path) }
+            if firstChanged == nil { firstChanged = .changed(path: AuditSpec.absolute(path), sha256: hash, bytes: size) }
+        }
+        return firstChanged ?? .missing
     }
 
     /// "line N: expected «…», found «…»" for the first line that differs.

@@ -1,53 +1,221 @@
-import AuditAssessment
-import AuditReport
+import AuditData
 import Foundation
 
-/// Writes a set of report files into a folder all at once, or not at all.
+/// Writes the files of a command into a folder all at once, or not at all.
 ///
-/// Each file is first written to a hidden temporary file in the same folder, then all are
-/// renamed into place; if any write fails, the temporaries are removed and the folder's
-/// previous content is untouched.
+/// 1. Every name must be a plain file name (``PlainFileName``).
+/// 2. What is at the target is checked first (``OutputFolder``): nothing, an empty folder or
+///    a Vigie output folder (its `manifest.json` lists every entry) is replaced; anything
+///    else is refused unless `force`.
+/// 3. The files, with their `manifest.json`, are written into a new staging folder created
+///    beside the target with an unpredictable name (`mkdtemp`, mode 0700), each file created
+///    exclusively without following links, then flushed to disk (`fsync`), and the folder too.
+/// 4. The staging folder takes the target's place in one step (`renameat2(RENAME_EXCHANGE)`
+///    on Linux; elsewhere the old folder is first moved aside), the parent folder is flushed,
+///    and the old folder is removed.
+///
+/// On any failure before step 4 the target is exactly as it was and the staging folder is
+/// removed, as are the parent folders this call created; no stale file of an earlier run can
+/// survive, since the whole folder is replaced. Staging folders left by a process that was
+/// killed are removed by the next write beside them.
+///
+/// Files outside the folder (`alongside`: `vigie audit --junit`, `--summary-md`) are written
+/// in the same step: each into a new file beside its target (``AtomicFile``'s way), flushed,
+/// before the swap, then renamed over its target right after it. A failure before the swap
+/// changes nothing anywhere.
+///
+/// Every file passes through ``finalised(_:)`` first: no bidirectional control character
+/// reaches an output as it is (``BidiControl``).
 public enum ReportWriter {
-    /// Writes `files` (name → content) into `directory`, creating it if needed, and the
-    /// `alongside` files (path → content; their folders must exist, e.g. `vigie audit --junit`)
-    /// in the same step: every temporary is written before the first rename.
-    public static func write(_ files: [(name: String, data: Data)], to directory: String, alongside: [(path: String, data: Data)] = []) throws {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw ReportWriterError(message: "'\(directory)' exists and is not a folder") }
-        } else {
-            do {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw ReportWriterError(message: "cannot create the output folder '\(directory)': \(error.localizedDescription)")
-            }
-        }
-        let folder = URL(fileURLWithPath: directory)
-        let tag = "\(ProcessInfo.processInfo.processIdentifier)"
-        var temporaries: [(URL, URL)] = []
-        let targets = files.map { (folder.appendingPathComponent($0.name), $0.data) } + alongside.map { (URL(fileURLWithPath: $0.path), $0.data) }
-        do {
-            for (final, data) in targets {
-                let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).tmp-\(tag)")
-                try data.write(to: temporary)
-                temporaries.append((temporary, final))
-            }
-        } catch {
-            for (temporary, _) in temporaries { try? fm.removeItem(at: temporary) }
-            throw ReportWriterError(message: "cannot write into '\(directory)': \(error.localizedDescription)")
-        }
-        for (temporary, final) in temporaries {
-            if rename(temporary.path, final.path) != 0 {
-                for (t, _) in temporaries { try? fm.removeItem(at: t) }
-                throw ReportWriterError(message: "cannot move the report into '\(final.path)'")
-            }
+    public typealias File = (name: String, data: Data)
+
+    /// The prefix of staging folders: `.vigie-staging-<pid>-XXXXXX`.
+    static let stagingPrefix = ".vigie-staging-"
+
+    /// Writes `files` and the manifest `manifest(files)` returns into `directory`.
+    /// - Parameters:
+    ///   - force: replace whatever is at `directory`, even what is not a Vigie output folder.
+    ///   - manifest: the content of `manifest.json`, from the files exactly as written.
+    ///   - alongside: files outside the folder (path → content; their folders must exist),
+    ///     written in the same step and not listed in the manifest.
+    public static func write(_ files: [File], to directory: String, force: Bool = false,
+                             alongside: [(path: String, data: Data)] = [], manifest: ([File]) throws -> Data) throws {
+        let final = finalised(files)
+        let outside = alongside.map { ($0.path, finalised([("", $0.data)])[0].data) }
+        try write(final + finalised([(Manifest.fileName, try manifest(final))]), to: directory, force: force, alongside: outside)
+    }
+
+    /// Writes `files` into `directory` with a ``FolderManifest`` naming the command.
+    public static func write(_ files: [File], to directory: String, force: Bool = false, writtenBy command: String) throws {
+        try write(files, to: directory, force: force) { try FolderManifest(writtenBy: command, outputs: $0).encoded() }
+    }
+
+    /// The files as they are written: bidirectional controls escaped in JSON (`\u202e`) and
+    /// shown as `[U+202E]` in every other (text) file.
+    public static func finalised(_ files: [File]) -> [File] {
+        files.map { file in
+            (file.name, file.name.hasSuffix(".json") ? BidiControl.escapingInJSON(file.data) : BidiControl.visible(file.data))
         }
     }
-}
 
-/// A report could not be written.
-public struct ReportWriterError: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+    /// Step 2 alone, for a command to refuse a target before any work: throws unless
+    /// `directory` can be an output folder and may be replaced.
+    public static func checkTarget(_ directory: String, force: Bool) throws {
+        _ = try split(directory)
+        if !force, case .foreign(let why) = OutputFolder.state(of: directory) {
+            throw ReportWriterError(message: "\(why): choose another output folder, or give --force to replace it whole")
+        }
+    }
+
+    /// Steps 1–4 for files already final, the manifest among them.
+    /// - Parameter beforeSwap: called with the complete staging folder just before the swap
+    ///   (tests use it to make the write fail at its last moment).
+    static func write(_ files: [File], to directory: String, force: Bool, alongside: [(path: String, data: Data)] = [],
+                      beforeSwap: (String) throws -> Void = { _ in }) throws {
+        var names = Set<String>()
+        for file in files {
+            if let problem = PlainFileName.problem(file.name) { throw ReportWriterError(message: "cannot write an output named \(problem)") }
+            guard names.insert(file.name).inserted else { throw ReportWriterError(message: "two outputs named '\(file.name)'") }
+        }
+        try checkTarget(directory, force: force)
+        let (parent, base) = try split(directory)
+        let createdParents: [String]
+        do { createdParents = try createMissingFolders(parent) } catch {
+            throw ReportWriterError(message: "cannot create the output folder's parent '\(parent)': \(error)")
+        }
+        removeAbandonedStaging(in: parent)
+        var staging: String?
+        var prepared: [(temporary: String, target: String)] = []
+        do {
+            for file in alongside { prepared.append(try prepare(file.data, for: file.path)) }
+            let folder = try POSIXFiles.makeUniqueFolder(in: parent, prefix: "\(stagingPrefix)\(getpid())-")
+            staging = folder
+            let mask = POSIXFiles.creationMask()
+            for file in files { try POSIXFiles.writeNewFile(folder + "/" + file.name, file.data, mode: 0o666 & ~mask) }
+            guard chmod(folder, 0o777 & ~mask) == 0 else {
+                throw POSIXFiles.Failure(description: "cannot set the permissions of '\(folder)': \(POSIXFiles.lastError())")
+            }
+            try POSIXFiles.syncFolder(folder)
+            try beforeSwap(folder)
+            try swap(folder, into: parent + "/" + base, parent: parent)
+            staging = nil
+        } catch {
+            for file in prepared { unlink(file.temporary) }
+            if let staging { POSIXFiles.removeTree(staging) }
+            for folder in createdParents.reversed() { rmdir(folder) }
+            throw ReportWriterError(message: "cannot write into '\(directory)': \(error); nothing was changed")
+        }
+        for (index, file) in prepared.enumerated() {
+            do {
+                try POSIXFiles.move(file.temporary, to: file.target)
+            } catch {
+                for rest in prepared[index...] { unlink(rest.temporary) }
+                throw ReportWriterError(message: "the reports are in '\(directory)', but \(error)")
+            }
+            try? POSIXFiles.syncFolder((file.target as NSString).deletingLastPathComponent.isEmpty ? "." : (file.target as NSString).deletingLastPathComponent)
+        }
+    }
+
+    /// A flushed temporary copy of `data` beside `path` (created exclusively, unpredictable
+    /// name), to be renamed over `path`.
+    static func prepare(_ data: Data, for path: String) throws -> (temporary: String, target: String) {
+        let (parent, base) = try split(path)
+        guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
+        let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        guard written, fchmod(fd, 0o666 & ~POSIXFiles.creationMask()) == 0, fsync(fd) == 0 else {
+            let message = POSIXFiles.lastError()
+            unlink(temporary)
+            throw ReportWriterError(message: "cannot write '\(path)': \(message)")
+        }
+        return (temporary, parent + "/" + base)
+    }
+
+    /// Puts the complete folder `staging` at `target` and removes what was there.
+    static func swap(_ staging: String, into target: String, parent: String) throws(POSIXFiles.Failure) {
+        if POSIXFiles.kind(of: target) == .absent {
+            try POSIXFiles.move(staging, to: target)
+        } else if try POSIXFiles.exchange(staging, target) {
+            POSIXFiles.removeTree(staging)  // now the old folder
+        } else {
+            // No atomic exchange: move the old one aside (into a new folder), then put the new one in place.
+            let aside = try POSIXFiles.makeUniqueFolder(in: parent, prefix: "\(stagingPrefix)\(getpid())-")
+            do {
+                try POSIXFiles.move(target, to: aside + "/old")
+            } catch {
+                rmdir(aside)
+                throw error
+            }
+            do {
+                try POSIXFiles.move(staging, to: target)
+            } catch {
+                try? POSIXFiles.move(aside + "/old", to: target)
+                rmdir(aside)
+                throw error
+            }
+            POSIXFiles.removeTree(aside)
+        }
+        try? POSIXFiles.syncFolder(parent)
+    }
+
+    /// The parent folder and base name of `directory`; refuses `.`, `..`, `/` and the empty path.
+    static func split(_ directory: String) throws -> (parent: String, base: String) {
+        var path = directory
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard !path.isEmpty, path != "/" else { throw ReportWriterError(message: "'\(directory)' cannot be an output folder: give a folder name") }
+        let slash = path.lastIndex(of: "/")
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard base != ".", base != ".." else {
+            throw ReportWriterError(message: "'\(directory)' cannot be an output folder: name the folder itself, not '.' or '..'")
+        }
+        return (parent, base)
+    }
+
+    /// Creates the missing folders of `path`, outermost first; returns those it created.
+    static func createMissingFolders(_ path: String) throws -> [String] {
+        var missing: [String] = []
+        var current = path
+        while POSIXFiles.kind(of: current) == .absent {
+            missing.append(current)
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == current { break }
+            current = parent
+        }
+        var created: [String] = []
+        for folder in missing.reversed() {
+            guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+                let message = POSIXFiles.lastError()
+                for made in created.reversed() { rmdir(made) }
+                throw POSIXFiles.Failure(description: message)
+            }
+            created.append(folder)
+        }
+        return created
+    }
+
+    /// Removes the staging folders in `parent` of processes that no longer run (killed while
+    /// writing). Only folders named `.vigie-staging-<pid>-XXXXXX` and owned by this user.
+    static func removeAbandonedStaging(in parent: String) {
+        guard let entries = POSIXFiles.entries(parent) else { return }
+        for name in entries where name.hasPrefix(stagingPrefix) {
+            let rest = name.dropFirst(stagingPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0, pid != getpid(),
+                  rest.distance(from: dash, to: rest.endIndex) == 7, !POSIXFiles.processIsAlive(pid)
+            else { continue }
+            let path = parent + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else { continue }
+            POSIXFiles.removeTree(path)
+        }
+    }
 }

@@ -5,7 +5,7 @@ import AuditMetrics
 /// from an audit result and its spec's system card. Pure: the same result gives the same
 /// assessment.
 ///
-/// Rules (Vigie's reading of the convention's published criteria; thresholds are Vigie's
+/// Rules (Vigie's reading of `docs/convention.md`; thresholds are Vigie's
 /// choices, stated in the report):
 /// - **Paramétrage** (measured): over the difference findings of *suspect grounds* — the
 ///   protected attributes not declared in `system.mandated_priorities` and their

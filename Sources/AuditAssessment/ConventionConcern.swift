@@ -1,5 +1,5 @@
 /// The eight common concerns (*enjeux communs*) of the Montpellier citizens' convention on AI
-/// (Montpellier Méditerranée Métropole, 2023–24, its final recommendations).
+/// (Montpellier Méditerranée Métropole, 2023–24; `docs/convention.md`).
 public enum ConventionConcern: String, Sendable, Equatable, CaseIterable {
     case parameterSetting = "parametrage"
     case dataReliability = "fiabilite"

@@ -1,4 +1,4 @@
-/// Where a piece of evidence comes from: measured by this audit, declared by the owner, or missing.
+/// Where a piece of evidence comes from (`docs/convention.md`).
 public enum EvidenceSource: String, Sendable, Equatable, CaseIterable {
     /// Computed by Vigie from the data or the audit itself.
     case measured

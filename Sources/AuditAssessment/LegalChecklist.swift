@@ -3,7 +3,7 @@ import AuditData
 import AuditMetrics
 
 /// The legal checklist of a public decision algorithm, from the audit result and the system
-/// card (CRPA L311-3-1, R311-3-1-2, L312-1-3; AI Act Art. 9–15 and 27; 29 CFR 1607.4(D)). Pure.
+/// card (CRPA L311-3-1, R311-3-1-2, L312-1-3; AI Act Art. 9–15 and 27; 29 CFR 1607.4(D); `docs/domain.md` §2–4). Pure.
 ///
 /// Rules: an item resting on declarations is met when every field it needs is declared,
 /// attention when some are, not assessable when none (`AssessmentStatus.declared`); an item

@@ -172,7 +172,7 @@ public struct HousingGenerator: Sendable, SyntheticCSVGenerator {
 
         a.refus = r.bernoulli(0.06)
 
-        // Cotation score (domain.md §7.1 illustrative grid; caps documented in README).
+        // Cotation score (docs/domain.md §7.1 illustrative grid; caps documented in README).
         var score = min(a.anciennete, HousingGenerator.ancienneteCap)
         if a.anciennete > 36 { score += 20 }
         if a.dalo { score += 50 }

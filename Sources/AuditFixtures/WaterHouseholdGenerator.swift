@@ -4,7 +4,7 @@ import Foundation
 /// water régie (14 communes), with their meter type, income, annual water
 /// volume, an essential-needs volume and the drought level of their zone.
 ///
-/// The data are **entirely synthetic**. The structure follows domain.md §5
+/// The data are **entirely synthetic**. The structure follows docs/domain.md §5
 /// and §7.2 and contains deliberately planted inequalities (documented with
 /// measured values in `Fixtures/water/README.md`):
 ///

@@ -15,7 +15,7 @@ enum WaterSchema {
 
     static let headerBytes: [UInt8] = Array((columns.joined(separator: ",") + "\n").utf8)
 
-    // MARK: communes — the 14 communes supplied by the Montpellier water régie (domain.md §5)
+    // MARK: communes — the 14 communes supplied by the Montpellier water régie (docs/domain.md §5)
 
     static let montpellier = 0, lattes = 1, juvignac = 2, villeneuve = 3, perols = 4, leCres = 5
     static let grabels = 6, jacou = 7, vendargues = 8, prades = 9, montferrier = 10, saintBres = 11

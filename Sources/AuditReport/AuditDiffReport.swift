@@ -16,12 +16,12 @@ public enum AuditDiffReport {
         var out = csvHeader.joined(separator: ",") + "\n"
         for row in r.rows {
             let k = row.key
-            let fields = [
-                row.change.rawValue, k.attribute, k.group, k.reference, k.metric, k.kind,
-                number(row.old?.value), number(row.new?.value), number(row.old?.gap), number(row.new?.gap), number(row.gapChange),
-                row.old?.verdict ?? "", row.new?.verdict ?? "",
-            ]
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            let text = CSVText.text
+            out += CSVText.line(
+                [text(row.change.rawValue), text(k.attribute), text(k.group), text(k.reference), text(k.metric), text(k.kind)]
+                    + [row.old?.value, row.new?.value, row.old?.gap, row.new?.gap, row.gapChange].map(number)
+                    + [text(row.old?.verdict ?? ""), text(row.new?.verdict ?? "")]
+            )
         }
         return out
     }

@@ -10,23 +10,18 @@ import AuditMetrics
 /// - `p_value`: Fisher's exact test when an expected cell is under 5, else the two-proportion
 ///   z test; `p_adjusted`: across every test of the audit (Holm by default);
 /// - `verdict`: `disparity`, `no_disparity` or `insufficient_evidence`, with its `reason`.
-/// Empty cells mean undefined (the reason says why).
+/// Empty cells mean undefined (the reason says why). Text cells that a spreadsheet would read
+/// as a formula get a leading `'` (``CSVText``); numbers are plain.
 public enum FindingsCSV {
     public static let header = ["attribute", "group", "reference", "metric", "kind", "value", "ci_low", "ci_high", "p_value", "p_adjusted", "verdict", "reason"]
 
     public static func render(_ result: AuditResult) -> String {
         var out = header.joined(separator: ",") + "\n"
         for f in result.findings {
-            let fields = [
-                f.attribute, f.group, f.reference, f.metric, f.kind.rawValue,
-                f.value.value.map(NumberFormat.exact) ?? "",
-                f.interval.map { NumberFormat.exact($0.low) } ?? "",
-                f.interval.map { NumberFormat.exact($0.high) } ?? "",
-                f.pValue.map(NumberFormat.exact) ?? "",
-                f.pAdjusted.map(NumberFormat.exact) ?? "",
-                f.verdict.rawValue, f.reason,
-            ]
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            let text = CSVText.text
+            let numbers = [f.value.value, f.interval?.low, f.interval?.high, f.pValue, f.pAdjusted].map { $0.map(NumberFormat.exact) ?? "" }
+            out += CSVText.line([text(f.attribute), text(f.group), text(f.reference), text(f.metric), text(f.kind.rawValue)]
+                                + numbers + [text(f.verdict.rawValue), text(f.reason)])
         }
         return out
     }

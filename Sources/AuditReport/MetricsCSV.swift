@@ -2,7 +2,9 @@ import AuditMetrics
 
 /// The tidy `metrics.csv`: one row per (attribute, group, metric).
 ///
-/// Columns: `attribute,group,metric,value,n,status,reason,ci_low,ci_high,ci_method`.
+/// Columns: `attribute,group,metric,value,n,status,reason,ci_low,ci_high,ci_method`. Text
+/// cells that a spreadsheet would read as a formula get a leading `'` (``CSVText``); numbers
+/// are plain.
 /// - `attribute`: the protected attribute, an intersection (`race*sex`), or `overall`;
 /// - `group`: the group (`Caucasian*Female`), or `all` for whole-population rows and
 ///   attribute-level aggregates;
@@ -71,31 +73,22 @@ public enum MetricsCSV {
         return out
     }
 
-    /// One row of the tidy table.
+    /// One row of the tidy table: text cells neutralised (``CSVText``), numbers plain.
     static func line(_ attribute: String, _ group: String, _ entry: MetricEntry) -> String {
-        var fields: [String]
+        let text = CSVText.text, number = CSVText.number
+        var cells: [String]
         switch entry.value {
-        case .defined(let x): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), "ok", ""]
-        case .upperBound(let x, let reason): fields = [attribute, group, entry.name, NumberFormat.exact(x), String(entry.n), entry.value.status, reason]
-        case .undefined(let reason), .suppressed(let reason): fields = [attribute, group, entry.name, "", String(entry.n), entry.value.status, reason]
+        case .defined(let x): cells = [text(attribute), text(group), text(entry.name), number(NumberFormat.exact(x)), number(String(entry.n)), "ok", ""]
+        case .upperBound(let x, let reason):
+            cells = [text(attribute), text(group), text(entry.name), number(NumberFormat.exact(x)), number(String(entry.n)), text(entry.value.status), text(reason)]
+        case .undefined(let reason), .suppressed(let reason):
+            cells = [text(attribute), text(group), text(entry.name), "", number(String(entry.n)), text(entry.value.status), text(reason)]
         }
         if let ci = entry.interval ?? entry.bootstrapInterval {
-            fields += [NumberFormat.exact(ci.low), NumberFormat.exact(ci.high), ci.method.rawValue]
+            cells += [number(NumberFormat.exact(ci.low)), number(NumberFormat.exact(ci.high)), text(ci.method.rawValue)]
         } else {
-            fields += ["", "", ""]
+            cells += ["", "", ""]
         }
-        return fields.map(escape).joined(separator: ",") + "\n"
-    }
-
-    /// RFC 4180 quoting: fields with a comma, quote, CR or LF are quoted, quotes doubled.
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        return CSVText.line(cells)
     }
 }

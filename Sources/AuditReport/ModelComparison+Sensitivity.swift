@@ -12,9 +12,9 @@ extension ModelComparison {
     public static func sensitivityCSV(_ result: GridSensitivityResult) -> String {
         var out = sensitivityHeader.joined(separator: ",") + "\n"
         for (k, e) in result.ranking.enumerated() {
-            let fields = [String(k + 1), e.attribute, e.group, e.criterion, NumberFormat.exact(e.scale)]
+            let cells = [String(k + 1), CSVText.text(e.attribute), CSVText.text(e.group), CSVText.text(e.criterion), NumberFormat.exact(e.scale)]
                 + [e.baselineImpactRatio, e.variantImpactRatio, e.impactRatioChange, e.rateDifferenceChange, e.meanScoreGapChange].map(text)
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            out += CSVText.line(cells)
         }
         return out
     }
@@ -23,9 +23,9 @@ extension ModelComparison {
     public static func tornadoCSV(_ result: GridSensitivityResult) -> String {
         var out = tornadoHeader.joined(separator: ",") + "\n"
         for b in result.tornado {
-            let fields = [b.attribute, b.group, b.criterion, NumberFormat.exact(b.lowScale), NumberFormat.exact(b.highScale)]
+            let cells = [CSVText.text(b.attribute), CSVText.text(b.group), CSVText.text(b.criterion), NumberFormat.exact(b.lowScale), NumberFormat.exact(b.highScale)]
                 + [b.lowImpactRatioChange, b.highImpactRatioChange, b.lowRateDifferenceChange, b.highRateDifferenceChange].map(text)
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            out += CSVText.line(cells)
         }
         return out
     }

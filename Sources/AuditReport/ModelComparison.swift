@@ -24,9 +24,9 @@ public enum ModelComparison {
         var out = header.joined(separator: ",") + "\n"
         for r in c.rows {
             let v = values(r).map { $0.map(NumberFormat.exact) ?? "" }
-            let fields = [r.attribute, r.group, String(r.count), String(r.selectedA), String(r.selectedB), v[0], v[1], v[2],
-                          String(r.gainers), String(r.losers), v[3], v[4], v[5], v[6], r.suppressed ? "true" : "false"]
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            let numbers = [String(r.count), String(r.selectedA), String(r.selectedB), v[0], v[1], v[2],
+                           String(r.gainers), String(r.losers), v[3], v[4], v[5], v[6]]
+            out += CSVText.line([CSVText.text(r.attribute), CSVText.text(r.group)] + numbers + [r.suppressed ? "true" : "false"])
         }
         return out
     }

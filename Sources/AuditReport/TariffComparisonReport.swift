@@ -8,10 +8,10 @@ public enum TariffComparisonReport {
     public static func csv(_ rows: [TariffComparison.Row]) -> String {
         var out = TariffComparison.header.joined(separator: ",") + "\n"
         for r in rows {
-            let fields = [r.attribute, r.group, String(r.households), NumberFormat.exact(r.meanBillA), NumberFormat.exact(r.meanBillB),
-                          NumberFormat.exact(r.meanChange), NumberFormat.exact(r.sharePayingMore), NumberFormat.exact(r.sharePayingLess),
-                          r.effortAbove3pctA.map(NumberFormat.exact) ?? "", r.effortAbove3pctB.map(NumberFormat.exact) ?? ""]
-            out += fields.map(MetricsCSV.escape).joined(separator: ",") + "\n"
+            let numbers = [String(r.households), NumberFormat.exact(r.meanBillA), NumberFormat.exact(r.meanBillB),
+                           NumberFormat.exact(r.meanChange), NumberFormat.exact(r.sharePayingMore), NumberFormat.exact(r.sharePayingLess),
+                           r.effortAbove3pctA.map(NumberFormat.exact) ?? "", r.effortAbove3pctB.map(NumberFormat.exact) ?? ""]
+            out += CSVText.line([CSVText.text(r.attribute), CSVText.text(r.group)] + numbers)
         }
         return out
     }

@@ -2,7 +2,7 @@ import AuditData
 import Foundation
 
 /// The four levels of a prefectoral drought order (Code de l'environnement
-/// L211-3, domain.md §5), from the mildest. Raw values are the labels of the
+/// L211-3, docs/domain.md §5), from the mildest. Raw values are the labels of the
 /// `niveau_secheresse` column.
 public enum DroughtLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     case vigilance

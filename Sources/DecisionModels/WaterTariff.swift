@@ -1,7 +1,7 @@
 import AuditData
 import Foundation
 
-/// The two kinds of drinking-water meter of the Montpellier régie (domain.md §5).
+/// The two kinds of drinking-water meter of the Montpellier régie (docs/domain.md §5).
 /// Raw values are the labels of the `type_compteur` column.
 public enum MeterType: String, Sendable, Hashable, CaseIterable, Comparable {
     /// One meter per dwelling (mostly houses); gets the progressive grid with a free band.
@@ -80,7 +80,7 @@ public struct WaterBill: Sendable, Equatable {
     /// Average price of the drinking-water part, € per m³ (`water / volume`; `nil` at 0 m³).
     public var waterPricePerCubicMetre: Double? { volume > 0 ? water / volume : nil }
 
-    /// Affordability ratio `total / income` (domain.md §8; flag above 0.03). `nil` when income ≤ 0.
+    /// Affordability ratio `total / income` (docs/domain.md §8; flag above 0.03). `nil` when income ≤ 0.
     public func effortRate(income: Double) -> Double? {
         income > 0 ? total / income : nil
     }

@@ -39,14 +39,18 @@ struct AuditCommand: ParsableCommand {
           vigie audit --spec audit.yaml --fail-on-verdict \\
             --junit audit-junit.xml --summary-md audit-summary.md
 
-        Nothing is written unless the whole audit succeeds.
+        Nothing is written unless the whole audit succeeds; then the output folder is \
+        replaced whole, all at once (see --out).
         """
     )
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output folder (created if needed).", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("the reports and manifest.json"))
     var out = "vigie-report"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Flag(name: .long, help: "Exit with code 1 if a group of at least the minimum size, other than `unknown`, is below the impact-ratio threshold (four-fifths rule, point estimate).")
     var failOnDisparity = false
@@ -69,15 +73,16 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let spec = try options.resolve()
-        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict,
+        try AuditRunner.run(spec: spec, specFile: options.spec, out: out, force: force, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict,
                             pipeline: pipeline)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
-    static func run(spec: AuditSpec, specFile: String?, out: String, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false,
+    static func run(spec: AuditSpec, specFile: String?, out: String, force: Bool, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false,
                     pipeline: PipelineOutputs? = nil) throws {
+        try ReportWriter.checkTarget(out, force: force)  // before any work
         let progress = Progress(quiet: quiet)
         let result = try AuditPipeline.run(
             spec: spec,
@@ -85,7 +90,8 @@ enum AuditRunner {
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             progress: { progress.update($0) },
             specFile: specFile,
-            command: SpecOptions.commandLine(for: spec),
+            commandLine: SpecOptions.commandLine(for:),
+            force: force,
             alongside: { result in
                 pipeline?.files(result, report: spec.report, gates: AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict), out: out) ?? []
             }
@@ -107,18 +113,18 @@ enum AuditRunner {
             if !result.findings.isEmpty {
                 print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
             }
-            for w in result.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible("warning: \(w)\n").utf8)) }
             print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
         let disparities = gates.disparities
         if failOnVerdict && !disparities.isEmpty {
             let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }
         if failOnDisparity && !gating.isEmpty {
             let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n".utf8))
+            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }
     }

@@ -37,8 +37,11 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var options: SpecOptions
 
 
-    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("compare.csv, compare.md (and compare.json) and manifest.json"))
     var out = "vigie-compare"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     func validate() throws {
         switch (options.tariff.count, options.model.count) {
@@ -51,14 +54,15 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportWriter.checkTarget(out, force: force)  // before any work
         if options.model.count == 2 { return try runModels() }
         let spec = try options.resolve(tariffOverride: options.tariff[0])
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
             ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.report.language).utf8)),
-        ], to: out)
-        print("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv")
+        ], to: out, force: force, writtenBy: "compare")
+        print(BidiControl.visible("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv"))
     }
 
     /// `--model A --model B`: the data file, protected columns and CSV dialect come from
@@ -78,8 +82,8 @@ struct CompareCommand: ParsableCommand {
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
             ("compare.json", try ModelComparison.json(comparison)),
             ("compare.md", Data(ModelComparison.markdown(comparison, language: spec.report.language).utf8)),
-        ], to: out)
+        ], to: out, force: force, writtenBy: "compare")
         let all = comparison.rows.first
-        print("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json")
+        print(BidiControl.visible("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json"))
     }
 }

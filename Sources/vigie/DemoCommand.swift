@@ -28,8 +28,11 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "Which fixture: housing or water.")
     var fixture: Fixture = .housing
 
-    @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("the reports and manifest.json"))
     var out = "vigie-report"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`.", valueName: "lang"))
     var lang: ReportLanguage?
@@ -41,7 +44,7 @@ struct DemoCommand: ParsableCommand {
         var spec = try AuditSpec(contentsOfFile: try Self.fixtureSpec(fixture))
         if let lang { spec.report.language = lang }
         let specFile = try Self.fixtureSpec(fixture)
-        try AuditRunner.run(spec: spec, specFile: specFile, out: out, threads: nil, quiet: quiet, failOnDisparity: false)
+        try AuditRunner.run(spec: spec, specFile: specFile, out: out, force: force, threads: nil, quiet: quiet, failOnDisparity: false)
     }
 
     /// The bundled spec: found from the source tree this binary was built from, else from

@@ -41,8 +41,11 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A gap grew or shrank when it moved by more than this (default 0.01).", valueName: "t"))
     var threshold = 0.01
 
-    @Option(name: .long, help: ArgumentHelp("Output folder for diff.md and diff.csv (created if needed).", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("diff.md, diff.csv and manifest.json"))
     var out = "vigie-diff"
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Option(name: .long, help: ArgumentHelp("Language of diff.md: `en` (default) or `fr`.", valueName: "lang"))
     var lang = "en"
@@ -59,8 +62,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportWriter.checkTarget(out, force: force)  // before any work
         let language = ReportLanguage(rawValue: lang) ?? .en
-        let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out, language: language)
+        let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out, language: language, force: force)
         if !quiet {
             print("\(old) → \(new): \(AuditDiffReport.summary(result))")
             print("Diff: \(out)/diff.md, \(out)/diff.csv")

@@ -41,8 +41,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Language of the explanation: fr (default) or en.", valueName: "lang"))
     var lang: ReportLanguage = .fr
 
-    @Option(name: .long, help: ArgumentHelp("Output folder (default vigie-explanation-<ID>).", valueName: "dir"))
+    @Option(name: .long, help: OutputFolderHelp.out("explanation.md, explanation.json and manifest.json (default vigie-explanation-<ID>)"))
     var out: String?
+
+    @Flag(name: .long, help: OutputFolderHelp.force)
+    var force = false
 
     @Flag(name: .long, help: "Print the Markdown on standard output instead of writing files.")
     var stdout = false
@@ -59,14 +62,15 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let dialect = CSVDialect(delimiter: delimiter.byte, decimalComma: decimalComma)
+        if !stdout { try ReportWriter.checkTarget(out ?? ExplanationFiles.defaultFolder(id: id), force: force) }  // before any work
         let grid = try PointsGrid.load(path: model)
         let explanation = try ApplicantExplanation.explain(grid: grid, csvPath: data, id: id, dialect: dialect)
         if stdout {
-            print(ExplanationReport.markdown(explanation, language: lang), terminator: "")
+            print(BidiControl.visible(ExplanationReport.markdown(explanation, language: lang)), terminator: "")
             return
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)
-        try ExplanationFiles.write(explanation, language: lang, to: folder)
+        try ExplanationFiles.write(explanation, language: lang, to: folder, force: force)
         print("Wrote \(folder)/explanation.md and \(folder)/explanation.json")
     }
 }

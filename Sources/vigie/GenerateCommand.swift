@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditApplication
 import AuditFixtures
 import Foundation
 
@@ -9,18 +10,10 @@ struct GenerateCommand: ParsableCommand {
         subcommands: [Housing.self, Water.self]
     )
 
-    /// Writes `generator` output to `out` atomically (temporary file, then rename), or to standard output.
-    static func write(to out: String?, _ body: (URL?) throws -> Void) throws {
-        guard let out else { return try body(nil) }
-        let final = URL(fileURLWithPath: out)
-        let temporary = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try body(temporary)
-            if rename(temporary.path, final.path) != 0 { throw ValidationError("cannot move the generated file to '\(out)'") }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+    /// Writes the generator's output to `out` all at once (``AtomicFile``), or to standard output.
+    static func write(to out: String?, _ body: (FileHandle) throws -> Void) throws {
+        guard let out else { return try body(FileHandle.standardOutput) }
+        try AtomicFile.write(to: out, body)
     }
 
     struct Water: ParsableCommand {
@@ -44,7 +37,7 @@ struct GenerateCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Random seed.", valueName: "s"))
         var seed: UInt64 = 2023
 
-        @Option(name: .long, help: ArgumentHelp("Output file (default: standard output). Written to a temporary file, then renamed.", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("Output file (default: standard output). Written to a new file beside it, then renamed over it: all at once or not at all.", valueName: "file"))
         var out: String?
 
         func validate() throws {
@@ -53,9 +46,7 @@ struct GenerateCommand: ParsableCommand {
 
         func run() throws {
             let generator = WaterHouseholdGenerator(seed: seed)
-            try GenerateCommand.write(to: out) { url in
-                if let url { try generator.write(rows: rows, to: url) } else { try generator.write(rows: rows, to: FileHandle.standardOutput) }
-            }
+            try GenerateCommand.write(to: out) { try generator.write(rows: rows, to: $0) }
         }
     }
 
@@ -81,7 +72,7 @@ struct GenerateCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Random seed.", valueName: "s"))
         var seed: UInt64 = 2024
 
-        @Option(name: .long, help: ArgumentHelp("Output file (default: standard output). Written to a temporary file, then renamed.", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("Output file (default: standard output). Written to a new file beside it, then renamed over it: all at once or not at all.", valueName: "file"))
         var out: String?
 
         func validate() throws {
@@ -90,9 +81,7 @@ struct GenerateCommand: ParsableCommand {
 
         func run() throws {
             let generator = HousingGenerator(seed: seed)
-            try GenerateCommand.write(to: out) { url in
-                if let url { try generator.write(rows: rows, to: url) } else { try generator.write(rows: rows, to: FileHandle.standardOutput) }
-            }
+            try GenerateCommand.write(to: out) { try generator.write(rows: rows, to: $0) }
         }
     }
 }

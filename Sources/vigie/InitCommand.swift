@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditAssessment
+import AuditApplication
 import AuditData
 import Foundation
 
@@ -46,12 +47,7 @@ struct InitCommand: ParsableCommand {
         let specFolder = URL(fileURLWithPath: out).standardizedFileURL.deletingLastPathComponent()
         let dataPath = Self.relativePath(from: specFolder, to: URL(fileURLWithPath: data).standardizedFileURL)
         let text = SpecInference.starterSpec(dataPath: dataPath, profiles: draft.profiles, delimiter: draft.delimiter) + SystemCard.skeleton
-        let temporary = specFolder.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, URL(fileURLWithPath: out).standardizedFileURL.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ValidationError("cannot write '\(out)'")
-        }
+        try AtomicFile.write(Data(text.utf8), to: out)
     }
 
     /// `to` relative to the folder `from` (`../data/x.csv`).

@@ -19,11 +19,10 @@ struct PipelineOutputs: ParsableArguments {
     var reportURL: String?
 
     /// Checks the paths before any work: the folders exist, the files are distinct and none
-    /// takes the place of a report in `out`.
+    /// is inside `out` (replaced whole by the audit).
     func validate(out: String) throws {
         if reportURL != nil && summaryMarkdown == nil { throw ValidationError("--report-url needs --summary-md") }
         let paths = [("--junit", junit), ("--summary-md", summaryMarkdown)].compactMap { flag, path in path.map { (flag, $0) } }
-        let reports = Set((AuditPipeline.files + ["model-metrics.csv", Manifest.fileName]).map { Self.absolute("\(out)/\($0)") })
         for (flag, path) in paths {
             let url = URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
@@ -33,7 +32,9 @@ struct PipelineOutputs: ParsableArguments {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw ValidationError("\(flag) \(path) is a folder; give a file name")
             }
-            if reports.contains(Self.absolute(path)) { throw ValidationError("\(flag) \(path) would replace one of the reports in \(out)") }
+            if Self.absolute(path).hasPrefix(Self.absolute(out) + "/") {
+                throw ValidationError("\(flag) \(path) is inside the output folder \(out), which is replaced whole: write it beside the folder")
+            }
         }
         if paths.count == 2, Self.absolute(paths[0].1) == Self.absolute(paths[1].1) {
             throw ValidationError("--junit and --summary-md name the same file")

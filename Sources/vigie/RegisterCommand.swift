@@ -59,7 +59,9 @@ struct RegisterCommand: ParsableCommand {
             for file in shown { FileHandle.standardOutput.write(file.data) }
             return
         }
-        try ReportWriter.write(files, to: folder)
+        // Each record beside the audit's reports, all at once per file; not in the audit's
+        // manifest (verify checks the audit), replaced with the folder by the next audit.
+        for file in ReportWriter.finalised(files) { try AtomicFile.write(file.data, to: folder + "/" + file.name) }
         if !quiet { print("Register record (\(registerFormat.title)): " + files.map { "\(folder)/\($0.name)" }.joined(separator: ", ")) }
     }
 }

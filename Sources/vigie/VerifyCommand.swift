@@ -1,5 +1,6 @@
 import AuditApplication
 import ArgumentParser
+import AuditData
 import AuditReport
 import Foundation
 
@@ -9,13 +10,19 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-run an audit from its manifest.json and check that every report is byte-identical.",
         discussion: """
-        Reads DIR/manifest.json, checks the SHA-256 of every input (data, spec, tariff and \
-        drought models) at its recorded path, else beside the manifest under its recorded \
-        name, re-runs the audit with the recorded spec into a temporary folder, and compares \
-        each report with the one in DIR. See docs/provenance.md.
+        Reads DIR/manifest.json and checks the SHA-256 of every input (data, spec, grid, \
+        tariff and drought models). An input is looked for in the file given for it \
+        (--data, --spec, --model, --tariff, --drought), else under its recorded name in \
+        --inputs DIR, else at its recorded path (relative to the audit folder), beside the \
+        manifest, then in the current folder: the first file of the recorded size and \
+        SHA-256 is used. Then the audit is re-run with the recorded spec in a new private \
+        temporary folder, removed afterwards, and each report is compared with the one in \
+        DIR. Nothing is written anywhere else: a manifest whose names are not plain file \
+        names, or that records no input, is refused. See docs/provenance.md.
 
         Examples:
           vigie verify vigie-report
+          vigie verify audit-2024 --inputs ~/copies/2024
           vigie verify audit-2024 --data ~/copies/demandes-2024.csv
 
         Exit codes: 0 every input and output checks out; 1 an input is missing or changed, or \
@@ -32,6 +39,12 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Your copy of the spec file; it must hash as recorded.", valueName: "file"))
     var spec: String?
 
+    @Option(name: .long, help: ArgumentHelp("A folder holding your copies of the inputs under their recorded names; inputs are then looked for there only.", valueName: "dir"))
+    var inputs: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your copy of the points grid; it must hash as recorded.", valueName: "file"))
+    var model: String?
+
     @Option(name: .long, help: ArgumentHelp("Your copy of the tariff model; it must hash as recorded.", valueName: "file"))
     var tariff: String?
 
@@ -47,6 +60,11 @@ struct VerifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(folder)' is not a folder")
         }
+        if let inputs {
+            guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--inputs: '\(inputs)' is not a folder")
+            }
+        }
     }
 
     func run() throws {
@@ -55,21 +73,22 @@ struct VerifyCommand: ParsableCommand {
         overrides["spec"] = spec
         overrides["tariff"] = tariff
         overrides["drought"] = drought
+        overrides["model"] = model
         let report = try ManifestVerification.verify(
-            folder: folder, overrides: overrides, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
+            folder: folder, overrides: overrides, inputsFolder: inputs, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
         )
-        for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible("note: \(note)\n").utf8)) }
         if report.passed {
             print("Verified \(folder): \(report.inputsChecked) input\(report.inputsChecked == 1 ? "" : "s") match their SHA-256, \(report.outputsChecked) output\(report.outputsChecked == 1 ? "" : "s") byte-identical to a re-run.")
             return
         }
         if !report.inputProblems.isEmpty {
             print("Inputs that do not match the manifest (the audit was not re-run):")
-            for p in report.inputProblems { print("  \(p)") }
+            for p in report.inputProblems { print("  " + BidiControl.visible(p)) }
         }
         if !report.outputProblems.isEmpty {
             print("Outputs that do not match a re-run of the audit:")
-            for p in report.outputProblems { print("  \(p)") }
+            for p in report.outputProblems { print("  " + BidiControl.visible(p)) }
         }
         let count = report.inputProblems.count + report.outputProblems.count
         FileHandle.standardError.write(Data("vigie: verification of \(folder) failed: \(count) problem\(count == 1 ? "" : "s")\n".utf8))

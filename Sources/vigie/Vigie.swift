@@ -56,7 +56,8 @@ enum Main {
             if Vigie.exitCode(for: error) == .success { Vigie.exit(withError: error) }
             var message = Vigie.fullMessage(for: error)
             if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") { message = "error: " + message }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Messages quote labels and names from the data: no bidirectional control reaches the terminal.
+            FileHandle.standardError.write(Data((BidiControl.visible(message) + "\n").utf8))
             exit(2)
         }
     }

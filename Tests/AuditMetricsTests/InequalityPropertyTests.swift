@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func decompositionOfTheilWeightsByIncomeShare() {
-        // T = Σ s_g T_g + Σ s_g ln(μ_g/μ) (domain.md §8).
+        // T = Σ s_g T_g + Σ s_g ln(μ_g/μ) (docs/domain.md §8).
         let values: [Double] = [1, 2, 3, 10, 20, 40]
         let d = Inequality.decompose(.theilT, sample: AllocationSample(values: values), groups: [0, 0, 0, 1, 1, 1], groupCount: 2)!
         let mu = values.reduce(0, +) / 6

@@ -25,8 +25,9 @@ enum CLI {
         let stderr: String
     }
 
+    /// Runs vigie; after `timeout` seconds it is killed (status 9 by signal: a hang is a failure, not a stuck suite).
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 600) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,6 +36,9 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

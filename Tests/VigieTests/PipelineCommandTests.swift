@@ -62,7 +62,11 @@ import Testing
 
         let existing = scratch.folder()
         let clobber = try audit(["--out", existing.path, "--summary-md", existing.appendingPathComponent("report.md").path])
-        #expect(clobber.status == 2 && clobber.stderr.contains("would replace one of the reports"), "\(clobber.stderr)")
+        #expect(clobber.status == 2 && clobber.stderr.contains("is inside the output folder"), "\(clobber.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path).isEmpty)
+        // Any name inside the folder: the folder is replaced whole, so the file would not stay.
+        let inside = try audit(["--out", existing.path, "--junit", existing.appendingPathComponent("junit.xml").path])
+        #expect(inside.status == 2 && inside.stderr.contains("is inside the output folder"), "\(inside.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path).isEmpty)
         let same = folder.appendingPathComponent("x").path
         #expect(try audit(["--out", out.path, "--junit", same, "--summary-md", same]).status == 2)

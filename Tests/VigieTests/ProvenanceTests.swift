@@ -69,7 +69,7 @@ import Testing
         let inputs = m["inputs"] as! [[String: Any]]
         #expect(inputs.map { $0["role"] as! String } == ["data", "spec", "model"])
         for (input, file) in zip(inputs, [Self.housingData, Self.housingSpec, Self.housingGrid]) {
-            #expect(input["path"] as? String == file.standardizedFileURL.path)
+            #expect(!((input["path"] as? String)?.hasPrefix("/") ?? false), "no absolute path")
             #expect(input["name"] as? String == file.lastPathComponent)
             #expect(input["sha256"] as? String == (try Self.sha256sum(file)))
             #expect(input["bytes"] as? Int == (try Data(contentsOf: file)).count)
@@ -82,9 +82,10 @@ import Testing
             #expect(output["bytes"] as? Int == (try Data(contentsOf: file)).count)
         }
 
-        // The resolved spec, every field, paths absolute.
+        // The resolved spec, every field, paths as the inputs are recorded.
         let spec = m["spec"] as! [String: Any]
-        #expect(spec["data"] as? String == Self.housingData.standardizedFileURL.path)
+        let dataInput = inputs[0]
+        #expect(spec["data"] as? String == (dataInput["path"] as? String ?? dataInput["name"] as? String))
         #expect((spec["protected"] as! [[String: Any]]).count == 5)
         #expect((spec["bootstrap"] as! [String: Any])["seed"] as? Int == 0)
         for key in ["csv", "reference", "intersections", "impact_ratio_threshold", "min_group_size", "decision_is", "interval", "level", "alpha", "adjust", "difference_tolerance", "min_denominator", "power"] {
@@ -154,6 +155,22 @@ import Testing
         let text = String(decoding: try encoder.encode(spec), as: UTF8.self)
         #expect(try JSONDecoder().decode(AuditSpec.self, from: Data(text.utf8)) == spec)
         #expect(try AuditSpec(yaml: text) == spec, "the manifest's spec is a valid spec file")
+    }
+
+    /// The manifest records where the inputs are relative to the audit folder, never an
+    /// absolute path of the auditing machine.
+    @Test func manifestHoldsNoAbsolutePath() throws {
+        let (inputs, report) = try auditedCopy()
+        let text = try String(contentsOf: report.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(!text.contains(FileManager.default.temporaryDirectory.path), "\(text)")
+        #expect(!text.contains(CLI.root.path))
+        let m = try Self.json(report.appendingPathComponent("manifest.json"))
+        let recorded = (m["inputs"] as! [[String: Any]]).map { $0["path"] as? String }
+        let up = "../../" + inputs.lastPathComponent + "/"
+        #expect(recorded == [up + "applicants-sample.csv", up + "audit.yaml", up + "cotation-grid.yaml"])
+        let spec = m["spec"] as! [String: Any]
+        #expect(spec["data"] as? String == up + "applicants-sample.csv")
+        #expect((spec["model"] as! [String: Any])["grid"] as? String == up + "cotation-grid.yaml")
     }
 
     @Test func verifyPassesOnAnUntouchedAudit() throws {

@@ -193,7 +193,9 @@ import Testing
             }
             let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
             #expect(manifest.contains("\"report.html\""))
-            let verify = try CLI.run(["verify", out.path])
+            // The fixtures are found by name in --inputs: the manifest records no path when the
+            // audit folder and the inputs share no folder but the root (/tmp and the clone).
+            let verify = try CLI.run(["verify", out.path, "--inputs", CLI.root.appendingPathComponent("Fixtures/housing").path])
             #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         }
     }

@@ -156,7 +156,7 @@ struct WaterGeneratorTests {
         }
         near(share(rows) { $0["commune"] == "Montpellier" }, 0.757, 0.015, "Montpellier")
         #expect(Set(rows.map { $0["commune"] }) == Self.communes)
-        // Individual meters serve about a third of persons (domain.md §5: 33 %).
+        // Individual meters serve about a third of persons (docs/domain.md §5: 33 %).
         let persons = rows.map(\.persons).reduce(0, +)
         let individualPersons = rows.filter(\.individual).map(\.persons).reduce(0, +)
         near(Double(individualPersons) / Double(persons), 0.33, 0.03, "persons on individual meters")
@@ -165,7 +165,7 @@ struct WaterGeneratorTests {
         near(share(rows) { $0.volume == 0 }, 0.005, 0.003, "zero volumes")
         near(share(rows) { $0["niveau_secheresse"] == "crise" }, 0.24, 0.02, "crise")
         for d in 1...10 { near(share(rows) { $0.decile == d }, 0.10, 0.012, "decile \(d)") }
-        // A 4-person household in an apartment uses about 90 m³ (domain.md §5).
+        // A 4-person household in an apartment uses about 90 m³ (docs/domain.md §5).
         let fours = rows.filter { $0.persons == 4 && $0["logement"] == "appartement" && $0.volume > 0 }.map(\.volume)
         near(median(fours), 90, 8, "median volume, 4 persons, apartment")
         near(median(rows.filter { $0.persons == 1 && $0.volume > 0 }.map(\.volume)), 50, 5, "median volume, 1 person")

@@ -157,6 +157,10 @@ public final class CSVReader {
                     throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
                                    message: "invalid UTF-8 in header name (re-encode the file as UTF-8)")
                 }
+                if bytes.contains(0) {
+                    throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
+                                   message: "a NUL byte in header name: the file is not UTF-8 text (binary, or UTF-16?)")
+                }
                 if name.isEmpty {
                     throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
                                    message: "empty header name: every column needs a name")
@@ -270,15 +274,26 @@ public final class CSVReader {
                                message: "column '\(base)' occurs \(positions.count) time(s), so '\(name)' does not exist")
             }
         }
-        let close = header.enumerated().filter { Self.isCloseMatch(name, $0.element) }
+        let close = header.count < 2 ? [] : header.enumerated().filter { Self.isCloseMatch(name, $0.element) }
             .map { header.firstIndex(of: $0.element) == $0.offset ? $0.element : Self.occurrenceName(of: $0.offset, in: header) }
         var message = "no column named '\(name)'"
         if !close.isEmpty {
             message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
         } else {
-            message += "; available columns: " + header.map { "'\($0)'" }.joined(separator: ", ")
+            message += "; " + headerListing
         }
         throw CSVError(file: path, line: nil, column: nil, columnName: name, message: message)
+    }
+
+    /// The header as error messages show it: the column names; or, when the first line holds
+    /// a single field — what a file that is not a CSV table looks like (a password file, a
+    /// log) — nothing of its content, so an error never echoes a file that is not a CSV.
+    public var headerListing: String {
+        guard header.count >= 2 else {
+            return "the first line holds a single field, so the file does not look like a CSV table "
+                + "(fields separated by ',', ';' or a tab); its content is not shown"
+        }
+        return "available columns: " + header.map { "'\($0)'" }.joined(separator: ", ")
     }
 
     /// Whether `name` appears more than once in the header.

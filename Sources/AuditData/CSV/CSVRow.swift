@@ -85,12 +85,14 @@ public struct CSVRow {
         String(decoding: bytes(i), as: UTF8.self)
     }
 
-    /// The field as a `String`, or a `CSVError` at this field if it is not
-    /// valid UTF-8.
+    /// The field as a `String`, or a `CSVError` at this field if it is not valid UTF-8 or
+    /// holds a NUL byte (text files have none: the file is binary, or UTF-16).
     public func validatedString(_ i: Int) throws(CSVError) -> String {
-        guard let s = String(validating: bytes(i), as: UTF8.self) else {
+        let field = bytes(i)
+        guard let s = String(validating: field, as: UTF8.self) else {
             throw error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
         }
+        if field.contains(0) { throw error(i, "a NUL byte in field: the file is not UTF-8 text (binary, or UTF-16?)") }
         return s
     }
 

@@ -47,17 +47,15 @@ public struct CategoricalEncoder {
     }
 
     /// The code of field `i` of `row`, adding it as a new level if never seen.
-    /// A new level is checked to be valid UTF-8 once (not on every row).
+    /// A new level is checked once (not on every row) to be valid UTF-8 text without a
+    /// NUL byte (``CSVRow/validatedString(_:)``).
     ///
-    /// - Throws: `CSVError` at the field if a new level is not valid UTF-8.
+    /// - Throws: `CSVError` at the field if a new level is not valid UTF-8 or holds a NUL.
     public mutating func code(for row: CSVRow, _ i: Int) throws(CSVError) -> UInt32 {
         let bytes = row.bytes(i)
         let hash = Self.hash(bytes)
         if let code = find(bytes, hash: hash) { return code }
-        guard let string = String(validating: bytes, as: UTF8.self) else {
-            throw row.error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
-        }
-        return insert(bytes, hash: hash, string: string)
+        return insert(bytes, hash: hash, string: try row.validatedString(i))
     }
 
     @inline(__always)

@@ -157,17 +157,15 @@ public enum SpecInference {
         y += "intersections: 2\nimpact_ratio_threshold: 0.8\nmin_group_size: 30\ndecision_is: favourable   # or unfavourable (e.g. flagged high risk)\n"
         y += "#\n# Columns seen (kind, distinct values in the sample, missing, examples):\n"
         for p in profiles {
-            y += "#   \(p.name): \(p.kind.rawValue), \(p.distinct > 50 ? "> 50" : String(p.distinct)) distinct, \(p.missing) missing"
-            if !p.examples.isEmpty && p.kind != .identifier { y += " — " + p.examples.prefix(4).joined(separator: ", ") }
+            y += "#   \(quote(p.name)): \(p.kind.rawValue), \(p.distinct > 50 ? "> 50" : String(p.distinct)) distinct, \(p.missing) missing"
+            if !p.examples.isEmpty && p.kind != .identifier { y += " — " + p.examples.prefix(4).map(quote).joined(separator: ", ") }
             y += "\n"
         }
         return y
     }
 
-    /// Quotes a YAML scalar when it is not a plain word.
-    static func quote(_ s: String) -> String {
-        let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == "/" } && !s.hasPrefix("-")
-        if plain && Double(s) == nil && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(s.lowercased()) { return s }
-        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// Every text from the data (names, values, the data path) is written as a double-quoted
+    /// scalar with every line break and control escaped (``YAMLQuoted``), in values and in
+    /// comments alike: nothing read from the file can add a key or end a comment early.
+    static func quote(_ s: String) -> String { YAMLQuoted.scalar(s) }
 }

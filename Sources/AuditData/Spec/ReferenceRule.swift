@@ -1,7 +1,7 @@
 /// How the reference group of an attribute is chosen; every disparity is measured against it.
 ///
-/// The rules follow the conventions of the field (the reference-group options of
-/// Aequitas and Fairlearn): Aequitas' `predefined` and `majority`, Fairlearn's
+/// The rules follow the conventions of the field (`docs/toolkits.md` §3,
+/// "The reference group"): Aequitas' `predefined` and `majority`, Fairlearn's
 /// `to_overall`, and the group with the highest favourable-outcome rate, which is the
 /// denominator of the four-fifths rule (29 CFR 1607.4(D)).
 public enum ReferenceRule: Sendable, Hashable {

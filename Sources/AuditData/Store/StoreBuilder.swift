@@ -37,8 +37,7 @@ struct StoreBuilder {
         } catch let error as CSVError {
             guard let who = request.reader else { throw error }
             throw CSVError(file: reader.path, line: 1, column: nil, columnName: name,
-                           message: "\(who) reads column '\(name)', which is not in the header; available columns: "
-                               + reader.header.map { "'\($0)'" }.joined(separator: ", "))
+                           message: "\(who) reads column '\(name)', which is not in the header; " + reader.headerListing)
         }
         if reader.isDuplicated(name), !name.contains("#") {
             let warning = "column '\(name)' appears more than once in the header; the first occurrence is used (write '\(name)#2' for the second)"

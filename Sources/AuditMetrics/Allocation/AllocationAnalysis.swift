@@ -38,7 +38,7 @@ public enum AllocationAnalysis {
     }
 
     /// The affordability threshold: a water bill above 3 % of income (French Senate 2011;
-    /// domain.md §5).
+    /// docs/domain.md §5).
     public static let affordabilityThreshold = 0.03
 
     public static func run(store: ColumnStore, result: AuditResult, quantity: String, values allocation: [Double], extras: Extras = Extras(), threads: Int) -> AllocationResult {

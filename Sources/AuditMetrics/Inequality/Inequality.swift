@@ -7,7 +7,7 @@ import Foundation
 /// ch. 3 and technical appendix; Shorrocks (1980), "The class of additively decomposable
 /// inequality measures", *Econometrica* 48(3); Atkinson (1970), "On the measurement of
 /// inequality", *JET* 2(3); Palma (2011) / Cobham & Sumner (2013) for the Palma ratio;
-/// `domain.md` §8 and `anchors.md` rows 17–19 and 25 (AIF360's `generalized_entropy_index`,
+/// `docs/domain.md` §8 and `docs/toolkits.md` rows 17–19 and 25 (AIF360's `generalized_entropy_index`,
 /// `theil_index`, `coefficient_of_variation`).
 ///
 /// **Domain.** Every index is undefined (`.undefined(reason:)`, never NaN or ∞) when
@@ -27,7 +27,7 @@ import Foundation
 public enum Inequality {
     /// The index `index` of `sample`.
     ///
-    /// * **Gini** (mean difference over twice the mean; `domain.md` §8, `anchors.md` row 25):
+    /// * **Gini** (mean difference over twice the mean; `docs/domain.md` §8, `docs/toolkits.md` row 25):
     ///   `G = Σ_i Σ_j w_i w_j |x_i − x_j| / (2 W² μ)` — unweighted, `ΣΣ|x_i − x_j| / (2n²μ)`, not the
     ///   "unbiased" `n/(n−1)` variant. Computed in O(n) on the sorted sample as `G = H / (W·S)`,
     ///   `S = Σ w_i x_i`, `H = Σ_i w_i D_i`, `D_i = Σ_{j<i} w_j (x_i − x_j)` updated as
@@ -44,11 +44,11 @@ public enum Inequality {
     ///   `r − 1 − ln r`), which is the same number since `Σ w_i (r_i − 1) = 0`, without the
     ///   cancellation of `mean − 1` when inequality is small.
     /// * **Atkinson** (Atkinson 1970): `A_ε = 1 − (1/μ)·((1/W) Σ w_i x_i^{1−ε})^{1/(1−ε)}`,
-    ///   `A_1 = 1 − exp((1/W) Σ w_i ln x_i)/μ`, ε ≥ 0 (`anchors.md` row 25). Computed from GE as
+    ///   `A_1 = 1 − exp((1/W) Σ w_i ln x_i)/μ`, ε ≥ 0 (`docs/toolkits.md` row 25). Computed from GE as
     ///   `A_ε = 1 − (1 + α(α−1)·GE(α))^{1/α}`, `α = 1 − ε` (`A_1 = 1 − exp(−GE(0))`), with
     ///   `expm1`/`log1p`. ε < 0 is undefined (not an inequality-averse index); `A_0 = 0`.
     /// * **CV** `= σ/μ` with the population `σ² = (1/W) Σ w_i (x_i − μ)²`, i.e. `√(2·GE(2))`
-    ///   (AIF360 `coefficient_of_variation`, `anchors.md` row 18).
+    ///   (AIF360 `coefficient_of_variation`, `docs/toolkits.md` row 18).
     /// * **Quantile share** `(a, b)`: `L(b) − L(a)`, and **Palma** `= (1 − L(0.9)) / L(0.4)`
     ///   (undefined if the bottom 40 % hold nothing), where `L` is the Lorenz curve of
     ///   `Inequality.lorenzCurve`: linear between the points `(C_i/W, S_i/S)`, so a unit that

@@ -9,10 +9,10 @@ import Foundation
 ///
 /// * `between = GE(α)` of the sample in which every value is replaced by its group mean, i.e.
 ///   `Σ_g v_g · term_α(μ_g/μ)` (AIF360's `between_group_generalized_entropy_index`,
-///   `anchors.md` row 19);
+///   `docs/toolkits.md` row 19);
 /// * `within = Σ_g v_g^{1−α} s_g^{α} · GE_g(α)`, `GE_g` the index inside group `g`. For Theil T
 ///   (α = 1) the group weights are the income shares `s_g`, for Theil L (α = 0) the weight
-///   shares `v_g` (`domain.md` §8: `T = Σ_g s_g T_g + Σ_g s_g ln(μ_g/μ)`).
+///   shares `v_g` (`docs/domain.md` §8: `T = Σ_g s_g T_g + Σ_g s_g ln(μ_g/μ)`).
 ///
 /// A group whose mean is 0 (possible for α > 0 only) has `s_g = 0`, no index of its own
 /// (`index == nil`) and contributes 0 to `within`.

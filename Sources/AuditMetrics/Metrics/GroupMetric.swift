@@ -1,4 +1,4 @@
-/// The per-group metrics of an audit, in the Aequitas / Fairlearn vocabulary (`DESIGN.md`).
+/// The per-group metrics of an audit, in the Aequitas / Fairlearn vocabulary (`docs/metrics.md`, `docs/toolkits.md` §1).
 ///
 /// Notation for a group g (weighted sums when the audit has weights): TP, FP, TN, FN;
 /// n = TP+FP+TN+FN; PP = TP+FP; K = Σ_g PP, all predicted positives in the population.

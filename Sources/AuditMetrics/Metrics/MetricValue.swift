@@ -2,7 +2,7 @@
 ///
 /// Vigie never reports 0, NaN or infinity for an undefined quantity (the reference tools
 /// disagree here: Fairlearn returns 0 for a TPR with no positives, AIF360 0 for a PPV with
-/// no predicted positives, Aequitas NaN or a capped 10.0; see `anchors.md` §b).
+/// no predicted positives, Aequitas NaN or a capped 10.0; see `docs/toolkits.md` §2).
 public enum MetricValue: Sendable, Equatable {
     /// A finite number.
     case defined(Double)

@@ -3,7 +3,7 @@
 ///
 /// top_k_share = c_g/k (c_g the group's applicants among the first k), applicant_share =
 /// n_g/n, top_k_share_ratio = top_k_share/applicant_share = (c_g/k)/(n_g/n) — 1 when the
-/// group is served in proportion (the "top-k parity" of anchors.md §8). Wilson interval on
+/// group is served in proportion (the "top-k parity" of `docs/toolkits.md` §5). Wilson interval on
 /// the top-k share, c_g out of k.
 public struct TopKShare: Sendable, Equatable {
     public let inTopK: Int

@@ -9,8 +9,8 @@ import AuditData
 /// lists every message the new file still lacks. The tests check that every key has the same
 /// placeholders in every language.
 ///
-/// The convention's wording is its own (Montpellier Méditerranée Métropole, 2023–24, via
-/// `criteria.md`); the legal requirements paraphrase CRPA L311-3-1, R311-3-1-2, L312-1-3, the
+/// The convention's wording is its own (Montpellier Méditerranée Métropole, 2023–24, summarised
+/// in `docs/convention.md`); the legal requirements paraphrase CRPA L311-3-1, R311-3-1-2, L312-1-3, the
 /// EU AI Act (Reg. 2024/1689) Articles 9, 10(2)(f)(g), 13, 14, 15, 27, 29 CFR 1607.4(D) and
 /// NYC Local Law 144 (6 RCNY §5-300 ff.).
 public struct Catalogue: Sendable {

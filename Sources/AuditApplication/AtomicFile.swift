@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes one file all at once: into a new file beside it with an unpredictable name
+/// (`mkstemp`: created exclusively, never through a link), flushed to disk, then renamed
+/// over the target (a link at the target is replaced, never followed). On failure the
+/// target is as it was and the temporary file is removed. `vigie init --out` and
+/// `vigie generate --out` write through it.
+public enum AtomicFile {
+    /// Writes what `body` writes to the handle it is given into `path`.
+    public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        let (parent, base) = try ReportWriter.split(path)
+        guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
+        let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try body(handle)
+            guard fchmod(fd, 0o666 & ~POSIXFiles.creationMask()) == 0, fsync(fd) == 0 else {
+                throw ReportWriterError(message: "cannot write '\(path)': \(POSIXFiles.lastError())")
+            }
+            try handle.close()
+            try POSIXFiles.move(temporary, to: parent + "/" + base)
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
+        try? POSIXFiles.syncFolder(parent)
+    }
+
+    /// Writes `data` into `path`.
+    public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { try $0.write(contentsOf: data) }
+    }
+}
