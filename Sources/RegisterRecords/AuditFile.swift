@@ -6,7 +6,8 @@ public struct AuditFile: Sendable, Equatable, Codable {
     /// Base name.
     public var name: String
     public var sha256: String
-    /// The absolute path recorded for an input (`nil` for an output). Not written into
+    /// The path recorded for an input, relative to the audit folder (`nil` for an output,
+    /// or when the input shares no folder with the audit but the root). Not written into
     /// records, which name files by base name like the reports.
     public var path: String?
 

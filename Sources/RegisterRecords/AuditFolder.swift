@@ -60,7 +60,7 @@ public struct AuditFolder: Sendable {
             AuditFile(role: "output", name: try item.string("name"), sha256: try item.string("sha256"), path: nil)
         }
         let inputs = try manifest.array("inputs").map { (item) throws(RegisterError) -> AuditFile in
-            AuditFile(role: try item.string("role"), name: try item.string("name"), sha256: try item.string("sha256"), path: try item.string("path"))
+            AuditFile(role: try item.string("role"), name: try item.string("name"), sha256: try item.string("sha256"), path: try item.optional("path")?.string())
         }
         guard let recorded = outputs.first(where: { $0.name == "report.json" }) else {
             throw RegisterError("\(manifestPath): outputs: expected an entry for report.json")

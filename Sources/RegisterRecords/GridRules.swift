@@ -10,14 +10,21 @@ public struct GridRules: Sendable {
     /// The file as the manifest records it.
     public let file: AuditFile
 
-    /// The grid, or why it cannot be read: the file is looked for at its recorded path,
-    /// then beside `manifest.json` under its recorded name, and must hash as recorded.
-    public static func load(_ input: AuditFile, folder: String) -> Result<GridRules, RegisterError> {
-        let beside = URL(fileURLWithPath: folder).appendingPathComponent(input.name).path
-        let candidates = [input.path, beside].compactMap { $0 }
+    /// The grid, or why it cannot be read: the file is looked for under its recorded name in
+    /// `inputsFolder` when given, and only there; else at its recorded path (relative to the
+    /// audit folder), beside `manifest.json`, then in the current folder. It must hash as
+    /// recorded.
+    public static func load(_ input: AuditFile, folder: String, inputsFolder: String? = nil) -> Result<GridRules, RegisterError> {
+        let candidates: [String]
+        if let inputsFolder {
+            candidates = [URL(fileURLWithPath: inputsFolder).appendingPathComponent(input.name).path]
+        } else {
+            let recorded = input.path.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: folder).appendingPathComponent($0).standardizedFileURL.path }
+            candidates = [recorded, URL(fileURLWithPath: folder).appendingPathComponent(input.name).path, input.name].compactMap { $0 }
+        }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
               let data = FileManager.default.contents(atPath: path) else {
-            return .failure(RegisterError("the decision model \(input.name) is not at \(input.path ?? beside) nor beside manifest.json"))
+            return .failure(RegisterError("the decision model \(input.name) is not found (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")); give --inputs DIR)"))
         }
         let hash = SHA256Hashing.hex(data)
         guard hash == input.sha256 else {

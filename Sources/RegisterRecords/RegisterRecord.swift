@@ -10,9 +10,13 @@ public enum RegisterRecord {
     ///   schema version or was changed after the audit, or a field the format requires is
     ///   neither in the system card nor in the declarations, or a value breaks the format's
     ///   rules (Dutch register: length, choices, dates, addresses).
-    public static func files(_ format: RegisterFormat, folder: String, declarations: RegisterDeclarations = RegisterDeclarations()) throws(RegisterError) -> [(name: String, data: Data)] {
+    ///
+    /// - Parameter inputsFolder: where the audit's decision model is looked up by its
+    ///   recorded name, and only there (`vigie register --inputs DIR`, as `vigie verify`).
+    public static func files(_ format: RegisterFormat, folder: String, declarations: RegisterDeclarations = RegisterDeclarations(),
+                             inputsFolder: String? = nil) throws(RegisterError) -> [(name: String, data: Data)] {
         let audit = try AuditFolder.read(folder)
-        let grid = audit.modelInput.map { GridRules.load($0, folder: folder) }
+        let grid = audit.modelInput.map { GridRules.load($0, folder: folder, inputsFolder: inputsFolder) }
         let inputs = RegisterInputs(folder: audit, grid: grid, format: format, declarations: declarations)
         do {
             switch format {

@@ -41,6 +41,9 @@ struct RegisterCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("YAML file of what the register asks that the system card has no key for (docs/register.md).", valueName: "file"))
     var declare: String?
 
+    @Option(name: .long, help: ArgumentHelp("A folder holding the audit's decision model (points grid) under its recorded name; it is then looked for there only (default: its path recorded relative to the audit folder, beside manifest.json, then the current folder).", valueName: "dir"))
+    var inputs: String?
+
     @Flag(name: .long, help: "Print the record on standard output instead of writing it into DIR (ATRS: the JSON, then the Markdown; nl: the record only).")
     var stdout = false
 
@@ -53,7 +56,7 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         let registerFormat = format
         let declarations = try declare.map { try RegisterDeclarations.load(path: $0) } ?? RegisterDeclarations()
-        let files = try RegisterRecord.files(registerFormat, folder: folder, declarations: declarations)
+        let files = try RegisterRecord.files(registerFormat, folder: folder, declarations: declarations, inputsFolder: inputs)
         if stdout {
             let shown = registerFormat == .nl ? files.filter { $0.name == "register-nl.json" } : files
             for file in shown { FileHandle.standardOutput.write(file.data) }

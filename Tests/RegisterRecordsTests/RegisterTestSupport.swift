@@ -23,12 +23,16 @@ enum RegisterTestSupport {
         let stderr: String
     }
 
-    /// Runs a program and waits for it.
+    /// Runs a program and waits for it, in the housing fixtures' folder: the demo audits are
+    /// written to the temporary folder, which shares no folder with the repository, so their
+    /// manifests record the grid by name only, and `vigie register` finds it in the current
+    /// folder (its last place to look, after the recorded path and the audit folder).
     @discardableResult
     static func run(_ executable: URL, _ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: RepositoryPaths.housing(""))
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

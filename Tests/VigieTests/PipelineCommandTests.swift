@@ -32,7 +32,7 @@ import Testing
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(!manifest.contains("junit.xml") && !manifest.contains("summary.md"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: ci.path).sorted() == ["junit.xml", "summary.md"])
-        #expect(try CLI.run(["verify", out.path]).status == 0)
+        #expect(try CLI.run(["verify", out.path, "--inputs", Self.data.deletingLastPathComponent().path]).status == 0)
 
         let linked = try audit(["--out", out.path, "--summary-md", summary.path, "--report-url", "https://ci.example/jobs/1/artifacts/report.html"])
         #expect(linked.status == 0, "\(linked.stderr)")
