@@ -1,0 +1,54 @@
+/// One evaluated candidate grid: its weights (in steps of ``AmendmentSpace``), what it does
+/// (``AmendmentMeasure``) and how far it is from the targets and from the baseline.
+public struct AmendmentCandidate: Sendable, Equatable {
+    /// `k_f` per feature (weight = `k_f × step`).
+    public let steps: [Int]
+    public let measure: AmendmentMeasure
+    /// Per target, how far its metric falls short (0 when met; +∞ when undefined).
+    public let shortfalls: [Double]
+    /// `Σ_f |k_f − b_f|`, in steps (exact).
+    public let changeInSteps: Int
+
+    /// Whether every target is met.
+    public var meetsEveryTarget: Bool { shortfalls.allSatisfy { $0 == 0 } }
+    public var totalShortfall: Double { shortfalls.reduce(0, +) }
+
+    /// Whether `self` is at least as good as `other` on every objective — each target's
+    /// shortfall, changed selections, total change — and better on one (Pareto dominance).
+    public func dominates(_ other: AmendmentCandidate) -> Bool {
+        var better = false
+        for (a, b) in zip(shortfalls, other.shortfalls) {
+            if a > b { return false }
+            if a < b { better = true }
+        }
+        if measure.changed > other.measure.changed || changeInSteps > other.changeInSteps { return false }
+        return better || measure.changed < other.measure.changed || changeInSteps < other.changeInSteps
+    }
+
+    /// The proposals' order: those meeting every target first, by changed selections then total
+    /// change; then the others by total shortfall, changed selections, total change; ties by
+    /// the weights (lexicographic steps), so the order is total and deterministic.
+    public static func precedes(_ a: AmendmentCandidate, _ b: AmendmentCandidate) -> Bool {
+        if a.meetsEveryTarget != b.meetsEveryTarget { return a.meetsEveryTarget }
+        if !a.meetsEveryTarget, a.totalShortfall != b.totalShortfall { return a.totalShortfall < b.totalShortfall }
+        if a.measure.changed != b.measure.changed { return a.measure.changed < b.measure.changed }
+        if a.changeInSteps != b.changeInSteps { return a.changeInSteps < b.changeInSteps }
+        return a.steps.lexicographicallyPrecedes(b.steps)
+    }
+
+    /// The non-dominated candidates, in ``precedes(_:_:)`` order. Equal objectives keep only
+    /// the first in that order.
+    public static func paretoFront(_ candidates: [AmendmentCandidate]) -> [AmendmentCandidate] {
+        let sorted = candidates.sorted(by: precedes)
+        var front: [AmendmentCandidate] = []
+        for c in sorted {
+            let equal = front.contains { $0.shortfalls == c.shortfalls && $0.measure.changed == c.measure.changed && $0.changeInSteps == c.changeInSteps }
+            if equal || front.contains(where: { $0.dominates(c) }) { continue }
+            // Sorted so that no later candidate dominates an earlier one on the meeting side;
+            // remove any that the newcomer dominates all the same.
+            front.removeAll { c.dominates($0) }
+            front.append(c)
+        }
+        return front.sorted(by: precedes)
+    }
+}

@@ -1,0 +1,59 @@
+/// What one candidate grid does on the applicants (``AmendmentEvaluator``): its selection
+/// per group, its mean scores and how far its selection is from the baseline grid's.
+///
+/// With `n_g` rows and `s_g` selected in group `g`, `E` the eligible groups
+/// (``AmendmentGroups``) and `r` the reference:
+/// * impact ratio `IR_g = (s_g/n_g) / max_{h∈E} (s_h/n_h)`, undefined when that max is 0;
+///   `min_impact_ratio = min_{g∈E} IR_g`;
+/// * score gap `mean_g − mean_r`; `max_abs_score_gap = max_{g∈E, g≠r} |mean_g − mean_r|`;
+/// * changed selections `|S Δ S_0|`, `S_0` the baseline grid's selected applicants.
+public struct AmendmentMeasure: Sendable, Equatable {
+    /// `s_g`, per group.
+    public let selected: [Int]
+    /// Mean score of each group in points, `nil` for an empty group.
+    public let meanScore: [Double?]
+    /// Applicants selected in all (groups and `unknown`).
+    public let selectedTotal: Int
+    /// `|S Δ S_0|`.
+    public let changed: Int
+    /// `IR_g` for each eligible group, `nil` otherwise.
+    public let impactRatio: [Double?]
+    /// `min_{g∈E} IR_g` and its group; `nil` when undefined.
+    public let minImpactRatio: Double?
+    public let worstGroup: Int?
+    /// The most favoured eligible group (the impact ratio's denominator).
+    public let bestGroup: Int?
+    /// `max_{g∈E, g≠r} |mean_g − mean_r|` and its group.
+    public let maxAbsScoreGap: Double?
+    public let gapGroup: Int?
+
+    /// The value of the target's metric.
+    public func value(of target: AmendmentTarget) -> Double? {
+        switch target {
+        case .impactRatioAtLeast: minImpactRatio
+        case .scoreGapAtMost: maxAbsScoreGap
+        }
+    }
+
+    /// Measures one selection. `scores` in points.
+    static func make(groups: AmendmentGroups, scoreSums: [Double], selected: [Int], selectedTotal: Int, changed: Int) -> AmendmentMeasure {
+        let means: [Double?] = groups.counts.indices.map { groups.counts[$0] > 0 ? scoreSums[$0] / Double(groups.counts[$0]) : nil }
+        // As the model audit's grid_impact_ratio: (s_g / n_g) / (s_b / n_b).
+        let rate = { (g: Int) in Double(selected[g]) / Double(groups.counts[g]) }
+        var best: Int?
+        for g in groups.eligible where best.map({ rate(g) > rate($0) }) ?? true { best = g }
+        var ratios = [Double?](repeating: nil, count: groups.labels.count)
+        if let b = best, rate(b) > 0 { for g in groups.eligible { ratios[g] = rate(g) / rate(b) } }
+        var worst: Int?
+        for g in groups.eligible { if let x = ratios[g], worst.flatMap({ ratios[$0] }).map({ x < $0 }) ?? true { worst = g } }
+        var gapGroup: Int?, gap: Double?
+        if let mr = means[groups.reference] {
+            for g in groups.eligible where g != groups.reference {
+                if let mg = means[g], gap.map({ abs(mg - mr) > $0 }) ?? true { gap = abs(mg - mr); gapGroup = g }
+            }
+        }
+        return AmendmentMeasure(selected: selected, meanScore: means, selectedTotal: selectedTotal, changed: changed,
+                                impactRatio: ratios, minImpactRatio: worst.flatMap { ratios[$0] }, worstGroup: worst, bestGroup: best,
+                                maxAbsScoreGap: gap, gapGroup: gapGroup)
+    }
+}

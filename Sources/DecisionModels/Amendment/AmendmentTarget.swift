@@ -1,0 +1,65 @@
+import AuditData
+
+/// A fairness target an amended grid must meet (`vigie amend --target`, `docs/amend.md`).
+///
+/// Measured on the amended grid's own scores and selection, re-allocated under the baseline
+/// grid's rule, capacities and tie-break (``GridAmendment``), for the **eligible** groups of
+/// the protected attribute: groups of at least `min_group_size` rows (and of at least
+/// `min_cell_size`, so that a published rate is never suppressed), not `unknown` — the
+/// impact ratio's eligibility rule of the audit (`GridGroupDisparity`).
+public enum AmendmentTarget: Sendable, Equatable, Hashable {
+    /// Every eligible group's impact ratio `p_g / max_{h eligible} p_h ≥ x` (four-fifths rule:
+    /// 29 CFR 1607.4(D)), `p_g` the share of the group the grid selects.
+    case impactRatioAtLeast(Double)
+    /// Every eligible group's mean score is within `N` points of the reference group's:
+    /// `|mean_g(score) − mean_r(score)| ≤ N` (the model audit's `score_gap`, in absolute value).
+    case scoreGapAtMost(Double)
+
+    /// Parses `impact_ratio>=0.8` or `score_gap<=5`.
+    /// - Throws: `SpecError` keyed `--target` naming what was expected.
+    public init(parsing text: String) throws(SpecError) {
+        let compact = text.filter { !$0.isWhitespace }
+        func number(_ s: Substring) throws(SpecError) -> Double {
+            guard let x = Double(s), x.isFinite else {
+                throw SpecError(key: "--target", message: "'\(text)': expected a finite number after the comparison, found '\(s)'")
+            }
+            return x
+        }
+        if compact.hasPrefix("impact_ratio>=") {
+            let x = try number(compact.dropFirst("impact_ratio>=".count))
+            guard x > 0, x <= 1 else { throw SpecError(key: "--target", message: "'\(text)': an impact ratio target must be in (0, 1], found \(x)") }
+            self = .impactRatioAtLeast(x)
+        } else if compact.hasPrefix("score_gap<=") {
+            let x = try number(compact.dropFirst("score_gap<=".count))
+            guard x >= 0 else { throw SpecError(key: "--target", message: "'\(text)': a score gap target must be at least 0 points, found \(x)") }
+            self = .scoreGapAtMost(x)
+        } else {
+            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1) or 'score_gap<=N' (points); top_k_share_ratio and exposure_ratio are not supported yet")
+        }
+    }
+
+    /// The metric's name in outputs: `min_impact_ratio` or `max_abs_score_gap`.
+    public var metricName: String {
+        switch self {
+        case .impactRatioAtLeast: "min_impact_ratio"
+        case .scoreGapAtMost: "max_abs_score_gap"
+        }
+    }
+
+    /// The target as written on the command line.
+    public var text: String {
+        switch self {
+        case .impactRatioAtLeast(let x): "impact_ratio>=\(x)"
+        case .scoreGapAtMost(let x): "score_gap<=\(x)"
+        }
+    }
+
+    /// How far `value` (the target's metric) falls short: 0 when met, `+∞` when undefined.
+    public func shortfall(_ value: Double?) -> Double {
+        guard let value else { return .infinity }
+        switch self {
+        case .impactRatioAtLeast(let x): return max(0, x - value)
+        case .scoreGapAtMost(let n): return max(0, value - n)
+        }
+    }
+}
