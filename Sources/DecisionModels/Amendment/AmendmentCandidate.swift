@@ -6,8 +6,15 @@ public struct AmendmentCandidate: Sendable, Equatable {
     public let measure: AmendmentMeasure
     /// Per target, how far its metric falls short (0 when met; +∞ when undefined).
     public let shortfalls: [Double]
-    /// `Σ_f |k_f − b_f|`, in steps (exact).
-    public let changeInSteps: Int
+    /// The total absolute change in points (``AmendmentSpace/totalChange(_:)``).
+    public let totalChange: Double
+
+    public init(steps: [Int], measure: AmendmentMeasure, shortfalls: [Double], totalChange: Double) {
+        self.steps = steps
+        self.measure = measure
+        self.shortfalls = shortfalls
+        self.totalChange = totalChange
+    }
 
     /// Whether every target is met.
     public var meetsEveryTarget: Bool { shortfalls.allSatisfy { $0 == 0 } }
@@ -21,8 +28,8 @@ public struct AmendmentCandidate: Sendable, Equatable {
             if a > b { return false }
             if a < b { better = true }
         }
-        if measure.changed > other.measure.changed || changeInSteps > other.changeInSteps { return false }
-        return better || measure.changed < other.measure.changed || changeInSteps < other.changeInSteps
+        if measure.changed > other.measure.changed || totalChange > other.totalChange { return false }
+        return better || measure.changed < other.measure.changed || totalChange < other.totalChange
     }
 
     /// The proposals' order: those meeting every target first, by changed selections then total
@@ -32,7 +39,7 @@ public struct AmendmentCandidate: Sendable, Equatable {
         if a.meetsEveryTarget != b.meetsEveryTarget { return a.meetsEveryTarget }
         if !a.meetsEveryTarget, a.totalShortfall != b.totalShortfall { return a.totalShortfall < b.totalShortfall }
         if a.measure.changed != b.measure.changed { return a.measure.changed < b.measure.changed }
-        if a.changeInSteps != b.changeInSteps { return a.changeInSteps < b.changeInSteps }
+        if a.totalChange != b.totalChange { return a.totalChange < b.totalChange }
         return a.steps.lexicographicallyPrecedes(b.steps)
     }
 
@@ -42,7 +49,7 @@ public struct AmendmentCandidate: Sendable, Equatable {
         let sorted = candidates.sorted(by: precedes)
         var front: [AmendmentCandidate] = []
         for c in sorted {
-            let equal = front.contains { $0.shortfalls == c.shortfalls && $0.measure.changed == c.measure.changed && $0.changeInSteps == c.changeInSteps }
+            let equal = front.contains { $0.shortfalls == c.shortfalls && $0.measure.changed == c.measure.changed && $0.totalChange == c.totalChange }
             if equal || front.contains(where: { $0.dominates(c) }) { continue }
             // Sorted so that no later candidate dominates an earlier one on the meeting side;
             // remove any that the newcomer dominates all the same.

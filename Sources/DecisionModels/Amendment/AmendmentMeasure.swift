@@ -27,6 +27,20 @@ public struct AmendmentMeasure: Sendable, Equatable {
     public let maxAbsScoreGap: Double?
     public let gapGroup: Int?
 
+    public init(selected: [Int], meanScore: [Double?], selectedTotal: Int, changed: Int, impactRatio: [Double?],
+                minImpactRatio: Double?, worstGroup: Int?, bestGroup: Int?, maxAbsScoreGap: Double?, gapGroup: Int?) {
+        self.selected = selected
+        self.meanScore = meanScore
+        self.selectedTotal = selectedTotal
+        self.changed = changed
+        self.impactRatio = impactRatio
+        self.minImpactRatio = minImpactRatio
+        self.worstGroup = worstGroup
+        self.bestGroup = bestGroup
+        self.maxAbsScoreGap = maxAbsScoreGap
+        self.gapGroup = gapGroup
+    }
+
     /// The value of the target's metric.
     public func value(of target: AmendmentTarget) -> Double? {
         switch target {

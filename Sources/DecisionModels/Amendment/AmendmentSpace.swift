@@ -21,6 +21,10 @@ public struct AmendmentSpace: Sendable, Equatable {
     public let upper: [Int]
     /// The criterion of each feature.
     public let featureCriterion: [Int]
+    /// `u_f`: the most units of feature `f` any applicant has — 1 for an indicator (flag, level,
+    /// band), the cap in units or else the largest value for a per-unit criterion — so that a
+    /// change of δ points per unit changes some applicant's points by `δ·u_f`.
+    public let reach: [Double]
 
     /// Features that may move (`lower_f < upper_f`).
     public var free: [Int] { baseline.indices.filter { lower[$0] < upper[$0] } }
@@ -33,9 +37,13 @@ public struct AmendmentSpace: Sendable, Equatable {
     /// Weights (points) of a vector of steps.
     public func weights(_ steps: [Int]) -> [Double] { steps.map(weight) }
 
-    /// `Σ_f |k_f − b_f| × step`: the total absolute change in points.
+    /// The total absolute change in points, `Σ_f |w'_f − w_f| · u_f`: for a flag, level or band
+    /// the change of its points; for a per-unit criterion the change of the most points it gives
+    /// (at its cap, or at the largest value in the data).
     public func totalChange(_ steps: [Int]) -> Double {
-        Double(zip(steps, baseline).reduce(0) { $0 + abs($1.0 - $1.1) }) * step.doubleValue
+        var total = 0.0
+        for f in steps.indices where steps[f] != baseline[f] { total += Double(abs(steps[f] - baseline[f])) * step.doubleValue * reach[f] }
+        return total
     }
 
     /// `k` clamped to feature `f`'s bounds.
@@ -98,6 +106,14 @@ public struct AmendmentSpace: Sendable, Equatable {
         self.lower = lower
         self.upper = upper
         featureCriterion = design.featureCriterion
+        let x = design.features, n = x.rows
+        reach = design.featureDefinitions.indices.map { f in
+            guard case .units(let cap) = design.featureDefinitions[f].definition else { return 1 }
+            if let cap { return cap }
+            var largest = 0.0
+            for i in 0..<n { largest = max(largest, abs(x.storage[f * n + i])) }
+            return largest
+        }
     }
 
     /// `w / step` when whole.

@@ -18,7 +18,7 @@ import LinearAlgebra
 /// 3. **Random neighbourhood.** Seeded random integer vectors moving one to three criteria,
 ///    mostly in their helpful direction, criteria drawn in proportion to their part of the gap.
 /// 4. **Local refinement.** Around the best candidates, every free feature ±1 step and each
-///    change pulled halfway back to the baseline, until the budget is spent or nothing new.
+///    change pulled halfway, and all the way, back to the baseline, until the budget is spent or nothing new.
 ///
 /// Every candidate is scored exactly and re-allocated under the baseline capacities and
 /// tie-break (``AmendmentEvaluator``, one `dgemm` per batch); nothing is approximated. The
@@ -175,7 +175,7 @@ public enum GridAmendment {
         return out
     }
 
-    /// Every free feature ±1 step, and each change pulled halfway back to the baseline.
+    /// Every free feature ±1 step, and each change pulled halfway and all the way back to the baseline.
     static func refinements(of elite: [AmendmentCandidate], space: AmendmentSpace) -> [[Int]] {
         var out: [[Int]] = []
         for c in elite {
@@ -188,6 +188,8 @@ public enum GridAmendment {
                 if c.steps[f] != space.baseline[f] {
                     var s = c.steps
                     s[f] = space.baseline[f] + (c.steps[f] - space.baseline[f]) / 2
+                    out.append(s)
+                    s[f] = space.baseline[f]
                     out.append(s)
                 }
             }
@@ -227,7 +229,7 @@ struct SearchState {
             let measures = try evaluator.measure(batch.map(space.weights))
             for (steps, m) in zip(batch, measures) {
                 all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: targets.map { $0.shortfall(m.value(of: $0)) },
-                                              changeInSteps: zip(steps, space.baseline).reduce(0) { $0 + abs($1.0 - $1.1) }))
+                                              totalChange: space.totalChange(steps)))
             }
             start += options.batchSize
         }

@@ -1,0 +1,64 @@
+import AuditData
+import Yams
+
+extension PointsGrid {
+    /// The grid file `original` (this grid's YAML text) with other points: each criterion's flag,
+    /// level, band or points-per-unit set to `weights` (one per design feature, in
+    /// ``GridCriterion/features`` order), the cap of a capped per-unit criterion rescaled so that
+    /// its cap in units is unchanged (`cap' = capUnits × |ppu'|`, in decimal), and `name` replaced.
+    /// Every other key (labels, allocation, tie-break, data sources) is kept as written; comments
+    /// are not. The result reads back (``init(yaml:file:)``) as a grid on the same design.
+    ///
+    /// - Throws: `SpecError` when `original` is not this grid's YAML (a criterion or level is
+    ///   missing) or a rescaled cap is not a finite decimal.
+    public func amendedYAML(original: String, weights: [Double], name newName: String) throws -> String {
+        guard var root = try Yams.compose(yaml: original), case .sequence(var list)? = root["criteria"] else {
+            throw SpecError(key: "criteria", message: "the grid's YAML has no criteria list")
+        }
+        guard list.count == criteria.count else {
+            throw SpecError(key: "criteria", message: "the grid's YAML has \(list.count) criteria, the grid \(criteria.count)")
+        }
+        func scalar(_ x: Double) -> Node { Node(x.pointsText) }
+        var f = 0
+        for (c, criterion) in criteria.enumerated() {
+            var node = list[c]
+            let key = "criteria[\(c + 1)]"
+            switch criterion.kind {
+            case .flag:
+                node["flag"] = scalar(weights[f])
+            case .category(let levels):
+                guard case .mapping(var map)? = node["categories"] else { throw SpecError(key: key, message: "no categories mapping") }
+                for (l, level) in levels.enumerated() {
+                    guard let i = map.firstIndex(where: { $0.key.string == level.value }) else {
+                        throw SpecError(key: key, message: "level '\(level.value)' not found")
+                    }
+                    map[i] = (map[i].key, scalar(weights[f + l]))
+                }
+                node["categories"] = .mapping(map)
+            case .perUnit(let perUnit, let cap):
+                node["per_unit"] = scalar(weights[f])
+                if let cap {
+                    guard let units = AmendmentSpace.capUnits(criterion.features[0]), let p = GridDecimal(abs(weights[f])),
+                          let newCap = units.multiplied(by: p) else {
+                        if weights[f] == perUnit { break }
+                        throw SpecError(key: key, message: "cap \(cap) at \(weights[f]) points per unit is not a finite decimal")
+                    }
+                    node["cap"] = scalar(newCap.doubleValue)
+                }
+            case .bands(let bands):
+                guard case .sequence(var seq)? = node["bands"], seq.count == bands.count else { throw SpecError(key: key, message: "no bands list") }
+                for b in bands.indices {
+                    var band = seq[b]
+                    band["points"] = scalar(weights[f + b])
+                    seq[b] = band
+                }
+                node["bands"] = .sequence(seq)
+            }
+            list[c] = node
+            f += criterion.features.count
+        }
+        root["criteria"] = .sequence(list)
+        root["name"] = Node(newName, Tag(.str), .doubleQuoted)
+        return try Yams.serialize(node: root, allowUnicode: true)
+    }
+}
