@@ -28,6 +28,7 @@ struct Vigie: ParsableCommand {
         version: "vigie \(VigieVersion.string)",
         subcommands: [
             AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self,
+            AmendCommand.self,  // the smallest lawful amendment of a grid (docs/amend.md)
             VerifyCommand.self, DiffCommand.self,  // provenance (docs/provenance.md)
             ExplainCommand.self,  // CRPA R311-3-1-2 explanation to one applicant (docs/explain.md)
             RegisterCommand.self,  // public algorithm registers: Etalab, ATRS, Algoritmeregister (docs/register.md)

@@ -662,6 +662,28 @@ extension Catalogue {
         case .compareGridPoints: "{value} pts"
         case .compareGridSuppressed: "Groups of fewer than {min} applicants show counts only (—)."
 
+        // Amendment report (vigie amend).
+        case .amendTitle: "Amending the grid: proposals"
+        case .amendIntro: "Grid {grid}, {count} applicants, groups of {attribute}. Targets: {targets}. {evaluated} candidate grids were scored exactly and re-allocated under the grid's own capacities and tie-break; {front} are not dominated (no other does as well on every target and changes less). Points move only: criteria, levels, bands, caps, groups and the allocation rule are unchanged, and no protected attribute is a criterion."
+        case .amendHonesty: "These figures are measured on the applicants of this file. A grid tuned on one year's applicants must be checked on the next year's before it is adopted (vigie amend --holdout FILE, or vigie compare --model)."
+        case .amendProposal: "Proposal {n}: {file}"
+        case .amendMeets: "Meets every target."
+        case .amendMisses: "Does not meet every target: it is on the front because it changes less."
+        case .amendNoChange: "No change: the grid as it is."
+        case .amendLower: "Lower {criterion} from {from} to {to} points."
+        case .amendRaise: "Raise {criterion} from {from} to {to} points."
+        case .amendSummary: "{share} of applicants change selection ({changed} of {count}); total change {total} points; Kendall's τ between the old and new rankings {tau}."
+        case .amendMetric: "{metric}: {value} (95 % interval {low} to {high})."
+        case .amendMetricNoInterval: "{metric}: {value}."
+        case .amendHoldout: "On the holdout file: {metric} {value}."
+        case .amendUnreachable: "No candidate meets {target} under the constraints; the best reachable value is {value}."
+        case .amendReachable: "{target} is reached."
+        case .amendGroupsCaption: "Who gains and who loses, by group"
+        case .amendColBefore: "selected now"
+        case .amendColAfter: "selected under the proposal"
+        case .amendSuppressed: "Groups of fewer than {min} applicants show their size only (—)."
+        case .amendUndefined: "undefined"
+
         // Diff report (vigie diff).
         case .diffTitle: "Vigie audit diff"
         case .diffOld: "old: {audit}"

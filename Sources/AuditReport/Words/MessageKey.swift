@@ -596,6 +596,28 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case compareGridPoints = "compare.grid.points"
     case compareGridSuppressed = "compare.grid.suppressed"
 
+    // MARK: Amendment report (vigie amend)
+    case amendTitle = "amend.title"
+    case amendIntro = "amend.intro"
+    case amendHonesty = "amend.honesty"
+    case amendProposal = "amend.proposal"
+    case amendMeets = "amend.meets"
+    case amendMisses = "amend.misses"
+    case amendNoChange = "amend.no_change"
+    case amendLower = "amend.lower"
+    case amendRaise = "amend.raise"
+    case amendSummary = "amend.summary"
+    case amendMetric = "amend.metric"
+    case amendMetricNoInterval = "amend.metric_no_interval"
+    case amendHoldout = "amend.holdout"
+    case amendUnreachable = "amend.unreachable"
+    case amendReachable = "amend.reachable"
+    case amendGroupsCaption = "amend.groups_caption"
+    case amendColBefore = "amend.col.before"
+    case amendColAfter = "amend.col.after"
+    case amendSuppressed = "amend.suppressed"
+    case amendUndefined = "amend.undefined"
+
     // MARK: Diff report (vigie diff)
     case diffTitle = "diff.title"
     case diffOld = "diff.old"

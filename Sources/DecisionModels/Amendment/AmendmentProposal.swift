@@ -111,8 +111,9 @@ public struct AmendmentProposal: Sendable {
                                  kendallTau: tau, groups: table)
     }
 
-    /// Welch's interval of `|mean_1 − mean_2|` (Welch 1947): the interval of the signed
-    /// difference, reflected when it is negative; `nil` with fewer than two rows a side.
+    /// Welch's interval of `|mean_1 − mean_2|` (Welch 1947), from the interval `[lo, hi]` of the
+    /// signed difference: `[|hi|, |lo|]` reflected when both are negative, `[0, max(−lo, hi)]` when
+    /// it contains 0; `nil` with fewer than two rows a side.
     static func welch(_ s1: Double, _ q1: Double, _ n1: Int, _ s2: Double, _ q2: Double, _ n2: Int, level: Double) -> (Double, Double)? {
         guard n1 >= 2, n2 >= 2 else { return nil }
         let a = Double(n1), b = Double(n2)
@@ -124,7 +125,9 @@ public struct AmendmentProposal: Sendable {
         guard let t = StudentT.criticalValue(level: level, degreesOfFreedom: nu) else { return nil }
         let d = m1 - m2, half = t * se2.squareRoot()
         let (lo, hi) = (d - half, d + half)
-        return d >= 0 ? (lo, hi) : (-hi, -lo)
+        if lo >= 0 { return (lo, hi) }
+        if hi <= 0 { return (-hi, -lo) }
+        return (0, max(-lo, hi))
     }
 
     static func describe(_ d: GridFeature.Definition) -> String {

@@ -1,0 +1,48 @@
+import AuditData
+import Foundation
+import LinearAlgebra
+
+/// `manifest.json` of a `vigie amend` folder: which command wrote it, with which Vigie and
+/// BLAS, from which inputs (role `model`, `data`, `holdout`: SHA-256, size, path relative to the
+/// folder — never absolute), with which arguments, and the SHA-256 and size of each output.
+/// Deterministic: keys sorted, no timestamp, no thread count.
+public struct AmendmentManifest: Codable, Equatable, Sendable {
+    public var manifestVersion: Int
+    public var writtenBy: String
+    public var vigie: Manifest.Build
+    public var blas: String
+    /// The `vigie amend` arguments, `--out` left out, paths as given.
+    public var command: [String]
+    public var inputs: [Manifest.Input]
+    public var outputs: [Manifest.Output]
+
+    enum CodingKeys: String, CodingKey {
+        case manifestVersion = "manifest_version"
+        case writtenBy = "written_by"
+        case vigie, blas, command, inputs, outputs
+    }
+
+    /// The manifest of outputs written into `folder` from the inputs `(role, path)`.
+    public static func make(inputs: [(role: String, path: String)], command: [String], outputs: [(name: String, data: Data)],
+                            folder: String) throws -> AmendmentManifest {
+        let home = AuditSpec.absolute(folder)
+        let recorded = try inputs.map { role, path -> Manifest.Input in
+            let absolute = AuditSpec.absolute(path)
+            let (hash, size) = try SHA256Hashing.file(absolute)
+            return Manifest.Input(role: role, path: Manifest.relativePath(of: absolute, from: home),
+                                  name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size)
+        }
+        return AmendmentManifest(manifestVersion: Manifest.formatVersion, writtenBy: "amend", vigie: .current, blas: BLASProvider.description,
+                                 command: command, inputs: recorded,
+                                 outputs: outputs.map { Manifest.Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) })
+    }
+
+    /// Sorted keys, pretty-printed, one final newline.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

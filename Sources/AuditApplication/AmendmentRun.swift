@@ -1,0 +1,106 @@
+import AuditData
+import AuditReport
+import DecisionModels
+import Foundation
+
+/// What `vigie amend` runs (`docs/amend.md`): load the grid and the applicants once, search
+/// (``GridAmendment``), re-evaluate the proposals in full, measure them on the holdout file,
+/// render `proposals.csv`, `proposal-N.yaml` and `amend.md`, and write them with their
+/// manifest all at once, or nothing.
+public struct AmendmentRun {
+    public var gridPath: String
+    /// The data file, CSV dialect and protected attribute (exactly one) of the spec's data part.
+    public var data: DataSpec
+    public var reference: String?
+    public var targets: [AmendmentTarget]
+    public var constraints: AmendmentConstraints
+    public var options: GridAmendment.Options
+    public var holdoutPath: String?
+    public var minGroupSize: Int
+    public var minCellSize: Int
+    public var proposals: Int
+    public var language: ReportLanguage
+
+    public init(gridPath: String, data: DataSpec, reference: String?, targets: [AmendmentTarget], constraints: AmendmentConstraints,
+                options: GridAmendment.Options, holdoutPath: String?, minGroupSize: Int, minCellSize: Int, proposals: Int, language: ReportLanguage) {
+        self.gridPath = gridPath
+        self.data = data
+        self.reference = reference
+        self.targets = targets
+        self.constraints = constraints
+        self.options = options
+        self.holdoutPath = holdoutPath
+        self.minGroupSize = minGroupSize
+        self.minCellSize = minCellSize
+        self.proposals = proposals
+        self.language = language
+    }
+
+    /// The rendered files (without the manifest) and the report's input.
+    public func render() throws -> (files: [ReportWriter.File], report: AmendmentReport.Input) {
+        guard let dataPath = data.path else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
+        guard data.protected.count == 1 else {
+            throw SpecError(key: "--protected", message: "give exactly one protected attribute (found \(data.protected.count)); run vigie amend once per attribute")
+        }
+        guard proposals >= 1 else { throw SpecError(key: "--proposals", message: "expected at least 1, found \(proposals)") }
+        let grid = try PointsGrid.load(path: gridPath)
+        guard let original = try? String(contentsOfFile: gridPath, encoding: .utf8) else {
+            throw SpecError(key: "--model", message: "cannot read '\(gridPath)'")
+        }
+        try GridAmendment.checkGroupBlind(grid, protectedColumns: data.protected.map(\.column))
+        guard grid.allocation != nil else {
+            throw SpecError(key: "--model", message: "grid '\(grid.name)' declares no allocation rule: the targets measure its selection")
+        }
+        let (evaluator, space) = try load(grid: grid, path: dataPath, key: "--data")
+        let result = try GridAmendment.run(evaluator: evaluator, space: space, targets: targets, options: options)
+        let chosen = Array(result.front.prefix(proposals))
+        let made = try chosen.map { try AmendmentProposal.make(candidate: $0, evaluator: evaluator, space: space, targets: targets) }
+        var files: [ReportWriter.File] = []
+        var names: [String] = []
+        for (i, p) in made.enumerated() {
+            let name = "proposal-\(i + 1).yaml"
+            names.append(name)
+            let yaml = try grid.amendedYAML(original: original, weights: p.weights, name: "\(grid.name) (proposal \(i + 1))")
+            files.append((name, Data(yaml.utf8)))
+        }
+        var holdout: [[Double?]]?
+        if let holdoutPath {
+            let (other, _) = try load(grid: grid, path: holdoutPath, key: "--holdout")
+            let measures = try other.measure(made.map(\.weights))
+            holdout = measures.map { m in targets.map { m.value(of: $0) } }
+        }
+        let input = AmendmentReport.Input(gridName: grid.name, attribute: evaluator.groups.attribute, applicants: evaluator.design.rows,
+                                          result: result, proposals: made, files: names,
+                                          featureNames: AmendmentReport.featureNames(evaluator.design), holdout: holdout, minCellSize: minCellSize)
+        files.insert(("amend.md", Data(AmendmentReport.markdown(input, language: language).utf8)), at: 0)
+        files.insert(("proposals.csv", Data(AmendmentReport.csv(input).utf8)), at: 0)
+        return (files, input)
+    }
+
+    /// The evaluator and lattice of `grid` on the applicants of `path`.
+    func load(grid: PointsGrid, path: String, key: String) throws -> (AmendmentEvaluator, AmendmentSpace) {
+        let store = try DataLoader.load(path: path, dialect: data.csv, requests: data.groupRequests + grid.columnRequests)
+        let design = try GridDesign(grid: grid, store: store)
+        guard let attribute = store.attributes.first else { throw SpecError(key: "--protected", message: "no protected attribute was read") }
+        let groups: AmendmentGroups
+        do {
+            groups = try AmendmentGroups(attribute: attribute, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, targets: targets)
+        } catch {
+            guard key == "--holdout" else { throw error }
+            throw SpecError(key: key, message: "the holdout file cannot measure the targets: " + error.message)
+        }
+        return (try AmendmentEvaluator(design: design, groups: groups), try AmendmentSpace(design: design, constraints: constraints))
+    }
+
+    /// Renders, then writes every file and `manifest.json` into `folder` at once, or nothing.
+    public func write(to folder: String, force: Bool, command: [String]) throws -> AmendmentReport.Input {
+        let (files, input) = try render()
+        var inputs: [(role: String, path: String)] = [("model", gridPath)]
+        if let path = data.path { inputs.append(("data", path)) }
+        if let holdoutPath { inputs.append(("holdout", holdoutPath)) }
+        try ReportWriter.write(files, to: folder, force: force) { written in
+            try AmendmentManifest.make(inputs: inputs, command: command, outputs: written, folder: folder).encoded()
+        }
+        return input
+    }
+}
