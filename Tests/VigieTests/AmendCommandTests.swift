@@ -1,0 +1,115 @@
+import TestSupport
+import AuditFixtures
+import Foundation
+import Testing
+
+/// `vigie amend`, run as a user would (`docs/amend.md`): on generated applicants whose only
+/// nationality gap is `lien_commune`, the first proposal meets the target when re-run through
+/// `vigie audit --model proposal-1.yaml` (the model audit's `grid_impact_ratio`), keeps the
+/// floor and lowers `lien_commune`; outputs are byte-identical across runs; bad input is refused
+/// naming the option, with exit 2 and no output.
+@Suite("AmendCommand")
+struct AmendCommandTests {
+    let scratch = Scratch()
+
+    static let grid = """
+    name: planted
+    id: demande_id
+    minimum_score: 0
+    criteria:
+      - {name: anciennete, column: anciennete_mois, per_unit: 1, cap: 60}
+      - {name: dalo, column: dalo, flag: 50, true_values: [oui]}
+      - {name: handicap, column: handicap, flag: 20, true_values: [oui]}
+      - {name: lien_commune, column: lien_commune, flag: 40, true_values: [oui]}
+    allocation:
+      rule: capacity
+      segment_by: [typologie]
+      capacity: {default: 100}
+    tie_break: [anciennete_mois desc, demande_id asc]
+
+    """
+
+    func inputs() throws -> (data: URL, grid: URL) {
+        let folder = scratch.folder()
+        var random = SplitMix64(state: 20_261_203)
+        var lines = ["demande_id,nationalite,lien_commune,dalo,handicap,anciennete_mois,typologie,decision"]
+        for i in 0..<3_000 {
+            let u = random.uniform()
+            let nationality = u < 0.6 ? "FR" : (u < 0.8 ? "UE" : "hors_UE")
+            let tie = random.uniform() < (nationality == "FR" ? 0.9 : 0.1)
+            lines.append([String(format: "d%05d", i), nationality, tie ? "oui" : "non",
+                          random.uniform() < 0.05 ? "oui" : "non", random.uniform() < 0.1 ? "oui" : "non",
+                          String(random.int(120)), ["T1", "T2", "T3"][random.int(3)], "0"].joined(separator: ","))
+        }
+        let data = folder.appendingPathComponent("applicants.csv"), grid = folder.appendingPathComponent("grid.yaml")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: data)
+        try Data(Self.grid.utf8).write(to: grid)
+        return (data, grid)
+    }
+
+    @Test func firstProposalMeetsTheTargetInTheModelAudit() throws {
+        let (data, grid) = try inputs()
+        let out = scratch.folder().appendingPathComponent("amend")
+        let arguments = ["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite",
+                         "--target", "impact_ratio>=0.8", "--keep", "dalo>=50", "--max-change", "anciennete=±0",
+                         "--candidates", "600", "--proposals", "3", "--out", out.path]
+        let run = try CLI.run(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["amend.md", "manifest.json", "proposal-1.yaml", "proposal-2.yaml", "proposal-3.yaml", "proposals.csv"])
+        let csv = try String(contentsOf: out.appendingPathComponent("proposals.csv"), encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init)
+        let first = csv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func column(_ name: String) -> String { first[header.firstIndex(of: name)!] }
+        #expect(column("meets_all_targets") == "true")
+        #expect(Double(column("dalo"))! >= 50)
+        #expect(Double(column("lien_commune"))! < 40)
+        #expect(Double(column("changed_share"))! < 0.1)
+        let ratio = Double(column("min_impact_ratio"))!
+        #expect(ratio >= 0.8)
+        let md = try String(contentsOf: out.appendingPathComponent("amend.md"), encoding: .utf8)
+        #expect(md.contains("Lower lien\\_commune from 40 to"))
+
+        // The model audit of proposal-1.yaml: its lowest grid_impact_ratio is the proposal's.
+        let audit = scratch.folder().appendingPathComponent("audit")
+        let check = try CLI.run(["audit", "--data", data.path, "--protected", "nationalite", "--decision", "decision",
+                                 "--model", out.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
+        var ratios: [Double] = []
+        for line in metrics.split(separator: "\n") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count > 3, cells[2] == "grid_impact_ratio", let x = Double(cells[3]) { ratios.append(x) }
+        }
+        #expect(ratios.count == 3)
+        #expect(ratios.min() == ratio)
+
+        // Deterministic: a second run gives the same bytes.
+        let again = scratch.folder().appendingPathComponent("again")
+        var second = arguments
+        second[second.count - 1] = again.path
+        #expect(try CLI.run(second).status == 0)
+        for name in names where name != "manifest.json" {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func badInputIsRefusedNamingTheOption() throws {
+        let (data, grid) = try inputs()
+        let base = ["amend", "--model", grid.path, "--data", data.path, "--target", "impact_ratio>=0.8"]
+        let cases: [([String], String)] = [
+            (["--protected", "nationalite", "--keep", "dalo>=80", "--max-change", "dalo=±10"], "--keep"),
+            (["--protected", "lien_commune"], "--protected"),
+            (["--protected", "nationalite", "--min-group-size", "5000"], "--target"),
+            (["--protected", "nationalite", "--keep", "nope>=1"], "--keep"),
+            (["--protected", "nationalite", "--target", "exposure_ratio>=0.8"], "--target"),
+        ]
+        for (extra, option) in cases {
+            let out = scratch.folder().appendingPathComponent("out")
+            let run = try CLI.run(base + extra + ["--out", out.path])
+            #expect(run.status == 2, "\(extra)")
+            #expect(run.stderr.contains(option), "\(extra): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.path), "\(extra)")
+        }
+    }
+}
