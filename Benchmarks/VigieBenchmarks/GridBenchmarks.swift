@@ -21,7 +21,8 @@ struct GridBenchInput: @unchecked Sendable {
 /// 30 criteria, one feature each: 20 flags (two of them an exclusive group), 5 per-unit
 /// criteria with caps and 5 single bands; floor 0; 5 segments (`typologie`) of about 200,000
 /// rows with 20,000 places each; ties by `anciennete` desc then id.
-func gridBenchInput() throws -> GridBenchInput {
+func gridBenchInput(rows: Int = gridRows, columns: Int = gridColumns, capacity: Int = 20_000) throws -> GridBenchInput {
+    let gridRows = rows, gridColumns = columns
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("vigie-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -54,7 +55,7 @@ func gridBenchInput() throws -> GridBenchInput {
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let grid = try PointsGrid(
         name: "bench", idColumn: "id", criteria: criteria, exclusiveGroups: [GridExclusiveGroup(name: "g", members: [0, 1])],
-        minimumScore: 0, segmentBy: ["typologie"], allocation: .capacity(.declared([], default: 20_000)),
+        minimumScore: 0, segmentBy: ["typologie"], allocation: .capacity(.declared([], default: capacity)),
         tieBreak: [GridTieBreakKey(column: "u0", descending: true), GridTieBreakKey(column: "id", descending: false)])
     let design = try GridDesign.load(grid: grid, csvPath: path)
     try? FileManager.default.removeItem(at: folder)

@@ -285,6 +285,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: points grids: 1M applicants × 30 features × 64 grids (GridBenchmarks.swift)
 
     gridBenchmarks()
+    amendBenchmarks()
 }
 
 struct AuditInput {

@@ -49,8 +49,8 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
     /// The target as written on the command line.
     public var text: String {
         switch self {
-        case .impactRatioAtLeast(let x): "impact_ratio>=\(x)"
-        case .scoreGapAtMost(let x): "score_gap<=\(x)"
+        case .impactRatioAtLeast(let x): "impact_ratio>=\(x.pointsText)"
+        case .scoreGapAtMost(let x): "score_gap<=\(x.pointsText)"
         }
     }
 
