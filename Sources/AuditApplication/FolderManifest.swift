@@ -27,11 +27,5 @@ public struct FolderManifest: Codable, Equatable, Sendable {
     }
 
     /// Sorted keys, pretty-printed, one final newline (as ``Manifest/encoded()``).
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() throws -> Data { try Manifest.json(self) }
 }

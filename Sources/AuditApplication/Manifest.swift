@@ -147,10 +147,13 @@ public struct Manifest: Codable, Equatable, Sendable {
     }
 
     /// The encoded manifest: sorted keys, pretty-printed, one final newline.
-    public func encoded() throws -> Data {
+    public func encoded() throws -> Data { try Self.json(self) }
+
+    /// Any manifest's bytes: sorted keys, pretty-printed, slashes unescaped, one final newline.
+    static func json(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }

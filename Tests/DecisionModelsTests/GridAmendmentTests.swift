@@ -14,17 +14,7 @@ struct GridAmendmentTests {
     /// 3,000 applicants: `lien_commune` (40 points) held by 90 % of FR and 10 % of the others;
     /// every other criterion is independent of nationality. Three typologies, 100 places each.
     static func planted(rows: Int = 3_000, seed: UInt64 = 20_261_203) throws -> (path: String, text: String, grid: PointsGrid) {
-        var random = SplitMix64(state: seed)
-        var lines = ["demande_id,nationalite,lien_commune,dalo,handicap,anciennete_mois,typologie"]
-        for i in 0..<rows {
-            let u = random.uniform()
-            let nationality = u < 0.6 ? "FR" : (u < 0.8 ? "UE" : "hors_UE")
-            let tie = random.uniform() < (nationality == "FR" ? 0.9 : 0.1)
-            lines.append([String(format: "d%05d", i), nationality, tie ? "oui" : "non",
-                          random.uniform() < 0.05 ? "oui" : "non", random.uniform() < 0.1 ? "oui" : "non",
-                          String(random.int(120)), ["T1", "T2", "T3"][random.int(3)]].joined(separator: ","))
-        }
-        let text = lines.joined(separator: "\n") + "\n"
+        let text = PlantedApplicants.csv(rows: rows, seed: seed)
         let grid = try PointsGrid(yaml: Self.gridYAML)
         return (try RepositoryPaths.temporaryFile(text), text, grid)
     }
@@ -68,7 +58,7 @@ struct GridAmendmentTests {
     /// a sort per typology by (score desc, anciennete desc, id asc), top 100; the impact ratios.
     static func independentImpactRatios(grid: PointsGrid, csv: String) -> [String: Double] {
         let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let columns = ["demande_id", "nationalite", "lien_commune", "dalo", "handicap", "anciennete_mois", "typologie"]
+        let columns = ["demande_id", "nationalite", "lien_commune", "dalo", "handicap", "anciennete_mois", "typologie", "decision"]
         func value(_ row: [String], _ name: String) -> String { row[columns.firstIndex(of: name)!] }
         let scored = rows.map { row -> (id: String, group: String, months: Double, segment: String, score: Double) in
             let points = grid.criteria.reduce(0.0) { $0 + ($1.points(forRawValue: value(row, $1.column)) ?? .nan) }

@@ -1,5 +1,4 @@
 import TestSupport
-import AuditFixtures
 import Foundation
 import Testing
 
@@ -31,18 +30,8 @@ struct AmendCommandTests {
 
     func inputs() throws -> (data: URL, grid: URL) {
         let folder = scratch.folder()
-        var random = SplitMix64(state: 20_261_203)
-        var lines = ["demande_id,nationalite,lien_commune,dalo,handicap,anciennete_mois,typologie,decision"]
-        for i in 0..<3_000 {
-            let u = random.uniform()
-            let nationality = u < 0.6 ? "FR" : (u < 0.8 ? "UE" : "hors_UE")
-            let tie = random.uniform() < (nationality == "FR" ? 0.9 : 0.1)
-            lines.append([String(format: "d%05d", i), nationality, tie ? "oui" : "non",
-                          random.uniform() < 0.05 ? "oui" : "non", random.uniform() < 0.1 ? "oui" : "non",
-                          String(random.int(120)), ["T1", "T2", "T3"][random.int(3)], "0"].joined(separator: ","))
-        }
         let data = folder.appendingPathComponent("applicants.csv"), grid = folder.appendingPathComponent("grid.yaml")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: data)
+        try Data(PlantedApplicants.csv(rows: 3_000, seed: 20_261_203).utf8).write(to: data)
         try Data(Self.grid.utf8).write(to: grid)
         return (data, grid)
     }
