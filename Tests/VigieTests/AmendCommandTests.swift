@@ -38,10 +38,13 @@ struct AmendCommandTests {
 
     @Test func firstProposalMeetsTheTargetInTheModelAudit() throws {
         let (data, grid) = try inputs()
+        // Next year's applicants: the same law, another draw.
+        let holdout = scratch.folder().appendingPathComponent("next-year.csv")
+        try Data(PlantedApplicants.csv(rows: 2_500, seed: 99).utf8).write(to: holdout)
         let out = scratch.folder().appendingPathComponent("amend")
         let arguments = ["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite",
                          "--target", "impact_ratio>=0.8", "--keep", "dalo>=50", "--max-change", "anciennete=±0",
-                         "--candidates", "600", "--proposals", "3", "--out", out.path]
+                         "--candidates", "600", "--proposals", "3", "--holdout", holdout.path, "--out", out.path]
         let run = try CLI.run(arguments)
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -59,19 +62,25 @@ struct AmendCommandTests {
         let md = try String(contentsOf: out.appendingPathComponent("amend.md"), encoding: .utf8)
         #expect(md.contains("Lower lien\\_commune from 40 to"))
 
-        // The model audit of proposal-1.yaml: its lowest grid_impact_ratio is the proposal's.
-        let audit = scratch.folder().appendingPathComponent("audit")
-        let check = try CLI.run(["audit", "--data", data.path, "--protected", "nationalite", "--decision", "decision",
-                                 "--model", out.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
-        #expect(check.status == 0, "\(check.stderr)")
-        let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
-        var ratios: [Double] = []
-        for line in metrics.split(separator: "\n") {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if cells.count > 3, cells[2] == "grid_impact_ratio", let x = Double(cells[3]) { ratios.append(x) }
+        // The model audit of proposal-1.yaml, on the data and on the holdout file: its lowest
+        // grid_impact_ratio is the proposal's.
+        func auditedRatios(_ file: URL) throws -> [Double] {
+            let audit = scratch.folder().appendingPathComponent("audit")
+            let check = try CLI.run(["audit", "--data", file.path, "--protected", "nationalite", "--decision", "decision",
+                                     "--model", out.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
+            #expect(check.status == 0, "\(check.stderr)")
+            let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
+            var ratios: [Double] = []
+            for line in metrics.split(separator: "\n") {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if cells.count > 3, cells[2] == "grid_impact_ratio", let x = Double(cells[3]) { ratios.append(x) }
+            }
+            return ratios
         }
+        let ratios = try auditedRatios(data)
         #expect(ratios.count == 3)
         #expect(ratios.min() == ratio)
+        #expect(try auditedRatios(holdout).min() == Double(column("min_impact_ratio_holdout")))
 
         // Deterministic: a second run gives the same bytes.
         let again = scratch.folder().appendingPathComponent("again")
