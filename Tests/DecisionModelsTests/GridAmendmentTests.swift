@@ -151,6 +151,19 @@ struct GridAmendmentTests {
         }
     }
 
+    /// A floor above the current points (dalo 50, `--keep dalo>=60`): the baseline is measured
+    /// but never proposed; every proposal gives dalo at least 60.
+    @Test func aFloorAboveTheCurrentPointsIsKeptByEveryProposal() throws {
+        let (path, _, grid) = try Self.planted(rows: 1_200)
+        let targets: [AmendmentTarget] = [.impactRatioAtLeast(0.8)]
+        let evaluator = try Self.evaluator(grid, path, targets: targets)
+        let space = try AmendmentSpace(design: evaluator.design, constraints: AmendmentConstraints(floors: ["dalo": 60]))
+        let result = try GridAmendment.run(evaluator: evaluator, space: space, targets: targets, options: .init(budget: 300))
+        #expect(!result.front.isEmpty)
+        #expect(!result.front.contains { $0.steps == space.baseline })
+        for c in result.front { #expect(space.weights(c.steps)[1] >= 60) }
+    }
+
     @Test func aGridMeetingTheTargetIsItsOwnFirstProposal() throws {
         let (path, _, grid) = try Self.planted(rows: 1_500)
         let targets: [AmendmentTarget] = [.impactRatioAtLeast(0.05)]

@@ -26,6 +26,13 @@ public struct AmendmentSpace: Sendable, Equatable {
     /// change of δ points per unit changes some applicant's points by `δ·u_f`.
     public let reach: [Double]
 
+    /// Where the search starts: the baseline clamped into the bounds (a `--keep` floor above a
+    /// current value raises it).
+    public var start: [Int] { baseline.indices.map { clamp(baseline[$0], $0) } }
+
+    /// Whether every feature is within its bounds (the baseline is not when a floor is above it).
+    public func isWithinBounds(_ steps: [Int]) -> Bool { steps.indices.allSatisfy { steps[$0] >= lower[$0] && steps[$0] <= upper[$0] } }
+
     /// Features that may move (`lower_f < upper_f`).
     public var free: [Int] { baseline.indices.filter { lower[$0] < upper[$0] } }
 

@@ -71,6 +71,9 @@ public enum GridAmendment {
         var state = SearchState(evaluator: evaluator, space: space, targets: targets, options: options)
         try state.evaluate([space.baseline])
         let baseline = state.all[0]
+        // A baseline outside the bounds (a floor above a current value) is measured, never proposed.
+        if !space.isWithinBounds(space.baseline) { state.all.removeAll() }
+        try state.evaluate([space.start])
         let direction = helpfulDirection(evaluator: evaluator, baseline: baseline, targets: targets)
         try state.evaluate(lines(space: space, direction: direction))
         try state.evaluate(randomNeighbourhood(space: space, direction: direction, count: max(0, (options.budget - state.all.count) / 2), seed: options.seed))
@@ -124,8 +127,8 @@ public enum GridAmendment {
         for f in space.free {
             let lo = space.lower[f], hi = space.upper[f]
             let values = hi - lo <= 48 ? Array(lo...hi) : (0...48).map { lo + ($0 * (hi - lo)) / 48 }
-            for v in values where v != space.baseline[f] {
-                var s = space.baseline
+            for v in values where v != space.start[f] {
+                var s = space.start
                 s[f] = v
                 out.append(s)
             }
@@ -135,7 +138,7 @@ public enum GridAmendment {
             let members = space.free.filter { space.featureCriterion[$0] == c }
             guard members.count > 1 else { continue }
             for tenth in 0...20 where tenth != 10 {
-                var s = space.baseline
+                var s = space.start
                 for f in members { s[f] = space.clamp(Int((Double(space.baseline[f] * tenth) / 10).rounded()), f) }
                 out.append(s)
             }
@@ -158,13 +161,14 @@ public enum GridAmendment {
         func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         func integer(_ lo: Int, _ hi: Int) -> Int { lo + Int(random.next() % UInt64(hi - lo + 1)) }
         var out: [[Int]] = []
+        let start = space.start
         for _ in 0..<count {
-            var s = space.baseline
+            var s = start
             for _ in 0..<integer(1, min(3, criteria.count)) {
                 var u = uniform() * totalPart, pick = criteria.count - 1
                 for (i, p) in parts.enumerated() { if u < p { pick = i; break }; u -= p }
                 for f in free where space.featureCriterion[f] == criteria[pick] {
-                    let b = space.baseline[f]
+                    let b = start[f]
                     let helpful = direction[f] > 0 ? (b, space.upper[f]) : direction[f] < 0 ? (space.lower[f], b) : (space.lower[f], space.upper[f])
                     let (lo, hi) = uniform() < 0.75 ? helpful : (space.lower[f], space.upper[f])
                     s[f] = integer(lo, hi)
@@ -187,9 +191,9 @@ public enum GridAmendment {
                 }
                 if c.steps[f] != space.baseline[f] {
                     var s = c.steps
-                    s[f] = space.baseline[f] + (c.steps[f] - space.baseline[f]) / 2
+                    s[f] = space.clamp(space.baseline[f] + (c.steps[f] - space.baseline[f]) / 2, f)
                     out.append(s)
-                    s[f] = space.baseline[f]
+                    s[f] = space.clamp(space.baseline[f], f)
                     out.append(s)
                 }
             }
