@@ -86,7 +86,10 @@ struct AmendCommand: ParsableCommand {
         var reference: String?
         for text in options.reference {
             guard let eq = text.firstIndex(of: "=") else { throw SpecError(key: "--reference", message: "'\(text)': expected ATTRIBUTE=GROUP") }
-            if spec.data.protected.first?.column == String(text[..<eq]) { reference = String(text[text.index(after: eq)...]) }
+            guard spec.data.protected.first?.column == String(text[..<eq]) else {
+                throw SpecError(key: "--reference", message: "'\(text)' names an attribute other than the --protected one")
+            }
+            reference = String(text[text.index(after: eq)...])
         }
         let run = AmendmentRun(
             gridPath: options.model[0], data: spec.data, reference: reference, targets: targets,
