@@ -8,18 +8,41 @@ import Darwin
 
 /// A data file opened once for reading: the header and every later pass over the rows
 /// share this descriptor (`lseek` back to the first row), so reading a file opens it once.
+///
+/// Only a regular file is read. A pipe (`--data <(…)`, a named pipe), standard input
+/// (`--data -`) or a device (`/dev/zero`) is refused when opened, before a byte is read: an
+/// audit reads its data file a second time to record its SHA-256 in `manifest.json`, which a
+/// stream cannot give, and a device may never end. The file is opened without blocking, so
+/// a named pipe with no writer is refused at once instead of waiting for one.
 final class CSVFile {
     let path: String
     let descriptor: Int32
 
     init(path: String) throws(CSVError) {
-        let fd = open(path, O_RDONLY)
+        if path == "-" {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil, message: Self.notRegular("standard input"))
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
                            message: "cannot open file: \(String(cString: strerror(errno)))")
         }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            let kind = info.st_mode & S_IFMT
+            close(fd)
+            let what = kind == S_IFIFO ? "a pipe" : kind == S_IFDIR ? "a folder" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFSOCK ? "a socket" : "a special file"
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil, message: Self.notRegular(what))
+        }
+        // Back to blocking reads (no effect on a regular file, but reads then never see EAGAIN).
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.path = path
         self.descriptor = fd
+    }
+
+    /// Why a stream or a device is refused, and what to do.
+    static func notRegular(_ what: String) -> String {
+        "the data file is \(what), not a regular file: Vigie reads the data file twice (to audit it, and to record its SHA-256 in manifest.json), which a stream cannot give; save it to a file first (e.g. `cat … > data.csv`)"
     }
 
     deinit { close(descriptor) }

@@ -27,9 +27,12 @@ public struct ColumnRequest: Sendable {
         case label(BinaryRule)
         /// The decision, read as 0/1 (`ColumnStore.decision`); every row needs one.
         case decision(BinaryRule)
-        /// A score (`ColumnStore.score`): a finite number, or missing (kept as NaN and counted).
+        /// A score (`ColumnStore.score`): a finite number of magnitude at most 10¹⁵, or missing
+        /// (kept as NaN and counted).
         case score
-        /// Sample weights (`ColumnStore.weight`): finite, non-negative, never missing, not all zero.
+        /// Sample weights (`ColumnStore.weight`): finite, non-negative, at most 10¹⁵, never
+        /// missing, not all zero; stored scaled by the power of two that brings the largest
+        /// into [1, 2) (`StoreBuilder.normalised`: every ratio of weight sums is unchanged).
         case weight
         /// A number (`ColumnStore.numbers[column]`, NaN when missing), checked by `rule`.
         case number(NumberRule)
