@@ -32,7 +32,7 @@ extension DataSpec {
     /// The protected attributes alone, as groups (what a comparison of two grids reads
     /// besides the grids' columns).
     public var groupRequests: [ColumnRequest] {
-        protected.map { ColumnRequest($0.column, .group($0.binning, mapping: $0.mapping)) }
+        protected.map { ColumnRequest($0.column, .group($0.binning, mapping: $0.mapping, limits: groupLimits)) }
     }
 }
 

@@ -22,7 +22,8 @@ public struct ColumnRequest: Sendable {
         /// A protected attribute: one group per value (relabelled by `mapping`), or numeric
         /// bands or quantile bins (`binning`); a missing value is the `unknown` group.
         /// Goes to `ColumnStore.attributes`, in request order.
-        case group(Binning, mapping: [String: String])
+        /// `limits` caps the groups it may hold and the length of their labels.
+        case group(Binning, mapping: [String: String], limits: GroupLimits = GroupLimits())
         /// The ground truth, read as 0/1 (`ColumnStore.label`); every row needs one.
         case label(BinaryRule)
         /// The decision, read as 0/1 (`ColumnStore.decision`); every row needs one.

@@ -53,8 +53,8 @@ struct StoreBuilder {
         let name = request.column
         let s = try slot(request)
         switch request.kind {
-        case .group(let binning, let mapping):
-            groups.append(GroupBuilder(name: name, slot: s, binning: binning, mapping: mapping))
+        case .group(let binning, let mapping, let limits):
+            groups.append(GroupBuilder(name: name, slot: s, binning: binning, mapping: mapping, limits: limits))
         case .label(let rule):
             label = BinaryBuilder(name: name, slot: s, rule: rule, role: "label")
         case .decision(let rule):
