@@ -94,7 +94,7 @@ public struct LocatedYAMLDecoder: Sendable {
             }
             defer { previous = byte }
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'") where opensScalar(previous): quote = byte
+            case UInt8(ascii: "\"") where opensScalar(previous), UInt8(ascii: "'") where opensScalar(previous): quote = byte
             case UInt8(ascii: "#"): inComment = true
             case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
