@@ -11,10 +11,10 @@ import Darwin
 /// `/dev/zero`, a folder) and a file larger than the limit. The file is opened without
 /// blocking, so a named pipe with no writer is refused at once. Errors name the file and
 /// never show its content.
-public enum BoundedFile {
+package enum BoundedFile {
     /// The bytes of `path`, at most `limit`; `what` names the document in errors ("grid"),
     /// and is their key.
-    public static func contents(of path: String, limit: Int, what document: String) throws(SpecError) -> [UInt8] {
+    package static func contents(of path: String, limit: Int, what document: String) throws(SpecError) -> [UInt8] {
         let what = "\(document) file"
         func failure(_ message: String) -> SpecError { SpecError(file: path, key: document, message: message) }
         if path == "-" { throw failure("cannot read the \(what) from standard input: give a file") }

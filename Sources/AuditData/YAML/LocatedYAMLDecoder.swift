@@ -13,14 +13,14 @@ import Yams
 /// - A `SpecError` thrown by a type's own checks, keyed by a path from the document's root
 ///   (`meters.collectif.blocks[2].up_to`) and not yet located: at that key, or at the
 ///   deepest key of the path that the document has.
-public struct LocatedYAMLDecoder: Sendable {
+package struct LocatedYAMLDecoder: Sendable {
     /// The file name errors carry.
-    public var file: String
+    package var file: String
     /// What the document is (`spec`, `grid`, `tariff`, `drought rule`): the key of errors
     /// about the whole document.
-    public var what: String
+    package var what: String
 
-    public init(file: String, what: String) {
+    package init(file: String, what: String) {
         self.file = file
         self.what = what
     }
@@ -32,7 +32,7 @@ public struct LocatedYAMLDecoder: Sendable {
     /// Only a regular file of at most ``largestFile`` bytes is read (a pipe, a device or a
     /// larger file is refused before it is parsed), and no byte of a file that is not UTF-8
     /// text is shown.
-    public static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         let bytes = try BoundedFile.contents(of: path, limit: largestFile, what: what)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (it is not UTF-8 text: a binary file?)")
@@ -42,13 +42,13 @@ public struct LocatedYAMLDecoder: Sendable {
 
     /// 1 MiB: the largest spec, grid, tariff or drought rule read (the largest real one is a
     /// few kilobytes; a 50 MB document took 40 s and a gigabyte to parse).
-    public static let largestFile = 1 << 20
+    package static let largestFile = 1 << 20
     /// 64: the deepest nesting of mappings and lists accepted (Vigie's documents nest 5 deep).
-    public static let deepestNesting = 64
+    package static let deepestNesting = 64
 
     /// Decodes YAML text.
     /// - Parameter ifEmpty: the value of an empty document; without it, an empty document is an error.
-    public func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         guard text.utf8.count <= Self.largestFile else {
             throw SpecError(file: file, key: what, message: "the \(what) is \(text.utf8.count) bytes, more than the \(Self.largestFile) bytes (1 MiB) a \(what) may hold")
         }
