@@ -20,8 +20,11 @@ mkdir -p .work
 lld="$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld"
 [[ -x $lld ]] || lld=$(command -v ld.lld)
 printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" >.work/toolset.json
-flags=(-c release -Xswiftc -sanitize=fuzzer,address --toolset "$PWD/.work/toolset.json")
-swift build "${flags[@]}" >&2
+# The targets belong to the main package (package access to the readers), declared only
+# with VIGIE_FUZZ=1, and build in their own scratch folder.
+export VIGIE_FUZZ=1
+flags=(--package-path .. --scratch-path "$PWD/.build" -c release -Xswiftc -sanitize=fuzzer,address --toolset "$PWD/.work/toolset.json")
+for target in "${targets[@]}"; do swift build "${flags[@]}" --product "$target" >&2; done
 bin=$(swift build "${flags[@]}" --show-bin-path)
 mkdir -p .work/crashes
 status=0
