@@ -32,27 +32,27 @@ import Testing
         return out
     }
 
-    /// Weights of 1e-320 (whose squares underflow to 0) or of 1e14 used to leave every
-    /// interval out while the status stayed `ok`; weights are now scaled by a power of two,
-    /// so every scale gives the intervals of the unscaled weights (2, 4, 6, 8 and 1, 2, 3, 4
-    /// give the same ratios).
-    @Test(arguments: ["e-320", "e-300", "e14"])
-    func weightsOfAnyScaleKeepTheirIntervals(scale: String) throws {
+    /// Weights of 1e-320 (whose squares underflow to 0) used to leave every interval out
+    /// while the status stayed `ok`: a positive weight below 1e-15 is now refused at its
+    /// line; large weights (1e14, whose squares stay finite) keep every interval of the
+    /// unscaled weights.
+    @Test func tinyWeightsAreRefusedAndLargeOnesKeepTheirIntervals() throws {
+        let tiny = try weighted(scale: "e-320")
+        let refused = try CLI.run(["audit", "--data", tiny.path, "--protected", "g", "--decision", "d", "--weight", "w", "--quiet", "--out", scratch.folder().appendingPathComponent("out").path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(tiny.path):2:3 (column 'w'): expected a weight of 0 or from 1e-15 to 1e15, found '1e-320'"), "\(refused.stderr)")
         let reference = scratch.folder().appendingPathComponent("out")
         let plain = try CLI.run(["audit", "--data", try weighted(scale: "1").path, "--protected", "g", "--decision", "d", "--weight", "w", "--quiet", "--out", reference.path])
         #expect(plain.status == 0, "\(plain.stderr)")
         let out = scratch.folder().appendingPathComponent("out")
-        let run = try CLI.run(["audit", "--data", try weighted(scale: scale).path, "--protected", "g", "--decision", "d", "--weight", "w", "--quiet", "--out", out.path])
+        let run = try CLI.run(["audit", "--data", try weighted(scale: "e14").path, "--protected", "g", "--decision", "d", "--weight", "w", "--quiet", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         let expected = try intervals(reference), found = try intervals(out)
         #expect(expected.count >= 6)
         #expect(Set(found.keys) == Set(expected.keys), "intervals lost: \(Set(expected.keys).subtracting(found.keys).sorted())")
         for (key, (low, high)) in expected {
             guard let (l, h) = found[key] else { continue }
-            // 1e-320 is subnormal (about 3 significant digits): the ratios of the weights move
-            // in the third digit; the other scales are exact to rounding.
-            let tolerance = scale == "e-320" ? 1e-2 : 1e-12
-            #expect(abs(l - low) <= tolerance && abs(h - high) <= tolerance, "\(key): [\(l), \(h)] vs [\(low), \(high)]")
+            #expect(abs(l - low) <= 1e-12 && abs(h - high) <= 1e-12, "\(key): [\(l), \(h)] vs [\(low), \(high)]")
         }
     }
 
@@ -67,6 +67,17 @@ import Testing
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("\(pipe): the data file is a pipe, not a regular file"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// `/dev/zero` never ends: every command refuses it before reading a byte (an audit
+    /// because it is not a regular file, `explain` because it is a device).
+    @Test func aDeviceIsRefusedByEveryReader() throws {
+        let explain = try CLI.run(["explain", "--model", CLI.root.appendingPathComponent("Tests/BadInputs/grid/unknown-key/grid.yaml").path,
+                                   "--data", "/dev/zero", "--id", "A1", "--stdout"], timeout: 60)
+        #expect(explain.status == 2, "\(explain.stderr)")
+        let init_ = try CLI.run(["init", "--data", "/dev/zero"], timeout: 60)
+        #expect(init_.status != 0 && init_.status != 132, "\(init_.stderr)")
+        #expect(init_.stderr.contains("/dev/zero: the data file is a device: Vigie reads a file (or a pipe, once)"), "\(init_.stderr)")
     }
 
     /// A YAML document above 1 MiB is refused before it is parsed (a 50 MB one took 40 s and

@@ -9,40 +9,42 @@ import Darwin
 /// A data file opened once for reading: the header and every later pass over the rows
 /// share this descriptor (`lseek` back to the first row), so reading a file opens it once.
 ///
-/// Only a regular file is read. A pipe (`--data <(…)`, a named pipe), standard input
-/// (`--data -`) or a device (`/dev/zero`) is refused when opened, before a byte is read: an
-/// audit reads its data file a second time to record its SHA-256 in `manifest.json`, which a
-/// stream cannot give, and a device may never end. The file is opened without blocking, so
-/// a named pipe with no writer is refused at once instead of waiting for one.
+/// A regular file or a pipe (`--data <(…)`, a named pipe, read once, in one pass) is read.
+/// A device (`/dev/zero`, which never ends), a folder, a socket and standard input (`-`)
+/// are refused before anything is opened. An audit further refuses a pipe (it reads the data
+/// file a second time to hash it: `AuditPipeline`), before opening it.
 final class CSVFile {
     let path: String
     let descriptor: Int32
 
     init(path: String) throws(CSVError) {
         if path == "-" {
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil, message: Self.notRegular("standard input"))
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "standard input cannot be read as the data file: give a file")
         }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        var info = stat()
+        if stat(path, &info) == 0, let what = Self.unreadable(info.st_mode) {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "the data file is \(what): Vigie reads a file (or a pipe, once)")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
                            message: "cannot open file: \(String(cString: strerror(errno)))")
         }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            let kind = info.st_mode & S_IFMT
-            close(fd)
-            let what = kind == S_IFIFO ? "a pipe" : kind == S_IFDIR ? "a folder" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFSOCK ? "a socket" : "a special file"
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil, message: Self.notRegular(what))
-        }
-        // Back to blocking reads (no effect on a regular file, but reads then never see EAGAIN).
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         self.path = path
         self.descriptor = fd
     }
 
-    /// Why a stream or a device is refused, and what to do.
-    static func notRegular(_ what: String) -> String {
-        "the data file is \(what), not a regular file: Vigie reads the data file twice (to audit it, and to record its SHA-256 in manifest.json), which a stream cannot give; save it to a file first (e.g. `cat … > data.csv`)"
+    /// What a file of this mode is, when it cannot be read as data: a device, a folder, a socket.
+    static func unreadable(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFIFO: nil
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
     }
 
     deinit { close(descriptor) }

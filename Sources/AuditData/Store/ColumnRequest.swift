@@ -31,9 +31,8 @@ public struct ColumnRequest: Sendable {
         /// A score (`ColumnStore.score`): a finite number of magnitude at most 10¹⁵, or missing
         /// (kept as NaN and counted).
         case score
-        /// Sample weights (`ColumnStore.weight`): finite, non-negative, at most 10¹⁵, never
-        /// missing, not all zero; stored scaled by the power of two that brings the largest
-        /// into [1, 2) (`StoreBuilder.normalised`: every ratio of weight sums is unchanged).
+        /// Sample weights (`ColumnStore.weight`): 0 or from 10⁻¹⁵ to 10¹⁵, never missing, not
+        /// all zero (so that sums of weights and of their squares are finite and positive).
         case weight
         /// A number (`ColumnStore.numbers[column]`, NaN when missing), checked by `rule`.
         case number(NumberRule)

@@ -23,8 +23,7 @@ public struct ColumnStore: Sendable, Equatable {
     /// Score per row, if the audit names a score column; a missing score is NaN here and
     /// counted in `missingScores` (never emitted).
     public let score: [Double]?
-    /// Sample weight per row, if the audit is weighted: the file's weights times the power of
-    /// two that brings the largest into [1, 2) (only their ratios matter to any figure).
+    /// Sample weight per row, if the audit is weighted.
     public private(set) var weight: [Double]?
     /// Rows whose score was missing.
     public let missingScores: Int

@@ -10,6 +10,10 @@ public struct NumberRule: Sendable {
     /// 10¹⁵: the largest magnitude of any number read from a data file. Beyond it, sums of
     /// squares (variances, Kish's effective sizes) lose every digit or overflow to infinity.
     public static let largestMagnitude = 1e15
+    /// 10⁻¹⁵: the smallest positive weight. Below it, squares of weights underflow and Kish's
+    /// effective size (Σw)²/Σw² — hence every interval — could not be computed (weights of
+    /// 10⁻³²⁰ lost every interval while the status stayed `ok`).
+    public static let smallestWeight = 1e-15
 
     /// What a missing value (`CSVDialect.missingValues`) does.
     public enum Missing: Sendable {
@@ -25,6 +29,8 @@ public struct NumberRule: Sendable {
         case any, positive, nonNegative
         /// Exactly 0 or 1.
         case zeroOrOne
+        /// 0, or at least the bound (a weight: `NumberRule.smallestWeight`).
+        case zeroOrFrom(Double)
         /// Above 0 and at most the bound (a household size: `AllocationPipeline` converts it to
         /// a whole number of people).
         case positiveUpTo(Double)
@@ -36,6 +42,7 @@ public struct NumberRule: Sendable {
             case .nonNegative: x >= 0
             case .zeroOrOne: x == 0 || x == 1
             case .positiveUpTo(let bound): x > 0 && x <= bound
+            case .zeroOrFrom(let bound): x == 0 || x >= bound
             }
         }
     }

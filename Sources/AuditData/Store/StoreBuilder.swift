@@ -65,7 +65,8 @@ struct StoreBuilder {
         case .weight:
             weight = NumberBuilder(name: name, slot: s, rule: NumberRule(
                 missing: .refused { _ in "missing weight: every row needs a weight in column '\(name)'" },
-                notANumber: { "expected a finite, non-negative weight, found '\($0)'" }, range: .nonNegative))
+                notANumber: { "expected a finite, non-negative weight, found '\($0)'" }, range: .zeroOrFrom(NumberRule.smallestWeight),
+                outOfRange: { $0.hasPrefix("-") ? "expected a finite, non-negative weight, found '\($0)'" : "expected a weight of 0 or from 1e-15 to 1e15, found '\($0)': smaller weights have squares that vanish in double precision, and every interval with them (rescale the weights: only their ratios matter to the rates)" }))
         case .number(let rule):
             if let k = numbers.firstIndex(where: { $0.name == name }) {
                 numbers[k].add(rule)
@@ -124,7 +125,7 @@ struct StoreBuilder {
 
         let scores = score?.values
         var store = ColumnStore(
-            rowCount: rows, attributes: attributes, label: labels, decision: decisions, score: scores, weight: weight.map { Self.normalised($0.values) },
+            rowCount: rows, attributes: attributes, label: labels, decision: decisions, score: scores, weight: weight?.values,
             missingScores: scores.map { $0.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } } ?? 0,
             source: DataSource(path: path, delimiter: CSVDialect.name(ofDelimiter: reader.delimiter), headerColumns: reader.header.count),
             warnings: warnings, rowLines: lines)
@@ -137,28 +138,5 @@ struct StoreBuilder {
         for identifier in identifiers { store.identifiers[identifier.name] = identifier.values }
         store.locations = locations
         return store
-    }
-
-    /// The weights multiplied by the power of two that brings the largest into [1, 2).
-    ///
-    /// Every rate is a ratio of weight sums and every effective size (Kish's (Σw)²/Σw²) is
-    /// unchanged by a common factor; a power of two changes no digit of any weight, so each
-    /// ratio is the same to the last bit. What it prevents: weights of 10²⁰⁰ whose squares
-    /// overflow to infinity, or of 10⁻³²⁰ whose squares underflow to 0, either of which left
-    /// every confidence interval undefined. After it, Σw ≤ 2n and Σw² ≥ 1, so both are finite
-    /// and positive. A weight more than 2¹⁰⁷⁴ times smaller than the largest becomes 0, the
-    /// nearest double to its share.
-    static func normalised(_ weights: [Double]) -> [Double] {
-        guard let largest = weights.max(), largest > 0, largest.isFinite else { return weights }
-        let shift = -largest.exponent
-        guard shift != 0 else { return weights }
-        return weights.map { w in
-            guard w > 0 else { return w }
-            let exponent = w.exponent + shift
-            // Below the smallest subnormal exponent the weight rounds to 0.
-            guard exponent >= -1074 else { return 0 }
-            return exponent >= -1022 ? Double(sign: .plus, exponent: exponent, significand: w.significand)
-                : w.significand * Double(sign: .plus, exponent: exponent, significand: 1)
-        }
     }
 }
