@@ -76,3 +76,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer targets (Fuzz/README.md), declared only when `Fuzz/run.sh` builds them
+// (VIGIE_FUZZ=1, with -sanitize=fuzzer,address): they link libFuzzer's driver, which a
+// plain build does not, and they read the readers at package access.
+if Context.environment["VIGIE_FUZZ"] != nil {
+    let readers: [Target.Dependency] = ["AuditData", "AuditMetrics", "AuditReport", "AuditApplication", "DecisionModels"]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: readers, path: "Fuzz/Sources/FuzzSupport"))
+    for name in ["FuzzCSV", "FuzzSpec", "FuzzGrid", "FuzzTariff", "FuzzManifest"] {
+        package.targets.append(.executableTarget(name: name, dependencies: readers + ["FuzzSupport"], path: "Fuzz/Sources/\(name)"))
+    }
+}

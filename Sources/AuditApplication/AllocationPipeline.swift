@@ -36,8 +36,7 @@ public enum AllocationPipeline {
             extras.droughtReduction = (0..<store.rowCount).map { r in
                 let v = volumes[r]
                 guard v.isFinite, let level = levels[Int(column.codes[r])] else { return .nan }
-                let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
-                return v - rule.restrictedVolume(volume: v, persons: p, level: level)
+                return v - rule.restrictedVolume(volume: v, persons: Self.people(persons, r), level: level)
             }
         }
         return AllocationAnalysis.run(store: store, result: result, quantity: allocationSpec.column, values: volumes, extras: extras, threads: threads)
@@ -68,8 +67,16 @@ public enum AllocationPipeline {
         let meters: [MeterType?] = try Self.read(column, in: store, as: MeterType.self, what: "a meter type")
         return (0..<store.rowCount).map { r -> WaterBill? in
             guard volumes[r].isFinite, let meter = meters[Int(column.codes[r])] else { return nil }
-            let p = persons.map { Int($0[r].isFinite ? $0[r].rounded() : 1) } ?? 1
-            return tariff.bill(volume: volumes[r], meter: meter, persons: p)
+            return tariff.bill(volume: volumes[r], meter: meter, persons: Self.people(persons, r))
         }
+    }
+
+    /// Household r's size as a whole number of people: its `per` value rounded to the nearest
+    /// (the loader keeps sizes in (0, 1,000,000], `AllocationSpec.largestHouseholdSize`); 1 when
+    /// the size is missing or there is no `per` column, as the analysis counts it.
+    static func people(_ persons: [Double]?, _ r: Int) -> Int {
+        guard let value = persons?[r], value.isFinite else { return 1 }
+        let bounded = min(max(value, 0), AllocationSpec.largestHouseholdSize).rounded()
+        return Int(exactly: bounded) ?? 1
     }
 }

@@ -32,6 +32,7 @@ public enum AuditPipeline {
         specFile: String? = nil, commandLine: ((AuditSpec) -> [String]?)? = nil, knownHashes: [String: (sha256: String, bytes: Int)] = [:],
         force: Bool = false, alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }
     ) throws -> AuditResult {
+        if let path = spec.data.path { try requireRegularFile(path) }
         // The data file's hash for the manifest is computed on the other core while it loads
         // (after it, on the same thread, with one thread).
         let hashing = spec.data.path.map(AuditSpec.absolute).flatMap {
@@ -48,6 +49,19 @@ public enum AuditPipeline {
             try Manifest.make(spec: spec, specFile: specFile, commandLine: commandLine, outputs: written, folder: outputDirectory, known: known).encoded()
         }
         return result
+    }
+
+    /// Refuses a data file that is not a regular file, before it is opened: the audit reads it
+    /// twice (to audit it, and to hash it for `manifest.json`), which a pipe (`--data <(…)`,
+    /// a named pipe) cannot give, and a named pipe with no writer would wait for ever.
+    static func requireRegularFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }  // a missing file: the reader's error
+        let kind = info.st_mode & S_IFMT
+        guard kind != S_IFREG else { return }
+        let what = kind == S_IFIFO ? "a pipe" : kind == S_IFDIR ? "a folder" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : "a special file"
+        throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                       message: "the data file is \(what), not a regular file: an audit reads the data file twice (to audit it, and to record its SHA-256 in manifest.json), which a stream cannot give; save it to a file first (e.g. `cat … > data.csv`)")
     }
 
     /// Reads everything the audit of `spec` needs, once: the spec is checked, the decision

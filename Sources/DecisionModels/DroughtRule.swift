@@ -76,6 +76,10 @@ public struct DroughtRule: Sendable, Equatable {
         guard protectedPerPerson.isFinite, protectedPerPerson >= 0 else {
             throw SpecError(key: "protected_per_person", message: "expected a volume ≥ 0 m³ per person per year, found \(protectedPerPerson)")
         }
+        // With households of at most 1,000,000 people the protected volume stays finite.
+        guard protectedPerPerson <= 1_000_000 else {
+            throw SpecError(key: "protected_per_person", message: "expected a volume from 0 to 1,000,000 m³ per person per year, found \(protectedPerPerson)")
+        }
         var previous: (DroughtLevel, Double)?
         for level in DroughtLevel.allCases {
             guard let r = reductions[level] else {

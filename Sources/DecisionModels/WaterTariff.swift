@@ -180,8 +180,16 @@ public struct WaterTariff: Sendable, Equatable {
         try Self.rate(sanitationVAT, key: "sanitation_vat", unit: "a fraction, e.g. 0.10", belowOne: true)
     }
 
+    /// 1,000,000: the largest amount a tariff may give (a price in €/m³, a subscription in
+    /// €/year). With volumes of at most 10¹⁵ m³ (`NumberRule.largestMagnitude`), every bill and
+    /// every sum of bills then stays finite (a price of 10³⁰⁰ made bills infinite).
+    public static let largestAmount = 1_000_000.0
+
     static func rate(_ value: Double, key: String, unit: String, belowOne: Bool) throws(SpecError) {
         guard value.isFinite, value >= 0 else { throw SpecError(key: key, message: "expected a number ≥ 0 (\(unit)), found \(value)") }
+        guard value <= largestAmount else {
+            throw SpecError(key: key, message: "expected a number from 0 to 1,000,000 (\(unit)), found \(value)")
+        }
         if belowOne && value >= 1 {
             throw SpecError(key: key, message: "expected a rate below 1 (\(unit)), found \(value)")
         }
@@ -198,6 +206,9 @@ public struct WaterTariff: Sendable, Equatable {
             guard block.price.isFinite, block.price >= 0 else {
                 throw SpecError(key: "\(path).price", message: "expected a price ≥ 0 €/m³, found \(block.price)")
             }
+            guard block.price <= largestAmount else {
+                throw SpecError(key: "\(path).price", message: "expected a price from 0 to 1,000,000 €/m³, found \(block.price)")
+            }
             let isLast = i == grid.blocks.count - 1
             if block.isOpenEnded {
                 guard isLast else {
@@ -212,6 +223,9 @@ public struct WaterTariff: Sendable, Equatable {
             for (part, name) in [(block.upTo, "up_to"), (block.upToPerPerson, "up_to_per_person")] {
                 if let part, !(part.isFinite && part >= 0) {
                     throw SpecError(key: "\(path).\(name)", message: "expected a volume ≥ 0 m³, found \(part)")
+                }
+                if let part, part > NumberRule.largestMagnitude {
+                    throw SpecError(key: "\(path).\(name)", message: "expected a volume of at most 10^15 m³, found \(part)")
                 }
             }
             // Order is checked for a one-person household (per-person bounds scale from there).

@@ -50,6 +50,7 @@ extension SpecOptions {
         }
         if let score = data.score { add("--score", score) }
         if let weight = data.weight { add("--weight", weight) }
+        if let maxGroups = data.maxGroups { add("--max-groups", "\(maxGroups)") }
         guard let delimiter = CSVDelimiter(named: CSVDialect.name(ofDelimiter: data.csv.delimiter)) else { return nil }
         add("--delimiter", delimiter.rawValue)
         if data.csv.decimalComma { a += ["--decimal-comma"] }

@@ -42,6 +42,7 @@ extension SpecOptions {
         }
         if let score { d.score = score }
         if let weight { d.weight = weight }
+        if let maxGroups { d.maxGroups = maxGroups }
         if let delimiter { d.csv.delimiter = delimiter.byte }
         if decimalComma { d.csv.decimalComma = true }
         if !missing.isEmpty { d.csv.missingValues = Set(missing).union([""]) }

@@ -44,6 +44,12 @@ struct SpecOptions: ParsableArguments {
     var weight: String?
 
     @Option(name: .long, help: ArgumentHelp("""
+        The most groups a protected attribute may hold (default 1,000; up to 1,000,000): a column \
+        with more distinct values is refused, naming it (band it instead: `age:18,26,36`).
+        """, valueName: "n"))
+    var maxGroups: Int?
+
+    @Option(name: .long, help: ArgumentHelp("""
         Reference group: `COL=VALUE` for one attribute (`race=Caucasian`), `COL=largest|best|overall`, \
         or `largest|best|overall` as the default for all. Repeatable.
         """, valueName: "rule"))

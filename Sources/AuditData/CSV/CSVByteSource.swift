@@ -8,18 +8,43 @@ import Darwin
 
 /// A data file opened once for reading: the header and every later pass over the rows
 /// share this descriptor (`lseek` back to the first row), so reading a file opens it once.
+///
+/// A regular file or a pipe (`--data <(…)`, a named pipe, read once, in one pass) is read.
+/// A device (`/dev/zero`, which never ends), a folder, a socket and standard input (`-`)
+/// are refused before anything is opened. An audit further refuses a pipe (it reads the data
+/// file a second time to hash it: `AuditPipeline`), before opening it.
 final class CSVFile {
     let path: String
     let descriptor: Int32
 
     init(path: String) throws(CSVError) {
-        let fd = open(path, O_RDONLY)
+        if path == "-" {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "standard input cannot be read as the data file: give a file")
+        }
+        var info = stat()
+        if stat(path, &info) == 0, let what = Self.unreadable(info.st_mode) {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "the data file is \(what): Vigie reads a file (or a pipe, once)")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
                            message: "cannot open file: \(String(cString: strerror(errno)))")
         }
         self.path = path
         self.descriptor = fd
+    }
+
+    /// What a file of this mode is, when it cannot be read as data: a device, a folder, a socket.
+    static func unreadable(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFIFO: nil
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
     }
 
     deinit { close(descriptor) }

@@ -8,6 +8,11 @@ public struct AllocationSpec: Sendable, Equatable {
     /// A household-size column: per-capita allocation is Σ allocation / Σ persons.
     public var per: String?
 
+    /// 1,000,000: the largest household size (`per`) read, so that a size converts to a whole
+    /// number of people without overflow (a collective meter may serve a whole building, not
+    /// a million people).
+    public static let largestHouseholdSize = 1_000_000.0
+
     public init(column: String, need: String? = nil, per: String? = nil) {
         self.column = column
         self.need = need

@@ -4,6 +4,7 @@ extension DataSpec: ClosedKeyMapping, Codable {
         case csv, protected, label, decision, score, weight, allocation
         case rankBy = "rank_by"
         case income
+        case maxGroups = "max_groups"
     }
 
     public static var mappingKeys: [String] { CodingKeys.names }
@@ -20,7 +21,8 @@ extension DataSpec: ClosedKeyMapping, Codable {
             weight: try c.decodeIfPresent(String.self, forKey: .weight),
             allocation: try c.decodeIfPresent(AllocationSpec.self, forKey: .allocation),
             rankBy: try c.decodeIfPresent(String.self, forKey: .rankBy),
-            income: try c.decodeIfPresent(String.self, forKey: .income)
+            income: try c.decodeIfPresent(String.self, forKey: .income),
+            maxGroups: try c.decodeIfPresent(Int.self, forKey: .maxGroups)
         )
     }
 
@@ -38,5 +40,6 @@ extension DataSpec: ClosedKeyMapping, Codable {
         try c.encodeIfPresent(allocation, forKey: .allocation)
         try c.encodeIfPresent(rankBy, forKey: .rankBy)
         try c.encodeIfPresent(income, forKey: .income)
+        try c.encodeIfPresent(maxGroups, forKey: .maxGroups)
     }
 }

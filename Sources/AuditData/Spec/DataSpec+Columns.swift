@@ -22,8 +22,8 @@ extension DataSpec {
             requests.append(ColumnRequest(column, .number(NumberRule(
                 missing: .kept(warning: leftOut),
                 notANumber: { "expected a number in '\(column)' (\(role)), found '\($0)'" },
-                range: role == "per" ? .positive : .any,
-                outOfRange: { "expected a positive household size in '\(column)', found '\($0)'" },
+                range: role == "per" ? .positiveUpTo(AllocationSpec.largestHouseholdSize) : .any,
+                outOfRange: { "expected a household size above 0 and at most 1,000,000 people in '\(column)', found '\($0)'" },
                 negativeWarning: role == "allocation" ? "the inequality indices are undefined for allocations below 0" : nil))))
         }
         return requests
@@ -32,7 +32,7 @@ extension DataSpec {
     /// The protected attributes alone, as groups (what a comparison of two grids reads
     /// besides the grids' columns).
     public var groupRequests: [ColumnRequest] {
-        protected.map { ColumnRequest($0.column, .group($0.binning, mapping: $0.mapping)) }
+        protected.map { ColumnRequest($0.column, .group($0.binning, mapping: $0.mapping, limits: groupLimits)) }
     }
 }
 

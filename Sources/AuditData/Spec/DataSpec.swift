@@ -23,11 +23,17 @@ public struct DataSpec: Sendable, Equatable {
     public var rankBy: String?
     /// The income column, for affordability (bill over income).
     public var income: String?
+    /// The most groups a protected attribute may hold (`max_groups`, `--max-groups`); `nil`:
+    /// ``GroupLimits/defaultMaxGroups`` (1,000).
+    public var maxGroups: Int?
+
+    /// What each protected attribute may hold (``GroupLimits``).
+    public var groupLimits: GroupLimits { GroupLimits(maxGroups: maxGroups ?? GroupLimits.defaultMaxGroups) }
 
     public init(
         path: String? = nil, csv: CSVDialect = CSVDialect(), protected: [ProtectedAttributeSpec] = [],
         label: BinaryColumnSpec? = nil, decision: BinaryColumnSpec? = nil, score: String? = nil, weight: String? = nil,
-        allocation: AllocationSpec? = nil, rankBy: String? = nil, income: String? = nil
+        allocation: AllocationSpec? = nil, rankBy: String? = nil, income: String? = nil, maxGroups: Int? = nil
     ) {
         self.path = path
         self.csv = csv
@@ -39,6 +45,7 @@ public struct DataSpec: Sendable, Equatable {
         self.allocation = allocation
         self.rankBy = rankBy
         self.income = income
+        self.maxGroups = maxGroups
     }
 
     /// Checks what does not depend on the file: a data file, at least one protected
@@ -54,6 +61,21 @@ public struct DataSpec: Sendable, Equatable {
         }
         if let threshold = decision?.threshold, !threshold.isFinite {
             throw SpecError(key: "decision.threshold", message: "expected a finite number")
+        }
+        if let maxGroups, !(2...GroupLimits.largestMaxGroups).contains(maxGroups) {
+            throw SpecError(key: "max_groups", message: "expected a number of groups from 2 to \(GroupLimits.largestMaxGroups), found \(maxGroups)")
+        }
+        let limit = groupLimits.maxGroups
+        for (i, attribute) in protected.enumerated() {
+            let groups: Int
+            switch attribute.binning {
+            case .none: continue
+            case .bands(let edges): groups = edges.count + 1
+            case .quantiles(let k): groups = k
+            }
+            guard groups <= limit else {
+                throw SpecError(key: "protected[\(i + 1)]", message: "'\(attribute.column)' would make \(groups) groups, more than the \(limit) a protected attribute may hold; raise the limit with --max-groups N ('max_groups:' in the spec)")
+            }
         }
     }
 }

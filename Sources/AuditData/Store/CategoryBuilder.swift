@@ -12,6 +12,9 @@ struct CategoryBuilder {
         self.slot = slot
     }
 
+    /// Distinct values read so far (a missing value not counted).
+    var distinctCount: Int { encoder.count }
+
     mutating func read(_ row: CSVRow) throws(CSVError) {
         codes.append(row.isMissing(slot) ? UInt32.max : try encoder.code(for: row, slot))
     }

@@ -22,14 +22,17 @@ public struct ColumnRequest: Sendable {
         /// A protected attribute: one group per value (relabelled by `mapping`), or numeric
         /// bands or quantile bins (`binning`); a missing value is the `unknown` group.
         /// Goes to `ColumnStore.attributes`, in request order.
-        case group(Binning, mapping: [String: String])
+        /// `limits` caps the groups it may hold and the length of their labels.
+        case group(Binning, mapping: [String: String], limits: GroupLimits = GroupLimits())
         /// The ground truth, read as 0/1 (`ColumnStore.label`); every row needs one.
         case label(BinaryRule)
         /// The decision, read as 0/1 (`ColumnStore.decision`); every row needs one.
         case decision(BinaryRule)
-        /// A score (`ColumnStore.score`): a finite number, or missing (kept as NaN and counted).
+        /// A score (`ColumnStore.score`): a finite number of magnitude at most 10¹⁵, or missing
+        /// (kept as NaN and counted).
         case score
-        /// Sample weights (`ColumnStore.weight`): finite, non-negative, never missing, not all zero.
+        /// Sample weights (`ColumnStore.weight`): 0 or from 10⁻¹⁵ to 10¹⁵, never missing, not
+        /// all zero (so that sums of weights and of their squares are finite and positive).
         case weight
         /// A number (`ColumnStore.numbers[column]`, NaN when missing), checked by `rule`.
         case number(NumberRule)

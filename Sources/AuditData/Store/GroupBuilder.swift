@@ -5,28 +5,45 @@ struct GroupBuilder {
     let slot: Int
     let binning: Binning
     let mapping: [String: String]
+    let limits: GroupLimits
     /// Categories: the values as they come.
     private var values: CategoryBuilder
     /// Bands and quantiles: the numbers, NaN for a missing value.
     private var numbers: [Double] = []
 
-    init(name: String, slot: Int, binning: Binning, mapping: [String: String]) {
+    init(name: String, slot: Int, binning: Binning, mapping: [String: String], limits: GroupLimits = GroupLimits()) {
         self.name = name
         self.slot = slot
         self.binning = binning
         self.mapping = mapping
+        self.limits = limits
         self.values = CategoryBuilder(name: name, slot: slot)
     }
 
     mutating func read(_ row: CSVRow) throws(CSVError) {
         if binning == .none {
+            let known = values.distinctCount
             try values.read(row)
+            if values.distinctCount > known { try checkNewGroup(row) }
         } else if row.isMissing(slot) {
             numbers.append(.nan)
         } else if let value = row.double(slot), value.isFinite {
             numbers.append(value)
         } else {
             throw row.error(slot, "expected a number to band protected attribute '\(name)', found '\(row.string(slot))'")
+        }
+    }
+
+    /// A value met for the first time must keep the attribute within its limits
+    /// (``GroupLimits``): a label no longer than allowed, no more groups than allowed.
+    private func checkNewGroup(_ row: CSVRow) throws(CSVError) {
+        // The label is the mapped one when the spec maps the value.
+        let length = mapping.isEmpty ? row.bytes(slot).count : (mapping[row.string(slot)] ?? row.string(slot)).utf8.count
+        if length > limits.longestLabel {
+            throw row.error(slot, "a value of \(length) bytes in protected attribute '\(name)', longer than the \(limits.longestLabel) bytes a group label may hold: a protected attribute names groups of people (is '\(name)' a free-text column?); band a numeric column ('--protected \(name):18,26,36') or map each long value onto a short label ('mapping:' in the spec)")
+        }
+        if values.distinctCount > limits.maxGroups {
+            throw row.error(slot, "protected attribute '\(name)' has more than \(limits.maxGroups) distinct values (the first beyond is here): a protected attribute defines groups, not individuals (is '\(name)' an identifier?); " + GroupLimits.advice(name))
         }
     }
 

@@ -29,6 +29,9 @@ struct NumberBuilder {
             return
         }
         guard let value = row.double(slot), value.isFinite else { throw row.error(slot, rules[0].notANumber(row.string(slot))) }
+        guard value.magnitude <= NumberRule.largestMagnitude else {
+            throw row.error(slot, "expected a number of magnitude at most 10^15 in column '\(name)', found '\(row.string(slot))': larger values overflow sums and squares in double precision (rescale the column, e.g. to thousands)")
+        }
         if checksRange {
             for rule in rules where !rule.range.contains(value) { throw row.error(slot, rule.outOfRange(row.string(slot))) }
         }

@@ -53,8 +53,8 @@ struct StoreBuilder {
         let name = request.column
         let s = try slot(request)
         switch request.kind {
-        case .group(let binning, let mapping):
-            groups.append(GroupBuilder(name: name, slot: s, binning: binning, mapping: mapping))
+        case .group(let binning, let mapping, let limits):
+            groups.append(GroupBuilder(name: name, slot: s, binning: binning, mapping: mapping, limits: limits))
         case .label(let rule):
             label = BinaryBuilder(name: name, slot: s, rule: rule, role: "label")
         case .decision(let rule):
@@ -65,7 +65,8 @@ struct StoreBuilder {
         case .weight:
             weight = NumberBuilder(name: name, slot: s, rule: NumberRule(
                 missing: .refused { _ in "missing weight: every row needs a weight in column '\(name)'" },
-                notANumber: { "expected a finite, non-negative weight, found '\($0)'" }, range: .nonNegative))
+                notANumber: { "expected a finite, non-negative weight, found '\($0)'" }, range: .zeroOrFrom(NumberRule.smallestWeight),
+                outOfRange: { $0.hasPrefix("-") ? "expected a finite, non-negative weight, found '\($0)'" : "expected a weight of 0 or from 1e-15 to 1e15, found '\($0)': smaller weights have squares that vanish in double precision, and every interval with them (rescale the weights: only their ratios matter to the rates)" }))
         case .number(let rule):
             if let k = numbers.firstIndex(where: { $0.name == name }) {
                 numbers[k].add(rule)
@@ -111,7 +112,7 @@ struct StoreBuilder {
             if let warning { warnings.append(warning) }
             attributes.append(column)
         }
-        if let weight, weight.values.reduce(0, +) == 0 {
+        if let weight, !weight.values.contains(where: { $0 > 0 }) {
             throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, message: "all weights are zero: nothing to audit")
         }
         for identifier in identifiers {

@@ -28,19 +28,31 @@ package struct LocatedYAMLDecoder: Sendable {
     /// Reads a file as UTF-8 text and decodes it.
     /// - Parameter ifEmpty: the value of an empty document (no node, comments only); without
     ///   it, an empty document is an error.
+    ///
+    /// Only a regular file of at most ``largestFile`` bytes is read (a pipe, a device or a
+    /// larger file is refused before it is parsed), and no byte of a file that is not UTF-8
+    /// text is shown.
     package static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (\(error.localizedDescription))")
+        let bytes = try BoundedFile.contents(of: path, limit: largestFile, what: what)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (it is not UTF-8 text: a binary file?)")
         }
         return try LocatedYAMLDecoder(file: path, what: what).decode(type, from: text, ifEmpty: ifEmpty)
     }
 
+    /// 1 MiB: the largest spec, grid, tariff or drought rule read (the largest real one is a
+    /// few kilobytes; a 50 MB document took 40 s and a gigabyte to parse).
+    package static let largestFile = 1 << 20
+    /// 64: the deepest nesting of mappings and lists accepted (Vigie's documents nest 5 deep).
+    package static let deepestNesting = 64
+
     /// Decodes YAML text.
     /// - Parameter ifEmpty: the value of an empty document; without it, an empty document is an error.
     package func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+        guard text.utf8.count <= Self.largestFile else {
+            throw SpecError(file: file, key: what, message: "the \(what) is \(text.utf8.count) bytes, more than the \(Self.largestFile) bytes (1 MiB) a \(what) may hold")
+        }
+        try checkNesting(text)
         guard let root = try compose(text) else {
             if let ifEmpty { return ifEmpty }
             throw SpecError(file: file, key: what, message: "the \(what) file is empty")
@@ -49,6 +61,49 @@ package struct LocatedYAMLDecoder: Sendable {
             return try YAMLNodeDecoder.decode(type, from: root, at: [])
         } catch {
             throw located(error, root: root)
+        }
+    }
+
+    /// Refuses a document nested deeper than ``deepestNesting`` before it is parsed (the
+    /// parser and the decoder recurse once per level). Counted on the text: flow brackets
+    /// (`[`, `{`) outside quotes and comments, plus block indentation in steps of one column
+    /// (an over-estimate of block depth, so nothing deeper gets through).
+    func checkNesting(_ text: String) throws(SpecError) {
+        var depth = 0, line = 1, column = 0, indentation = 0, atLineStart = true
+        var quote: UInt8? = nil, inComment = false, previous = UInt8(ascii: " ")
+        /// A quote opens a quoted scalar only where a scalar can start.
+        func opensScalar(_ before: UInt8) -> Bool {
+            [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "\t")].contains(before)
+        }
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") {
+                line += 1; column = 0; atLineStart = true; indentation = 0; inComment = false; previous = UInt8(ascii: " ")
+                if quote == UInt8(ascii: "'") { quote = nil }
+                continue
+            }
+            if inComment { continue }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") { indentation += 1; previous = byte; continue }
+                atLineStart = false
+            }
+            if let q = quote {
+                if byte == q { quote = nil }
+                previous = byte
+                continue
+            }
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "\"") where opensScalar(previous), UInt8(ascii: "'") where opensScalar(previous): quote = byte
+            case UInt8(ascii: "#"): inComment = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+            if depth + indentation / 2 > Self.deepestNesting {
+                throw SpecError(file: file, line: line, column: column, key: what,
+                                message: "nested more than \(Self.deepestNesting) levels deep; a \(what) needs a few")
+            }
         }
     }
 

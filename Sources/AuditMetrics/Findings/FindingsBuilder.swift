@@ -229,7 +229,7 @@ package enum FindingsBuilder {
     /// Four significant decimals, deterministic.
     static func format(_ x: Double) -> String {
         let scaled = (x * 10_000).rounded() / 10_000
-        if scaled == scaled.rounded() { return String(Int64(scaled)) }
+        if let whole = Int64(exactly: scaled) { return String(whole) }
         return String(scaled)
     }
 

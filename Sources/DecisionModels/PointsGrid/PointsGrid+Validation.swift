@@ -98,9 +98,13 @@ extension PointsGrid {
         }
     }
 
-    /// Points are decimals with at most 15 decimals (``GridDecimal``), so that scores are exact.
+    /// Points are decimals with at most 15 decimals and fewer than 16 significant digits
+    /// (``GridDecimal``: |s| < 2⁵³), so that scores are exact.
     private static func decimal(_ points: Double, _ key: String) throws(SpecError) {
         guard GridDecimal(points) == nil else { return }
+        guard points.magnitude < Double(GridDecimal.exactIntegerLimit) else {
+            throw SpecError(key: key, message: "expected a number of points below 2^53 (9007199254740992) in magnitude (scores are computed exactly), found \(points)")
+        }
         throw SpecError(key: key, message: "expected a decimal number of points with at most \(GridDecimal.maximumDecimals) decimals (scores are computed exactly), found \(points)")
     }
 

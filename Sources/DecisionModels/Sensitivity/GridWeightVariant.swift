@@ -24,7 +24,7 @@ public struct GridWeightVariant: Sendable, Equatable {
     /// A short label: `baseline`, `lien_commune×0`, `anciennete×1.5`.
     public var label: String {
         guard let criterionName else { return "baseline" }
-        let s = scale == scale.rounded() ? String(Int(scale)) : String(scale)
+        let s = Int(exactly: scale).map(String.init) ?? String(scale)
         return "\(criterionName)×\(s)"
     }
 }
