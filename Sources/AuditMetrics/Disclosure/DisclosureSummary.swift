@@ -12,13 +12,21 @@ public struct DisclosureSummary: Sendable, Equatable {
     /// The tests whose p-values were adjusted together (Holm, BH), published or withheld:
     /// withheld findings stay in the family, so the adjustment is the one of every test run.
     public let adjustedTests: Int
+    /// Groups below the impact-ratio threshold on the true values whose flag is not
+    /// published (the group or the rate it is compared with is suppressed), without figures.
+    public let withheldAdverseImpacts: [WithheldVerdict]
+    /// Withheld findings whose verdict is `disparity`, without figures.
+    public let withheldDisparities: [WithheldVerdict]
 
-    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int, adjustedTests: Int = 0) {
+    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int, adjustedTests: Int = 0,
+                withheldAdverseImpacts: [WithheldVerdict] = [], withheldDisparities: [WithheldVerdict] = []) {
         self.minimumCellSize = minimumCellSize
         self.cells = cells
         self.suppressedFindings = suppressedFindings
         self.suppressedAggregates = suppressedAggregates
         self.adjustedTests = adjustedTests
+        self.withheldAdverseImpacts = withheldAdverseImpacts
+        self.withheldDisparities = withheldDisparities
     }
 
     /// Cells suppressed because they are small.

@@ -265,6 +265,7 @@ extension Catalogue {
         case .evidenceNoDecision: "no decision column: no selection rate"
         case .evidenceErrorDisparities: "{count} disparities in error rates (FPR, FNR) of {total} comparisons"
         case .evidenceAdverseImpact: "{attribute} = {group}: impact ratio {ratio}"
+        case .evidenceAdverseImpactWithheld: "{attribute} = {group}: impact ratio below the threshold on the true values, figures withheld (disclosure control)"
         case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups; {lawful} on mandated priorities"
 
         // Legal checklist.

@@ -268,6 +268,7 @@ extension Catalogue {
         case .evidenceNoDecision: "pas de colonne de décision : pas de taux de sélection"
         case .evidenceErrorDisparities: "{count} disparités de taux d'erreur (TFP, TFN) sur {total} comparaisons"
         case .evidenceAdverseImpact: "{attribute} = {group} : ratio d'impact {ratio}"
+        case .evidenceAdverseImpactWithheld: "{attribute} = {group} : ratio d'impact sous le seuil sur les valeurs réelles, chiffres masqués (secret statistique)"
         case .evidenceAdverseOther:
             "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus ; {lawful} sur des priorités légales"
 

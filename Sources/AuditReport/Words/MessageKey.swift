@@ -244,6 +244,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case evidenceNoDecision = "evidence.no_decision"
     case evidenceErrorDisparities = "evidence.error_disparities"
     case evidenceAdverseImpact = "evidence.adverse_impact"
+    case evidenceAdverseImpactWithheld = "evidence.adverse_impact_withheld"
     case evidenceAdverseOther = "evidence.adverse_other"
 
     // MARK: Legal checklist
