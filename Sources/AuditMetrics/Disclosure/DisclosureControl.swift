@@ -23,17 +23,30 @@ public enum DisclosureControl {
     /// `result` with the suppressed values withheld, and its `disclosure` summary set.
     /// `k = 0` returns the result unchanged but for the summary.
     public static func apply(to result: AuditResult, minimumCellSize k: Int) -> AuditResult {
-        let tables = result.attributes.map {
-            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count))
+        // The additive counts behind the published rates, for the attribute-disclosure check:
+        // a 0 in a published total's count (a rate of 0 % or 100 %) reveals its hidden members'.
+        let profile = { (s: GroupStatistics) -> [Int] in
+            let r = s.rows   // TN, FP, FN, TP
+            switch (result.hasLabel, result.hasDecision) {
+            case (true, true): return [r[0], r[1], r[2], r[3]]
+            case (false, true): return [r[0], r[1]]
+            case (true, false): return [r[0], r[2]]
+            case (false, false): return []
+            }
         }
-        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, minimumCellSize: k)
+        let tables = result.attributes.map {
+            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count), profiles: $0.groups.map { profile($0.statistics) })
+        }
+        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, overallProfile: profile(result.overall.statistics), minimumCellSize: k)
         var out = result
         var cells: [SuppressedCell] = []
         var aggregatesWithheld = 0
         let reason = { (kind: SuppressedCell.Kind) -> String in
-            kind == .primary
-                ? "suppressed: fewer than \(k) rows in the group (disclosure control)"
-                : "suppressed: complementary cell, so that a smaller suppressed group cannot be recovered from totals (disclosure control)"
+            switch kind {
+            case .primary: "suppressed: fewer than \(k) rows in the group (disclosure control)"
+            case .complementary: "suppressed: complementary cell, so that a smaller suppressed group cannot be recovered from totals (disclosure control)"
+            case .attributeDisclosure: "suppressed: a rate of 0 % or 100 % over this group would give away the same rate for its suppressed sub-groups (disclosure control, attribute disclosure)"
+            }
         }
         if let kind = plan.suppressed[SuppressionPlan.Cell(table: -1, group: 0)] {
             cells.append(SuppressedCell(attribute: "overall", group: "all", count: result.overall.statistics.count, kind: kind))

@@ -33,4 +33,7 @@ public struct DisclosureSummary: Sendable, Equatable {
     public var primaryCount: Int { cells.filter { $0.kind == .primary }.count }
     /// Cells suppressed so that the small ones cannot be recovered.
     public var complementaryCount: Int { cells.filter { $0.kind == .complementary }.count }
+    /// Cells suppressed because a rate of 0 % or 100 % over them would reveal their hidden
+    /// sub-groups' rates (attribute disclosure).
+    public var attributeDisclosureCount: Int { cells.filter { $0.kind == .attributeDisclosure }.count }
 }

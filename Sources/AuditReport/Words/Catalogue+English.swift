@@ -28,6 +28,7 @@ extension Catalogue {
         case .wordUndefined: "undefined"
         case .methodDisclosure:
             "Disclosure control: a group of fewer than {k} people shows its count but no rate ({primary} groups); {complementary} further groups are suppressed so that no hidden rate can be recovered from the totals; {findings} findings about suppressed groups are withheld."
+        case .methodDisclosureAttribute: "{count} further groups are suppressed because a rate of 0 % or 100 % over them would give away the same rate for their suppressed sub-groups (attribute disclosure)."
         case .methodDisclosureOff: "Disclosure control is turned off (min_cell_size: 0): rates of small groups are published."
         case .wordSuppressed: "suppressed (disclosure control)"
         case .wordHigher: "higher"

@@ -30,6 +30,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case wordMissing = "word.missing"
     case wordUndefined = "word.undefined"
     case methodDisclosure = "method.disclosure"
+    case methodDisclosureAttribute = "method.disclosure_attribute"
     case methodDisclosureOff = "method.disclosure_off"
     case wordSuppressed = "word.suppressed"
     case wordHigher = "word.higher"
