@@ -5,9 +5,9 @@ import Foundation
 /// over the target (a link at the target is replaced, never followed). On failure the
 /// target is as it was and the temporary file is removed. `vigie init --out` and
 /// `vigie generate --out` write through it.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes what `body` writes to the handle it is given into `path`.
-    public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+    package static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
         let (parent, base) = try ReportWriter.split(path)
         guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
         let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
@@ -28,7 +28,7 @@ public enum AtomicFile {
     }
 
     /// Writes `data` into `path`.
-    public static func write(_ data: Data, to path: String) throws {
+    package static func write(_ data: Data, to path: String) throws {
         try write(to: path) { try $0.write(contentsOf: data) }
     }
 }

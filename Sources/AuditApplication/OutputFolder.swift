@@ -9,11 +9,11 @@ import Foundation
 ///
 /// The register records `vigie register` writes into an audit folder (``derivedFileNames``)
 /// are Vigie's too: they derive from that audit, so a new audit replaces them with the rest.
-public enum OutputFolder {
+package enum OutputFolder {
     /// Files another Vigie command adds to an output folder without being in its manifest:
     /// the register records of `vigie register` (`RegisterFormat.fileNames`; a test checks
     /// that every one of them is here).
-    public static let derivedFileNames: Set<String> = [
+    package static let derivedFileNames: Set<String> = [
         "register-etalab.csv", "register-atrs.json", "register-atrs.md", "register-nl.json", "register-nl-sources.json",
     ]
 

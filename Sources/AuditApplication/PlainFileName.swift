@@ -4,9 +4,9 @@
 /// Every name an output folder or a manifest gives is checked against this before it is
 /// joined to a folder, so a name cannot climb out (`../x`), jump elsewhere (`/etc/x`) or
 /// hide (`a\nb`).
-public enum PlainFileName {
+package enum PlainFileName {
     /// Why `name` is not a plain file name, or nil when it is.
-    public static func problem(_ name: String) -> String? {
+    package static func problem(_ name: String) -> String? {
         if name.isEmpty { return "an empty name" }
         if name == "." || name == ".." { return "'\(name)' names a folder, not a file" }
         if name.contains("/") { return "'\(name)' holds a '/': only a plain file name is accepted" }
@@ -17,5 +17,5 @@ public enum PlainFileName {
         return nil
     }
 
-    public static func isPlain(_ name: String) -> Bool { problem(name) == nil }
+    package static func isPlain(_ name: String) -> Bool { problem(name) == nil }
 }

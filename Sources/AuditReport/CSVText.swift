@@ -11,32 +11,32 @@
 ///
 /// **Number cells** are written as they are (`-0.25`, `1e-05`): always a plain number, never
 /// quoted or prefixed, so a spreadsheet reads them as numbers.
-public enum CSVText {
+package enum CSVText {
     /// The first characters that make a spreadsheet read a text cell as a formula, and the quote.
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
 
     /// A text cell: neutralised, then quoted when it holds a comma, a quote, CR or LF.
-    public static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         quoted(neutralised(value))
     }
 
     /// A number cell (already the number's text): written as it is.
-    public static func number(_ value: String) -> String { value }
+    package static func number(_ value: String) -> String { value }
 
     /// `'` + `value` when it starts with a formula trigger or a quote, else `value`.
-    public static func neutralised(_ value: String) -> String {
+    package static func neutralised(_ value: String) -> String {
         guard let first = value.first, triggers.contains(first) else { return value }
         return "'" + value
     }
 
     /// The label a neutralised cell holds (the inverse of ``neutralised(_:)``).
-    public static func unneutralised(_ cell: String) -> String {
+    package static func unneutralised(_ cell: String) -> String {
         guard cell.first == "'", let second = cell.dropFirst().first, triggers.contains(second) else { return cell }
         return String(cell.dropFirst())
     }
 
     /// RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, its quotes doubled.
-    public static func quoted(_ field: String) -> String {
+    package static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         var out = "\""
         for c in field {
@@ -46,7 +46,7 @@ public enum CSVText {
     }
 
     /// One line: the cells joined by commas, then LF.
-    public static func line(_ cells: [String]) -> String {
+    package static func line(_ cells: [String]) -> String {
         cells.joined(separator: ",") + "\n"
     }
 }

@@ -6,8 +6,8 @@
 /// (§6.1): a backtick, which would close the span, becomes `'`; inside a table a pipe, which
 /// would split the cell, is escaped as GitHub's table extension requires (§4.10); line breaks
 /// become spaces.
-public enum MarkdownEscape {
-    public static func text(_ s: String) -> String {
+package enum MarkdownEscape {
+    package static func text(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
@@ -22,7 +22,7 @@ public enum MarkdownEscape {
         return out
     }
 
-    public static func code(_ s: String, inTable: Bool) -> String {
+    package static func code(_ s: String, inTable: Bool) -> String {
         var out = ""
         for ch in s {
             switch ch {

@@ -1,6 +1,6 @@
 import Foundation
 /// A streaming reader for RFC 4180 CSV files and the real-world exports that
-/// public administrations produce (`;` or tab delimiters, decimal comma, CRLF,
+/// package administrations produce (`;` or tab delimiters, decimal comma, CRLF,
 /// UTF-8 byte order mark).
 ///
 /// ## Why this reader is hand-written
@@ -46,17 +46,17 @@ import Foundation
 /// A reader is meant to be used from one thread. The file is opened once, by `init`;
 /// `forEachRow` may be called several times, each call re-reading it from just after
 /// the header through the same descriptor.
-public final class CSVReader {
-    public let path: String
+package final class CSVReader {
+    package let path: String
     /// Header names, exactly as written (unquoted, BOM removed).
-    public let header: [String]
+    package let header: [String]
     /// The delimiter in use (given by the dialect or auto-detected).
-    public let delimiter: UInt8
-    public let dialect: CSVDialect
+    package let delimiter: UInt8
+    package let dialect: CSVDialect
     /// Bytes of the file read so far by `forEachRow` (for progress bars); see `fileSize`.
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Size of the file in bytes when it was opened (0 if unknown).
-    public var fileSize: Int {
+    package var fileSize: Int {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
@@ -85,12 +85,12 @@ public final class CSVReader {
     ///
     /// - Throws: `CSVError` if the file cannot be opened or read, is empty, has
     ///   an invalid header, or has no data row after the header.
-    public convenience init(path: String, dialect: CSVDialect = CSVDialect()) throws {
+    package convenience init(path: String, dialect: CSVDialect = CSVDialect()) throws {
         try self.init(path: path, dialect: dialect, chunkSize: CSVReader.defaultChunkSize,
                       maxRowBytes: CSVReader.defaultMaxRowBytes)
     }
 
-    /// Same as the public initialiser, with a configurable read size (tests use
+    /// Same as the package initialiser, with a configurable read size (tests use
     /// tiny chunks to exercise every chunk-boundary position).
     init(path: String, dialect: CSVDialect, chunkSize: Int, maxRowBytes: Int = CSVReader.defaultMaxRowBytes) throws(CSVError) {
         let quote = dialect.quote
@@ -262,7 +262,7 @@ public final class CSVReader {
     /// `name#1` is the first.
     ///
     /// - Throws: `CSVError` naming close matches, or listing the columns.
-    public func columnIndex(named name: String) throws -> Int {
+    package func columnIndex(named name: String) throws -> Int {
         if let index = header.firstIndex(of: name) { return index }
         if let hash = name.lastIndex(of: "#"),
            let occurrence = Int(name[name.index(after: hash)...]), occurrence >= 1 {
@@ -288,7 +288,7 @@ public final class CSVReader {
     /// The header as error messages show it: the column names; or, when the first line holds
     /// a single field — what a file that is not a CSV table looks like (a password file, a
     /// log) — nothing of its content, so an error never echoes a file that is not a CSV.
-    public var headerListing: String {
+    package var headerListing: String {
         guard header.count >= 2 else {
             return "the first line holds a single field, so the file does not look like a CSV table "
                 + "(fields separated by ',', ';' or a tab); its content is not shown"
@@ -297,7 +297,7 @@ public final class CSVReader {
     }
 
     /// Whether `name` appears more than once in the header.
-    public func isDuplicated(_ name: String) -> Bool {
+    package func isDuplicated(_ name: String) -> Bool {
         var seen = 0
         for h in header where h == name {
             seen += 1
@@ -342,7 +342,7 @@ public final class CSVReader {
     /// Errors thrown by `body` propagate unchanged and stop the scan. Format
     /// errors are thrown as `CSVError` when reached, so rows before a bad row
     /// have already been delivered.
-    public func forEachRow(selecting columns: [Int], _ body: (CSVRow) throws -> Void) throws {
+    package func forEachRow(selecting columns: [Int], _ body: (CSVRow) throws -> Void) throws {
         for c in columns where c < 0 || c >= header.count {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
                            message: "column index \(c) is out of range: the header has \(header.count) columns")

@@ -29,9 +29,9 @@ final class CSVRowContext {
 /// and must not be stored or escape it (copy what you need: `string(_:)`,
 /// `double(_:)`, or `Array(bytes(_:))`). Field indices `i` index the
 /// `columns` passed to `forEachRow`, not the header.
-public struct CSVRow {
+package struct CSVRow {
     /// Physical line (1-based) on which the row starts.
-    public let line: Int
+    package let line: Int
     let fields: UnsafePointer<CSVFieldSlot>
     let fieldCount: Int
     let context: CSVRowContext
@@ -53,7 +53,7 @@ public struct CSVRow {
     /// The field's bytes, unquoted and with doubled quotes collapsed. Valid
     /// only inside the callback.
     @inline(__always)
-    public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         let s = slot(i)
         return UnsafeBufferPointer(start: s.start, count: s.count)
     }
@@ -61,7 +61,7 @@ public struct CSVRow {
     /// Whether the field is one of `dialect.missingValues` (byte comparison,
     /// no allocation, no trimming).
     @inline(__always)
-    public func isMissing(_ i: Int) -> Bool {
+    package func isMissing(_ i: Int) -> Bool {
         let s = slot(i)
         for pattern in context.missingPatterns where pattern.count == s.count {
             if s.count == 0 { return true }
@@ -75,19 +75,19 @@ public struct CSVRow {
     /// `CSVNumberParser` for the accepted syntax). Honours
     /// `dialect.decimalComma`. The caller reports `nil` with `error(_:_:)`.
     @inline(__always)
-    public func double(_ i: Int) -> Double? {
+    package func double(_ i: Int) -> Double? {
         CSVNumberParser.parse(bytes(i), decimalComma: context.decimalComma)
     }
 
     /// The field as a `String`; invalid UTF-8 is replaced by U+FFFD. Allocates:
     /// meant for rare paths. Use `validatedString(_:)` to reject bad bytes.
-    public func string(_ i: Int) -> String {
+    package func string(_ i: Int) -> String {
         String(decoding: bytes(i), as: UTF8.self)
     }
 
     /// The field as a `String`, or a `CSVError` at this field if it is not valid UTF-8 or
     /// holds a NUL byte (text files have none: the file is binary, or UTF-16).
-    public func validatedString(_ i: Int) throws(CSVError) -> String {
+    package func validatedString(_ i: Int) throws(CSVError) -> String {
         let field = bytes(i)
         guard let s = String(validating: field, as: UTF8.self) else {
             throw error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
@@ -98,11 +98,11 @@ public struct CSVRow {
 
     /// Physical line (1-based) on which field `i` starts (differs from `line`
     /// when an earlier quoted field of the row spans several lines).
-    public func line(of i: Int) -> Int { slot(i).line }
+    package func line(of i: Int) -> Int { slot(i).line }
 
     /// A `CSVError` located at field `i` of this row (file, line, 1-based
     /// header column and its name), for the caller's own validation errors.
-    public func error(_ i: Int, _ message: String) -> CSVError {
+    package func error(_ i: Int, _ message: String) -> CSVError {
         let column = context.columns[i]
         return CSVError(file: context.path, line: slot(i).line, column: column + 1,
                         columnName: context.header[column], message: message)

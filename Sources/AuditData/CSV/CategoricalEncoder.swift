@@ -18,7 +18,7 @@ import Darwin
 /// Values are compared byte for byte: `"Male"` and `"male "` are different
 /// levels. Missing values are the caller's business (check
 /// `CSVRow.isMissing` first).
-public struct CategoricalEncoder {
+package struct CategoricalEncoder {
     private var arena: [UInt8] = []
     /// Level `k` is `arena[offsets[k] ..< offsets[k + 1]]`.
     private var offsets: [Int] = [0]
@@ -27,20 +27,20 @@ public struct CategoricalEncoder {
     private var table: [UInt32] = [UInt32](repeating: 0, count: 16)
     private var levelStrings: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Distinct values in order of first appearance; `levels[code]` is the
     /// value of `code`. Invalid UTF-8 (only possible through `code(for:)`) is
     /// shown with U+FFFD.
-    public var levels: [String] { levelStrings }
+    package var levels: [String] { levelStrings }
 
     /// Number of distinct values seen.
-    public var count: Int { levelStrings.count }
+    package var count: Int { levelStrings.count }
 
     /// The code of `bytes`, adding it as a new level if never seen.
     /// Invalid UTF-8 is accepted (the level's `String` repairs it with
     /// U+FFFD); use `code(for:_:)` to reject it with a located error.
-    public mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    package mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)
         if let code = find(bytes, hash: hash) { return code }
         return insert(bytes, hash: hash, string: String(decoding: bytes, as: UTF8.self))
@@ -51,7 +51,7 @@ public struct CategoricalEncoder {
     /// NUL byte (``CSVRow/validatedString(_:)``).
     ///
     /// - Throws: `CSVError` at the field if a new level is not valid UTF-8 or holds a NUL.
-    public mutating func code(for row: CSVRow, _ i: Int) throws(CSVError) -> UInt32 {
+    package mutating func code(for row: CSVRow, _ i: Int) throws(CSVError) -> UInt32 {
         let bytes = row.bytes(i)
         let hash = Self.hash(bytes)
         if let code = find(bytes, hash: hash) { return code }

@@ -42,11 +42,11 @@ public struct ColumnStore: Sendable, Equatable {
     /// Identifier columns by header name: each row's value, as written.
     public var identifiers: [String: [String]] = [:]
     /// The line on which each row starts, for errors found after the load.
-    public var rowLines: RowLines
+    package var rowLines: RowLines
     /// Where each requested column is in the file, by requested name.
     public var locations: [String: ColumnLocation] = [:]
 
-    public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?,
+    package init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?,
                 missingScores: Int = 0, source: DataSource, warnings: [String] = [], rowLines: RowLines? = nil) {
         self.rowCount = rowCount
         self.attributes = attributes

@@ -4,17 +4,17 @@
 ///
 /// `line(ofRow: r) = line_k + (r − row_k)` for the last jump `k` with `row_k ≤ r`. An
 /// analysis that checks values after the load locates its errors with it.
-public struct RowLines: Sendable, Equatable {
+package struct RowLines: Sendable, Equatable {
     /// Rows where the numbering restarts, ascending, and the line of each.
     private var rows: [Int] = []
     private var lines: [Int] = []
     /// Rows recorded so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// The line of the last row recorded.
     private var last = 0
 
     /// Rows starting at `firstLine`, one line apart (the usual file).
-    public init(firstLine: Int = 2, count: Int = 0) {
+    package init(firstLine: Int = 2, count: Int = 0) {
         rows = [0]
         lines = [firstLine]
         self.count = count
@@ -34,7 +34,7 @@ public struct RowLines: Sendable, Equatable {
     }
 
     /// The line on which row `row` (0-based, in file order) starts.
-    public func line(ofRow row: Int) -> Int {
+    package func line(ofRow row: Int) -> Int {
         // The last jump at or before `row` (binary search).
         var lo = 0, hi = rows.count
         while hi - lo > 1 {

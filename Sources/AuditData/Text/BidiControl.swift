@@ -12,11 +12,11 @@ import Foundation
 /// CVE-2021-42574, "Trojan Source"): U+061C ARABIC LETTER MARK, U+200E LEFT-TO-RIGHT MARK,
 /// U+200F RIGHT-TO-LEFT MARK, U+202A–U+202E (embeddings, overrides, pop), U+2066–U+2069
 /// (isolates, pop).
-public enum BidiControl {
+package enum BidiControl {
     /// The code points, in order.
-    public static let codePoints: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+    package static let codePoints: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
-    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -24,7 +24,7 @@ public enum BidiControl {
     }
 
     /// `text` with each bidirectional control shown as `[U+XXXX]`.
-    public static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -38,13 +38,13 @@ public enum BidiControl {
     }
 
     /// UTF-8 text with each bidirectional control shown as `[U+XXXX]`.
-    public static func visible(_ data: Data) -> Data {
+    package static func visible(_ data: Data) -> Data {
         replacing(in: data) { Array("[U+\(hex($0))]".utf8) }
     }
 
     /// JSON text with each bidirectional control written as the escape `\uxxxx`. In JSON such
     /// a character can only stand inside a string, where the escape means the same character.
-    public static func escapingInJSON(_ data: Data) -> Data {
+    package static func escapingInJSON(_ data: Data) -> Data {
         replacing(in: data) { Array("\\u\(hex($0).lowercased())".utf8) }
     }
 

@@ -6,8 +6,8 @@
 /// `"`; every C0 control, DEL and C1 control (`\n`, `\t`, `\xNN`…); the characters YAML 1.1
 /// also takes as line breaks, U+0085, U+2028 and U+2029; the byte-order mark U+FEFF; and the
 /// bidirectional controls (``BidiControl``), as `\uNNNN`. Everything else is written as it is.
-public enum YAMLQuoted {
-    public static func scalar(_ text: String) -> String {
+package enum YAMLQuoted {
+    package static func scalar(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar.value {

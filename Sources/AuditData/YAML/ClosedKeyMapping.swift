@@ -6,12 +6,12 @@
 /// the key, its line and column, and listing `mappingKeys` in order. A type read from a mapping
 /// of its own needs no conformance: a `CodingKeys` enum that is `CaseIterable` closes its
 /// mapping (`YAMLNodeDecoder.container(keyedBy:)`).
-public protocol ClosedKeyMapping: Decodable {
+package protocol ClosedKeyMapping: Decodable {
     /// Every key the mapping may hold, in the order an error lists them.
     static var mappingKeys: [String] { get }
 }
 
 extension CaseIterable where Self: CodingKey {
     /// The keys' names in declaration order: a part's contribution to a `ClosedKeyMapping`.
-    public static var names: [String] { allCases.map(\.stringValue) }
+    package static var names: [String] { allCases.map(\.stringValue) }
 }

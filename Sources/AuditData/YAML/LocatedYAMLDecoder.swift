@@ -13,14 +13,14 @@ import Yams
 /// - A `SpecError` thrown by a type's own checks, keyed by a path from the document's root
 ///   (`meters.collectif.blocks[2].up_to`) and not yet located: at that key, or at the
 ///   deepest key of the path that the document has.
-public struct LocatedYAMLDecoder: Sendable {
+package struct LocatedYAMLDecoder: Sendable {
     /// The file name errors carry.
-    public var file: String
+    package var file: String
     /// What the document is (`spec`, `grid`, `tariff`, `drought rule`): the key of errors
     /// about the whole document.
-    public var what: String
+    package var what: String
 
-    public init(file: String, what: String) {
+    package init(file: String, what: String) {
         self.file = file
         self.what = what
     }
@@ -28,7 +28,7 @@ public struct LocatedYAMLDecoder: Sendable {
     /// Reads a file as UTF-8 text and decodes it.
     /// - Parameter ifEmpty: the value of an empty document (no node, comments only); without
     ///   it, an empty document is an error.
-    public static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -40,7 +40,7 @@ public struct LocatedYAMLDecoder: Sendable {
 
     /// Decodes YAML text.
     /// - Parameter ifEmpty: the value of an empty document; without it, an empty document is an error.
-    public func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         guard let root = try compose(text) else {
             if let ifEmpty { return ifEmpty }
             throw SpecError(file: file, key: what, message: "the \(what) file is empty")

@@ -13,7 +13,7 @@
 ///   outputs started at `k`, as the authors recommend (`xoshiro256starstar.c`).
 ///
 /// Only integer arithmetic is involved, so the bits are the same on every platform.
-public struct BootstrapRandom: RandomNumberGenerator, Sendable {
+package struct BootstrapRandom: RandomNumberGenerator, Sendable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64
@@ -31,7 +31,7 @@ public struct BootstrapRandom: RandomNumberGenerator, Sendable {
     }
 
     /// The generator of replicate `replicate` of stream `stream` under `seed`.
-    public init(seed: UInt64, stream: UInt64, replicate: UInt64) {
+    package init(seed: UInt64, stream: UInt64, replicate: UInt64) {
         let g = Self.gamma
         var key = Self.mix(seed &+ g)
         key = Self.mix(key ^ (stream &+ g))
@@ -48,7 +48,7 @@ public struct BootstrapRandom: RandomNumberGenerator, Sendable {
 
     /// xoshiro256**: the next 64 pseudo-random bits.
     @inlinable
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0

@@ -14,10 +14,10 @@ import AuditData
 /// 3. `no_disparity` if the interval lies wholly inside the band;
 /// 4. `insufficient_evidence` otherwise, saying whether the interval straddles the band or
 ///    the test is not significant after adjustment.
-public enum FindingsBuilder {
+package enum FindingsBuilder {
     /// The rates compared: the selection rate, the two error rates and precision when the
     /// audit has both columns; the base rate alone when it has only a label.
-    public static func comparedMetrics(hasLabel: Bool, hasDecision: Bool) -> [GroupMetric] {
+    package static func comparedMetrics(hasLabel: Bool, hasDecision: Bool) -> [GroupMetric] {
         switch (hasLabel, hasDecision) {
         case (true, true): return [.selectionRate, .fpr, .fnr, .ppv]
         case (false, true): return [.selectionRate]
@@ -40,7 +40,7 @@ public enum FindingsBuilder {
     }
 
     /// Findings and independence tests of a result, p-values adjusted together.
-    public static func build(_ result: AuditResult) -> (findings: [Finding], tests: [IndependenceTest]) {
+    package static func build(_ result: AuditResult) -> (findings: [Finding], tests: [IndependenceTest]) {
         let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics

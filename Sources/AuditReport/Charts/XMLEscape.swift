@@ -7,17 +7,17 @@
 /// escaped at all, so they become U+FFFD REPLACEMENT CHARACTER: the document stays
 /// well-formed whatever the label holds. The output is also safe as HTML text and as a
 /// quoted HTML attribute value (HTML Living Standard §13.1.2.6, §13.1.2.3).
-public enum XMLEscape {
+package enum XMLEscape {
     /// Text content: `&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`, `"` → `&quot;`,
     /// `'` → `&apos;`; forbidden characters → U+FFFD.
-    public static func text(_ raw: String) -> String {
+    package static func text(_ raw: String) -> String {
         escape(raw, inAttribute: false)
     }
 
     /// A quoted attribute value: as ``text(_:)``, and also tab, line feed and carriage
     /// return as character references (`&#9;`, `&#10;`, `&#13;`), which attribute-value
     /// normalisation (XML 1.0 §3.3.3) would otherwise turn into spaces.
-    public static func attribute(_ raw: String) -> String {
+    package static func attribute(_ raw: String) -> String {
         escape(raw, inAttribute: true)
     }
 
