@@ -21,12 +21,21 @@
 /// 3. exact check: the line rule alone can leave a hidden cell recoverable by combining
 ///    several equations (a hidden cell that bridges two groups of hidden cells); the
 ///    published totals are then solved as a linear system, and while some hidden cell is
-///    determined exactly, one more cell of one of its equations is hidden (then step 2 again).
+///    determined exactly, one more cell is hidden: among the published cells of its nearest
+///    equations, the first whose hiding leaves it undetermined, intersection cells before the
+///    groups of lower tables, then the fewest rows (then step 2 again).
+/// 4. attribute disclosure (when the tables carry `profiles`): a published total whose
+///    published members leave a remainder of 0 of some count (a rate of 0 % or 100 % over
+///    the hidden members) gives away each hidden member's; a published member carrying that
+///    count is hidden, or else the total (`attributeDisclosure`).
+/// 5. close to minimal: complementary cells the others make unnecessary are dropped (whole
+///    groups of lower tables first, then the largest), and on small systems (at most 24
+///    cells that may be hidden) an exhaustive search replaces the set by a smallest one —
+///    intersection cells only unless a set hiding whole groups is at least two cells smaller.
 /// After this no hidden cell's value follows from the published ones by any linear
-/// combination of the tables' equations (bounds may still be narrowed, as with any
-/// suppression). The choice is greedy, not minimal (τ-ARGUS's optimal or hypercube methods
-/// search for fewer complementary cells). Tests check unrecoverability independently on
-/// random tables (`DisclosureControlTests`).
+/// combination of the tables' equations, nor from a 0 remainder (bounds may still be
+/// narrowed, as with any suppression). Tests check unrecoverability and closeness to the
+/// minimum independently on random tables (`DisclosureControlTests`, `DisclosureAttackTests`).
 public struct SuppressionPlan: Sendable, Equatable {
     /// One table of the audit: an attribute or intersection.
     public struct Table: Sendable, Equatable {
