@@ -79,7 +79,7 @@ WORKDIR = "/tmp/vigie-instruction-gate"
 def environment():
     """The whole environment vigie runs in: the same on every machine."""
     return {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",  # vigie runs git for the manifest
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
         "LC_ALL": "C",
         "OPENBLAS_NUM_THREADS": "1",
         "OPENBLAS_CORETYPE": OPENBLAS_CORETYPE,
