@@ -25,7 +25,9 @@ import AuditMetrics
 ///   an error rate (FPR, FNR) shows a `disparity`, else met; not assessable without a label.
 ///   Art. 27 (a)–(f): one item per `fria.*` field.
 /// - The four-fifths rule (29 CFR 1607.4(D)): not met when a single-attribute suspect-ground
-///   group of at least the minimum size has an impact ratio below the threshold; attention
+///   group of at least the minimum size has an impact ratio below the threshold — on the true
+///   values, so also when disclosure control withheld that ratio (then named without its
+///   figures, `DisclosureSummary.withheldAdverseImpacts`); attention
 ///   when only intersections, small or `unknown` groups do; met otherwise; not assessable
 ///   without a decision.
 public enum LegalChecklist {
@@ -66,7 +68,10 @@ public enum LegalChecklist {
         items.append(LegalItem(id: "ai_act_10_2_f", assessment: differences.isEmpty
             ? Assessment(.notAssessable, [Evidence(.missing, "evidence.no_findings")])
             : Assessment(.met, [Evidence(.measured, "evidence.examined", ["count": .count(differences.count), "disparity": .count(differences.filter { $0.verdict == .disparity }.count)])])))
+        // Findings withheld by disclosure control still count (true values), without figures.
+        let withheld = result.disclosure?.withheldDisparities ?? []
         let suspectDisparities = differences.filter { $0.verdict == .disparity && ProtectedGround.of($0.attribute, mandated: mandated) == .suspect }.count
+            + withheld.filter { ProtectedGround.of($0.attribute, mandated: mandated) == .suspect }.count
         let measures = card[.friaMeasures]
         var g: Assessment
         if differences.isEmpty {
@@ -86,7 +91,7 @@ public enum LegalChecklist {
         items.append(declared("ai_act_14", [.humanOversight, .fallback]))
         if result.hasLabel && result.hasDecision {
             let errors = differences.filter { ($0.metric == "fpr" || $0.metric == "fnr") }
-            let bad = errors.filter { $0.verdict == .disparity }.count
+            let bad = errors.filter { $0.verdict == .disparity }.count + withheld.filter { $0.metric == "fpr" || $0.metric == "fnr" }.count
             items.append(LegalItem(id: "ai_act_15", assessment: Assessment(bad > 0 ? .notMet : .met, [Evidence(.measured, "evidence.error_disparities", ["count": .count(bad), "total": .count(errors.count)])])))
         } else {
             items.append(LegalItem(id: "ai_act_15", assessment: Assessment(.notAssessable, [Evidence(.missing, "evidence.no_label")])))
@@ -113,12 +118,23 @@ public enum LegalChecklist {
                 }
             }
         }
+        // Judged on the true values: a group below the threshold whose ratio disclosure control
+        // withheld (the group or the most favoured rate is suppressed) is counted the same way,
+        // named without its figures — suppression never turns "not met" into "met".
+        var firmWithheld: [(String, String)] = []
+        for w in result.disclosure?.withheldAdverseImpacts ?? [] {
+            guard ProtectedGround.of(w.attribute, mandated: mandated) != .mandated else { lawful += 1; continue }
+            if !w.isIntersection, !w.belowMinSize, !w.isUnknown { firmWithheld.append((w.attribute, w.group)) } else { weak += 1 }
+        }
         var evidence: [Evidence] = []
         for (attribute, group, ir) in firm {
             evidence.append(Evidence(.measured, "evidence.adverse_impact", ["attribute": .label(attribute), "group": .label(group), "ratio": .number(ir, digits: 2)]))
         }
+        for (attribute, group) in firmWithheld {
+            evidence.append(Evidence(.measured, "evidence.adverse_impact_withheld", ["attribute": .label(attribute), "group": .label(group)]))
+        }
         evidence.append(Evidence(.measured, "evidence.adverse_other", ["weak": .count(weak), "lawful": .count(lawful)]))
-        let status: AssessmentStatus = !firm.isEmpty ? .notMet : weak > 0 ? .attention : .met
+        let status: AssessmentStatus = !firm.isEmpty || !firmWithheld.isEmpty ? .notMet : weak > 0 ? .attention : .met
         return Assessment(status, evidence)
     }
 }

@@ -104,7 +104,7 @@ public struct JUnitReport {
         } else if gates.impactRatioFails {
             let message = t(.junitGateImpactRatioFailed, ["count": t.count(gates.belowThreshold.count), "min": t.count(result.analysis.minGroupSize), "threshold": threshold])
             let groups = gates.belowThreshold.map { g in
-                "\(g.attribute)=\(g.group.label): \(g.group.impactRatio?.value.map { t.fixed($0, 3) } ?? t(.wordUndefined))"
+                "\(g.attribute)=\(g.group.label): \(g.withheld ? t(.wordSuppressed) : g.group.impactRatio?.value.map { t.fixed($0, 3) } ?? t(.wordUndefined))"
             }
             let details = ([enforcement(gates.enforcesImpactRatio, flag: "--fail-on-disparity")] + groups).joined(separator: "\n")
             cases.append(Case(classname: "vigie.gates", name: ratioName, outcome: .failure(type: "impact_ratio_threshold", message: message, details: details)))
@@ -115,8 +115,9 @@ public struct JUnitReport {
         if result.findings.isEmpty {
             cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .skipped(type: "not_applicable", message: t(.junitGateNoFindings), details: "")))
         } else if gates.verdictsFail {
-            let message = t(.junitGateVerdictsFailed, ["count": t.count(gates.disparities.count)])
+            let message = t(.junitGateVerdictsFailed, ["count": t.count(gates.disparities.count + gates.withheldDisparities.count)])
             let findings = gates.disparities.map { f in "\(f.attribute)=\(f.group) / \(f.reference): \(f.metric) (\(t(named: "junit.kind.\(f.kind.rawValue)"))) \(number(f.value.value, 4))" }
+                + gates.withheldDisparities.map { w in "\(w.attribute)=\(w.group): \(w.metric) \(t(.wordSuppressed))" }
             let details = ([enforcement(gates.enforcesVerdicts, flag: "--fail-on-verdict")] + findings).joined(separator: "\n")
             cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .failure(type: "disparity", message: message, details: details)))
         } else {

@@ -164,13 +164,13 @@ public enum ModelAudit {
                                       modelObservations: analysed.modelObservations)
             let groups = labels.indices.map { g -> ModelGroupResult in
                 let entries = isHidden[g]
-                    ? perGroup[g].map { e in e.name == "applicant_share" ? e : MetricEntry(e.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: e.n) }
+                    ? perGroup[g].map { e in e.name == "applicant_share" ? e : MetricEntry(e.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
                     : perGroup[g]
                 return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
             }
             attributes.append(ModelAttributeResult(
                 name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
-                aggregates: isHidden.contains(true) ? aggregates.map { $0.name == "top_k" ? $0 : MetricEntry($0.name, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: $0.n) } : aggregates,
+                aggregates: isHidden.contains(true) ? aggregates.map { $0.name == "top_k" ? $0 : MetricEntry($0.name, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
                 scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
         }
         // Weight sensitivity (one dgemm for every variant, re-allocated per column), when the

@@ -17,7 +17,9 @@ extension AuditFacts {
                 let count = try group.integer("count")
                 if count > 0 { groups += 1 }
                 let isUnknown = try group.bool("unknown")
-                if isUnknown, try group.string("group") == "unknown" { unknownRows = count }
+                // In a single attribute only the group of missing values is `unknown` (its label
+                // is `unknown (missing)` when a value is literally `unknown`).
+                if isUnknown, !name.contains("*") { unknownRows = count }
                 if let flag = try group.optional("adverse_impact"), try flag.bool(),
                    !isUnknown, !(try group.bool("below_min_size")),
                    let ratio = try Self.okValue(try group.optional("impact_ratio")) {

@@ -116,14 +116,16 @@ enum AuditRunner {
             for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible("warning: \(w)\n").utf8)) }
             print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
         }
-        let disparities = gates.disparities
-        if failOnVerdict && !disparities.isEmpty {
-            let names = Array(Set(disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" })).sorted().prefix(5).joined(separator: ", ")
+        // Gates are judged on the true values: withheld failures count, named without figures.
+        let disparities = gates.disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" }
+            + gates.withheldDisparities.map { "\($0.attribute)=\($0.group) (\($0.metric), withheld)" }
+        if failOnVerdict && gates.verdictsFail {
+            let names = Array(Set(disparities)).sorted().prefix(5).joined(separator: ", ")
             FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }
         if failOnDisparity && !gating.isEmpty {
-            let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)" }.joined(separator: ", ")
+            let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)\($0.withheld ? " (withheld)" : "")" }.joined(separator: ", ")
             FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n").utf8))
             throw ExitCodeOne()
         }

@@ -20,6 +20,24 @@ import Testing
         #expect(store.decision == [0, 1, 0, 0, 0])
     }
 
+    /// Issue 11, point 5: a value literally `unknown` is never merged with the missing values
+    /// (30 literal + 40 missing rows used to become one group of 70 without a word).
+    @Test func literalUnknownIsNotMergedWithMissingValues() throws {
+        let path = files.write("d.csv", "sex,y,d\nunknown,1,0\n,0,1\nF,1,1\nunknown,0,0\nNA,1,1\n")
+        let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "sex")]))
+        let sex = store.attributes[0]
+        #expect(sex.groups == ["F", "unknown", "unknown (missing)"])
+        #expect(sex.codes == [1, 2, 0, 1, 2])
+        #expect(sex.unknownCode == 2)
+        #expect(store.warnings.contains { $0.contains("2 rows have the value 'unknown'") && $0.contains("2 rows with no value form the group 'unknown (missing)'") }, "\(store.warnings)")
+        // Without missing values the literal value is a category of its own, said so.
+        let literalOnly = files.write("e.csv", "sex,y,d\nunknown,1,0\nF,1,1\n")
+        let other = try DataLoader.load(spec(literalOnly, protected: [ProtectedAttributeSpec(column: "sex")]))
+        #expect(other.attributes[0].groups == ["F", "unknown"])
+        #expect(other.attributes[0].unknownCode == nil)
+        #expect(other.warnings.contains { $0.contains("category of its own") })
+    }
+
     @Test func numericLabelsSortNumerically() throws {
         let path = files.write("d.csv", "decile,y,d\n10,1,0\n2,0,1\n1,1,1\n9,0,0\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "decile")]))

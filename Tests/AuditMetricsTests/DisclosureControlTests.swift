@@ -93,6 +93,75 @@ import Testing
         #expect(checked > 100, "the random tables exercise suppression")
     }
 
+    /// Issue 11: one 2-person intersection cell (women × a 69-person class) needs 4 hidden
+    /// intersection cells — itself, one more in its row, the two in their columns — and no
+    /// whole class.
+    @Test func oneTinyCellHidesFourIntersectionCells() {
+        let tables = [
+            Table(name: "classe", components: ["classe"], counts: [150, 66, 69, 90, 80]),
+            Table(name: "sexe", components: ["sexe"], counts: [179, 276]),
+            Table(name: "classe*sexe", components: ["classe", "sexe"], counts: [70, 80, 30, 36, 2, 67, 40, 50, 37, 43]),
+        ]
+        let plan = SuppressionPlan(tables: tables, overallCount: 455, minimumCellSize: 10)
+        #expect(plan.suppressed.count == 4)
+        #expect(plan.suppressed.keys.allSatisfy { $0.table == 2 })
+        #expect(plan.suppressed[.init(table: 2, group: 4)] == .primary)
+        #expect(attack(tables: tables, overall: 455, plan: plan).isEmpty)
+    }
+
+    /// Close to minimal: on random two-attribute tables (with their margins and the overall),
+    /// the plan hides at most one cell more than the fewest found by exhaustive search (with
+    /// the independent attack as the test of safety), and hides a group of a single
+    /// attribute only when no set of intersection cells as small would do.
+    @Test func complementarySuppressionIsCloseToMinimal() {
+        var rng = SplitMix64(state: 11)
+        var compared = 0
+        for trial in 0..<60 {
+            let ra = 2 + Int(rng.next() % 2), rb = 2 + Int(rng.next() % 3)
+            var cells = (0..<(ra * rb)).map { _ in 8 + Int(rng.next() % 60) }
+            // One or two tiny cells.
+            cells[Int(rng.next() % UInt64(cells.count))] = 1 + Int(rng.next() % 6)
+            if trial % 3 == 0 { cells[Int(rng.next() % UInt64(cells.count))] = Int(rng.next() % 9) }
+            let a = (0..<ra).map { i in (0..<rb).reduce(0) { $0 + cells[i * rb + $1] } }
+            let b = (0..<rb).map { j in (0..<ra).reduce(0) { $0 + cells[$1 * rb + j] } }
+            let total = a.reduce(0, +)
+            let tables = [Table(name: "a", components: ["a"], counts: a), Table(name: "b", components: ["b"], counts: b),
+                          Table(name: "a*b", components: ["a", "b"], counts: cells)]
+            let plan = SuppressionPlan(tables: tables, overallCount: total, minimumCellSize: 10)
+            #expect(attack(tables: tables, overall: total, plan: plan).isEmpty, "trial \(trial)")
+            let primary = plan.suppressed.filter { $0.value == .primary }.map(\.key)
+            let complementary = plan.suppressed.count - primary.count
+            // Every other non-empty cell, the overall included.
+            var candidates: [SuppressionPlan.Cell] = total > 0 ? [.init(table: -1, group: 0)] : []
+            for (t, table) in tables.enumerated() {
+                for (g, n) in table.counts.enumerated() where n > 0 && !primary.contains(.init(table: t, group: g)) { candidates.append(.init(table: t, group: g)) }
+            }
+            func smallest(_ pool: [SuppressionPlan.Cell], upTo limit: Int) -> Int? {
+                for size in 0...min(limit, pool.count) {
+                    var pick = Array(0..<size)
+                    while true {
+                        if attack(tables: tables, overall: total, hidden: primary + pick.map { pool[$0] }).isEmpty { return size }
+                        var i = size - 1
+                        while i >= 0 && pick[i] == pool.count - size + i { i -= 1 }
+                        if i < 0 { break }
+                        pick[i] += 1
+                        for j in (i + 1)..<size { pick[j] = pick[j - 1] + 1 }
+                    }
+                }
+                return nil
+            }
+            let minimum = smallest(candidates, upTo: complementary)
+            #expect(minimum != nil && complementary <= minimum! + 1, "trial \(trial): plan \(complementary), minimum \(String(describing: minimum)), cells \(cells)")
+            let marginal = plan.suppressed.contains { $0.value != .primary && $0.key.table != 2 }
+            if marginal {
+                let inner = candidates.filter { $0.table == 2 }
+                #expect(smallest(inner, upTo: complementary) == nil, "trial \(trial): a margin hidden where intersection cells suffice, cells \(cells)")
+            }
+            compared += primary.isEmpty ? 0 : 1
+        }
+        #expect(compared > 30)
+    }
+
     // MARK: - The attack, written independently of SuppressionPlan
 
     /// Hidden cells whose value follows from the published ones. Equations are rebuilt from
@@ -101,10 +170,14 @@ import Testing
     /// cell is recoverable when adding its unit vector to the system's rows does not raise
     /// the rank (computed by modified Gram–Schmidt).
     func attack(tables: [Table], overall: Int, plan: SuppressionPlan) -> [String] {
+        attack(tables: tables, overall: overall, hidden: Array(plan.suppressed.keys))
+    }
+
+    func attack(tables: [Table], overall: Int, hidden: [SuppressionPlan.Cell]) -> [String] {
         let byName = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($0.element.name, $0.offset) })
         let radix = { (name: String) in tables[byName[name]!].counts.count }
         var unknown: [String: Int] = [:]   // "t:g" → column
-        for (cell, _) in plan.suppressed.sorted(by: { $0.key < $1.key }) {
+        for cell in hidden.sorted() {
             let n = cell.table < 0 ? overall : tables[cell.table].counts[cell.group]
             if n > 0 { unknown["\(cell.table):\(cell.group)"] = unknown.count }
         }

@@ -49,17 +49,35 @@ struct GroupBuilder {
 
     /// The groups, and a warning when tied quantiles merged bins.
     func column() -> (GroupColumn, String?) {
-        binning == .none ? (categorical(), nil) : band()
+        binning == .none ? categorical() : band()
     }
 
     /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
-    func categorical() -> GroupColumn {
+    ///
+    /// Missing values form the group `unknown`. A value that is literally `unknown` (as read
+    /// or after the mapping) is a category of its own, never merged with the missing values:
+    /// when both occur, the missing values' group is named `unknown (missing)` (with more
+    /// ` (missing)` if that too is a value); either way a warning says so.
+    func categorical() -> (GroupColumn, String?) {
         let read = values.column()
-        // Each value's group label; a missing value (`unknownCode`) is `unknown`.
-        let mapped = read.groups.indices.map { code in
-            UInt32(code) == read.unknownCode ? GroupColumn.unknownLabel : mapping[read.groups[code]] ?? read.groups[code]
+        let literal = read.groups.indices.filter { UInt32($0) != read.unknownCode }.map { mapping[read.groups[$0]] ?? read.groups[$0] }
+        var missingLabel = GroupColumn.unknownLabel
+        var warning: String?
+        if read.unknownCode == nil, literal.contains(missingLabel) {
+            warning = "protected attribute '\(name)': the value '\(GroupColumn.unknownLabel)' is audited as a category of its own, not as missing values (an empty cell is a missing value)"
+        } else if read.unknownCode != nil, literal.contains(missingLabel) {
+            while literal.contains(missingLabel) { missingLabel += " (missing)" }
+            let counts = read.codes.reduce(into: [UInt32: Int]()) { $0[$1, default: 0] += 1 }
+            let literalRows = read.groups.indices.filter { UInt32($0) != read.unknownCode && (mapping[read.groups[$0]] ?? read.groups[$0]) == GroupColumn.unknownLabel }
+                .reduce(0) { $0 + (counts[UInt32($1)] ?? 0) }
+            let missingRows = read.unknownCode.flatMap { counts[$0] } ?? 0
+            warning = "protected attribute '\(name)': \(literalRows) rows have the value '\(GroupColumn.unknownLabel)', audited as a category of its own; the \(missingRows) rows with no value form the group '\(missingLabel)'"
         }
-        var labels = Array(Set(mapped)).filter { $0 != GroupColumn.unknownLabel }
+        // Each value's group label; a missing value (`unknownCode`) is `missingLabel`.
+        let mapped = read.groups.indices.map { code in
+            UInt32(code) == read.unknownCode ? missingLabel : mapping[read.groups[code]] ?? read.groups[code]
+        }
+        var labels = Array(Set(literal))
         // Numeric labels (deciles, codes) in numeric order; others by their bytes.
         let numeric = labels.compactMap { label in Double(label).map { (label, $0) } }
         if !labels.isEmpty, numeric.count == labels.count {
@@ -69,13 +87,13 @@ struct GroupBuilder {
         } else {
             labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
-        let hasUnknown = mapped.contains(GroupColumn.unknownLabel)
-        if hasUnknown { labels.append(GroupColumn.unknownLabel) }
+        let hasUnknown = read.unknownCode != nil
+        if hasUnknown { labels.append(missingLabel) }
         var position: [String: UInt32] = [:]
         for (i, label) in labels.enumerated() { position[label] = UInt32(i) }
         let remap = mapped.map { position[$0] ?? 0 }
-        return GroupColumn(attribute: name, codes: read.codes.map { remap[Int($0)] }, groups: labels,
-                           unknownCode: hasUnknown ? UInt32(labels.count - 1) : nil)
+        return (GroupColumn(attribute: name, codes: read.codes.map { remap[Int($0)] }, groups: labels,
+                            unknownCode: hasUnknown ? UInt32(labels.count - 1) : nil), warning)
     }
 
     /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.

@@ -23,17 +23,30 @@ public enum DisclosureControl {
     /// `result` with the suppressed values withheld, and its `disclosure` summary set.
     /// `k = 0` returns the result unchanged but for the summary.
     public static func apply(to result: AuditResult, minimumCellSize k: Int) -> AuditResult {
-        let tables = result.attributes.map {
-            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count))
+        // The additive counts behind the published rates, for the attribute-disclosure check:
+        // a 0 in a published total's count (a rate of 0 % or 100 %) reveals its hidden members'.
+        let profile = { (s: GroupStatistics) -> [Int] in
+            let r = s.rows   // TN, FP, FN, TP
+            switch (result.hasLabel, result.hasDecision) {
+            case (true, true): return [r[0], r[1], r[2], r[3]]
+            case (false, true): return [r[0], r[1]]
+            case (true, false): return [r[0], r[2]]
+            case (false, false): return []
+            }
         }
-        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, minimumCellSize: k)
+        let tables = result.attributes.map {
+            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count), profiles: $0.groups.map { profile($0.statistics) })
+        }
+        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, overallProfile: profile(result.overall.statistics), minimumCellSize: k)
         var out = result
         var cells: [SuppressedCell] = []
         var aggregatesWithheld = 0
         let reason = { (kind: SuppressedCell.Kind) -> String in
-            kind == .primary
-                ? "suppressed: fewer than \(k) rows in the group (disclosure control)"
-                : "suppressed: complementary cell, so that a smaller suppressed group cannot be recovered from totals (disclosure control)"
+            switch kind {
+            case .primary: "suppressed: fewer than \(k) rows in the group (disclosure control)"
+            case .complementary: "suppressed: complementary cell, so that a smaller suppressed group cannot be recovered from totals (disclosure control)"
+            case .attributeDisclosure: "suppressed: a rate of 0 % or 100 % over this group would give away the same rate for its suppressed sub-groups (disclosure control, attribute disclosure)"
+            }
         }
         if let kind = plan.suppressed[SuppressionPlan.Cell(table: -1, group: 0)] {
             cells.append(SuppressedCell(attribute: "overall", group: "all", count: result.overall.statistics.count, kind: kind))
@@ -60,7 +73,7 @@ public enum DisclosureControl {
                 let why = "suppressed: the reference group is suppressed (disclosure control)"
                 groups = groups.map { g in
                     GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                                metrics: g.metrics, disparities: g.disparities.map { withhold($0, why) }, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact,
+                                metrics: g.metrics, disparities: g.disparities.map { withhold($0, why, size: g.statistics.count) }, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact,
                                 keepingIntervalsOf: g)
                 }
             }
@@ -75,7 +88,8 @@ public enum DisclosureControl {
                     return r
                 }
                 aggregatesWithheld += aggregates.filter { $0.value.value != nil }.count
-                aggregates = aggregates.map { withholdDefined($0, why) }
+                let total = attribute.groups.reduce(0) { $0 + $1.statistics.count }
+                aggregates = aggregates.map { withholdDefined($0, why, size: total) }
             }
             out.attributes[t] = AttributeResult(name: attribute.name, components: attribute.components, reference: attribute.reference, groups: groups,
                                                 aggregates: aggregates, cutPoints: attribute.cutPoints, binning: attribute.binning)
@@ -109,40 +123,65 @@ public enum DisclosureControl {
                             }
                             guard referenceHidden else { return g }
                             return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
-                                                         metrics: g.metrics, disparities: g.disparities.map { withhold($0, "suppressed: the reference group is suppressed (disclosure control)") })
+                                                         metrics: g.metrics, disparities: g.disparities.map { withhold($0, "suppressed: the reference group is suppressed (disclosure control)", size: g.households) })
                         },
-                        decompositions: a.decompositions.map { withholdDefined($0, why) })
+                        decompositions: a.decompositions.map { withholdDefined($0, why, size: a.groups.reduce(0) { $0 + $1.households }) })
                 },
                 lorenz: allocation.lorenz, concentration: allocation.concentration, missing: allocation.missing)
             out.allocation = allocation
         }
+        // Verdicts on the true values that the published figures no longer show.
+        var withheldAdverse: [WithheldVerdict] = []
+        for (t, attribute) in result.attributes.enumerated() {
+            for (g, group) in attribute.groups.enumerated() where group.adverseImpact == true && out.attributes[t].groups[g].adverseImpact == nil {
+                withheldAdverse.append(WithheldVerdict(attribute: attribute.name, group: group.label, metric: "impact_ratio",
+                                                       groupSuppressed: plan.isSuppressed(table: t, group: g), belowMinSize: group.belowMinSize,
+                                                       isUnknown: group.isUnknown, isIntersection: attribute.isIntersection))
+            }
+        }
+        let publishedFindings = Set(findings.map { "\($0.attribute)\u{1F}\($0.group)\u{1F}\($0.reference)\u{1F}\($0.metric)\u{1F}\($0.kind)" })
+        let withheldDisparities = result.findings
+            .filter { $0.verdict == .disparity && !publishedFindings.contains("\($0.attribute)\u{1F}\($0.group)\u{1F}\($0.reference)\u{1F}\($0.metric)\u{1F}\($0.kind)") }
+            .map { f in
+                let a = result[f.attribute]
+                let g = a?[f.group]
+                return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
+                                       belowMinSize: g?.belowMinSize ?? false, isUnknown: g?.isUnknown ?? false, isIntersection: a?.isIntersection ?? false)
+            }
         out.disclosure = DisclosureSummary(minimumCellSize: k, cells: cells,
                                            suppressedFindings: result.findings.count - findings.count, suppressedAggregates: aggregatesWithheld,
-                                           adjustedTests: Set(result.findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count)
+                                           adjustedTests: Set(result.findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count,
+                                           withheldAdverseImpacts: withheldAdverse, withheldDisparities: withheldDisparities)
         return out
     }
 
     /// The entry with its value withheld (no interval), unless it is a published count.
-    static func withhold(_ entry: MetricEntry, _ reason: String) -> MetricEntry {
+    ///
+    /// Its `n` becomes `size` — the rows of the group it describes (for an attribute-level
+    /// value, the attribute's total), which are published anyway — never the rate's own
+    /// denominator: a withheld `tpr` with `n` = the group's label positives, or a `ppv` with
+    /// `n` = its selections, would publish the very sub-counts suppression hides.
+    static func withhold(_ entry: MetricEntry, _ reason: String, size: Int) -> MetricEntry {
         if published.contains(entry.name) { return entry }
-        return MetricEntry(entry.name, .suppressed(reason: reason), n: entry.n)
+        return MetricEntry(entry.name, .suppressed(reason: reason), n: size)
     }
 
-    /// For attribute-level values: a defined value is withheld; an undefined one stays
-    /// undefined (its reason is about the whole attribute, e.g. the overall index undefined).
-    static func withholdDefined(_ entry: MetricEntry, _ reason: String) -> MetricEntry {
-        entry.value.value == nil ? entry : withhold(entry, reason)
+    /// For attribute-level values: a defined value is withheld (`n` = `size`, the attribute's
+    /// total); an undefined one stays undefined (its reason is about the whole attribute,
+    /// e.g. the overall index undefined).
+    static func withholdDefined(_ entry: MetricEntry, _ reason: String, size: Int) -> MetricEntry {
+        entry.value.value == nil ? entry : withhold(entry, reason, size: size)
     }
 
     static func suppress(_ g: GroupResult, reason: String) -> GroupResult {
         GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                    metrics: g.metrics.map { withhold($0, reason) }, disparities: g.disparities.map { withhold($0, reason) },
+                    metrics: g.metrics.map { withhold($0, reason, size: g.statistics.count) }, disparities: g.disparities.map { withhold($0, reason, size: g.statistics.count) },
                     impactRatio: g.impactRatio.map { _ in .suppressed(reason: reason) }, adverseImpact: nil)
     }
 
     static func suppress(_ g: AllocationGroupResult, reason: String) -> AllocationGroupResult {
         AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
-                              metrics: g.metrics.map { withhold($0, reason) }, disparities: g.disparities.map { withhold($0, reason) })
+                              metrics: g.metrics.map { withhold($0, reason, size: g.households) }, disparities: g.disparities.map { withhold($0, reason, size: g.households) })
     }
 }
 

@@ -12,17 +12,28 @@ public struct DisclosureSummary: Sendable, Equatable {
     /// The tests whose p-values were adjusted together (Holm, BH), published or withheld:
     /// withheld findings stay in the family, so the adjustment is the one of every test run.
     public let adjustedTests: Int
+    /// Groups below the impact-ratio threshold on the true values whose flag is not
+    /// published (the group or the rate it is compared with is suppressed), without figures.
+    public let withheldAdverseImpacts: [WithheldVerdict]
+    /// Withheld findings whose verdict is `disparity`, without figures.
+    public let withheldDisparities: [WithheldVerdict]
 
-    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int, adjustedTests: Int = 0) {
+    public init(minimumCellSize: Int, cells: [SuppressedCell], suppressedFindings: Int, suppressedAggregates: Int, adjustedTests: Int = 0,
+                withheldAdverseImpacts: [WithheldVerdict] = [], withheldDisparities: [WithheldVerdict] = []) {
         self.minimumCellSize = minimumCellSize
         self.cells = cells
         self.suppressedFindings = suppressedFindings
         self.suppressedAggregates = suppressedAggregates
         self.adjustedTests = adjustedTests
+        self.withheldAdverseImpacts = withheldAdverseImpacts
+        self.withheldDisparities = withheldDisparities
     }
 
     /// Cells suppressed because they are small.
     public var primaryCount: Int { cells.filter { $0.kind == .primary }.count }
     /// Cells suppressed so that the small ones cannot be recovered.
     public var complementaryCount: Int { cells.filter { $0.kind == .complementary }.count }
+    /// Cells suppressed because a rate of 0 % or 100 % over them would reveal their hidden
+    /// sub-groups' rates (attribute disclosure).
+    public var attributeDisclosureCount: Int { cells.filter { $0.kind == .attributeDisclosure }.count }
 }

@@ -7,6 +7,9 @@ public struct SuppressedCell: Sendable, Equatable {
         /// It holds at least k rows, but with only one other hidden cell in one of its
         /// tables, that cell could be recovered by subtraction from the published total.
         case complementary
+        /// It holds at least k rows and nothing subtracts to it, but a rate of 0 % or 100 %
+        /// over it would give away the same rate for each of its hidden sub-groups.
+        case attributeDisclosure = "attribute_disclosure"
     }
 
     /// The attribute or intersection (`overall` for the whole population).

@@ -21,12 +21,21 @@
 /// 3. exact check: the line rule alone can leave a hidden cell recoverable by combining
 ///    several equations (a hidden cell that bridges two groups of hidden cells); the
 ///    published totals are then solved as a linear system, and while some hidden cell is
-///    determined exactly, one more cell of one of its equations is hidden (then step 2 again).
+///    determined exactly, one more cell is hidden: among the published cells of its nearest
+///    equations, the first whose hiding leaves it undetermined, intersection cells before the
+///    groups of lower tables, then the fewest rows (then step 2 again).
+/// 4. attribute disclosure (when the tables carry `profiles`): a published total whose
+///    published members leave a remainder of 0 of some count (a rate of 0 % or 100 % over
+///    the hidden members) gives away each hidden member's; a published member carrying that
+///    count is hidden, or else the total (`attributeDisclosure`).
+/// 5. close to minimal: complementary cells the others make unnecessary are dropped (whole
+///    groups of lower tables first, then the largest), and on small systems (at most 24
+///    cells that may be hidden) an exhaustive search replaces the set by a smallest one —
+///    intersection cells only unless a set hiding whole groups is at least two cells smaller.
 /// After this no hidden cell's value follows from the published ones by any linear
-/// combination of the tables' equations (bounds may still be narrowed, as with any
-/// suppression). The choice is greedy, not minimal (τ-ARGUS's optimal or hypercube methods
-/// search for fewer complementary cells). Tests check unrecoverability independently on
-/// random tables (`DisclosureControlTests`).
+/// combination of the tables' equations, nor from a 0 remainder (bounds may still be
+/// narrowed, as with any suppression). Tests check unrecoverability and closeness to the
+/// minimum independently on random tables (`DisclosureControlTests`, `DisclosureAttackTests`).
 public struct SuppressionPlan: Sendable, Equatable {
     /// One table of the audit: an attribute or intersection.
     public struct Table: Sendable, Equatable {
@@ -35,11 +44,16 @@ public struct SuppressionPlan: Sendable, Equatable {
         public let components: [String]
         /// Rows per group, in group-code order (mixed radix of the components' codes).
         public let counts: [Int]
+        /// Per group, the additive counts behind its published rates (for an audit with a
+        /// label and a decision: TN, FP, FN, TP rows), for the attribute-disclosure check;
+        /// empty when not checked.
+        public let profiles: [[Int]]
 
-        public init(name: String, components: [String], counts: [Int]) {
+        public init(name: String, components: [String], counts: [Int], profiles: [[Int]] = []) {
             self.name = name
             self.components = components
             self.counts = counts
+            self.profiles = profiles
         }
     }
 
@@ -62,89 +76,45 @@ public struct SuppressionPlan: Sendable, Equatable {
     /// Whether the group `group` of table `table` is suppressed (`table == -1`: overall).
     public func isSuppressed(table: Int, group: Int) -> Bool { suppressed[Cell(table: table, group: group)] != nil }
 
-    /// Plans suppression for `tables` with `overallCount` rows in all.
-    public init(tables: [Table], overallCount: Int, minimumCellSize k: Int) {
+    /// Plans suppression for `tables` with `overallCount` rows in all (`overallProfile`: the
+    /// whole population's additive counts, as each table's `profiles`).
+    public init(tables: [Table], overallCount: Int, overallProfile: [Int] = [], minimumCellSize k: Int) {
         minimumCellSize = k
-        var hidden: [Cell: SuppressedCell.Kind] = [:]
         guard k > 0 else { suppressed = [:]; return }
-        let overall = Cell(table: -1, group: 0)
-        func count(_ c: Cell) -> Int { c.table < 0 ? overallCount : tables[c.table].counts[c.group] }
+        let system = System(tables: tables, overallCount: overallCount, overallProfile: overallProfile)
+        var hidden: [Cell: SuppressedCell.Kind] = [:]
         // 1. Primary suppression.
-        if overallCount > 0 && overallCount < k { hidden[overall] = .primary }
-        for (t, table) in tables.enumerated() {
-            for (g, n) in table.counts.enumerated() where n > 0 && n < k { hidden[Cell(table: t, group: g)] = .primary }
-        }
-        // 2. The equations (total, members).
-        let index = Dictionary(tables.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var equations: [(total: Cell, members: [Cell])] = []
-        for (t, table) in tables.enumerated() {
-            if table.components.count == 1 {
-                equations.append((overall, table.counts.indices.map { Cell(table: t, group: $0) }))
-                continue
-            }
-            // Radix of each component: the group count of its single-attribute table.
-            let radices = table.components.map { name in index[name].map { tables[$0].counts.count } ?? 0 }
-            guard !radices.contains(0), radices.reduce(1, *) == table.counts.count else { continue }
-            for j in table.components.indices {
-                var others = table.components
-                others.remove(at: j)
-                guard let marginal = index[others.joined(separator: "*")] else { continue }
-                var otherRadices = radices
-                otherRadices.remove(at: j)
-                var lines: [Int: [Cell]] = [:]
-                for code in table.counts.indices {
-                    // Digits of `code` (mixed radix, last component fastest), then the
-                    // marginal's code from the digits other than j.
-                    var digits = [Int](repeating: 0, count: radices.count)
-                    var rest = code
-                    for i in stride(from: radices.count - 1, through: 0, by: -1) {
-                        digits[i] = rest % radices[i]
-                        rest /= radices[i]
-                    }
-                    digits.remove(at: j)
-                    var m = 0
-                    for (i, d) in digits.enumerated() { m = m * otherRadices[i] + d }
-                    lines[m, default: []].append(Cell(table: t, group: code))
-                }
-                for m in lines.keys.sorted() { equations.append((Cell(table: marginal, group: m), lines[m]!)) }
-            }
-        }
-        // 3. Complementary suppression: the line rule until every equation has 0 or ≥ 2
-        // hidden terms, then an exact check of the whole system; repeat until both hold.
+        for c in system.cells where system.count(c) > 0 && system.count(c) < k { hidden[c] = .primary }
+        // 2. Complementary suppression: the line rule until every equation has 0 or ≥ 2
+        // hidden terms, then the exact check of the whole system, then attribute disclosure;
+        // repeat until all three hold.
         while true {
             var changed = true
             while changed {
                 changed = false
-                for (total, members) in equations {
-                    let hiddenMembers = members.filter { count($0) > 0 && hidden[$0] != nil }.count
-                    let hiddenTotal = count(total) > 0 && hidden[total] != nil
+                for (total, members) in system.equations {
+                    let hiddenMembers = members.filter { system.count($0) > 0 && hidden[$0] != nil }.count
+                    let hiddenTotal = system.count(total) > 0 && hidden[total] != nil
                     guard hiddenMembers + (hiddenTotal ? 1 : 0) == 1 else { continue }
-                    Self.hideOneMore(total: total, members: members, hidden: &hidden, count: count)
+                    Self.hideOneMore(total: total, members: members, hidden: &hidden, count: system.count)
                     changed = true
                 }
             }
-            let determined = Self.determinedCells(equations: equations, hidden: hidden, count: count)
-            guard let first = determined.first else { break }
-            // Hide one more published cell of the nearest equation to the determined cell that
-            // still has one: the cell's own equations first, then, when those are entirely
-            // hidden, equations reached through their hidden cells (breadth first).
-            var reached: Set<Cell> = [first]
-            var frontier = [first]
-            var target: (total: Cell, members: [Cell])?
-            search: while !frontier.isEmpty {
-                var next: [Cell] = []
-                for cell in frontier {
-                    for eq in equations where eq.total == cell || eq.members.contains(cell) {
-                        let terms = eq.members + [eq.total]
-                        if terms.contains(where: { count($0) > 0 && hidden[$0] == nil }) { target = eq; break search }
-                        for t in terms where count(t) > 0 && reached.insert(t).inserted { next.append(t) }
-                    }
-                }
-                frontier = next
+            if let first = Self.determinedCells(equations: system.equations, hidden: hidden, count: system.count).first {
+                hidden[system.complement(for: first, hidden: hidden)] = .complementary
+                continue
             }
-            guard let (total, members) = target else { break }
-            Self.hideOneMore(total: total, members: members, hidden: &hidden, count: count)
+            if let (cell, kind) = system.revealed(hidden) {
+                hidden[cell] = kind
+                continue
+            }
+            break
         }
+        // 3. Close to minimal: drop every complementary cell the others make unnecessary
+        // (whole groups of a lower table first, then the largest), then, on a system small
+        // enough, an exhaustive search for fewer cells.
+        hidden = system.pruned(hidden)
+        hidden = system.exhaustive(hidden) ?? hidden
         suppressed = hidden
     }
 
@@ -167,7 +137,7 @@ public struct SuppressionPlan: Sendable, Equatable {
     /// A hidden cell is determined exactly when every vector of the system's null space is 0
     /// at its position: after reduction to row echelon form, it is a pivot variable whose
     /// row has no free variable.
-    static func determinedCells(equations: [(total: Cell, members: [Cell])], hidden: [Cell: SuppressedCell.Kind], count: (Cell) -> Int) -> [Cell] {
+    static func determinedCells<V>(equations: [(total: Cell, members: [Cell])], hidden: [Cell: V], count: (Cell) -> Int) -> [Cell] {
         let unknowns = hidden.keys.filter { count($0) > 0 }.sorted()
         guard !unknowns.isEmpty else { return [] }
         let column = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($0.element, $0.offset) })

@@ -137,7 +137,8 @@ extension ReportBuilder {
         var items: [[ReportInline]] = []
         for a in result.attributes {
             for g in a.groups where g.statistics.count > 0 {
-                let names = g.metrics.filter { $0.value.value == nil }.map(\.name)
+                // Withheld values are not undefined: disclosure control lists them apart.
+                let names = g.metrics.filter { $0.value.value == nil && !$0.value.isSuppressed }.map(\.name)
                 guard !names.isEmpty else { continue }
                 var list: [ReportInline] = []
                 for (i, n) in names.enumerated() {

@@ -42,6 +42,9 @@ extension ReportBuilder {
                     "k": .text(t.count(d.minimumCellSize)), "primary": .text(t.count(d.primaryCount)),
                     "complementary": .text(t.count(d.complementaryCount)), "findings": .text(t.count(d.suppressedFindings)),
                 ]))
+                if d.attributeDisclosureCount > 0 {
+                    items.append(t.runs(.methodDisclosureAttribute, ["count": .text(t.count(d.attributeDisclosureCount))]))
+                }
             } else {
                 items.append([.text(t(.methodDisclosureOff))])
             }

@@ -28,6 +28,7 @@ extension Catalogue {
         case .wordUndefined: "undefined"
         case .methodDisclosure:
             "Disclosure control: a group of fewer than {k} people shows its count but no rate ({primary} groups); {complementary} further groups are suppressed so that no hidden rate can be recovered from the totals; {findings} findings about suppressed groups are withheld."
+        case .methodDisclosureAttribute: "{count} further groups are suppressed because a rate of 0 % or 100 % over them would give away the same rate for their suppressed sub-groups (attribute disclosure)."
         case .methodDisclosureOff: "Disclosure control is turned off (min_cell_size: 0): rates of small groups are published."
         case .wordSuppressed: "suppressed (disclosure control)"
         case .wordHigher: "higher"
@@ -265,6 +266,7 @@ extension Catalogue {
         case .evidenceNoDecision: "no decision column: no selection rate"
         case .evidenceErrorDisparities: "{count} disparities in error rates (FPR, FNR) of {total} comparisons"
         case .evidenceAdverseImpact: "{attribute} = {group}: impact ratio {ratio}"
+        case .evidenceAdverseImpactWithheld: "{attribute} = {group}: impact ratio below the threshold on the true values, figures withheld (disclosure control)"
         case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups; {lawful} on mandated priorities"
 
         // Legal checklist.

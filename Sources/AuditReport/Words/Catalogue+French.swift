@@ -29,6 +29,7 @@ extension Catalogue {
         case .wordUndefined: "non défini"
         case .methodDisclosure:
             "Secret statistique : un groupe de moins de {k} personnes montre son effectif mais aucun taux ({primary} groupes) ; {complementary} autres groupes sont masqués pour qu'aucun taux caché ne puisse être retrouvé à partir des totaux ; {findings} constats sur des groupes masqués ne sont pas publiés."
+        case .methodDisclosureAttribute: "{count} autres groupes sont masqués parce qu'un taux de 0 % ou de 100 % sur eux révélerait le même taux pour leurs sous-groupes masqués (divulgation d'attribut)."
         case .methodDisclosureOff: "Le secret statistique est désactivé (min_cell_size : 0) : les taux des petits groupes sont publiés."
         case .wordSuppressed: "masqué (secret statistique)"
         case .wordHigher: "de plus"
@@ -268,6 +269,7 @@ extension Catalogue {
         case .evidenceNoDecision: "pas de colonne de décision : pas de taux de sélection"
         case .evidenceErrorDisparities: "{count} disparités de taux d'erreur (TFP, TFN) sur {total} comparaisons"
         case .evidenceAdverseImpact: "{attribute} = {group} : ratio d'impact {ratio}"
+        case .evidenceAdverseImpactWithheld: "{attribute} = {group} : ratio d'impact sous le seuil sur les valeurs réelles, chiffres masqués (secret statistique)"
         case .evidenceAdverseOther:
             "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus ; {lawful} sur des priorités légales"
 

@@ -30,6 +30,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case wordMissing = "word.missing"
     case wordUndefined = "word.undefined"
     case methodDisclosure = "method.disclosure"
+    case methodDisclosureAttribute = "method.disclosure_attribute"
     case methodDisclosureOff = "method.disclosure_off"
     case wordSuppressed = "word.suppressed"
     case wordHigher = "word.higher"
@@ -244,6 +245,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case evidenceNoDecision = "evidence.no_decision"
     case evidenceErrorDisparities = "evidence.error_disparities"
     case evidenceAdverseImpact = "evidence.adverse_impact"
+    case evidenceAdverseImpactWithheld = "evidence.adverse_impact_withheld"
     case evidenceAdverseOther = "evidence.adverse_other"
 
     // MARK: Legal checklist
