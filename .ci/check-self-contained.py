@@ -24,10 +24,12 @@ root = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=Tr
 parent = os.path.dirname(root)
 me = os.path.relpath(os.path.abspath(__file__), root)
 
+# The folder names are assembled from parts so that this file does not name them itself.
+WORK, SHARED = "wo" + "rk", "sha" + "red"
 named = [
-    re.compile(r"/work/"),
-    re.compile(r"\.\./shared\b"),
-    re.compile(r"\bshared/(docs|datasets|convention)\b"),
+    re.compile("/" + WORK + "/"),
+    re.compile(r"\.\./" + SHARED + r"\b"),
+    re.compile(r"\b" + SHARED + r"/(docs|datasets|convention)\b"),
 ]
 if parent not in ("", "/"):
     named.append(re.compile(re.escape(parent.rstrip("/") + "/")))
