@@ -8,6 +8,21 @@ import Foundation
 package enum AtomicFile {
     /// Writes what `body` writes to the handle it is given into `path`.
     package static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
+        let staged = try stage(for: path, body)
+        do {
+            try POSIXFiles.move(staged.temporary, to: staged.target)
+        } catch {
+            unlink(staged.temporary)
+            throw error
+        }
+        try? POSIXFiles.syncFolder((staged.target as NSString).deletingLastPathComponent)
+    }
+
+    /// The first half of ``write(to:_:)``: what `body` writes, in a new file beside `path`
+    /// (created exclusively, unpredictable name), flushed to disk, for the caller to rename
+    /// over `target` (`ReportWriter` does so for the files beside an output folder, right
+    /// after the folder's swap). On failure nothing stays.
+    package static func stage(for path: String, _ body: (FileHandle) throws -> Void) throws -> (temporary: String, target: String) {
         let (parent, base) = try ReportWriter.split(path)
         guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
         let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
@@ -18,13 +33,12 @@ package enum AtomicFile {
                 throw ReportWriterError(message: "cannot write '\(path)': \(POSIXFiles.lastError())")
             }
             try handle.close()
-            try POSIXFiles.move(temporary, to: parent + "/" + base)
         } catch {
             try? handle.close()
             unlink(temporary)
             throw error
         }
-        try? POSIXFiles.syncFolder(parent)
+        return (temporary, parent + "/" + base)
     }
 
     /// Writes `data` into `path`.

@@ -20,7 +20,7 @@ import Foundation
 /// killed are removed by the next write beside them.
 ///
 /// Files outside the folder (`alongside`: `vigie audit --junit`, `--summary-md`) are written
-/// in the same step: each into a new file beside its target (``AtomicFile``'s way), flushed,
+/// in the same step: each into a new file beside its target (``AtomicFile/stage(for:_:)``), flushed,
 /// before the swap, then renamed over its target right after it. A failure before the swap
 /// changes nothing anywhere.
 ///
@@ -87,7 +87,7 @@ public enum ReportWriter {
         var staging: String?
         var prepared: [(temporary: String, target: String)] = []
         do {
-            for file in alongside { prepared.append(try prepare(file.data, for: file.path)) }
+            for file in alongside { prepared.append(try AtomicFile.stage(for: file.path) { try $0.write(contentsOf: file.data) }) }
             let folder = try POSIXFiles.makeUniqueFolder(in: parent, prefix: "\(stagingPrefix)\(getpid())-")
             staging = folder
             let mask = POSIXFiles.creationMask()
@@ -114,30 +114,6 @@ public enum ReportWriter {
             }
             try? POSIXFiles.syncFolder((file.target as NSString).deletingLastPathComponent.isEmpty ? "." : (file.target as NSString).deletingLastPathComponent)
         }
-    }
-
-    /// A flushed temporary copy of `data` beside `path` (created exclusively, unpredictable
-    /// name), to be renamed over `path`.
-    static func prepare(_ data: Data, for path: String) throws -> (temporary: String, target: String) {
-        let (parent, base) = try split(path)
-        guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
-        let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
-        defer { close(fd) }
-        let written = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard written, fchmod(fd, 0o666 & ~POSIXFiles.creationMask()) == 0, fsync(fd) == 0 else {
-            let message = POSIXFiles.lastError()
-            unlink(temporary)
-            throw ReportWriterError(message: "cannot write '\(path)': \(message)")
-        }
-        return (temporary, parent + "/" + base)
     }
 
     /// Puts the complete folder `staging` at `target` and removes what was there.
