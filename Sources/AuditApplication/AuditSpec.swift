@@ -31,6 +31,14 @@ public struct AuditSpec: Sendable, Equatable {
         self.report = report
     }
 
+    /// The analysis part as the audit applies it: with the mandated priorities the system card
+    /// declares (`system.mandated_priorities`, `attribute` or `attribute=group`).
+    public var auditedAnalysis: AnalysisSpec {
+        var analysis = self.analysis
+        analysis.mandatedPriorities = (report.card.values[.mandatedPriorities] ?? []).map(MandatedPriority.init(declared:))
+        return analysis
+    }
+
     /// Checks the rules that do not depend on the data, part by part and across parts;
     /// called before any file is read.
     public func validate() throws(SpecError) {
@@ -45,6 +53,10 @@ public struct AuditSpec: Sendable, Equatable {
             throw SpecError(key: "income", message: "a tariff audit needs the income column for affordability (--income COL)")
         }
         try analysis.validate()
+        for priority in auditedAnalysis.mandatedPriorities where !data.protected.contains(where: { $0.column == priority.attribute }) {
+            let names = data.protected.map(\.column).joined(separator: ", ")
+            throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' is not a protected attribute; expected one of: \(names) (or attribute=group)")
+        }
         try models.validate()
     }
 }

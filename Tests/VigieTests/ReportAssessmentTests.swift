@@ -46,10 +46,16 @@ import Testing
         #expect(a[.parameterSetting]?.evidence.contains { $0.source == .missing && $0.key == "evidence.missing_field" } == true)
         #expect(a[.ethics]?.status == .notMet)
 
-        // The same gap on a declared mandated priority is not counted against.
-        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        // The same gap in favour of a declared mandated priority (A) is intended, not counted against.
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g=A"]])
         let lawful = try S.audit(csv: Self.unequal, spec: S.spec(card: mandated))
+        #expect(lawful.findings.contains { $0.verdict == .intended && $0.metric == "selection_rate" })
         #expect(ConventionAssessment(lawful, card: mandated, suppressionThreshold: nil)[.parameterSetting]?.status == .notAssessable)
+        // Against the priority (B, every group but the reference A, gets less): still a disparity.
+        let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let against = try S.audit(csv: Self.unequal, spec: S.spec(card: againstCard))
+        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == "selection_rate" && $0.reason.contains("against the mandated priority") })
+        #expect(ConventionAssessment(against, card: againstCard, suppressionThreshold: nil)[.parameterSetting]?.status == .notMet)
 
         let fine = try S.audit(csv: Self.equal, spec: S.spec())
         #expect(fine.findings.filter { $0.kind == .difference }.allSatisfy { $0.verdict == .noDisparity })
@@ -132,10 +138,15 @@ import Testing
         #expect(item(declared, "ai_act_27_d")?.assessment.status == .met)
         #expect(item(declared, "ai_act_27_a")?.assessment.status == .notAssessable)
 
-        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g=A"]])
         let lawful = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: mandated)), card: mandated, grid: nil)
         #expect(item(lawful, "four_fifths")?.assessment.status == .met)
         #expect(item(lawful, "ai_act_10_2_g")?.assessment.status == .met)
+        // Against the priority group B: adverse impact and a disparity, as on any ground.
+        let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let against = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: againstCard)), card: againstCard, grid: nil)
+        #expect(item(against, "four_fifths")?.assessment.status == .notMet)
+        #expect(item(against, "ai_act_10_2_g")?.assessment.status == .notMet)
 
         let fine = try LegalChecklist.items(S.audit(csv: Self.equal, spec: S.spec()), card: SystemCard(), grid: nil)
         #expect(item(fine, "four_fifths")?.assessment.status == .met)

@@ -5,7 +5,10 @@ Reads Fixtures/housing/applicants-sample.csv with pandas, groups by each protect
 Fixtures/housing/audit.yaml and by every pair of them, and writes ll144_housing.json:
 per category its count, share of all rows, selection rate (propose_caleol = 1, favourable) and
 impact ratio = rate / highest rate among the categories with at least 2 % of the rows that are
-not 'unknown' (6 RCNY §5-300, §5-301(d)). Missing protected values form the 'unknown' category;
+not 'unknown' (6 RCNY §5-300, §5-301(d)) — and, since the spec's system card declares
+`mandated_priorities: [handicap]` (CCH L441-1; reference `non`), among those categories holding
+no priority the category itself does not hold (handicap other than 'non' and 'unknown' is the
+priority): the non-disabled are never compared with the disabled whom the rules favour. Missing protected values form the 'unknown' category;
 age is cut into [18,26), [26,36), [36,51), [51,66), >=66 (and <18) as the spec's bands.
 
 Run: python3 Fixtures/reference/report/ll144.py   (pandas 2.x)
@@ -55,8 +58,13 @@ for combo in [(a,) for a in attributes] + list(itertools.combinations(attributes
         share = r["count"] / total
         excluded = "unknown" in category.split("*") or share < 0.02
         rows.append({"category": category, "count": int(r["count"]), "share": share, "rate": rate, "excluded": bool(excluded)})
-    top = max(r["rate"] for r in rows if not r["excluded"])
+    hpos = combo.index("handicap") if "handicap" in combo else None
+
+    def holds(category):
+        return hpos is not None and category.split("*")[hpos] not in ("non", "unknown")
+
     for r in rows:
+        top = max(o["rate"] for o in rows if not o["excluded"] and (not holds(o["category"]) or holds(r["category"])))
         r["impact_ratio"] = None if r["excluded"] else r["rate"] / top
     tables.append({"attribute": "*".join(combo), "rows": sorted(rows, key=lambda r: r["category"])})
 

@@ -72,17 +72,18 @@ public enum DisclosureControl {
             if referenceHidden {
                 let why = "suppressed: the reference group is suppressed (disclosure control)"
                 groups = groups.map { g in
-                    GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                                metrics: g.metrics, disparities: g.disparities.map { withhold($0, why, size: g.statistics.count) }, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact,
-                                keepingIntervalsOf: g)
+                    var r = g
+                    r.disparities = g.disparities.map { withhold($0, why, size: g.statistics.count) }
+                    return r
                 }
             }
             var aggregates = attribute.aggregates
             if comparedHidden {
                 let why = "suppressed: depends on a suppressed group's value (disclosure control)"
                 groups = groups.map { g in
-                    var r = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                                        metrics: g.metrics, disparities: g.disparities, impactRatio: g.impactRatio.map { _ in .suppressed(reason: why) }, adverseImpact: nil)
+                    var r = g
+                    r.impactRatio = g.impactRatio.map { _ in .suppressed(reason: why) }
+                    r.adverseImpact = nil
                     r.impactRatioInterval = nil
                     r.impactRatioBootstrapInterval = nil
                     return r
@@ -174,9 +175,14 @@ public enum DisclosureControl {
     }
 
     static func suppress(_ g: GroupResult, reason: String) -> GroupResult {
-        GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                    metrics: g.metrics.map { withhold($0, reason, size: g.statistics.count) }, disparities: g.disparities.map { withhold($0, reason, size: g.statistics.count) },
-                    impactRatio: g.impactRatio.map { _ in .suppressed(reason: reason) }, adverseImpact: nil)
+        var r = g
+        r.metrics = g.metrics.map { withhold($0, reason, size: g.statistics.count) }
+        r.disparities = g.disparities.map { withhold($0, reason, size: g.statistics.count) }
+        r.impactRatio = g.impactRatio.map { _ in .suppressed(reason: reason) }
+        r.adverseImpact = nil
+        r.impactRatioInterval = nil
+        r.impactRatioBootstrapInterval = nil
+        return r
     }
 
     static func suppress(_ g: AllocationGroupResult, reason: String) -> AllocationGroupResult {
@@ -185,13 +191,3 @@ public enum DisclosureControl {
     }
 }
 
-extension GroupResult {
-    /// A copy with new values that keeps `other`'s impact-ratio intervals.
-    init(label: String, statistics: GroupStatistics, isUnknown: Bool, belowMinSize: Bool, isReference: Bool, metrics: [MetricEntry], disparities: [MetricEntry],
-         impactRatio: MetricValue?, adverseImpact: Bool?, keepingIntervalsOf other: GroupResult) {
-        self.init(label: label, statistics: statistics, isUnknown: isUnknown, belowMinSize: belowMinSize, isReference: isReference,
-                  metrics: metrics, disparities: disparities, impactRatio: impactRatio, adverseImpact: adverseImpact)
-        impactRatioInterval = other.impactRatioInterval
-        impactRatioBootstrapInterval = other.impactRatioBootstrapInterval
-    }
-}

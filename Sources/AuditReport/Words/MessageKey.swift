@@ -48,6 +48,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case verdictDisparity = "verdict.disparity"
     case verdictNoDisparity = "verdict.no_disparity"
     case verdictInsufficientEvidence = "verdict.insufficient_evidence"
+    case verdictIntended = "verdict.intended"
     case adjustHolm = "adjust.holm"
     case adjustBh = "adjust.bh"
     case adjustNone = "adjust.none"
@@ -126,6 +127,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case plainVerdictDisparityNoCi = "plain.verdict.disparity_no_ci"
     case plainVerdictInsufficient = "plain.verdict.insufficient"
     case plainVerdictNoDisparity = "plain.verdict.no_disparity"
+    case plainVerdictIntended = "plain.verdict.intended"
     case plainMandated = "plain.mandated"
 
     // MARK: System card
@@ -338,6 +340,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case findingsIntro = "findings.intro"
     case findingsCounts = "findings.counts"
     case findingsDisparities = "findings.disparities"
+    case findingsIntended = "findings.intended"
     case findingsDisparity = "findings.disparity"
     case findingsDisparityNoCi = "findings.disparity_no_ci"
     case findingsMore = "findings.more"
