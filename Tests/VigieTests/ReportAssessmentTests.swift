@@ -158,8 +158,8 @@ import Testing
         #expect(item(nl, "ai_act_13")?.assessment.status == .notAssessable)
     }
 
-    /// LL144: C (1 row of 100, 1 %) is listed but excluded; impact ratios by hand:
-    /// A 48/60 = 0.8 (highest), B 13/39 = 1/3, IR_B = (1/3)/0.8 = 0.41666…
+    /// LL144: C (1 row of 100, 1 %) is listed and marked, with the audit's impact ratio; by hand:
+    /// A 48/60 = 0.8 (highest), B 13/39 = 1/3, IR_B = (1/3)/0.8 = 0.41666…, IR_C = 1/0.8.
     @Test func impactRatioTableByHand() throws {
         let r = try S.audit(csv: S.csv([("A", 60, 48), ("B", 39, 13), ("C", 1, 1)]), spec: S.spec())
         let table = try #require(ImpactRatioTable.tables(r).first)
@@ -170,7 +170,8 @@ import Testing
         #expect(abs(a.rate! - 0.8) < 1e-15)
         #expect(a.impactRatio == 1)
         #expect(abs(b.impactRatio! - (1.0 / 3.0) / 0.8) < 1e-12)
-        #expect(c.impactRatio == nil && c.exclusion == "small" && c.rate == 1)
+        #expect(c.impactRatio == 1.25 && c.exclusion == nil && c.note == "small" && c.rate == 1)
+        #expect(r["g"]?["C"]?.impactRatio == .defined(1.25))
 
         // Unfavourable decisions: the rate is 1 − selection rate; A 0.2, B 2/3 (highest).
         var spec = S.spec()
@@ -181,8 +182,8 @@ import Testing
 
         // The unknown category is reported with its count, out of the ratios.
         let k = try #require(ImpactRatioTable.tables(S.audit(csv: S.csv([("A", 60, 48), ("B", 39, 13)], unknown: 10), spec: S.spec())).first)
-        let unknown = try #require(k.rows.first { $0.exclusion == "unknown" })
-        #expect(unknown.count == 10 && unknown.impactRatio == nil)
+        let unknown = try #require(k.rows.first { $0.note == "unknown" })
+        #expect(unknown.count == 10 && unknown.impactRatio != nil)
     }
 
     @Test func keyFindingsPutSuspectDisparitiesFirst() throws {
@@ -221,7 +222,7 @@ import Testing
                 #expect(r.count == e["count"] as! Int)
                 #expect(close(r.share, e["share"] as! Double))
                 #expect(close(try #require(r.rate), e["rate"] as! Double), "\(table.attribute) \(r.category)")
-                #expect((r.exclusion != nil) == (e["excluded"] as! Bool), "\(table.attribute) \(r.category)")
+                #expect(r.exclusion == nil && r.note == e["note"] as? String, "\(table.attribute) \(r.category)")
                 if let ir = e["impact_ratio"] as? Double {
                     #expect(close(try #require(r.impactRatio), ir), "\(table.attribute) \(r.category)")
                 } else {

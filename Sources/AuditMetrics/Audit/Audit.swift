@@ -50,7 +50,10 @@ public enum Audit {
                     reference: comparison.stratum.map { stats[$0] } ?? referenceStats, independentReference: reference.group != nil,
                     isReference: reference.group == c, impactRatio: impactRatios[c]
                 )
-                if impactRatios[c]?.value != nil { group.impactRatioInterval = impactIntervals[c] }
+                if impactRatios[c]?.value != nil {
+                    group.impactRatioInterval = impactIntervals[c]
+                    group.impactComparator = frame.mostFavoured(for: c)
+                }
                 group.priorities = priorities[c]
                 group.stratumReference = comparison.stratum
                 group.priorityGap = comparison.gap

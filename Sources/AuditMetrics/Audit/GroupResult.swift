@@ -34,6 +34,10 @@ public struct GroupResult: Sendable, Equatable {
     /// suspect-ground groups, different priorities): then a gap in favour of the side holding
     /// the priority is `intended`.
     public internal(set) var priorityGap: PriorityGap?
+    /// The group whose favourable-outcome rate is the impact ratio's denominator (its most
+    /// favoured comparable group, `GroupFrame.mostFavoured(for:)`), an index into the
+    /// attribute's groups; `nil` when the ratio is undefined or absent.
+    public internal(set) var impactComparator: Int?
     /// The bootstrap interval of the impact ratio, when the audit ran a bootstrap.
     public internal(set) var impactRatioBootstrapInterval: MetricInterval?
 

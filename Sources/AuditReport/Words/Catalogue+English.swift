@@ -321,11 +321,11 @@ extension Catalogue {
         case .legalFourFifths: "A group's selection rate under four-fifths of the highest group's is evidence of adverse impact."
         case .ll144Title: "Impact ratios in the style of NYC Local Law 144"
         case .ll144Intro:
-            "Per category and intersection: count, rate of the decision {decision} and impact ratio (rate over the highest included category's). Categories under {small} of the sample are listed with their count but left out of impact ratios, as Local Law 144 allows; so is the unknown category. ⚠ marks a ratio under {threshold}."
+            "Per category and intersection: count, rate of the decision {decision} and impact ratio — the audit's own, as in every table: rate over the highest rate among the categories it is compared with (at least the minimum size, not unknown, and no mandated priority it does not hold). Categories under {small} of the sample, which Local Law 144 allows leaving out, and the unknown category are marked. ⚠ marks a ratio under {threshold}."
         case .ll144NoDecision: "The audit has no decision column: no selection rate, no impact ratio."
         case .ll144Caption: "Impact ratios: {attribute}"
-        case .ll144ExcludedSmall: "excluded (under 2 %)"
-        case .ll144ExcludedUnknown: "excluded (unknown)"
+        case .ll144ExcludedSmall: "under 2 %"
+        case .ll144ExcludedUnknown: "unknown"
         case .ll144ExcludedUndefined: "undefined"
         case .ll144ExcludedSuppressed: "suppressed (disclosure control)"
 

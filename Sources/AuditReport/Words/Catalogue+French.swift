@@ -328,11 +328,11 @@ extension Catalogue {
             "Un taux de sélection inférieur aux quatre cinquièmes de celui du groupe le plus favorisé est un indice d'impact défavorable."
         case .ll144Title: "Ratios d'impact selon la loi locale 144 de New York"
         case .ll144Intro:
-            "Par catégorie et par croisement : effectif, taux de la décision {decision} et ratio d'impact (taux rapporté à celui de la catégorie incluse la plus favorisée). Les catégories de moins de {small} de l'échantillon sont listées avec leur effectif mais exclues des ratios d'impact, comme la loi locale 144 le permet ; de même pour la catégorie inconnue. ⚠ signale un ratio inférieur à {threshold}."
+            "Par catégorie et par croisement : effectif, taux de la décision {decision} et ratio d'impact — celui de l'audit, le même dans tous les tableaux : taux rapporté au plus haut taux des catégories auxquelles elle est comparée (au moins la taille minimale, pas inconnue, et sans priorité légale qu'elle n'a pas). Les catégories de moins de {small} de l'échantillon, que la loi locale 144 permet d'écarter, et la catégorie inconnue sont signalées. ⚠ signale un ratio inférieur à {threshold}."
         case .ll144NoDecision: "L'audit n'a pas de colonne de décision : ni taux de sélection, ni ratio d'impact."
         case .ll144Caption: "Ratios d'impact : {attribute}"
-        case .ll144ExcludedSmall: "exclue (moins de 2 %)"
-        case .ll144ExcludedUnknown: "exclue (inconnue)"
+        case .ll144ExcludedSmall: "moins de 2 %"
+        case .ll144ExcludedUnknown: "inconnue"
         case .ll144ExcludedUndefined: "non défini"
         case .ll144ExcludedSuppressed: "masqué (secret statistique)"
 
