@@ -100,11 +100,11 @@ public enum LegalChecklist {
         for (suffix, field) in [("a", SystemCard.Field.friaProcesses), ("b", .friaPeriod), ("c", .friaAffectedGroups), ("d", .friaRisks), ("e", .friaOversight), ("f", .friaMeasures)] {
             items.append(declared("ai_act_27_\(suffix)", [field]))
         }
-        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result)))
+        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result, priorities: card.values[.mandatedPriorities] ?? [])))
         return items
     }
 
-    static func fourFifths(_ result: AuditResult) -> Assessment {
+    static func fourFifths(_ result: AuditResult, priorities: [String] = []) -> Assessment {
         guard result.hasDecision else { return Assessment(.notAssessable, [Evidence(.missing, "evidence.no_decision")]) }
         var firm: [(String, String, Double)] = []
         var weak = 0
@@ -135,6 +135,9 @@ public enum LegalChecklist {
             evidence.append(Evidence(.measured, "evidence.adverse_impact_withheld", ["attribute": .label(attribute), "group": .label(group)]))
         }
         evidence.append(Evidence(.measured, "evidence.adverse_other", ["weak": .count(weak)]))
+        if !priorities.isEmpty {
+            evidence.append(Evidence(.declared, "evidence.priority_ratios", ["attributes": .declared(priorities.joined(separator: ", "))]))
+        }
         let status: AssessmentStatus = !firm.isEmpty || !firmWithheld.isEmpty ? .notMet : weak > 0 ? .attention : .met
         return Assessment(status, evidence)
     }

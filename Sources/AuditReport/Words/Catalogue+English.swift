@@ -270,7 +270,8 @@ extension Catalogue {
         case .evidenceErrorDisparities: "{count} disparities in error rates (FPR, FNR) of {total} comparisons"
         case .evidenceAdverseImpact: "{attribute} = {group}: impact ratio {ratio}"
         case .evidenceAdverseImpactWithheld: "{attribute} = {group}: impact ratio below the threshold on the true values, figures withheld (disclosure control)"
-        case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups; no group is compared with a mandated-priority group it does not belong to"
+        case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups"
+        case .evidencePriorityRatios: "mandated priorities {attributes}: no group is compared with a priority group it does not belong to"
 
         // Legal checklist.
         case .legalIntro:

@@ -274,7 +274,8 @@ extension Catalogue {
         case .evidenceAdverseImpact: "{attribute} = {group} : ratio d'impact {ratio}"
         case .evidenceAdverseImpactWithheld: "{attribute} = {group} : ratio d'impact sous le seuil sur les valeurs réelles, chiffres masqués (secret statistique)"
         case .evidenceAdverseOther:
-            "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus ; aucun groupe n'est comparé à un groupe prioritaire dont il ne fait pas partie"
+            "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus"
+        case .evidencePriorityRatios: "priorités légales {attributes} : aucun groupe n'est comparé à un groupe prioritaire dont il ne fait pas partie"
 
         // Legal checklist.
         case .legalIntro:

@@ -238,6 +238,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case evidenceNoFindings = "evidence.no_findings"
     case evidenceSuspectVerdicts = "evidence.suspect_verdicts"
     case evidenceMandated = "evidence.mandated"
+    case evidencePriorityRatios = "evidence.priority_ratios"
     case evidenceMixed = "evidence.mixed"
     case evidenceColumnsRead = "evidence.columns_read"
     case evidenceThresholds = "evidence.thresholds"
