@@ -667,7 +667,8 @@ extension Catalogue {
         case .compareGridColScore: "mean score A → B"
         case .compareGridColRank: "mean rank change"
         case .compareGridPoints: "{value} pts"
-        case .compareGridSuppressed: "Groups of fewer than {min} applicants show counts only (—)."
+        case .compareTariffSuppressed: "Disclosure control: {primary} groups of fewer than {min} households, and {complementary} more so that none can be recovered from the totals, show their households only (—)."
+        case .compareGridSuppressed: "Disclosure control: {primary} groups of fewer than {min} applicants, and {complementary} more so that none can be recovered from the totals, show their size only (—)."
 
         // Amendment report (vigie amend).
         case .amendTitle: "Amending the grid: proposals"

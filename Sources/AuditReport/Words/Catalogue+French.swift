@@ -677,7 +677,8 @@ extension Catalogue {
         case .compareGridColScore: "score moyen A → B"
         case .compareGridColRank: "variation moyenne du rang"
         case .compareGridPoints: "{value} pts"
-        case .compareGridSuppressed: "Les groupes de moins de {min} demandes ne montrent que des effectifs (—)."
+        case .compareTariffSuppressed: "Secret statistique : {primary} groupes de moins de {min} ménages, et {complementary} autres pour qu'aucun ne puisse être retrouvé à partir des totaux, ne montrent que leur nombre de ménages (—)."
+        case .compareGridSuppressed: "Secret statistique : {primary} groupes de moins de {min} demandes, et {complementary} autres pour qu'aucun ne puisse être retrouvé à partir des totaux, ne montrent que leur effectif (—)."
 
         // Diff report (vigie diff).
         case .amendTitle: "Amender la grille : propositions"

@@ -601,6 +601,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case compareGridColRank = "compare.grid.col.rank"
     case compareGridPoints = "compare.grid.points"
     case compareGridSuppressed = "compare.grid.suppressed"
+    case compareTariffSuppressed = "compare.tariff.suppressed"
 
     // MARK: Amendment report (vigie amend)
     case amendTitle = "amend.title"
