@@ -67,8 +67,8 @@ public enum ModelComparison {
         if c.rows.contains(where: \.suppressed) {
             let hidden = c.rows.filter(\.suppressed)
             preamble.append(.paragraph([.text(t(.compareGridSuppressed, [
-                "min": t.count(c.minimumCellSize), "primary": t.count(hidden.filter { $0.suppressionKind == .primary }.count),
-                "complementary": t.count(hidden.filter { $0.suppressionKind != .primary }.count),
+                "min": t.count(c.minimumCellSize), "primary": t.count(hidden.filter { $0.suppressionKind == nil || $0.suppressionKind == .primary }.count),
+                "complementary": t.count(hidden.filter { $0.suppressionKind != nil && $0.suppressionKind != .primary }.count),
             ]))]))
         }
         return ReportDocument(language: language, title: [.text(t(.compareGridTitle))], preamble: preamble)

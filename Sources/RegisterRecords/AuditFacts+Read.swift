@@ -62,6 +62,7 @@ extension AuditFacts {
             adverseImpacts: adverse,
             allocationLowest: []
         )
+        if let intended = try verdicts.optional("intended") { facts.intendedCount = try intended.integer() }
         if let disclosure = try report.optional("disclosure") {
             facts.minCellSize = try disclosure.integer("min_cell_size")
             facts.suppressedCells = try disclosure.array("suppressed_cells").count

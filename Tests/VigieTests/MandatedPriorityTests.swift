@@ -103,10 +103,12 @@ import Testing
         #expect(AuditGates(r).impactRatioFails && AuditGates(r).verdictsFail)
     }
 
-    @Test func aPriorityMustNameAProtectedAttribute() {
-        var spec = Self.spec(["revenu"])
-        spec.data.path = "x.csv"
-        #expect(throws: SpecError.self) { try spec.validate() }
+    /// In the spec file, a priority must name a protected attribute (a typo would silently drop
+    /// it); a --protected subset on the command line may leave one unused.
+    @Test func aPriorityMustNameAProtectedAttribute() throws {
+        let yaml = "version: 1\ndata: x.csv\nprotected: [g]\ndecision: d\nsystem:\n  mandated_priorities: [revenu]\n"
+        #expect(throws: SpecError.self) { try AuditSpec(yaml: yaml) }
+        _ = try AuditSpec(yaml: yaml.replacingOccurrences(of: "[revenu]", with: "[g=oui]"))
     }
 
     /// The housing demo (`mandated_priorities: [handicap]`): the 11 disparities it listed all
