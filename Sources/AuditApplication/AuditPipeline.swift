@@ -85,7 +85,7 @@ public enum AuditPipeline {
     /// The audit's central table as every output shows it: the audit, the allocation audit,
     /// then disclosure control (before anything is rendered, so every output is controlled).
     public static func compute(store: ColumnStore, spec: AuditSpec, threads: Int) throws -> AuditResult {
-        var result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: threads)
+        var result = try Audit.run(store: store, data: spec.data, analysis: spec.auditedAnalysis, threads: threads)
         result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: threads)
         return DisclosureControl.apply(to: result, minimumCellSize: spec.analysis.minCellSize)
     }

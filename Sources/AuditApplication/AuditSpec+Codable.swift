@@ -26,6 +26,7 @@ extension AuditSpec: ClosedKeyMapping, Codable {
         self.init(data: try DataSpec(from: decoder), analysis: try AnalysisSpec(from: decoder),
                   models: try DecisionModelSpec(from: decoder), report: try ReportSpec(from: decoder))
         try validate()
+        try validateMandatedPriorities()
     }
 
     /// The file's view: `version`, then every part's keys; the report's: the parts' summaries.

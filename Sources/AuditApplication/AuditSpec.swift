@@ -31,6 +31,24 @@ public struct AuditSpec: Sendable, Equatable {
         self.report = report
     }
 
+    /// The analysis part as the audit applies it: with the mandated priorities the system card
+    /// declares (`system.mandated_priorities`, `attribute` or `attribute=group`).
+    public var auditedAnalysis: AnalysisSpec {
+        var analysis = self.analysis
+        analysis.mandatedPriorities = (report.card.values[.mandatedPriorities] ?? []).map(MandatedPriority.init(declared:))
+        return analysis
+    }
+
+    /// The spec file's check that each mandated priority names a protected attribute (a typo
+    /// would silently leave the priority out). Not in ``validate()``: `--protected` may audit a
+    /// subset on the command line, and a priority on an attribute not audited is then unused.
+    func validateMandatedPriorities() throws(SpecError) {
+        for priority in auditedAnalysis.mandatedPriorities where !data.protected.contains(where: { $0.column == priority.attribute }) {
+            let names = data.protected.map(\.column).joined(separator: ", ")
+            throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' is not a protected attribute; expected one of: \(names) (or attribute=group)")
+        }
+    }
+
     /// Checks the rules that do not depend on the data, part by part and across parts;
     /// called before any file is read.
     public func validate() throws(SpecError) {

@@ -19,6 +19,6 @@ extension TariffComparison {
         let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter, persons: persons)
         let billsB = try AllocationPipeline.bills(b, store: store, volumes: volumes, meterColumn: meter, persons: persons)
         let income = spec.data.income.flatMap { store.numbers[$0] }
-        return (compare(store: store, billsA: billsA, billsB: billsB, income: income), (a.name, b.name))
+        return (compare(store: store, billsA: billsA, billsB: billsB, income: income, minimumCellSize: spec.analysis.minCellSize), (a.name, b.name))
     }
 }

@@ -10,11 +10,12 @@ import AuditMetrics
 /// - **Paramétrage** (measured): over the difference findings of *suspect grounds* — the
 ///   protected attributes not declared in `system.mandated_priorities` and their
 ///   intersections (`ProtectedGround.suspect`; Code pénal 225-1 against the lawful priorities
-///   of CCH L441-1) — not met if any has the verdict `disparity`; else attention if any has
-///   `insufficient_evidence`, or if an intersection of a suspect ground with a mandated
-///   priority (`mixed`, whose gaps mix the two) has a disparity or lacks evidence; else met.
-///   No finding (no decision nor label): not assessable. Disparities on mandated priorities
-///   alone are reported as evidence, not counted against.
+///   of CCH L441-1) — not met if any has the verdict `disparity`, or an intersection of a
+///   suspect ground with a mandated priority (`mixed`, compared within each priority level,
+///   so on the suspect ground) has one, or a gap goes against a mandated priority; else
+///   attention if a suspect or mixed comparison has `insufficient_evidence`; else met.
+///   No finding (no decision nor label): not assessable. Gaps in favour of a mandated priority
+///   (verdict `intended`) are reported as evidence, not counted against.
 /// - **Fiabilité** (measured + declared): the largest share of rows in an `unknown` group
 ///   (missing protected value) over the single attributes — at most 2 % met, at most 10 %
 ///   attention, above not met (2 %: the share under which NYC LL144 lets a category out of
@@ -164,21 +165,25 @@ public struct ConventionAssessment: Sendable, Equatable {
         let disparities = suspect.filter { $0.verdict == .disparity }.count
         let unsure = suspect.filter { $0.verdict == .insufficientEvidence }.count
         let none = suspect.filter { $0.verdict == .noDisparity }.count
+        // Mixed intersections are compared within each priority level (`GroupResult.stratumReference`):
+        // their disparities are on the suspect ground; gaps in favour of a priority are `intended`.
         let mixedDisparities = mixed.filter { $0.verdict == .disparity }.count
+        let against = lawful.filter { $0.verdict == .disparity }.count
+        let intended = differences.filter { $0.verdict == .intended }.count
         var evidence = [Evidence(.measured, "evidence.suspect_verdicts", ["disparity": .count(disparities), "unsure": .count(unsure), "none": .count(none), "total": .count(suspect.count)])]
         if !mandated.isEmpty {
             let listed = mandated.sorted().joined(separator: ", ")
-            evidence.append(Evidence(.declared, "evidence.mandated", ["attributes": .declared(listed), "disparity": .count(lawful.filter { $0.verdict == .disparity }.count)]))
+            evidence.append(Evidence(.declared, "evidence.mandated", ["attributes": .declared(listed), "intended": .count(intended), "disparity": .count(against)]))
             evidence.append(Evidence(.measured, "evidence.mixed", ["disparity": .count(mixedDisparities), "total": .count(mixed.count)]))
         } else {
             evidence.append(Evidence(.missing, "evidence.missing_field", ["field": .word("field.mandated_priorities")]))
         }
         let status: AssessmentStatus
-        if suspect.isEmpty && mixed.isEmpty {
+        if suspect.isEmpty && mixed.isEmpty && against == 0 {
             status = .notAssessable
-        } else if disparities > 0 {
+        } else if disparities > 0 || mixedDisparities > 0 || against > 0 {
             status = .notMet
-        } else if unsure > 0 || mixedDisparities > 0 || mixed.contains(where: { $0.verdict == .insufficientEvidence }) {
+        } else if unsure > 0 || mixed.contains(where: { $0.verdict == .insufficientEvidence }) {
             status = .attention
         } else {
             status = .met

@@ -10,7 +10,10 @@ public struct ImpactRatioRow: Sendable, Equatable {
     public let rate: Double?
     /// Rate over the highest rate among the included categories; `nil` when excluded.
     public let impactRatio: Double?
-    /// Why the category has no impact ratio: `small` (under 2 % of the sample), `unknown`
-    /// (protected value missing), `undefined` (no rate), or `nil` when it has one.
+    /// Why the category has no impact ratio: `suppressed` (disclosure control), `undefined`
+    /// (no rate, or no comparable category with one), or `nil` when it has one.
     public let exclusion: String?
+    /// A mark on a category that has its ratio: `small` (under 2 % of the sample: LL144 allows
+    /// leaving it out) or `unknown` (protected value missing); `nil` otherwise.
+    public var note: String? = nil
 }

@@ -17,15 +17,15 @@ import AuditMetrics
 ///   measured, the thresholds this audit applied (met); declared `risk_management`.
 ///   Art. 10(2)(f) (examination for biases): measured, met when comparisons were tested;
 ///   not assessable without any. Art. 10(2)(g) (detect, prevent, mitigate): not met when a
-///   disparity on a suspect ground (`ProtectedGround.suspect`) is found and no measure is declared (`fria.measures`),
+///   disparity is found (a gap in favour of a mandated priority is `intended`, not one) and no measure is declared (`fria.measures`),
 ///   attention when one is found and measures are declared, met when none is found.
 ///   Art. 13 (accuracy per group in the instructions): measured when the audit has a label
 ///   and a decision, declared `instructions`. Art. 14 (human oversight): `human_oversight`,
 ///   `fallback`. Art. 15 (accuracy, robustness): measured error-rate verdicts — not met when
 ///   an error rate (FPR, FNR) shows a `disparity`, else met; not assessable without a label.
 ///   Art. 27 (a)–(f): one item per `fria.*` field.
-/// - The four-fifths rule (29 CFR 1607.4(D)): not met when a single-attribute suspect-ground
-///   group of at least the minimum size has an impact ratio below the threshold — on the true
+/// - The four-fifths rule (29 CFR 1607.4(D)): not met when a single-attribute
+///   group (impact ratios honour mandated priorities: `RatioEligibility`) of at least the minimum size has an impact ratio below the threshold — on the true
 ///   values, so also when disclosure control withheld that ratio (then named without its
 ///   figures, `DisclosureSummary.withheldAdverseImpacts`); attention
 ///   when only intersections, small or `unknown` groups do; met otherwise; not assessable
@@ -36,7 +36,6 @@ public enum LegalChecklist {
     ///   - card: what the owner declares (the spec's `system:`), empty when nothing is.
     ///   - grid: the base name of the points grid the audit ran (spec `model:`), if any.
     public static func items(_ result: AuditResult, card: SystemCard, grid: String?) -> [LegalItem] {
-        let mandated = Set(card.values[.mandatedPriorities] ?? [])
         func declared(_ id: String, _ fields: [SystemCard.Field], measured: [(AssessmentStatus, Evidence)] = []) -> LegalItem {
             let (status, items) = ConventionAssessment.declared(fields, card)
             let parts = measured.map(\.0) + (fields.isEmpty ? [] : [status])
@@ -70,8 +69,10 @@ public enum LegalChecklist {
             : Assessment(.met, [Evidence(.measured, "evidence.examined", ["count": .count(differences.count), "disparity": .count(differences.filter { $0.verdict == .disparity }.count)])])))
         // Findings withheld by disclosure control still count (true values), without figures.
         let withheld = result.disclosure?.withheldDisparities ?? []
-        let suspectDisparities = differences.filter { $0.verdict == .disparity && ProtectedGround.of($0.attribute, mandated: mandated) == .suspect }.count
-            + withheld.filter { ProtectedGround.of($0.attribute, mandated: mandated) == .suspect }.count
+        // Every `disparity`: gaps in favour of a mandated priority are `intended`, not counted;
+        // mixed intersections are compared within each priority level (on the suspect ground);
+        // a gap against a priority group is discrimination on a ground of Code pénal 225-1 too.
+        let suspectDisparities = differences.filter { $0.verdict == .disparity }.count + withheld.count
         let measures = card[.friaMeasures]
         var g: Assessment
         if differences.isEmpty {
@@ -99,18 +100,19 @@ public enum LegalChecklist {
         for (suffix, field) in [("a", SystemCard.Field.friaProcesses), ("b", .friaPeriod), ("c", .friaAffectedGroups), ("d", .friaRisks), ("e", .friaOversight), ("f", .friaMeasures)] {
             items.append(declared("ai_act_27_\(suffix)", [field]))
         }
-        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result, mandated: mandated)))
+        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result, priorities: card.values[.mandatedPriorities] ?? [])))
         return items
     }
 
-    static func fourFifths(_ result: AuditResult, mandated: Set<String>) -> Assessment {
+    static func fourFifths(_ result: AuditResult, priorities: [String] = []) -> Assessment {
         guard result.hasDecision else { return Assessment(.notAssessable, [Evidence(.missing, "evidence.no_decision")]) }
         var firm: [(String, String, Double)] = []
         var weak = 0
-        var lawful = 0
+        // The impact ratios already honour the mandated priorities (`RatioEligibility`): no group
+        // is compared with a priority group it does not belong to, so a ratio below the threshold
+        // is adverse impact, against a priority group too.
         for a in result.attributes {
             for g in a.groups where g.statistics.count > 0 && g.adverseImpact == true {
-                guard ProtectedGround.of(a.name, mandated: mandated) != .mandated else { lawful += 1; continue }
                 if !a.isIntersection, !g.belowMinSize, !g.isUnknown, let ir = g.impactRatio?.value {
                     firm.append((a.name, g.label, ir))
                 } else {
@@ -123,7 +125,6 @@ public enum LegalChecklist {
         // named without its figures — suppression never turns "not met" into "met".
         var firmWithheld: [(String, String)] = []
         for w in result.disclosure?.withheldAdverseImpacts ?? [] {
-            guard ProtectedGround.of(w.attribute, mandated: mandated) != .mandated else { lawful += 1; continue }
             if !w.isIntersection, !w.belowMinSize, !w.isUnknown { firmWithheld.append((w.attribute, w.group)) } else { weak += 1 }
         }
         var evidence: [Evidence] = []
@@ -133,7 +134,10 @@ public enum LegalChecklist {
         for (attribute, group) in firmWithheld {
             evidence.append(Evidence(.measured, "evidence.adverse_impact_withheld", ["attribute": .label(attribute), "group": .label(group)]))
         }
-        evidence.append(Evidence(.measured, "evidence.adverse_other", ["weak": .count(weak), "lawful": .count(lawful)]))
+        evidence.append(Evidence(.measured, "evidence.adverse_other", ["weak": .count(weak)]))
+        if !priorities.isEmpty {
+            evidence.append(Evidence(.declared, "evidence.priority_ratios", ["attributes": .declared(priorities.joined(separator: ", "))]))
+        }
         let status: AssessmentStatus = !firm.isEmpty || !firmWithheld.isEmpty ? .notMet : weak > 0 ? .attention : .met
         return Assessment(status, evidence)
     }

@@ -9,7 +9,8 @@ import AuditMetrics
 ///   Katz interval). The impact ratio against the reference is the `selection_rate` `ratio`;
 /// - `p_value`: Fisher's exact test when an expected cell is under 5, else the two-proportion
 ///   z test; `p_adjusted`: across every test of the audit (Holm by default);
-/// - `verdict`: `disparity`, `no_disparity` or `insufficient_evidence`, with its `reason`.
+/// - `verdict`: `disparity`, `no_disparity`, `insufficient_evidence` or `intended` (a disparity in
+///   favour of a declared mandated priority, `MandatedPriority`), with its `reason`.
 /// Empty cells mean undefined (the reason says why). Text cells that a spreadsheet would read
 /// as a formula get a leading `'` (``CSVText``); numbers are plain.
 public enum FindingsCSV {

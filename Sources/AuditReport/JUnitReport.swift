@@ -177,7 +177,7 @@ public struct JUnitReport {
                 let outcome: Case.Outcome = switch f.verdict {
                 case .disparity: .failure(type: f.verdict.rawValue, message: message, details: details(f))
                 case .insufficientEvidence: .skipped(type: f.verdict.rawValue, message: message, details: details(f))
-                case .noDisparity: .passed
+                case .noDisparity, .intended: .passed
                 }
                 return Case(classname: "vigie.findings.\(attribute.name)", name: name, outcome: outcome)
             }

@@ -27,8 +27,11 @@ extension ReportJSON {
             let share: Double
             let rate: Double?
             let impact_ratio: Double?
-            /// `small`, `unknown` or `undefined` when left out of impact ratios.
+            /// `suppressed` or `undefined` when the category has no impact ratio.
             let excluded: String?
+            /// `small` (under 2 % of the sample) or `unknown`: a category that has its ratio but
+            /// that LL144 allows leaving out.
+            let note: String?
         }
         struct Table: Encodable {
             let attribute: String
@@ -52,7 +55,7 @@ extension ReportJSON {
             legal = LegalChecklist.items(r, card: builder.card, grid: builder.model?.file).map { item($0.id, $0.assessment) }
             impact_ratio_tables = ImpactRatioTable.tables(r).map { t in
                 Table(attribute: t.attribute, rows: t.rows.map {
-                    Row(category: $0.category, count: $0.count, share: $0.share, rate: $0.rate, impact_ratio: $0.impactRatio, excluded: $0.exclusion)
+                    Row(category: $0.category, count: $0.count, share: $0.share, rate: $0.rate, impact_ratio: $0.impactRatio, excluded: $0.exclusion, note: $0.note)
                 })
             }
         }

@@ -283,11 +283,13 @@ public enum ReportJSON {
         let disparity: Int
         let no_disparity: Int
         let insufficient_evidence: Int
+        let intended: Int
 
         init(_ findings: [Finding]) {
             disparity = findings.filter { $0.verdict == .disparity }.count
             no_disparity = findings.filter { $0.verdict == .noDisparity }.count
             insufficient_evidence = findings.filter { $0.verdict == .insufficientEvidence }.count
+            intended = findings.filter { $0.verdict == .intended }.count
         }
     }
 

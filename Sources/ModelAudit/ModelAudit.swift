@@ -13,8 +13,10 @@ import LinearAlgebra
 ///    allocation rule, allocate (`GridAllocation`); the per-criterion points actually given
 ///    (`GridDesign.contributions`) feed the decompositions;
 /// 2. per protected attribute (single attributes; rows whose value is missing are left out):
-///    - selection by the grid: `grid_selection_rate` (Wilson) and `grid_impact_ratio` (over the
-///      highest rate among groups of at least `min_group_size` rows, Katz interval);
+///    - selection by the grid: `grid_selection_rate` (Wilson) and `grid_impact_ratio` (the
+///      audit's `GroupFrame` and `RatioEligibility`: over the most favoured comparable group's
+///      rate — at least `min_group_size` rows, not missing, mandated priorities honoured — with
+///      a Katz interval);
 ///    - score fairness (`ScoreFairness`): distribution, LL144 scoring rate and its impact
 ///      ratio, Kolmogorov–Smirnov distance to the rest and to the reference, and with a label
 ///      AUC by group;
@@ -99,14 +101,17 @@ public enum ModelAudit {
             if let selected {
                 var chosen = [Int](repeating: 0, count: labels.count)
                 for r in 0..<n where codes[r] >= 0 && selected[r] { chosen[Int(codes[r])] += 1 }
-                let eligible = (0..<labels.count).filter { counts[$0] >= spec.minGroupSize }
-                let best = (eligible.isEmpty ? Array(0..<labels.count).filter { counts[$0] > 0 } : eligible)
-                    .max { Double(chosen[$0]) / Double(counts[$0]) < Double(chosen[$1]) / Double(counts[$1]) }
+                // The audit's group frame and eligibility (minimum size, missing group by its
+                // code, mandated priorities): one impact ratio, one definition.
+                let rates = labels.indices.map { g in MetricValue.ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: no rows") }
+                let frame = GroupFrame(labels: labels, values: rates, sizes: counts,
+                                       isMissing: labels.indices.map { UInt32($0) == column.unknownCode },
+                                       priorities: labels.map { auditAttribute?[$0]?.priorities ?? [] }, eligibility: audit.analysis.ratioEligibility)
+                let ratios = frame.mostFavouredRatios(zeroComparator: "no group has a selected applicant")
                 for g in labels.indices {
-                    let rate = MetricValue.ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: no rows")
-                    perGroup[g].append(MetricEntry("grid_selection_rate", rate, n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
-                    if let b = best, counts[g] > 0 {
-                        let ratio = MetricValue.ratio(Double(chosen[g]) / Double(counts[g]), Double(chosen[b]) / Double(counts[b]), reason: "no group has a selected applicant")
+                    perGroup[g].append(MetricEntry("grid_selection_rate", rates[g], n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
+                    if let b = frame.mostFavoured(for: g), counts[g] > 0 {
+                        let ratio = ratios[g]
                         let ci = RatioInterval.katzOrAdjusted(successes1: Double(chosen[g]), trials1: Double(counts[g]), successes2: Double(chosen[b]), trials2: Double(counts[b]), level: level)
                         perGroup[g].append(MetricEntry("grid_impact_ratio", ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
                     }
@@ -179,9 +184,12 @@ public enum ModelAudit {
         if grid.allocation != nil {
             let references = Dictionary(attributes.compactMap { a in a.reference.map { (a.name, $0) } }, uniquingKeysWith: { x, _ in x })
             let run = try GridSensitivity.run(design: design, attributes: store.attributes,
-                                              minGroupSize: spec.minGroupSize, referenceGroups: references)
-            sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
-            tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
+                                              minGroupSize: spec.minGroupSize, referenceGroups: references,
+                                              priorities: Dictionary(uniqueKeysWithValues: store.attributes.map { c in (c.attribute, c.groups.map { audit[c.attribute]?[$0]?.priorities ?? [] }) }))
+            // The missing group of each attribute, found by its code (its label may be `unknown (missing)`).
+            let missing = Set(store.attributes.compactMap { c in c.unknownCode.map { "\(c.attribute)\u{1F}\(c.groups[Int($0)])" } })
+            sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
+            tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
         }
         return ModelAuditResult(
             name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,

@@ -10,6 +10,8 @@ extension AuditFacts {
 
         var attributes: [AuditAttribute] = []
         var adverse: [AuditAdverseImpact] = []
+        // The missing group of each single attribute, by its flag (never by its label).
+        var missing: [String: String] = [:]
         for attribute in try report.array("attributes") {
             let name = try attribute.string("name")
             var groups = 0, unknownRows = 0
@@ -19,7 +21,7 @@ extension AuditFacts {
                 let isUnknown = try group.bool("unknown")
                 // In a single attribute only the group of missing values is `unknown` (its label
                 // is `unknown (missing)` when a value is literally `unknown`).
-                if isUnknown, !name.contains("*") { unknownRows = count }
+                if isUnknown, !name.contains("*") { unknownRows = count; missing[name] = try group.string("group") }
                 if let flag = try group.optional("adverse_impact"), try flag.bool(),
                    !isUnknown, !(try group.bool("below_min_size")),
                    let ratio = try Self.okValue(try group.optional("impact_ratio")) {
@@ -60,13 +62,14 @@ extension AuditFacts {
             adverseImpacts: adverse,
             allocationLowest: []
         )
+        if let intended = try verdicts.optional("intended") { facts.intendedCount = try intended.integer() }
         if let disclosure = try report.optional("disclosure") {
             facts.minCellSize = try disclosure.integer("min_cell_size")
             facts.suppressedCells = try disclosure.array("suppressed_cells").count
             facts.suppressedFindings = try disclosure.integer("suppressed_findings")
         }
         if let allocation = try report.optional("allocation") {
-            try facts.readAllocation(allocation)
+            try facts.readAllocation(allocation, missing: missing)
         }
         if let model = try report.optional("model") {
             facts.modelName = try model.string("name")
@@ -78,7 +81,8 @@ extension AuditFacts {
         return facts
     }
 
-    private mutating func readAllocation(_ allocation: JSONDocument) throws(RegisterError) {
+    /// `missing`: the label of each attribute's missing group, read from its flag in the audit.
+    private mutating func readAllocation(_ allocation: JSONDocument, missing: [String: String]) throws(RegisterError) {
         allocationQuantity = try allocation.string("quantity")
         let overall = try allocation.member("overall")
         allocationHouseholds = try overall.integer("households")
@@ -91,7 +95,7 @@ extension AuditFacts {
             for group in try attribute.array("groups") {
                 guard let ratio = try Self.okValue(try group.optional("disparities")?.optional("allocation_per_capita_ratio")) else { continue }
                 let label = try group.string("group")
-                guard label != "unknown", label != reference else { continue }
+                guard label != missing[try attribute.string("name")], label != reference else { continue }
                 if let current = lowest, current.perCapitaRatio <= ratio { continue }
                 lowest = AuditAllocationExtreme(attribute: try attribute.string("name"), group: label, reference: reference, perCapitaRatio: ratio)
             }

@@ -27,11 +27,15 @@ extension AuditFacts {
         }
         let n = l.count(findingCount), d = l.count(disparityCount), nd = l.count(noDisparityCount), ie = l.count(insufficientEvidenceCount)
         let a = l.fixed(alpha, 2)
+        let intended = intendedCount == 0 ? "" : l.pick(
+            " \(l.count(intendedCount)) écarts en faveur d'une priorité légale, voulus (intended).",
+            " \(l.count(intendedCount)) gaps in favour of a mandated priority, intended.",
+            " \(l.count(intendedCount)) verschillen ten gunste van een wettelijke voorrang, beoogd (intended).")
         return l.pick(
             "\(n) comparaisons avec le groupe de référence (différences et rapports), p-valeurs ajustées (\(adjust), α = \(a)) : \(d) avec écart établi (disparity), \(nd) sans écart (no_disparity), \(ie) sans preuve suffisante (insufficient_evidence).",
             "\(n) comparisons with the reference group (differences and ratios), p-values adjusted (\(adjust), α = \(a)): \(d) disparity, \(nd) no disparity, \(ie) insufficient evidence.",
             "\(n) vergelijkingen met de referentiegroep (verschillen en verhoudingen), p-waarden gecorrigeerd (\(adjust), α = \(a)): \(d) verschil vastgesteld (disparity), \(nd) geen verschil (no_disparity), \(ie) onvoldoende bewijs (insufficient_evidence)."
-        )
+        ) + intended
     }
 
     /// Every finding with the verdict `disparity`, with its interval and adjusted p-value.

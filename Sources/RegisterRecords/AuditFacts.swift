@@ -28,6 +28,9 @@ public struct AuditFacts: Sendable, Equatable, Codable {
     public var disparityCount: Int
     public var noDisparityCount: Int
     public var insufficientEvidenceCount: Int
+    /// Disparities in favour of a declared mandated priority (verdict `intended`; 0 in reports
+    /// written before it existed).
+    public var intendedCount: Int = 0
     /// `spec.inference.adjust` and `alpha`: how the p-values were adjusted.
     public var adjust: String
     public var alpha: Double
@@ -62,7 +65,7 @@ public struct AuditFacts: Sendable, Equatable, Codable {
         case manifestSHA256 = "manifest_sha256", inputs, outputs, rows
         case dataFile = "data_file", hasLabel = "has_label", hasDecision = "has_decision"
         case protectedColumns = "protected_columns", intersectionOrder = "intersection_order", attributes
-        case disparityCount = "disparity", noDisparityCount = "no_disparity", insufficientEvidenceCount = "insufficient_evidence"
+        case disparityCount = "disparity", noDisparityCount = "no_disparity", insufficientEvidenceCount = "insufficient_evidence", intendedCount = "intended"
         case adjust, alpha, disparities
         case impactRatioThreshold = "impact_ratio_threshold", adverseImpacts = "adverse_impacts"
         case minCellSize = "min_cell_size", suppressedCells = "suppressed_cells", suppressedFindings = "suppressed_findings"
@@ -74,7 +77,7 @@ public struct AuditFacts: Sendable, Equatable, Codable {
     }
 
     /// Findings compared (all verdicts).
-    public var findingCount: Int { disparityCount + noDisparityCount + insufficientEvidenceCount }
+    public var findingCount: Int { disparityCount + noDisparityCount + insufficientEvidenceCount + intendedCount }
 
     /// Groups with at least one row, over every attribute and intersection.
     public var groupsChecked: Int { attributes.reduce(0) { $0 + $1.groups } }

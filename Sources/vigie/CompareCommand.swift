@@ -19,7 +19,11 @@ struct CompareCommand: ParsableCommand {
         Grids (docs/model.md, "Comparing two grids"): writes compare.csv, compare.md and \
         compare.json into --out: overall and per protected group, the selection rate under A \
         and B, the change, how many gain and lose a selection, the mean score and the mean rank \
-        change. Groups of fewer than 10 applicants show counts only.
+        change.
+
+        Both go through the audit's disclosure control (--min-cell-size, min_cell_size, 10 by \
+        default; 0 turns it off): a group under it, and the groups hidden with it so that it \
+        cannot be recovered from the totals, show their size only.
 
         compare.md is in the spec's language, or --lang (en or fr).
 
@@ -60,7 +64,7 @@ struct CompareCommand: ParsableCommand {
         let (rows, names) = try TariffComparison.run(spec: spec, tariffA: options.tariff[0], tariffB: options.tariff[1])
         try ReportWriter.write([
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
-            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.report.language).utf8)),
+            ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.report.language, minimumCellSize: spec.analysis.minCellSize).utf8)),
         ], to: out, force: force, writtenBy: "compare")
         print(BidiControl.visible("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv"))
     }
@@ -77,7 +81,11 @@ struct CompareCommand: ParsableCommand {
         // One read: the protected attributes as the audit groups them, and both grids' columns.
         let store = try DataLoader.load(path: data, dialect: spec.data.csv,
                                         requests: spec.data.groupRequests + GridComparison.columnRequests(gridA: gridA, gridB: gridB))
-        let comparison = try GridComparison.run(gridA: gridA, gridB: gridB, store: store)
+        var analysis = spec.analysis
+        var protected = spec.data.protected
+        try options.apply(to: &analysis, protected: &protected)
+        try analysis.validate()
+        let comparison = try GridComparison.run(gridA: gridA, gridB: gridB, store: store, minimumCellSize: analysis.minCellSize)
         try ReportWriter.write([
             ("compare.csv", Data(ModelComparison.csv(comparison).utf8)),
             ("compare.json", try ModelComparison.json(comparison)),

@@ -71,6 +71,7 @@ import Testing
 
     @Test func noHiddenSubCountIsRecoverable() throws {
         var hiddenCells = 0
+        var publishedRatios = 0, withheldRatios = 0
         for seed in UInt64(1)...40 {
             let result = try Self.audit(seed: seed)
             // Cells by "attribute|label"; the whole population is "overall|all".
@@ -134,17 +135,26 @@ import Testing
                     #expect(remainder != 0, "seed \(seed): \(name) of \(hiddenMembers) pinned at 0 by \(total)")
                 }
             }
-            // 5. Impact ratios: the rate they divide by is a published group's rate.
+            // 5. Impact ratios: the rate they divide by is a published group's rate, and no
+            // published ratio belongs to a group whose rate is hidden (rate = ratio × highest).
             for a in result.attributes {
                 let rates = a.groups.compactMap { $0["selection_rate"]?.value }
                 for g in a.groups {
-                    guard let ratio = g.impactRatio?.value, ratio > 0, let rate = g["selection_rate"]?.value else { continue }
+                    if g.impactRatio?.value != nil { publishedRatios += 1 }
+                    if g.impactRatio?.isSuppressed == true { withheldRatios += 1 }
+                    guard let ratio = g.impactRatio?.value else { continue }
+                    guard let rate = g["selection_rate"]?.value else {
+                        Issue.record("seed \(seed): \(a.name)|\(g.label) publishes an impact ratio without its rate"); continue
+                    }
+                    guard ratio > 0 else { continue }
                     let highest = rate / ratio
                     #expect(rates.contains { abs($0 - highest) < 1e-9 }, "seed \(seed): \(a.name)|\(g.label) impact ratio divides by an unpublished rate")
                 }
             }
         }
         #expect(hiddenCells > 40, "the random audits exercise suppression")
+        // Ratios are withheld only where their denominator is hidden: most stay published.
+        #expect(publishedRatios > withheldRatios, "published \(publishedRatios), withheld \(withheldRatios)")
     }
 
     /// Rank by Gaussian elimination with partial pivoting (entries are small integers).

@@ -60,7 +60,9 @@ struct SensitivityPlantedBiasTests {
         #expect(result.tornado[0].highImpactRatioChange == .defined(-0.5))
     }
 
-    @Test func smallGroupsGetNoImpactRatio() throws {
+    /// As the audit's impact ratio: a small group gets a ratio (5 of 5 selected → 1/(17/35)),
+    /// but does not set the denominator.
+    @Test func smallGroupsGetTheAuditsImpactRatio() throws {
         var lines = ["id,f,grp"]
         for i in 0..<40 { lines.append("r\(i),\(i % 2 == 0 ? "oui" : "non"),\(i < 35 ? "big" : "small")") }
         let path = try RepositoryPaths.temporaryFile(lines.joined(separator: "\n") + "\n")
@@ -71,9 +73,10 @@ struct SensitivityPlantedBiasTests {
         let result = try GridSensitivity.run(design: design, attributes: attributes, minGroupSize: 30)
         let small = try #require(result.disparities[0].first { $0.group == "small" })
         #expect(small.count == 5)
-        #expect(small.impactRatio.value == nil)
-        #expect(small.impactRatio.reason?.contains("min_group_size") == true)
-        #expect(small.selectionRate.value != nil)
+        let big = try #require(result.disparities[0].first { $0.group == "big" })
+        #expect(big.impactRatio == .defined(1))
+        let (sb, nb) = (Double(big.selected), Double(big.count)), (ss, ns) = (Double(small.selected), Double(small.count))
+        #expect(abs((small.impactRatio.value ?? -1) - (ss / ns) / (sb / nb)) < 1e-12)
     }
 
     /// 6,000 generated applicants: `lien_commune` (40 points) is held by 90 % of FR

@@ -41,6 +41,20 @@ struct CompareModelTests {
         let a = folder.appendingPathComponent("a.yaml"), b = folder.appendingPathComponent("b.yaml")
         try Data(grid("f").utf8).write(to: a)
         try Data(grid("g").utf8).write(to: b)
+        // Without disclosure control (--min-cell-size 2: no group is under it), every value by hand;
+        // Y: 0 → 2 selected, ranks 3, 4 → 1, 2.
+        let open = folder.appendingPathComponent("open")
+        let all = try CLI.run(["compare", "--model", a.path, "--model", b.path, "--data", data.path, "--protected", "grp", "--min-cell-size", "2", "--out", open.path])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try String(contentsOf: open.appendingPathComponent("compare.csv"), encoding: .utf8) == """
+        attribute,group,n,selected_a,selected_b,rate_a,rate_b,rate_change,gainers,losers,mean_score_a,mean_score_b,mean_score_change,mean_rank_change,suppressed
+        overall,all,12,2,2,\(2.0 / 12),\(2.0 / 12),0,2,2,\(20.0 / 12),\(20.0 / 12),0,0,false
+        grp,X,10,2,0,0.2,0,-0.2,0,2,2,0,-2,0.4,false
+        grp,Y,2,0,2,0,1,1,2,0,0,10,10,-2,false
+
+        """)
+        // With the default (10): Y (2 rows) is hidden, and X with it — else Y = overall − X —
+        // both without any sub-count (selected, gainers, losers), as the audit does.
         let out = folder.appendingPathComponent("out")
         let run = try CLI.run(["compare", "--model", a.path, "--model", b.path, "--data", data.path, "--protected", "grp", "--out", out.path])
         #expect(run.status == 0, "\(run.stderr)")
@@ -48,18 +62,19 @@ struct CompareModelTests {
         #expect(csv == """
         attribute,group,n,selected_a,selected_b,rate_a,rate_b,rate_change,gainers,losers,mean_score_a,mean_score_b,mean_score_change,mean_rank_change,suppressed
         overall,all,12,2,2,\(2.0 / 12),\(2.0 / 12),0,2,2,\(20.0 / 12),\(20.0 / 12),0,0,false
-        grp,X,10,2,0,0.2,0,-0.2,0,2,2,0,-2,0.4,false
-        grp,Y,2,0,2,,,,2,0,,,,,true
+        grp,X,10,,,,,,,,,,,,true
+        grp,Y,2,,,,,,,,,,,,true
 
         """)
         let md = try String(contentsOf: out.appendingPathComponent("compare.md"), encoding: .utf8)
         #expect(md.contains("4 of 12 applicants switch: 2 selected under B and not A, 2 selected under A and not B."))
-        #expect(md.contains("| `grp` | `Y` | 2 | 0 | 2 | — | — | — | 2 | 0 | — | — |"))
+        #expect(md.contains("| `grp` | `Y` | 2 | — | — | — | — | — | — | — | — | — |"))
+        #expect(md.contains("1 groups of fewer than 10 applicants, and 1 more"), "\(md)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("compare.json"))) as? [String: Any]
         let rows = json?["rows"] as? [[String: Any]]
         #expect(rows?.count == 3)
-        #expect(rows?[2]["rate_a"] == nil)
-        #expect(rows?[1]["mean_rank_change"] as? Double == 0.4)
+        #expect(rows?[2]["rate_a"] == nil && rows?[2]["selected_a"] == nil && rows?[2]["gainers"] == nil)
+        #expect(rows?[1]["mean_rank_change"] == nil)
         #expect(json?["shared_design"] as? Bool == false)
     }
 
@@ -131,8 +146,14 @@ struct CompareModelTests {
         let ages = rows.filter { $0["attribute"] as? String == "age" }
         #expect(ages.compactMap { $0["group"] as? String } == ["<18", "[18,26)", "[26,36)", "[36,51)", "[51,66)", ">=66"])
         #expect(ages.compactMap { $0["n"] as? Int }.reduce(0, +) == 5_000)
-        // An empty band: counts only.
-        #expect(ages[0]["n"] as? Int == 0 && ages[0]["suppressed"] as? Bool == true && ages[0]["rate_a"] == nil)
+        // An empty band: no value (nothing to hide).
+        #expect(ages[0]["n"] as? Int == 0 && ages[0]["rate_a"] == nil)
+        // Hidden groups: none alone in its attribute (else it would be the overall minus the rest).
+        for attribute in Set(rows.compactMap { $0["attribute"] as? String }) where attribute != "overall" {
+            let hidden = rows.filter { $0["attribute"] as? String == attribute && $0["suppressed"] as? Bool == true }
+            #expect(hidden.count != 1, "\(attribute)")
+            #expect(hidden.allSatisfy { $0["selected_a"] == nil && $0["gainers"] == nil })
+        }
         // The same gainers as with --protected nationalite (pandas: 25).
         let hors = rows.first { $0["attribute"] as? String == "nationalite" && $0["group"] as? String == "hors_UE" }
         #expect(hors?["gainers"] as? Int == 25)

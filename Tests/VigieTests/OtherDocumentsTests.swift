@@ -97,7 +97,7 @@ import Testing
         #expect(md.contains(t(.compareGridSwitches, ["switches": t.count(1), "count": t.count(1_204), "gainers": "0", "losers": "1"])))
         // 20 % → 10 %: −10.0 points; mean score 12.3 → 11.5 (12.25 rounds half away from zero); rank +1.5.
         #expect(md.contains("| `grp` | `all` | \(t.count(1_204)) | 2 | 1 | \(t.percent(0.2)) | \(t.percent(0.1)) | −10\(t.numbers.decimalMark)0 pts | 0 | 1 | 12\(t.numbers.decimalMark)3 → 11\(t.numbers.decimalMark)5 | +1\(t.numbers.decimalMark)5 |"))
-        #expect(md.contains(t(.compareGridSuppressed, ["min": "10"])))
+        #expect(md.contains(t(.compareGridSuppressed, ["min": "10", "primary": t.count(Self.grid().rows.filter(\.suppressed).count), "complementary": "0"])), "\(md)")
         #expect(md.contains("**A \\*grid\\***") && md.contains("**B &lt;grid&gt;**"))
     }
 

@@ -20,7 +20,9 @@ import Testing
     }
 
     @Test func outcomeFollowsTheEnforcedGates() throws {
-        let (housing, _) = try S.fixture("housing")
+        // Without the card's mandated priority: the demo's disparities (all in favour of
+        // `handicap`) are then disparities, and the verdict gate fails.
+        let (housing, _) = try S.fixture("housing", mandatedPriorities: false)
         func outcome(_ r: AuditResult, _ ratio: Bool, _ verdicts: Bool) -> String {
             let md = PipelineSummary(r, gates: AuditGates(r, enforcesImpactRatio: ratio, enforcesVerdicts: verdicts), reportLink: "r/report.html").render()
             return String(md.split(separator: "\n")[1].prefix { $0 != "—" })
@@ -38,7 +40,7 @@ import Testing
     }
 
     @Test func worstFindingsComeWithTheirIntervals() throws {
-        let (result, _) = try S.fixture("housing")
+        let (result, _) = try S.fixture("housing", mandatedPriorities: false)
         let gates = AuditGates(result, enforcesVerdicts: true)
         let md = PipelineSummary(result, gates: gates, reportLink: "r/report.html").render()
         let worst = PipelineSummary.worstFindings(result, limit: 5)

@@ -46,10 +46,16 @@ import Testing
         #expect(a[.parameterSetting]?.evidence.contains { $0.source == .missing && $0.key == "evidence.missing_field" } == true)
         #expect(a[.ethics]?.status == .notMet)
 
-        // The same gap on a declared mandated priority is not counted against.
-        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        // The same gap in favour of a declared mandated priority (A) is intended, not counted against.
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g=A"]])
         let lawful = try S.audit(csv: Self.unequal, spec: S.spec(card: mandated))
+        #expect(lawful.findings.contains { $0.verdict == .intended && $0.metric == "selection_rate" })
         #expect(ConventionAssessment(lawful, card: mandated, suppressionThreshold: nil)[.parameterSetting]?.status == .notAssessable)
+        // Against the priority (B, every group but the reference A, gets less): still a disparity.
+        let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let against = try S.audit(csv: Self.unequal, spec: S.spec(card: againstCard))
+        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == "selection_rate" && $0.reason.contains("against the mandated priority") })
+        #expect(ConventionAssessment(against, card: againstCard, suppressionThreshold: nil)[.parameterSetting]?.status == .notMet)
 
         let fine = try S.audit(csv: Self.equal, spec: S.spec())
         #expect(fine.findings.filter { $0.kind == .difference }.allSatisfy { $0.verdict == .noDisparity })
@@ -132,10 +138,15 @@ import Testing
         #expect(item(declared, "ai_act_27_d")?.assessment.status == .met)
         #expect(item(declared, "ai_act_27_a")?.assessment.status == .notAssessable)
 
-        let mandated = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let mandated = SystemCard(values: [.mandatedPriorities: ["g=A"]])
         let lawful = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: mandated)), card: mandated, grid: nil)
         #expect(item(lawful, "four_fifths")?.assessment.status == .met)
         #expect(item(lawful, "ai_act_10_2_g")?.assessment.status == .met)
+        // Against the priority group B: adverse impact and a disparity, as on any ground.
+        let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
+        let against = try LegalChecklist.items(S.audit(csv: Self.unequal, spec: S.spec(card: againstCard)), card: againstCard, grid: nil)
+        #expect(item(against, "four_fifths")?.assessment.status == .notMet)
+        #expect(item(against, "ai_act_10_2_g")?.assessment.status == .notMet)
 
         let fine = try LegalChecklist.items(S.audit(csv: Self.equal, spec: S.spec()), card: SystemCard(), grid: nil)
         #expect(item(fine, "four_fifths")?.assessment.status == .met)
@@ -147,8 +158,8 @@ import Testing
         #expect(item(nl, "ai_act_13")?.assessment.status == .notAssessable)
     }
 
-    /// LL144: C (1 row of 100, 1 %) is listed but excluded; impact ratios by hand:
-    /// A 48/60 = 0.8 (highest), B 13/39 = 1/3, IR_B = (1/3)/0.8 = 0.41666…
+    /// LL144: C (1 row of 100, 1 %) is listed and marked, with the audit's impact ratio; by hand:
+    /// A 48/60 = 0.8 (highest), B 13/39 = 1/3, IR_B = (1/3)/0.8 = 0.41666…, IR_C = 1/0.8.
     @Test func impactRatioTableByHand() throws {
         let r = try S.audit(csv: S.csv([("A", 60, 48), ("B", 39, 13), ("C", 1, 1)]), spec: S.spec())
         let table = try #require(ImpactRatioTable.tables(r).first)
@@ -159,7 +170,8 @@ import Testing
         #expect(abs(a.rate! - 0.8) < 1e-15)
         #expect(a.impactRatio == 1)
         #expect(abs(b.impactRatio! - (1.0 / 3.0) / 0.8) < 1e-12)
-        #expect(c.impactRatio == nil && c.exclusion == "small" && c.rate == 1)
+        #expect(c.impactRatio == 1.25 && c.exclusion == nil && c.note == "small" && c.rate == 1)
+        #expect(r["g"]?["C"]?.impactRatio == .defined(1.25))
 
         // Unfavourable decisions: the rate is 1 − selection rate; A 0.2, B 2/3 (highest).
         var spec = S.spec()
@@ -170,8 +182,8 @@ import Testing
 
         // The unknown category is reported with its count, out of the ratios.
         let k = try #require(ImpactRatioTable.tables(S.audit(csv: S.csv([("A", 60, 48), ("B", 39, 13)], unknown: 10), spec: S.spec())).first)
-        let unknown = try #require(k.rows.first { $0.exclusion == "unknown" })
-        #expect(unknown.count == 10 && unknown.impactRatio == nil)
+        let unknown = try #require(k.rows.first { $0.note == "unknown" })
+        #expect(unknown.count == 10 && unknown.impactRatio != nil)
     }
 
     @Test func keyFindingsPutSuspectDisparitiesFirst() throws {
@@ -210,7 +222,7 @@ import Testing
                 #expect(r.count == e["count"] as! Int)
                 #expect(close(r.share, e["share"] as! Double))
                 #expect(close(try #require(r.rate), e["rate"] as! Double), "\(table.attribute) \(r.category)")
-                #expect((r.exclusion != nil) == (e["excluded"] as! Bool), "\(table.attribute) \(r.category)")
+                #expect(r.exclusion == nil && r.note == e["note"] as? String, "\(table.attribute) \(r.category)")
                 if let ir = e["impact_ratio"] as? Double {
                     #expect(close(try #require(r.impactRatio), ir), "\(table.attribute) \(r.category)")
                 } else {

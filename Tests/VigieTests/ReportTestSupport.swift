@@ -23,21 +23,24 @@ enum ReportTestSupport {
 
     static func run(_ spec: AuditSpec) throws -> AuditResult {
         let store = try AuditPipeline.load(spec).store
-        var result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: 1)
+        var result = try Audit.run(store: store, data: spec.data, analysis: spec.auditedAnalysis, threads: 1)
         result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: 1)
         return result
     }
 
-    /// A bundled fixture's spec (`housing`, `water`), optionally in another language.
-    static func fixtureSpec(_ name: String, language: ReportLanguage? = nil) throws -> AuditSpec {
+    /// A bundled fixture's spec (`housing`, `water`), optionally in another language, and
+    /// optionally without its card's mandated priorities (the housing demo's disparities are
+    /// all in favour of `handicap`, hence `intended` with them).
+    static func fixtureSpec(_ name: String, language: ReportLanguage? = nil, mandatedPriorities: Bool = true) throws -> AuditSpec {
         var spec = try AuditSpec(contentsOfFile: root.appendingPathComponent("Fixtures/\(name)/audit.yaml").path)
         if let language { spec.report.language = language }
+        if !mandatedPriorities { spec.report.system?.values[.mandatedPriorities] = nil }
         return spec
     }
 
     /// The audit of a bundled fixture spec, with the spec's report part to render it.
-    static func fixture(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ReportSpec) {
-        let spec = try fixtureSpec(name, language: language)
+    static func fixture(_ name: String, language: ReportLanguage? = nil, mandatedPriorities: Bool = true) throws -> (AuditResult, ReportSpec) {
+        let spec = try fixtureSpec(name, language: language, mandatedPriorities: mandatedPriorities)
         // As the command line computes it, disclosure control included.
         return (try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1), spec.report)
     }

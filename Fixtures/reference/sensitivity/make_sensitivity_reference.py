@@ -6,7 +6,8 @@ for the baseline and for every criterion scaled by 0, 0.5, 1.5, 2; allocates the
 of each typologie (k = number of rows with attribue = 1 in it; order: score desc,
 anciennete_mois desc, demande_id asc); then per protected attribute (nationalite, sexe)
 and group: n, selected, selection rate, impact ratio (rate / max rate of groups with
-n >= 30), rate difference and mean score gap to the largest group.
+n >= 30 other than 'unknown', for every group as the audit's impact ratio), rate difference
+and mean score gap to the largest group.
 
 Run: python3 make_sensitivity_reference.py > make_sensitivity_reference.out
 Writes sensitivity_reference.csv next to this script.
@@ -77,7 +78,7 @@ for label, crit, scale in variants:
             rows.append({
                 "variant": label, "criterion": crit, "scale": scale, "attribute": attr, "group": name,
                 "n": int(r.n), "selected": int(r.k), "selection_rate": r.rate,
-                "impact_ratio": (r.rate / best) if r.n >= MIN_GROUP and best > 0 else np.nan,
+                "impact_ratio": (r.rate / best) if best > 0 else np.nan,
                 "rate_difference": r.rate - t.loc[ref, "rate"],
                 "mean_score": r.m, "mean_score_gap": r.m - t.loc[ref, "m"], "reference": ref,
             })

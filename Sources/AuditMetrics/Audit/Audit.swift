@@ -37,16 +37,26 @@ public enum Audit {
             let reference = try context.resolve(rule, grouping: grouping, statistics: stats, warnings: &warnings)
             if !grouping.isIntersection, let group = reference.group { resolvedSingle[grouping.components[0]] = grouping.groups[group] }
             let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
-            let impactRatios = context.impactRatios(grouping: grouping, statistics: stats)
-            let impactIntervals = context.impactRatioIntervals(grouping: grouping, statistics: stats)
+            let priorities = Self.priorities(grouping, componentNames: componentNames, analysis: analysis, resolved: resolvedSingle)
+            let frame = context.impactFrame(grouping: grouping, statistics: stats, priorities: priorities)
+            let impactRatios = context.impactRatios(frame)
+            let impactIntervals = context.impactRatioIntervals(frame, statistics: stats)
             var groups: [GroupResult] = []
             for (c, label) in grouping.groups.enumerated() {
+                let comparison = Self.priorityComparison(c, grouping: grouping, componentNames: componentNames, analysis: analysis,
+                                                         priorities: priorities, reference: reference.group, statistics: stats)
                 var group = context.groupResult(
                     label: label, statistics: stats[c], isUnknown: grouping.isUnknown[c],
-                    reference: referenceStats, independentReference: reference.group != nil,
+                    reference: comparison.stratum.map { stats[$0] } ?? referenceStats, independentReference: reference.group != nil,
                     isReference: reference.group == c, impactRatio: impactRatios[c]
                 )
-                if impactRatios[c]?.value != nil { group.impactRatioInterval = impactIntervals[c] }
+                if impactRatios[c]?.value != nil {
+                    group.impactRatioInterval = impactIntervals[c]
+                    group.impactComparator = frame.mostFavoured(for: c)
+                }
+                group.priorities = priorities[c]
+                group.stratumReference = comparison.stratum
+                group.priorityGap = comparison.gap
                 groups.append(group)
             }
             attributes.append(AttributeResult(
@@ -81,6 +91,44 @@ public enum Audit {
         }
         if Set(rules).count == 1 { return rules[0] }
         return analysis.defaultReference
+    }
+
+    /// The mandated priorities each group of `grouping` holds (`MandatedPriority.favours`,
+    /// against each component's resolved reference; the missing group, found by its code, never).
+    static func priorities(_ grouping: Grouping, componentNames: [String], analysis: AnalysisSpec, resolved: [Int: String]) -> [Set<String>] {
+        let declared = componentNames.map { analysis.priority(of: $0) }
+        guard declared.contains(where: { $0 != nil }) else { return grouping.groups.map { _ in [] } }
+        return grouping.groups.indices.map { code in
+            var held: Set<String> = []
+            for (i, priority) in declared.enumerated() {
+                guard let priority else { continue }
+                let k = grouping.componentCode(i, of: code)
+                if priority.favours(grouping.componentGroups[i][k], isMissing: grouping.componentMissingCodes[i] == k, reference: resolved[grouping.components[i]]) {
+                    held.insert(priority.attribute)
+                }
+            }
+            return held
+        }
+    }
+
+    /// How group `code`'s comparison with the attribute's reference relates to the mandated
+    /// priorities: on the priorities alone (`PriorityGap`), or, when it differs from the
+    /// reference on both a suspect ground and a priority, the group of its priority stratum it
+    /// is compared with instead (`GroupResult.stratumReference`).
+    static func priorityComparison(_ code: Int, grouping: Grouping, componentNames: [String], analysis: AnalysisSpec,
+                                   priorities: [Set<String>], reference: Int?, statistics: [GroupStatistics]) -> (stratum: Int?, gap: PriorityGap?) {
+        guard let r = reference, r != code else { return (nil, nil) }
+        let mandated = componentNames.indices.filter { analysis.priority(of: componentNames[$0]) != nil }
+        guard !mandated.isEmpty, priorities[code] != priorities[r] else { return (nil, nil) }
+        let suspect = componentNames.indices.filter { !mandated.contains($0) }
+        if suspect.allSatisfy({ grouping.componentCode($0, of: code) == grouping.componentCode($0, of: r) }) {
+            if priorities[r].isStrictSubset(of: priorities[code]) { return (nil, .groupFavoured(priorities[code].subtracting(priorities[r]))) }
+            if priorities[code].isStrictSubset(of: priorities[r]) { return (nil, .referenceFavoured(priorities[r].subtracting(priorities[code]))) }
+            return (nil, nil)
+        }
+        let stratum = grouping.code(components: componentNames.indices.map { mandated.contains($0) ? grouping.componentCode($0, of: code) : grouping.componentCode($0, of: r) })
+        guard stratum != code, statistics[stratum].count > 0 else { return (nil, nil) }
+        return (stratum, nil)
     }
 
     /// What every group computation needs to know.
@@ -171,9 +219,8 @@ public enum Audit {
             )
         }
 
-        /// A group may be the `largest` or `best` reference, or the maximum of the impact
-        /// ratio, if it has rows, is not `unknown`, and reaches the minimum size; when no
-        /// group does, any non-empty known group may.
+        /// A group may be the `largest` or `best` reference if it has rows, is not `unknown`,
+        /// and reaches the minimum size; when no group does, any non-empty known group may.
         func eligible(_ grouping: Grouping, _ statistics: [GroupStatistics]) -> [Int] {
             eligible(statistics, isUnknown: grouping.isUnknown)
         }
@@ -187,29 +234,32 @@ public enum Audit {
             return large.isEmpty ? known : large
         }
 
-        func impactRatios(grouping: Grouping, statistics: [GroupStatistics]) -> [MetricValue?] {
-            guard hasDecision else { return statistics.map { _ in nil } }
-            let rates = statistics.map { $0.favourableRate(decisionIsFavourable: favourable) }
-            let highest = eligible(grouping, statistics).compactMap { rates[$0].value }.max()
-            return rates.map { rate -> MetricValue in
-                guard let highest else { return .undefined(reason: "no group with a defined favourable-outcome rate") }
-                switch rate {
-                case .undefined(let reason), .suppressed(let reason), .upperBound(_, let reason): return .undefined(reason: reason)
-                case .defined(let r): return .ratio(r, highest, reason: "no group has a favourable outcome (highest rate is 0)")
-                }
-            }
+        /// The favourable-outcome rates of `grouping`'s groups as a `GroupFrame` under the
+        /// audit's ratio eligibility (minimum size, missing group, mandated priorities).
+        func impactFrame(grouping: Grouping, statistics: [GroupStatistics], priorities: [Set<String>]) -> GroupFrame {
+            var eligibility = spec.ratioEligibility
+            eligibility.fixed = fixedEligible
+            return GroupFrame(labels: grouping.groups, values: statistics.map { $0.favourableRate(decisionIsFavourable: favourable) },
+                              sizes: statistics.map(\.count), isMissing: grouping.isUnknown, priorities: priorities,
+                              overall: population.favourableRate(decisionIsFavourable: favourable), eligibility: eligibility)
         }
 
-        /// Katz intervals of the impact ratios: each group's favourable-outcome rate against the
-        /// most favoured group's, taken as a fixed comparison group (its choice from the data is
-        /// not accounted for; the bootstrap interval is). None for that group itself.
-        func impactRatioIntervals(grouping: Grouping, statistics: [GroupStatistics]) -> [MetricInterval?] {
+        /// The four-fifths impact ratios: each group's favourable-outcome rate over its most
+        /// favoured comparable group's (`GroupFrame.mostFavouredRatios`).
+        func impactRatios(_ frame: GroupFrame) -> [MetricValue?] {
+            guard hasDecision else { return frame.labels.map { _ in nil } }
+            return frame.mostFavouredRatios(noComparator: "no group with a defined favourable-outcome rate",
+                                            zeroComparator: "no group has a favourable outcome (highest rate is 0)")
+        }
+
+        /// Katz intervals of the impact ratios: each group's favourable-outcome rate against its
+        /// most favoured comparable group's, taken as a fixed comparison group (its choice from
+        /// the data is not accounted for; the bootstrap interval is). None for that group itself.
+        func impactRatioIntervals(_ frame: GroupFrame, statistics: [GroupStatistics]) -> [MetricInterval?] {
             guard hasDecision else { return statistics.map { _ in nil } }
-            let rates = statistics.map { $0.favourableRate(decisionIsFavourable: favourable).value }
-            guard let top = eligible(grouping, statistics).filter({ rates[$0] != nil }).max(by: { rates[$0]! < rates[$1]! || (rates[$0]! == rates[$1]! && $0 > $1) }),
-                  let (xTop, nTop) = favourableCounts(statistics[top]) else { return statistics.map { _ in nil } }
             return statistics.indices.map { c in
-                guard c != top, let (x, n) = favourableCounts(statistics[c]) else { return nil }
+                guard let top = frame.mostFavoured(for: c), c != top,
+                      let (xTop, nTop) = favourableCounts(statistics[top]), let (x, n) = favourableCounts(statistics[c]) else { return nil }
                 return MetricInterval(RatioInterval.katzOrAdjusted(successes1: x, trials1: n, successes2: xTop, trials2: nTop, level: inference.level), .katz)
             }
         }

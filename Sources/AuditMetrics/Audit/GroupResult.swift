@@ -11,17 +11,33 @@ public struct GroupResult: Sendable, Equatable {
     /// Whether it is the reference group.
     public let isReference: Bool
     /// Per-group metrics (`GroupMetric`, in declaration order; only those the columns allow).
-    public let metrics: [MetricEntry]
+    public internal(set) var metrics: [MetricEntry]
     /// Disparities against the reference: `<rate>_difference`, `<rate>_ratio`, then AIF360's
     /// `statistical_parity_difference`, `disparate_impact`, `average_odds_difference`,
     /// `average_abs_odds_difference`, `equal_opportunity_difference`.
-    public let disparities: [MetricEntry]
+    public internal(set) var disparities: [MetricEntry]
     /// Favourable-outcome rate over the highest group's (four-fifths rule), when the audit has a decision.
-    public let impactRatio: MetricValue?
+    public internal(set) var impactRatio: MetricValue?
     /// `impact_ratio < threshold`; `nil` when the impact ratio is undefined or absent.
-    public let adverseImpact: Bool?
+    public internal(set) var adverseImpact: Bool?
     /// The Katz interval of the impact ratio against the most favoured group (none for that group).
     public internal(set) var impactRatioInterval: MetricInterval?
+    /// The mandated priorities (`MandatedPriority.attribute`) this group holds: empty for most.
+    public internal(set) var priorities: Set<String> = []
+    /// For a group of an intersection crossing a mandated priority with a suspect ground, which
+    /// differs from the attribute's reference on both: the group it is compared with instead,
+    /// the reference's suspect-ground groups with this group's priority groups (`sexe*handicap`:
+    /// `F*oui` against `M*oui`, not `M*non`), so that the gap is examined on the suspect ground.
+    /// An index into the attribute's groups; `nil` when the attribute's reference is used.
+    public internal(set) var stratumReference: Int?
+    /// Whether this group's gap against its reference lies on mandated priorities alone (same
+    /// suspect-ground groups, different priorities): then a gap in favour of the side holding
+    /// the priority is `intended`.
+    public internal(set) var priorityGap: PriorityGap?
+    /// The group whose favourable-outcome rate is the impact ratio's denominator (its most
+    /// favoured comparable group, `GroupFrame.mostFavoured(for:)`), an index into the
+    /// attribute's groups; `nil` when the ratio is undefined or absent.
+    public internal(set) var impactComparator: Int?
     /// The bootstrap interval of the impact ratio, when the audit ran a bootstrap.
     public internal(set) var impactRatioBootstrapInterval: MetricInterval?
 

@@ -157,6 +157,9 @@ enum BootstrapAnalysis {
         let hasScore: Bool
         /// The groups eligible on the full sample (kept on every replicate and leave-one-out table).
         let eligible: [Int]
+        /// Each group's mandated priorities and stratum reference (`GroupResult`).
+        let priorities: [Set<String>]
+        let stratumReferences: [Int?]
 
         init(result: AuditResult, grouping: Grouping, referenceGroup: Int?, keys: [Key]) {
             self.spec = result.analysis
@@ -164,6 +167,8 @@ enum BootstrapAnalysis {
             self.context = Audit.Context(spec: result.analysis, hasScore: result.hasScore, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
             let index = result.attributes.firstIndex { $0.name == grouping.name }!
             self.eligible = self.context.eligible(result.attributes[index].groups.map(\.statistics), isUnknown: grouping.isUnknown)
+            self.priorities = result.attributes[index].groups.map(\.priorities)
+            self.stratumReferences = result.attributes[index].groups.map(\.stratumReference)
             self.grouping = grouping
             self.referenceGroup = referenceGroup
             self.keys = keys
@@ -189,9 +194,9 @@ enum BootstrapAnalysis {
                 case .metric(let g, let metric):
                     return groups[g].metric(metric, population: population).value
                 case .disparity(let g, let name):
-                    return Self.disparity(name, groups[g], reference, population)
+                    return Self.disparity(name, groups[g], stratumReferences[g].map { groups[$0] } ?? reference, population)
                 case .impactRatio(let g):
-                    if impactRatios == nil { impactRatios = context.impactRatios(grouping: grouping, statistics: groups) }
+                    if impactRatios == nil { impactRatios = context.impactRatios(context.impactFrame(grouping: grouping, statistics: groups, priorities: priorities)) }
                     return impactRatios![g]?.value
                 case .aggregate(let name):
                     if aggregates == nil {
@@ -290,8 +295,9 @@ extension AttributeResult {
                 e.bootstrapInterval = intervals[.disparity(group: c, name: e.name)]
                 return e
             }
-            var result = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference, metrics: metrics, disparities: disparities, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact)
-            result.impactRatioInterval = g.impactRatioInterval
+            var result = g
+            result.metrics = metrics
+            result.disparities = disparities
             result.impactRatioBootstrapInterval = intervals[.impactRatio(group: c)]
             return result
         }

@@ -7,10 +7,11 @@
 /// `SuppressionPlan` (primary, then complementary suppression). Values computed from several
 /// groups are withheld when they depend on a suppressed one:
 /// - every disparity against a suppressed reference group;
-/// - an attribute's impact ratios and aggregates (Fairlearn's differences and ratios, AIF360's
-///   smoothed EDF) when a suppressed group is among the groups they compare (known groups of
-///   at least `min_group_size` rows, or all known groups when none is that large): the
-///   highest rate, the denominator of every impact ratio, could be that group's;
+/// - an impact ratio whose denominator (the most favoured comparable group) is suppressed —
+///   any other is the quotient of two published rates and stays;
+/// - an attribute's aggregates (Fairlearn's differences and ratios, AIF360's smoothed EDF)
+///   when a suppressed group is among the groups they compare (known groups of at least
+///   `min_group_size` rows, or all known groups when none is that large);
 /// - findings whose group or reference is suppressed (and, with the reference `rest`, the
 ///   group is the complement of the rest), and an attribute's tests of independence;
 /// - the allocation audit's group values and between/within decompositions likewise.
@@ -56,8 +57,8 @@ public enum DisclosureControl {
         var attributesWithHidden = Set<String>()
         for (t, attribute) in result.attributes.enumerated() {
             var groups = attribute.groups
-            var referenceHidden = false
             var comparedHidden = false
+            var hidden = Set<Int>()
             let known = attribute.groups.filter { !$0.isUnknown && $0.statistics.count > 0 }
             let anyLarge = known.contains { !$0.belowMinSize }
             for (g, group) in attribute.groups.enumerated() {
@@ -66,27 +67,32 @@ public enum DisclosureControl {
                 hiddenLabels[attribute.name, default: []].insert(group.label)
                 attributesWithHidden.insert(attribute.name)
                 groups[g] = suppress(group, reason: reason(kind))
-                if group.label == attribute.reference.label { referenceHidden = true }
+                hidden.insert(g)
                 if !group.isUnknown && (!group.belowMinSize || !anyLarge) { comparedHidden = true }
             }
-            if referenceHidden {
-                let why = "suppressed: the reference group is suppressed (disclosure control)"
-                groups = groups.map { g in
-                    GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                                metrics: g.metrics, disparities: g.disparities.map { withhold($0, why, size: g.statistics.count) }, impactRatio: g.impactRatio, adverseImpact: g.adverseImpact,
-                                keepingIntervalsOf: g)
+            // Each group's differences and ratios are withheld when the group it is compared with
+            // (the attribute's reference, or its priority stratum's) is suppressed: they would
+            // give that group's rates away. Found by index, never by label.
+            for (g, group) in groups.enumerated() where !hidden.contains(g) {
+                guard let r = group.stratumReference ?? attribute.reference.group, hidden.contains(r) else { continue }
+                groups[g].disparities = group.disparities.map { withhold($0, "suppressed: the reference group is suppressed (disclosure control)", size: group.statistics.count) }
+            }
+            // An impact ratio is withheld only when its denominator — the most favoured comparable
+            // group's rate — is suppressed: rate_g / ratio_g would give it away. Otherwise it is the
+            // quotient of two published rates and reveals nothing more (a suppressed comparable
+            // group is then only known not to exceed the published highest rate). Its bootstrap
+            // interval, which resamples every group, is withheld whenever a compared group is hidden.
+            for (g, group) in groups.enumerated() where !hidden.contains(g) {
+                if let top = group.impactComparator, hidden.contains(top) {
+                    groups[g].impactRatio = group.impactRatio.map { _ in .suppressed(reason: "suppressed: the most favoured group it is compared with is suppressed (disclosure control)") }
+                    groups[g].adverseImpact = nil
+                    groups[g].impactRatioInterval = nil
                 }
+                if comparedHidden { groups[g].impactRatioBootstrapInterval = nil }
             }
             var aggregates = attribute.aggregates
             if comparedHidden {
                 let why = "suppressed: depends on a suppressed group's value (disclosure control)"
-                groups = groups.map { g in
-                    var r = GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                                        metrics: g.metrics, disparities: g.disparities, impactRatio: g.impactRatio.map { _ in .suppressed(reason: why) }, adverseImpact: nil)
-                    r.impactRatioInterval = nil
-                    r.impactRatioBootstrapInterval = nil
-                    return r
-                }
                 aggregatesWithheld += aggregates.filter { $0.value.value != nil }.count
                 let total = attribute.groups.reduce(0) { $0 + $1.statistics.count }
                 aggregates = aggregates.map { withholdDefined($0, why, size: total) }
@@ -174,9 +180,14 @@ public enum DisclosureControl {
     }
 
     static func suppress(_ g: GroupResult, reason: String) -> GroupResult {
-        GroupResult(label: g.label, statistics: g.statistics, isUnknown: g.isUnknown, belowMinSize: g.belowMinSize, isReference: g.isReference,
-                    metrics: g.metrics.map { withhold($0, reason, size: g.statistics.count) }, disparities: g.disparities.map { withhold($0, reason, size: g.statistics.count) },
-                    impactRatio: g.impactRatio.map { _ in .suppressed(reason: reason) }, adverseImpact: nil)
+        var r = g
+        r.metrics = g.metrics.map { withhold($0, reason, size: g.statistics.count) }
+        r.disparities = g.disparities.map { withhold($0, reason, size: g.statistics.count) }
+        r.impactRatio = g.impactRatio.map { _ in .suppressed(reason: reason) }
+        r.adverseImpact = nil
+        r.impactRatioInterval = nil
+        r.impactRatioBootstrapInterval = nil
+        return r
     }
 
     static func suppress(_ g: AllocationGroupResult, reason: String) -> AllocationGroupResult {
@@ -185,13 +196,3 @@ public enum DisclosureControl {
     }
 }
 
-extension GroupResult {
-    /// A copy with new values that keeps `other`'s impact-ratio intervals.
-    init(label: String, statistics: GroupStatistics, isUnknown: Bool, belowMinSize: Bool, isReference: Bool, metrics: [MetricEntry], disparities: [MetricEntry],
-         impactRatio: MetricValue?, adverseImpact: Bool?, keepingIntervalsOf other: GroupResult) {
-        self.init(label: label, statistics: statistics, isUnknown: isUnknown, belowMinSize: belowMinSize, isReference: isReference,
-                  metrics: metrics, disparities: disparities, impactRatio: impactRatio, adverseImpact: adverseImpact)
-        impactRatioInterval = other.impactRatioInterval
-        impactRatioBootstrapInterval = other.impactRatioBootstrapInterval
-    }
-}

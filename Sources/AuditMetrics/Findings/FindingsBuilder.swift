@@ -49,8 +49,9 @@ package enum FindingsBuilder {
         // 1. Pairwise comparisons and their tests.
         var comparisons: [Comparison] = []
         for attribute in result.attributes {
-            let referenceGroup = attribute.reference.group.map { attribute.groups[$0] }
             for group in attribute.groups where group.statistics.count > 0 && !group.isReference {
+                // A mixed intersection's group is compared within its priority stratum (`GroupResult.stratumReference`).
+                let referenceGroup = (group.stratumReference ?? attribute.reference.group).map { attribute.groups[$0] }
                 let referenceStats = referenceGroup?.statistics ?? (population - group.statistics)
                 let referenceLabel = referenceGroup?.label ?? "rest"
                 for metric in metrics {
@@ -167,10 +168,12 @@ package enum FindingsBuilder {
                 groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
                 groupRows: groupRows, referenceRows: referenceRows, metric: c.metric, spec: spec
             )
+            let (finalVerdict, finalReason) = priorityVerdict(verdict, reason, value: value, kind: kind, metric: c.metric, gap: c.group.priorityGap,
+                                                              decisionIsFavourable: spec.decisionIs == .favourable)
             var finding = Finding(
                 attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: c.metric.rawValue, kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
-                verdict: verdict, reason: c.pValueIsUpperBound ? reason + "; " + PublishedPValue.boundReason("the test's p-value") : reason,
+                verdict: finalVerdict, reason: c.pValueIsUpperBound ? finalReason + "; " + PublishedPValue.boundReason("the test's p-value") : finalReason,
                 minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,
                 groupRows: groupRows, referenceRows: referenceRows, isIntersection: c.attribute.isIntersection
             )
@@ -178,6 +181,21 @@ package enum FindingsBuilder {
             out.append(finding)
         }
         return out
+    }
+
+    /// A `disparity` on a comparison that differs from its reference on mandated priorities
+    /// only (`PriorityGap`) becomes `intended` when it favours the side holding the priority; a
+    /// gap against it stays a `disparity`, its reason saying so. Other verdicts are unchanged.
+    static func priorityVerdict(_ verdict: Verdict, _ reason: String, value: MetricValue, kind: Finding.Kind, metric: GroupMetric,
+                                gap: PriorityGap?, decisionIsFavourable: Bool) -> (Verdict, String) {
+        guard verdict == .disparity, let gap, let v = value.value, let direction = metric.favourableDirection(decisionIsFavourable: decisionIsFavourable) else {
+            return (verdict, reason)
+        }
+        let names = gap.priorities.sorted().joined(separator: ", ")
+        if gap.favoursPriority(sign: kind == .difference ? v : v - 1, direction: direction) {
+            return (.intended, reason + "; in favour of the mandated priority (\(names)): intended by the rules")
+        }
+        return (verdict, reason + "; against the mandated priority (\(names)), which the rules want favoured")
     }
 
     /// What the denominator of a rate counts, for reasons in words.

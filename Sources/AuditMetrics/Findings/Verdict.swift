@@ -7,4 +7,9 @@ public enum Verdict: String, Sendable, Equatable, CaseIterable {
     case noDisparity = "no_disparity"
     /// Neither: too few people, too few positives or negatives, or an interval too wide to tell.
     case insufficientEvidence = "insufficient_evidence"
+    /// A `disparity` in favour of a declared mandated priority (`MandatedPriority`: the
+    /// disabled favoured by the cotation, CCH L441-1): the gap is real and wanted by the rules.
+    /// Reported with its size and interval, but not counted among disparities, by the
+    /// checklists or by the gates. A gap against a priority group stays a `disparity`.
+    case intended
 }

@@ -51,15 +51,13 @@ public struct ScoringRate: Sendable, Equatable {
             for i in first..<total { above[Int(sample.sortedGroups[i])] += 1 }
         }
         let eligible = (0..<groupCount).map { sizes[$0] > 0 && Double(sizes[$0]) >= minimumShare * Double(total) }
-        var highest: Int?
-        for g in 0..<groupCount where eligible[g] {
-            if let h = highest {
-                // Compare a_g/n_g > a_h/n_h exactly in integers.
-                if above[g] * sizes[h] > above[h] * sizes[g] { highest = g }
-            } else {
-                highest = g
-            }
-        }
+        // The group frame, with LL144's eligibility as a fixed set (2 % of the sample): the
+        // highest scoring rate, the first code on ties. (Rates of distinct groups are quotients
+        // of small integers, correctly rounded: equal rates compare equal.)
+        let frame = GroupFrame(labels: sample.groupLabels, values: (0..<groupCount).map { .ratio(Double(above[$0]), Double(sizes[$0]), reason: "empty group") },
+                               sizes: sizes, isMissing: sample.groupLabels.map { _ in false },
+                               eligibility: RatioEligibility(minimumSize: 1, excludesMissing: false, honoursPriorities: false, fixed: (0..<groupCount).filter { eligible[$0] }))
+        let highest = groupCount > 0 ? frame.mostFavoured(for: 0) : nil
         return (0..<groupCount).map { g in
             let n = sizes[g]
             let rate = MetricValue.ratio(Double(above[g]), Double(n), reason: "empty group: no row with a score")

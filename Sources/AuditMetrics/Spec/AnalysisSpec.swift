@@ -23,6 +23,10 @@ public struct AnalysisSpec: Sendable, Equatable {
     public var decisionIs: Favourability
     /// Intervals, tests, verdicts and bootstrap.
     public var inference: InferenceSpec
+    /// The criteria the law wants favoured (`system.mandated_priorities`, read from the system
+    /// card, not a key of its own): gaps in their favour are `intended`, and no group is compared
+    /// with a priority group it does not belong to (`MandatedPriority`, `RatioEligibility`).
+    public var mandatedPriorities: [MandatedPriority] = []
 
     public init(
         defaultReference: ReferenceRule = .largest, intersections: Int = 2, impactRatioThreshold: Double = 0.8,
@@ -48,4 +52,10 @@ public struct AnalysisSpec: Sendable, Equatable {
         guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)") }
         try inference.validate()
     }
+
+    /// The impact ratio's eligibility policy of this audit (`RatioEligibility`).
+    public var ratioEligibility: RatioEligibility { RatioEligibility(minimumSize: minGroupSize) }
+
+    /// The declared priority of attribute `name`, if any.
+    public func priority(of name: String) -> MandatedPriority? { mandatedPriorities.first { $0.attribute == name } }
 }

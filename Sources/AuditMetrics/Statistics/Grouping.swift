@@ -16,6 +16,9 @@ public struct Grouping: Sendable, Equatable {
     public let isUnknown: [Bool]
     /// Place value of each component in the group code.
     let strides: [Int]
+    /// Each component's group labels, and the code of its missing group (if any).
+    public let componentGroups: [[String]]
+    public let componentMissingCodes: [Int?]
     /// For a banded or quantile-binned single attribute, the cut points used; else empty.
     public let cutPoints: [Double]
     /// For a single attribute, how it was binned.
@@ -36,6 +39,8 @@ public struct Grouping: Sendable, Equatable {
             strides[i] = strides[i + 1] * columns[i + 1].groups.count
         }
         self.strides = strides
+        self.componentGroups = columns.map(\.groups)
+        self.componentMissingCodes = columns.map { $0.unknownCode.map(Int.init) }
         let total = columns.reduce(1) { $0 * $1.groups.count }
         var labels: [String] = []
         var unknown: [Bool] = []
@@ -63,6 +68,12 @@ public struct Grouping: Sendable, Equatable {
         for (i, component) in components.enumerated() { code += Int(store.attributes[component].codes[r]) * strides[i] }
         return code
     }
+
+    /// The code, within component `i`, of group `code`.
+    public func componentCode(_ i: Int, of code: Int) -> Int { (code / strides[i]) % componentGroups[i].count }
+
+    /// The group code whose component `i` has code `codes[i]`.
+    public func code(components codes: [Int]) -> Int { zip(codes, strides).reduce(0) { $0 + $1.0 * $1.1 } }
 
     /// Whether this grouping crosses two or more attributes.
     public var isIntersection: Bool { components.count > 1 }

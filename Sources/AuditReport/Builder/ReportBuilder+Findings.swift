@@ -30,10 +30,12 @@ extension ReportBuilder {
                 numeric: [false, true, true],
                 rows: Verdict.allCases.map { v in [[.text(verdictWord(v))], count(v, .difference), count(v, .ratio)] }
             )))
-            let real = findings.filter { $0.verdict == .disparity && $0.kind == .difference }
+            // Disparities, then gaps in favour of a mandated priority (intended, listed the same way).
+            for (verdict, heading) in [(Verdict.disparity, MessageKey.findingsDisparities), (.intended, .findingsIntended)] {
+            let real = findings.filter { $0.verdict == verdict && $0.kind == .difference }
                 .sorted { ($0.isIntersection ? 1 : 0, -abs($0.value.value ?? 0), $0.attribute, $0.group, $0.metric) < ($1.isIntersection ? 1 : 0, -abs($1.value.value ?? 0), $1.attribute, $1.group, $1.metric) }
             if !real.isEmpty {
-                s.blocks.append(.heading(3, [.text(t(.findingsDisparities))], id: nil))
+                s.blocks.append(.heading(3, [.text(t(heading))], id: nil))
                 var items = real.prefix(12).map { f -> [ReportInline] in
                     let d = f.value.value ?? 0
                     var args: [String: ReportInline] = [
@@ -51,6 +53,7 @@ extension ReportBuilder {
                 }
                 if real.count > 12 { items.append(t.runs(.findingsMore, ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
+            }
             }
             let unsure = findings.filter { $0.verdict == .insufficientEvidence && $0.kind == .difference && !$0.isIntersection && ($0.metric == "selection_rate" || $0.metric == "base_rate") }
             if !unsure.isEmpty {

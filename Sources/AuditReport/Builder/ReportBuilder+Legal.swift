@@ -38,6 +38,7 @@ extension ReportBuilder {
                 if let ir = r.impactRatio {
                     ratio = [.text(t.fixed(ir, 2))]
                     if ir < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
+                    if let note = r.note { ratio += [.text(" (" + t(named: "ll144.excluded.\(note)") + ")")] }
                 } else {
                     ratio = [.text(t(named: "ll144.excluded.\(r.exclusion ?? "undefined")"))]
                 }

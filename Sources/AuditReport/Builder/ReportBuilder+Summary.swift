@@ -4,13 +4,13 @@ import AuditMetrics
 
 extension ReportBuilder {
     /// The findings that matter most, at most `limit`, one per group, in this order:
-    /// 0. disparities on suspect grounds (`ProtectedGround.suspect`), single attributes;
-    /// 1. the same on intersections;
+    /// 0. disparities, single attributes (a gap against a mandated priority is one too);
+    /// 1. the same on intersections (those mixing a mandated priority are compared within
+    ///    their priority stratum, so their disparities are on the suspect ground);
     /// 2. gaps on suspect grounds without enough evidence, single attributes, groups of at
     ///    least the minimum size and not `unknown` (a gap that may be real is what a reader
     ///    most needs to know after a proven one);
-    /// 3. disparities on intersections mixing a suspect ground and a mandated priority;
-    /// 4. disparities on mandated priorities (intended by the rules);
+    /// 4. gaps in favour of mandated priorities (verdict `intended`);
     /// 5. any other gap without enough evidence.
     /// Within each, the largest gap first (ties: attribute, group, metric), except that among
     /// gaps without enough evidence the decision's rate comes before the error rates, and
@@ -22,9 +22,8 @@ extension ReportBuilder {
         func rank(_ f: AuditMetrics.Finding) -> Int {
             let ground = ProtectedGround.of(f.attribute, mandated: mandated)
             switch (f.verdict, ground) {
-            case (.disparity, .suspect): return f.isIntersection ? 1 : 0
-            case (.disparity, .mixed): return 3
-            case (.disparity, .mandated): return 4
+            case (.disparity, _): return f.isIntersection ? 1 : 0
+            case (.intended, _): return 4
             case (.insufficientEvidence, .suspect):
                 let g = result[f.attribute]?[f.group]
                 let solid = !f.isIntersection && !(g?.belowMinSize ?? true) && !(g?.isUnknown ?? true)
@@ -127,18 +126,18 @@ extension ReportBuilder {
         }
         runs.append(.text(" "))
         switch f.verdict {
-        case .disparity:
+        case .disparity, .intended:
             var args: [String: ReportInline] = ["gap": .text(points(abs(d))), "tolerance": .text(points(result.analysis.inference.differenceTolerance)), "level": .text(level)]
             args["direction"] = .text(t(d > 0 ? .wordHigher : .wordLower))
             if let ci = f.interval {
                 // The interval of the gap's size, in the gap's direction.
                 let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
                 args["low"] = .text(points(low)); args["high"] = .text(points(high))
-                runs += t.runs(.plainVerdictDisparity, args)
+                runs += t.runs(f.verdict == .intended ? .plainVerdictIntended : .plainVerdictDisparity, args)
             } else {
                 runs += t.runs(.plainVerdictDisparityNoCi, args)
             }
-            if ProtectedGround.of(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) == .mandated {
+            if f.verdict == .disparity, ProtectedGround.of(f.attribute, mandated: Set(card.values[.mandatedPriorities] ?? [])) == .mandated {
                 runs.append(.text(" "))
                 runs += t.runs(.plainMandated, ["attribute": .label(f.attribute)])
             }

@@ -45,6 +45,7 @@ extension Catalogue {
         case .sourceMissing: "missing"
         case .verdictDisparity: "disparity"
         case .verdictNoDisparity: "no disparity beyond the tolerance"
+        case .verdictIntended: "intended (in favour of a mandated priority)"
         case .verdictInsufficientEvidence: "insufficient evidence"
         case .adjustHolm: "Holm"
         case .adjustBh: "Benjamini–Hochberg"
@@ -134,7 +135,9 @@ extension Catalogue {
         case .plainVerdictInsufficient:
             "The observed gap is {gap} points; with {n} people the audit cannot tell whether the true gap goes beyond the tolerance of ±{tolerance} points: insufficient evidence, not an absence of disparity."
         case .plainVerdictNoDisparity: "No disparity beyond the tolerance."
-        case .plainMandated: "{attribute} is declared a mandated priority: this gap is intended by the rules."
+        case .plainMandated: "{attribute} is declared a mandated priority: this gap goes against the group the rules want favoured."
+        case .plainVerdictIntended:
+            "The gap is {gap} points {direction} ({level} % interval {low} to {high}), in favour of a mandated priority: intended by the rules, not counted as a disparity."
 
         // System card.
         case .cardIntro:
@@ -224,7 +227,7 @@ extension Catalogue {
         case .ruleStatus:
             "A criterion resting on several parts takes the worst assessed part; it is not assessable only when no part is; met parts beside a part not assessable give attention."
         case .ruleParametrage:
-            "Parameter setting: not met if any comparison on a suspect ground (attributes not declared mandated priorities, and their intersections) has the verdict disparity; attention if some lack evidence, or if an intersection with a mandated priority shows a disparity or lacks evidence; met if all show no disparity beyond the tolerance."
+            "Parameter setting: not met if any comparison has the verdict disparity — on a suspect ground (attributes not declared mandated priorities), on an intersection with a mandated priority (compared within each priority level, so on the suspect ground), or against a mandated priority; a gap in favour of a mandated priority is intended and not counted; attention if some comparisons on a suspect ground lack evidence; met if all show no disparity beyond the tolerance."
         case .ruleFiabilite:
             "Reliability: the largest share of rows whose protected value is missing — at most 2 % met, at most 10 % attention, above not met — with the declared update process and error correction."
         case .ruleSecurisation:
@@ -254,9 +257,9 @@ extension Catalogue {
         case .evidenceNoFindings: "no rate compared between groups (no decision and no label)"
         case .evidenceSuspectVerdicts:
             "on suspect grounds, {disparity} disparities, {unsure} with insufficient evidence, {none} without disparity, of {total} comparisons"
-        case .evidenceMandated: "mandated priorities: {attributes} ({disparity} intended disparities)"
+        case .evidenceMandated: "mandated priorities: {attributes} ({intended} gaps in their favour, intended; {disparity} disparities against them)"
         case .evidenceMixed:
-            "intersections of a suspect ground with a mandated priority: {disparity} disparities of {total} comparisons (their gaps mix both)"
+            "intersections of a suspect ground with a mandated priority, compared within each priority level: {disparity} disparities of {total} comparisons"
         case .evidenceColumnsRead: "this audit read the columns {columns} of {rows} rows"
         case .evidenceThresholds:
             "thresholds set before the audit: impact ratio {ratio}, tolerance ±{tolerance} points, α {alpha}; {tests} comparisons tested"
@@ -267,7 +270,8 @@ extension Catalogue {
         case .evidenceErrorDisparities: "{count} disparities in error rates (FPR, FNR) of {total} comparisons"
         case .evidenceAdverseImpact: "{attribute} = {group}: impact ratio {ratio}"
         case .evidenceAdverseImpactWithheld: "{attribute} = {group}: impact ratio below the threshold on the true values, figures withheld (disclosure control)"
-        case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups; {lawful} on mandated priorities"
+        case .evidenceAdverseOther: "{weak} more below the threshold among intersections, small or unknown groups"
+        case .evidencePriorityRatios: "mandated priorities {attributes}: no group is compared with a priority group it does not belong to"
 
         // Legal checklist.
         case .legalIntro:
@@ -318,11 +322,11 @@ extension Catalogue {
         case .legalFourFifths: "A group's selection rate under four-fifths of the highest group's is evidence of adverse impact."
         case .ll144Title: "Impact ratios in the style of NYC Local Law 144"
         case .ll144Intro:
-            "Per category and intersection: count, rate of the decision {decision} and impact ratio (rate over the highest included category's). Categories under {small} of the sample are listed with their count but left out of impact ratios, as Local Law 144 allows; so is the unknown category. ⚠ marks a ratio under {threshold}."
+            "Per category and intersection: count, rate of the decision {decision} and impact ratio — the audit's own, as in every table: rate over the highest rate among the categories it is compared with (at least the minimum size, not unknown, and no mandated priority it does not hold). Categories under {small} of the sample, which Local Law 144 allows leaving out, and the unknown category are marked. ⚠ marks a ratio under {threshold}."
         case .ll144NoDecision: "The audit has no decision column: no selection rate, no impact ratio."
         case .ll144Caption: "Impact ratios: {attribute}"
-        case .ll144ExcludedSmall: "excluded (under 2 %)"
-        case .ll144ExcludedUnknown: "excluded (unknown)"
+        case .ll144ExcludedSmall: "under 2 %"
+        case .ll144ExcludedUnknown: "unknown"
         case .ll144ExcludedUndefined: "undefined"
         case .ll144ExcludedSuppressed: "suppressed (disclosure control)"
 
@@ -368,6 +372,7 @@ extension Catalogue {
             "Each gap against the reference group is judged with its {level} % interval and a test adjusted across the {tests} tests of this audit ({adjust}). Tolerance: differences within ±{tolerance} points, ratios within [{low}, {high}]."
         case .findingsCounts: "Verdicts, each comparison judged on two scales"
         case .findingsDisparities: "Disparities (interval beyond the tolerance, significant after adjustment)"
+        case .findingsIntended: "Intended gaps (in favour of a mandated priority, interval beyond the tolerance, significant after adjustment)"
         case .findingsDisparity:
             "{attribute} = {group}: {metric} {gap} points {direction} than {reference} ({level} % interval {low} to {high} points)."
         case .findingsDisparityNoCi: "{attribute} = {group}: {metric} {gap} points {direction} than {reference}."
@@ -662,7 +667,8 @@ extension Catalogue {
         case .compareGridColScore: "mean score A → B"
         case .compareGridColRank: "mean rank change"
         case .compareGridPoints: "{value} pts"
-        case .compareGridSuppressed: "Groups of fewer than {min} applicants show counts only (—)."
+        case .compareTariffSuppressed: "Disclosure control: {primary} groups of fewer than {min} households, and {complementary} more so that none can be recovered from the totals, show their households only (—)."
+        case .compareGridSuppressed: "Disclosure control: {primary} groups of fewer than {min} applicants, and {complementary} more so that none can be recovered from the totals, show their size only (—)."
 
         // Amendment report (vigie amend).
         case .amendTitle: "Amending the grid: proposals"

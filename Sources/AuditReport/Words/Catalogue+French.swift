@@ -46,6 +46,7 @@ extension Catalogue {
         case .sourceMissing: "manquant"
         case .verdictDisparity: "disparité"
         case .verdictNoDisparity: "pas de disparité au-delà de la tolérance"
+        case .verdictIntended: "voulu (en faveur d'une priorité légale)"
         case .verdictInsufficientEvidence: "preuves insuffisantes"
         case .adjustHolm: "Holm"
         case .adjustBh: "Benjamini–Hochberg"
@@ -134,7 +135,9 @@ extension Catalogue {
         case .plainVerdictInsufficient:
             "L'écart observé est de {gap} points ; avec {n} personnes, l'audit ne peut pas dire si l'écart réel dépasse la tolérance de ±{tolerance} points : preuves insuffisantes, et non absence de disparité."
         case .plainVerdictNoDisparity: "Pas de disparité au-delà de la tolérance."
-        case .plainMandated: "{attribute} est déclaré priorité légale : cet écart est voulu par les règles."
+        case .plainMandated: "{attribute} est déclaré priorité légale : cet écart va contre le groupe que les règles veulent favoriser."
+        case .plainVerdictIntended:
+            "L'écart est de {gap} points {direction} (intervalle à {level} % de {low} à {high}), en faveur d'une priorité légale : voulu par les règles, non compté comme disparité."
 
         // System card.
         case .cardIntro:
@@ -226,7 +229,7 @@ extension Catalogue {
         case .ruleStatus:
             "Un critère qui repose sur plusieurs éléments prend le pire élément évalué ; il n'est non évaluable que si aucun ne l'est ; des éléments satisfaits à côté d'un élément non évaluable donnent « à surveiller »."
         case .ruleParametrage:
-            "Paramétrage : non satisfait si une comparaison sur un motif suspect (attributs non déclarés priorités légales, et leurs croisements) a le verdict disparité ; à surveiller si certaines manquent de preuves, ou si un croisement avec une priorité légale montre une disparité ou manque de preuves ; satisfait si toutes sont sans disparité au-delà de la tolérance."
+            "Paramétrage : non satisfait si une comparaison a le verdict disparité — sur un motif suspect (attributs non déclarés priorités légales), sur un croisement avec une priorité légale (comparé à niveau de priorité égal, donc sur le motif suspect), ou contre une priorité légale ; un écart en faveur d'une priorité légale est voulu et n'est pas compté ; à surveiller si des comparaisons sur un motif suspect manquent de preuves ; satisfait si toutes sont sans disparité au-delà de la tolérance."
         case .ruleFiabilite:
             "Fiabilité : la plus grande part de lignes dont la valeur protégée manque — au plus 2 % satisfait, au plus 10 % à surveiller, au-delà non satisfait — avec la procédure de mise à jour et la correction des erreurs déclarées."
         case .ruleSecurisation:
@@ -257,9 +260,9 @@ extension Catalogue {
         case .evidenceNoFindings: "aucun taux comparé entre groupes (ni décision ni label)"
         case .evidenceSuspectVerdicts:
             "sur les motifs suspects, {disparity} disparités, {unsure} aux preuves insuffisantes, {none} sans disparité, sur {total} comparaisons"
-        case .evidenceMandated: "priorités légales : {attributes} ({disparity} disparités voulues)"
+        case .evidenceMandated: "priorités légales : {attributes} ({intended} écarts en leur faveur, voulus ; {disparity} disparités à leur détriment)"
         case .evidenceMixed:
-            "croisements d'un motif suspect et d'une priorité légale : {disparity} disparités sur {total} comparaisons (leurs écarts mêlent les deux)"
+            "croisements d'un motif suspect et d'une priorité légale, comparés à niveau de priorité égal : {disparity} disparités sur {total} comparaisons"
         case .evidenceColumnsRead: "cet audit a lu les colonnes {columns} de {rows} lignes"
         case .evidenceThresholds:
             "seuils fixés avant l'audit : ratio d'impact {ratio}, tolérance ±{tolerance} points, α {alpha} ; {tests} comparaisons testées"
@@ -271,7 +274,8 @@ extension Catalogue {
         case .evidenceAdverseImpact: "{attribute} = {group} : ratio d'impact {ratio}"
         case .evidenceAdverseImpactWithheld: "{attribute} = {group} : ratio d'impact sous le seuil sur les valeurs réelles, chiffres masqués (secret statistique)"
         case .evidenceAdverseOther:
-            "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus ; {lawful} sur des priorités légales"
+            "{weak} autres sous le seuil parmi les intersections, petits groupes ou inconnus"
+        case .evidencePriorityRatios: "priorités légales {attributes} : aucun groupe n'est comparé à un groupe prioritaire dont il ne fait pas partie"
 
         // Legal checklist.
         case .legalIntro:
@@ -325,11 +329,11 @@ extension Catalogue {
             "Un taux de sélection inférieur aux quatre cinquièmes de celui du groupe le plus favorisé est un indice d'impact défavorable."
         case .ll144Title: "Ratios d'impact selon la loi locale 144 de New York"
         case .ll144Intro:
-            "Par catégorie et par croisement : effectif, taux de la décision {decision} et ratio d'impact (taux rapporté à celui de la catégorie incluse la plus favorisée). Les catégories de moins de {small} de l'échantillon sont listées avec leur effectif mais exclues des ratios d'impact, comme la loi locale 144 le permet ; de même pour la catégorie inconnue. ⚠ signale un ratio inférieur à {threshold}."
+            "Par catégorie et par croisement : effectif, taux de la décision {decision} et ratio d'impact — celui de l'audit, le même dans tous les tableaux : taux rapporté au plus haut taux des catégories auxquelles elle est comparée (au moins la taille minimale, pas inconnue, et sans priorité légale qu'elle n'a pas). Les catégories de moins de {small} de l'échantillon, que la loi locale 144 permet d'écarter, et la catégorie inconnue sont signalées. ⚠ signale un ratio inférieur à {threshold}."
         case .ll144NoDecision: "L'audit n'a pas de colonne de décision : ni taux de sélection, ni ratio d'impact."
         case .ll144Caption: "Ratios d'impact : {attribute}"
-        case .ll144ExcludedSmall: "exclue (moins de 2 %)"
-        case .ll144ExcludedUnknown: "exclue (inconnue)"
+        case .ll144ExcludedSmall: "moins de 2 %"
+        case .ll144ExcludedUnknown: "inconnue"
         case .ll144ExcludedUndefined: "non défini"
         case .ll144ExcludedSuppressed: "masqué (secret statistique)"
 
@@ -375,6 +379,7 @@ extension Catalogue {
             "Chaque écart au groupe de référence est jugé avec son intervalle à {level} % et un test ajusté sur les {tests} tests de cet audit ({adjust}). Tolérance : écarts dans ±{tolerance} points, rapports dans [{low}, {high}]."
         case .findingsCounts: "Verdicts, chaque comparaison jugée sur deux échelles"
         case .findingsDisparities: "Disparités (intervalle au-delà de la tolérance, significatives après ajustement)"
+        case .findingsIntended: "Écarts voulus (en faveur d'une priorité légale, intervalle au-delà de la tolérance, significatifs après ajustement)"
         case .findingsDisparity:
             "{attribute} = {group} : {metric} {gap} points {direction} que {reference} (intervalle à {level} % de {low} à {high} points)."
         case .findingsDisparityNoCi: "{attribute} = {group} : {metric} {gap} points {direction} que {reference}."
@@ -672,7 +677,8 @@ extension Catalogue {
         case .compareGridColScore: "score moyen A → B"
         case .compareGridColRank: "variation moyenne du rang"
         case .compareGridPoints: "{value} pts"
-        case .compareGridSuppressed: "Les groupes de moins de {min} demandes ne montrent que des effectifs (—)."
+        case .compareTariffSuppressed: "Secret statistique : {primary} groupes de moins de {min} ménages, et {complementary} autres pour qu'aucun ne puisse être retrouvé à partir des totaux, ne montrent que leur nombre de ménages (—)."
+        case .compareGridSuppressed: "Secret statistique : {primary} groupes de moins de {min} demandes, et {complementary} autres pour qu'aucun ne puisse être retrouvé à partir des totaux, ne montrent que leur effectif (—)."
 
         // Diff report (vigie diff).
         case .amendTitle: "Amender la grille : propositions"

@@ -48,6 +48,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case verdictDisparity = "verdict.disparity"
     case verdictNoDisparity = "verdict.no_disparity"
     case verdictInsufficientEvidence = "verdict.insufficient_evidence"
+    case verdictIntended = "verdict.intended"
     case adjustHolm = "adjust.holm"
     case adjustBh = "adjust.bh"
     case adjustNone = "adjust.none"
@@ -126,6 +127,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case plainVerdictDisparityNoCi = "plain.verdict.disparity_no_ci"
     case plainVerdictInsufficient = "plain.verdict.insufficient"
     case plainVerdictNoDisparity = "plain.verdict.no_disparity"
+    case plainVerdictIntended = "plain.verdict.intended"
     case plainMandated = "plain.mandated"
 
     // MARK: System card
@@ -236,6 +238,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case evidenceNoFindings = "evidence.no_findings"
     case evidenceSuspectVerdicts = "evidence.suspect_verdicts"
     case evidenceMandated = "evidence.mandated"
+    case evidencePriorityRatios = "evidence.priority_ratios"
     case evidenceMixed = "evidence.mixed"
     case evidenceColumnsRead = "evidence.columns_read"
     case evidenceThresholds = "evidence.thresholds"
@@ -338,6 +341,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case findingsIntro = "findings.intro"
     case findingsCounts = "findings.counts"
     case findingsDisparities = "findings.disparities"
+    case findingsIntended = "findings.intended"
     case findingsDisparity = "findings.disparity"
     case findingsDisparityNoCi = "findings.disparity_no_ci"
     case findingsMore = "findings.more"
@@ -597,6 +601,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case compareGridColRank = "compare.grid.col.rank"
     case compareGridPoints = "compare.grid.points"
     case compareGridSuppressed = "compare.grid.suppressed"
+    case compareTariffSuppressed = "compare.tariff.suppressed"
 
     // MARK: Amendment report (vigie amend)
     case amendTitle = "amend.title"

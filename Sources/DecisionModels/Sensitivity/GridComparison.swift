@@ -12,7 +12,7 @@ import LinearAlgebra
 /// scored on its own design. B's design is always built (its segments, tie-break and
 /// capacities), from the same store, and both must read the same id column.
 public struct GridComparison: Sendable {
-    /// Groups with fewer rows show counts only.
+    /// The default `min_cell_size` (as the audit's): groups with fewer rows show their size only.
     public static let disclosureThreshold = 10
 
     public let nameA: String
@@ -21,12 +21,15 @@ public struct GridComparison: Sendable {
     public let rows: [GridComparisonRow]
     /// Whether both grids were scored in one `dgemm` on A's design.
     public let sharedDesign: Bool
+    /// The disclosure threshold applied (`min_cell_size`).
+    public let minimumCellSize: Int
 
-    public init(nameA: String, nameB: String, rows: [GridComparisonRow], sharedDesign: Bool) {
+    public init(nameA: String, nameB: String, rows: [GridComparisonRow], sharedDesign: Bool, minimumCellSize: Int = disclosureThreshold) {
         self.nameA = nameA
         self.nameB = nameB
         self.rows = rows
         self.sharedDesign = sharedDesign
+        self.minimumCellSize = minimumCellSize
     }
 
     /// The columns a comparison reads besides the protected attributes: both grids'.
@@ -40,7 +43,10 @@ public struct GridComparison: Sendable {
     ///
     /// - Throws: the errors of ``GridDesign/init(grid:store:)`` and ``GridAllocation``;
     ///   `SpecError` when the two grids read other id columns.
-    public static func run(gridA: PointsGrid, gridB: PointsGrid, store: ColumnStore) throws -> GridComparison {
+    /// - Parameter minimumCellSize: the audit's `min_cell_size` (`--min-cell-size`): the rows go
+    ///   through the same disclosure control (`SuppressionPlan`: primary, complementary and
+    ///   attribute disclosure; 0 turns it off).
+    public static func run(gridA: PointsGrid, gridB: PointsGrid, store: ColumnStore, minimumCellSize: Int = disclosureThreshold) throws -> GridComparison {
         let attributes = store.attributes
         let designA = try GridDesign(grid: gridA, store: store)
         let designB = try GridDesign(grid: gridB, store: store)
@@ -63,13 +69,13 @@ public struct GridComparison: Sendable {
         let allocationB = try GridAllocation.allocate(scores: scoresB, design: designB)
         return GridComparison(nameA: gridA.name, nameB: gridB.name,
                               rows: compare(scoresA: scoresA, scoresB: scoresB, allocationA: allocationA, allocationB: allocationB,
-                                            attributes: attributes),
-                              sharedDesign: shared)
+                                            attributes: attributes, minimumCellSize: minimumCellSize),
+                              sharedDesign: shared, minimumCellSize: minimumCellSize)
     }
 
     /// The rows from scores and allocations (one column each) and row-aligned attributes.
     public static func compare(scoresA: [Double], scoresB: [Double], allocationA: GridAllocationResult, allocationB: GridAllocationResult,
-                               attributes: [GroupColumn]) -> [GridComparisonRow] {
+                               attributes: [GroupColumn], minimumCellSize: Int = disclosureThreshold) -> [GridComparisonRow] {
         let n = scoresA.count
         func row(_ attribute: String, _ group: String, _ members: [Int]) -> GridComparisonRow {
             var selA = 0, selB = 0, gain = 0, lose = 0
@@ -92,13 +98,28 @@ public struct GridComparison: Sendable {
                                      gainers: gain, losers: lose, meanScoreA: meanA, meanScoreB: meanB,
                                      meanScoreChange: GridGroupDisparity.difference(meanB, meanA),
                                      meanRankChange: .ratio(rankChange, m, reason: empty),
-                                     suppressed: members.count < disclosureThreshold)
+                                     suppressed: false)
         }
         var rows = [row("overall", "all", Array(0..<n))]
+        var tables: [SuppressionPlan.Table] = []
         for attribute in attributes {
             var members = [[Int]](repeating: [], count: attribute.groups.count)
             for (i, code) in attribute.codes.enumerated() { members[Int(code)].append(i) }
-            for (g, label) in attribute.groups.enumerated() { rows.append(row(attribute.attribute, label, members[g])) }
+            let groupRows = attribute.groups.indices.map { row(attribute.attribute, attribute.groups[$0], members[$0]) }
+            rows += groupRows
+            tables.append(SuppressionPlan.Table(name: attribute.attribute, components: [attribute.attribute], counts: groupRows.map(\.count),
+                                                profiles: groupRows.map(\.disclosureProfile)))
+        }
+        // The audit's disclosure control on the published table (its totals: each attribute's
+        // groups add up to the overall row).
+        let plan = SuppressionPlan(tables: tables, overallCount: rows[0].count, overallProfile: rows[0].disclosureProfile, minimumCellSize: minimumCellSize)
+        var index = 1
+        if let kind = plan.suppressed[SuppressionPlan.Cell(table: -1, group: 0)] { rows[0] = rows[0].suppressed(kind) }
+        for (t, attribute) in attributes.enumerated() {
+            for g in attribute.groups.indices {
+                if let kind = plan.suppressed[SuppressionPlan.Cell(table: t, group: g)] { rows[index] = rows[index].suppressed(kind) }
+                index += 1
+            }
         }
         return rows
     }

@@ -7,7 +7,9 @@ extension GridGroupDisparity {
     /// the order of `attribute.groups`. Formulas: ``GridGroupDisparity``.
     ///
     /// - Parameter reference: index of the reference group in `attribute.groups`.
-    static func compute(attribute: GroupColumn, reference: Int, minGroupSize: Int,
+    /// - Parameter priorities: the mandated priorities each group holds (by code), as the audit's
+    ///   groups do; empty when none is declared.
+    static func compute(attribute: GroupColumn, reference: Int, minGroupSize: Int, priorities: [Set<String>]? = nil,
                         scores: UnsafeBufferPointer<Double>, selected: ArraySlice<Bool>) -> [GridGroupDisparity] {
         let k = attribute.groups.count
         var counts = [Int](repeating: 0, count: k)
@@ -27,22 +29,17 @@ extension GridGroupDisparity {
         let means: [MetricValue] = (0..<k).map { g in
             .ratio(sums[g], Double(counts[g]), reason: "empty group: n = 0")
         }
-        // As the audit's impact ratio: the `unknown` group (missing values) is never the most
-        // favoured group.
-        let eligible = (0..<k).filter { counts[$0] >= minGroupSize && UInt32($0) != attribute.unknownCode }
-        let best = eligible.compactMap { rates[$0].value }.max()
+        // The audit's impact ratio (`GroupFrame`, `RatioEligibility`): the missing group, found
+        // by its code, is never the most favoured group, nor a group under min_group_size
+        // (unless none reaches it), nor a priority group the compared group does not belong to.
+        let frame = GroupFrame(labels: attribute.groups, values: rates, sizes: counts,
+                               isMissing: (0..<k).map { UInt32($0) == attribute.unknownCode }, priorities: priorities,
+                               eligibility: RatioEligibility(minimumSize: minGroupSize))
+        let impact = frame.mostFavouredRatios(zeroComparator: "no comparable group is selected: max rate = 0")
         return (0..<k).map { g in
-            let impact: MetricValue
-            if counts[g] < minGroupSize {
-                impact = .undefined(reason: "group of \(counts[g]) rows, fewer than min_group_size = \(minGroupSize)")
-            } else if let best, let rate = rates[g].value {
-                impact = .ratio(rate, best, reason: "no group of at least \(minGroupSize) rows is selected: max rate = 0")
-            } else {
-                impact = .undefined(reason: "no group of at least \(minGroupSize) rows")
-            }
-            return GridGroupDisparity(
+            GridGroupDisparity(
                 attribute: attribute.attribute, group: attribute.groups[g], count: counts[g], selected: chosen[g],
-                selectionRate: rates[g], impactRatio: impact,
+                selectionRate: rates[g], impactRatio: impact[g],
                 rateDifference: difference(rates[g], rates[reference]),
                 meanScore: means[g], meanScoreGap: difference(means[g], means[reference]))
         }

@@ -4,11 +4,14 @@ import AuditMetrics
 /// variant (``GridSensitivity``).
 ///
 /// With `n_g` rows and `s_g` selected in group `g`, `r` the reference group and
-/// `E` the groups of at least `minGroupSize` rows:
+/// `E_g` the groups `g` may be compared with under the audit's `RatioEligibility` (at least
+/// `minGroupSize` rows — any group if none is that large —, not the missing group, holding no
+/// mandated priority `g` lacks):
 /// * selection rate `p_g = s_g / n_g`;
-/// * impact ratio `IR_g = p_g / max_{h∈E} p_h` (the "four-fifths rule" ratio to the
+/// * impact ratio `IR_g = p_g / max_{h∈E_g} p_h` (the "four-fifths rule" ratio to the
 ///   most-selected group, EEOC Uniform Guidelines 29 CFR 1607.4(D); Aequitas' disparity to
-///   the best group), undefined when `n_g < minGroupSize`, `E` is empty or `max p_h = 0`;
+///   the best group; `GroupFrame.mostFavouredRatios`, the audit's definition), undefined when
+///   `n_g = 0`, `E_g` has no rate or `max p_h = 0`;
 /// * rate difference `p_g − p_r` (Fairlearn's `demographic_parity_difference` for a pair);
 /// * mean score gap `mean_g(score) − mean_r(score)`.
 public struct GridGroupDisparity: Sendable, Equatable {
@@ -22,7 +25,7 @@ public struct GridGroupDisparity: Sendable, Equatable {
     public let selected: Int
     /// `p_g = s_g / n_g`.
     public let selectionRate: MetricValue
-    /// `p_g / max_{h: n_h ≥ minGroupSize} p_h`.
+    /// `p_g / max_{h ∈ E_g} p_h` (see above).
     public let impactRatio: MetricValue
     /// `p_g − p_r`, `r` the reference group.
     public let rateDifference: MetricValue

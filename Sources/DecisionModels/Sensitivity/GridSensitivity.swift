@@ -56,8 +56,9 @@ public enum GridSensitivity {
     /// - Parameters:
     ///   - attributes: protected attributes, row-aligned with `design` (same file, same order).
     ///   - scales: the factors applied to each criterion; finite, at least one.
-    ///   - minGroupSize: groups with fewer rows get no impact ratio and do not
-    ///     set its denominator (AuditSpec's `min_group_size`, default 30).
+    ///   - minGroupSize: groups with fewer rows do not set the impact ratio's denominator
+    ///     (AuditSpec's `min_group_size`, default 30; `RatioEligibility`).
+    ///   - priorities: attribute name → the mandated priorities each group holds (by code).
     ///   - referenceGroups: attribute name → reference group for rate differences
     ///     and score gaps; default: the largest group (the first label on a tie).
     ///   - tornadoScales: the low and high scale of the tornado bars; both must be in `scales`.
@@ -66,7 +67,7 @@ public enum GridSensitivity {
     ///   `minGroupSize` below 1; errors of ``GridAllocation/allocate(scores:design:rule:)``
     ///   (e.g. a grid without allocation rule).
     public static func run(design: GridDesign, attributes: [GroupColumn], scales: [Double] = defaultScales,
-                           minGroupSize: Int = 30, referenceGroups: [String: String] = [:],
+                           minGroupSize: Int = 30, referenceGroups: [String: String] = [:], priorities: [String: [Set<String>]] = [:],
                            tornadoScales: (low: Double, high: Double) = (0, 2)) throws -> GridSensitivityResult {
         guard !scales.isEmpty, scales.allSatisfy(\.isFinite) else {
             throw SpecError(key: "sensitivity.scales", message: "expected at least one finite scale, found \(scales)")
@@ -96,6 +97,7 @@ public enum GridSensitivity {
                 let selected = allocation.selected[(v * n)..<((v + 1) * n)]
                 return attributes.indices.flatMap { a in
                     GridGroupDisparity.compute(attribute: attributes[a], reference: references[a], minGroupSize: minGroupSize,
+                                               priorities: priorities[attributes[a].attribute],
                                                scores: column, selected: selected)
                 }
             }
