@@ -33,15 +33,17 @@ func configuration(iterations: Int, warmup: Int = 1, seconds: Int) -> Benchmark.
 ///  --label besoin_prioritaire --decision propose_caleol --intersections 2`.
 func housingSpec(path: String) -> AuditSpec {
     AuditSpec(
-        dataPath: path,
-        protected: [
-            ProtectedAttributeSpec(column: "nationalite"),
-            ProtectedAttributeSpec(column: "sexe"),
-            ProtectedAttributeSpec(column: "age", binning: .bands([18, 26, 36, 51, 66])),
-        ],
-        label: BinaryColumnSpec(column: "besoin_prioritaire"),
-        decision: BinaryColumnSpec(column: "propose_caleol"),
-        intersections: 2
+        data: DataSpec(
+            path: path,
+            protected: [
+                ProtectedAttributeSpec(column: "nationalite"),
+                ProtectedAttributeSpec(column: "sexe"),
+                ProtectedAttributeSpec(column: "age", binning: .bands([18, 26, 36, 51, 66])),
+            ],
+            label: BinaryColumnSpec(column: "besoin_prioritaire"),
+            decision: BinaryColumnSpec(column: "propose_caleol")
+        ),
+        analysis: AnalysisSpec(intersections: 2)
     )
 }
 
@@ -112,7 +114,7 @@ let benchmarks: @Sendable () -> Void = {
     ) { (benchmark: Benchmark, file: GeneratedFile) in
         for _ in benchmark.scaledIterations {
             do {
-                blackHole(try DataLoader.load(housingSpec(path: file.path)))
+                blackHole(try DataLoader.load(housingSpec(path: file.path).data))
             } catch {
                 benchmark.error("ingest-1M: \(error)")
             }
@@ -132,9 +134,9 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             do {
                 let spec = housingSpec(path: file.path)
-                let store = try DataLoader.load(spec)
-                let result = try Audit.run(store: store, spec: spec, threads: threads)
-                blackHole(try AuditPipeline.render(result))
+                let store = try DataLoader.load(spec.data)
+                let result = try Audit.run(store: store, data: spec.data, analysis: spec.analysis, threads: threads)
+                blackHole(try AuditPipeline.render(result, spec: spec))
             } catch {
                 benchmark.error("audit-1M: \(error)")
             }
@@ -158,7 +160,7 @@ let benchmarks: @Sendable () -> Void = {
         ) { (benchmark: Benchmark, input: AuditInput) in
             for _ in benchmark.scaledIterations {
                 do {
-                    blackHole(try Audit.run(store: input.store, spec: input.spec, threads: input.threads))
+                    blackHole(try Audit.run(store: input.store, data: input.spec.data, analysis: input.spec.analysis, threads: input.threads))
                 } catch {
                     benchmark.error("\(name): \(error)")
                 }
@@ -167,10 +169,10 @@ let benchmarks: @Sendable () -> Void = {
             let file = try GeneratedFile(rows: 1_000_000)
             defer { try? FileManager.default.removeItem(at: file.directory) }
             var spec = housingSpec(path: file.path)
-            spec.inference.bootstrapReplicates = replicates
-            spec.inference.seed = 1
-            spec.inference.bootstrapMethod = .bca
-            let store = try DataLoader.load(spec)
+            spec.analysis.inference.bootstrapReplicates = replicates
+            spec.analysis.inference.seed = 1
+            spec.analysis.inference.bootstrapMethod = .bca
+            let store = try DataLoader.load(spec.data)
             return AuditInput(store: store, spec: spec, threads: ProcessInfo.processInfo.activeProcessorCount)
         } teardown: {
             removeOwnTemporaryFolders()
@@ -321,17 +323,16 @@ func waterVolumes(rows: Int) throws -> [Double] {
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("water-\(rows)-seed\(housingSeed).csv")
     try WaterHouseholdGenerator(seed: housingSeed).write(rows: rows, to: url)
-    var spec = AuditSpec(
-        dataPath: url.path,
+    let spec = DataSpec(
+        path: url.path,
         protected: [
             ProtectedAttributeSpec(column: "type_compteur"),
             ProtectedAttributeSpec(column: "decile_revenu"),
             ProtectedAttributeSpec(column: "qpv"),
         ],
-        intersections: 1
+        allocation: AllocationSpec(column: "volume_m3_an", need: "besoin_m3_an", per: "nb_personnes"),
+        rankBy: "revenu_annuel"
     )
-    spec.allocation = AllocationSpec(column: "volume_m3_an", need: "besoin_m3_an", per: "nb_personnes")
-    spec.rankBy = "revenu_annuel"
     let store = try DataLoader.load(spec)
     guard let volumes = store.numbers["volume_m3_an"], volumes.count == rows else {
         throw SpecError(key: "allocation", message: "volume_m3_an not loaded")

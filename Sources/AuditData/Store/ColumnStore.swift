@@ -60,6 +60,16 @@ public struct ColumnStore: Sendable, Equatable {
         self.rowLines = rowLines ?? RowLines(firstLine: 2, count: rowCount)
     }
 
+    /// A store built in memory by a caller rather than read from a file (a benchmark's
+    /// synthetic columns, a reader of another source): row `i` of every column is applicant
+    /// `i`, and errors found after the load name the row as line `i + 2` (a header, then one
+    /// line per row) of `source`.
+    public init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?,
+                weight: [Double]?, source: DataSource) {
+        self.init(rowCount: rowCount, attributes: attributes, label: label, decision: decision, score: score,
+                  weight: weight, missingScores: 0, source: source)
+    }
+
     /// The same store with other sample weights (a row-level bootstrap replicate).
     public func withWeights(_ weights: [Double]) -> ColumnStore {
         precondition(weights.count == rowCount, "one weight per row")
