@@ -189,10 +189,8 @@ public enum ModelAudit {
             tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && $0.group != GroupColumn.unknownLabel }
         }
         // The human decision after the grid.
-        var human: HumanStageResult?
-        if let allocation, let selected {
-            human = try HumanStage.run(HumanStage.Input(store: store, audit: audit, design: design, allocation: allocation, selected: selected,
-                                                        waiting: waiting, hidden: hidden, gridFile: m.path, threads: threads))
+        let human = try allocation.flatMap {
+            try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waiting: waiting, gridFile: m.path, threads: threads)
         }
         return ModelAuditResult(
             name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,

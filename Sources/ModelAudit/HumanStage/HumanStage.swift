@@ -54,6 +54,24 @@ public enum HumanStage {
         let threads: Int
     }
 
+    /// Compares the grid's selection under `allocation` (of the applicants of `design`, the rows
+    /// of `store`) with the decision of the audit `audit` (run on `store`, disclosure control
+    /// applied); nil when the audit has no decision column.
+    ///
+    /// - Parameters:
+    ///   - waiting: the applicants' waits, for the waits at equal points.
+    ///   - gridFile: the grid's file, named in errors about its segments.
+    ///   - threads: worker threads; the result does not depend on them.
+    /// - Throws: a located error when the grid's segments and the data's differ
+    ///   (``checkSegments(_:actual:)``).
+    public static func run(store: ColumnStore, audit: AuditResult, design: GridDesign, allocation: GridAllocationResult,
+                           waiting: WaitingDates? = nil, gridFile: String, threads: Int = 1) throws -> HumanStageResult? {
+        let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
+        return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
+                             selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting, hidden: hidden,
+                             gridFile: gridFile, threads: threads))
+    }
+
     /// Runs the comparison; nil when the audit has no decision column.
     static func run(_ input: Input) throws -> HumanStageResult? {
         guard let decision = input.store.decision, let decisionColumn = input.audit.data.decision?.column else { return nil }
