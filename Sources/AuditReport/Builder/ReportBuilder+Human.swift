@@ -53,7 +53,7 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = []
         let model = self.model?[a.name]
         let groups = a.groups.filter { $0.count > 0 }
-        func verdict(_ g: HumanStageGroup, _ metric: String) -> String {
+        func verdict(_ g: ModelGroupResult, _ metric: String) -> String {
             a.findings.first { $0.group == g.label && $0.metric == metric && $0.kind == .difference }.map { verdictWord($0.verdict) } ?? "—"
         }
         let rows = groups.map { g -> [[ReportInline]] in
@@ -116,21 +116,9 @@ extension ReportBuilder {
 
     /// The override-out rate per group with its Wilson interval (figure `human-overrides-N`).
     func overridesChart(_ a: HumanStageAttribute, index: Int) -> ReportChart {
-        let groups = a.groups.filter { $0.count > 0 }
-        let rows = groups.map { g -> RateChart.Row in
-            let e = g["override_out_rate"]
-            return RateChart.Row(label: g.label, rate: e?.value.value, lower: e?.interval?.low, upper: e?.interval?.high,
-                                 missing: missing(e?.value), isReference: g.isReference)
-        }
-        let reference = a.groups.first { $0.isReference }
-        return .groupRates(RateChart(
-            id: "chart-human-overrides-\(index)",
-            title: t(.chartHumanOverridesTitle, ["attribute": a.name]),
-            description: t(.chartHumanOverridesDesc, ["attribute": a.name, "reference": reference?.label ?? "—"]),
-            axisTitle: t(.chartHumanOverridesAxis), text: chartText, rows: rows,
-            referenceRate: reference?["override_out_rate"]?.value.value,
-            referenceLabel: t(.chartReference, ["reference": reference?.label ?? "—"]),
-            format: .percent(digits: 1), domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
+        groupRateChart(a.groups, metric: "override_out_rate", id: "chart-human-overrides-\(index)",
+                       title: t(.chartHumanOverridesTitle, ["attribute": a.name]),
+                       description: { t(.chartHumanOverridesDesc, ["attribute": a.name, "reference": $0]) }, axisTitle: t(.chartHumanOverridesAxis))
     }
 
     /// A rate as a percentage, with its interval; the word for a suppressed or undefined value.

@@ -131,11 +131,11 @@ extension HumanStage {
             guard let r = labels.firstIndex(of: f.reference) else { return f.reference == "rest" }
             return !isHidden[r] && !smallCell[r]
         }
-        let groups = labels.indices.map { g -> HumanStageGroup in
+        let groups = labels.indices.map { g -> ModelGroupResult in
             let entries = isHidden[g]
                 ? perGroup[g].map { MetricEntry($0.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
                 : perGroup[g]
-            return HumanStageGroup(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == g, metrics: entries)
+            return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == g, metrics: entries)
         }
         return HumanStageAttribute(name: name, reference: reference.map { labels[$0] }, groups: groups, findings: published, aggregates: aggregates)
     }

@@ -6,7 +6,7 @@ public struct HumanStageAttribute: Sendable, Equatable {
     public let name: String
     /// The reference group (the audit's), if it is a group.
     public let reference: String?
-    public let groups: [HumanStageGroup]
+    public let groups: [ModelGroupResult]
     /// `override_in_rate` and `override_out_rate` of each group against the reference:
     /// difference (Newcombe) and ratio (Katz), test, adjusted p-value and verdict. Findings
     /// about a suppressed group (or against a suppressed reference) are left out.
@@ -15,7 +15,7 @@ public struct HumanStageAttribute: Sendable, Equatable {
     /// chi-square tests that each override rate is the same in every group.
     public let aggregates: [MetricEntry]
 
-    public init(name: String, reference: String?, groups: [HumanStageGroup], findings: [Finding], aggregates: [MetricEntry]) {
+    public init(name: String, reference: String?, groups: [ModelGroupResult], findings: [Finding], aggregates: [MetricEntry]) {
         self.name = name
         self.reference = reference
         self.groups = groups
@@ -23,5 +23,5 @@ public struct HumanStageAttribute: Sendable, Equatable {
         self.aggregates = aggregates
     }
 
-    public subscript(_ group: String) -> HumanStageGroup? { groups.first { $0.label == group } }
+    public subscript(_ group: String) -> ModelGroupResult? { groups.first { $0.label == group } }
 }
