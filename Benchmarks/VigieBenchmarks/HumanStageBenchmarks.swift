@@ -55,8 +55,15 @@ func humanStageBenchmarks() {
     Benchmark("human-stage-1M x5 attributes x50 strata", configuration: configuration(iterations: 5, seconds: 60)) { (benchmark: Benchmark, input: HumanStageBenchInput) in
         for _ in benchmark.scaledIterations {
             do {
-                blackHole(try HumanStage.run(store: input.store, audit: input.audit, design: input.design, allocation: input.allocation,
-                                             gridFile: "bench", threads: 2))
+                let human = try HumanStage.run(store: input.store, audit: input.audit, design: input.design, allocation: input.allocation,
+                                               gridFile: "bench", threads: 2)
+                // Every attribute analysed, the planted nationality named at equal points.
+                guard let human, human.attributes.count == 5, human.strataCount == 50,
+                      let or = human["nationalite"]?.groups[2]["mh_odds_ratio"]?.value.value, or < 0.7 else {
+                    benchmark.error("human stage: incomplete result")
+                    return
+                }
+                blackHole(human)
             } catch {
                 benchmark.error("human stage: \(error)")
             }
