@@ -32,9 +32,11 @@ extension HumanStage {
             for c in grouping.groups.indices where grouping.isUnknown[c] { statistics.setGroup(g, c, .zero) }
         }
         var data = input.audit.data
+        // The audit's reference group (the rest of the population when it is the whole
+        // population, or the missing-value group, left out here).
         for (i, p) in data.protected.enumerated() {
-            let label = input.audit[p.column].flatMap { a in a.reference.group.map { a.groups[$0].label } }
-            data.protected[i].reference = label.map { .named($0) } ?? .overall
+            let group = input.audit[p.column].flatMap { a in a.reference.group.map { a.groups[$0] } }
+            data.protected[i].reference = group.flatMap { $0.isUnknown ? nil : ReferenceRule.named($0.label) } ?? .overall
         }
         var analysis = input.audit.analysis
         analysis.intersections = 1
