@@ -13,6 +13,9 @@ import Testing
 @Suite(.serialized) final class HumanStageTests {
     let scratch = Scratch()
 
+    /// The demo's human stage on one thread, computed once for the suite.
+    static let demo = Result { try housing(threads: 1) }
+
     static func housing(threads: Int = 1) throws -> HumanStageResult {
         let spec = try AuditSpec(contentsOfFile: CLI.root.appendingPathComponent("Fixtures/housing/audit.yaml").path)
         let (store, grid) = try AuditPipeline.load(spec)
@@ -27,7 +30,7 @@ import Testing
     }
 
     @Test func demoMatchesTheReferenceTools() throws {
-        let h = try Self.housing()
+        let h = try Self.demo.get()
         let url = CLI.root.appendingPathComponent("Fixtures/reference/human/human_reference.json")
         let reference = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let overall = try #require(reference["overall"] as? [String: Double])
@@ -50,7 +53,7 @@ import Testing
             #expect(a.reference == expected["reference"] as? String)
             let groups = try #require(expected["groups"] as? [String: [String: Double]])
             for (label, values) in groups {
-                let g = try #require(a[label], "\(name)=\(label)")
+                let g = try #require(a.groups.first { $0.label == label }, "\(name)=\(label)")
                 #expect(Double(g.count) == values["count"])
                 for (key, value) in values where key != "count" {
                     let x: Double? = switch key {
@@ -70,11 +73,37 @@ import Testing
         #expect(abs(try #require(senior["actual_selection_rate"]?.value.value) - 0.0815) < 0.0001)
     }
 
+    /// Kaplan–Meier medians within bands and the stratified log-rank test against statsmodels
+    /// (`SurvfuncRight`, `survdiff(strata=)`): a median beyond the follow-up is undefined.
+    @Test func waitsAtEqualPointsMatchStatsmodels() throws {
+        let h = try Self.demo.get()
+        let url = CLI.root.appendingPathComponent("Fixtures/reference/human/human_reference.json")
+        let reference = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let waits = try #require(reference["waits"] as? [String: Any])
+        let age = try #require(h["age"])
+        for group in ["[36,51)", ">=66"] {
+            for band in [1, 2] {
+                let entry = try #require(age[group]?["km_median_wait_band:\(band)"])
+                if let expected = waits["\(group)|\(band)"] as? Double {
+                    Self.close(entry.value.value, expected, 1e-12, "\(group) band \(band)")
+                } else {
+                    #expect(entry.value.status == "undefined" && entry.value.reason?.contains("beyond the follow-up") == true, "\(group) band \(band)")
+                }
+            }
+        }
+        for name in ["age", "nationalite"] {
+            let expected = try #require(waits["logrank|\(name)"] as? [Double])
+            let a = try #require(h[name])
+            Self.close(a.aggregates.first { $0.name == "stratified_logrank_chi2" }?.value.value, expected[0], 1e-9, "\(name) chi2")
+            Self.close(a.aggregates.first { $0.name == "stratified_logrank_p_value" }?.value.value, expected[1], 1e-9, "\(name) p")
+        }
+    }
+
     /// grid_stage_gap + human_stage_gap = actual gap: exactly as fractions over n_g·n_r, and
     /// to the last bits as published doubles; the actual gap is the audit's own
     /// selection-rate difference.
     @Test func stageSplitAddsUpExactly() throws {
-        let h = try Self.housing()
+        let h = try Self.demo.get()
         var checked = 0
         for a in h.attributes {
             for g in a.groups where !g.isReference && !g.isSuppressed {
@@ -100,7 +129,7 @@ import Testing
 
     /// Same inputs and seed: the same result on 1 and 4 threads, bootstrap intervals included.
     @Test func sameResultWhateverTheThreads() throws {
-        let one = try Self.housing(threads: 1)
+        let one = try Self.demo.get()
         let four = try Self.housing(threads: 4)
         #expect(one == four)
         let gap = try #require(one["age"]?[">=66"]?["human_stage_gap"]?.bootstrapInterval)
@@ -261,6 +290,13 @@ import Testing
         let undeclared = try CLI.run(args)
         #expect(undeclared.status == 2, "\(undeclared.stdout)\(undeclared.stderr)")
         #expect(undeclared.stderr.contains("d.csv:9") && undeclared.stderr.contains("T2"), "\(undeclared.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no partial output")
+
+        // A decision the grid's selection cannot be compared with.
+        try Data(csv.replacingOccurrences(of: "r5,b,5,T1,0", with: "r5,b,5,T1,peut-être").utf8).write(to: data)
+        let notBinary = try CLI.run(args)
+        #expect(notBinary.status == 2, "\(notBinary.stdout)\(notBinary.stderr)")
+        #expect(notBinary.stderr.contains("d.csv:7") && notBinary.stderr.contains("decision"), "\(notBinary.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path), "no partial output")
 
         // An applicant without a segment.

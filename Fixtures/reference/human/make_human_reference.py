@@ -12,7 +12,11 @@ The grid's selection and within-segment rank come from pandas
 - the Mantel–Haenszel odds ratio with its Robins–Breslow–Greenland interval, the CMH test
   (no correction) and the Breslow–Day test (Tarone) from statsmodels `StratifiedTable`, over
   strata typologie × band, band = floor(10 (rank - 1) / n_typologie), the strata where all four
-  margins are positive.
+  margins are positive;
+- the Kaplan–Meier median wait (statsmodels `SurvfuncRight.quantile(0.5)`; months of 30.4375
+  days, censored at the latest date) of [36,51) and >=66 in bands 1 and 2 (NaN: beyond the
+  follow-up, undefined in Vigie), and the stratified log-rank test (statsmodels `survdiff`
+  with `strata=`) of age and nationalite over the same strata.
 
 Run: python3 make_human_reference.py > human_reference.json
 """
@@ -22,6 +26,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import cohens_kappa
 from statsmodels.stats.contingency_tables import StratifiedTable
+from statsmodels.duration.survfunc import SurvfuncRight, survdiff
 
 root = "../../.."
 data = pd.read_csv(f"{root}/Fixtures/housing/applicants-sample.csv", keep_default_na=False, dtype={"nationalite": str})
@@ -77,4 +82,21 @@ for name, (column, reference) in attributes.items():
                       "breslow_day_chi2": float(bd.statistic), "breslow_day_p_value": float(bd.pvalue)})
         groups[g] = v
     out[name] = {"reference": reference, "groups": groups}
+start = pd.to_datetime(data["date_depot"])
+end = pd.to_datetime(data["date_attribution"].replace("", None))
+as_of = max(start.max(), end.max())
+allocated = end.notna() & (end <= as_of)
+months = (((end.where(allocated, as_of) - start).dt.days) / 30.4375).to_numpy()
+event = allocated.astype(int).to_numpy()
+waits = {}
+for g in ["[36,51)", ">=66"]:
+    for b in [0, 1]:
+        m = ((attributes["age"][0] == g) & (band == b)).to_numpy()
+        median = float(SurvfuncRight(months[m], event[m]).quantile(0.5))
+        waits[f"{g}|{b + 1}"] = None if np.isnan(median) else median
+for name, (column, _) in attributes.items():
+    keep = column.notna().to_numpy() & (column != "nan").to_numpy()
+    statistic, p = survdiff(months[keep], event[keep], column[keep].to_numpy(), strata=data["stratum"][keep].to_numpy())
+    waits[f"logrank|{name}"] = [float(statistic), float(p)]
+out["waits"] = waits
 print(json.dumps(out, indent=1, sort_keys=True))

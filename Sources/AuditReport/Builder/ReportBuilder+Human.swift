@@ -97,9 +97,11 @@ extension ReportBuilder {
                 numeric: [false, true, true, true, true], rows: equalRows)))
             // The sentence an auditor needs, for the group with the lowest odds ratio whose
             // interval excludes 1.
-            let clear = equal.filter { ($0["mh_odds_ratio"]?.interval).map { $0.high < 1 || $0.low > 1 } ?? false }
-            if let worst = clear.min(by: { $0["mh_odds_ratio"]!.value.value! < $1["mh_odds_ratio"]!.value.value! }),
-               let e = worst["mh_odds_ratio"], let or = e.value.value, let ci = e.interval {
+            let clear = equal.compactMap { g -> (group: ModelGroupResult, or: Double, ci: MetricInterval)? in
+                guard let e = g["mh_odds_ratio"], let or = e.value.value, let ci = e.interval, ci.high < 1 || ci.low > 1 else { return nil }
+                return (g, or, ci)
+            }
+            if let (worst, or, ci) = clear.min(by: { $0.or < $1.or }) {
                 blocks.append(.paragraph(t.runs(.humanEqualLine, [
                     "group": .label(worst.label), "reference": .label(reference), "or": .text(t.fixed(or, 2)),
                     "low": .text(t.fixed(ci.low, 2)), "high": .text(t.fixed(ci.high, 2)),
