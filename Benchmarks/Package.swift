@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "AuditFixtures", package: "Vigie"),
                 .product(name: "LinearAlgebra", package: "Vigie"),
                 .product(name: "DecisionModels", package: "Vigie"),
+                .product(name: "ModelAudit", package: "Vigie"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             // The plugin only treats targets whose parent folder is named `Benchmarks` as

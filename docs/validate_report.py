@@ -35,6 +35,10 @@ independence test; and an independence test names an attribute, has groups = deg
 freedom + 1, and no more groups than the attribute has non-empty ones. An audit with neither a
 label nor a decision (allocation only) compares no rate, so its findings must be empty.
 
+For the human stage (model.human, docs/human-stage.md) it checks: grid_stage_gap +
+human_stage_gap = actual_gap, intervals ordered, a suppressed group publishes no value, and a
+finding names a published group and equals its `<rate>_difference` / `_ratio`.
+
 For the allocation audit (docs/allocation.md) it checks: overall.households + missing = input.rows
 and each attribute's groups add up to overall.households; the allocation attributes are the
 central table's, in order, with the same reference group, flagged on exactly that group, and
@@ -140,6 +144,43 @@ def consistency_errors(report):
     errors += finding_errors(report)
     errors += allocation_errors(report)
     errors += assessment_errors(report)
+    errors += human_errors(report)
+    return errors
+
+
+def human_errors(report):
+    """model.human (docs/human-stage.md): the stage split adds up, a published finding's
+    value and interval equal its group's `<rate>_difference` / `_ratio`, intervals are ordered,
+    and a suppressed group publishes no value."""
+    errors = []
+    human = (report.get("model") or {}).get("human")
+    if not human:
+        return errors
+    for i, a in enumerate(human["attributes"]):
+        at = f"$.model.human.attributes[{i}]"
+        groups = {g["group"]: g for g in a["groups"]}
+        for j, g in enumerate(a["groups"]):
+            m = g["metrics"]
+            for name, v in m.items():
+                for key in ("ci", "bootstrap_ci"):
+                    ci = v.get(key)
+                    if ci and ci["low"] > ci["high"]:
+                        errors.append(f"{at}.groups[{j}].metrics.{name}.{key}: low {ci['low']} > high {ci['high']}")
+                if g["suppressed"] and v["status"] not in ("suppressed",):
+                    errors.append(f"{at}.groups[{j}].metrics.{name}: the group is suppressed, but the value is {v['status']}")
+            parts = [m.get(k) for k in ("actual_gap", "grid_stage_gap", "human_stage_gap")]
+            if all(p and p["status"] == "ok" for p in parts):
+                total, grid, human_part = (p["value"] for p in parts)
+                if abs(grid + human_part - total) > 1e-12:
+                    errors.append(f"{at}.groups[{j}]: grid_stage_gap {grid} + human_stage_gap {human_part} != actual_gap {total}")
+        for k, f in enumerate(a["findings"]):
+            g = groups.get(f["group"])
+            if g is None or g["suppressed"]:
+                errors.append(f"$.model.human.attributes[{i}].findings[{k}]: group {f['group']!r} is not a published group")
+                continue
+            v = g["metrics"].get(f"{f['metric']}_{f['kind']}")
+            if v is None or v.get("value") != f["value"].get("value") or v.get("ci") != f["value"].get("ci"):
+                errors.append(f"$.model.human.attributes[{i}].findings[{k}]: value or interval differs from the group's {f['metric']}_{f['kind']}")
     return errors
 
 

@@ -40,7 +40,7 @@ public enum AuditPipeline {
         }
         let (store, grid) = try load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
-        let model = try computeModel(store: store, spec: spec, result: result, grid: grid)
+        let model = try computeModel(store: store, spec: spec, result: result, grid: grid, threads: threads)
         let reports = try render(result, model: model, spec: spec)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known = knownHashes
@@ -93,9 +93,9 @@ public enum AuditPipeline {
     /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
     /// groups inherit the audit's disclosure control.
     /// `grid` is the spec's model as `load(_:progress:)` read it, and `store` was read with its columns.
-    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?) throws -> ModelAuditResult? {
+    public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?, threads: Int = 1) throws -> ModelAuditResult? {
         guard let grid, let model = spec.models.grid else { return nil }
-        return try ModelAudit.run(model: model, grid: grid, store: store, audit: result)
+        return try ModelAudit.run(model: model, grid: grid, store: store, audit: result, threads: threads)
     }
 
     /// The report files of a result, rendered in the language of `spec`'s report part.

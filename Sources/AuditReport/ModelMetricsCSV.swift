@@ -12,6 +12,17 @@ import ModelAudit
 /// `allocation_gap_explained:<criterion>`; then the attribute's aggregates (group `all`:
 /// `ndkl`, `logrank_*`), `proxy_cramers_v:<criterion>` / `proxy_correlation_ratio:<criterion>`,
 /// and `proxy_auc` per level (group = the level). Suppressed groups have `status` suppressed.
+///
+/// With a decision column, the human decision after the grid (`docs/human-stage.md`): on rows
+/// `overall,all` `grid_agreement`, `cohen_kappa`, `cohen_kappa_se`, `actual_selection_rate`,
+/// `override_in_rate`, `override_out_rate`; per allocation segment (attribute = the
+/// `segment_by` columns joined by `*`, group = the segment) `grid_agreement`, `cohen_kappa`,
+/// `cohen_kappa_se`; per group `actual_selection_rate`, `override_in_rate`,
+/// `override_out_rate` and their `_difference`, `_ratio`, `_p_value`, `_p_adjusted`,
+/// `actual_gap`, `grid_stage_gap`, `human_stage_gap` (bootstrap intervals), `mh_odds_ratio`,
+/// `mh_informative_strata`, `cmh_chi2`, `cmh_p_value`, `breslow_day_chi2`, `breslow_day_df`,
+/// `breslow_day_p_value`, `km_median_wait_band:<b>`; per attribute (group `all`)
+/// `stratified_logrank_*` and `override_*_independence_*`. Gaps are signed group − reference.
 public enum ModelMetricsCSV {
     public static func render(_ model: ModelAuditResult) -> String {
         var out = MetricsCSV.header.joined(separator: ",") + "\n"
@@ -45,6 +56,26 @@ public enum ModelMetricsCSV {
             let n = model[e.attribute]?.groups.first { $0.label == e.group }?.count ?? 0
             out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_impact_ratio_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.impactRatioChange, n: n))
             out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_rate_difference_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.rateDifferenceChange, n: n))
+        }
+        if let human = model.human { out += humanRows(human) }
+        return out
+    }
+
+    /// The human-stage rows (``HumanStageResult``).
+    static func humanRows(_ h: HumanStageResult) -> String {
+        var out = ""
+        for e in h.overall { out += MetricsCSV.line("overall", "all", e) }
+        if !h.segments.isEmpty {
+            let attribute = h.segmentBy.joined(separator: "*")
+            for s in h.segments {
+                for e in s.metrics { out += MetricsCSV.line(attribute, s.label, e) }
+            }
+        }
+        for a in h.attributes {
+            for g in a.groups {
+                for e in g.metrics { out += MetricsCSV.line(a.name, g.label, e) }
+            }
+            for e in a.aggregates { out += MetricsCSV.line(a.name, "all", e) }
         }
         return out
     }

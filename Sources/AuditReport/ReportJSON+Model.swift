@@ -95,11 +95,16 @@ extension ReportJSON {
         let attributes: [AttributeJSON]
         let sensitivity: [SensitivityJSON]
         let tornado: [TornadoJSON]
+        /// The grid's selection against the actual decisions, when the audit has a decision.
+        let human: HumanJSON?
+
+        /// Entries by name (the first of a repeated name).
+        static func table(_ entries: [MetricEntry]) -> [String: Value] {
+            Dictionary(entries.map { ($0.name, Value($0)) }, uniquingKeysWith: { first, _ in first })
+        }
 
         init(_ m: ModelAuditResult) {
-            func table(_ entries: [MetricEntry]) -> [String: Value] {
-                Dictionary(entries.map { ($0.name, Value($0)) }, uniquingKeysWith: { first, _ in first })
-            }
+            let table = Self.table
             func mean(_ d: MeanDifference, n: Int) -> Value {
                 Value(d.difference, n: n, interval: d.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) })
             }
@@ -123,6 +128,7 @@ extension ReportJSON {
                 return TornadoJSON(attribute: $0.attribute, group: $0.group, criterion: $0.criterion, low_scale: $0.lowScale, high_scale: $0.highScale,
                                    low_impact_ratio_change: Value($0.lowImpactRatioChange, n: n), high_impact_ratio_change: Value($0.highImpactRatioChange, n: n))
             }
+            human = m.human.map(HumanJSON.init)
             attributes = m.attributes.map { a in
                 let labels = a.groups.map(\.label)
                 return AttributeJSON(

@@ -58,5 +58,6 @@ package struct ReportText: Sendable {
     package func signed(_ x: Double, _ digits: Int) -> String { numbers.signed(x, digits) }
 
     /// Two values joined by an en dash (``NumberStyle/range(_:_:_:)``).
+    package func signedRange(_ low: Double, _ high: Double, _ digits: Int) -> String { numbers.signedRange(low, high, digits) }
     package func range(_ low: Double, _ high: Double, _ digits: Int) -> String { numbers.range(low, high, digits) }
 }

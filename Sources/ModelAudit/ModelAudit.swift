@@ -29,7 +29,8 @@ import LinearAlgebra
 ///      decomposition of the allocation gap (criteria points as characteristics, HC1 errors);
 ///      proxy detection of the attribute from the criteria (`ProxyDetection`: Cramér's V for
 ///      two-valued criteria, the correlation ratio otherwise; logistic IRLS with its AUC);
-/// 3. disclosure control: a group the audit suppressed (`AuditResult.disclosure`) keeps its
+/// 3. with the audit's decision column, the human decision after the grid (``HumanStage``);
+/// 4. disclosure control: a group the audit suppressed (`AuditResult.disclosure`) keeps its
 ///    count and nothing else, and appears in no decomposition.
 public enum ModelAudit {
     /// The columns the model audit reads besides the audit's: the grid's
@@ -52,7 +53,11 @@ public enum ModelAudit {
 
     /// Audits `grid` (the spec's `model:`, `m`) on the rows of `store`, read with the audit's
     /// requests and ``columnRequests(model:grid:)``, under the rules `audit` applied.
-    public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult) throws -> ModelAuditResult {
+    ///
+    /// With the audit's decision column and a grid allocation rule, the grid's selection is also
+    /// put side by side with the actual decisions (``HumanStage``). `threads` only changes
+    /// who computes what: the result is the same for any number.
+    public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult, threads: Int = 1) throws -> ModelAuditResult {
         let spec = audit.analysis
         let design = try GridDesign(grid: grid, store: store)
         let n = design.rows
@@ -191,11 +196,15 @@ public enum ModelAudit {
             sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
             tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
         }
+        // The human decision after the grid.
+        let human = try allocation.flatMap {
+            try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waiting: waiting, gridFile: m.path, threads: threads)
+        }
         return ModelAuditResult(
             name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
             allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
-            overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado)
+            overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado, human: human)
     }
 
     /// Each criterion's points as a proxy feature: categorical when it takes at most two

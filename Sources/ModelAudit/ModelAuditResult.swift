@@ -27,10 +27,14 @@ public struct ModelAuditResult: Sendable, Equatable {
     public let sensitivity: [GridSensitivityEntry]
     /// Per attribute, group and criterion: the impact-ratio change at ×0 and ×2 (tornado).
     public let tornado: [GridTornadoBar]
+    /// The grid's selection against the actual decisions (``HumanStage``), when the audit has
+    /// a decision column and the grid an allocation rule.
+    public let human: HumanStageResult?
 
     public init(name: String, file: String, role: String?, rows: Int, criteria: [(name: String, labelFR: String?, labelEN: String?)],
                 allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult],
-                sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = []) {
+                sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = [], human: HumanStageResult? = nil) {
+        self.human = human
         self.sensitivity = sensitivity
         self.tornado = tornado
         self.name = name
@@ -50,6 +54,6 @@ public struct ModelAuditResult: Sendable, Equatable {
         a.name == b.name && a.file == b.file && a.role == b.role && a.rows == b.rows
             && a.criteria.map(\.name) == b.criteria.map(\.name) && a.allocationRule == b.allocationRule
             && a.selected == b.selected && a.overall == b.overall && a.attributes == b.attributes
-            && a.sensitivity == b.sensitivity && a.tornado == b.tornado
+            && a.sensitivity == b.sensitivity && a.tornado == b.tornado && a.human == b.human
     }
 }

@@ -1,7 +1,8 @@
 import AuditMetrics
 
 /// One group of a protected attribute under the decision model: its rows of the model's
-/// table (`MetricEntry`, named as in `docs/model-audit.md`).
+/// table (`MetricEntry`, named as in `docs/model-audit.md`), or of the human stage's
+/// (``HumanStageAttribute``, `docs/human-stage.md`).
 public struct ModelGroupResult: Sendable, Equatable {
     public let label: String
     /// Rows of the group (published even when the group is suppressed).

@@ -127,7 +127,7 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Meter-type column for the tariff (individuel / collectif).", valueName: "column"))
     var meter: String?
 
-    @Option(name: .long, help: ArgumentHelp("A decision model to run and audit itself: a points grid (YAML, docs/model.md). Its scores, allocation, score fairness, waiting-list fairness and what drives each gap are added to the reports. `vigie compare` takes two.", valueName: "grid"))
+    @Option(name: .long, help: ArgumentHelp("A decision model to run and audit itself: a points grid (YAML, docs/model.md). Its scores, allocation, score fairness, waiting-list fairness and what drives each gap are added to the reports; with --decision, its selection is put side by side with the actual decisions (agreement, overrides by group, where each gap arises, odds at equal points: docs/human-stage.md). `vigie compare` takes two.", valueName: "grid"))
     var model: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("With --model: the application-date column (YYYY-MM-DD), for time to allocation by group.", valueName: "col"))

@@ -20,6 +20,8 @@ public struct MetricInterval: Sendable, Equatable {
         case brookmeyerCrowley = "brookmeyer_crowley"
         /// Distribution-free interval of a median between two order statistics.
         case orderStatistics = "order_statistics"
+        /// Robins–Breslow–Greenland (1986) interval of a Mantel–Haenszel odds ratio, normal on the log scale.
+        case robinsBreslowGreenland = "robins_breslow_greenland"
         /// Bootstrap percentile interval.
         case bootstrapPercentile = "bootstrap_percentile"
         /// Bootstrap bias-corrected and accelerated interval (Efron 1987).
@@ -36,7 +38,7 @@ public struct MetricInterval: Sendable, Equatable {
         self.method = method
     }
 
-    init?(_ interval: ConfidenceInterval?, _ method: Method) {
+    package init?(_ interval: ConfidenceInterval?, _ method: Method) {
         guard let interval, interval.low.isFinite, interval.high.isFinite else { return nil }
         self.init(low: interval.low, high: interval.high, method: method)
     }

@@ -40,11 +40,19 @@ package enum FindingsBuilder {
     }
 
     /// Findings and independence tests of a result, p-values adjusted together.
-    package static func build(_ result: AuditResult) -> (findings: [Finding], tests: [IndependenceTest]) {
+    ///
+    /// - Parameters:
+    ///   - compared: the rates compared (default ``comparedMetrics(hasLabel:hasDecision:)``);
+    ///     the family adjusted together is every pairwise comparison and independence test of
+    ///     these rates over the result's attributes.
+    ///   - denominators: words for a rate's denominator in the reasons, when the rows it
+    ///     counts are not the audit's (the human stage's "applicants the grid does not select").
+    package static func build(_ result: AuditResult, compared: [GroupMetric]? = nil,
+                              denominators: [GroupMetric: String] = [:]) -> (findings: [Finding], tests: [IndependenceTest]) {
         let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
-        let metrics = comparedMetrics(hasLabel: result.hasLabel, hasDecision: result.hasDecision)
+        let metrics = compared ?? comparedMetrics(hasLabel: result.hasLabel, hasDecision: result.hasDecision)
 
         // 1. Pairwise comparisons and their tests.
         var comparisons: [Comparison] = []
@@ -102,7 +110,8 @@ package enum FindingsBuilder {
         for c in comparisons {
             var pAdjusted: Double?
             if c.pValue != nil { pAdjusted = adjusted[next]; next += 1 }
-            findings += makeFindings(c, pAdjusted: pAdjusted, tests: max(1, raw.count), result: result)
+            findings += makeFindings(c, pAdjusted: pAdjusted, tests: max(1, raw.count), result: result,
+                                     denominator: denominators[c.metric] ?? denominatorWords(c.metric))
         }
         var tests: [IndependenceTest] = []
         for t in independence {
@@ -126,7 +135,7 @@ package enum FindingsBuilder {
         return ("two_proportion_z", z.pValue)
     }
 
-    static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult) -> [Finding] {
+    static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult, denominator: String) -> [Finding] {
         let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
@@ -166,7 +175,7 @@ package enum FindingsBuilder {
             let (verdict, reason) = judge(
                 value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
                 groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
-                groupRows: groupRows, referenceRows: referenceRows, metric: c.metric, spec: spec
+                groupRows: groupRows, referenceRows: referenceRows, denominator: denominator, spec: spec
             )
             let (finalVerdict, finalReason) = priorityVerdict(verdict, reason, value: value, kind: kind, metric: c.metric, gap: c.group.priorityGap,
                                                               decisionIsFavourable: spec.decisionIs == .favourable)
@@ -211,7 +220,7 @@ package enum FindingsBuilder {
 
     static func judge(value: MetricValue, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind, pAdjusted: Double?,
                       groupSize: Int, referenceSize: Int, referenceIsGroup: Bool, groupRows: Int, referenceRows: Int,
-                      metric: GroupMetric, spec: AnalysisSpec) -> (Verdict, String) {
+                      denominator: String, spec: AnalysisSpec) -> (Verdict, String) {
         let inference = spec.inference
         if groupSize < spec.minGroupSize {
             return (.insufficientEvidence, "group below the minimum size (\(groupSize) < \(spec.minGroupSize) rows)")
@@ -220,10 +229,10 @@ package enum FindingsBuilder {
             return (.insufficientEvidence, "reference group below the minimum size (\(referenceSize) < \(spec.minGroupSize) rows)")
         }
         if groupRows < inference.minDenominator {
-            return (.insufficientEvidence, "too few \(denominatorWords(metric)) in the group (\(groupRows) < \(inference.minDenominator))")
+            return (.insufficientEvidence, "too few \(denominator) in the group (\(groupRows) < \(inference.minDenominator))")
         }
         if referenceRows < inference.minDenominator {
-            return (.insufficientEvidence, "too few \(denominatorWords(metric)) in the reference (\(referenceRows) < \(inference.minDenominator))")
+            return (.insufficientEvidence, "too few \(denominator) in the reference (\(referenceRows) < \(inference.minDenominator))")
         }
         if let reason = value.reason { return (.insufficientEvidence, "value undefined: \(reason)") }
         guard let interval else { return (.insufficientEvidence, "no interval: a zero count on one side") }

@@ -59,12 +59,12 @@ public struct AuditStatistics: Sendable, Equatable {
     }
 
     /// Sets one group's statistics (for statistics assembled from counts, e.g. simulations).
-    mutating func setGroup(_ grouping: Int, _ group: Int, _ statistics: GroupStatistics) {
+    package mutating func setGroup(_ grouping: Int, _ group: Int, _ statistics: GroupStatistics) {
         groups[grouping][group] = statistics
     }
 
     /// Sets the whole population's statistics.
-    mutating func setOverall(_ statistics: GroupStatistics) {
+    package mutating func setOverall(_ statistics: GroupStatistics) {
         overall = statistics
     }
 

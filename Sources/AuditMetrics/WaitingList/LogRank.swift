@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// The log-rank test that k groups share one time-to-allocation distribution (Mantel 1966;
 /// Peto & Peto 1972), chi-square with k − 1 degrees of freedom, k the groups with applicants.
 ///
@@ -19,66 +17,14 @@ public struct LogRank: Sendable, Equatable {
 
     public init(_ times: WaitingTimes) {
         let groupCount = times.groupLabels.count
-        var atRisk = [Int](repeating: 0, count: groupCount)
-        for g in times.sortedGroups { atRisk[Int(g)] += 1 }
-        let present = (0..<groupCount).filter { atRisk[$0] > 0 }
-        let k = present.count
-        degreesOfFreedom = max(0, k - 1)
-        var observed = [Double](repeating: 0, count: groupCount), expected = observed
-        var v = [Double](repeating: 0, count: groupCount * groupCount)
-        var total = times.count
-        let t = times.sortedTimes, e = times.sortedEvents, groups = times.sortedGroups
-        var d = [Int](repeating: 0, count: groupCount), removed = d
-        var i = 0
-        while i < t.count {
-            var j = i, dAll = 0
-            while j < t.count, t[j] == t[i] {
-                let g = Int(groups[j])
-                removed[g] += 1
-                if e[j] == 1 { d[g] += 1; dAll += 1 }
-                j += 1
-            }
-            if dAll > 0 {
-                let n = Double(total), dd = Double(dAll)
-                for g in present {
-                    observed[g] += Double(d[g])
-                    expected[g] += dd * Double(atRisk[g]) / n
-                }
-                if total > 1 {
-                    let factor = dd * (n - dd) / (n - 1) / (n * n)
-                    for a in present {
-                        let na = Double(atRisk[a])
-                        for b in present {
-                            let nb = Double(atRisk[b])
-                            v[a * groupCount + b] += factor * na * ((a == b ? n : 0) - nb)
-                        }
-                    }
-                }
-            }
-            for g in present { atRisk[g] -= removed[g]; removed[g] = 0; d[g] = 0 }
-            total -= j - i
-            i = j
-        }
-        self.observed = observed
-        self.expected = expected
-        guard k >= 2 else {
-            statistic = .undefined(reason: "the log-rank test needs at least 2 groups with applicants")
-            pValue = statistic
-            return
-        }
-        let kept = Array(present.prefix(k - 1))
-        let diff = kept.map { observed[$0] - expected[$0] }
-        let rows = kept.map { a in kept.map { b in v[a * groupCount + b] } }
-        if let matrix = try? Matrix(rows: rows), let solution = try? LAPACK.choleskySolve(matrix, diff) {
-            var x = 0.0
-            for (a, b) in zip(diff, solution) { x += a * b }
-            statistic = .defined(max(0, x))
-            let p = PublishedPValue.bounded(ChiSquared.survival(max(0, x), degreesOfFreedom: Double(k - 1)))
-            pValue = p.isUpperBound ? .upperBound(p.value, reason: PublishedPValue.boundReason("the log-rank p-value")) : .defined(p.value)
-        } else {
-            let reason = "the log-rank covariance matrix is singular (a group has no one at risk at any allocation time, or no allocation at all)"
-            statistic = .undefined(reason: reason)
-            pValue = statistic
-        }
+        var sums = LogRankSums(groupCount: groupCount)
+        sums.add(times: times.sortedTimes[...], events: times.sortedEvents[...], groups: times.sortedGroups[...])
+        var size = [Int](repeating: 0, count: groupCount)
+        for g in times.sortedGroups { size[Int(g)] += 1 }
+        let present = (0..<groupCount).filter { size[$0] > 0 }
+        degreesOfFreedom = max(0, present.count - 1)
+        observed = sums.observed
+        expected = sums.expected
+        (statistic, pValue) = sums.chiSquare(present: present, what: "log-rank")
     }
 }

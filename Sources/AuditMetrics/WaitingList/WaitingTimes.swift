@@ -8,6 +8,10 @@ public struct WaitingTimes: Sendable {
     let sortedTimes: [Double]
     let sortedEvents: [UInt8]
     let sortedGroups: [Int32]
+    /// The input row index of each analysed row, same order.
+    let sortedRows: [Int]
+    /// Rows given (analysed and excluded).
+    let inputRows: Int
     public let excluded: Int
 
     /// - Throws: ``WaitingListInputError`` naming the first invalid row.
@@ -31,6 +35,8 @@ public struct WaitingTimes: Sendable {
         self.sortedTimes = rows.map(\.time)
         self.sortedEvents = rows.map { event[$0.row] }
         self.sortedGroups = rows.map { groups[$0.row] }
+        self.sortedRows = rows.map(\.row)
+        self.inputRows = groups.count
         self.excluded = excluded
     }
 

@@ -146,19 +146,25 @@ extension ReportBuilder {
 
     /// The grid's selection rate per group with its Wilson interval (figure `model-groups-N`).
     func selectionChart(_ a: ModelAttributeResult, index: Int) -> ReportChart {
-        let groups = a.groups.filter { $0.count > 0 }
+        groupRateChart(a.groups, metric: "grid_selection_rate", id: "chart-model-groups-\(index)",
+                       title: t(.chartModelSelectionTitle, ["attribute": a.name]),
+                       description: { t(.chartModelSelectionDesc, ["attribute": a.name, "reference": $0]) }, axisTitle: t(.chartModelSelectionAxis))
+    }
+
+    /// One rate per non-empty group with its interval, the reference group's rate as the
+    /// dashed line (a withheld value is drawn as suppressed).
+    func groupRateChart(_ all: [ModelGroupResult], metric: String, id: String, title: String, description: (String) -> String, axisTitle: String) -> ReportChart {
+        let groups = all.filter { $0.count > 0 }
         let rows = groups.map { g -> RateChart.Row in
-            let e = g["grid_selection_rate"]
+            let e = g[metric]
             return RateChart.Row(label: g.label, rate: e?.value.value, lower: e?.interval?.low, upper: e?.interval?.high,
                                  missing: missing(e?.value), isReference: g.isReference)
         }
-        let reference = a.groups.first { $0.isReference }
+        let reference = all.first { $0.isReference }
         return .groupRates(RateChart(
-            id: "chart-model-groups-\(index)",
-            title: t(.chartModelSelectionTitle, ["attribute": a.name]),
-            description: t(.chartModelSelectionDesc, ["attribute": a.name, "reference": reference?.label ?? "—"]),
-            axisTitle: t(.chartModelSelectionAxis), text: chartText, rows: rows,
-            referenceRate: reference?["grid_selection_rate"]?.value.value,
+            id: id, title: title, description: description(reference?.label ?? "—"),
+            axisTitle: axisTitle, text: chartText, rows: rows,
+            referenceRate: reference?[metric]?.value.value,
             referenceLabel: t(.chartReference, ["reference": reference?.label ?? "—"]),
             format: .percent(digits: 1), domain: rateDomain(rows.flatMap { [$0.rate, $0.lower, $0.upper] })))
     }

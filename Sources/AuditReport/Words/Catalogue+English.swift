@@ -537,6 +537,48 @@ extension Catalogue {
             "For each criterion, the change in the impact ratio of {attribute} = {group} (the group the grid selects least, relative to the most selected) when the criterion is removed (× 0) or its weight doubled (× 2), re-allocated under the same capacities; longest bars first."
         case .chartModelTornadoAxis: "Change in impact ratio"
         case .chartModelTornadoBaseline: "grid as it is"
+
+        // The human decision after the grid.
+        case .sectionHuman: "The human decision after the grid"
+        case .humanIntro:
+            "The grid ranks; people decide. Here the grid's selection ({rule}) is put side by side with the actual decision ({decision}) for the same {rows} applicants. The grid selects {grid}, the decision {actual}. They agree on {agreement} of the applicants (95 % CI {agreement_low} to {agreement_high}); Cohen's kappa is {kappa} ({kappa_low} to {kappa_high}; 1 is perfect agreement, 0 no more than chance). Among the applicants the grid does not select, {in} are selected all the same (overrides in); among those it selects, {out} are not (overrides out)."
+        case .humanSegmentsCaption: "Agreement between the grid and the decision, by {segment}"
+        case .colSegment: "Segment"
+        case .colAgreement: "Agreement (95 % CI)"
+        case .colKappa: "Cohen's kappa (95 % CI)"
+        case .humanAttribute: "By {attribute}"
+        case .humanOverridesCaption: "Where the decision departs from the grid, by {attribute}"
+        case .colActualSelection: "Selected by the decision"
+        case .colOverrideIn: "Overrides in: not selected by the grid, selected (95 % CI)"
+        case .colOverrideOut: "Overrides out: selected by the grid, not selected (95 % CI)"
+        case .colOverrideVerdict: "Verdict against the reference (in / out)"
+        case .humanStageTitle: "Where each gap arises: the grid, or the decision after it"
+        case .humanStageCaption:
+            "Selection gap to {reference}, split between the grid and the decision after it, by {attribute} (points)"
+        case .colActualGap: "Gap in the decision"
+        case .colGridStageGap: "Made by the grid (95 % CI)"
+        case .colHumanStageGap: "Added after the grid (95 % CI)"
+        case .humanStageNote:
+            "Gap in the decision = made by the grid + added after the grid, exactly: the grid's part is the gap in the grid's own selection, the rest is what the people's overrides add. Points of selection rate, group minus reference; bootstrap intervals over applicants ({replicates} replicates, seeded), each applicant keeping who the grid selects."
+        case .humanEqualTitle: "At equal points"
+        case .humanEqualCaption:
+            "Odds of being selected by the decision at the same place in the grid, against {reference}, by {attribute}"
+        case .colMHOddsRatio: "Odds ratio at equal points (95 % CI)"
+        case .colCMHp: "CMH test p"
+        case .colBreslowDayP: "Same in every band? Breslow–Day p"
+        case .colStrata: "Bands compared"
+        case .humanEqualLine:
+            "At the same place in the grid, the odds that a {group} applicant is selected are {or} times those of a {reference} applicant (95 % CI {low} to {high}; CMH {p})."
+        case .humanEqualNote:
+            "Mantel–Haenszel common odds ratio over {strata} (the decision's selection; 1: selected as often as the reference at equal points). Bands where the group or the reference is absent, or where everyone or no one is selected, carry no information and are left out (their number is in model-metrics.csv, mh_informative_strata). Robins–Breslow–Greenland interval; Cochran–Mantel–Haenszel test of an odds ratio of 1; Breslow–Day test (Tarone) of one odds ratio in every band."
+        case .humanLogrank:
+            "Waits at equal points: stratified log-rank test of equal times to allocation across the groups of {attribute}, within the same bands: χ² = {chi2}, {p}."
+        case .humanFamilyNote:
+            "Verdicts follow the audit's rules (tolerance ± {tolerance} points, then the test); the p-values of the {tests} override comparisons and override tests of this section are adjusted together ({adjust}), apart from the audit's findings. Strata: {strata}. Groups suppressed by disclosure control show no figure; a group of whom the grid selects, or leaves out, fewer than {k} shows no override rate."
+        case .chartHumanOverridesTitle: "Selected by the grid but not by the decision, by {attribute}"
+        case .chartHumanOverridesDesc:
+            "Share of the applicants of each group of {attribute} selected by the grid whom the decision does not select (overrides out), with 95 % Wilson intervals; the dashed line is the reference group {reference}."
+        case .chartHumanOverridesAxis: "Share overridden out"
         case .colScale: "Weight"
         case .colImpactRatioChange: "Impact ratio change"
         case .colRateDifferenceChange: "Gap to reference change (points)"

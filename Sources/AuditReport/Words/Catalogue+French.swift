@@ -547,6 +547,48 @@ extension Catalogue {
             "Pour chaque critère, la variation du ratio d'impact de {attribute} = {group} (le groupe que la grille retient le moins, par rapport au plus retenu) quand le critère est retiré (× 0) ou son poids doublé (× 2), réattribué avec les mêmes capacités ; barres les plus longues d'abord."
         case .chartModelTornadoAxis: "Variation du ratio d'impact"
         case .chartModelTornadoBaseline: "grille telle quelle"
+
+        // The human decision after the grid.
+        case .sectionHuman: "La décision humaine après la grille"
+        case .humanIntro:
+            "La grille classe ; des personnes décident. La sélection de la grille ({rule}) est ici mise en regard de la décision effective ({decision}) pour les mêmes {rows} demandeurs. La grille en retient {grid}, la décision {actual}. Elles concordent pour {agreement} des demandeurs (IC 95 % {agreement_low} à {agreement_high}) ; le kappa de Cohen vaut {kappa} ({kappa_low} à {kappa_high} ; 1 : accord parfait, 0 : pas plus que le hasard). Parmi les demandeurs que la grille ne retient pas, {in} sont retenus quand même (dérogations entrantes) ; parmi ceux qu'elle retient, {out} ne le sont pas (dérogations sortantes)."
+        case .humanSegmentsCaption: "Concordance entre la grille et la décision, selon {segment}"
+        case .colSegment: "Segment"
+        case .colAgreement: "Concordance (IC 95 %)"
+        case .colKappa: "Kappa de Cohen (IC 95 %)"
+        case .humanAttribute: "Selon {attribute}"
+        case .humanOverridesCaption: "Où la décision s'écarte de la grille, selon {attribute}"
+        case .colActualSelection: "Retenus par la décision"
+        case .colOverrideIn: "Dérogations entrantes : non retenus par la grille, retenus (IC 95 %)"
+        case .colOverrideOut: "Dérogations sortantes : retenus par la grille, écartés (IC 95 %)"
+        case .colOverrideVerdict: "Verdict face à la référence (entrantes / sortantes)"
+        case .humanStageTitle: "Où naît chaque écart : la grille, ou la décision qui la suit"
+        case .humanStageCaption:
+            "Écart de sélection à {reference}, partagé entre la grille et la décision qui la suit, selon {attribute} (points)"
+        case .colActualGap: "Écart dans la décision"
+        case .colGridStageGap: "Dû à la grille (IC 95 %)"
+        case .colHumanStageGap: "Ajouté après la grille (IC 95 %)"
+        case .humanStageNote:
+            "Écart dans la décision = dû à la grille + ajouté après la grille, exactement : la part de la grille est l'écart dans sa propre sélection, le reste est ce qu'ajoutent les dérogations des personnes. Points de taux de sélection, groupe moins référence ; intervalles par bootstrap sur les demandeurs ({replicates} réplications, graine fixée), chaque demandeur gardant sa sélection par la grille."
+        case .humanEqualTitle: "À points égaux"
+        case .humanEqualCaption:
+            "Chances d'être retenu par la décision à la même place dans la grille, face à {reference}, selon {attribute}"
+        case .colMHOddsRatio: "Rapport de cotes à points égaux (IC 95 %)"
+        case .colCMHp: "Test CMH p"
+        case .colBreslowDayP: "Identique dans chaque tranche ? Breslow–Day p"
+        case .colStrata: "Tranches comparées"
+        case .humanEqualLine:
+            "À la même place dans la grille, les chances qu'un demandeur {group} soit retenu valent {or} fois celles d'un demandeur {reference} (IC 95 % {low} à {high} ; CMH {p})."
+        case .humanEqualNote:
+            "Rapport de cotes commun de Mantel–Haenszel sur {strata} (sélection par la décision ; 1 : retenu aussi souvent que la référence à points égaux). Les tranches où le groupe ou la référence est absent, ou où tous ou personne ne sont retenus, n'apportent rien et sont écartées (leur nombre figure dans model-metrics.csv, mh_informative_strata). Intervalle de Robins–Breslow–Greenland ; test de Cochran–Mantel–Haenszel d'un rapport de cotes égal à 1 ; test de Breslow–Day (Tarone) d'un même rapport dans chaque tranche."
+        case .humanLogrank:
+            "Attentes à points égaux : test du log-rank stratifié d'égalité des délais d'attribution entre les groupes de {attribute}, dans les mêmes tranches : χ² = {chi2}, {p}."
+        case .humanFamilyNote:
+            "Les verdicts suivent les règles de l'audit (tolérance ± {tolerance} points, puis le test) ; les p-valeurs des {tests} comparaisons et tests de dérogations de cette section sont ajustées ensemble ({adjust}), à part des constats de l'audit. Strates : {strata}. Les groupes masqués par le contrôle de divulgation n'affichent aucun chiffre ; un groupe dont la grille retient, ou écarte, moins de {k} personnes n'affiche pas de taux de dérogation."
+        case .chartHumanOverridesTitle: "Retenus par la grille mais pas par la décision, selon {attribute}"
+        case .chartHumanOverridesDesc:
+            "Part des demandeurs de chaque groupe de {attribute} retenus par la grille que la décision ne retient pas (dérogations sortantes), avec intervalles de Wilson à 95 % ; la ligne pointillée est le groupe de référence {reference}."
+        case .chartHumanOverridesAxis: "Part écartée"
         case .colScale: "Poids"
         case .colImpactRatioChange: "Variation du ratio d'impact"
         case .colRateDifferenceChange: "Variation de l'écart à la référence (points)"

@@ -59,6 +59,12 @@ public struct NumberStyle: Sendable, Equatable {
         (x < 0 ? "−" : "+") + fixed(abs(x), digits)
     }
 
+    /// An interval of signed values in brackets (`[−3.4, +0.6]`; `[−3,4 ; +0,6]` with a
+    /// decimal comma), where an en dash would read as a minus sign.
+    public func signedRange(_ low: Double, _ high: Double, _ digits: Int) -> String {
+        "[" + signed(low, digits) + (decimalMark == "," ? " ; " : ", ") + signed(high, digits) + "]"
+    }
+
     /// Two values joined by an en dash (`0.12–0.34`).
     public func range(_ low: Double, _ high: Double, _ digits: Int) -> String {
         fixed(low, digits) + "–" + fixed(high, digits)

@@ -1,0 +1,68 @@
+/// The stratified log-rank test that k groups share one time-to-allocation distribution
+/// within strata (for example score bands): are two applicants with the same points allocated
+/// as fast whatever their group? Chi-square with k − 1 degrees of freedom, k the groups with
+/// applicants in some stratum.
+///
+/// Per stratum s, the log-rank sums of ``LogRank`` (observed O_g,s, expected E_g,s, variance
+/// matrix V_s, computed on that stratum's risk sets alone); then
+///
+///     O − E = Σ_s (O_s − E_s),   V = Σ_s V_s,   X² = (O − E)ᵀ V⁻¹ (O − E)
+///
+/// over the first k − 1 groups (solved by Cholesky), p = P(χ²_{k−1} > X²) published through
+/// ``PublishedPValue``. statsmodels `duration.survfunc.survdiff(time, status, group,
+/// strata=strata)` (which drops the first group instead; the statistic is the same, and its p
+/// is `1 − chi2.cdf`). With a single stratum it is ``LogRank``.
+///
+/// Rows whose group (in ``WaitingTimes``) or stratum code is −1 are left out. Undefined, with
+/// the reason, for fewer than 2 groups or a singular variance matrix (a group never at risk
+/// alongside another group at an allocation time, in any stratum).
+public struct StratifiedLogRank: Sendable, Equatable {
+    public let statistic: MetricValue
+    public let degreesOfFreedom: Int
+    public let pValue: MetricValue
+    /// Observed and expected allocations per group code, summed over strata (0 for empty groups).
+    public let observed: [Double]
+    public let expected: [Double]
+    /// Analysed rows per stratum code.
+    public let stratumSizes: [Int]
+    /// Rows left out: group code −1 (``WaitingTimes/excluded``) or stratum code −1.
+    public let leftOut: Int
+
+    /// - Parameters:
+    ///   - times: the validated waiting times (``WaitingTimes``).
+    ///   - strata: per input row (the rows given to `times`, excluded ones included), a
+    ///     stratum code in `-1..<strataCount` (−1: left out).
+    /// - Throws: ``StratifiedInputError`` for a stratum array of the wrong length or a code out
+    ///   of range.
+    public init(_ times: WaitingTimes, strata: [Int32], strataCount: Int) throws {
+        guard strataCount >= 1 else { throw StratifiedInputError.invalidParameter(name: "strataCount", expected: "at least 1 stratum") }
+        guard strata.count == times.inputRows else {
+            throw StratifiedInputError.lengthMismatch(argument: "strata", expected: times.inputRows, found: strata.count)
+        }
+        for (row, code) in strata.enumerated() where code < -1 || Int(code) >= strataCount {
+            throw StratifiedInputError.codeOutOfRange(argument: "strata", row: row, code: code, count: strataCount)
+        }
+        // Stable split by stratum: each stratum's rows stay in ascending time (ties by row).
+        var members = [[Int]](repeating: [], count: strataCount)
+        var leftOut = times.excluded
+        for (i, row) in times.sortedRows.enumerated() {
+            let s = strata[row]
+            if s < 0 { leftOut += 1 } else { members[Int(s)].append(i) }
+        }
+        let groupCount = times.groupLabels.count
+        var sums = LogRankSums(groupCount: groupCount)
+        var size = [Int](repeating: 0, count: groupCount)
+        for rows in members where !rows.isEmpty {
+            let t = rows.map { times.sortedTimes[$0] }, e = rows.map { times.sortedEvents[$0] }, g = rows.map { times.sortedGroups[$0] }
+            for code in g { size[Int(code)] += 1 }
+            sums.add(times: t[...], events: e[...], groups: g[...])
+        }
+        let present = (0..<groupCount).filter { size[$0] > 0 }
+        degreesOfFreedom = max(0, present.count - 1)
+        observed = sums.observed
+        expected = sums.expected
+        stratumSizes = members.map(\.count)
+        self.leftOut = leftOut
+        (statistic, pValue) = sums.chiSquare(present: present, what: "stratified log-rank")
+    }
+}
