@@ -288,6 +288,7 @@ let benchmarks: @Sendable () -> Void = {
 
     gridBenchmarks()
     amendBenchmarks()
+    scanBenchmarks()
 }
 
 struct AuditInput {
