@@ -62,6 +62,7 @@ public enum ScanReport {
     public static func csv(_ input: Input) -> String {
         var out = CSVText.line(header)
         var number = 0
+        var sections: [ReportSection] = []
         for population in input.populations {
             for (cluster, description) in zip(population.result.reported, population.descriptions) {
                 number += 1
@@ -131,6 +132,7 @@ public enum ScanReport {
         blocks.append(.paragraph([.text(t(.scanMethod, ["alpha": t.numbers.shortest(input.alpha)]))]))
         blocks.append(.paragraph([.text(t(.scanLimits, ["min": t.count(input.minCellSize)]))]))
         var number = 0
+        var sections: [ReportSection] = []
         for population in input.populations {
             let title: String
             switch population.name {
@@ -138,7 +140,7 @@ public enum ScanReport {
             case "grid_not_selected": title = t(.scanPopulationNotSelected)
             default: title = t(.scanPopulationAll, ["outcome": input.outcome ?? ""])
             }
-            blocks.append(.heading(2, [.text(title)], id: "scan-\(population.name)"))
+            var blocks: [ReportBlock] = []
             let r = population.result
             blocks.append(.paragraph([.text(t(.scanPopulationSummary, [
                 "count": t.count(r.rows), "discovery": t.count(r.discoveryRows), "heldout": t.count(r.heldOutRows),
@@ -154,7 +156,7 @@ public enum ScanReport {
                 let c = cluster.heldOut
                 let share: (Double) -> String = { population.binary ? t.percent($0) : t.fixed($0, 2) }
                 let gap: (Double) -> String = { population.binary ? t(.scanPoints, ["value": t.signed($0 * 100, 1)]) : t.signed($0, 2) }
-                blocks.append(.heading(3, t.runs(.scanCluster, ["n": .text(String(number)), "description": .span(words(description, t))]), id: nil))
+                blocks.append(.heading(4, t.runs(.scanCluster, ["n": .text(String(number)), "description": .span(words(description, t))]), id: nil))
                 blocks.append(.paragraph([.text(t(.scanClusterFigures, [
                     "size": t.count(c.clusterSize), "inside": share(c.clusterMean), "rest": share(c.restMean), "difference": gap(c.difference),
                     "low": c.interval.map { gap($0.low) } ?? "—", "high": c.interval.map { gap($0.high) } ?? "—",
@@ -165,8 +167,9 @@ public enum ScanReport {
                                                                               "precision": t.percent(description.precision, 0)]))]))
                 }
             }
+            sections.append(ReportSection(id: "scan-\(population.name)", title: [.text(title)], blocks: blocks))
         }
-        return ReportDocument(language: language, title: [.text(t(.scanTitle))], preamble: blocks)
+        return ReportDocument(language: language, title: [.text(t(.scanTitle))], preamble: blocks, sections: sections, contents: t(.navContents))
     }
 
     /// A p-value in words: `< 0.001` below a thousandth, else three decimals.

@@ -140,6 +140,11 @@ struct ScanCommandTests {
         let run = try CLI.run(["scan", "--data", bad.data.path, "--outcome", "score", "--on", "zone", "--out", out.path])
         #expect(run.status == 2 && run.stderr.contains("applicants.csv:3:3") && run.stderr.contains("deux"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        // A scanned column of 60 texts: not numbers, too many categories; located at the first text.
+        let many = try inputs("id,zone,score\n" + (0..<60).map { "r\($0),z\($0),1\n" }.joined())
+        let tooMany = try CLI.run(["scan", "--data", many.data.path, "--outcome", "score", "--on", "zone", "--out", out.path])
+        #expect(tooMany.status == 2 && tooMany.stderr.contains("applicants.csv:2:2") && tooMany.stderr.contains("at most 50"), "\(tooMany.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
         // --decision without a grid.
         let noGrid = try CLI.run(["scan", "--data", data.path, "--decision", "propose", "--on", "revenu", "--out", out.path])
         #expect(noGrid.status == 2 && noGrid.stderr.contains("--model"), "\(noGrid.stderr)")
