@@ -289,6 +289,7 @@ let benchmarks: @Sendable () -> Void = {
     gridBenchmarks()
     amendBenchmarks()
     humanStageBenchmarks()
+    scanBenchmarks()
 }
 
 struct AuditInput {

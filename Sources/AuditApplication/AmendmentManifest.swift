@@ -2,7 +2,7 @@ import AuditData
 import Foundation
 import LinearAlgebra
 
-/// `manifest.json` of a `vigie amend` folder: which command wrote it, with which Vigie and
+/// `manifest.json` of a `vigie amend` or `vigie scan` folder: which command wrote it, with which Vigie and
 /// BLAS, from which inputs (role `model`, `data`, `holdout`: SHA-256, size, path relative to the
 /// folder — never absolute), with which arguments, and the SHA-256 and size of each output.
 /// Deterministic: keys sorted, no timestamp, no thread count.
@@ -11,7 +11,7 @@ public struct AmendmentManifest: Codable, Equatable, Sendable {
     public var writtenBy: String
     public var vigie: Manifest.Build
     public var blas: String
-    /// The `vigie amend` arguments, `--out` left out, paths as given.
+    /// The command's arguments, `--out` left out, paths as given.
     public var command: [String]
     public var inputs: [Manifest.Input]
     public var outputs: [Manifest.Output]
@@ -22,9 +22,10 @@ public struct AmendmentManifest: Codable, Equatable, Sendable {
         case vigie, blas, command, inputs, outputs
     }
 
-    /// The manifest of outputs written into `folder` from the inputs `(role, path)`.
+    /// The manifest of outputs written into `folder` from the inputs `(role, path)` by the
+    /// command `writtenBy` (`amend`, `scan`).
     public static func make(inputs: [(role: String, path: String)], command: [String], outputs: [(name: String, data: Data)],
-                            folder: String) throws -> AmendmentManifest {
+                            folder: String, writtenBy: String = "amend") throws -> AmendmentManifest {
         let home = AuditSpec.absolute(folder)
         let recorded = try inputs.map { role, path -> Manifest.Input in
             let absolute = AuditSpec.absolute(path)
@@ -32,7 +33,7 @@ public struct AmendmentManifest: Codable, Equatable, Sendable {
             return Manifest.Input(role: role, path: Manifest.relativePath(of: absolute, from: home),
                                   name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash, bytes: size)
         }
-        return AmendmentManifest(manifestVersion: Manifest.formatVersion, writtenBy: "amend", vigie: .current, blas: BLASProvider.description,
+        return AmendmentManifest(manifestVersion: Manifest.formatVersion, writtenBy: writtenBy, vigie: .current, blas: BLASProvider.description,
                                  command: command, inputs: recorded,
                                  outputs: outputs.map { Manifest.Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) })
     }

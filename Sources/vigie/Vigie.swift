@@ -29,6 +29,7 @@ struct Vigie: ParsableCommand {
         subcommands: [
             AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self,
             AmendCommand.self,  // the smallest lawful amendment of a grid (docs/amend.md)
+            ScanCommand.self,  // groups no one declared where the decision treats people worse (docs/scan.md)
             VerifyCommand.self, DiffCommand.self,  // provenance (docs/provenance.md)
             ExplainCommand.self,  // CRPA R311-3-1-2 explanation to one applicant (docs/explain.md)
             RegisterCommand.self,  // public algorithm registers: Etalab, ATRS, Algoritmeregister (docs/register.md)

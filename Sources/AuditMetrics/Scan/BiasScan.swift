@@ -1,0 +1,183 @@
+import LinearAlgebra
+
+/// Hierarchical bias-aware clustering (HBAC; Misztal-Radecka & Indurkhya 2021, *Information
+/// Processing & Management* 58(3):102519; the open tool of the Algorithm Audit foundation),
+/// with an honest held-out test: the search for groups where the outcome is worse than for the
+/// rest of the scanned population, with no group declared in advance (`docs/scan.md`).
+///
+/// The outcome is "higher = better for the applicant" (kept or added by the commission, or a
+/// declared outcome column); a cluster is **worse** when its mean is below the rest's.
+///
+/// 1. **Split** the population's applicants, seeded (Fisher–Yates on xoshiro256** keyed by
+///    the seed and the population), into a discovery half (⌈n/2⌉) and a held-out half.
+/// 2. **Discover** on the first half only: start from one cluster holding everyone; repeatedly
+///    take the leaf with the largest variance of the outcome among those of at least twice the
+///    minimum cluster size not yet closed, bisect it by k-means (``KMeansBisection``), and keep
+///    the split when both sides have at least the minimum size and their mean outcomes differ;
+///    otherwise close the leaf. At most `maximumSplits` splits. Choosing the leaf by the
+///    variance of the outcome is what makes the search bias-aware: for a yes/no outcome
+///    around 0.8, the leaves where people are dropped more have the larger variance p(1 − p).
+/// 3. **Candidates**: the leaves significantly worse than the rest of the discovery half
+///    (difference below 0, two-sided p below `alpha`, ``ScanComparison``). Significance is
+///    asked of the leaves, not of every cut: a cut is blind to the outcome, and a gate at each
+///    cut stopped the search at the first one whenever it went through the group (0 of 10 seeds
+///    found the planted cluster of the tests that way). The family is fixed here, before the
+///    held-out half is read.
+/// 4. **Test** on the held-out half: each held-out applicant goes down the tree of bisections
+///    to a leaf (the nearer of the two centroids at each split, one dgemm per split); each
+///    candidate with at least `minimumCellSize` held-out applicants inside and outside is
+///    compared with the rest of the held-out half (``ScanComparison``); the p-values are
+///    adjusted by Bonferroni over the candidates tested (``MultipleTesting/bonferroni(_:)``).
+/// 5. **Reported**: the candidates whose held-out difference is negative with adjusted p-value
+///    below `alpha`.
+public enum BiasScan {
+    public struct Options: Sendable, Equatable {
+        public var seed: UInt64
+        /// The stream of the seeded split (one per scanned population, so the two populations'
+        /// halves are drawn independently).
+        public var stream: UInt64
+        /// The smallest cluster the discovery may form; ``minimumClusterSize(discoveryRows:minimumCellSize:)`` by default.
+        public var minimumClusterSize: Int?
+        /// The disclosure threshold: a cluster with fewer held-out applicants (inside, or
+        /// outside) is not tested or shown.
+        public var minimumCellSize: Int
+        public var alpha: Double
+        public var level: Double
+        public var maximumSplits: Int
+
+        public init(seed: UInt64 = 1, stream: UInt64 = 0, minimumClusterSize: Int? = nil, minimumCellSize: Int = 10,
+                    alpha: Double = 0.05, level: Double = 0.95, maximumSplits: Int = 20) {
+            self.seed = seed
+            self.stream = stream
+            self.minimumClusterSize = minimumClusterSize
+            self.minimumCellSize = minimumCellSize
+            self.alpha = alpha
+            self.level = level
+            self.maximumSplits = maximumSplits
+        }
+    }
+
+    /// The default minimum cluster size on the discovery half: the largest of the disclosure
+    /// threshold, 30 (a sensible floor for a comparison of means) and 1 % of the half
+    /// (Algorithm Audit's default), so that the search does not chase tiny clusters.
+    public static func minimumClusterSize(discoveryRows: Int, minimumCellSize: Int) -> Int {
+        max(minimumCellSize, 30, (discoveryRows + 99) / 100)
+    }
+
+    /// Scans the applicants whose features are the rows of `x` (`ScanFeatureMatrix`) and whose
+    /// outcomes are `outcome` (same order); `binary` when the outcome is 0/1.
+    public static func run(_ x: Matrix, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
+        let n = x.rows
+        precondition(outcome.count == n, "one outcome per row")
+        // 1. The seeded split.
+        var random = BootstrapRandom(seed: options.seed, stream: options.stream, replicate: 0)
+        var order = Array(0..<n)
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) {
+                let j = KMeansBisection.uniformIndex(i + 1, using: &random)
+                order.swapAt(i, j)
+            }
+        }
+        let half = (n + 1) / 2
+        let discovery = order[..<half].sorted(), heldOut = order[half...].sorted()
+        let minimumSize = options.minimumClusterSize ?? minimumClusterSize(discoveryRows: discovery.count, minimumCellSize: options.minimumCellSize)
+
+        // 2. Discovery on the first half.
+        let xd = try ScanFeatureMatrix.rows(discovery, of: x)
+        let yd = discovery.map { outcome[$0] }
+        var nodes = [ScanNode(members: Array(0..<discovery.count), parent: nil)]
+        var closed = Set<Int>()
+        var splits = 0
+        while splits < options.maximumSplits {
+            let open = nodes.indices.filter { nodes[$0].children == nil && !closed.contains($0) && nodes[$0].members.count >= 2 * minimumSize }
+            guard let next = open.max(by: { variance(yd, nodes[$0].members) < variance(yd, nodes[$1].members) }) else { break }
+            let members = nodes[next].members
+            guard let bisection = try KMeansBisection.bisect(try ScanFeatureMatrix.rows(members, of: xd), using: &random) else {
+                closed.insert(next); continue
+            }
+            let left = members.indices.filter { bisection.sides[$0] == 0 }.map { members[$0] }
+            let right = members.indices.filter { bisection.sides[$0] == 1 }.map { members[$0] }
+            guard left.count >= minimumSize, right.count >= minimumSize else { closed.insert(next); continue }
+            // A cut whose two sides have the same mean outcome separates nothing: closed.
+            guard mean(yd, left) != mean(yd, right) else { closed.insert(next); continue }
+            nodes.append(ScanNode(members: left, parent: next))
+            nodes.append(ScanNode(members: right, parent: next))
+            nodes[next].children = (nodes.count - 2, nodes.count - 1)
+            nodes[next].centroids = bisection.centroids
+            splits += 1
+        }
+
+        // 3. Candidates: leaves worse than the rest of the discovery half.
+        var candidates: [(node: Int, discovery: ScanComparison)] = []
+        if nodes.count > 1 {
+            for i in nodes.indices where nodes[i].children == nil {
+                let c = compare(yd, nodes[i].members, binary: binary, level: options.level)
+                if c.difference < 0, let p = c.pValue, p < options.alpha { candidates.append((i, c)) }
+            }
+        }
+
+        // 4. The held-out half down the tree.
+        let xh = try ScanFeatureMatrix.rows(heldOut, of: x)
+        let yh = heldOut.map { outcome[$0] }
+        var leafOfHeldOut = [Int](repeating: 0, count: heldOut.count)
+        try descend(xh, nodes: nodes, node: 0, members: Array(0..<heldOut.count), into: &leafOfHeldOut)
+        var tested: [(node: Int, discovery: ScanComparison, heldOut: ScanComparison)] = []
+        var tooSmall = 0
+        for c in candidates {
+            let inside = leafOfHeldOut.map { $0 == c.node }
+            let count = inside.filter { $0 }.count
+            guard count >= options.minimumCellSize, heldOut.count - count >= options.minimumCellSize else { tooSmall += 1; continue }
+            tested.append((c.node, c.discovery, ScanComparison.compare(outcome: yh, inCluster: inside, binary: binary, level: options.level)))
+        }
+        let adjusted = MultipleTesting.bonferroni(tested.map { $0.heldOut.pValue ?? 1 })
+        var clusters: [ScanCluster] = []
+        for (t, pAdjusted) in zip(tested, adjusted) {
+            let reported = t.heldOut.difference < 0 && pAdjusted < options.alpha && t.heldOut.pValue != nil
+            clusters.append(ScanCluster(node: t.node, discovery: t.discovery, heldOut: t.heldOut, pAdjusted: pAdjusted, reported: reported))
+        }
+        // Every applicant of the population (both halves) with their leaf, for the descriptions.
+        var leaf = [Int](repeating: 0, count: n)
+        for (i, r) in heldOut.enumerated() { leaf[r] = leafOfHeldOut[i] }
+        for (i, node) in nodes.enumerated() where node.children == nil { for d in node.members { leaf[discovery[d]] = i } }
+        return ScanResult(rows: n, discoveryRows: discovery.count, heldOutRows: heldOut.count, minimumClusterSize: minimumSize,
+                          splits: splits, leaves: nodes.filter { $0.children == nil }.count, candidates: candidates.count,
+                          candidatesTooSmall: tooSmall, clusters: clusters, leafOfRow: leaf)
+    }
+
+    /// Sends the held-out points `members` (indices into the rows of `x`) down from `node`.
+    static func descend(_ x: Matrix, nodes: [ScanNode], node: Int, members: [Int], into leaf: inout [Int]) throws {
+        guard let (a, b) = nodes[node].children, let centroids = nodes[node].centroids else {
+            for i in members { leaf[i] = node }
+            return
+        }
+        guard !members.isEmpty else { return }
+        let sides = try KMeansBisection.assign(try ScanFeatureMatrix.rows(members, of: x), centroids: centroids)
+        try descend(x, nodes: nodes, node: a, members: members.indices.filter { sides[$0] == 0 }.map { members[$0] }, into: &leaf)
+        try descend(x, nodes: nodes, node: b, members: members.indices.filter { sides[$0] == 1 }.map { members[$0] }, into: &leaf)
+    }
+
+    static func compare(_ y: [Double], _ members: [Int], binary: Bool, level: Double) -> ScanComparison {
+        var inside = [Bool](repeating: false, count: y.count)
+        for i in members { inside[i] = true }
+        return ScanComparison.compare(outcome: y, inCluster: inside, binary: binary, level: level)
+    }
+
+    static func mean(_ y: [Double], _ members: [Int]) -> Double {
+        members.isEmpty ? 0 : members.reduce(0) { $0 + y[$1] } / Double(members.count)
+    }
+
+    /// Population variance (divisor n) of the outcome over `members`.
+    static func variance(_ y: [Double], _ members: [Int]) -> Double {
+        let m = mean(y, members)
+        return members.isEmpty ? 0 : members.reduce(0) { $0 + (y[$1] - m) * (y[$1] - m) } / Double(members.count)
+    }
+}
+
+/// A node of the tree of bisections: its discovery members, and when it was split, its children
+/// and the two centroids that send a held-out applicant to one or the other.
+struct ScanNode {
+    var members: [Int]
+    var parent: Int?
+    var children: (Int, Int)?
+    var centroids: Matrix?
+}
