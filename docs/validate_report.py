@@ -10,7 +10,7 @@ errors, each with its JSON path) and exits 1 if any file is invalid or unreadabl
 2 on a usage error. Needs the `jsonschema` package (draft 2020-12 support, >= 4.0).
 
 The schema is strict (unknown keys are errors): it checks that a report is exactly what
-schema version 1.2 says. Consumers of reports should instead ignore keys they do not know
+schema version 1.3 says. Consumers of reports should instead ignore keys they do not know
 (docs/report-schema.md, "Versioning").
 
 A report that passes the schema is then checked for what JSON Schema cannot express:
@@ -374,8 +374,9 @@ def assessment_errors(report):
     is not assessable; a system-card field declared in `system` is never reported missing
     (evidence key evidence.missing_field names no declared field — checked through the
     concern of governance, whose evidence is declared-only); and each LL144 impact-ratio
-    table recomputed: categories under 2 % of input.rows, or `unknown`, are excluded, and an
-    included category's ratio is its rate over the highest included rate."""
+    table checked: each category shows the audit's impact ratio of its group (one impact ratio
+    everywhere), marked `unknown` or `small` (under 2 % of input.rows), recomputed as its rate
+    over the highest rate of the categories it may be compared with."""
     errors = []
     a = report["assessment"]
     if [o["id"] for o in a["objectives"]] != OBJECTIVES:
@@ -400,18 +401,41 @@ def assessment_errors(report):
     names = [attr["name"] for attr in report["attributes"]]
     if report["input"]["has_decision"] and [t["attribute"] for t in a["impact_ratio_tables"]] != names:
         errors.append("$.assessment.impact_ratio_tables: expected one table per attribute, in order")
+    declared, singles = mandated_priorities(report)
+    attributes = {attr["name"]: attr for attr in report["attributes"]}
+    minimum = report["spec"]["min_group_size"]
     for i, table in enumerate(a["impact_ratio_tables"]):
         at = f"$.assessment.impact_ratio_tables[{i}]"
-        included = [r for r in table["rows"] if "unknown" not in r["category"].split("*") and r["count"] / rows >= 0.02 and "rate" in r]
-        top = max((r["rate"] for r in included), default=None)
+        attr = attributes.get(table["attribute"])
+        groups = {g["group"]: g for g in attr["groups"]} if attr else {}
         for j, r in enumerate(table["rows"]):
             if abs(r["share"] - r["count"] / rows) > 1e-12:
                 errors.append(f"{at}.rows[{j}]: share {r['share']} is not count / input.rows")
-            if r in included and top:
-                if "impact_ratio" not in r or abs(r["impact_ratio"] - r["rate"] / top) > 1e-12:
-                    errors.append(f"{at}.rows[{j}]: impact_ratio should be {r['rate'] / top}")
-            elif "impact_ratio" in r:
-                errors.append(f"{at}.rows[{j}]: excluded category with an impact ratio")
+            g = groups.get(r["category"])
+            if g is None:
+                errors.append(f"{at}.rows[{j}]: {r['category']!r} is not a group of the attribute")
+                continue
+            note = "unknown" if g["unknown"] else "small" if r["count"] / rows < 0.02 else None
+            if r.get("note") != note:
+                errors.append(f"{at}.rows[{j}]: note {r.get('note')!r}, expected {note!r}")
+            # One impact ratio everywhere: the table shows the audit's value for the group.
+            ratio = g.get("impact_ratio", {})
+            published = ratio.get("value") if ratio.get("status") == "ok" else None
+            if r.get("impact_ratio") != published:
+                errors.append(f"{at}.rows[{j}]: impact_ratio {r.get('impact_ratio')} differs from the group's {published}")
+            if published is None and "excluded" not in r:
+                errors.append(f"{at}.rows[{j}]: no impact ratio and no reason it is excluded")
+            # Recomputed: the rate over the highest rate of the groups it may be compared with
+            # (at least min_group_size rows, or any when none is, not unknown, holding no
+            # mandated priority the group lacks; docs/spec.md "Mandated priorities").
+            if published is not None and "rate" in r:
+                mine = held(attr, r["category"], declared, singles)
+                known = [x for x in attr["groups"] if x["count"] > 0 and not x["unknown"]]
+                large = [x for x in known if x["count"] >= minimum] or known
+                comparators = [x for x in large if held(attr, x["group"], declared, singles) <= mine]
+                rates = [next((t.get("rate") for t in table["rows"] if t["category"] == x["group"]), None) for x in comparators]
+                if comparators and None not in rates and max(rates) > 0 and abs(published - r["rate"] / max(rates)) > 1e-12:
+                    errors.append(f"{at}.rows[{j}]: impact_ratio should be {r['rate'] / max(rates)}")
     return errors
 
 
@@ -445,14 +469,81 @@ def adjust(p, method):
     return out
 
 
-def verdict_of(f, a, group, spec):
+def mandated_priorities(report):
+    """The system card's `mandated_priorities` (`attribute` or `attribute=group`) and the
+    single attributes, whose references decide who holds a bare priority."""
+    declared = {}
+    for p in report.get("system", {}).get("mandated_priorities", []) or []:
+        attribute, _, group = str(p).partition("=")
+        declared[attribute] = group or None
+    singles = {a["name"]: a for a in report["attributes"] if a["kind"] != "intersection"}
+    return declared, singles
+
+
+def held(a, label, declared, singles):
+    """The mandated priorities a group holds: per component, the declared group, or (bare
+    form) any known group other than the single attribute's named reference."""
+    components = a.get("components") or [a["name"]]
+    values = label.split("*") if len(components) > 1 else [label]
+    out = set()
+    for c, v in zip(components, values):
+        if c not in declared:
+            continue
+        single = singles.get(c)
+        if single is not None and any(g["group"] == v and g["unknown"] for g in single["groups"]):
+            continue
+        if declared[c] is not None:
+            if v == declared[c]:
+                out.add(c)
+        else:
+            ref = single and not single["reference"]["whole_population"] and single["reference"].get("group")
+            if ref and v != ref:
+                out.add(c)
+    return out
+
+
+def priority_comparison(a, label, declared, singles):
+    """(stratum reference, priority gap) as Audit.priorityComparison: a group of an
+    intersection crossing a priority with a suspect ground, which differs from the reference
+    on both, is compared within its priority level; one differing on priorities alone has a
+    priority gap ('group' or 'reference' favoured)."""
+    r = None if a["reference"]["whole_population"] else a["reference"].get("group")
+    if r is None or r == label:
+        return None, None
+    components = a.get("components") or [a["name"]]
+    mandated = [i for i, c in enumerate(components) if c in declared]
+    mine, theirs = held(a, label, declared, singles), held(a, r, declared, singles)
+    if not mandated or mine == theirs:
+        return None, None
+    gv = label.split("*") if len(components) > 1 else [label]
+    rv = r.split("*") if len(components) > 1 else [r]
+    if all(gv[i] == rv[i] for i in range(len(components)) if i not in mandated):
+        if theirs < mine:
+            return None, "group"
+        if mine < theirs:
+            return None, "reference"
+        return None, None
+    stratum = "*".join(gv[i] if i in mandated else rv[i] for i in range(len(components)))
+    group = next((g for g in a["groups"] if g["group"] == stratum), None)
+    if stratum == label or group is None or group["count"] == 0:
+        return None, None
+    return stratum, None
+
+
+# The direction in which a metric favours the person when the decision is favourable
+# (GroupMetric.favourableDirection): +1 a higher value favours, -1 a lower one.
+FAVOURABLE_DIRECTION = {"selection_rate": 1, "tpr": 1, "fpr": 1, "ppr": 1, "fdr": 1, "false_omission_rate": 1,
+                        "fnr": -1, "tnr": -1, "ppv": -1, "npv": -1}
+
+
+def verdict_of(f, a, group, spec, reference=None):
     """FindingsBuilder.judge, on the report's numbers."""
     inference = spec["inference"]
     value = f["value"]
     if group["count"] < spec["min_group_size"]:
         return "insufficient_evidence"
     if not a["reference"]["whole_population"]:
-        ref = next(g for g in a["groups"] if g["group"] == a["reference"]["group"])
+        ref = next(g for g in a["groups"] if g["group"] == (reference or a["reference"]["group"]))
         if ref["count"] < spec["min_group_size"]:
             return "insufficient_evidence"
     if f["group_rows"] < inference["min_denominator"] or f["reference_rows"] < inference["min_denominator"]:
@@ -479,6 +570,7 @@ def finding_errors(report):
     findings = report["findings"]
     rates = compared_rates(report)
     attributes = {a["name"]: a for a in report["attributes"]}
+    declared, singles = mandated_priorities(report)
     # Disclosure control withholds the findings of suppressed groups and of groups whose
     # reference is suppressed (docs/report-schema.md#disclosure).
     hidden = {(c["attribute"], c["group"]) for c in report.get("disclosure", {}).get("suppressed_cells", [])}
@@ -508,7 +600,8 @@ def finding_errors(report):
             errors.append(f"{at}.group: {f['group']!r} is not a group of {f['attribute']!r}")
             continue
         whole = a["reference"]["whole_population"]
-        reference = "rest" if whole else a["reference"]["group"]
+        stratum, gap = priority_comparison(a, f["group"], declared, singles)
+        reference = "rest" if whole else stratum or a["reference"]["group"]
         if f["reference"] != reference:
             errors.append(f"{at}.reference: {f['reference']!r}, expected {reference!r}")
         if f["intersection"] != (a["kind"] == "intersection"):
@@ -520,7 +613,13 @@ def finding_errors(report):
             twin = group.get("disparities", {}).get(f"{f['metric']}_{f['kind']}")
             if twin is not None and ({k: v for k, v in twin.items() if k != "bootstrap_ci"} != f["value"]):
                 errors.append(f"{at}.value: differs from the group's disparities.{f['metric']}_{f['kind']}")
-        verdict = verdict_of(f, a, group, spec)
+        verdict = verdict_of(f, a, group, spec, stratum)
+        # A disparity in favour of the side holding a mandated priority is intended by the rules.
+        direction = FAVOURABLE_DIRECTION.get(f["metric"])
+        if verdict == "disparity" and gap and direction and f["value"].get("status") == "ok":
+            sign = (f["value"]["value"] - (0 if f["kind"] == "difference" else 1)) * direction * (1 if spec["decision_is"] == "favourable" else -1)
+            if (gap == "group" and sign > 0) or (gap == "reference" and sign < 0):
+                verdict = "intended"
         if f["verdict"] != verdict:
             errors.append(f"{at}.verdict: {f['verdict']!r}, but the rules give {verdict!r}")
         if "p_value" in f:
@@ -528,7 +627,7 @@ def finding_errors(report):
             if key in tested and tested[key] != (f["p_value"], f["p_adjusted"], f["test"]):
                 errors.append(f"{at}: the difference and the ratio of one comparison have different tests")
             tested.setdefault(key, (f["p_value"], f["p_adjusted"], f["test"]))
-    counts = {v: sum(f["verdict"] == v for f in findings) for v in ("disparity", "no_disparity", "insufficient_evidence")}
+    counts = {v: sum(f["verdict"] == v for f in findings) for v in ("disparity", "no_disparity", "insufficient_evidence", "intended") if v in report["verdicts"] or v != "intended"}
     if report["verdicts"] != counts:
         errors.append(f"$.verdicts: {report['verdicts']}, but the findings count {counts}")
     for k, t in enumerate(report["independence_tests"]):

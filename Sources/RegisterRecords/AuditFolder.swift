@@ -11,7 +11,7 @@ import Foundation
 /// `manifest.json` records (the report was changed after the audit).
 public struct AuditFolder: Sendable {
     /// The `report.json` schema versions this module reads.
-    public static let supportedReportSchemas = ["1.1", "1.2"]
+    public static let supportedReportSchemas = ["1.1", "1.2", "1.3"]
     /// The `manifest.json` format version it reads.
     public static let supportedManifestVersion = 1
 

@@ -55,7 +55,7 @@ import Testing
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(md.contains("## Summary") && md.contains("## Detailed findings"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(json["schema_version"] as? String == "1.2")
+        #expect(json["schema_version"] as? String == "1.3")
     }
 
     @Test func sameInputsGiveIdenticalBytesOnOneOrTwoThreads() throws {

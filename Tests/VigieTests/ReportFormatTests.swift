@@ -203,7 +203,7 @@ import Testing
     @Test func reportJSONCarriesLanguageCardAndAssessment() throws {
         let (result, report) = try S.fixture("housing", language: .fr)
         let json = try JSONSerialization.jsonObject(with: ReportJSON.render(result, report: report)) as! [String: Any]
-        #expect(json["schema_version"] as? String == "1.2")
+        #expect(json["schema_version"] as? String == "1.3")
         #expect(json["language"] as? String == "fr")
         let system = try #require(json["system"] as? [String: Any])
         #expect(system["hosting"] as? String == "serveurs de la Métropole")
