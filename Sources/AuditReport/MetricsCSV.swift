@@ -13,7 +13,8 @@ import AuditMetrics
 /// - `n`: unweighted rows the value is about (a rate's denominator, a group's size);
 /// - `status`: `ok`, `undefined`, `suppressed` (disclosure control: a group of fewer than
 ///   `min_cell_size` rows, or a complementary cell), or `upper_bound` (the value is only an
-///   upper bound, e.g. a KS p-value below 1e-300); `reason`: why, else empty;
+///   upper bound, e.g. a KS p-value below 1e-300); `reason`: why, else empty — or, for an
+///   `ok` value of a metric that normally has an interval but has none, why it has none;
 /// - `ci_low`, `ci_high`, `ci_method`: the confidence interval at the audit's level — the
 ///   analytic one (`wilson`, `clopper_pearson`, `newcombe`, `katz`, `normal`) when the metric
 ///   has one, else the bootstrap one (`bootstrap_bca`, `bootstrap_percentile`) when the audit
@@ -78,7 +79,8 @@ public enum MetricsCSV {
         let text = CSVText.text, number = CSVText.number
         var cells: [String]
         switch entry.value {
-        case .defined(let x): cells = [text(attribute), text(group), text(entry.name), number(NumberFormat.exact(x)), number(String(entry.n)), "ok", ""]
+        case .defined(let x):
+            cells = [text(attribute), text(group), text(entry.name), number(NumberFormat.exact(x)), number(String(entry.n)), "ok", text(entry.intervalUnavailable ?? "")]
         case .upperBound(let x, let reason):
             cells = [text(attribute), text(group), text(entry.name), number(NumberFormat.exact(x)), number(String(entry.n)), text(entry.value.status), text(reason)]
         case .undefined(let reason), .suppressed(let reason):

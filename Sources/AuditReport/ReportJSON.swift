@@ -152,6 +152,8 @@ public enum ReportJSON {
         let ci: Interval?
         /// The bootstrap interval, when the audit ran one.
         let bootstrap_ci: Interval?
+        /// Why a metric that normally has an interval has none (`MetricEntry.intervalUnavailable`).
+        var ci_unavailable: String? = nil
 
         init(_ v: MetricValue, n: Int?, interval: MetricInterval? = nil, bootstrap: MetricInterval? = nil) {
             switch v {
@@ -166,6 +168,7 @@ public enum ReportJSON {
 
         init(_ e: MetricEntry) {
             self.init(e.value, n: e.n, interval: e.interval, bootstrap: e.bootstrapInterval)
+            ci_unavailable = e.intervalUnavailable
         }
     }
 

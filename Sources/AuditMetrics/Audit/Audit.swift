@@ -156,8 +156,12 @@ public enum Audit {
         func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, reference: GroupStatistics?, independentReference: Bool, isReference: Bool, impactRatio: MetricValue?) -> GroupResult {
             let metrics = GroupMetric.allCases
                 .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) }
-                .map { MetricEntry($0.rawValue, s.metric($0, population: population), n: s.denominatorRows($0),
-                                   interval: s.interval($0, population: population, method: inference.interval, level: inference.level)) }
+                .map { metric -> MetricEntry in
+                    var entry = MetricEntry(metric.rawValue, s.metric(metric, population: population), n: s.denominatorRows(metric),
+                                            interval: s.interval(metric, population: population, method: inference.interval, level: inference.level))
+                    if entry.value.value != nil, entry.interval == nil { entry.intervalUnavailable = s.intervalUnavailable(metric) }
+                    return entry
+                }
             var disparities: [MetricEntry] = []
             if let reference {
                 let compare = independentReference && !isReference

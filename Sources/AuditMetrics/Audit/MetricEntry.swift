@@ -12,6 +12,10 @@ public struct MetricEntry: Sendable, Equatable {
     public var interval: MetricInterval?
     /// The bootstrap interval, when the audit ran a bootstrap.
     public var bootstrapInterval: MetricInterval?
+    /// Why a defined value of a metric that normally has an analytic interval has none (for
+    /// instance a weighted audit's score mean): an interval that cannot be computed says why,
+    /// rather than vanishing. `nil` when the interval is there or the metric never has one.
+    public var intervalUnavailable: String?
 
     public init(_ name: String, _ value: MetricValue, n: Int, interval: MetricInterval? = nil) {
         self.name = name

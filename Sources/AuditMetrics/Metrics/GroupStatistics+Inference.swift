@@ -57,6 +57,17 @@ extension GroupStatistics {
         }
     }
 
+    /// Why a metric with a defined value has no analytic interval, when it should have one:
+    /// the score mean of a weighted audit, or of fewer than two scored rows. `nil` otherwise.
+    func intervalUnavailable(_ metric: GroupMetric) -> String? {
+        guard metric == .scoreMean else { return nil }
+        if scoredRows < 2 { return "no interval: fewer than 2 scored rows" }
+        if scoreWeight != Double(scoredRows) {
+            return "no interval: the audit is weighted, and the score mean's interval is computed for unweighted rows only"
+        }
+        return nil
+    }
+
     /// Normal interval of the mean score, mean ± z·s/√n with the sample standard deviation
     /// (n − 1 denominator). Unweighted audits only: with weights the effective size of the
     /// scored rows is not kept, and the bootstrap does not support weights yet.
