@@ -62,7 +62,6 @@ public enum ScanReport {
     public static func csv(_ input: Input) -> String {
         var out = CSVText.line(header)
         var number = 0
-        var sections: [ReportSection] = []
         for population in input.populations {
             for (cluster, description) in zip(population.result.reported, population.descriptions) {
                 number += 1
