@@ -5,7 +5,7 @@ import Foundation
 
 /// What `vigie amend` runs (`docs/amend.md`): load the grid and the applicants once, search
 /// (``GridAmendment``), re-evaluate the proposals in full, measure them on the holdout file,
-/// render `proposals.csv`, `proposal-N.yaml` and `amend.md`, and write them with their
+/// render `proposals.csv`, `proposal-N.yaml`, `amend.md` and `amend.html`, and write them with their
 /// manifest all at once, or nothing.
 public struct AmendmentRun {
     public var gridPath: String
@@ -73,6 +73,7 @@ public struct AmendmentRun {
                                           result: result, proposals: made, files: names,
                                           featureNames: AmendmentReport.featureNames(evaluator.design), holdout: holdout, minCellSize: minCellSize)
         files.insert(("amend.md", Data(AmendmentReport.markdown(input, language: language).utf8)), at: 0)
+        files.insert(("amend.html", Data(AmendmentReport.html(input, language: language).utf8)), at: 0)
         files.insert(("proposals.csv", Data(AmendmentReport.csv(input).utf8)), at: 0)
         return (files, input)
     }

@@ -145,4 +145,9 @@ public enum AmendmentReport {
     public static func markdown(_ input: Input, language: ReportLanguage = .en) -> String {
         MarkdownReport.render(document(input, language: language))
     }
+
+    /// `amend.html`: the same document as `amend.md`, self-contained (no script, no request).
+    public static func html(_ input: Input, language: ReportLanguage = .en) -> String {
+        HTMLReport.render(document(input, language: language))
+    }
 }

@@ -21,7 +21,7 @@ struct AmendCommand: ParsableCommand {
         Writes into --out, all at once: proposals.csv (the Pareto front: each proposal's points, \
         target metrics with 95 % intervals, share of applicants whose selection changes, total \
         change in points, Kendall's tau between the old and new rankings), proposal-N.yaml \
-        (complete grids for --model and vigie compare), amend.md (in words, --lang en or fr) and \
+        (complete grids for --model and vigie compare), amend.md and amend.html (in words, --lang en or fr) and \
         manifest.json. Proposals meeting every target come first, by share of changed selections, \
         then total change.
 
@@ -61,7 +61,7 @@ struct AmendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Proposals written at most (default 10).", valueName: "n"))
     var proposals = 10
 
-    @Option(name: .long, help: OutputFolderHelp.out("proposals.csv, proposal-N.yaml, amend.md and manifest.json"))
+    @Option(name: .long, help: OutputFolderHelp.out("proposals.csv, proposal-N.yaml, amend.md, amend.html and manifest.json"))
     var out = "vigie-amend"
 
     @Flag(name: .long, help: OutputFolderHelp.force)
