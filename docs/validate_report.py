@@ -39,6 +39,12 @@ For the human stage (model.human, docs/human-stage.md) it checks: grid_stage_gap
 human_stage_gap = actual_gap, intervals ordered, a suppressed group publishes no value, and a
 finding names a published group and equals its `<rate>_difference` / `_ratio`.
 
+For the scan (scan, docs/scan.md) it checks: clusters numbered 1, 2, … across populations; each
+with at least min_cell_size held-out applicants inside and outside, size + rest_size =
+held_out_rows, difference = cluster_mean − rest_mean (to 1e-9), negative, its interval ordered
+and containing it, p_value ≤ p_adjusted ≤ 1, p_adjusted < alpha; discovery_rows +
+held_out_rows = rows, tested ≤ candidates, confirmed ≤ tested.
+
 For the allocation audit (docs/allocation.md) it checks: overall.households + missing = input.rows
 and each attribute's groups add up to overall.households; the allocation attributes are the
 central table's, in order, with the same reference group, flagged on exactly that group, and
@@ -145,6 +151,7 @@ def consistency_errors(report):
     errors += allocation_errors(report)
     errors += assessment_errors(report)
     errors += human_errors(report)
+    errors += scan_errors(report)
     return errors
 
 
@@ -187,6 +194,45 @@ def human_errors(report):
 RATE_CI = {"wilson": "wilson", "exact": "clopper_pearson"}
 BOOTSTRAP_CI = {"bca": "bootstrap_bca", "percentile": "bootstrap_percentile"}
 SPECIAL = {"score_mean", "count", "share", "tp", "fp", "tn", "fn"}
+
+
+def scan_errors(report):
+    """scan (docs/scan.md): the disclosure threshold, the held-out arithmetic, the tests."""
+    errors = []
+    scan = report.get("scan")
+    if scan is None:
+        return errors
+    k, alpha, number = scan["min_cell_size"], scan["alpha"], 0
+    for i, p in enumerate(scan["populations"]):
+        at = f"$.scan.populations[{i}]"
+        if p["discovery_rows"] + p["held_out_rows"] != p["rows"]:
+            errors.append(f"{at}: discovery_rows + held_out_rows != rows")
+        if p["tested"] > p["candidates"] or len(p["clusters"]) > p["tested"]:
+            errors.append(f"{at}: more clusters tested than candidates, or confirmed than tested")
+        for j, c in enumerate(p["clusters"]):
+            cat = f"{at}.clusters[{j}]"
+            number += 1
+            if c["cluster"] != number:
+                errors.append(f"{cat}: cluster {c['cluster']}, expected {number}")
+            if c["size"] < k or c["rest_size"] < k:
+                errors.append(f"{cat}: fewer than min_cell_size = {k} held-out applicants inside or outside (disclosure)")
+            if c["size"] + c["rest_size"] != p["held_out_rows"]:
+                errors.append(f"{cat}: size + rest_size != held_out_rows")
+            if not close(c["difference"], c["cluster_mean"] - c["rest_mean"]):
+                errors.append(f"{cat}: difference != cluster_mean - rest_mean")
+            if not c["difference"] < 0:
+                errors.append(f"{cat}: a confirmed cluster is worse than the rest (difference < 0)")
+            if ("ci_low" in c) != ("ci_high" in c):
+                errors.append(f"{cat}: ci_low and ci_high come together")
+            elif "ci_low" in c and not (c["ci_low"] <= c["difference"] <= c["ci_high"]):
+                errors.append(f"{cat}: the interval does not contain the difference")
+            if "p_value" in c and c["p_value"] > c["p_adjusted"]:
+                errors.append(f"{cat}: p_value > p_adjusted")
+            if not c["p_adjusted"] < alpha:
+                errors.append(f"{cat}: p_adjusted >= alpha: not confirmed")
+            if ("p_value" not in c or "ci_low" not in c) and "unavailable" not in c:
+                errors.append(f"{cat}: a missing p-value or interval says why (unavailable)")
+    return errors
 
 
 def close(a, b):

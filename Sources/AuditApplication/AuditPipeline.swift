@@ -11,7 +11,7 @@ import ModelAudit
 /// failure leaves no partial output.
 public enum AuditPipeline {
     /// The file names written into the output folder (`model-metrics.csv` too when the spec
-    /// names a decision model).
+    /// names a decision model, `scan.csv` when it has a `scan:` block).
     public static let files = ["report.json", "metrics.csv", "findings.csv", "report.md", "report.html"]
 
     /// Runs the audit described by `spec` and writes the reports into `outputDirectory`
@@ -41,7 +41,8 @@ public enum AuditPipeline {
         let (store, grid) = try load(spec, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid, threads: threads)
-        let reports = try render(result, model: model, spec: spec)
+        let scan = try computeScan(store: store, spec: spec, grid: grid)
+        let reports = try render(result, model: model, scan: scan, spec: spec)
         // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
         var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
@@ -77,6 +78,10 @@ public enum AuditPipeline {
             requests += ModelAudit.columnRequests(model: model, grid: points)
             grid = points
         }
+        if let scan = ScanRun(audit: spec) {
+            try scan.check(grid: grid)
+            requests += scan.columnRequests()
+        }
         guard let path = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
         let store = try DataLoader.load(path: path, dialect: spec.data.csv, requests: requests, progress: progress)
         return (store, grid)
@@ -98,20 +103,30 @@ public enum AuditPipeline {
         return try ModelAudit.run(model: model, grid: grid, store: store, audit: result, threads: threads)
     }
 
+    /// The scan for groups no one declared, when the spec has a `scan:` block (``ScanRun``,
+    /// `docs/scan.md`), on the rows of `store` (read with its requests); its disclosure
+    /// threshold is the spec's `min_cell_size`.
+    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?) throws -> ScanReport.Input? {
+        guard let scan = ScanRun(audit: spec) else { return nil }
+        let name = spec.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
+        return try scan.scan(store: store, grid: grid, dataName: name)
+    }
+
     /// The report files of a result, rendered in the language of `spec`'s report part.
-    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, spec: AuditSpec) throws -> [(name: String, data: Data)] {
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, spec: AuditSpec) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = [
-            ("report.json", try ReportJSON.render(result, model: model, report: spec.report, models: spec.models)),
+            ("report.json", try ReportJSON.render(result, model: model, scan: scan, report: spec.report, models: spec.models)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
             ("findings.csv", Data(FindingsCSV.render(result).utf8)),
         ]
         if let model { files.append(("model-metrics.csv", Data(ModelMetricsCSV.render(model).utf8))) }
-        return files + human(result, model: model, report: spec.report)
+        if let scan { files.append(("scan.csv", Data(ScanReport.csv(scan).utf8))) }
+        return files + human(result, model: model, scan: scan, report: spec.report)
     }
 
     /// `report.md` and `report.html`, built from one document in the spec's language.
-    static func human(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec) -> [(name: String, data: Data)] {
-        let document = ReportBuilder(result, model: model, report: report).document()
+    static func human(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, report: ReportSpec) -> [(name: String, data: Data)] {
+        let document = ReportBuilder(result, model: model, scan: scan, report: report).document()
         return [
             ("report.md", Data(MarkdownReport.render(document).utf8)),
             ("report.html", Data(HTMLReport.render(document).utf8)),

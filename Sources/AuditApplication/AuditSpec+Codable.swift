@@ -3,12 +3,12 @@ import AuditMetrics
 import AuditReport
 import DecisionModels
 
-/// The spec file's top-level mapping: `version` and the keys of the four parts, each part
-/// reading and writing its own. Decoding checks the whole (`validate()`), so a spec file —
+/// The spec file's top-level mapping: `version`, the keys of the four parts, each part
+/// reading and writing its own, and the optional `scan` block. Decoding checks the whole (`validate()`), so a spec file —
 /// or a manifest's `spec` — that decodes is one an audit can run.
 extension AuditSpec: ClosedKeyMapping, Codable {
     enum CodingKeys: String, CodingKey {
-        case version
+        case version, scan
     }
 
     /// The one spec format this Vigie reads and writes.
@@ -16,6 +16,7 @@ extension AuditSpec: ClosedKeyMapping, Codable {
 
     public static var mappingKeys: [String] {
         [CodingKeys.version.stringValue] + DataSpec.mappingKeys + AnalysisSpec.mappingKeys + DecisionModelSpec.mappingKeys + ReportSpec.mappingKeys
+            + [CodingKeys.scan.stringValue]
     }
 
     public init(from decoder: Decoder) throws {
@@ -24,7 +25,8 @@ extension AuditSpec: ClosedKeyMapping, Codable {
             throw c.failure(.version, "this Vigie reads spec version \(Self.version)")
         }
         self.init(data: try DataSpec(from: decoder), analysis: try AnalysisSpec(from: decoder),
-                  models: try DecisionModelSpec(from: decoder), report: try ReportSpec(from: decoder))
+                  models: try DecisionModelSpec(from: decoder), report: try ReportSpec(from: decoder),
+                  scan: try c.decodeIfPresent(ScanSpec.self, forKey: .scan))
         try validate()
         try validateMandatedPriorities()
     }
@@ -39,5 +41,9 @@ extension AuditSpec: ClosedKeyMapping, Codable {
         try analysis.encode(to: encoder)
         try models.encode(to: encoder)
         try report.encode(to: encoder)
+        if encoder.specView == .file, let scan {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scan, forKey: .scan)
+        }
     }
 }

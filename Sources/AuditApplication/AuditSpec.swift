@@ -12,6 +12,7 @@ import DecisionModels
 /// | analysis | `AnalysisSpec` (with `InferenceSpec`) | AuditMetrics | `reference`, `intersections`, `impact_ratio_threshold`, `min_group_size`, `min_cell_size`, `decision_is`, `interval`, `level`, `alpha`, `adjust`, `difference_tolerance`, `min_denominator`, `power`, `bootstrap` |
 /// | decision models | `DecisionModelSpec` | DecisionModels | `tariff`, `drought`, `model` |
 /// | report and system card | `ReportSpec` | AuditReport | `lang`, `system` |
+/// | the scan for groups no one declared | `ScanSpec` (optional) | AuditMetrics | `scan` |
 ///
 /// The parts share the spec file's one top-level mapping (`docs/spec.md`), read by
 /// `LocatedYAMLDecoder` (`AuditSpec+Files.swift`), or are assembled from command-line flags
@@ -22,13 +23,16 @@ public struct AuditSpec: Sendable, Equatable {
     public var analysis: AnalysisSpec
     public var models: DecisionModelSpec
     public var report: ReportSpec
+    /// The scan for groups no one declared (`scan:`), when asked (`docs/scan.md`).
+    public var scan: ScanSpec?
 
     public init(data: DataSpec = DataSpec(), analysis: AnalysisSpec = AnalysisSpec(),
-                models: DecisionModelSpec = DecisionModelSpec(), report: ReportSpec = ReportSpec()) {
+                models: DecisionModelSpec = DecisionModelSpec(), report: ReportSpec = ReportSpec(), scan: ScanSpec? = nil) {
         self.data = data
         self.analysis = analysis
         self.models = models
         self.report = report
+        self.scan = scan
     }
 
     /// The analysis part as the audit applies it: with the mandated priorities the system card
@@ -64,5 +68,30 @@ public struct AuditSpec: Sendable, Equatable {
         }
         try analysis.validate()
         try models.validate()
+        try validateScan()
+    }
+
+    /// The `scan:` block against the rest of the spec: with a grid, the audit's decision
+    /// column (or `relative_wait`) and no `outcome`; without, an `outcome` and neither
+    /// `decision` nor `relative_wait`.
+    func validateScan() throws(SpecError) {
+        guard let scan else { return }
+        try scan.validate(protected: data.protected.map(\.column), minCellSize: analysis.minCellSize)
+        if models.grid != nil {
+            if let d = scan.decision, d != data.decision?.column {
+                let audited = data.decision.map { "the audit's decision column '\($0.column)'" } ?? "a decision column in the spec (decision:)"
+                throw SpecError(key: "scan.decision", message: "the scan compares the grid's selection with the audit's decision: expected \(audited), found '\(d)'")
+            }
+            guard data.decision != nil || scan.relativeWait else {
+                throw SpecError(key: "scan", message: "with a grid, the scan needs the actual decision (decision: in the spec) or relative_wait: true")
+            }
+            if scan.outcome != nil { throw SpecError(key: "scan.outcome", message: "with a grid (model:), the scan reads the decision, not an outcome column; remove outcome:") }
+        } else {
+            guard scan.outcome != nil else {
+                throw SpecError(key: "scan", message: "give a grid (model:) with a decision column, or an outcome column (scan: {outcome: COLUMN})")
+            }
+            if scan.decision != nil { throw SpecError(key: "scan.decision", message: "needs a grid (model:); without one, give outcome: COLUMN") }
+            if scan.relativeWait { throw SpecError(key: "scan.relative_wait", message: "needs a grid (model:) and its dates") }
+        }
     }
 }

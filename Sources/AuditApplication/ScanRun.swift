@@ -4,10 +4,11 @@ import AuditReport
 import DecisionModels
 import Foundation
 
-/// What `vigie scan` runs (`docs/scan.md`): read the applicants once (the scanned columns, the
-/// decision or outcome, the grid's columns), build the scanned populations and their outcome,
-/// run ``BiasScan`` on each, describe the reported clusters, render `scan.csv`, `scan.md` and
-/// `scan.html`, and write them with `manifest.json` all at once, or nothing.
+/// What `vigie scan` runs (`docs/scan.md`), and `vigie audit` with a `scan:` block: read the
+/// applicants once (the scanned columns, the decision or outcome, the grid's columns), build the
+/// scanned populations and their outcome, run ``BiasScan`` on each, describe the reported
+/// clusters (``scan(store:grid:dataName:)``); `vigie scan` then renders `scan.csv`, `scan.md`
+/// and `scan.html` and writes them with `manifest.json` all at once, or nothing.
 ///
 /// **Populations and outcome** (higher = better for the applicant, so "worse" is always a
 /// negative difference):
@@ -30,6 +31,22 @@ public struct ScanRun {
     public var minClusterSize: Int?
     public var alpha: Double
     public var language: ReportLanguage
+    /// The protected attributes, which `columns` may name only when `allowProtected`.
+    public var protected: [String] = []
+    public var allowProtected = false
+    /// How errors name the settings: the flags (`--on`) or the spec's keys (`scan.on`).
+    public var keys: Keys = .flags
+
+    /// The names of the settings in errors.
+    public enum Keys: Sendable {
+        case flags, spec
+        func name(_ flag: String) -> String {
+            switch self {
+            case .flags: "--" + flag
+            case .spec: "scan." + flag.replacingOccurrences(of: "-", with: "_")
+            }
+        }
+    }
 
     /// A categorical scanned column may have at most this many values.
     public static let maximumCategories = 50
@@ -54,6 +71,9 @@ public struct ScanRun {
         guard !columns.isEmpty else { throw SpecError(key: "--on", message: "give at least one column to scan on: --on COLUMN") }
         var seen = Set<String>()
         for c in columns where !seen.insert(c).inserted { throw SpecError(key: "--on", message: "column '\(c)' is given twice") }
+        for c in columns where !allowProtected && protected.contains(c) {
+            throw SpecError(key: "--on", message: "'\(c)' is a protected attribute (--protected): the scan looks for groups no one declared; to scan on it all the same, add --allow-protected")
+        }
         if gridPath != nil {
             guard let decision else { throw SpecError(key: "--decision", message: "with --model, give the actual decision column: --decision COLUMN") }
             guard outcome == nil else { throw SpecError(key: "--outcome", message: "give either --model with --decision, or --outcome, not both") }
@@ -75,25 +95,49 @@ public struct ScanRun {
         try validate()
         guard let path = data.path else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
         let grid = try gridPath.map { try PointsGrid.load(path: $0) }
-        if let grid, grid.allocation == nil {
-            throw SpecError(key: "--model", message: "grid '\(grid.name)' declares no allocation rule: the scan compares the decision with the grid's selection")
-        }
-        var requests = columns.map { ColumnRequest($0, .category, reader: "--on") }
+        try check(grid: grid)
+        var requests = columnRequests()
         if let grid, let decision {
-            requests += grid.columnRequests + [ColumnRequest(decision, .decision(.standard), reader: "--decision")]
+            requests += grid.columnRequests + [ColumnRequest(decision, .decision(.standard), reader: keys.name("decision"))]
         }
+        let store = try DataLoader.load(path: path, dialect: data.csv, requests: requests)
+        let input = try scan(store: store, grid: grid, dataName: URL(fileURLWithPath: path).lastPathComponent)
+        let files: [ReportWriter.File] = [
+            ("scan.csv", Data(ScanReport.csv(input).utf8)),
+            ("scan.md", Data(ScanReport.markdown(input, language: language).utf8)),
+            ("scan.html", Data(ScanReport.html(input, language: language).utf8)),
+        ]
+        return (files, input)
+    }
+
+    /// Refuses a grid that selects no one (no allocation rule): the scan compares the decision with its selection.
+    public func check(grid: PointsGrid?) throws(SpecError) {
+        if let grid, grid.allocation == nil {
+            throw SpecError(key: keys == .flags ? "--model" : "model", message: "grid '\(grid.name)' declares no allocation rule: the scan compares the decision with the grid's selection")
+        }
+    }
+
+    /// The store requests of the scanned columns and of the outcome column (the decision and
+    /// the grid's columns are the caller's: `vigie audit` reads them for the audit).
+    public func columnRequests() -> [ColumnRequest] {
+        var requests = columns.map { ColumnRequest($0, .category, reader: keys.name("on")) }
         if let outcome {
             let rule = NumberRule(missing: .refused { "the outcome '\(outcome)' must have a value on every row, found '\($0)'" },
                                   notANumber: { "expected a number (the outcome '\(outcome)', higher is better), found '\($0)'" })
-            requests.append(ColumnRequest(outcome, .number(rule), reader: "--outcome"))
+            requests.append(ColumnRequest(outcome, .number(rule), reader: keys.name("outcome")))
         }
-        let store = try DataLoader.load(path: path, dialect: data.csv, requests: requests)
+        return requests
+    }
+
+    /// Scans the applicants of `store` (read with ``columnRequests()``, the grid's columns and
+    /// the decision as `store.decision`): the populations, ``BiasScan`` on each, the descriptions.
+    public func scan(store: ColumnStore, grid: PointsGrid?, dataName: String) throws -> ScanReport.Input {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
         var populations: [(name: String, rows: [Int], outcome: [Double], binary: Bool)] = []
         if let grid, let decisionColumn = decision {
-            guard let decided = store.decision else { throw SpecError(key: "--decision", message: "the decision column '\(decisionColumn)' was not read") }
+            guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
             let design = try GridDesign(grid: grid, store: store)
             let allocation = try GridAllocation.allocate(scores: try design.scores(), design: design)
             let selected = (0..<n).filter { allocation.isSelected($0) }
@@ -115,21 +159,15 @@ public struct ScanRun {
             }
             scanned.append(ScanReport.Population(name: p.name, result: result, descriptions: descriptions, binary: p.binary))
         }
-        let input = ScanReport.Input(dataName: URL(fileURLWithPath: path).lastPathComponent, applicants: n,
-                                     grid: grid.map { ($0.name, decision ?? "") }, outcome: outcome, columns: columns,
-                                     seed: seed, alpha: alpha, minCellSize: minCellSize, populations: scanned)
-        let files: [ReportWriter.File] = [
-            ("scan.csv", Data(ScanReport.csv(input).utf8)),
-            ("scan.md", Data(ScanReport.markdown(input, language: language).utf8)),
-            ("scan.html", Data(ScanReport.html(input, language: language).utf8)),
-        ]
-        return (files, input)
+        return ScanReport.Input(dataName: dataName, applicants: n,
+                                grid: grid.map { ($0.name, decision ?? "") }, outcome: outcome, columns: columns,
+                                seed: seed, alpha: alpha, minCellSize: minCellSize, minClusterSize: minClusterSize, populations: scanned)
     }
 
     /// A scanned column as a number (every value that is not missing reads as a number, with
     /// the dialect's decimal mark) or a category (at most ``maximumCategories`` values).
     func feature(_ column: String, store: ColumnStore) throws -> ScanFeature {
-        guard let coded = store.categories[column] else { throw SpecError(key: "--on", message: "column '\(column)' was not read") }
+        guard let coded = store.categories[column] else { throw SpecError(key: keys.name("on"), message: "column '\(column)' was not read") }
         let numbers: [Double?] = coded.groups.indices.map { code in
             if UInt32(code) == coded.unknownCode { return .nan }
             var text = coded.groups[code].trimmingCharacters(in: .whitespaces)

@@ -15,13 +15,15 @@ public enum ReportJSON {
     ///   - model: the audit of the decision model, when the spec names one.
     ///   - report: the spec's report part (language, system card).
     ///   - models: the spec's decision-model part (the tariff and drought rule in `spec`).
-    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec = ReportSpec(),
+    ///   - scan: the scan for groups no one declared, when the spec has a `scan:` block.
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, report: ReportSpec = ReportSpec(),
                               models: DecisionModelSpec = DecisionModelSpec()) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.userInfo[SpecView.key] = SpecView.report
         var document = Document(result, model: model, report: report, models: models)
         document.model = model.map(ModelJSON.init)
+        document.scan = scan.map(ScanJSON.init)
         var data = try encoder.encode(document)
         data.append(0x0A)
         return data
@@ -48,6 +50,8 @@ public enum ReportJSON {
         let assessment: AssessmentJSON
         /// The audit of the decision model itself, when the spec names one.
         var model: ModelJSON?
+        /// The scan for groups no one declared, when the spec asks for it (optional, within 1.3).
+        var scan: ScanJSON?
 
         init(_ r: AuditResult, model: ModelAuditResult?, report: ReportSpec, models: DecisionModelSpec) {
             input = Input(

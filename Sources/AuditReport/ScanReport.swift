@@ -36,10 +36,13 @@ public enum ScanReport {
         public let seed: UInt64
         public let alpha: Double
         public let minCellSize: Int
+        /// The minimum cluster size asked for (`nil`: each population's default).
+        public let minClusterSize: Int?
         public let populations: [Population]
 
         public init(dataName: String, applicants: Int, grid: (name: String, decision: String)?, outcome: String?, columns: [String],
-                    seed: UInt64, alpha: Double, minCellSize: Int, populations: [Population]) {
+                    seed: UInt64, alpha: Double, minCellSize: Int, minClusterSize: Int? = nil, populations: [Population]) {
+            self.minClusterSize = minClusterSize
             self.dataName = dataName
             self.applicants = applicants
             self.grid = grid
@@ -119,6 +122,25 @@ public enum ScanReport {
     /// `scan.md` and `scan.html` as a document.
     public static func document(_ input: Input, language: ReportLanguage = .en) -> ReportDocument {
         let t = ReportText(language)
+        let (preamble, sections) = parts(input, t, headingLevel: nil)
+        return ReportDocument(language: language, title: [.text(t(.scanTitle))], preamble: preamble, sections: sections, contents: t(.navContents))
+    }
+
+    /// The audit report's section "Groups no one declared" (`vigie audit` with a `scan:`
+    /// block), after the human decision: the same words as `scan.md`, one sub-heading per
+    /// population.
+    package static func section(_ input: Input, _ t: ReportText) -> ReportSection {
+        let (preamble, sections) = parts(input, t, headingLevel: 3)
+        var blocks = [ReportBlock.paragraph([.text(t(.scanAuditIntro))])] + preamble
+        for s in sections {
+            blocks.append(.heading(3, s.title, id: s.id))
+            blocks += s.blocks
+        }
+        return ReportSection(id: "scan", title: [.text(t(.sectionScan))], blocks: blocks)
+    }
+
+    /// The introduction, method and limits, and one section per population.
+    static func parts(_ input: Input, _ t: ReportText, headingLevel: Int?) -> (preamble: [ReportBlock], sections: [ReportSection]) {
         var blocks: [ReportBlock] = []
         let columns = input.columns.joined(separator: ", ")
         if let grid = input.grid {
@@ -155,7 +177,7 @@ public enum ScanReport {
                 let c = cluster.heldOut
                 let share: (Double) -> String = { population.binary ? t.percent($0) : t.fixed($0, 2) }
                 let gap: (Double) -> String = { population.binary ? t(.scanPoints, ["value": t.signed($0 * 100, 1)]) : t.signed($0, 2) }
-                blocks.append(.heading(4, t.runs(.scanCluster, ["n": .text(String(number)), "description": .span(words(description, t))]), id: nil))
+                blocks.append(.heading((headingLevel ?? 3) + 1, t.runs(.scanCluster, ["n": .text(String(number)), "description": .span(words(description, t))]), id: nil))
                 blocks.append(.paragraph([.text(t(.scanClusterFigures, [
                     "size": t.count(c.clusterSize), "inside": share(c.clusterMean), "rest": share(c.restMean), "difference": gap(c.difference),
                     "low": c.interval.map { gap($0.low) } ?? "—", "high": c.interval.map { gap($0.high) } ?? "—",
@@ -168,7 +190,7 @@ public enum ScanReport {
             }
             sections.append(ReportSection(id: "scan-\(population.name)", title: [.text(title)], blocks: blocks))
         }
-        return ReportDocument(language: language, title: [.text(t(.scanTitle))], preamble: blocks, sections: sections, contents: t(.navContents))
+        return (blocks, sections)
     }
 
     /// A p-value in words: `< 0.001` below a thousandth, else three decimals.

@@ -51,6 +51,12 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A column to scan on, repeatable: numbers or a category of at most 50 values. Give protected attributes only if you mean to.", valueName: "column"))
     var on: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A protected attribute, repeatable: --on refuses it unless --allow-protected (the scan looks for groups no one declared).", valueName: "column"))
+    var protected: [String] = []
+
+    @Flag(name: .long, help: "Allow --on to name a protected attribute (--protected).")
+    var allowProtected = false
+
     @Option(name: .long, help: ArgumentHelp("Seed of the split into halves and of k-means (default 1).", valueName: "n"))
     var seed: UInt64 = 1
 
@@ -87,8 +93,11 @@ struct ScanCommand: ParsableCommand {
         spec.path = data
         if let delimiter { spec.csv.delimiter = delimiter.byte }
         spec.csv.decimalComma = decimalComma
-        return ScanRun(data: spec, gridPath: model, decision: decision, outcome: outcome, columns: on, seed: seed,
-                       minCellSize: minCellSize, minClusterSize: minClusterSize, alpha: alpha, language: lang)
+        var run = ScanRun(data: spec, gridPath: model, decision: decision, outcome: outcome, columns: on, seed: seed,
+                          minCellSize: minCellSize, minClusterSize: minClusterSize, alpha: alpha, language: lang)
+        run.protected = protected
+        run.allowProtected = allowProtected
+        return run
     }
 
     func run() throws {
@@ -97,6 +106,7 @@ struct ScanCommand: ParsableCommand {
         if let decision { command += ["--decision", decision] }
         if let outcome { command += ["--outcome", outcome] }
         if let minClusterSize { command += ["--min-cluster-size", String(minClusterSize)] }
+        command += protected.flatMap { ["--protected", $0] } + (allowProtected ? ["--allow-protected"] : [])
         let input = try scanRun().write(to: out, force: force, command: command)
         let confirmed = input.populations.reduce(0) { $0 + $1.result.reported.count }
         print(BidiControl.visible("Scanned \(input.applicants) applicants on \(input.columns.count) columns; \(confirmed) clusters confirmed on the held-out half: \(out)/scan.md, \(out)/scan.csv"))

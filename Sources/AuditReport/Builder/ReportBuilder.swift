@@ -17,13 +17,17 @@ public struct ReportBuilder {
     let suppressionThreshold: Int?
     /// The audit of the decision model itself, when the spec names one.
     let model: ModelAuditResult?
+    /// The scan for groups no one declared, when the spec asks for it (`scan:`).
+    let scan: ScanReport.Input?
 
     /// - Parameters:
     ///   - report: the spec's report part: the language (unless `language` overrides it) and
     ///     the system card.
-    public init(_ result: AuditResult, model: ModelAuditResult? = nil, report: ReportSpec = ReportSpec(), language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
+    public init(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, report: ReportSpec = ReportSpec(),
+                language: ReportLanguage? = nil, suppressionThreshold: Int? = nil) {
         self.result = result
         self.model = model
+        self.scan = scan
         self.report = report
         self.t = ReportText(language ?? report.language)
         self.card = report.card
@@ -48,6 +52,7 @@ public struct ReportBuilder {
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         if let model { sections.append(modelSection(model)) }
         if let human = model?.human { sections.append(humanSection(human, rule: model?.allocationRule)) }
+        if let scan { sections.append(ScanReport.section(scan, t)) }
         sections.append(method())
         sections.append(glossary())
         return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents))

@@ -736,7 +736,7 @@ extension Catalogue {
         case .scanTitle: "Groups no one declared: where the decision treats people worse"
         case .scanIntroGrid: "{data}: {count} applicants, grid {grid}, actual decision {decision}. Scanned on {columns}; seed {seed}."
         case .scanIntroOutcome: "{data}: {count} applicants, outcome {outcome} (higher is better). Scanned on {columns}; seed {seed}."
-        case .scanMethod: "Method: hierarchical bias-aware clustering (HBAC, after the Algorithm Audit foundation's open tool). The applicants of each population are split at random (seeded) into two halves. On the first, the cluster whose outcome varies most is cut in two by k-means on the scanned columns (numbers standardised, categories one-hot), and the cut is kept when one side is significantly worse than the rest; the clusters worse than the rest are the candidates. On the second half only, each candidate is compared with the rest of the same population, and the p-values are adjusted by Bonferroni over the candidates tested. A cluster is confirmed when it is worse with an adjusted p-value below {alpha}."
+        case .scanMethod: "Method: hierarchical bias-aware clustering (HBAC, after the Algorithm Audit foundation's open tool). The applicants of each population are split at random (seeded) into two halves. On the first, the cluster whose outcome varies most is cut in two by k-means on the scanned columns (numbers standardised, categories one-hot), and the cut is kept when its two sides' outcomes differ; the clusters significantly worse than the rest of the half are the candidates. On the second half only, each candidate is compared with the rest of the same population, and the p-values are adjusted by Bonferroni over the candidates tested. A cluster is confirmed when it is worse with an adjusted p-value below {alpha}."
         case .scanLimits: "A confirmed cluster is a question for the commission, not a proof of discrimination: the scanned columns may stand for a legitimate reason the grid does not see (a file incomplete, an offer refused), and the description in words is approximate (its coverage is given). Groups of fewer than {min} applicants are never shown."
         case .scanPopulationSelected: "Applicants the grid selects: did the commission keep them?"
         case .scanPopulationNotSelected: "Applicants the grid does not select: did the commission add them?"
@@ -755,6 +755,8 @@ extension Catalogue {
         case .scanOr: " or "
         case .scanAnd: ", "
         case .scanPoints: "{value} points"
+        case .sectionScan: "Groups no one declared"
+        case .scanAuditIntro: "The audit above looks only where the spec told it to: the protected attributes. This section, asked for by the spec's scan block, looks for groups no one declared — defined by the scanned columns, not by a protected attribute — whom the decision treats worse than the rest. It is a scan, with its own seed and the same method as vigie scan (docs/scan.md)."
         case .amendUndefined: "undefined"
 
         // Diff report (vigie diff).

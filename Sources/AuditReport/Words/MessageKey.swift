@@ -679,6 +679,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case scanOr = "scan.or"
     case scanAnd = "scan.and"
     case scanPoints = "scan.points"
+    case sectionScan = "section.scan"
+    case scanAuditIntro = "scan.audit.intro"
     case amendUndefined = "amend.undefined"
 
     // MARK: Diff report (vigie diff)
