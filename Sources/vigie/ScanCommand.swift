@@ -69,11 +69,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Significance level of the splits and of the held-out test after Bonferroni (default 0.05).", valueName: "alpha"))
     var alpha = 0.05
 
-    @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto` (default: detected from the header).", valueName: "char"))
-    var delimiter: CSVDelimiter?
-
-    @Flag(name: .long, help: "Numbers use a decimal comma (3,5), as in French exports.")
-    var decimalComma = false
+    @OptionGroup var dialect: CSVDialectOptions
 
     @Option(name: .long, help: ArgumentHelp("Language of scan.md and scan.html: en (default) or fr.", valueName: "lang"))
     var lang: ReportLanguage = .en
@@ -91,8 +87,7 @@ struct ScanCommand: ParsableCommand {
     func scanRun() -> ScanRun {
         var spec = DataSpec()
         spec.path = data
-        if let delimiter { spec.csv.delimiter = delimiter.byte }
-        spec.csv.decimalComma = decimalComma
+        dialect.apply(to: &spec.csv)
         var run = ScanRun(data: spec, gridPath: model, decision: decision, outcome: outcome, columns: on, seed: seed,
                           minCellSize: minCellSize, minClusterSize: minClusterSize, alpha: alpha, language: lang)
         run.protected = protected

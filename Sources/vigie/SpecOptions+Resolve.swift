@@ -43,9 +43,7 @@ extension SpecOptions {
         if let score { d.score = score }
         if let weight { d.weight = weight }
         if let maxGroups { d.maxGroups = maxGroups }
-        if let delimiter { d.csv.delimiter = delimiter.byte }
-        if decimalComma { d.csv.decimalComma = true }
-        if !missing.isEmpty { d.csv.missingValues = Set(missing).union([""]) }
+        dialect.apply(to: &d.csv)
         if let allocation { d.allocation = AllocationSpec(column: allocation, need: d.allocation?.need, per: d.allocation?.per) }
         if let need {
             guard d.allocation != nil else { throw SpecError(key: "--need", message: "needs an allocation column (--allocation)") }

@@ -70,14 +70,9 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Whether a positive decision is `favourable` (a flat allocated) or `unfavourable` (flagged high risk).", valueName: "kind"))
     var decisionIs: Favourability?
 
-    @Option(name: .long, help: ArgumentHelp("CSV delimiter: `,`, `;`, `tab` or `auto` (default: detected from the header).", valueName: "char"))
-    var delimiter: CSVDelimiter?
-
-    @Flag(name: .long, help: "Numbers use a decimal comma (3,5), as in French exports.")
-    var decimalComma = false
-
-    @Option(name: .long, help: ArgumentHelp("A missing-value marker, matched exactly; repeatable. Replaces the default NA, NaN, null; an empty field is always missing.", valueName: "text"))
-    var missing: [String] = []
+    /// `--delimiter`, `--decimal-comma`, `--missing` (shared with `vigie scan`), here so that
+    /// `--help` lists them where it always did.
+    @OptionGroup var dialect: CSVDialectOptions
 
     @Option(name: .long, help: ArgumentHelp("Interval for rates: `wilson` (default) or `exact` (Clopper–Pearson).", valueName: "method"))
     var interval: InferenceSpec.IntervalMethod?
