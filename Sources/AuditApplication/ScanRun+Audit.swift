@@ -5,8 +5,8 @@ import AuditReport
 extension ScanRun {
     /// The scan a spec's `scan:` block asks of `vigie audit` (`docs/scan.md`, "In an audit"):
     /// the spec's data and dialect, its grid (`model:`), the audit's decision column, its
-    /// disclosure threshold (`min_cell_size`, at least 1), its protected attributes and its
-    /// language; errors name the block's keys (`scan.on`). `nil` without a `scan:` block.
+    /// disclosure threshold (`min_cell_size`, at least 1), its protected attributes, its dates
+    /// (`model: {application_date, allocation_date, as_of}`) and its language; errors name the block's keys (`scan.on`). `nil` without a `scan:` block.
     public init?(audit spec: AuditSpec) {
         guard let scan = spec.scan else { return nil }
         self.init(data: spec.data, gridPath: spec.models.grid?.path,
@@ -16,5 +16,9 @@ extension ScanRun {
         protected = spec.data.protected.map(\.column)
         allowProtected = scan.allowProtected
         keys = .spec
+        relativeWait = scan.relativeWait
+        applicationDate = spec.models.grid?.applicationDate
+        allocationDate = spec.models.grid?.allocationDate
+        asOf = spec.models.grid?.asOf
     }
 }

@@ -3,6 +3,7 @@ import AuditMetrics
 import AuditReport
 import DecisionModels
 import Foundation
+import ModelAudit
 
 /// What `vigie scan` runs (`docs/scan.md`), and `vigie audit` with a `scan:` block: read the
 /// applicants once (the scanned columns, the decision or outcome, the grid's columns), build the
@@ -17,6 +18,9 @@ import Foundation
 ///   when the decision kept them (a cluster is worse when the commission drops more of its
 ///   members); `grid_not_selected` the others, with outcome 1 when the decision added them (a
 ///   cluster is worse when the commission adds fewer of its members);
+/// - with a grid and its dates, when `relativeWait`: the allocated applicants (`allocated`), with
+///   their wait relative to applicants of similar score (``RelativeWait``: the median wait of
+///   the allocated applicants of their stratum of the grid's order minus their own, in months);
 /// - without a grid: every applicant (`all`), with the declared outcome column.
 public struct ScanRun {
     public var data: DataSpec
@@ -34,6 +38,12 @@ public struct ScanRun {
     /// The protected attributes, which `columns` may name only when `allowProtected`.
     public var protected: [String] = []
     public var allowProtected = false
+    /// With a grid and its dates: also scan the allocated applicants on their relative wait.
+    public var relativeWait = false
+    /// The date columns (else the grid's `dates:`) and the censoring date, for `relativeWait`.
+    public var applicationDate: String?
+    public var allocationDate: String?
+    public var asOf: String?
     /// How errors name the settings: the flags (`--on`) or the spec's keys (`scan.on`).
     public var keys: Keys = .flags
 
@@ -75,10 +85,17 @@ public struct ScanRun {
             throw SpecError(key: "--on", message: "'\(c)' is a protected attribute (--protected): the scan looks for groups no one declared; to scan on it all the same, add --allow-protected")
         }
         if gridPath != nil {
-            guard let decision else { throw SpecError(key: "--decision", message: "with --model, give the actual decision column: --decision COLUMN") }
+            guard decision != nil || relativeWait else {
+                throw SpecError(key: "--decision", message: "with --model, give the actual decision column (--decision COLUMN), --relative-wait, or both")
+            }
             guard outcome == nil else { throw SpecError(key: "--outcome", message: "give either --model with --decision, or --outcome, not both") }
-            guard !columns.contains(decision) else { throw SpecError(key: "--on", message: "'\(decision)' is the decision: it cannot also be scanned on") }
+            if let decision, columns.contains(decision) { throw SpecError(key: "--on", message: "'\(decision)' is the decision: it cannot also be scanned on") }
+            if (applicationDate == nil) != (allocationDate == nil) {
+                throw SpecError(key: "--application-date", message: "give both --application-date and --allocation-date, or neither (the grid's dates:)")
+            }
+            if let asOf, ISODate.days(asOf) == nil { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
         } else {
+            guard !relativeWait else { throw SpecError(key: "--relative-wait", message: "needs a grid (--model GRID) and the application and allocation dates") }
             guard let outcome else { throw SpecError(key: "--outcome", message: "give a grid and the decision (--model GRID --decision COLUMN) or an outcome column (--outcome COLUMN)") }
             guard decision == nil else { throw SpecError(key: "--decision", message: "--decision needs --model GRID (without a grid, give --outcome COLUMN)") }
             guard !columns.contains(outcome) else { throw SpecError(key: "--on", message: "'\(outcome)' is the outcome: it cannot also be scanned on") }
@@ -97,8 +114,13 @@ public struct ScanRun {
         let grid = try gridPath.map { try PointsGrid.load(path: $0) }
         try check(grid: grid)
         var requests = columnRequests()
-        if let grid, let decision {
-            requests += grid.columnRequests + [ColumnRequest(decision, .decision(.standard), reader: keys.name("decision"))]
+        if let grid {
+            requests += grid.columnRequests
+            if let decision { requests.append(ColumnRequest(decision, .decision(.standard), reader: keys.name("decision"))) }
+            if relativeWait {
+                let (a, b) = try dateColumns(grid: grid)
+                requests += WaitingDates.columnRequests(application: a, allocation: b)
+            }
         }
         let store = try DataLoader.load(path: path, dialect: data.csv, requests: requests)
         let input = try scan(store: store, grid: grid, dataName: URL(fileURLWithPath: path).lastPathComponent)
@@ -110,11 +132,23 @@ public struct ScanRun {
         return (files, input)
     }
 
-    /// Refuses a grid that selects no one (no allocation rule): the scan compares the decision with its selection.
+    /// Refuses a grid that selects no one (no allocation rule): the scan compares the decision
+    /// with its selection; and a relative wait without dates.
     public func check(grid: PointsGrid?) throws(SpecError) {
         if let grid, grid.allocation == nil {
             throw SpecError(key: keys == .flags ? "--model" : "model", message: "grid '\(grid.name)' declares no allocation rule: the scan compares the decision with the grid's selection")
         }
+        if let grid, relativeWait { _ = try dateColumns(grid: grid) }
+    }
+
+    /// The application and allocation date columns of the relative wait: the given ones, else the grid's `dates:`.
+    public func dateColumns(grid: PointsGrid) throws(SpecError) -> (String, String) {
+        guard let a = applicationDate ?? grid.dates?.application, let b = allocationDate ?? grid.dates?.allocation else {
+            throw SpecError(key: keys.name("relative-wait"), message: keys == .flags
+                ? "needs the application and allocation dates: --application-date COL --allocation-date COL, or dates: in the grid"
+                : "needs the application and allocation dates: model: {application_date, allocation_date}, or dates: in the grid")
+        }
+        return (a, b)
     }
 
     /// The store requests of the scanned columns and of the outcome column (the decision and
@@ -136,14 +170,23 @@ public struct ScanRun {
         let n = store.rowCount
 
         var populations: [(name: String, rows: [Int], outcome: [Double], binary: Bool)] = []
-        if let grid, let decisionColumn = decision {
-            guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
+        if let grid {
             let design = try GridDesign(grid: grid, store: store)
             let allocation = try GridAllocation.allocate(scores: try design.scores(), design: design)
-            let selected = (0..<n).filter { allocation.isSelected($0) }
-            let others = (0..<n).filter { !allocation.isSelected($0) }
-            populations.append(("grid_selected", selected, selected.map { Double(decided[$0]) }, true))
-            populations.append(("grid_not_selected", others, others.map { Double(decided[$0]) }, true))
+            if let decisionColumn = decision {
+                guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
+                let selected = (0..<n).filter { allocation.isSelected($0) }
+                let others = (0..<n).filter { !allocation.isSelected($0) }
+                populations.append(("grid_selected", selected, selected.map { Double(decided[$0]) }, true))
+                populations.append(("grid_not_selected", others, others.map { Double(decided[$0]) }, true))
+            }
+            if relativeWait {
+                let (a, b) = try dateColumns(grid: grid)
+                let waiting = try WaitingDates(store: store, application: a, allocation: b, asOf: asOf)
+                let strata = HumanStage.scoreStrata(design: design, allocation: allocation)
+                let relative = RelativeWait.compute(strata: strata, months: waiting.months, allocated: waiting.allocated)
+                populations.append(("allocated", relative.rows, relative.outcome, false))
+            }
         } else if let outcome, let values = store.numbers[outcome] {
             populations.append(("all", Array(0..<n), values, values.allSatisfy { $0 == 0 || $0 == 1 }))
         }
@@ -160,7 +203,7 @@ public struct ScanRun {
             scanned.append(ScanReport.Population(name: p.name, result: result, descriptions: descriptions, binary: p.binary))
         }
         return ScanReport.Input(dataName: dataName, applicants: n,
-                                grid: grid.map { ($0.name, decision ?? "") }, outcome: outcome, columns: columns,
+                                grid: grid.map { ($0.name, decision) }, outcome: outcome, columns: columns,
                                 seed: seed, alpha: alpha, minCellSize: minCellSize, minClusterSize: minClusterSize, populations: scanned)
     }
 

@@ -29,8 +29,9 @@ public enum ScanReport {
         /// The data file's name (no folder).
         public let dataName: String
         public let applicants: Int
-        /// The grid's name and the decision column, or nil for an outcome column.
-        public let grid: (name: String, decision: String)?
+        /// The grid's name and the decision column (nil when only the relative wait is scanned),
+        /// or nil for an outcome column.
+        public let grid: (name: String, decision: String?)?
         public let outcome: String?
         public let columns: [String]
         public let seed: UInt64
@@ -40,7 +41,7 @@ public enum ScanReport {
         public let minClusterSize: Int?
         public let populations: [Population]
 
-        public init(dataName: String, applicants: Int, grid: (name: String, decision: String)?, outcome: String?, columns: [String],
+        public init(dataName: String, applicants: Int, grid: (name: String, decision: String?)?, outcome: String?, columns: [String],
                     seed: UInt64, alpha: Double, minCellSize: Int, minClusterSize: Int? = nil, populations: [Population]) {
             self.minClusterSize = minClusterSize
             self.dataName = dataName
@@ -145,7 +146,7 @@ public enum ScanReport {
         let columns = input.columns.joined(separator: ", ")
         if let grid = input.grid {
             blocks.append(.paragraph([.text(t(.scanIntroGrid, ["data": input.dataName, "count": t.count(input.applicants), "grid": grid.name,
-                                                                "decision": grid.decision, "columns": columns, "seed": String(input.seed)]))]))
+                                                                "decision": grid.decision ?? "—", "columns": columns, "seed": String(input.seed)]))]))
         } else {
             blocks.append(.paragraph([.text(t(.scanIntroOutcome, ["data": input.dataName, "count": t.count(input.applicants),
                                                                    "outcome": input.outcome ?? "", "columns": columns, "seed": String(input.seed)]))]))
@@ -159,10 +160,12 @@ public enum ScanReport {
             switch population.name {
             case "grid_selected": title = t(.scanPopulationSelected)
             case "grid_not_selected": title = t(.scanPopulationNotSelected)
+            case "allocated": title = t(.scanPopulationWait)
             default: title = t(.scanPopulationAll, ["outcome": input.outcome ?? ""])
             }
             var blocks: [ReportBlock] = []
             let r = population.result
+            if population.name == "allocated" { blocks.append(.paragraph([.text(t(.scanWaitDefinition))])) }
             blocks.append(.paragraph([.text(t(.scanPopulationSummary, [
                 "count": t.count(r.rows), "discovery": t.count(r.discoveryRows), "heldout": t.count(r.heldOutRows),
                 "min": t.count(r.minimumClusterSize), "splits": t.count(r.splits), "candidates": t.count(r.candidates),

@@ -15,7 +15,9 @@ struct ScanCommand: ParsableCommand {
         applicants (scores, allocation under its capacities and tie-break) and two populations are \
         scanned: the applicants it selects, on whether the decision kept them, and those it does not \
         select, on whether the decision added them. Without a grid, --outcome COL (a number, higher \
-        is better) is scanned over every applicant.
+        is better) is scanned over every applicant. With --relative-wait and the application and \
+        allocation dates, the allocated applicants are also scanned on their wait relative to \
+        applicants of similar score (docs/scan.md).
 
         The scan (hierarchical bias-aware clustering, after the Algorithm Audit foundation's tool) \
         splits each population at random (--seed) into two halves, finds clusters on the --on \
@@ -47,6 +49,18 @@ struct ScanCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Without a grid: the outcome to scan, a number, higher is better.", valueName: "column"))
     var outcome: String?
+
+    @Flag(name: .long, help: "With --model and dates: also scan the allocated applicants on their wait relative to applicants of similar score (the median wait of their tenth of the grid's order minus theirs).")
+    var relativeWait = false
+
+    @Option(name: .long, help: ArgumentHelp("With --relative-wait: the application-date column (YYYY-MM-DD); default: the grid's dates:.", valueName: "col"))
+    var applicationDate: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --relative-wait: the allocation-date column (empty while still waiting).", valueName: "col"))
+    var allocationDate: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --relative-wait: censor waiting times at this date (YYYY-MM-DD; default: the latest date in the data).", valueName: "date"))
+    var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp("A column to scan on, repeatable: numbers or a category of at most 50 values. Give protected attributes only if you mean to.", valueName: "column"))
     var on: [String] = []
@@ -92,6 +106,10 @@ struct ScanCommand: ParsableCommand {
                           minCellSize: minCellSize, minClusterSize: minClusterSize, alpha: alpha, language: lang)
         run.protected = protected
         run.allowProtected = allowProtected
+        run.relativeWait = relativeWait
+        run.applicationDate = applicationDate
+        run.allocationDate = allocationDate
+        run.asOf = asOf
         return run
     }
 
@@ -102,6 +120,10 @@ struct ScanCommand: ParsableCommand {
         if let outcome { command += ["--outcome", outcome] }
         if let minClusterSize { command += ["--min-cluster-size", String(minClusterSize)] }
         command += protected.flatMap { ["--protected", $0] } + (allowProtected ? ["--allow-protected"] : [])
+        if relativeWait { command += ["--relative-wait"] }
+        for (flag, value) in [("--application-date", applicationDate), ("--allocation-date", allocationDate), ("--as-of", asOf)] {
+            if let value { command += [flag, value] }
+        }
         let input = try scanRun().write(to: out, force: force, command: command)
         let confirmed = input.populations.reduce(0) { $0 + $1.result.reported.count }
         print(BidiControl.visible("Scanned \(input.applicants) applicants on \(input.columns.count) columns; \(confirmed) clusters confirmed on the held-out half: \(out)/scan.md, \(out)/scan.csv"))

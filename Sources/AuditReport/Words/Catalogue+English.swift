@@ -756,6 +756,8 @@ extension Catalogue {
         case .scanAnd: ", "
         case .scanPoints: "{value} points"
         case .sectionScan: "Groups no one declared"
+        case .scanPopulationWait: "Allocated applicants: did they wait longer than applicants of similar score?"
+        case .scanWaitDefinition: "The outcome is the relative wait, in months: the median wait of the allocated applicants of the same tenth of the grid's order (score, then tie-break, within the allocation segment, as in the human stage) minus the applicant's own wait. It is positive when the applicant waited less than applicants of similar score and negative when longer, so a cluster treated worse waited longer. Applicants still waiting are left out: their wait is not over."
         case .scanAuditIntro: "The audit above looks only where the spec told it to: the protected attributes. This section, asked for by the spec's scan block, looks for groups no one declared — defined by the scanned columns, not by a protected attribute — whom the decision treats worse than the rest. It is a scan, with its own seed and the same method as vigie scan (docs/scan.md)."
         case .amendUndefined: "undefined"
 

@@ -766,6 +766,8 @@ extension Catalogue {
         case .scanAnd: " ; "
         case .scanPoints: "{value} points"
         case .sectionScan: "Les groupes que personne n'a déclarés"
+        case .scanPopulationWait: "Demandes satisfaites : ont-elles attendu plus longtemps que celles de score voisin ?"
+        case .scanWaitDefinition: "Le résultat est l'attente relative, en mois : l'attente médiane des demandes satisfaites du même dixième de l'ordre de la grille (score, puis départage, dans le segment d'attribution, comme pour la décision humaine) moins l'attente de la demande. Il est positif quand la demande a attendu moins que celles de score voisin et négatif quand elle a attendu plus : un groupe moins bien traité a attendu plus longtemps. Les demandes encore en attente sont laissées de côté : leur attente n'est pas finie."
         case .scanAuditIntro: "L'audit ci-dessus ne regarde que là où la spécification le lui demande : les attributs protégés. Cette section, demandée par le bloc scan de la spécification, cherche des groupes que personne n'a déclarés — définis par les colonnes examinées, non par un attribut protégé — que la décision traite moins bien que les autres. C'est une exploration, avec sa propre graine et la même méthode que vigie scan (docs/scan.md)."
         case .amendUndefined: "indéfini"
         case .diffTitle: "Comparaison de deux audits Vigie"

@@ -681,6 +681,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case scanPoints = "scan.points"
     case sectionScan = "section.scan"
     case scanAuditIntro = "scan.audit.intro"
+    case scanPopulationWait = "scan.population.allocated"
+    case scanWaitDefinition = "scan.wait.definition"
     case amendUndefined = "amend.undefined"
 
     // MARK: Diff report (vigie diff)

@@ -25,6 +25,13 @@ extension HumanStage {
         return (codes, design.segmentLabels.count * bands, words)
     }
 
+    /// The strata of ``strata(design:allocation:bands:)`` with the human stage's ``bands``: what
+    /// "applicants of similar score" means for the scan's relative wait (`docs/scan.md`), so that
+    /// the audit has one definition.
+    public static func scoreStrata(design: GridDesign, allocation: GridAllocationResult) -> [Int32] {
+        strata(design: design, allocation: allocation, bands: bands).codes
+    }
+
     /// The stratum's band (0 = the grid's best tenth), whatever the segment.
     static func band(ofStratum s: Int32) -> Int { Int(s) % bands }
 
