@@ -29,7 +29,7 @@ import Testing
         #expect(Self.cases.count >= 40)
         var byKind: [String: Int] = [:]
         for c in Self.cases { byKind[String(c.case.prefix { $0 != "/" }), default: 0] += 1 }
-        for kind in ["csv", "spec", "grid", "tariff", "drought", "manifest"] {
+        for kind in ["csv", "spec", "grid", "tariff", "drought", "manifest", "scan"] {
             #expect(byKind[kind, default: 0] >= 4, "\(kind): \(byKind[kind, default: 0]) cases")
         }
         // Every case folder is listed (a new folder without a case would never run).
