@@ -44,37 +44,10 @@ public enum ManifestVerification {
         for role in overrides.keys where !manifest.inputs.contains(where: { $0.role == role }) {
             throw ManifestError(message: "the audit has no \(role) input to replace (recorded: \(manifest.inputs.map(\.role).joined(separator: ", ")))")
         }
-        let current = Manifest.Build.current
-        if manifest.vigie.version != current.version {
-            report.notes.append("the audit was made by Vigie \(manifest.vigie.version), this is \(current.version): identical outputs are only promised by the same version")
-        } else if manifest.vigie.commit != current.commit {
-            report.notes.append("the audit was made by a build of commit \(manifest.vigie.commit), this binary was built from \(current.commit)")
-        }
+        report.notes += versionNotes(manifest.vigie)
 
         // 1. Inputs.
-        var located: [String: String] = [:]
-        var hashes: [String: (sha256: String, bytes: Int)] = [:]
-        for input in manifest.inputs {
-            let candidates: [String]
-            if let given = overrides[input.role] {
-                candidates = [given]
-            } else if let inputsFolder {
-                candidates = [inputsFolder + "/" + input.name]
-            } else {
-                candidates = (input.path.map { [folder + "/" + $0] } ?? []) + [folder + "/" + input.name, input.name]
-            }
-            switch try locate(input, among: candidates) {
-            case .found(let path):
-                report.inputsChecked += 1
-                located[input.role] = path
-                hashes[input.role] = (input.sha256, input.bytes)
-            case .changed(let path, let hash, let size):
-                report.inputsChecked += 1
-                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
-            case .missing:
-                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
-            }
-        }
+        let (located, hashes) = try locateInputs(manifest.inputs, folder: folder, overrides: overrides, inputsFolder: inputsFolder, report: &report)
         guard report.inputProblems.isEmpty else { return report }
 
         // 2. Re-run in a private temporary folder, each input under its recorded name.
@@ -109,7 +82,53 @@ public enum ManifestVerification {
         }
 
         // 3. Outputs.
-        for output in manifest.outputs {
+        compareOutputs(manifest.outputs, folder: folder, rerun: rerun, report: &report)
+        return report
+    }
+
+    /// Notes when the folder was made by another Vigie version or commit.
+    static func versionNotes(_ made: Manifest.Build, what: String = "audit") -> [String] {
+        let current = Manifest.Build.current
+        if made.version != current.version {
+            return ["the \(what) was made by Vigie \(made.version), this is \(current.version): identical outputs are only promised by the same version"]
+        } else if made.commit != current.commit {
+            return ["the \(what) was made by a build of commit \(made.commit), this binary was built from \(current.commit)"]
+        }
+        return []
+    }
+
+    /// Step 1: every recorded input found and hashing as recorded; the path of each by role, and its hash.
+    static func locateInputs(_ inputs: [Manifest.Input], folder: String, overrides: [String: String], inputsFolder: String?,
+                             report: inout Report) throws -> (located: [String: String], hashes: [String: (sha256: String, bytes: Int)]) {
+        var located: [String: String] = [:]
+        var hashes: [String: (sha256: String, bytes: Int)] = [:]
+        for input in inputs {
+            let candidates: [String]
+            if let given = overrides[input.role] {
+                candidates = [given]
+            } else if let inputsFolder {
+                candidates = [inputsFolder + "/" + input.name]
+            } else {
+                candidates = (input.path.map { [folder + "/" + $0] } ?? []) + [folder + "/" + input.name, input.name]
+            }
+            switch try locate(input, among: candidates) {
+            case .found(let path):
+                report.inputsChecked += 1
+                located[input.role] = path
+                hashes[input.role] = (input.sha256, input.bytes)
+            case .changed(let path, let hash, let size):
+                report.inputsChecked += 1
+                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
+            case .missing:
+                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
+            }
+        }
+        return (located, hashes)
+    }
+
+    /// Step 3: every recorded output compared with the re-run in `rerun`, byte for byte and with its hash.
+    static func compareOutputs(_ outputs: [Manifest.Output], folder: String, rerun: String, report: inout Report) {
+        for output in outputs {
             report.outputsChecked += 1
             let path = folder + "/" + output.name
             guard POSIXFiles.kind(of: path) != .absent else {
@@ -133,10 +152,9 @@ public enum ManifestVerification {
             }
         }
         let rerunFiles = (POSIXFiles.entries(rerun) ?? []).filter { $0 != Manifest.fileName }.sorted()
-        for name in rerunFiles where !manifest.outputs.contains(where: { $0.name == name }) {
+        for name in rerunFiles where !outputs.contains(where: { $0.name == name }) {
             report.notes.append("\(name) is not recorded in the manifest and was not checked")
         }
-        return report
     }
 
     enum Location {

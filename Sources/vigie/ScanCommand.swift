@@ -113,8 +113,9 @@ struct ScanCommand: ParsableCommand {
         return run
     }
 
-    func run() throws {
-        try ReportWriter.checkTarget(out, force: force)  // before any work
+    /// The arguments `manifest.json` records (`--data`, `--model`, `--out` and `--force` left
+    /// out: they are the inputs and output): enough for `vigie verify` to re-run the scan.
+    var recordedCommand: [String] {
         var command = on.flatMap { ["--on", $0] } + ["--seed", String(seed), "--min-cell-size", String(minCellSize), "--alpha", String(alpha)]
         if let decision { command += ["--decision", decision] }
         if let outcome { command += ["--outcome", outcome] }
@@ -124,7 +125,16 @@ struct ScanCommand: ParsableCommand {
         for (flag, value) in [("--application-date", applicationDate), ("--allocation-date", allocationDate), ("--as-of", asOf)] {
             if let value { command += [flag, value] }
         }
-        let input = try scanRun().write(to: out, force: force, command: command)
+        if let delimiter = dialect.delimiter { command += ["--delimiter", delimiter.rawValue] }
+        if dialect.decimalComma { command += ["--decimal-comma"] }
+        command += dialect.missing.flatMap { ["--missing", $0] }
+        command += ["--lang", lang.rawValue]
+        return command
+    }
+
+    func run() throws {
+        try ReportWriter.checkTarget(out, force: force)  // before any work
+        let input = try scanRun().write(to: out, force: force, command: recordedCommand)
         let confirmed = input.populations.reduce(0) { $0 + $1.result.reported.count }
         print(BidiControl.visible("Scanned \(input.applicants) applicants on \(input.columns.count) columns; \(confirmed) clusters confirmed on the held-out half: \(out)/scan.md, \(out)/scan.csv"))
     }

@@ -4,7 +4,8 @@ import AuditData
 import AuditReport
 import Foundation
 
-/// `vigie verify DIR`: re-runs an audit from its manifest and checks the outputs byte for byte.
+/// `vigie verify DIR`: re-runs an audit (or a `vigie scan`) from its manifest and checks the
+/// outputs byte for byte.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -18,7 +19,9 @@ struct VerifyCommand: ParsableCommand {
         SHA-256 is used. Then the audit is re-run with the recorded spec in a new private \
         temporary folder, removed afterwards, and each report is compared with the one in \
         DIR. Nothing is written anywhere else: a manifest whose names are not plain file \
-        names, or that records no input, is refused. See docs/provenance.md.
+        names, or that records no input, is refused. See docs/provenance.md. A folder \
+        written by vigie scan is checked the same way: its inputs (data, grid), then the scan \
+        re-run with the recorded arguments (docs/scan.md).
 
         Examples:
           vigie verify vigie-report
@@ -74,9 +77,20 @@ struct VerifyCommand: ParsableCommand {
         overrides["tariff"] = tariff
         overrides["drought"] = drought
         overrides["model"] = model
-        let report = try ManifestVerification.verify(
-            folder: folder, overrides: overrides, inputsFolder: inputs, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
-        )
+        let report: ManifestVerification.Report
+        if ManifestVerification.writtenBy(folder: folder) == "scan" {
+            // A vigie scan folder: re-run the scan with the recorded arguments, mapped by ScanCommand.
+            report = try ManifestVerification.verifyScan(folder: folder, overrides: overrides, inputsFolder: inputs) { data, model, command, out in
+                let arguments = ["--data", data] + (model.map { ["--model", $0] } ?? []) + command + ["--out", out]
+                let scan: ScanCommand
+                do { scan = try ScanCommand.parse(arguments) } catch { throw ManifestError(message: ScanCommand.message(for: error)) }
+                _ = try scan.scanRun().write(to: out, force: false, command: scan.recordedCommand)
+            }
+        } else {
+            report = try ManifestVerification.verify(
+                folder: folder, overrides: overrides, inputsFolder: inputs, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
+            )
+        }
         for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible("note: \(note)\n").utf8)) }
         if report.passed {
             print("Verified \(folder): \(report.inputsChecked) input\(report.inputsChecked == 1 ? "" : "s") match their SHA-256, \(report.outputsChecked) output\(report.outputsChecked == 1 ? "" : "s") byte-identical to a re-run.")
