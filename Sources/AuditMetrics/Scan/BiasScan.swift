@@ -85,27 +85,7 @@ public enum BiasScan {
         // 2. Discovery on the first half.
         let xd = try ScanFeatureMatrix.rows(discovery, of: x)
         let yd = discovery.map { outcome[$0] }
-        var nodes = [ScanNode(members: Array(0..<discovery.count), parent: nil)]
-        var closed = Set<Int>()
-        var splits = 0
-        while splits < options.maximumSplits {
-            let open = nodes.indices.filter { nodes[$0].children == nil && !closed.contains($0) && nodes[$0].members.count >= 2 * minimumSize }
-            guard let next = open.max(by: { variance(yd, nodes[$0].members) < variance(yd, nodes[$1].members) }) else { break }
-            let members = nodes[next].members
-            guard let bisection = try KMeansBisection.bisect(try ScanFeatureMatrix.rows(members, of: xd), using: &random) else {
-                closed.insert(next); continue
-            }
-            let left = members.indices.filter { bisection.sides[$0] == 0 }.map { members[$0] }
-            let right = members.indices.filter { bisection.sides[$0] == 1 }.map { members[$0] }
-            guard left.count >= minimumSize, right.count >= minimumSize else { closed.insert(next); continue }
-            // A cut whose two sides have the same mean outcome separates nothing: closed.
-            guard mean(yd, left) != mean(yd, right) else { closed.insert(next); continue }
-            nodes.append(ScanNode(members: left, parent: next))
-            nodes.append(ScanNode(members: right, parent: next))
-            nodes[next].children = (nodes.count - 2, nodes.count - 1)
-            nodes[next].centroids = bisection.centroids
-            splits += 1
-        }
+        let (nodes, splits) = try discover(xd, outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits, using: &random)
 
         // 3. Candidates: leaves worse than the rest of the discovery half.
         var candidates: [(node: Int, discovery: ScanComparison)] = []
@@ -142,6 +122,46 @@ public enum BiasScan {
         return ScanResult(rows: n, discoveryRows: discovery.count, heldOutRows: heldOut.count, minimumClusterSize: minimumSize,
                           splits: splits, leaves: nodes.filter { $0.children == nil }.count, candidates: candidates.count,
                           candidatesTooSmall: tooSmall, clusters: clusters, leafOfRow: leaf)
+    }
+
+    /// Step 2, discovery: the tree of bisections of the rows of `x` (outcomes `y`), from one
+    /// node holding every row; the nodes (node 0 the root) and the number of splits kept.
+    static func discover<R: RandomNumberGenerator>(_ xd: Matrix, outcome yd: [Double], minimumSize: Int, maximumSplits: Int,
+                                                   using random: inout R) throws -> (nodes: [ScanNode], splits: Int) {
+        var nodes = [ScanNode(members: Array(0..<xd.rows), parent: nil)]
+        var closed = Set<Int>()
+        var splits = 0
+        while splits < maximumSplits {
+            let open = nodes.indices.filter { nodes[$0].children == nil && !closed.contains($0) && nodes[$0].members.count >= 2 * minimumSize }
+            guard let next = open.max(by: { variance(yd, nodes[$0].members) < variance(yd, nodes[$1].members) }) else { break }
+            let members = nodes[next].members
+            guard let bisection = try KMeansBisection.bisect(try ScanFeatureMatrix.rows(members, of: xd), using: &random) else {
+                closed.insert(next); continue
+            }
+            let left = members.indices.filter { bisection.sides[$0] == 0 }.map { members[$0] }
+            let right = members.indices.filter { bisection.sides[$0] == 1 }.map { members[$0] }
+            guard left.count >= minimumSize, right.count >= minimumSize else { closed.insert(next); continue }
+            // A cut whose two sides have the same mean outcome separates nothing: closed.
+            guard mean(yd, left) != mean(yd, right) else { closed.insert(next); continue }
+            nodes.append(ScanNode(members: left, parent: next))
+            nodes.append(ScanNode(members: right, parent: next))
+            nodes[next].children = (nodes.count - 2, nodes.count - 1)
+            nodes[next].centroids = bisection.centroids
+            splits += 1
+        }
+        return (nodes, splits)
+    }
+
+    /// The leaves of step 2 run on every row of `x` (no held-out half), each as its rows
+    /// ascending, the leaves ordered by their first row: what the comparison with Algorithm
+    /// Audit's reference implementation checks (`Fixtures/reference/scan/hbac_reference.py`,
+    /// `docs/scan.md`, "Against Algorithm Audit's implementation"). The random stream is the
+    /// seed's stream 0, as ``run(_:outcome:binary:options:)`` draws it for its first population.
+    public static func discoveryLeaves(_ x: Matrix, outcome: [Double], minimumSize: Int, maximumSplits: Int = 20, seed: UInt64 = 1) throws -> [[Int]] {
+        precondition(outcome.count == x.rows, "one outcome per row")
+        var random = BootstrapRandom(seed: seed, stream: 0, replicate: 0)
+        let (nodes, _) = try discover(x, outcome: outcome, minimumSize: minimumSize, maximumSplits: maximumSplits, using: &random)
+        return nodes.filter { $0.children == nil && !$0.members.isEmpty }.map { $0.members.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     /// Sends the held-out points `members` (indices into the rows of `x`) down from `node`.
