@@ -75,7 +75,7 @@ import Testing
             #expect(input["bytes"] as? Int == (try Data(contentsOf: file)).count)
         }
         let outputs = m["outputs"] as! [[String: Any]]
-        #expect(outputs.map { $0["name"] as! String } == ["report.json", "metrics.csv", "findings.csv", "model-metrics.csv", "report.md", "report.html"])
+        #expect(outputs.map { $0["name"] as! String } == ["report.json", "metrics.csv", "findings.csv", "model-metrics.csv", "scan.csv", "report.md", "report.html"])
         for output in outputs {
             let file = out.appendingPathComponent(output["name"] as! String)
             #expect(output["sha256"] as? String == (try Self.sha256sum(file)))
@@ -97,11 +97,15 @@ import Testing
         #expect(try CLI.run(["audit", "--spec", Self.housingSpec.path, "--quiet", "--out", again.path, "--threads", "2"]).status == 0)
         #expect(try Data(contentsOf: out.appendingPathComponent("manifest.json")) == Data(contentsOf: again.appendingPathComponent("manifest.json")))
 
-        // The housing spec has a system card, which no flag expresses: no command line.
+        // The housing spec has a system card and a scan block, which no flag expresses: no command line.
         #expect(m["command"] == nil || m["command"] is NSNull)
-        // Without the card, the recorded command line gives the same bytes as the spec.
-        var bare = try AuditSpec(contentsOfFile: Self.housingSpec.path)
-        bare.report.system = nil
+        #expect((spec["scan"] as? [String: Any])?["on"] as? [String] != nil)
+        var scanned = try AuditSpec(contentsOfFile: Self.housingSpec.path)
+        scanned.report.system = nil
+        #expect(SpecOptions.commandLine(for: scanned) == nil)
+        // Without the card and the scan, the recorded command line gives the same bytes as the spec.
+        var bare = scanned
+        bare.scan = nil
         let command = try #require(SpecOptions.commandLine(for: bare))
         let direct = scratch.folder(), rerun = scratch.folder()
         _ = try AuditPipeline.run(spec: bare, outputDirectory: direct.path, threads: 1)
@@ -179,7 +183,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Verified"))
         #expect(run.stdout.contains("3 inputs match"))
-        #expect(run.stdout.contains("6 outputs byte-identical"))
+        #expect(run.stdout.contains("7 outputs byte-identical"))
 
         // An auditor's own copy of the data, under another name, that hashes the same.
         let elsewhere = scratch.folder().appendingPathComponent("my-copy.csv")

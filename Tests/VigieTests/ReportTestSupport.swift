@@ -45,13 +45,14 @@ enum ReportTestSupport {
         return (try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1), spec.report)
     }
 
-    /// The audit and the decision model's audit of a bundled fixture spec, as the command line
-    /// computes them, with the spec's report part.
-    static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ReportSpec) {
+    /// The audit, the decision model's audit and the scan (with a `scan:` block) of a bundled
+    /// fixture spec, as the command line computes them, with the spec's report part.
+    static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ScanReport.Input?, ReportSpec) {
         let spec = try fixtureSpec(name, language: language)
         let (store, grid) = try AuditPipeline.load(spec)
         let result = try AuditPipeline.compute(store: store, spec: spec, threads: 1)
-        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid), spec.report)
+        return (result, try AuditPipeline.computeModel(store: store, spec: spec, result: result, grid: grid),
+                try AuditPipeline.computeScan(store: store, spec: spec, grid: grid), spec.report)
     }
 
     /// A CSV of one attribute `g` and a decision `d` (and label `y` = `d`): per group, its
