@@ -833,6 +833,20 @@ extension Catalogue {
         case .summaryMdFinding: "{attribute} = {group} vs {reference}: {metric}"
         case .summaryMdReport: "Full report: {report} (every finding: findings.csv; provenance: manifest.json)."
         case .summaryMdReportLink: "report.html"
+        // report-form
+        case .figureTitle: "Figure {number} — {title}"
+        case .figureData: "Data of figure {number}: {title}"
+        case .figureDataShort: "Data of figure {number}"
+        case .detailsRows: "{title} ({rows} rows; open to read, printed in full)"
+        case .detailsTable: "Table"
+        case .provenanceInputs: "Input files (SHA-256, as in manifest.json): {files}"
+        case .provenanceInput: "{name} ({role}) {sha256}"
+        case .provenanceRoleData: "data"
+        case .provenanceRoleTariff: "tariff"
+        case .provenanceRoleDrought: "drought rule"
+        case .provenanceRoleModel: "decision model"
+        case .groupMissing: "unknown"
+        case .groupMissingAgain: "missing"
         }
     }
 }

@@ -843,6 +843,20 @@ extension Catalogue {
         case .summaryMdFinding: "{attribute} = {group} contre {reference} : {metric}"
         case .summaryMdReport: "Rapport complet : {report} (tous les constats : findings.csv ; provenance : manifest.json)."
         case .summaryMdReportLink: "report.html"
+        // report-form
+        case .figureTitle: "Figure {number} — {title}"
+        case .figureData: "Données de la figure {number} : {title}"
+        case .figureDataShort: "Données de la figure {number}"
+        case .detailsRows: "{title} ({rows} lignes ; à ouvrir, imprimé en entier)"
+        case .detailsTable: "Tableau"
+        case .provenanceInputs: "Fichiers d'entrée (SHA-256, comme dans manifest.json) : {files}"
+        case .provenanceInput: "{name} ({role}) {sha256}"
+        case .provenanceRoleData: "données"
+        case .provenanceRoleTariff: "tarif"
+        case .provenanceRoleDrought: "règle de sécheresse"
+        case .provenanceRoleModel: "modèle de décision"
+        case .groupMissing: "inconnu"
+        case .groupMissingAgain: "manquant"
         }
     }
 }

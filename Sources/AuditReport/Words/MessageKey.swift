@@ -754,4 +754,19 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case summaryMdFinding = "summary_md.finding"
     case summaryMdReport = "summary_md.report"
     case summaryMdReportLink = "summary_md.report_link"
+
+    // report-form
+    case figureTitle = "figure.title"
+    case figureData = "figure.data"
+    case figureDataShort = "figure.data_short"
+    case detailsRows = "details.rows"
+    case detailsTable = "details.table"
+    case provenanceInputs = "provenance.inputs"
+    case provenanceInput = "provenance.input"
+    case provenanceRoleData = "provenance.role.data"
+    case provenanceRoleTariff = "provenance.role.tariff"
+    case provenanceRoleDrought = "provenance.role.drought"
+    case provenanceRoleModel = "provenance.role.model"
+    case groupMissing = "group.missing"
+    case groupMissingAgain = "group.missing_again"
 }
