@@ -116,9 +116,9 @@ public enum HTMLReport {
                 h += "<figure id=\"figure-\(HTMLEscape.attribute(figure))\" class=\"figure\">\n"
                 if let chart = t.chart, let number {
                     let title = t.caption.isEmpty ? [ReportInline.text(chart.title)] : t.caption
-                    h += "<figcaption>\(HTMLReport.inline(text.runs(.figureTitle, ["number": .text(text.count(number)), "title": .span(title)])))</figcaption>\n"
+                    h += "<figcaption>\(HTMLReport.inline(runs(.figureTitle, ["number": .text(text.count(number)), "title": .span(title)])))</figcaption>\n"
                     h += "<div class=\"chart-box\">" + HTMLReport.sized(Typography.setMarkup(chart.svg, language: language)) + "</div>\n"
-                    caption = text.runs(.figureDataShort, ["number": .text(text.count(number))])
+                    caption = runs(.figureDataShort, ["number": .text(text.count(number))])
                 }
             }
             let long = t.rows.count > HTMLReport.longTable
@@ -144,7 +144,7 @@ public enum HTMLReport {
             if long {
                 let title = caption.isEmpty ? [ReportInline.text(text(.detailsTable))] : caption
                 h += "<details class=\"long\"><summary>"
-                h += HTMLReport.inline(text.runs(.detailsRows, ["title": .span(title), "rows": .text(text.count(t.rows.count))]))
+                h += HTMLReport.inline(runs(.detailsRows, ["title": .span(title), "rows": .text(text.count(t.rows.count))]))
                 h += "</summary>\n" + body + "</details>\n"
             } else {
                 h += body
@@ -154,6 +154,11 @@ public enum HTMLReport {
         }
 
         func numeric(_ t: ReportTable, _ i: Int) -> Bool { i < t.numeric.count && t.numeric[i] }
+
+        /// A sentence of the page's own (a figure's title, a folded table's summary), set like the document.
+        func runs(_ key: MessageKey, _ args: [String: ReportInline]) -> [ReportInline] {
+            Typography.set(text.runs(key, args), language: language)
+        }
     }
 
     /// The chart's SVG with a minimum width (an inline `style` on the root element) such that

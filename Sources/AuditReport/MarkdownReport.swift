@@ -49,8 +49,10 @@ public enum MarkdownReport {
                 md += "| " + row.map { inline($0, inTable: true) }.joined(separator: " | ") + " |\n"
             }
             if let figure = t.figure, t.chart != nil {
-                let link = "[figure-\(figure)](report.html#figure-\(figure))"
-                md += "\n" + MarkdownEscape.text(text(.chartInHtml, ["figure": "VIGIEFIGURELINK"])).replacingOccurrences(of: "VIGIEFIGURELINK", with: link) + "\n"
+                let name = figures[figure].map { text(.figureDataShort, ["number": text.count($0)]) } ?? "figure-\(figure)"
+                let link = "[" + MarkdownEscape.text(name) + "](report.html#figure-\(figure))"
+                let sentence = Typography.set(text(.chartInHtml, ["figure": "VIGIEFIGURELINK"]), language: text.language)
+                md += "\n" + MarkdownEscape.text(sentence).replacingOccurrences(of: "VIGIEFIGURELINK", with: link) + "\n"
             }
             return md + "\n"
         }

@@ -161,8 +161,7 @@ import Testing
     @Test func goldenHousingReports() throws {
         let update = ProcessInfo.processInfo.environment["VIGIE_UPDATE_GOLDEN"] == "1"
         for language in ReportLanguage.allCases {
-            let (result, model, report) = try S.fixtureWithModel("housing", language: language)
-            let doc = ReportBuilder(result, model: model, report: report).document()
+            let doc = try S.fixtureDocument("housing", language: language)
             for (ext, text) in [("md", MarkdownReport.render(doc)), ("html", HTMLReport.render(doc))] {
                 let file = Self.golden.appendingPathComponent("housing-\(language.rawValue).\(ext)")
                 if update {

@@ -47,6 +47,17 @@ enum ReportTestSupport {
 
     /// The audit and the decision model's audit of a bundled fixture spec, as the command line
     /// computes them, with the spec's report part.
+    /// The fixture's report document as `vigie demo` writes it: with the provenance line
+    /// (its input files' SHA-256) under the title.
+    static func fixtureDocument(_ name: String, language: ReportLanguage) throws -> ReportDocument {
+        let spec = try fixtureSpec(name, language: language)
+        let (result, model, report) = try fixtureWithModel(name, language: language)
+        var doc = ReportBuilder(result, model: model, report: report).document()
+        var known: [String: (sha256: String, bytes: Int)] = [:]
+        if let line = ReportBuilder.provenance(try Manifest.reportInputs(spec: spec, known: &known), language: language) { doc.subtitle.append(line) }
+        return doc
+    }
+
     static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ReportSpec) {
         let spec = try fixtureSpec(name, language: language)
         let (store, grid) = try AuditPipeline.load(spec)

@@ -847,6 +847,15 @@ extension Catalogue {
         case .provenanceRoleModel: "decision model"
         case .groupMissing: "unknown"
         case .groupMissingAgain: "missing"
+        case .cliAudited: "Audited {rows} rows: {attributes} attribute{s_attributes}, {intersections} intersection{s_intersections}."
+        case .cliBelow: " {count} group{s} below the impact-ratio threshold {threshold}"
+        case .cliBelowSmall: " (and {count} small or unknown group{s})."
+        case .cliVerdicts: "Verdicts: {disparity} disparity, {no_disparity} no disparity, {insufficient} insufficient evidence (findings.csv)."
+        case .cliWarning: "warning: {message}"
+        case .cliReport: "Report: {files}; provenance: {manifest} (vigie verify {out})"
+        case .cliFailVerdict: "vigie: {count} finding{s} with verdict 'disparity' (--fail-on-verdict): {names}"
+        case .cliFailDisparity: "vigie: {count} group{s} below the impact-ratio threshold {threshold} (--fail-on-disparity): {names}"
+        case .cliWithheld: "withheld"
         }
     }
 }

@@ -376,7 +376,7 @@ extension Catalogue {
         case .findingsNone: "Aucune comparaison n'a pu être testée."
         case .findingsAllocationOnly: "Cet audit n'a ni décision ni label : il ne compare aucun taux ; la section sur la répartition suit."
         case .findingsIntro:
-            "Chaque écart au groupe de référence est jugé avec son intervalle à {level} % et un test ajusté sur les {tests} tests de cet audit ({adjust}). Tolérance : écarts dans ±{tolerance} points, rapports dans [{low}, {high}]."
+            "Chaque écart au groupe de référence est jugé avec son intervalle à {level} % et un test ajusté sur les {tests} tests de cet audit ({adjust}). Tolérance : écarts dans ±{tolerance} points, rapports dans [{low} ; {high}]."
         case .findingsCounts: "Verdicts, chaque comparaison jugée sur deux échelles"
         case .findingsDisparities: "Disparités (intervalle au-delà de la tolérance, significatives après ajustement)"
         case .findingsIntended: "Écarts voulus (en faveur d'une priorité légale, intervalle au-delà de la tolérance, significatifs après ajustement)"
@@ -481,7 +481,7 @@ extension Catalogue {
         case .termReferenceDef: "Le groupe auquel chaque autre groupe d'un attribut est comparé."
         case .termIntersection: "Intersection"
         case .termIntersectionDef: "Les personnes qui partagent les valeurs de deux attributs (par ex. nationalité et sexe)."
-        case .termUnknown: "unknown (inconnu)"
+        case .termUnknown: "inconnu"
         case .termUnknownDef: "Le groupe des lignes dont la valeur protégée manque."
         case .termMeasured: "Mesuré"
         case .termMeasuredDef: "Calculé par Vigie à partir des données ou de l'audit lui-même."
@@ -857,6 +857,15 @@ extension Catalogue {
         case .provenanceRoleModel: "modèle de décision"
         case .groupMissing: "inconnu"
         case .groupMissingAgain: "manquant"
+        case .cliAudited: "{rows} lignes auditées : {attributes} attribut{s_attributes}, {intersections} intersection{s_intersections}."
+        case .cliBelow: " {count} groupe{s} sous le seuil du ratio d'impact {threshold}"
+        case .cliBelowSmall: " (et {count} groupe{s} petit{s} ou inconnu{s})."
+        case .cliVerdicts: "Verdicts : {disparity} disparité, {no_disparity} pas de disparité, {insufficient} preuves insuffisantes (findings.csv)."
+        case .cliWarning: "avertissement : {message}"
+        case .cliReport: "Rapport : {files} ; provenance : {manifest} (vigie verify {out})"
+        case .cliFailVerdict: "vigie : {count} constat{s} au verdict « disparité » (--fail-on-verdict) : {names}"
+        case .cliFailDisparity: "vigie : {count} groupe{s} sous le seuil du ratio d'impact {threshold} (--fail-on-disparity) : {names}"
+        case .cliWithheld: "masqué"
         }
     }
 }

@@ -769,4 +769,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case provenanceRoleModel = "provenance.role.model"
     case groupMissing = "group.missing"
     case groupMissingAgain = "group.missing_again"
+    case cliAudited = "cli.audited"
+    case cliBelow = "cli.below"
+    case cliBelowSmall = "cli.below_small"
+    case cliVerdicts = "cli.verdicts"
+    case cliWarning = "cli.warning"
+    case cliReport = "cli.report"
+    case cliFailVerdict = "cli.fail_verdict"
+    case cliFailDisparity = "cli.fail_disparity"
+    case cliWithheld = "cli.withheld"
 }
