@@ -856,6 +856,19 @@ extension Catalogue {
         case .cliFailVerdict: "vigie: {count} finding{s} with verdict 'disparity' (--fail-on-verdict): {names}"
         case .cliFailDisparity: "vigie: {count} group{s} below the impact-ratio threshold {threshold} (--fail-on-disparity): {names}"
         case .cliWithheld: "withheld"
+        case .cliDiffFiles: "Diff: {files}"
+        case .cliDiffFail: "vigie: {count} new or grown {disparities} (--fail-on-new-disparity): {names}"
+        case .cliDisparityOne: "disparity"
+        case .cliDisparityMany: "disparities"
+        case .cliNew: "new"
+        case .cliGrew: "grew"
+        case .cliExplainWrote: "Wrote {files}"
+        case .cliScanned: "Scanned {applicants} applicants on {columns} columns; {confirmed} clusters confirmed on the held-out half: {files}"
+        case .cliAmendEvaluated: "Evaluated {evaluated} candidate grids; {proposals} proposals, {meets}: {files}"
+        case .cliAmendMeets: "the first meets every target"
+        case .cliAmendMeetsNone: "none meets every target"
+        case .cliComparedTariffs: "Compared {a} and {b} on {households} households: {files}"
+        case .cliComparedGrids: "Compared {a} and {b} on {applicants} applicants: {switches} switch; {files}"
         }
     }
 }

@@ -866,6 +866,19 @@ extension Catalogue {
         case .cliFailVerdict: "vigie : {count} constat{s} au verdict « disparité » (--fail-on-verdict) : {names}"
         case .cliFailDisparity: "vigie : {count} groupe{s} sous le seuil du ratio d'impact {threshold} (--fail-on-disparity) : {names}"
         case .cliWithheld: "masqué"
+        case .cliDiffFiles: "Différences : {files}"
+        case .cliDiffFail: "vigie : {count} {disparities} (--fail-on-new-disparity) : {names}"
+        case .cliDisparityOne: "disparité nouvelle ou accrue"
+        case .cliDisparityMany: "disparités nouvelles ou accrues"
+        case .cliNew: "nouvelle"
+        case .cliGrew: "accrue"
+        case .cliExplainWrote: "Écrit : {files}"
+        case .cliScanned: "{applicants} demandeurs explorés sur {columns} colonnes ; {confirmed} groupes confirmés sur la moitié réservée : {files}"
+        case .cliAmendEvaluated: "{evaluated} grilles candidates évaluées ; {proposals} propositions, {meets} : {files}"
+        case .cliAmendMeets: "la première atteint toutes les cibles"
+        case .cliAmendMeetsNone: "aucune n'atteint toutes les cibles"
+        case .cliComparedTariffs: "{a} et {b} comparés sur {households} ménages : {files}"
+        case .cliComparedGrids: "{a} et {b} comparées sur {applicants} demandeurs : {switches} changement(s) ; {files}"
         }
     }
 }
