@@ -16,7 +16,9 @@ import Foundation
 ///   Chromium's PDF honours; no script needed);
 /// - every table in its own box that scrolls sideways on a narrow screen, so the page never
 ///   does; in print, wide tables shrink their text to fit the page width;
-/// - no forced page break: sections follow one another; a heading is kept with what follows.
+/// - no forced page break: sections follow one another; a heading or a figure's title is
+///   kept with what follows; a chart or a table row is never split, but a figure (chart and
+///   long table) may be, so no page is left near-empty before it.
 public enum HTMLReport {
     /// A table with more rows than this is folded in a `<details>` on screen.
     public static let longTable = 12
@@ -238,7 +240,7 @@ public enum HTMLReport {
       body { max-width: none; padding: 0; font-size: 10pt; }
       h2 { margin-top: 1.6rem; }
       h2, h3, h4, figcaption, caption, summary { break-after: avoid; page-break-after: avoid; }
-      figure, svg.vigie-chart, tr { break-inside: avoid; page-break-inside: avoid; }
+      .chart-box, svg.vigie-chart, tr { break-inside: avoid; page-break-inside: avoid; }
       svg.vigie-chart { min-width: 0 !important; max-width: 15cm; }
       .table-box, .chart-box { overflow: visible; }
       table { font-size: 8pt; width: 100%; }
