@@ -9,7 +9,7 @@ extension ReportBuilder {
         var s = ReportSection(id: "model", title: t.runs(.sectionModel, ["name": .text(m.name)]))
         s.blocks.append(.paragraph(t.runs(.modelIntro, [
             "file": .label(m.file), "rows": .text(t.count(m.rows)),
-            "rule": m.allocationRule.map { .text($0) } ?? .text(t(.modelNoRule)),
+            "rule": allocationRule(m).map { .text($0) } ?? .text(t(.modelNoRule)),
             "role": m.role.map { .text($0) } ?? .strong([.text(t(.wordMissing))]),
             "selected": .text(m.selected.map(t.count) ?? "—"),
         ])))

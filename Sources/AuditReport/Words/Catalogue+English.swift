@@ -869,6 +869,14 @@ extension Catalogue {
         case .cliAmendMeetsNone: "none meets every target"
         case .cliComparedTariffs: "Compared {a} and {b} on {households} households: {files}"
         case .cliComparedGrids: "Compared {a} and {b} on {applicants} applicants: {switches} switch; {files}"
+        case .ruleThreshold: "score ≥ {threshold}"
+        case .ruleCapacity: "top k by score{within} ({capacity})"
+        case .ruleProposals: "top {per} × k proposed{within} ({capacity})"
+        case .ruleWithin: " within each {segments}"
+        case .ruleCapacityData: "k = allocations in {column}"
+        case .ruleCapacityDeclared: "declared k"
+        case .strataGrid: "{bands} bands of the grid's order (score, then tie-break), equal in size"
+        case .strataSegments: "{bands} bands of the rank within each {segments}, equal in size"
         }
     }
 }

@@ -879,6 +879,14 @@ extension Catalogue {
         case .cliAmendMeetsNone: "aucune n'atteint toutes les cibles"
         case .cliComparedTariffs: "{a} et {b} comparés sur {households} ménages : {files}"
         case .cliComparedGrids: "{a} et {b} comparées sur {applicants} demandeurs : {switches} changement(s) ; {files}"
+        case .ruleThreshold: "score ≥ {threshold}"
+        case .ruleCapacity: "les k meilleurs scores{within} ({capacity})"
+        case .ruleProposals: "les {per} × k meilleurs scores proposés{within} ({capacity})"
+        case .ruleWithin: " dans chaque {segments}"
+        case .ruleCapacityData: "k = attributions selon {column}"
+        case .ruleCapacityDeclared: "k déclaré"
+        case .strataGrid: "{bands} tranches de l'ordre de la grille (score, puis départage), de tailles égales"
+        case .strataSegments: "{bands} tranches du rang dans chaque {segments}, de tailles égales"
         }
     }
 }

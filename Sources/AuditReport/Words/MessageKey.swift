@@ -791,4 +791,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cliAmendMeetsNone = "cli.amend_meets_none"
     case cliComparedTariffs = "cli.compared_tariffs"
     case cliComparedGrids = "cli.compared_grids"
+    case ruleThreshold = "rule.threshold"
+    case ruleCapacity = "rule.capacity"
+    case ruleProposals = "rule.proposals"
+    case ruleWithin = "rule.within"
+    case ruleCapacityData = "rule.capacity_data"
+    case ruleCapacityDeclared = "rule.capacity_declared"
+    case strataGrid = "strata.grid"
+    case strataSegments = "strata.segments"
 }
