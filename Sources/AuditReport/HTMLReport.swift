@@ -15,7 +15,9 @@ import Foundation
 ///   element, closed on screen and printed open (`::details-content`, which headless
 ///   Chromium's PDF honours; no script needed);
 /// - every table in its own box that scrolls sideways on a narrow screen, so the page never
-///   does; in print, wide tables shrink their text to fit the page width;
+///   does, and whose last text column (the evidence) may break a long word (a URL) so
+///   that one word does not widen the table;
+///   in print, wide tables shrink their text to fit the page width;
 /// - no forced page break: sections follow one another; a heading or a figure's title is
 ///   kept with what follows; a chart or a table row is never split, but a figure (chart and
 ///   long table) may be, so no page is left near-empty before it.
@@ -234,7 +236,7 @@ public enum HTMLReport {
     .status-not_met { background: #f6d0d0; }
     .status-not_assessable { background: #e4e4e4; }
     @media (min-width: 40rem) { .status { white-space: nowrap; } }
-    @media (max-width: 40rem) { body { padding: 0.5rem 0.75rem; } h1 { font-size: 1.5rem; } table { font-size: 0.85rem; } th, td { padding: 0.2rem 0.35rem; } }
+    @media (max-width: 40rem) { body { padding: 0.5rem 0.75rem; } h1 { font-size: 1.5rem; } table { font-size: 0.85rem; } th, td { padding: 0.2rem 0.35rem; } td:last-child:not(.num) { overflow-wrap: anywhere; } }
     @page { size: A4; margin: 16mm 14mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
@@ -245,6 +247,7 @@ public enum HTMLReport {
       .table-box, .chart-box { overflow: visible; }
       table { font-size: 8pt; width: 100%; }
       th, td { padding: 0.1rem 0.25rem; }
+      td:last-child:not(.num) { overflow-wrap: anywhere; }
       details::details-content { content-visibility: visible; display: block; }
       details.long { border: none; padding: 0; }
       details.long > summary { list-style: none; }
