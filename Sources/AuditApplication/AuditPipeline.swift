@@ -42,10 +42,12 @@ public enum AuditPipeline {
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid, threads: threads)
         let scan = try computeScan(store: store, spec: spec, grid: grid)
-        let reports = try render(result, model: model, scan: scan, spec: spec)
-        // Provenance (docs/provenance.md): manifest.json, written in the same atomic call.
+        // Provenance (docs/provenance.md): the inputs' SHA-256, shown on the report's first
+        // page, then manifest.json, written in the same atomic call.
         var known = knownHashes
         if let hashing { known[hashing.path] = try hashing.wait() }
+        let inputs = try Manifest.reportInputs(spec: spec, known: &known)
+        let reports = try render(result, model: model, scan: scan, spec: spec, inputs: inputs)
         try ReportWriter.write(reports, to: outputDirectory, force: force, alongside: try alongside(result)) { written in
             try Manifest.make(spec: spec, specFile: specFile, commandLine: commandLine, outputs: written, folder: outputDirectory, known: known).encoded()
         }
@@ -113,7 +115,9 @@ public enum AuditPipeline {
     }
 
     /// The report files of a result, rendered in the language of `spec`'s report part.
-    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, spec: AuditSpec) throws -> [(name: String, data: Data)] {
+    /// `inputs`: the input files as the manifest records them, named with their SHA-256 on the
+    /// reports' first page (none: no provenance line).
+    public static func render(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, spec: AuditSpec, inputs: [ReportInput] = []) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = [
             ("report.json", try ReportJSON.render(result, model: model, scan: scan, report: spec.report, models: spec.models)),
             ("metrics.csv", Data(MetricsCSV.render(result).utf8)),
@@ -121,12 +125,13 @@ public enum AuditPipeline {
         ]
         if let model { files.append(("model-metrics.csv", Data(ModelMetricsCSV.render(model).utf8))) }
         if let scan { files.append(("scan.csv", Data(ScanReport.csv(scan).utf8))) }
-        return files + human(result, model: model, scan: scan, report: spec.report)
+        return files + human(result, model: model, scan: scan, report: spec.report, inputs: inputs)
     }
 
     /// `report.md` and `report.html`, built from one document in the spec's language.
-    static func human(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, report: ReportSpec) -> [(name: String, data: Data)] {
-        let document = ReportBuilder(result, model: model, scan: scan, report: report).document()
+    static func human(_ result: AuditResult, model: ModelAuditResult? = nil, scan: ScanReport.Input? = nil, report: ReportSpec, inputs: [ReportInput] = []) -> [(name: String, data: Data)] {
+        var document = ReportBuilder(result, model: model, scan: scan, report: report).document()
+        if let line = ReportBuilder.provenance(inputs, language: report.language) { document.subtitle.append(line) }
         return [
             ("report.md", Data(MarkdownReport.render(document).utf8)),
             ("report.html", Data(HTMLReport.render(document).utf8)),

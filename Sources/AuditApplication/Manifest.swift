@@ -136,6 +136,22 @@ public struct Manifest: Codable, Equatable, Sendable {
         )
     }
 
+    /// The input files that determine an audit's outputs — data, tariff, drought rule, decision
+    /// model (not the spec file: a re-run by `vigie verify` has none) — by file name and
+    /// SHA-256, as ``make(spec:specFile:commandLine:outputs:folder:known:)`` records them;
+    /// files not in `known` are hashed and added to it (hashed once for both).
+    public static func reportInputs(spec: AuditSpec, known: inout [String: (sha256: String, bytes: Int)]) throws -> [ReportInput] {
+        var inputs: [ReportInput] = []
+        for (role, path) in [("data", spec.data.path), ("tariff", spec.models.tariff?.path), ("drought", spec.models.drought?.path), ("model", spec.models.grid?.path)] {
+            guard let path else { continue }
+            let absolute = AuditSpec.absolute(path)
+            let hash = try known[absolute] ?? SHA256Hashing.file(absolute)
+            known[absolute] = hash
+            inputs.append(ReportInput(role: role, name: URL(fileURLWithPath: absolute).lastPathComponent, sha256: hash.sha256))
+        }
+        return inputs
+    }
+
     /// `file` relative to the folder `folder` (both absolute and standardised), or nil when
     /// they share no folder but the root.
     static func relativePath(of file: String, from folder: String) -> String? {

@@ -69,7 +69,7 @@ public struct PipelineSummary {
             var groups: [ReportInline] = []
             for (i, g) in gates.belowThreshold.prefix(groupLimit).enumerated() {
                 if i > 0 { groups.append(.text(", ")) }
-                groups += [.label(g.attribute), .text(" = "), .label(g.group.label), .text(" " + (g.withheld ? t(.wordSuppressed) : g.group.impactRatio?.value.map { t.fixed($0, 2) } ?? t(.wordUndefined)))]
+                groups += [.label(g.attribute), .text(" = "), .label(g.group.label), .text(" " + (g.withheld ? t(.wordSuppressed) : g.group.impactRatio?.value.map { t.numbers.ratio($0, against: gates.impactRatioThreshold) } ?? t(.wordUndefined)))]
             }
             if gates.belowThreshold.count > groupLimit {
                 groups += [.text(" ")] + t.runs(.summaryMdMore, ["count": .text(t.count(gates.belowThreshold.count - groupLimit))])

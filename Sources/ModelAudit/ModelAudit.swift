@@ -204,7 +204,8 @@ public enum ModelAudit {
             name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
             allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
-            overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado, human: human)
+            overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado, human: human,
+            allocation: grid.allocation, segmentBy: grid.segmentBy)
     }
 
     /// Each criterion's points as a proxy feature: categorical when it takes at most two

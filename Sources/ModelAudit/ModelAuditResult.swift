@@ -16,6 +16,10 @@ public struct ModelAuditResult: Sendable, Equatable {
     public let criteria: [(name: String, labelFR: String?, labelEN: String?)]
     /// The allocation rule in words (`capacity per typologie, from attribue`), when any.
     public let allocationRule: String?
+    /// The same rule as data, and the grid's segments, for a report to phrase it in its
+    /// language (`allocationRule` stays the machine-readable English of `report.json`).
+    public let allocation: GridAllocationRule?
+    public let segmentBy: [String]
     /// Applicants the grid selects, when it has an allocation rule.
     public let selected: Int?
     /// Whole-population values: score distribution, NDKL, Kaplan–Meier waits.
@@ -33,7 +37,10 @@ public struct ModelAuditResult: Sendable, Equatable {
 
     public init(name: String, file: String, role: String?, rows: Int, criteria: [(name: String, labelFR: String?, labelEN: String?)],
                 allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult],
-                sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = [], human: HumanStageResult? = nil) {
+                sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = [], human: HumanStageResult? = nil,
+                allocation: GridAllocationRule? = nil, segmentBy: [String] = []) {
+        self.allocation = allocation
+        self.segmentBy = segmentBy
         self.human = human
         self.sensitivity = sensitivity
         self.tornado = tornado

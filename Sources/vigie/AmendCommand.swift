@@ -105,7 +105,10 @@ struct AmendCommand: ParsableCommand {
         let input = try run.write(to: out, force: force, command: command)
         let first = input.proposals.first
         let meets = first?.candidate.meetsEveryTarget == true
-        print(BidiControl.visible("Evaluated \(input.result.evaluated) candidate grids; \(input.proposals.count) proposals"
-            + (meets ? ", the first meets every target" : ", none meets every target") + ": \(out)/amend.md, \(out)/proposals.csv"))
+        let language = options.lang ?? spec.report.language
+        let text = ReportText(language)
+        print(BidiControl.visible(Typography.set(text(.cliAmendEvaluated, [
+            "evaluated": String(input.result.evaluated), "proposals": String(input.proposals.count),
+            "meets": text(meets ? .cliAmendMeets : .cliAmendMeetsNone), "files": "\(out)/amend.md, \(out)/proposals.csv"]), language: language)))
     }
 }

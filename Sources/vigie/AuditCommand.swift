@@ -99,34 +99,41 @@ enum AuditRunner {
         progress.finish()
         let gates = AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict)
         let gating = gates.belowThreshold
+        // Messages in the report's language (--lang, the spec's lang:), from the catalogues.
+        let text = ReportText(spec.report.language)
+        let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: text.language) }
+        let plural = { (n: Int) in n == 1 ? "" : "s" }
+        let threshold = text.numbers.shortest(result.analysis.impactRatioThreshold)
         if !quiet {
             let attributes = result.attributes.filter { !$0.isIntersection }.count
             let intersections = result.attributes.count - attributes
-            var line = "Audited \(result.rowCount) rows: \(attributes) attribute\(attributes == 1 ? "" : "s"), \(intersections) intersection\(intersections == 1 ? "" : "s")."
+            var line = t(.cliAudited, ["rows": String(result.rowCount), "attributes": String(attributes), "s_attributes": plural(attributes),
+                                       "intersections": String(intersections), "s_intersections": plural(intersections)])
             if result.hasDecision {
-                line += " \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold)"
+                line += t(.cliBelow, ["count": String(gating.count), "s": plural(gating.count), "threshold": threshold])
                 let small = gates.belowThresholdNotGated.count
-                line += small > 0 ? " (and \(small) small or unknown group\(small == 1 ? "" : "s"))." : "."
+                line += small > 0 ? t(.cliBelowSmall, ["count": String(small), "s": plural(small)]) : "."
             }
             print(line)
-            let count = { (v: Verdict) in result.findings.filter { $0.verdict == v }.count }
+            let count = { (v: Verdict) in String(result.findings.filter { $0.verdict == v }.count) }
             if !result.findings.isEmpty {
-                print("Verdicts: \(count(.disparity)) disparity, \(count(.noDisparity)) no disparity, \(count(.insufficientEvidence)) insufficient evidence (findings.csv).")
+                print(t(.cliVerdicts, ["disparity": count(.disparity), "no_disparity": count(.noDisparity), "insufficient": count(.insufficientEvidence)]))
             }
-            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible("warning: \(w)\n").utf8)) }
-            print("Report: \(out)/report.html, \(out)/report.md, \(out)/report.json, \(out)/metrics.csv, \(out)/findings.csv; provenance: \(out)/manifest.json (vigie verify \(out))")
+            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliWarning, ["message": w]) + "\n").utf8)) }
+            let files = ["report.html", "report.md", "report.json", "metrics.csv", "findings.csv"].map { "\(out)/\($0)" }.joined(separator: ", ")
+            print(t(.cliReport, ["files": files, "manifest": "\(out)/manifest.json", "out": out]))
         }
         // Gates are judged on the true values: withheld failures count, named without figures.
         let disparities = gates.disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" }
-            + gates.withheldDisparities.map { "\($0.attribute)=\($0.group) (\($0.metric), withheld)" }
+            + gates.withheldDisparities.map { "\($0.attribute)=\($0.group) (\($0.metric), \(t(.cliWithheld, [:])))" }
         if failOnVerdict && gates.verdictsFail {
-            let names = Array(Set(disparities)).sorted().prefix(5).joined(separator: ", ")
-            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(disparities.count) finding\(disparities.count == 1 ? "" : "s") with verdict 'disparity' (--fail-on-verdict): \(names)\(disparities.count > 5 ? ", …" : "")\n").utf8))
+            let names = Array(Set(disparities)).sorted().prefix(5).joined(separator: ", ") + (disparities.count > 5 ? ", …" : "")
+            FileHandle.standardError.write(Data(BidiControl.visible(t(.cliFailVerdict, ["count": String(disparities.count), "s": plural(disparities.count), "names": names]) + "\n").utf8))
             throw ExitCodeOne()
         }
         if failOnDisparity && !gating.isEmpty {
-            let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)\($0.withheld ? " (withheld)" : "")" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data(BidiControl.visible("vigie: \(gating.count) group\(gating.count == 1 ? "" : "s") below the impact-ratio threshold \(result.analysis.impactRatioThreshold) (--fail-on-disparity): \(names)\(gating.count > 5 ? ", …" : "")\n").utf8))
+            let names = gating.prefix(5).map { "\($0.attribute)=\($0.group.label)\($0.withheld ? " (\(t(.cliWithheld, [:])))" : "")" }.joined(separator: ", ") + (gating.count > 5 ? ", …" : "")
+            FileHandle.standardError.write(Data(BidiControl.visible(t(.cliFailDisparity, ["count": String(gating.count), "s": plural(gating.count), "threshold": threshold, "names": names]) + "\n").utf8))
             throw ExitCodeOne()
         }
     }

@@ -66,7 +66,9 @@ struct CompareCommand: ParsableCommand {
             ("compare.csv", Data(TariffComparisonReport.csv(rows).utf8)),
             ("compare.md", Data(TariffComparisonReport.markdown(rows, names: names, language: spec.report.language, minimumCellSize: spec.analysis.minCellSize).utf8)),
         ], to: out, force: force, writtenBy: "compare")
-        print(BidiControl.visible("Compared \(names.0) and \(names.1) on \(rows.first?.households ?? 0) households: \(out)/compare.md, \(out)/compare.csv"))
+        let language = spec.report.language
+        print(BidiControl.visible(Typography.set(ReportText(language)(.cliComparedTariffs, [
+            "a": names.0, "b": names.1, "households": String(rows.first?.households ?? 0), "files": "\(out)/compare.md, \(out)/compare.csv"]), language: language)))
     }
 
     /// `--model A --model B`: the data file, protected columns and CSV dialect come from
@@ -92,6 +94,9 @@ struct CompareCommand: ParsableCommand {
             ("compare.md", Data(ModelComparison.markdown(comparison, language: spec.report.language).utf8)),
         ], to: out, force: force, writtenBy: "compare")
         let all = comparison.rows.first
-        print(BidiControl.visible("Compared \(gridA.name) and \(gridB.name) on \(all?.count ?? 0) applicants: \(all?.switches ?? 0) switch; \(out)/compare.md, \(out)/compare.csv, \(out)/compare.json"))
+        let language = spec.report.language
+        print(BidiControl.visible(Typography.set(ReportText(language)(.cliComparedGrids, [
+            "a": gridA.name, "b": gridB.name, "applicants": String(all?.count ?? 0), "switches": String(all?.switches ?? 0),
+            "files": "\(out)/compare.md, \(out)/compare.csv, \(out)/compare.json"]), language: language)))
     }
 }

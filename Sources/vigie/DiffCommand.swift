@@ -65,16 +65,20 @@ struct DiffCommand: ParsableCommand {
         try ReportWriter.checkTarget(out, force: force)  // before any work
         let language = ReportLanguage(rawValue: lang) ?? .en
         let result = try AuditDiff.run(old: old, new: new, threshold: threshold, out: out, language: language, force: force)
+        // Messages in --lang, from the catalogues, typeset like the reports.
+        let text = ReportText(language)
+        let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: language) }
         if !quiet {
-            print("\(old) → \(new): \(AuditDiffReport.summary(result))")
-            print("Diff: \(out)/diff.md, \(out)/diff.csv")
+            print("\(old) → \(new): " + Typography.set(AuditDiffReport.summary(result, language: language), language: language))
+            print(t(.cliDiffFiles, ["files": "\(out)/diff.md, \(out)/diff.csv"]))
         }
         let regressions = AuditDiff.regressions(result)
         if failOnNewDisparity && !regressions.isEmpty {
             let names = regressions.prefix(5).map { r in
-                "\(r.row.key.attribute)=\(r.row.key.group) (\(r.row.key.metric) \(r.row.key.kind), \(r.regression == .newDisparity ? "new" : "grew"))"
-            }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("vigie: \(regressions.count) new or grown disparit\(regressions.count == 1 ? "y" : "ies") (--fail-on-new-disparity): \(names)\(regressions.count > 5 ? ", …" : "")\n".utf8))
+                "\(r.row.key.attribute)=\(r.row.key.group) (\(r.row.key.metric) \(r.row.key.kind), \(t(r.regression == .newDisparity ? .cliNew : .cliGrew, [:])))"
+            }.joined(separator: ", ") + (regressions.count > 5 ? ", …" : "")
+            let disparities = t(regressions.count == 1 ? .cliDisparityOne : .cliDisparityMany, [:])
+            FileHandle.standardError.write(Data((t(.cliDiffFail, ["count": String(regressions.count), "disparities": disparities, "names": names]) + "\n").utf8))
             throw ExitCodeOne()
         }
     }

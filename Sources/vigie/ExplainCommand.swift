@@ -71,6 +71,6 @@ struct ExplainCommand: ParsableCommand {
         }
         let folder = out ?? ExplanationFiles.defaultFolder(id: id)
         try ExplanationFiles.write(explanation, language: lang, to: folder, force: force)
-        print("Wrote \(folder)/explanation.md and \(folder)/explanation.json")
+        print(Typography.set(ReportText(lang)(.cliExplainWrote, ["files": "\(folder)/explanation.md, \(folder)/explanation.json"]), language: lang))
     }
 }

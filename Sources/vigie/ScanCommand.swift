@@ -136,6 +136,8 @@ struct ScanCommand: ParsableCommand {
         try ReportWriter.checkTarget(out, force: force)  // before any work
         let input = try scanRun().write(to: out, force: force, command: recordedCommand)
         let confirmed = input.populations.reduce(0) { $0 + $1.result.reported.count }
-        print(BidiControl.visible("Scanned \(input.applicants) applicants on \(input.columns.count) columns; \(confirmed) clusters confirmed on the held-out half: \(out)/scan.md, \(out)/scan.csv"))
+        let text = ReportText(lang)
+        print(BidiControl.visible(Typography.set(text(.cliScanned, ["applicants": String(input.applicants), "columns": String(input.columns.count),
+                                                                     "confirmed": String(confirmed), "files": "\(out)/scan.md, \(out)/scan.csv"]), language: lang)))
     }
 }

@@ -36,7 +36,7 @@ final class ExplainCommandTests {
         let md = try String(contentsOf: out.appendingPathComponent("explanation.md"), encoding: .utf8)
         let jsonData = try Data(contentsOf: out.appendingPathComponent("explanation.json"))
         for key in Self.headingKeys {
-            #expect(md.contains("## " + t(key)), "\(key.rawValue)")
+            #expect(md.contains("## " + Typography.set(t(key), language: language)), "\(key.rawValue)")   // typeset as every document
         }
         let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
         for key in ["schema", "language", "id", "grid", "score", "contribution", "data", "criteria", "operations", "standing", "wait", "rights"] {
@@ -48,11 +48,11 @@ final class ExplainCommandTests {
         let rows = try Self.rows()
         let expected = try #require(rows.first { $0.id == Self.id }).score
         #expect((json["score"] as? NSNumber)?.doubleValue == expected)
-        #expect(md.contains(t(.explanationSummaryScore, ["total": String(Int(expected))])))
+        #expect(md.contains(Typography.set(t(.explanationSummaryScore, ["total": String(Int(expected))]), language: language)))
         #expect(!md.contains("⟦") && md.range(of: "\\{[a-z_]+\\}", options: .regularExpression) == nil)
         // Rank 1,059 of 1,270 T3 applications (Fixtures/reference/explain/expected.json), numbers in the reader's language.
         #expect(md.contains(language == .en ? "Rank 1,059 of 1,270 comparable applications (same `typologie`: `T3`)."
-                                            : "Rang 1\u{202F}059 sur 1\u{202F}270 demandes comparables (même `typologie` : `T3`)."))
+                                            : "Rang 1\u{202F}059 sur 1\u{202F}270 demandes comparables (même `typologie`\u{202F}: `T3`)."))
         let standing = try #require(json["standing"] as? [String: Any])
         #expect(standing["rank"] is Int && standing["comparable_count"] is Int && standing["selected"] is Bool)
         let criteria = try #require(json["criteria"] as? [[String: Any]])

@@ -37,7 +37,7 @@ import Testing
         #expect(en.signed(-0.6, 1) == "−0.6")       // U+2212
         #expect(fr.signed(-0.6, 1) == "−0,6")
         #expect(en.range(-0.123, 0.456, 2) == "-0.12–0.46")
-        #expect(fr.range(0.1, 0.25, 2) == "0,10–0,25")
+        #expect(fr.range(0.1, 0.25, 2) == "[0,10\u{202F};\u{a0}0,25]")   // with a decimal comma, an interval in brackets
     }
 
     @Test func decimalsDropTrailingZeros() {

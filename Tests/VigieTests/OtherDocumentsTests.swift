@@ -93,11 +93,13 @@ import Testing
         checkMarkdown(md, "grid \(language)")
         checkHTML(doc, "grid \(language)")
         let t = ReportText(language)
-        #expect(md.hasPrefix("# " + t(.compareGridTitle) + "\n\n"))
-        #expect(md.contains(t(.compareGridSwitches, ["switches": t.count(1), "count": t.count(1_204), "gainers": "0", "losers": "1"])))
+        // The documents are typeset (French spaces before : ; ! ?), as every output for people.
+        let set = { (s: String) in Typography.set(s, language: language) }
+        #expect(md.hasPrefix("# " + set(t(.compareGridTitle)) + "\n\n"))
+        #expect(md.contains(set(t(.compareGridSwitches, ["switches": t.count(1), "count": t.count(1_204), "gainers": "0", "losers": "1"]))))
         // 20 % → 10 %: −10.0 points; mean score 12.3 → 11.5 (12.25 rounds half away from zero); rank +1.5.
         #expect(md.contains("| `grp` | `all` | \(t.count(1_204)) | 2 | 1 | \(t.percent(0.2)) | \(t.percent(0.1)) | −10\(t.numbers.decimalMark)0 pts | 0 | 1 | 12\(t.numbers.decimalMark)3 → 11\(t.numbers.decimalMark)5 | +1\(t.numbers.decimalMark)5 |"))
-        #expect(md.contains(t(.compareGridSuppressed, ["min": "10", "primary": t.count(Self.grid().rows.filter(\.suppressed).count), "complementary": "0"])), "\(md)")
+        #expect(md.contains(set(t(.compareGridSuppressed, ["min": "10", "primary": t.count(Self.grid().rows.filter(\.suppressed).count), "complementary": "0"]))), "\(md)")
         #expect(md.contains("**A \\*grid\\***") && md.contains("**B &lt;grid&gt;**"))
     }
 
@@ -118,10 +120,10 @@ import Testing
         checkMarkdown(md, "explanation \(language)")
         checkHTML(doc, "explanation \(language)")
         let t = ReportText(language)
-        #expect(md.hasPrefix("# " + ReportInline.plainText(t.runs(.explanationTitle, ["id": .text("`a|1`")])) + "\n\n"))
+        #expect(md.hasPrefix("# " + Typography.set(ReportInline.plainText(t.runs(.explanationTitle, ["id": .text("`a|1`")])), language: language) + "\n\n"))
         #expect(md.contains(language == .fr ? "| Situation |" : "| Housing situation |"))
         #expect(md.contains("`sans_abri` → 30, `loge` → -5"))
-        #expect(md.contains("1. " + t(.explanationOpSum, ["sum": "90"])))
+        #expect(md.contains("1. " + Typography.set(t(.explanationOpSum, ["sum": "90"]), language: language)))
         #expect(md.contains("g \\*bold\\* &lt;i&gt;"))
     }
 }

@@ -67,7 +67,7 @@ import Testing
     @Test func frenchSummary() throws {
         let (result, report) = try S.fixture("housing", language: .fr)
         let md = PipelineSummary(result, gates: AuditGates(result), reportLink: "r/report.html", report: report).render()
-        #expect(md.hasPrefix("# Audit Vigie : Cotation de la demande de logement social"))
+        #expect(md.hasPrefix("# Audit Vigie\u{202F}: Cotation de la demande de logement social"))   // French spaces (Typography)
         #expect(md.contains("**Aucun contrôle appliqué** — 5\u{202f}000 lignes de `applicants-sample.csv`"))
         #expect(md.contains("| Constat | Différence (points) | Intervalle à 95 % | Verdict |"))
         #expect(md.contains("Rapport complet : [report.html](r/report.html)"))

@@ -45,6 +45,17 @@ enum ReportTestSupport {
         return (try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1), spec.report)
     }
 
+    /// The fixture's report document as `vigie demo` writes it: with the scan (when the spec
+    /// has a `scan:` block) and the provenance line (its input files' SHA-256) under the title.
+    static func fixtureDocument(_ name: String, language: ReportLanguage) throws -> ReportDocument {
+        let spec = try fixtureSpec(name, language: language)
+        let (result, model, scan, report) = try fixtureWithModel(name, language: language)
+        var doc = ReportBuilder(result, model: model, scan: scan, report: report).document()
+        var known: [String: (sha256: String, bytes: Int)] = [:]
+        if let line = ReportBuilder.provenance(try Manifest.reportInputs(spec: spec, known: &known), language: language) { doc.subtitle.append(line) }
+        return doc
+    }
+
     /// The audit, the decision model's audit and the scan (with a `scan:` block) of a bundled
     /// fixture spec, as the command line computes them, with the spec's report part.
     static func fixtureWithModel(_ name: String, language: ReportLanguage? = nil) throws -> (AuditResult, ModelAuditResult?, ScanReport.Input?, ReportSpec) {

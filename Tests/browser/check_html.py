@@ -143,6 +143,38 @@ def launch(binary, profile):
     return proc, DevTools(to_child_w, from_child_r, proc)
 
 
+LAYOUT_CHECK = r"""
+(() => {
+  // Visible text nodes' effective font size: the computed size, times the scale of the SVG
+  // they are drawn in (an SVG's 12 drawn at half its viewBox width reads as 6 px).
+  const small = [];
+  let smallest = 1e9;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    const e = n.parentElement;
+    if (!e || e.closest('title, desc, style, script')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const cs = getComputedStyle(e);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    let size = parseFloat(cs.fontSize);
+    const svg = e.closest('svg');
+    if (svg && svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width > 0) {
+      size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    }
+    smallest = Math.min(smallest, size);
+    if (size < 11.95 && small.length < 8) small.push(size.toFixed(1) + 'px: ' + n.textContent.trim().slice(0, 40));
+  }
+  const nav = document.querySelector('nav');
+  const depth = nav ? (nav.querySelector('li ol li') ? 2 : (nav.querySelector('li') ? 1 : 0)) : 0;
+  return JSON.stringify({viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
+                         smallest: smallest, small: small, tocDepth: depth,
+                         tocEntries: nav ? nav.querySelectorAll('li').length : 0});
+})()
+"""
+
+
 A11Y_CHECK = r"""
 (() => {
   const svgs = [...document.querySelectorAll('svg')];
@@ -158,7 +190,14 @@ A11Y_CHECK = r"""
 """
 
 
-def check(page, screenshot, pdf, binary, width, settle):
+def pdf_pages(document):
+    """The page boxes (width, height in points) of a printed PDF, from its /MediaBox entries."""
+    import re
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s*\]", document)
+    return [(float(c) - float(a), float(d) - float(b)) for a, b, c, d in boxes]
+
+
+def check(page, screenshot, pdf, binary, width, settle, mobile=False, require=()):
     url = page.resolve().as_uri()
     problems = []
 
@@ -198,7 +237,7 @@ def check(page, screenshot, pdf, binary, width, settle):
                 cdp.call(domain + ".enable", {}, session)
             cdp.call("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}, session)
             cdp.call("Emulation.setDeviceMetricsOverride",
-                     {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session)
+                     {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": mobile}, session)
             navigation = cdp.call("Page.navigate", {"url": url}, session)
             if navigation.get("errorText"):
                 problems.append("navigation failed: %s" % navigation["errorText"])
@@ -208,6 +247,17 @@ def check(page, screenshot, pdf, binary, width, settle):
             facts = json.loads(cdp.call("Runtime.evaluate", {"expression": A11Y_CHECK, "returnByValue": True}, session)["result"]["value"])
             if facts["inaccessible"]:
                 problems.append("svg without role=img and a non-empty title/desc it contains: %s" % ", ".join(facts["inaccessible"]))
+
+            layout = json.loads(cdp.call("Runtime.evaluate", {"expression": LAYOUT_CHECK, "returnByValue": True}, session)["result"]["value"])
+            if "phone" in require:
+                # A phone widens its layout viewport to the page's width (and zooms out) when the
+                # page is wider than the screen: either width above the screen's is sideways scrolling.
+                if max(layout["scrollWidth"], layout["viewport"]) > width:
+                    problems.append("the page scrolls sideways on a %d px screen: it is %d px wide" % (width, max(layout["scrollWidth"], layout["viewport"])))
+                if layout["small"]:
+                    problems.append("visible text under 12 px on a %d px screen: %s" % (width, "; ".join(layout["small"])))
+            if "toc" in require and layout["tocDepth"] < 2:
+                problems.append("the table of contents has no sub-level (depth %d)" % layout["tocDepth"])
 
             metrics = cdp.call("Page.getLayoutMetrics", {}, session)
             content = metrics.get("cssContentSize") or metrics["contentSize"]
@@ -220,12 +270,16 @@ def check(page, screenshot, pdf, binary, width, settle):
                 raise Infrastructure("the screenshot is not a PNG")
             screenshot.write_bytes(png)
 
-            printed = cdp.call("Page.printToPDF", {"printBackground": True}, session, timeout=60)
+            # The page's own @page size (A4 by default in Vigie's reports), as a browser's print dialog uses it.
+            printed = cdp.call("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True}, session, timeout=120)
             document = base64.b64decode(printed["data"])
             if not document.startswith(b"%PDF-"):
                 raise Infrastructure("the printed document is not a PDF")
             pdf.write_bytes(document)
-            pages = document.count(b"/Type /Page\n") + document.count(b"/Type /Page>") + document.count(b"/Type /Page/") + document.count(b"/Type/Page\n") + document.count(b"/Type/Page>") + document.count(b"/Type/Page/")
+            boxes = pdf_pages(document)
+            pages = len(boxes)
+            if "a4" in require and any(abs(w - 595.3) > 2 or abs(h - 841.9) > 2 for w, h in boxes):
+                problems.append("a printed page is not A4 (595 x 842 pt): %s" % sorted(set((round(w), round(h)) for w, h in boxes)))
             cdp.settle(0.2)  # late requests or messages still count
             try:
                 cdp.call("Browser.close", {}, timeout=10)
@@ -239,7 +293,9 @@ def check(page, screenshot, pdf, binary, width, settle):
                 proc.wait()
     print("%s: %d svg, %d script element(s), %dx%d px; screenshot %s (%d bytes), PDF %s (%d bytes%s)" % (
         page, facts["svgs"], facts["scripts"], width, height, screenshot, len(png), pdf, len(document),
-        ", ~%d page(s)" % pages if pages else ""))
+        ", %d page(s) of %s pt" % (pages, "/".join(sorted(set("%dx%d" % (round(w), round(h)) for w, h in boxes)))) if pages else ""))
+    print("layout: page %d px wide in a %d px viewport; smallest visible text %.1f px; table of contents %d level(s), %d entries" % (
+        layout["scrollWidth"], layout["viewport"], layout["smallest"], layout["tocDepth"], layout["tocEntries"]))
     return problems
 
 
@@ -251,12 +307,17 @@ def main():
     parser.add_argument("--chromium", help="the browser binary (default: chromium on PATH)")
     parser.add_argument("--width", type=int, default=1000, help="viewport width in CSS px (default 1000)")
     parser.add_argument("--settle", type=float, default=0.5, help="seconds to keep listening after load (default 0.5)")
+    parser.add_argument("--phone", action="store_true",
+                        help="emulate a phone (mobile viewport, use with --width 390) and fail if the page scrolls sideways or shows text under 12 px")
+    parser.add_argument("--report", action="store_true",
+                        help="a Vigie report: fail unless it prints on A4 and its table of contents has sub-levels")
     args = parser.parse_args()
     if not args.page.is_file():
         print("error: %s is not a file" % args.page, file=sys.stderr)
         return 2
     try:
-        problems = check(args.page, args.screenshot, args.pdf, find_chromium(args.chromium), args.width, args.settle)
+        problems = check(args.page, args.screenshot, args.pdf, find_chromium(args.chromium), args.width, args.settle,
+                         mobile=args.phone, require=(("phone",) if args.phone else ()) + (("a4", "toc") if args.report else ()))
     except Infrastructure as error:
         print("error: %s" % error, file=sys.stderr)
         return 2

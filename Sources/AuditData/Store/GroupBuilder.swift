@@ -52,7 +52,7 @@ struct GroupBuilder {
         binning == .none ? categorical() : band()
     }
 
-    /// Applies the value mapping, sorts groups by label (byte order) and puts `unknown` last.
+    /// Applies the value mapping, sorts groups by label (`LabelOrder`) and puts `unknown` last.
     ///
     /// Missing values form the group `unknown`. A value that is literally `unknown` (as read
     /// or after the mapping) is a category of its own, never merged with the missing values:
@@ -78,14 +78,15 @@ struct GroupBuilder {
             UInt32(code) == read.unknownCode ? missingLabel : mapping[read.groups[code]] ?? read.groups[code]
         }
         var labels = Array(Set(literal))
-        // Numeric labels (deciles, codes) in numeric order; others by their bytes.
+        // Numeric labels (deciles, codes) in numeric order; others in `LabelOrder` (bands by
+        // their lower bound, then words in French dictionary order).
         let numeric = labels.compactMap { label in Double(label).map { (label, $0) } }
         if !labels.isEmpty, numeric.count == labels.count {
             labels = numeric.sorted { a, b in
                 a.1 != b.1 ? a.1 < b.1 : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
             }.map(\.0)
         } else {
-            labels.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            labels = LabelOrder.sorted(labels)
         }
         let hasUnknown = read.unknownCode != nil
         if hasUnknown { labels.append(missingLabel) }

@@ -196,7 +196,7 @@ extension ReportBuilder {
             }
             if result.hasDecision {
                 if let ir = g.impactRatio?.value {
-                    var cell: [ReportInline] = [.text(t.fixed(ir, 2))]
+                    var cell: [ReportInline] = [.text(t.numbers.ratio(ir, against: result.analysis.impactRatioThreshold))]
                     if g.adverseImpact == true { cell += [.text(" "), .strong([.text("⚠")])] }
                     cells.append(cell)
                 } else {

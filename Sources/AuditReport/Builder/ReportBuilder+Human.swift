@@ -37,12 +37,12 @@ extension ReportBuilder {
             s.blocks.append(.note(t.runs(.humanStageNote, ["replicates": .text(t.count(h.bootstrapReplicates))])))
         }
         if h.attributes.contains(where: { a in a.groups.contains { $0["mh_odds_ratio"] != nil } }) {
-            s.blocks.append(.note(t.runs(.humanEqualNote, ["strata": .text(h.strata)])))
+            s.blocks.append(.note(t.runs(.humanEqualNote, ["strata": .text(strataWords(h))])))
         }
         let inference = result.analysis.inference
         s.blocks.append(.note(t.runs(.humanFamilyNote, [
             "tolerance": .text(points(inference.differenceTolerance)), "tests": .text(t.count(h.adjustedTests)),
-            "adjust": .text(t(named: "adjust.\(inference.adjust.rawValue)")), "strata": .text(h.strata),
+            "adjust": .text(t(named: "adjust.\(inference.adjust.rawValue)")), "strata": .text(strataWords(h)),
             "k": .text(t.count(result.analysis.minCellSize)),
         ])))
         return s

@@ -36,7 +36,7 @@ extension ReportBuilder {
                 let rate: [ReportInline] = r.rate.map { [.text(t.percent($0))] } ?? [.text(t(r.exclusion == "suppressed" ? .wordSuppressed : .wordUndefined))]
                 var ratio: [ReportInline]
                 if let ir = r.impactRatio {
-                    ratio = [.text(t.fixed(ir, 2))]
+                    ratio = [.text(t.numbers.ratio(ir, against: result.analysis.impactRatioThreshold))]
                     if ir < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
                     if let note = r.note { ratio += [.text(" (" + t(named: "ll144.excluded.\(note)") + ")")] }
                 } else {

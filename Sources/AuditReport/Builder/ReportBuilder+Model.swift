@@ -9,7 +9,7 @@ extension ReportBuilder {
         var s = ReportSection(id: "model", title: t.runs(.sectionModel, ["name": .text(m.name)]))
         s.blocks.append(.paragraph(t.runs(.modelIntro, [
             "file": .label(m.file), "rows": .text(t.count(m.rows)),
-            "rule": m.allocationRule.map { .text($0) } ?? .text(t(.modelNoRule)),
+            "rule": allocationRule(m).map { .text($0) } ?? .text(t(.modelNoRule)),
             "role": m.role.map { .text($0) } ?? .strong([.text(t(.wordMissing))]),
             "selected": .text(m.selected.map(t.count) ?? "—"),
         ])))
@@ -117,7 +117,7 @@ extension ReportBuilder {
                 selection.append(.text(" (" + t.range(ci.low * 100, ci.high * 100, 1) + ")"))
             }
             row.append(selection)
-            var ratio = cell(g, "grid_impact_ratio") { t.fixed($0, 2) }
+            var ratio = cell(g, "grid_impact_ratio") { t.numbers.ratio($0, against: result.analysis.impactRatioThreshold) }
             if let r = g["grid_impact_ratio"]?.value.value, r < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
             row.append(ratio)
             row.append(cell(g, "score_mean") { t.fixed($0, 1) })

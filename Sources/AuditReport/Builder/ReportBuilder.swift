@@ -51,7 +51,7 @@ public struct ReportBuilder {
         var sections = [summary(), systemCard(), convention(), legal(), findings()]
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         if let model { sections.append(modelSection(model)) }
-        if let human = model?.human { sections.append(humanSection(human, rule: model?.allocationRule)) }
+        if let human = model?.human { sections.append(humanSection(human, rule: model.flatMap(allocationRule))) }
         if let scan { sections.append(ScanReport.section(scan, t)) }
         sections.append(method())
         sections.append(glossary())

@@ -27,7 +27,9 @@ extension SVGChart {
                 svg.missing(chart.text.word(for: row.missing), x: left + 6, y: y + 4)
                 continue
             }
-            let value = chart.format.text(ratio, numbers: numbers)
+            // Never rounded onto the threshold from below (NumberStyle.ratio): 0.7988 is 0.799, not 0.80.
+            var value = chart.format.text(ratio, numbers: numbers)
+            if case .decimal(let digits) = chart.format { value = numbers.ratio(ratio, against: chart.threshold, digits) }
             let below = ratio < chart.threshold
             svg.openMark("\(row.label): \(value)")
             let x = scale.position(ratio)

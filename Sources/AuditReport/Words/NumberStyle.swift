@@ -11,7 +11,12 @@
 /// - a value below zero with the hyphen-minus (`-4.5`); a change, which shows its sign
 ///   whatever it is, with `+` or the minus sign U+2212 (`+0.4`, `−0.6`);
 /// - a percentage is the rate × 100, a no-break space, `%` (`9.1 %`, `9,1 %`);
-/// - a range is two values joined by an en dash (`0.12–0.34`);
+/// - a range is two values joined by an en dash in English (`0.12–0.34`); with a decimal
+///   comma, where a comma or a dash next to a decimal comma or a minus sign reads ambiguously,
+///   an interval in brackets with a semicolon (`[0,12 ; 0,34]`, a narrow no-break space
+///   before the semicolon, a no-break space after);
+/// - a ratio compared with a threshold (``ratio(_:against:_:)``) is never rounded onto the
+///   threshold from the other side: `0.7988` against `0.8` is `0.799`, not `0.80`;
 /// - infinities are `∞` and `−∞`; a value too large for exact digits (beyond 2^53 once
 ///   scaled) is written in Swift's shortest form.
 ///
@@ -62,12 +67,42 @@ public struct NumberStyle: Sendable, Equatable {
     /// An interval of signed values in brackets (`[−3.4, +0.6]`; `[−3,4 ; +0,6]` with a
     /// decimal comma), where an en dash would read as a minus sign.
     public func signedRange(_ low: Double, _ high: Double, _ digits: Int) -> String {
-        "[" + signed(low, digits) + (decimalMark == "," ? " ; " : ", ") + signed(high, digits) + "]"
+        "[" + signed(low, digits) + intervalSeparator + signed(high, digits) + "]"
     }
 
-    /// Two values joined by an en dash (`0.12–0.34`).
+    /// Two values joined by an en dash (`0.12–0.34`); with a decimal comma, the interval in
+    /// brackets (`[0,12 ; 0,34]`, ``interval(_:_:_:)``).
     public func range(_ low: Double, _ high: Double, _ digits: Int) -> String {
-        fixed(low, digits) + "–" + fixed(high, digits)
+        decimalMark == "," ? interval(low, high, digits) : fixed(low, digits) + "–" + fixed(high, digits)
+    }
+
+    /// An interval in brackets (`[0.80, 1.25]`; `[0,80 ; 1,25]` with a decimal comma, where
+    /// a comma between the bounds would be ambiguous).
+    public func interval(_ low: Double, _ high: Double, _ digits: Int) -> String {
+        "[" + fixed(low, digits) + intervalSeparator + fixed(high, digits) + "]"
+    }
+
+    /// Between an interval's bounds: `, `; with a decimal comma, a narrow no-break space, a
+    /// semicolon and a no-break space (French typography; the interval never breaks).
+    public var intervalSeparator: String { decimalMark == "," ? "\u{202F};\u{a0}" : ", " }
+
+    /// A ratio shown next to a threshold it is judged against (the four-fifths rule): `digits`
+    /// decimals, more (up to 6) when rounding would put it on the other side of the threshold
+    /// or onto it from below (`0.7988` against `0.8` → `0.799`; `0.79999996` → `0.799999`,
+    /// cut toward the verdict's side when even 6 decimals would round onto the threshold).
+    /// The printed value then never contradicts the verdict (`docs/metrics.md`, "Rounding").
+    public func ratio(_ x: Double, against threshold: Double, _ digits: Int = 2) -> String {
+        guard x.isFinite, threshold.isFinite else { return fixed(x, digits) }
+        for d in digits...6 {
+            guard let text = NumberFormat.rounded(x, digits: d) else { return fixed(x, digits) }
+            let shown = Double((text.negative ? "-" : "") + text.whole + "." + (text.fraction.isEmpty ? "0" : text.fraction)) ?? x
+            if (x < threshold) == (shown < threshold) { return fixed(x, d) }
+        }
+        // Cut (not round) at 6 decimals: toward zero, which for a positive ratio below the
+        // threshold stays below it.
+        let scale = 1e6
+        let cut = (x * scale).rounded(.towardZero) / scale
+        return fixed(cut, 6)
     }
 
     /// A value as the user gave it (a threshold): Swift's shortest round-trip digits with the
