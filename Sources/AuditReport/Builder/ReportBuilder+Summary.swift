@@ -12,7 +12,9 @@ extension ReportBuilder {
     ///    most needs to know after a proven one);
     /// 4. gaps in favour of mandated priorities (verdict `intended`);
     /// 5. any other gap without enough evidence.
-    /// Within each, the largest gap first (ties: attribute, group, metric), except that among
+    /// Within each, gaps against the group before gaps in its favour (for a risk flag, the group
+    /// flagged more often is the one harmed: `harm`), then the largest gap first (ties:
+    /// attribute, group, metric), except that among
     /// gaps without enough evidence the decision's rate comes before the error rates, and
     /// equal gaps put the decision's rate first. Only differences
     /// with a value and a verdict other than `no_disparity` are ranked.
@@ -35,10 +37,10 @@ extension ReportBuilder {
         // a decision) before error rates, whose gaps rest on fewer people.
         let primary = result.hasDecision ? "selection_rate" : "base_rate"
         func secondary(_ f: AuditMetrics.Finding) -> Int { f.verdict == .insufficientEvidence && f.metric != primary ? 1 : 0 }
-        let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity }
+        let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity && !$0.isAllocation }
             .sorted { a, b in
-                let ka = (rank(a), secondary(a), -abs(a.value.value!), a.metric == primary ? 0 : 1)
-                let kb = (rank(b), secondary(b), -abs(b.value.value!), b.metric == primary ? 0 : 1)
+                let ka = (rank(a), secondary(a), harm(a, in: result) == 1 ? 0 : 1, -abs(a.value.value!), a.metric == primary ? 0 : 1)
+                let kb = (rank(b), secondary(b), harm(b, in: result) == 1 ? 0 : 1, -abs(b.value.value!), b.metric == primary ? 0 : 1)
                 if ka != kb { return ka < kb }
                 return (a.attribute, a.group, a.metric) < (b.attribute, b.group, b.metric)
             }
@@ -81,15 +83,35 @@ extension ReportBuilder {
         s.blocks.append(.paragraph(t.runs(key, args)))
         s.blocks.append(.heading(3, [.text(t(.summaryKeyFindings))], id: "key-findings"))
         let key3 = Self.keyFindings(result, card: card)
+        let rates = result.findings.filter { !$0.isAllocation }
+        let allocation = allocationComparisons
         if key3.isEmpty {
-            s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? .summaryNoComparison : .summaryNoGap))]))
+            if !(rates.isEmpty && !allocation.isEmpty) {
+                s.blocks.append(.paragraph([.text(t(result.findings.isEmpty ? .summaryNoComparison : .summaryNoGap))]))
+            }
         } else {
             s.blocks.append(.list(key3.map(plainFinding)))
-            let disparities = result.findings.filter { $0.kind == .difference && $0.verdict == .disparity }.count
+            let counted = result.comparisonCount
             s.blocks.append(.paragraph(t.runs(.summaryTotals, [
-                "disparity": .text(t.count(disparities)),
-                "total": .text(t.count(result.findings.filter { $0.kind == .difference }.count)),
+                "disparity": .text(t.count(counted[.disparity])),
+                "total": .text(t.count(counted.comparisons)),
                 "findings": .anchor(t(.sectionFindings), id: "findings"),
+            ])))
+        }
+        // The allocation's comparisons (a water audit: volumes, bills, affordability, need).
+        if !allocation.isEmpty {
+            let ranked = rankedAllocationFindings()
+            if ranked.isEmpty {
+                s.blocks.append(.paragraph([.text(t(.allocationFindingsNone))]))
+            } else {
+                var seen = Set<String>()
+                let shown = ranked.filter { seen.insert($0.attribute + "\u{0}" + $0.group).inserted }.prefix(3)
+                s.blocks.append(.list(shown.map(plainAllocationFinding)))
+            }
+            s.blocks.append(.paragraph(t.runs(.summaryAllocationTotals, [
+                "disparity": .text(t.count(allocation.filter { $0.verdict == .disparity }.count)),
+                "total": .text(t.count(allocation.count)),
+                "section": .anchor(t(.allocationFindingsTitle), id: "allocation-findings"),
             ])))
         }
         s.blocks.append(.paragraph(t.runs(.summaryReadMore, [
@@ -122,7 +144,8 @@ extension ReportBuilder {
                 "decision": decisionRun, "label": .label(result.data.label?.column ?? ""),
                 "metric": .text(words(f.metric)),
             ]
-            runs += known ? t.runs(named: "plain.\(f.metric)", args) : t.runs(.plainOther, args)
+            let unfavourable = decisionIsUnfavourable && ["selection_rate", "fpr", "fnr", "ppv"].contains(f.metric)
+            runs += known ? t.runs(named: "plain.\(f.metric)" + (unfavourable ? ".unfavourable" : ""), args) : t.runs(.plainOther, args)
         }
         runs.append(.text(" "))
         switch f.verdict {
@@ -146,6 +169,7 @@ extension ReportBuilder {
         case .noDisparity:
             runs += t.runs(.plainVerdictNoDisparity, [:])
         }
+        if f.verdict != .noDisparity { runs += harmSentence(f) }
         return runs
     }
 }

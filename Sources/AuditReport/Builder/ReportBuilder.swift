@@ -97,7 +97,44 @@ public struct ReportBuilder {
         return out
     }
 
-    func words(_ metric: String) -> String { t(named: "metric.\(metric)") }
+    /// A metric in words; the decision's rate says "flagged" when the decision is unfavourable
+    /// (`decision_is: unfavourable`), never "positive decision".
+    func words(_ metric: String) -> String {
+        if metric == "selection_rate" && decisionIsUnfavourable { return t(.metricSelectionRateUnfavourable) }
+        return t(named: "metric.\(metric)")
+    }
+    /// A metric as a column or axis title, with the same rule as ``words(_:)``.
+    func columnWords(_ metric: String) -> String {
+        if metric == "selection_rate" && decisionIsUnfavourable { return t(.colFlaggedRate) }
+        return t(named: "col.\(metric)")
+    }
+    /// Whether the audited decision is the unfavourable one (a risk flag).
+    var decisionIsUnfavourable: Bool { result.analysis.decisionIs == .unfavourable }
+    /// Which side a finding's gap harms (``harm(_:in:)``).
+    func harm(_ f: AuditMetrics.Finding) -> Int { Self.harm(f, in: result) }
+
+    /// Which side a finding's gap harms: +1 the group (it gets less of a favourable decision or
+    /// more of an unfavourable one — for a risk flag, the group flagged more often), −1 the
+    /// reference, 0 when no side is harmed or the metric has no direction
+    /// (`GroupMetric.favourableDirection`).
+    static func harm(_ f: AuditMetrics.Finding, in result: AuditResult) -> Int {
+        guard let metric = GroupMetric(rawValue: f.metric), let v = f.value.value,
+              let direction = metric.favourableDirection(decisionIsFavourable: result.analysis.decisionIs == .favourable) else { return 0 }
+        let sign = f.kind == .difference ? v : v - 1
+        if sign * Double(direction) < 0 { return 1 }
+        if sign * Double(direction) > 0 { return -1 }
+        return 0
+    }
+
+    /// The sentence saying which side a gap harms, or nothing.
+    func harmSentence(_ f: AuditMetrics.Finding) -> [ReportInline] {
+        let args: [String: ReportInline] = ["attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference)]
+        switch harm(f) {
+        case 1: return [.text(" ")] + t.runs(.plainAgainstGroup, args)
+        case -1: return [.text(" ")] + t.runs(.plainAgainstReference, args)
+        default: return []
+        }
+    }
     func verdictWord(_ v: Verdict) -> String { t(named: "verdict.\(v.rawValue)") }
     var level: String { t.fixed(result.analysis.inference.level * 100, 0) }
     func points(_ x: Double) -> String { t.fixed(x * 100, 1) }

@@ -113,7 +113,7 @@ extension Catalogue {
             "We checked, on {rows} people, whether the outcome {decision} differs between groups of {attributes}, and at their intersections."
         case .summaryCheckedAllocation: "We checked, on {rows} households, how {decision} is shared between groups of {attributes}."
         case .summaryKeyFindings: "The findings that matter most"
-        case .summaryNoComparison: "This audit compares no rate between groups (no decision and no label); see the allocation section."
+        case .summaryNoComparison: "This audit compares nothing between groups (no decision, no label, and no allocation with a reference group)."
         case .summaryNoGap: "No comparison shows a disparity or lacks evidence: every gap is within the tolerance."
         case .summaryTotals: "In all, {disparity} of {total} comparisons show a disparity; every one is listed in {findings}."
         case .summaryReadMore: "What this means for the convention's demands and for the law: {convention}; {legal}."
@@ -367,7 +367,7 @@ extension Catalogue {
 
         // Detailed findings.
         case .findingsNone: "No comparison could be tested."
-        case .findingsAllocationOnly: "This audit has neither a decision nor a label: it compares no rate; the allocation section follows."
+        case .findingsAllocationOnly: "This audit has neither a decision nor a label: it compares no rate of decisions; its comparisons of the allocation between groups, with their verdicts, are in the allocation section."
         case .findingsIntro:
             "Each gap against the reference group is judged with its {level} % interval and a test adjusted across the {tests} tests of this audit ({adjust}). Tolerance: differences within ±{tolerance} points, ratios within [{low}, {high}]."
         case .findingsCounts: "Verdicts, each comparison judged on two scales"
@@ -833,6 +833,38 @@ extension Catalogue {
         case .summaryMdFinding: "{attribute} = {group} vs {reference}: {metric}"
         case .summaryMdReport: "Full report: {report} (every finding: findings.csv; provenance: manifest.json)."
         case .summaryMdReportLink: "report.html"
+
+        // report-content
+        case .metricAllocationMean: "mean allocation"
+        case .metricBillMean: "mean bill"
+        case .metricWaterPricePerM3: "price paid per m³"
+        case .metricEffortAbove3pctShare: "share of households whose bill exceeds 3 % of their income"
+        case .metricShortfallShare: "share of households below their essential need"
+        case .allocationFindingsTitle: "Comparisons between groups"
+        case .allocationFindingsIntro: "Each group is compared with its attribute's reference group: the mean allocation, the mean bill, the price paid per m³ and the m³ a drought restriction cuts per person as ratios ({level} % interval, delta method), the share of households above the affordability line (a bill above 3 % of income) and below their essential need as differences in points (Newcombe interval) and ratios (Katz). The {tests} tests are adjusted together ({adjust}). A disparity is an interval wholly beyond the tolerance (±{tolerance} points for a difference, a ratio outside [{low}, {high}]) with a significant adjusted test. Verdicts: {disparity} disparity, {no_disparity} no disparity, {insufficient} insufficient evidence; findings.csv has every comparison."
+        case .allocationFindingsCaption: "Comparisons not shown to be within the tolerance, disparities first ({level} % interval)"
+        case .allocationFindingsNone: "Every comparison is within the tolerance."
+        case .colCompared: "Compared"
+        case .colGroupValue: "Group"
+        case .colReferenceValue: "Reference"
+        case .colGap: "Gap"
+        case .plainAllocationRatio: "{attribute} = {group}: {metric} {x} against {y} for {reference}, a ratio of {ratio} ({level} % interval {low} to {high}): {verdict}."
+        case .plainAllocationShare: "{attribute} = {group}: {metric}: {x} out of 100 against {y} out of 100 for {reference}, {gap} points {direction} ({level} % interval {low} to {high}): {verdict}."
+        case .summaryAllocationTotals: "In all, {disparity} of {total} comparisons of the allocation between groups show a disparity; each is listed in {section}."
+        case .findingsFamily: "This report counts {comparisons} comparisons — a group against its reference on one rate; the verdicts below judge each on two scales, its difference and its ratio, which share one test. The {tests} tests adjusted together are those of the {tested} comparisons with a test, of {withheld} more withheld by disclosure control, and {independence} tests that a rate is the same in every group."
+        case .metricSelectionRateUnfavourable: "rate of the unfavourable decision (flagged)"
+        case .colFlaggedRate: "rate flagged"
+        case .plainSelectionRateUnfavourable: "Out of 100 people with {attribute} = {group}, {x} are flagged ({decision}, the unfavourable decision), against {y} out of 100 with {reference}."
+        case .plainFprUnfavourable: "Out of 100 people with {attribute} = {group} whose label {label} is negative, {x} are flagged ({decision}) anyway (false positives), against {y} out of 100 for {reference}."
+        case .plainFnrUnfavourable: "Out of 100 people with {attribute} = {group} whose label {label} is positive, {x} are not flagged ({decision}) (false negatives), against {y} out of 100 for {reference}."
+        case .plainPpvUnfavourable: "Out of 100 people with {attribute} = {group} who are flagged ({decision}), {x} have the label {label} positive, against {y} out of 100 for {reference}."
+        case .plainAgainstGroup: "This gap is against {attribute} = {group}."
+        case .plainAgainstReference: "This gap favours {attribute} = {group}: it is against {reference}."
+        case .termSelectionRateDefUnfavourable: "Share of a group that gets the decision audited — here the unfavourable one (flagged): a higher rate harms the group."
+        case .termFprDefUnfavourable: "Among people whose label is negative, the share flagged anyway."
+        case .termFnrDefUnfavourable: "Among people whose label is positive, the share not flagged."
+        case .termPpvDefUnfavourable: "Among people flagged, the share whose label is positive."
+        case .metricDroughtReductionPerPerson: "m³ cut per person by the drought rule"
         }
     }
 }

@@ -114,7 +114,7 @@ extension Catalogue {
             "Nous avons vérifié, sur {rows} personnes, si le résultat {decision} diffère entre les groupes de {attributes}, et à leurs croisements."
         case .summaryCheckedAllocation: "Nous avons vérifié, sur {rows} ménages, comment {decision} se répartit entre les groupes de {attributes}."
         case .summaryKeyFindings: "Les constats qui comptent le plus"
-        case .summaryNoComparison: "Cet audit ne compare aucun taux entre groupes (ni décision ni label) ; voir la section sur la répartition."
+        case .summaryNoComparison: "Cet audit ne compare rien entre groupes (ni décision, ni label, ni répartition avec un groupe de référence)."
         case .summaryNoGap: "Aucune comparaison ne montre de disparité ni ne manque de preuves : tous les écarts sont dans la tolérance."
         case .summaryTotals: "Au total, {disparity} comparaisons sur {total} montrent une disparité ; toutes figurent dans {findings}."
         case .summaryReadMore: "Ce que cela signifie au regard des exigences de la convention et du droit : {convention} ; {legal}."
@@ -374,7 +374,7 @@ extension Catalogue {
 
         // Detailed findings.
         case .findingsNone: "Aucune comparaison n'a pu être testée."
-        case .findingsAllocationOnly: "Cet audit n'a ni décision ni label : il ne compare aucun taux ; la section sur la répartition suit."
+        case .findingsAllocationOnly: "Cet audit n'a ni décision ni label : il ne compare aucun taux de décision ; ses comparaisons de la répartition entre groupes, avec leurs verdicts, sont dans la section sur la répartition."
         case .findingsIntro:
             "Chaque écart au groupe de référence est jugé avec son intervalle à {level} % et un test ajusté sur les {tests} tests de cet audit ({adjust}). Tolérance : écarts dans ±{tolerance} points, rapports dans [{low}, {high}]."
         case .findingsCounts: "Verdicts, chaque comparaison jugée sur deux échelles"
@@ -843,6 +843,38 @@ extension Catalogue {
         case .summaryMdFinding: "{attribute} = {group} contre {reference} : {metric}"
         case .summaryMdReport: "Rapport complet : {report} (tous les constats : findings.csv ; provenance : manifest.json)."
         case .summaryMdReportLink: "report.html"
+
+        // report-content
+        case .metricAllocationMean: "allocation moyenne"
+        case .metricBillMean: "facture moyenne"
+        case .metricWaterPricePerM3: "prix payé par m³"
+        case .metricEffortAbove3pctShare: "part des ménages dont la facture dépasse 3 % du revenu"
+        case .metricShortfallShare: "part des ménages sous leur besoin essentiel"
+        case .allocationFindingsTitle: "Comparaisons entre groupes"
+        case .allocationFindingsIntro: "Chaque groupe est comparé au groupe de référence de son attribut : l'allocation moyenne, la facture moyenne, le prix payé par m³ et les m³ qu'une restriction sécheresse retire par personne en rapports (intervalle à {level} %, méthode delta), la part des ménages au-dessus du seuil d'accessibilité (une facture de plus de 3 % du revenu) et sous leur besoin essentiel en différences de points (intervalle de Newcombe) et en rapports (Katz). Les {tests} tests sont ajustés ensemble ({adjust}). Une disparité est un intervalle entièrement au-delà de la tolérance (±{tolerance} points pour une différence, un rapport hors de [{low}, {high}]) avec un test ajusté significatif. Verdicts : {disparity} disparité, {no_disparity} sans disparité, {insufficient} preuves insuffisantes ; findings.csv donne toutes les comparaisons."
+        case .allocationFindingsCaption: "Comparaisons non établies comme dans la tolérance, disparités d'abord (intervalle à {level} %)"
+        case .allocationFindingsNone: "Toutes les comparaisons sont dans la tolérance."
+        case .colCompared: "Comparé"
+        case .colGroupValue: "Groupe"
+        case .colReferenceValue: "Référence"
+        case .colGap: "Écart"
+        case .plainAllocationRatio: "{attribute} = {group} : {metric} {x} contre {y} pour {reference}, un rapport de {ratio} (intervalle à {level} % de {low} à {high}) : {verdict}."
+        case .plainAllocationShare: "{attribute} = {group} : {metric} : {x} sur 100 contre {y} sur 100 pour {reference}, {gap} points {direction} (intervalle à {level} % de {low} à {high}) : {verdict}."
+        case .summaryAllocationTotals: "Au total, {disparity} des {total} comparaisons de la répartition entre groupes montrent une disparité ; chacune est listée dans {section}."
+        case .findingsFamily: "Ce rapport compte {comparisons} comparaisons — un groupe face à sa référence sur un taux ; les verdicts ci-dessous jugent chacune sur deux échelles, sa différence et son rapport, qui partagent un test. Les {tests} tests ajustés ensemble sont ceux des {tested} comparaisons dotées d'un test, de {withheld} autres retenues par le contrôle de divulgation, et {independence} tests qu'un taux est le même dans tous les groupes."
+        case .metricSelectionRateUnfavourable: "taux de la décision défavorable (signalement)"
+        case .colFlaggedRate: "taux de signalement"
+        case .plainSelectionRateUnfavourable: "Sur 100 personnes avec {attribute} = {group}, {x} sont signalées ({decision}, la décision défavorable), contre {y} sur 100 avec {reference}."
+        case .plainFprUnfavourable: "Sur 100 personnes avec {attribute} = {group} dont le label {label} est négatif, {x} sont quand même signalées ({decision}) (faux positifs), contre {y} sur 100 pour {reference}."
+        case .plainFnrUnfavourable: "Sur 100 personnes avec {attribute} = {group} dont le label {label} est positif, {x} ne sont pas signalées ({decision}) (faux négatifs), contre {y} sur 100 pour {reference}."
+        case .plainPpvUnfavourable: "Sur 100 personnes avec {attribute} = {group} signalées ({decision}), {x} ont le label {label} positif, contre {y} sur 100 pour {reference}."
+        case .plainAgainstGroup: "Cet écart est en défaveur de {attribute} = {group}."
+        case .plainAgainstReference: "Cet écart favorise {attribute} = {group} : il est en défaveur de {reference}."
+        case .termSelectionRateDefUnfavourable: "Part d'un groupe qui reçoit la décision auditée — ici la décision défavorable (signalement) : un taux plus élevé lèse le groupe."
+        case .termFprDefUnfavourable: "Parmi les personnes dont le label est négatif, la part signalée quand même."
+        case .termFnrDefUnfavourable: "Parmi les personnes dont le label est positif, la part non signalée."
+        case .termPpvDefUnfavourable: "Parmi les personnes signalées, la part dont le label est positif."
+        case .metricDroughtReductionPerPerson: "m³ retirés par personne par la règle sécheresse"
         }
     }
 }
