@@ -8,7 +8,7 @@ extension ReportBuilder {
         var s = ReportSection(id: "legal", title: [.text(t(.sectionLegal))])
         s.blocks.append(.paragraph([.text(t(.legalIntro))]))
         s.blocks.append(.paragraph(t.runs(.legalAiActStatus, ["status": declaredOrMissing(.aiActStatus)])))
-        let items = LegalChecklist.items(result, card: card, grid: model?.file)
+        let items = LegalChecklist.items(result, card: card, grid: model?.file, facts: facts)
         for (group, prefix): (MessageKey, String) in [(.legalGroupCrpa, "crpa_"), (.legalGroupAiAct, "ai_act_"), (.legalGroupFourFifths, "four_fifths")] {
             let rows = items.filter { $0.id.hasPrefix(prefix) }.map { item -> [[ReportInline]] in
                 [[.strong([.text(t(named: "legal.\(item.id).name"))])], [.text(t(named: "legal.\(item.id)"))],

@@ -5,7 +5,8 @@ import AuditMetrics
 extension ReportBuilder {
     /// The findings that matter most, at most `limit`, one per group, in this order:
     /// 0. disparities, single attributes (a gap against a mandated priority is one too);
-    /// 1. the same on intersections (those mixing a mandated priority are compared within
+    /// 1. the same on intersections, and the decision-rate gap of a group failing the
+    ///    four-fifths rule (`ReportFacts`) (those mixing a mandated priority are compared within
     ///    their priority stratum, so their disparities are on the suspect ground);
     /// 2. gaps on suspect grounds without enough evidence, single attributes, groups of at
     ///    least the minimum size and not `unknown` (a gap that may be real is what a reader
@@ -21,8 +22,13 @@ extension ReportBuilder {
     /// `card` declares the mandated priorities (empty: none).
     public static func keyFindings(_ result: AuditResult, card: SystemCard = SystemCard(), limit: Int = 3) -> [AuditMetrics.Finding] {
         let mandated = Set(card.values[.mandatedPriorities] ?? [])
+        // Groups failing the four-fifths rule (`ReportFacts`, as the legal checklist): their
+        // decision-rate gap comes right after the disparities, so the list never omits what the
+        // checklist reports as not met.
+        let failing = Set(ReportFacts(result).fourFifthsFailures.map { $0.attribute + "\u{0}" + $0.group })
         func rank(_ f: AuditMetrics.Finding) -> Int {
             let ground = ProtectedGround.of(f.attribute, mandated: mandated)
+            if f.verdict != .disparity, f.metric == "selection_rate", failing.contains(f.attribute + "\u{0}" + f.group) { return 1 }
             switch (f.verdict, ground) {
             case (.disparity, _): return f.isIntersection ? 1 : 0
             case (.intended, _): return 4
@@ -53,8 +59,63 @@ extension ReportBuilder {
         return out
     }
 
+    /// The first page in plain words, from ``facts`` (the same facts the legal checklist
+    /// reads): the disparities confirmed and the first of them, the four-fifths rule, and what
+    /// the audit could not detect. Empty when the audit compares no rate.
+    func headline() -> [ReportBlock] {
+        guard facts.comparisons.comparisons > 0 else { return [] }
+        var blocks: [ReportBlock] = []
+        let tolerance = ReportInline.text(points(facts.tolerance))
+        let comparisons = ReportInline.text(t.count(facts.comparisons.comparisons))
+        if !facts.disparities.isEmpty {
+            var runs = t.runs(.headlineDisparities, ["count": .strong([.text(t.count(facts.disparities.count))]), "tolerance": tolerance, "comparisons": comparisons])
+            if let first = facts.disparities.first {
+                runs += [.text(" "), .text(t(.headlineFirst)), .text(" ")] + plainFinding(first)
+            }
+            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, ["count": .text(t.count(facts.withheldDisparities))]) }
+            blocks.append(.paragraph(runs))
+        } else {
+            var runs = t.runs(.headlineNoDisparity, ["tolerance": tolerance, "comparisons": comparisons])
+            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, ["count": .text(t.count(facts.withheldDisparities))]) }
+            blocks.append(.paragraph(runs))
+        }
+        let threshold = ReportInline.text(t.fixed(result.analysis.impactRatioThreshold, 2))
+        if facts.hasDecision {
+            if facts.fourFifthsFailures.isEmpty {
+                blocks.append(.paragraph(t.runs(.headlineFourFifthsMet, ["min": .text(t.count(result.analysis.minGroupSize)), "threshold": threshold])))
+            } else {
+                var groups: [ReportInline] = []
+                for (i, f) in facts.fourFifthsFailures.enumerated() {
+                    if i > 0 { groups.append(.text(", ")) }
+                    // Two decimals never round a ratio below the threshold up to it.
+                    let ratio = f.ratio.map { t.fixed((($0 * 100).rounded(.down)) / 100, 2) } ?? t(.headlineWithheldRatio)
+                    groups += [.label(f.attribute), .text(" = "), .label(f.group), .text(" (" + ratio + ")")]
+                }
+                blocks.append(.paragraph(t.runs(.headlineFourFifthsFail, ["groups": .strong(groups), "threshold": threshold])))
+            }
+        }
+        if let metric = facts.primaryMetric, facts.detectableGroups > 0 {
+            if facts.undetectableGroups > 0, let gap = facts.largestDetectableGap, let g = facts.largestDetectableGroup {
+                var args: [String: ReportInline] = [
+                    "count": .text(t.count(facts.undetectableGroups)), "total": .text(t.count(facts.detectableGroups)),
+                    "metric": .text(words(metric)), "gap": .text(points(gap)), "attribute": .label(g.attribute), "group": .label(g.group),
+                    "n": .text(t.count(g.rows)), "tolerance": tolerance, "share": .text("—"), "rate": .text("—"),
+                ]
+                if let rate = facts.overallRate, rate > 0 {
+                    args["share"] = .text(t.fixed(facts.tolerance / rate * 100, 0)); args["rate"] = .text(points(rate))
+                }
+                blocks.append(.paragraph(t.runs(.headlineUndetectable, args)))
+            } else {
+                blocks.append(.paragraph(t.runs(.headlineDetectable, ["tolerance": tolerance, "min": .text(t.count(result.analysis.minGroupSize)),
+                                                                     "power": .text(t.fixed(result.analysis.inference.power * 100, 0))])))
+            }
+        }
+        return blocks
+    }
+
     func summary() -> ReportSection {
         var s = ReportSection(id: "summary", title: [.text(t(.sectionSummary))])
+        s.blocks += headline()
         s.blocks.append(.paragraph(t.runs(.summarySystem, [
             "name": declaredOrMissing(.name), "owner": declaredOrMissing(.owner),
             "purpose": declaredOrMissing(.purpose), "automation": declaredOrMissing(.automation),
@@ -93,7 +154,7 @@ extension ReportBuilder {
             s.blocks.append(.list(key3.map(plainFinding)))
             let counted = result.comparisonCount
             s.blocks.append(.paragraph(t.runs(.summaryTotals, [
-                "disparity": .text(t.count(counted[.disparity])),
+                "disparity": .text(t.count(facts.disparities.count)),
                 "total": .text(t.count(counted.comparisons)),
                 "findings": .anchor(t(.sectionFindings), id: "findings"),
             ])))

@@ -17,6 +17,9 @@ public struct ReportBuilder {
     let suppressionThreshold: Int?
     /// The audit of the decision model itself, when the spec names one.
     let model: ModelAuditResult?
+    /// The facts stated first, computed once: the plain first page, the findings that matter
+    /// most and the legal checklist read them (`ReportFacts`).
+    let facts: ReportFacts
 
     /// - Parameters:
     ///   - report: the spec's report part: the language (unless `language` overrides it) and
@@ -27,6 +30,7 @@ public struct ReportBuilder {
         self.report = report
         self.t = ReportText(language ?? report.language)
         self.card = report.card
+        self.facts = ReportFacts(result)
         self.suppressionThreshold = suppressionThreshold ?? result.disclosure.flatMap { $0.minimumCellSize > 0 ? $0.minimumCellSize : nil }
     }
 

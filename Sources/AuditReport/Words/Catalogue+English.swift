@@ -865,6 +865,15 @@ extension Catalogue {
         case .termFnrDefUnfavourable: "Among people whose label is positive, the share not flagged."
         case .termPpvDefUnfavourable: "Among people flagged, the share whose label is positive."
         case .metricDroughtReductionPerPerson: "m³ cut per person by the drought rule"
+        case .headlineDisparities: "In plain words: this audit confirms {count} disparities beyond the tolerance of ±{tolerance} points (the interval lies beyond it and the test is significant after adjustment), of {comparisons} comparisons."
+        case .headlineNoDisparity: "In plain words: this audit confirms no disparity beyond the tolerance of ±{tolerance} points in {comparisons} comparisons."
+        case .headlineFirst: "The first that matters:"
+        case .headlineFourFifthsFail: "The four-fifths rule is not met for {groups}: their impact ratio is below {threshold}."
+        case .headlineFourFifthsMet: "The four-fifths rule is met: no group of at least {min} people has an impact ratio below {threshold}."
+        case .headlineWithheldRatio: "ratio withheld"
+        case .headlineUndetectable: "What this audit could not detect: for {count} of {total} groups, a true gap in the {metric} would have to reach up to {gap} points ({attribute} = {group}, {n} people) to be called a disparity, more than the tolerance of ±{tolerance} points ({share} % of the overall rate of {rate} %); smaller gaps end as insufficient evidence, which is not an absence of disparity."
+        case .headlineDetectable: "With these numbers, a true gap just beyond the tolerance of ±{tolerance} points would be called a disparity for every group of at least {min} people (power {power} %)."
+        case .headlineWithheld: "{count} more comparisons with a disparity are withheld by disclosure control (groups too small to publish)."
         }
     }
 }

@@ -875,6 +875,15 @@ extension Catalogue {
         case .termFnrDefUnfavourable: "Parmi les personnes dont le label est positif, la part non signalée."
         case .termPpvDefUnfavourable: "Parmi les personnes signalées, la part dont le label est positif."
         case .metricDroughtReductionPerPerson: "m³ retirés par personne par la règle sécheresse"
+        case .headlineDisparities: "En clair : cet audit établit {count} disparités au-delà de la tolérance de ±{tolerance} points (l'intervalle la dépasse et le test est significatif après ajustement), sur {comparisons} comparaisons."
+        case .headlineNoDisparity: "En clair : cet audit n'établit aucune disparité au-delà de la tolérance de ±{tolerance} points sur {comparisons} comparaisons."
+        case .headlineFirst: "La première qui compte :"
+        case .headlineFourFifthsFail: "La règle des quatre cinquièmes n'est pas respectée pour {groups} : leur ratio d'impact est inférieur à {threshold}."
+        case .headlineFourFifthsMet: "La règle des quatre cinquièmes est respectée : aucun groupe d'au moins {min} personnes n'a un ratio d'impact inférieur à {threshold}."
+        case .headlineWithheldRatio: "ratio retenu"
+        case .headlineUndetectable: "Ce que cet audit ne pouvait pas détecter : pour {count} groupes sur {total}, un écart réel de {metric} devrait atteindre jusqu'à {gap} points ({attribute} = {group}, {n} personnes) pour être qualifié de disparité, plus que la tolérance de ±{tolerance} points ({share} % du taux global de {rate} %) ; les écarts plus petits finissent en preuves insuffisantes, ce qui n'est pas une absence de disparité."
+        case .headlineDetectable: "Avec ces effectifs, un écart réel juste au-delà de la tolérance de ±{tolerance} points serait qualifié de disparité pour tout groupe d'au moins {min} personnes (puissance {power} %)."
+        case .headlineWithheld: "{count} autres comparaisons avec une disparité sont retenues par le contrôle de divulgation (groupes trop petits pour être publiés)."
         }
     }
 }

@@ -786,4 +786,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case termFnrDefUnfavourable = "term.fnr.def.unfavourable"
     case termPpvDefUnfavourable = "term.ppv.def.unfavourable"
     case metricDroughtReductionPerPerson = "metric.drought_reduction_per_person"
+    case headlineDisparities = "headline.disparities"
+    case headlineNoDisparity = "headline.no_disparity"
+    case headlineFirst = "headline.first"
+    case headlineFourFifthsFail = "headline.four_fifths_fail"
+    case headlineFourFifthsMet = "headline.four_fifths_met"
+    case headlineWithheldRatio = "headline.withheld_ratio"
+    case headlineUndetectable = "headline.undetectable"
+    case headlineDetectable = "headline.detectable"
+    case headlineWithheld = "headline.withheld"
 }
