@@ -116,11 +116,15 @@ extension ReportBuilder {
     func summary() -> ReportSection {
         var s = ReportSection(id: "summary", title: [.text(t(.sectionSummary))])
         s.blocks += headline()
-        s.blocks.append(.paragraph(t.runs(.summarySystem, [
-            "name": declaredOrMissing(.name), "owner": declaredOrMissing(.owner),
-            "purpose": declaredOrMissing(.purpose), "automation": declaredOrMissing(.automation),
-        ])))
-        s.blocks.append(.paragraph(t.runs(.summaryOversight, ["oversight": declaredOrMissing(.humanOversight)])))
+        if report.system == nil {
+            s.blocks.append(.paragraph([.text(t(.cardNoneLine))]))
+        } else {
+            s.blocks.append(.paragraph(t.runs(.summarySystem, [
+                "name": declaredOrMissing(.name), "owner": declaredOrMissing(.owner),
+                "purpose": declaredOrMissing(.purpose), "automation": declaredOrMissing(.automation),
+            ])))
+            s.blocks.append(.paragraph(t.runs(.summaryOversight, ["oversight": declaredOrMissing(.humanOversight)])))
+        }
         var checked: [ReportInline] = []
         for (i, p) in result.data.protected.enumerated() {
             if i > 0 { checked.append(.text(", ")) }
@@ -175,10 +179,17 @@ extension ReportBuilder {
                 "section": .anchor(t(.allocationFindingsTitle), id: "allocation-findings"),
             ])))
         }
-        s.blocks.append(.paragraph(t.runs(.summaryReadMore, [
-            "convention": .anchor(t(.sectionConvention), id: "convention"),
-            "legal": .anchor(t(.sectionLegal), id: "legal"),
-        ])))
+        if card.isFrenchPublicBody {
+            s.blocks.append(.paragraph(t.runs(.summaryReadMore, [
+                "convention": .anchor(t(.sectionConvention), id: "convention"),
+                "legal": .anchor(t(.sectionLegal), id: "legal"),
+            ])))
+        } else {
+            s.blocks.append(.paragraph(t.runs(.summaryReadMoreGeneric, [
+                "fairness": .anchor(t(.sectionFairness), id: "fairness"),
+                "legal": .anchor(t(.sectionLegal), id: "legal"),
+            ])))
+        }
         return s
     }
 

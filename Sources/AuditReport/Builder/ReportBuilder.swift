@@ -43,12 +43,17 @@ public struct ReportBuilder {
         let name = card[.name]
         let title = name.map { t(.titleSystem, ["name": $0]) } ?? t(.titlePlain)
         var subtitle: [[ReportInline]] = []
-        subtitle.append(t.runs(.subtitleDate, ["date": declaredOrMissing(.date)]))
-        subtitle.append(t.runs(.subtitleOwner, ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        // Without a system card, no line of "missing": the card section says it once.
+        if report.system != nil {
+            subtitle.append(t.runs(.subtitleDate, ["date": declaredOrMissing(.date)]))
+            subtitle.append(t.runs(.subtitleOwner, ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        }
         let file = result.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
         subtitle.append(t.runs(.subtitleData, ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
         subtitle.append(t.runs(.subtitleGenerator, ["version": .text(ReportVersion.vigie)]))
-        var sections = [summary(), systemCard(), convention(), legal(), findings()]
+        // The convention and French administrative law apply to a French public body's system
+        // only (`SystemCard.isFrenchPublicBody`); any other gets the generic fairness checks.
+        var sections = [summary(), systemCard(), card.isFrenchPublicBody ? convention() : fairness(), legal(), findings()]
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         if let model { sections.append(modelSection(model)) }
         if let human = model?.human { sections.append(humanSection(human, rule: model?.allocationRule)) }

@@ -874,6 +874,13 @@ extension Catalogue {
         case .headlineUndetectable: "What this audit could not detect: for {count} of {total} groups, a true gap in the {metric} would have to reach up to {gap} points ({attribute} = {group}, {n} people) to be called a disparity, more than the tolerance of ±{tolerance} points ({share} % of the overall rate of {rate} %); smaller gaps end as insufficient evidence, which is not an absence of disparity."
         case .headlineDetectable: "With these numbers, a true gap just beyond the tolerance of ±{tolerance} points would be called a disparity for every group of at least {min} people (power {power} %)."
         case .headlineWithheld: "{count} more comparisons with a disparity are withheld by disclosure control (groups too small to publish)."
+        case .fieldJurisdiction: "Jurisdiction"
+        case .fieldSector: "Sector"
+        case .sectionFairness: "Fairness checks"
+        case .fairnessIntro: "The system card does not declare a French public body's system (jurisdiction FR, sector public), so this report does not assess the Montpellier citizens' convention or French administrative law (CRPA). It applies generic fairness checks: each group against its reference with intervals and adjusted tests ({comparisons} comparisons, {disparity} disparities; {findings}), the four-fifths rule and the NYC Local Law 144 impact-ratio tables, and the EU AI Act items of the {legal}."
+        case .cardNoneLine: "No system card was given (section system of the spec): who runs the system, for what and under which law is not declared."
+        case .cardUndeclared: "{count} other fields of the card are not declared."
+        case .summaryReadMoreGeneric: "What this means: {fairness}; {legal}."
         }
     }
 }

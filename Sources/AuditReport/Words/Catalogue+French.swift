@@ -884,6 +884,13 @@ extension Catalogue {
         case .headlineUndetectable: "Ce que cet audit ne pouvait pas détecter : pour {count} groupes sur {total}, un écart réel de {metric} devrait atteindre jusqu'à {gap} points ({attribute} = {group}, {n} personnes) pour être qualifié de disparité, plus que la tolérance de ±{tolerance} points ({share} % du taux global de {rate} %) ; les écarts plus petits finissent en preuves insuffisantes, ce qui n'est pas une absence de disparité."
         case .headlineDetectable: "Avec ces effectifs, un écart réel juste au-delà de la tolérance de ±{tolerance} points serait qualifié de disparité pour tout groupe d'au moins {min} personnes (puissance {power} %)."
         case .headlineWithheld: "{count} autres comparaisons avec une disparité sont retenues par le contrôle de divulgation (groupes trop petits pour être publiés)."
+        case .fieldJurisdiction: "Juridiction"
+        case .fieldSector: "Secteur"
+        case .sectionFairness: "Contrôles d'équité"
+        case .fairnessIntro: "La fiche du système ne le déclare pas comme celui d'un organisme public français (juridiction FR, secteur public) : ce rapport n'évalue donc ni la convention citoyenne de Montpellier ni le droit administratif français (CRPA). Il applique des contrôles d'équité génériques : chaque groupe face à sa référence avec intervalles et tests ajustés ({comparisons} comparaisons, {disparity} disparités ; {findings}), la règle des quatre cinquièmes et les tableaux de ratios d'impact de la Local Law 144 de New York, et les points de l'AI Act européen de la {legal}."
+        case .cardNoneLine: "Aucune fiche du système n'a été fournie (section system de la spec) : qui exploite le système, dans quel but et sous quel droit n'est pas déclaré."
+        case .cardUndeclared: "{count} autres champs de la fiche ne sont pas déclarés."
+        case .summaryReadMoreGeneric: "Ce que cela signifie : {fairness} ; {legal}."
         }
     }
 }

@@ -795,4 +795,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case headlineUndetectable = "headline.undetectable"
     case headlineDetectable = "headline.detectable"
     case headlineWithheld = "headline.withheld"
+    case fieldJurisdiction = "field.jurisdiction"
+    case fieldSector = "field.sector"
+    case sectionFairness = "section.fairness"
+    case fairnessIntro = "fairness.intro"
+    case cardNoneLine = "card.none_line"
+    case cardUndeclared = "card.undeclared"
+    case summaryReadMoreGeneric = "summary.read_more_generic"
 }
