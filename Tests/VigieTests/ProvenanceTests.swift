@@ -99,9 +99,10 @@ import Testing
 
         // The housing spec has a system card, which no flag expresses: no command line.
         #expect(m["command"] == nil || m["command"] is NSNull)
-        // Without the card, the recorded command line gives the same bytes as the spec.
+        // Without the card and the labels, the recorded command line gives the same bytes as the spec.
         var bare = try AuditSpec(contentsOfFile: Self.housingSpec.path)
         bare.report.system = nil
+        bare.report.labels = DisplayLabels()  // no flag for labels either
         let command = try #require(SpecOptions.commandLine(for: bare))
         let direct = scratch.folder(), rerun = scratch.folder()
         _ = try AuditPipeline.run(spec: bare, outputDirectory: direct.path, threads: 1)

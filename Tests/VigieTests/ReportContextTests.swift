@@ -58,3 +58,35 @@ import Testing
         #expect(missing.isEmpty)
     }
 }
+
+/// The spec's `labels:` (issue 17 point 1): names in report.md and report.html, codes in
+/// report.json and the CSV files; an unknown language is refused.
+@Suite struct DisplayLabelsTests {
+    @Test func housingNamesInTheReportCodesInTheData() throws {
+        let (result, report) = try ReportTestSupport.fixture("housing")
+        #expect(report.labels.name("hors_UE", in: .en) == "outside the EU" && report.labels.name("hors_UE", in: .fr) == "hors UE")
+        #expect(report.labels.display("FR*>=66", in: .en) == "French × 66 and over")
+        #expect(report.labels.display("FR*unknown", in: .en) == "French × unknown")
+        #expect(report.labels.display("unknown", in: .en) == nil)
+        for language in ReportLanguage.allCases {
+            let md = MarkdownReport.render(ReportBuilder(result, report: report, language: language).document())
+            #expect(md.contains(language == .en ? "outside the EU" : "hors UE"))
+            #expect(!md.contains("`hors_UE`") && !md.contains("`propose_caleol`"))
+        }
+        let json = String(decoding: try ReportJSON.render(result, report: report), as: UTF8.self)
+        #expect(json.contains("\"hors_UE\"") && !json.contains("outside the EU"))
+        #expect(FindingsCSV.render(result).contains("hors_UE"))
+    }
+
+    @Test func anUnknownLanguageIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-labels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = folder.appendingPathComponent("audit.yaml")
+        try Data("version: 1\ndata: d.csv\nprotected: [g]\ndecision:\n  column: d\nlabels:\n  a: { de: \"A\" }\n".utf8).write(to: spec)
+        #expect(throws: (any Error).self) { _ = try AuditSpec(contentsOfFile: spec.path) }
+        try Data("version: 1\ndata: d.csv\nprotected: [g]\ndecision:\n  column: d\nlabels:\n  a: { fr: \"groupe A\" }\n  b: B\n".utf8).write(to: spec)
+        let parsed = try AuditSpec(contentsOfFile: spec.path)
+        #expect(parsed.report.labels.name("a", in: .fr) == "groupe A" && parsed.report.labels.name("a", in: .en) == nil && parsed.report.labels.name("b", in: .en) == "B")
+    }
+}

@@ -46,7 +46,9 @@ import Testing
                 let met = t(.headlineFourFifthsMet, ["min": t.count(result.analysis.minGroupSize), "threshold": t.fixed(result.analysis.impactRatioThreshold, 2)])
                 #expect(summary.contains(met) == facts.fourFifthsFailures.isEmpty, "\(language): four-fifths")
                 for f in facts.fourFifthsFailures {
-                    #expect(summary.contains("\(f.attribute) = \(f.group) ("), "\(language): \(f.group) missing from the first page")
+                    let attribute = report.labels.display(f.attribute, in: language) ?? f.attribute
+                    let group = report.labels.display(f.group, in: language) ?? f.group
+                    #expect(summary.contains("\(attribute) = \(group) ("), "\(language): \(group) missing from the first page")
                 }
             }
             // The count of disparities: the first sentence, then the totals, say the same number.

@@ -59,7 +59,9 @@ public struct ReportBuilder {
         if let human = model?.human { sections.append(humanSection(human, rule: model?.allocationRule)) }
         sections.append(method())
         sections.append(glossary())
+        // Codes become the spec's readable names (`labels:`) wherever a person reads.
         return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents))
+            .relabelled(report.labels)
     }
 
     // MARK: shared pieces
