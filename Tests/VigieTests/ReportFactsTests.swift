@@ -74,6 +74,29 @@ import Testing
         Self.check(result, report: report, expectFailure: true)
     }
 
+    /// With the grid and the human decision after it, the first page says where each
+    /// four-fifths failure's gap arises, from the stage split (grid part and human part).
+    @Test func housingDemoSaysWhereTheGapArises() throws {
+        let (result, model, report) = try ReportTestSupport.fixtureWithModel("housing")
+        let human = try #require(model?.human)
+        let facts = ReportFacts(result)
+        let summary = Self.summaryText(ReportBuilder(result, model: model, report: report).document())
+        let t = ReportText(report.language)
+        for f in facts.fourFifthsFailures.prefix(2) {
+            let g = try #require(human.attributes.first { $0.name == f.attribute }?.groups.first { $0.label == f.group })
+            let actual = try #require(g["actual_gap"]?.value.value), grid = try #require(g["grid_stage_gap"]?.value.value)
+            let people = try #require(g["human_stage_gap"]?.value.value)
+            #expect(abs(grid + people - actual) < 1e-12, "the split adds up")
+            let atHuman = people * (actual < 0 ? -1 : 1) > grid * (actual < 0 ? -1 : 1)
+            let name = report.labels.display(f.group, in: report.language) ?? f.group
+            let tail = t(atHuman ? .headlineWhereHuman : .headlineWhereGrid, [:]).components(separatedBy: ": ").last ?? ""
+            #expect(summary.split(separator: "\n").contains { $0.contains(" = \(name):") && $0.hasSuffix(tail) }, "\(f.group)")
+        }
+        // The demo's planted case: for age = 66 and over the grid selects more, the commission less.
+        let old = try #require(human.attributes.first { $0.name == "age" }?.groups.first { $0.label == ">=66" })
+        #expect((old["grid_stage_gap"]?.value.value ?? -1) > 0 && (old["human_stage_gap"]?.value.value ?? 1) < 0)
+    }
+
     @Test func compasUnfavourableDecision() throws {
         let (result, report) = try ReportTestSupport.fixture("compas")
         Self.check(result, report: report, expectFailure: true)

@@ -94,6 +94,7 @@ extension ReportBuilder {
                 blocks.append(.paragraph(t.runs(.headlineFourFifthsFail, ["groups": .strong(groups), "threshold": threshold])))
             }
         }
+        blocks += whereGapsArise()
         if let metric = facts.primaryMetric, facts.detectableGroups > 0 {
             if facts.undetectableGroups > 0, let gap = facts.largestDetectableGap, let g = facts.largestDetectableGroup {
                 var args: [String: ReportInline] = [
@@ -109,6 +110,29 @@ extension ReportBuilder {
                 blocks.append(.paragraph(t.runs(.headlineDetectable, ["tolerance": tolerance, "min": .text(t.count(result.analysis.minGroupSize)),
                                                                      "power": .text(t.fixed(result.analysis.inference.power * 100, 0))])))
             }
+        }
+        return blocks
+    }
+
+    /// For the groups failing the four-fifths rule (at most two), where their selection gap
+    /// arises when a grid is audited with the human decision after it (`model.human`, the
+    /// stage split of `docs/human-stage.md`): the grid's part and the human decision's, and the
+    /// stage whose part is larger in the gap's direction.
+    func whereGapsArise() -> [ReportBlock] {
+        guard let human = model?.human else { return [] }
+        var blocks: [ReportBlock] = []
+        for f in facts.fourFifthsFailures.prefix(2) {
+            guard let a = human.attributes.first(where: { $0.name == f.attribute }), let reference = a.reference,
+                  let g = a.groups.first(where: { $0.label == f.group }),
+                  let actual = g["actual_gap"]?.value.value, let grid = g["grid_stage_gap"]?.value.value,
+                  let people = g["human_stage_gap"]?.value.value, actual != 0 else { continue }
+            let direction = actual < 0 ? -1.0 : 1.0
+            let signed = { (x: Double) in (x > 0 ? "+" : "") + self.points(x) }
+            let key: MessageKey = people * direction > grid * direction ? .headlineWhereHuman : .headlineWhereGrid
+            blocks.append(.paragraph(t.runs(key, [
+                "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(reference),
+                "actual": .text(signed(actual)), "grid": .text(signed(grid)), "human": .text(signed(people)),
+            ])))
         }
         return blocks
     }

@@ -881,6 +881,8 @@ extension Catalogue {
         case .cardNoneLine: "No system card was given (section system of the spec): who runs the system, for what and under which law is not declared."
         case .cardUndeclared: "{count} other fields of the card are not declared."
         case .summaryReadMoreGeneric: "What this means: {fairness}; {legal}."
+        case .headlineWhereHuman: "Where it arises, for {attribute} = {group}: of the gap of {actual} points to {reference}, the grid accounts for {grid} and the human decision after it for {human}: the gap arises at the human decision, not in the grid."
+        case .headlineWhereGrid: "Where it arises, for {attribute} = {group}: of the gap of {actual} points to {reference}, the grid accounts for {grid} and the human decision after it for {human}: the gap arises in the grid."
         }
     }
 }

@@ -891,6 +891,8 @@ extension Catalogue {
         case .cardNoneLine: "Aucune fiche du système n'a été fournie (section system de la spec) : qui exploite le système, dans quel but et sous quel droit n'est pas déclaré."
         case .cardUndeclared: "{count} autres champs de la fiche ne sont pas déclarés."
         case .summaryReadMoreGeneric: "Ce que cela signifie : {fairness} ; {legal}."
+        case .headlineWhereHuman: "Où il naît, pour {attribute} = {group} : sur l'écart de {actual} points avec {reference}, la grille en explique {grid} et la décision humaine qui la suit {human} : l'écart naît à la décision humaine, pas dans la grille."
+        case .headlineWhereGrid: "Où il naît, pour {attribute} = {group} : sur l'écart de {actual} points avec {reference}, la grille en explique {grid} et la décision humaine qui la suit {human} : l'écart naît dans la grille."
         }
     }
 }

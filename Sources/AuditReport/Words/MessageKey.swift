@@ -802,4 +802,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case cardNoneLine = "card.none_line"
     case cardUndeclared = "card.undeclared"
     case summaryReadMoreGeneric = "summary.read_more_generic"
+    case headlineWhereHuman = "headline.where_human"
+    case headlineWhereGrid = "headline.where_grid"
 }
