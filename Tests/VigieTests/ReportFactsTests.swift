@@ -92,6 +92,22 @@ import Testing
             let tail = t(atHuman ? .headlineWhereHuman : .headlineWhereGrid, [:]).components(separatedBy: ": ").last ?? ""
             #expect(summary.split(separator: "\n").contains { $0.contains(" = \(name):") && $0.hasSuffix(tail) }, "\(f.group)")
         }
+        // What removing a criterion would do: the sensitivity row (scale 0) that raises the
+        // group's grid impact ratio most, named on the first page.
+        for f in facts.fourFifthsFailures.prefix(2) {
+            let rows = model!.sensitivity.filter { $0.attribute == f.attribute && $0.group == f.group && $0.scale == 0 && ($0.impactRatioChange.value ?? 0) > 0 }
+            let name = report.labels.display(f.group, in: report.language) ?? f.group
+            let line = summary.split(separator: "\n").first { $0.hasPrefix(t(.headlineRemoval, [:]).components(separatedBy: "{").first ?? "?") && $0.contains(" = \(name):") }
+            if let best = rows.max(by: { ($0.impactRatioChange.value ?? 0) < ($1.impactRatioChange.value ?? 0) }) {
+                let label = model!.criteria.first { $0.name == best.criterion }?.labelEN ?? best.criterion
+                #expect(line?.contains(label) == true, "\(f.group): \(label)")
+            } else {
+                #expect(line == nil)
+            }
+        }
+        // The demo's planted proxy: without the tie to the commune, outside the EU reaches parity in the grid.
+        let tie = model!.sensitivity.first { $0.attribute == "nationalite" && $0.group == "hors_UE" && $0.scale == 0 && $0.criterion.contains("lien") }
+        #expect((tie?.variantImpactRatio.value ?? 0) > 0.99)
         // The demo's planted case: for age = 66 and over the grid selects more, the commission less.
         let old = try #require(human.attributes.first { $0.name == "age" }?.groups.first { $0.label == ">=66" })
         #expect((old["grid_stage_gap"]?.value.value ?? -1) > 0 && (old["human_stage_gap"]?.value.value ?? 1) < 0)

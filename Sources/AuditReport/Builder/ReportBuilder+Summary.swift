@@ -95,6 +95,7 @@ extension ReportBuilder {
             }
         }
         blocks += whereGapsArise()
+        blocks += removals()
         if let metric = facts.primaryMetric, facts.detectableGroups > 0 {
             if facts.undetectableGroups > 0, let gap = facts.largestDetectableGap, let g = facts.largestDetectableGroup {
                 var args: [String: ReportInline] = [
@@ -132,6 +133,28 @@ extension ReportBuilder {
             blocks.append(.paragraph(t.runs(key, [
                 "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(reference),
                 "actual": .text(signed(actual)), "grid": .text(signed(grid)), "human": .text(signed(people)),
+            ])))
+        }
+        return blocks
+    }
+
+    /// For the groups failing the four-fifths rule (at most two), the grid criterion whose
+    /// removal raises the group's grid impact ratio most (`model.sensitivity`, scale 0), with
+    /// the ratio before and after; nothing when no removal raises it.
+    func removals() -> [ReportBlock] {
+        guard let model else { return [] }
+        var blocks: [ReportBlock] = []
+        for f in facts.fourFifthsFailures.prefix(2) {
+            let candidates = model.sensitivity.filter { $0.attribute == f.attribute && $0.group == f.group && $0.scale == 0 && ($0.impactRatioChange.value ?? 0) > 0 }
+            guard let best = candidates.max(by: { ($0.impactRatioChange.value ?? 0, $1.criterion) < ($1.impactRatioChange.value ?? 0, $0.criterion) }),
+                  let before = best.baselineImpactRatio.value, let after = best.variantImpactRatio.value else { continue }
+            let named = model.criteria.first { $0.name == best.criterion }
+            let criterion = (t.language == .fr ? named?.labelFR : named?.labelEN) ?? best.criterion
+            // Two decimals, rounded down: a ratio below the threshold never prints as the threshold.
+            let ratio = { (x: Double) in self.t.fixed((x * 100).rounded(.down) / 100, 2) }
+            blocks.append(.paragraph(t.runs(.headlineRemoval, [
+                "attribute": .label(f.attribute), "group": .label(f.group), "criterion": .strong([.text(criterion)]),
+                "before": .text(ratio(before)), "after": .text(ratio(after)),
             ])))
         }
         return blocks

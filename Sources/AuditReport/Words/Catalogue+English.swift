@@ -883,6 +883,7 @@ extension Catalogue {
         case .summaryReadMoreGeneric: "What this means: {fairness}; {legal}."
         case .headlineWhereHuman: "Where it arises, for {attribute} = {group}: of the gap of {actual} points to {reference}, the grid accounts for {grid} and the human decision after it for {human}: the gap arises at the human decision, not in the grid."
         case .headlineWhereGrid: "Where it arises, for {attribute} = {group}: of the gap of {actual} points to {reference}, the grid accounts for {grid} and the human decision after it for {human}: the gap arises in the grid."
+        case .headlineRemoval: "What removing one criterion would do, for {attribute} = {group}: without {criterion}, the grid's impact ratio would go from {before} to {after} (the criterion that helps this group most; sensitivity analysis of the grid)."
         }
     }
 }

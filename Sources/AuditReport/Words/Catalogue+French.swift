@@ -893,6 +893,7 @@ extension Catalogue {
         case .summaryReadMoreGeneric: "Ce que cela signifie : {fairness} ; {legal}."
         case .headlineWhereHuman: "Où il naît, pour {attribute} = {group} : sur l'écart de {actual} points avec {reference}, la grille en explique {grid} et la décision humaine qui la suit {human} : l'écart naît à la décision humaine, pas dans la grille."
         case .headlineWhereGrid: "Où il naît, pour {attribute} = {group} : sur l'écart de {actual} points avec {reference}, la grille en explique {grid} et la décision humaine qui la suit {human} : l'écart naît dans la grille."
+        case .headlineRemoval: "Ce que retirer un critère changerait, pour {attribute} = {group} : sans {criterion}, le ratio d'impact de la grille passerait de {before} à {after} (le critère dont le retrait aide le plus ce groupe ; analyse de sensibilité de la grille)."
         }
     }
 }

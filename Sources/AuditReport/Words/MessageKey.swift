@@ -804,4 +804,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case summaryReadMoreGeneric = "summary.read_more_generic"
     case headlineWhereHuman = "headline.where_human"
     case headlineWhereGrid = "headline.where_grid"
+    case headlineRemoval = "headline.removal"
 }
