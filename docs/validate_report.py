@@ -33,7 +33,14 @@ rules of FindingsBuilder.swift; `verdicts` counts the findings; the adjusted p-v
 adjustment (spec.inference.adjust) of every comparison's p-value, once, and of every
 independence test; and an independence test names an attribute, has groups = degrees of
 freedom + 1, and no more groups than the attribute has non-empty ones. An audit with neither a
-label nor a decision (allocation only) compares no rate, so its findings must be empty.
+label nor a decision (allocation only) compares no rate. The allocation's findings
+(allocation_mean, bill_mean, water_price_per_m3, drought_reduction_per_person, effort_above_3pct_share,
+shortfall_share: after
+the rates', docs/allocation.md#findings) are checked apart: one per group of every attribute with
+a reference group and metric the allocation publishes, in order; value (and interval, when the
+allocation's disparity has one) equal to the group's `<metric>_<kind>` in the allocation; the
+verdict by the same rules on the allocation's households; their adjusted p-values the adjustment
+of their own family.
 
 For the human stage (model.human, docs/human-stage.md) it checks: grid_stage_gap +
 human_stage_gap = actual_gap, intervals ordered, a suppressed group publishes no value, and a
@@ -609,11 +616,88 @@ def verdict_of(f, a, group, spec, reference=None):
     return "insufficient_evidence"
 
 
+ALLOCATION_MEANS = ["allocation_mean", "bill_mean", "water_price_per_m3", "drought_reduction_per_person"]
+ALLOCATION_SHARES = ["effort_above_3pct_share", "shortfall_share"]
+
+
+def allocation_finding_errors(report, findings):
+    """The allocation's findings (AllocationFindings.swift) against the allocation section."""
+    errors = []
+    spec = report["spec"]
+    inference = spec["inference"]
+    allocation = report.get("allocation")
+    if allocation is None:
+        return [f"$.findings: {len(findings)} allocation findings without an allocation"] if findings else []
+    hidden = {(c["attribute"], c["group"]) for c in report.get("disclosure", {}).get("suppressed_cells", [])}
+    expected, groups = [], {}
+    for a in allocation["attributes"]:
+        ref = a.get("reference")
+        by = {g["group"]: g for g in a["groups"]}
+        if ref is None or ref not in by or (a["name"], ref) in hidden:
+            continue
+        for g in a["groups"]:
+            if g["reference"] or g["households"] == 0 or (a["name"], g["group"]) in hidden:
+                continue
+            groups[(a["name"], g["group"])] = (g, by[ref])
+            for m in ALLOCATION_MEANS + ALLOCATION_SHARES:
+                if m in g["metrics"] and m in by[ref]["metrics"]:
+                    expected += [(a["name"], g["group"], m, k) for k in (["ratio"] if m in ALLOCATION_MEANS else ["difference", "ratio"])]
+    actual = [(f["attribute"], f["group"], f["metric"], f["kind"]) for f in findings]
+    if actual != expected:
+        errors.append(f"$.findings: the allocation's findings are not one per compared metric of every non-reference group, in order"
+                      f" (missing {[e for e in expected if e not in set(actual)][:3]}, unexpected {[e for e in actual if e not in set(expected)][:3]})")
+    tested = {}
+    for k, f in enumerate(findings):
+        at = f"$.findings[allocation {k}]"
+        pair = groups.get((f["attribute"], f["group"]))
+        if pair is None:
+            continue
+        g, ref = pair
+        if f["reference"] != ref["group"]:
+            errors.append(f"{at}.reference: {f['reference']!r}, expected {ref['group']!r}")
+        twin = g.get("disparities", {}).get(f"{f['metric']}_{f['kind']}")
+        if twin is not None:
+            if twin.get("status") != f["value"].get("status") or (twin.get("status") == "ok" and not close(twin["value"], f["value"]["value"])):
+                errors.append(f"{at}.value: differs from the allocation's disparities.{f['metric']}_{f['kind']}")
+            if "ci" in twin and ("ci" not in f["value"] or not (close(twin["ci"]["low"], f["value"]["ci"]["low"]) and close(twin["ci"]["high"], f["value"]["ci"]["high"]))):
+                errors.append(f"{at}.value.ci: differs from the allocation's disparities.{f['metric']}_{f['kind']}")
+        verdict = "insufficient_evidence"
+        value = f["value"]
+        if g["households"] >= spec["min_group_size"] and ref["households"] >= spec["min_group_size"] \
+                and f["group_rows"] >= inference["min_denominator"] and f["reference_rows"] >= inference["min_denominator"] \
+                and value["status"] == "ok" and "ci" in value:
+            low, high = value["ci"]["low"], value["ci"]["high"]
+            band = (-inference["difference_tolerance"], inference["difference_tolerance"]) if f["kind"] == "difference" \
+                else (spec["impact_ratio_threshold"], 1 / spec["impact_ratio_threshold"])
+            if high < band[0] or low > band[1]:
+                p = f.get("p_adjusted")
+                verdict = "disparity" if p is not None and p < inference["alpha"] else "insufficient_evidence"
+            elif low >= band[0] and high <= band[1]:
+                verdict = "no_disparity"
+        if f["verdict"] != verdict:
+            errors.append(f"{at}.verdict: {f['verdict']!r}, but the rules give {verdict!r}")
+        if "p_value" in f:
+            tested.setdefault((f["attribute"], f["group"], f["metric"]), (f["p_value"], f["p_adjusted"]))
+    raw = [v[0] for v in tested.values()]
+    given = [v[1] for v in tested.values()]
+    withheld = report.get("disclosure", {}).get("suppressed_findings", 0) > 0
+    method = inference["adjust"]
+    wrong = sum((y < x and not close(x, y)) if withheld else not close(x, y) for x, y in zip(adjust(raw, method), given))
+    if wrong:
+        errors.append(f"$.findings: {wrong} of {len(raw)} adjusted p-values of the allocation are not the {method} adjustment of their raw ones")
+    return errors
+
+
 def finding_errors(report):
     """Findings, verdict counts and independence tests against the central table."""
     errors = []
     spec = report["spec"]
-    findings = report["findings"]
+    every = report["findings"]
+    allocated = set(ALLOCATION_MEANS + ALLOCATION_SHARES)
+    findings = [f for f in every if f["metric"] not in allocated]
+    errors += allocation_finding_errors(report, [f for f in every if f["metric"] in allocated])
+    if every[:len(findings)] != findings:
+        errors.append("$.findings: the allocation's findings must come after the rates'")
     rates = compared_rates(report)
     attributes = {a["name"]: a for a in report["attributes"]}
     declared, singles = mandated_priorities(report)
@@ -673,7 +757,7 @@ def finding_errors(report):
             if key in tested and tested[key] != (f["p_value"], f["p_adjusted"], f["test"]):
                 errors.append(f"{at}: the difference and the ratio of one comparison have different tests")
             tested.setdefault(key, (f["p_value"], f["p_adjusted"], f["test"]))
-    counts = {v: sum(f["verdict"] == v for f in findings) for v in ("disparity", "no_disparity", "insufficient_evidence", "intended") if v in report["verdicts"] or v != "intended"}
+    counts = {v: sum(f["verdict"] == v for f in every) for v in ("disparity", "no_disparity", "insufficient_evidence", "intended") if v in report["verdicts"] or v != "intended"}
     if report["verdicts"] != counts:
         errors.append(f"$.verdicts: {report['verdicts']}, but the findings count {counts}")
     for k, t in enumerate(report["independence_tests"]):

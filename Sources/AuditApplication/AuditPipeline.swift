@@ -93,7 +93,7 @@ public enum AuditPipeline {
     /// then disclosure control (before anything is rendered, so every output is controlled).
     public static func compute(store: ColumnStore, spec: AuditSpec, threads: Int) throws -> AuditResult {
         var result = try Audit.run(store: store, data: spec.data, analysis: spec.auditedAnalysis, threads: threads)
-        result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: threads)
+        result.setAllocation(try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: threads))
         return DisclosureControl.apply(to: result, minimumCellSize: spec.analysis.minCellSize)
     }
 

@@ -141,7 +141,7 @@ public struct ConventionAssessment: Sendable, Equatable {
         case .placeOfHuman:
             let order = result.analysis.intersections
             let measured: AssessmentStatus = order >= 2 ? .met : .attention
-            let small = result.findings.filter { $0.kind == .difference && $0.verdict == .insufficientEvidence }.count
+            let small = result.comparisonCount[.insufficientEvidence]
             let evidence = [
                 Evidence(.measured, order >= 2 ? "evidence.intersections" : "evidence.no_intersections", ["order": .count(order)]),
                 Evidence(.measured, "evidence.small_groups_reported", ["count": .count(small)]),

@@ -35,7 +35,10 @@ public enum LegalChecklist {
     /// - Parameters:
     ///   - card: what the owner declares (the spec's `system:`), empty when nothing is.
     ///   - grid: the base name of the points grid the audit ran (spec `model:`), if any.
-    public static func items(_ result: AuditResult, card: SystemCard, grid: String?) -> [LegalItem] {
+    /// - Parameter facts: the report's facts (`ReportFacts`), computed once by the caller so that
+    ///   its first page and this checklist read the same; computed here when not given.
+    public static func items(_ result: AuditResult, card: SystemCard, grid: String?, facts: ReportFacts? = nil) -> [LegalItem] {
+        let facts = facts ?? ReportFacts(result)
         func declared(_ id: String, _ fields: [SystemCard.Field], measured: [(AssessmentStatus, Evidence)] = []) -> LegalItem {
             let (status, items) = ConventionAssessment.declared(fields, card)
             let parts = measured.map(\.0) + (fields.isEmpty ? [] : [status])
@@ -60,10 +63,10 @@ public enum LegalChecklist {
         let spec = result.analysis
         let thresholds = Evidence(.measured, "evidence.thresholds", [
             "ratio": .number(spec.impactRatioThreshold, digits: 2), "tolerance": .number(spec.inference.differenceTolerance * 100, digits: 1),
-            "alpha": .number(spec.inference.alpha, digits: 2), "tests": .count(result.findings.filter { $0.kind == .difference }.count),
+            "alpha": .number(spec.inference.alpha, digits: 2), "tests": .count(facts.comparisons.comparisons),
         ])
         items.append(declared("ai_act_9", [.riskManagement], measured: [(.met, thresholds)]))
-        let differences = result.findings.filter { $0.kind == .difference }
+        let differences = result.findings.filter { $0.kind == .difference && !$0.isAllocation }
         items.append(LegalItem(id: "ai_act_10_2_f", assessment: differences.isEmpty
             ? Assessment(.notAssessable, [Evidence(.missing, "evidence.no_findings")])
             : Assessment(.met, [Evidence(.measured, "evidence.examined", ["count": .count(differences.count), "disparity": .count(differences.filter { $0.verdict == .disparity }.count)])])))
@@ -72,7 +75,7 @@ public enum LegalChecklist {
         // Every `disparity`: gaps in favour of a mandated priority are `intended`, not counted;
         // mixed intersections are compared within each priority level (on the suspect ground);
         // a gap against a priority group is discrimination on a ground of Code pénal 225-1 too.
-        let suspectDisparities = differences.filter { $0.verdict == .disparity }.count + withheld.count
+        let suspectDisparities = facts.disparityCount
         let measures = card[.friaMeasures]
         var g: Assessment
         if differences.isEmpty {
@@ -100,33 +103,20 @@ public enum LegalChecklist {
         for (suffix, field) in [("a", SystemCard.Field.friaProcesses), ("b", .friaPeriod), ("c", .friaAffectedGroups), ("d", .friaRisks), ("e", .friaOversight), ("f", .friaMeasures)] {
             items.append(declared("ai_act_27_\(suffix)", [field]))
         }
-        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result, priorities: card.values[.mandatedPriorities] ?? [])))
+        items.append(LegalItem(id: "four_fifths", assessment: fourFifths(result, facts: facts, priorities: card.values[.mandatedPriorities] ?? [])))
         return items
     }
 
-    static func fourFifths(_ result: AuditResult, priorities: [String] = []) -> Assessment {
+    static func fourFifths(_ result: AuditResult, facts: ReportFacts? = nil, priorities: [String] = []) -> Assessment {
         guard result.hasDecision else { return Assessment(.notAssessable, [Evidence(.missing, "evidence.no_decision")]) }
-        var firm: [(String, String, Double)] = []
-        var weak = 0
-        // The impact ratios already honour the mandated priorities (`RatioEligibility`): no group
-        // is compared with a priority group it does not belong to, so a ratio below the threshold
-        // is adverse impact, against a priority group too.
-        for a in result.attributes {
-            for g in a.groups where g.statistics.count > 0 && g.adverseImpact == true {
-                if !a.isIntersection, !g.belowMinSize, !g.isUnknown, let ir = g.impactRatio?.value {
-                    firm.append((a.name, g.label, ir))
-                } else {
-                    weak += 1
-                }
-            }
-        }
-        // Judged on the true values: a group below the threshold whose ratio disclosure control
-        // withheld (the group or the most favoured rate is suppressed) is counted the same way,
-        // named without its figures — suppression never turns "not met" into "met".
-        var firmWithheld: [(String, String)] = []
-        for w in result.disclosure?.withheldAdverseImpacts ?? [] {
-            if !w.isIntersection, !w.belowMinSize, !w.isUnknown { firmWithheld.append((w.attribute, w.group)) } else { weak += 1 }
-        }
+        // The failures are the report's facts (`ReportFacts`): the first page states the same.
+        // The impact ratios already honour the mandated priorities (`RatioEligibility`); a group
+        // whose ratio disclosure control withheld is named without figures — suppression never
+        // turns "not met" into "met".
+        let facts = facts ?? ReportFacts(result)
+        let firm = facts.fourFifthsFailures.compactMap { f in f.ratio.map { (f.attribute, f.group, $0) } }
+        let firmWithheld = facts.fourFifthsFailures.filter { $0.ratio == nil }.map { ($0.attribute, $0.group) }
+        let weak = facts.weakFourFifths
         var evidence: [Evidence] = []
         for (attribute, group, ir) in firm {
             evidence.append(Evidence(.measured, "evidence.adverse_impact", ["attribute": .label(attribute), "group": .label(group), "ratio": .number(ir, digits: 2)]))

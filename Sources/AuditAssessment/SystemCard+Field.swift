@@ -4,6 +4,10 @@ extension SystemCard {
     public enum Field: String, Sendable, CaseIterable, Hashable, Codable {
         // Identity (Etalab inventory: administration and algorithm).
         case name, owner, department, contact
+        /// Where the system is used: an ISO 3166 code or a country name (`FR`, `France`, `US-FL`).
+        case jurisdiction
+        /// Who runs it: `public` (a public body) or `private`.
+        case sector
         /// The date of the audit and of this card, `YYYY-MM-DD`; the report's date.
         case date
         case purpose

@@ -32,4 +32,16 @@ public struct SystemCard: Sendable, Equatable {
 
     /// The declared audit date (`YYYY-MM-DD`), used as the report's date.
     public var date: String? { self[.date] }
+
+    /// Whether the card says the system is a French public body's: `jurisdiction` is France
+    /// (`FR`, `FR-…`, `France`, any case) and `sector` is `public` (or `public body`,
+    /// `secteur public`, `administration`). Only then do the Montpellier convention and the
+    /// French administrative-law (CRPA) items apply; a card that does not say so gets the
+    /// generic fairness checks (the four-fifths rule, the AI Act).
+    public var isFrenchPublicBody: Bool {
+        guard let j = self[.jurisdiction]?.lowercased(), let s = self[.sector]?.lowercased() else { return false }
+        let french = j == "fr" || j.hasPrefix("fr-") || j == "france"
+        let publicBody = ["public", "public body", "public_body", "secteur public", "administration"].contains(s)
+        return french && publicBody
+    }
 }

@@ -50,7 +50,7 @@ public enum MetricsCSV {
                     row(attribute.name, group.label, MetricEntry("adverse_impact", flag, n: group.statistics.count))
                 }
                 // Power: the smallest gap each comparison could detect (two-sided, at α, with the declared power).
-                for f in result.findings where f.attribute == attribute.name && f.group == group.label && f.kind == .difference {
+                for f in result.findings where f.attribute == attribute.name && f.group == group.label && f.kind == .difference && !f.isAllocation {
                     let undetectable = MetricValue.undefined(reason: "no such rate within [0, 1]")
                     row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_decrease", f.minimumDetectableDecrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
                     row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_increase", f.minimumDetectableIncrease.map { .defined($0) } ?? undetectable, n: f.groupRows))

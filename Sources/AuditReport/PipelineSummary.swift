@@ -49,7 +49,10 @@ public struct PipelineSummary {
         var preamble: [ReportBlock] = []
 
         let outcome: MessageKey = gates.failsEnforced ? .summaryMdOutcomeFailed : gates.enforcesAny ? .summaryMdOutcomePassed : .summaryMdOutcomeNone
-        let count = { (v: Verdict) in ReportInline.text(t.count(result.findings.filter { $0.verdict == v }.count)) }
+        // Comparisons, each counted once (``ComparisonCount``), the allocation's with the rates'.
+        let counted = result.comparisonCount
+        let allocation = result.findings.filter { $0.isAllocation && ($0.kind == .difference || AllocationFindings.means.contains($0.metric)) }
+        let count = { (v: Verdict) in ReportInline.text(t.count(counted[v] + allocation.filter { $0.verdict == v }.count)) }
         preamble.append(.paragraph([.strong([.text(t(outcome))]), .text(" — ")] + t.runs(.summaryMdAudited, [
             "rows": .text(t.count(result.rowCount)), "file": .label(file),
             "disparity": count(.disparity), "no_disparity": count(.noDisparity), "insufficient": count(.insufficientEvidence),

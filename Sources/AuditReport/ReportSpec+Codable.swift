@@ -1,12 +1,13 @@
 import AuditAssessment
 import AuditData
 
-/// `system` and `lang` (only when not the default `en`) in the file's view; nothing in the
+/// `system`, `lang` (only when not the default `en`) and `labels` (when any) in the file's view; nothing in the
 /// report's, where `report.json` carries them as `system` and `language`.
 extension ReportSpec: ClosedKeyMapping, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case system
         case language = "lang"
+        case labels
     }
 
     public static var mappingKeys: [String] { CodingKeys.names }
@@ -14,7 +15,8 @@ extension ReportSpec: ClosedKeyMapping, Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(language: try c.decode(ReportLanguage.self, forKey: .language, default: .en),
-                  system: try c.decodeIfPresent(SystemCard.self, forKey: .system))
+                  system: try c.decodeIfPresent(SystemCard.self, forKey: .system),
+                  labels: try c.decodeIfPresent(DisplayLabels.self, forKey: .labels) ?? DisplayLabels())
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -22,5 +24,6 @@ extension ReportSpec: ClosedKeyMapping, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(system, forKey: .system)
         if language != .en { try c.encode(language, forKey: .language) }
+        if !labels.isEmpty { try c.encode(labels, forKey: .labels) }
     }
 }

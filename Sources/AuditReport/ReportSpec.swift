@@ -8,10 +8,13 @@ public struct ReportSpec: Sendable, Equatable {
     public var language: ReportLanguage
     /// The declared system card; `nil` when the spec has none.
     public var system: SystemCard?
+    /// Readable names for columns and categories (`labels:`), used where a person reads.
+    public var labels: DisplayLabels
 
-    public init(language: ReportLanguage = .en, system: SystemCard? = nil) {
+    public init(language: ReportLanguage = .en, system: SystemCard? = nil, labels: DisplayLabels = DisplayLabels()) {
         self.language = language
         self.system = system
+        self.labels = labels
     }
 
     /// The card, empty when none is declared (every field then reported as missing).

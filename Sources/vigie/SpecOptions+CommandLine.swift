@@ -6,7 +6,7 @@ import AuditReport
 extension SpecOptions {
     /// The `vigie audit` arguments (after `vigie audit`, without `--out`) that give `spec`,
     /// every path absolute, for `manifest.json`; or `nil` when flags cannot express it (a
-    /// system card, a `scan:` block, value mappings, a group literally named
+    /// system card, a `scan:` block, labels, value mappings, a group literally named
     /// `largest`/`best`/`overall`, a label threshold, an empty missing-value list, a
     /// non-default quote or power).
     ///
@@ -15,7 +15,7 @@ extension SpecOptions {
     static func commandLine(for spec: AuditSpec) -> [String]? {
         let s = spec.withAbsolutePaths
         let data = s.data, analysis = s.analysis, inference = s.analysis.inference
-        guard data.csv.quote == UInt8(ascii: "\""), s.report.system == nil, s.scan == nil else { return nil }  // no flags for a system card or a scan block
+        guard data.csv.quote == UInt8(ascii: "\""), s.report.system == nil, s.scan == nil, s.report.labels.isEmpty else { return nil }  // no flags for a system card, a scan block or labels
         let keywords = ["largest", "best", "overall"]
         var a: [String] = []
         // `--flag=value` when the value starts with '-', which would otherwise read as a flag.

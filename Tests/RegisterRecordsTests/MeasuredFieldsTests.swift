@@ -179,10 +179,11 @@ import Testing
         let audit = atrs["audit"] as? [String: Any] ?? [:]
         #expect(audit["allocation_gini"] as? Double == e.gini)
         #expect(audit["allocation_effort_above_3pct_share"] as? Double == e.effort)
-        #expect(audit["disparities"] as? [Any] != nil && (audit["disparities"] as? [Any])?.isEmpty == true)
+        // The allocation's comparisons are findings (AllocationFindings): the record lists their disparities.
+        #expect((audit["disparities"] as? [Any])?.count == e.disparities.count && !e.disparities.isEmpty)
         let measured = Self.measuredTexts(atrs)
         let found = measured["disparities_found"] ?? ""
-        #expect(found.contains("No rate compared between groups"))
+        #expect(found.contains("\(e.verdicts["disparity"] ?? -1) disparity"))
         #expect(found.contains("Gini index \(Self.three(e.gini ?? .nan, "en"))"))
         #expect(found.contains(String(format: "%.1f", (e.effort ?? .nan) * 100) + "\u{a0}%"))
         #expect(etalab["Audit Vigie : écarts constatés"]?.contains("indice de Gini \(Self.three(e.gini ?? .nan, "fr"))") == true)

@@ -102,10 +102,12 @@ import Testing
         #expect((spec["scan"] as? [String: Any])?["on"] as? [String] != nil)
         var scanned = try AuditSpec(contentsOfFile: Self.housingSpec.path)
         scanned.report.system = nil
+        scanned.report.labels = DisplayLabels()
         #expect(SpecOptions.commandLine(for: scanned) == nil)
-        // Without the card and the scan, the recorded command line gives the same bytes as the spec.
+        // Without the card, the scan and the labels, the recorded command line gives the same bytes as the spec.
         var bare = scanned
         bare.scan = nil
+        bare.report.labels = DisplayLabels()  // no flag for labels either
         let command = try #require(SpecOptions.commandLine(for: bare))
         let direct = scratch.folder(), rerun = scratch.folder()
         _ = try AuditPipeline.run(spec: bare, outputDirectory: direct.path, threads: 1)

@@ -24,7 +24,7 @@ enum ReportTestSupport {
     static func run(_ spec: AuditSpec) throws -> AuditResult {
         let store = try AuditPipeline.load(spec).store
         var result = try Audit.run(store: store, data: spec.data, analysis: spec.auditedAnalysis, threads: 1)
-        result.allocation = try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: 1)
+        result.setAllocation(try AllocationPipeline.run(store: store, result: result, models: spec.models, threads: 1))
         return result
     }
 

@@ -186,10 +186,10 @@ public enum AllocationAnalysis {
         metrics.append(perCapita(present, allocation: allocation, per: per, weight: weight, level: level))
         metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level, method: method)
         if let bill = extras.bill { metrics.append(mean("bill_mean", present, values: bill, weight: weight, level: level)) }
-        if let charge = extras.waterCharge { metrics.append(pricePerCubicMetre(present, charge: charge, volume: allocation, weight: weight)) }
+        if let charge = extras.waterCharge { metrics.append(pricePerCubicMetre(present, charge: charge, volume: allocation, weight: weight, level: level)) }
         if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level, method: method) }
         if let reduction = extras.droughtReduction {
-            metrics += drought(present, reduction: reduction, need: need, per: per, weight: weight, totals: totals)
+            metrics += drought(present, reduction: reduction, need: need, per: per, weight: weight, totals: totals, level: level)
         }
         let sample = AllocationSample(values: x, weights: w)
         for index in indices {
@@ -295,10 +295,9 @@ public enum AllocationAnalysis {
         let trials = total * total / squares
         let share = below / total
         let interval = proportionInterval(share * trials, trials, method: method, level: level)
-        return [
-            MetricEntry("shortfall_share", .defined(share), n: usable.count, interval: interval),
-            MetricEntry("shortfall_mean", .defined(gap / total), n: usable.count),
-        ]
+        var entry = MetricEntry("shortfall_share", .defined(share), n: usable.count, interval: interval)
+        entry.effectiveTrials = trials
+        return [entry, MetricEntry("shortfall_mean", .defined(gap / total), n: usable.count)]
     }
 
     /// The (weighted) mean of `values` over the rows where it is defined, with a normal
@@ -331,8 +330,10 @@ public enum AllocationAnalysis {
 
     /// The average water price paid per m³: Σ w·(water charge) / Σ w·volume over the group
     /// (before subscription, sanitation and VAT): what a group pays for each cubic metre under
-    /// the block grid, the free band included.
-    static func pricePerCubicMetre(_ rows: [Int], charge: [Double], volume: [Double], weight: [Double]?) -> MetricEntry {
+    /// the block grid, the free band included. Unweighted, with the delta-method interval of a
+    /// ratio estimator R = Σc/Σv (Cochran, *Sampling Techniques*, 3rd ed., §6.4):
+    /// var(R) ≈ Σ (c_i − R·v_i)² / (n (n − 1) v̄²), as ``perCapita``.
+    static func pricePerCubicMetre(_ rows: [Int], charge: [Double], volume: [Double], weight: [Double]?, level: Double) -> MetricEntry {
         let usable = rows.filter { !charge[$0].isNaN && !volume[$0].isNaN }
         var paid = 0.0, used = 0.0
         for r in usable {
@@ -340,7 +341,16 @@ public enum AllocationAnalysis {
             paid += w * charge[r]
             used += w * volume[r]
         }
-        return MetricEntry("water_price_per_m3", .ratio(paid, used, reason: "no volume used"), n: usable.count)
+        let value = MetricValue.ratio(paid, used, reason: "no volume used")
+        var interval: MetricInterval?
+        let n = usable.count
+        if weight == nil, n >= 2, let ratio = value.value, used > 0 {
+            let meanVolume = used / Double(n)
+            let s = usable.reduce(0.0) { $0 + pow(charge[$1] - ratio * volume[$1], 2) } / Double(n - 1)
+            let half = Normal.quantile(0.5 + level / 2) * (s / Double(n)).squareRoot() / meanVolume
+            interval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
+        }
+        return MetricEntry("water_price_per_m3", value, n: n, interval: interval)
     }
 
     /// Affordability: the mean effort rate (bill over income) and the share of households
@@ -361,17 +371,16 @@ public enum AllocationAnalysis {
         }
         let trials = total * total / squares
         let share = above / total
-        return [
-            MetricEntry("effort_rate_mean", .defined(sum / total), n: usable.count),
-            MetricEntry("effort_above_3pct_share", .defined(share), n: usable.count,
-                        interval: proportionInterval(share * trials, trials, method: method, level: level)),
-        ]
+        var entry = MetricEntry("effort_above_3pct_share", .defined(share), n: usable.count,
+                                interval: proportionInterval(share * trials, trials, method: method, level: level))
+        entry.effectiveTrials = trials
+        return [MetricEntry("effort_rate_mean", .defined(sum / total), n: usable.count), entry]
     }
 
     /// Who bears a drought restriction: the group's share of the total volume cut, next to its
     /// share of households and of persons; the cut per person (m³/person/year); and the cut
     /// relative to the group's essential need (Σ cut / Σ need).
-    static func drought(_ rows: [Int], reduction: [Double], need: [Double]?, per: [Double]?, weight: [Double]?, totals: DroughtTotals) -> [MetricEntry] {
+    static func drought(_ rows: [Int], reduction: [Double], need: [Double]?, per: [Double]?, weight: [Double]?, totals: DroughtTotals, level: Double) -> [MetricEntry] {
         var cut = 0.0, households = 0.0, persons = 0.0, needed = 0.0
         let usable = rows.filter { !reduction[$0].isNaN }
         for r in usable {
@@ -390,11 +399,20 @@ public enum AllocationAnalysis {
             }
         }
         let n = usable.count
+        // The cut per person, a ratio estimator Σcut/Σpersons: unweighted, the delta-method
+        // interval Σ(cut − R·p)² / (n (n − 1) p̄²), as ``perCapita``.
+        let perPerson = MetricValue.ratio(cut, persons, reason: "no person counted")
+        var perPersonInterval: MetricInterval?
+        if weight == nil, n >= 2, let ratio = perPerson.value, persons > 0 {
+            let s = usable.reduce(0.0) { $0 + pow(reduction[$1] - ratio * Self.persons(per, $1), 2) } / Double(n - 1)
+            let half = Normal.quantile(0.5 + level / 2) * (s / Double(n)).squareRoot() / (persons / Double(n))
+            perPersonInterval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
+        }
         return [
             MetricEntry("drought_reduction_share", .ratio(cut, totals.reduction, reason: "no volume is cut"), n: n),
             MetricEntry("drought_household_share", .ratio(households, totals.households, reason: "no household"), n: n),
             MetricEntry("drought_person_share", .ratio(persons, totals.persons, reason: "no person"), n: n),
-            MetricEntry("drought_reduction_per_person", .ratio(cut, persons, reason: "no person counted"), n: n),
+            MetricEntry("drought_reduction_per_person", perPerson, n: n, interval: perPersonInterval),
             MetricEntry("drought_reduction_per_need", need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cutWithNeed, needed, reason: "no need declared"), n: n),
         ]
     }
@@ -402,29 +420,39 @@ public enum AllocationAnalysis {
     /// Ratios of means, medians and per-capita amounts to the reference group (log-delta
     /// intervals for independent means: var(ln r) = v₁/m₁² + v₂/m₂²), and the difference and
     /// ratio of shortfall shares (Newcombe, Katz).
+    /// The standard error of ln(m₁/m₂) for two independent estimates with normal intervals
+    /// (delta method: var(ln r) = s₁²/m₁² + s₂²/m₂², each s read from its interval as
+    /// (high − low)/(2 z)); `nil` when a value is not positive or an interval is missing.
+    public static func logRatioStandardError(_ mine: MetricEntry, _ theirs: MetricEntry, level: Double) -> Double? {
+        guard let m1 = mine.value.value, let m2 = theirs.value.value, m1 > 0, m2 > 0, let i1 = mine.interval, let i2 = theirs.interval else { return nil }
+        let z = Normal.quantile(0.5 + level / 2)
+        let s1 = (i1.high - i1.low) / (2 * z), s2 = (i2.high - i2.low) / (2 * z)
+        let se = ((s1 * s1) / (m1 * m1) + (s2 * s2) / (m2 * m2)).squareRoot()
+        return se > 0 ? se : nil
+    }
+
     static func withDisparities(_ g: AllocationGroupResult, reference: AllocationGroupResult, level: Double) -> AllocationGroupResult {
         var disparities: [MetricEntry] = []
         let z = Normal.quantile(0.5 + level / 2)
-        if let mine = g["water_price_per_m3"], let theirs = reference["water_price_per_m3"] {
-            disparities.append(MetricEntry("water_price_per_m3_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
-        }
-        for name in ["allocation_mean", "allocation_median", "allocation_per_capita", "bill_mean"] {
+        for name in ["water_price_per_m3", "allocation_mean", "allocation_median", "allocation_per_capita", "bill_mean"] {
             guard let mine = g[name], let theirs = reference[name] else { continue }
             let ratio = Disparity.ratio(mine.value, theirs.value)
             var interval: MetricInterval?
-            if name != "allocation_median", !g.isReference, let m1 = mine.value.value, let m2 = theirs.value.value, m1 > 0, m2 > 0,
-               let i1 = mine.interval, let i2 = theirs.interval {
-                let s1 = (i1.high - i1.low) / (2 * z), s2 = (i2.high - i2.low) / (2 * z)
-                let half = z * ((s1 * s1) / (m1 * m1) + (s2 * s2) / (m2 * m2)).squareRoot()
-                let r = m1 / m2
-                interval = MetricInterval(low: r * exp(-half), high: r * exp(half), method: .normal)
+            if name != "allocation_median", !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
+                interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
             }
             disparities.append(MetricEntry("\(name)_ratio", ratio, n: mine.n, interval: interval))
         }
         for name in ["effort_above_3pct_share", "drought_reduction_per_person"] {
             guard let mine = g[name], let theirs = reference[name] else { continue }
             disparities.append(MetricEntry("\(name)_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))
-            disparities.append(MetricEntry("\(name)_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
+            let ratio = Disparity.ratio(mine.value, theirs.value)
+            var interval: MetricInterval?
+            // The cut per person's ratio: on the log scale, as the means' (its own interval is normal).
+            if name == "drought_reduction_per_person", !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
+                interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
+            }
+            disparities.append(MetricEntry("\(name)_ratio", ratio, n: mine.n, interval: interval))
         }
         if let mine = g["shortfall_share"], let theirs = reference["shortfall_share"] {
             disparities.append(MetricEntry("shortfall_share_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))

@@ -16,6 +16,10 @@ public struct MetricEntry: Sendable, Equatable {
     /// instance a weighted audit's score mean): an interval that cannot be computed says why,
     /// rather than vanishing. `nil` when the interval is there or the metric never has one.
     public var intervalUnavailable: String?
+    /// The Kish effective denominator (Σw)²/Σw² of a share of households (the row count when
+    /// unweighted), for the tests and intervals that compare it between groups
+    /// (`AllocationFindings`); `nil` for other metrics.
+    public var effectiveTrials: Double?
 
     public init(_ name: String, _ value: MetricValue, n: Int, interval: MetricInterval? = nil) {
         self.name = name

@@ -154,10 +154,13 @@ public enum DisclosureControl {
                 return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
                                        belowMinSize: g?.belowMinSize ?? false, isUnknown: g?.isUnknown ?? false, isIntersection: a?.isIntersection ?? false)
             }
+        // The rates' family only: the allocation's comparisons are adjusted apart (`AllocationFindings`).
+        let tested = Set(result.findings.filter { $0.pValue != nil && !$0.isAllocation }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count
         out.disclosure = DisclosureSummary(minimumCellSize: k, cells: cells,
                                            suppressedFindings: result.findings.count - findings.count, suppressedAggregates: aggregatesWithheld,
-                                           adjustedTests: Set(result.findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count,
+                                           adjustedTests: tested + result.independenceTests.count,
                                            withheldAdverseImpacts: withheldAdverse, withheldDisparities: withheldDisparities)
+        out.disclosure?.testedComparisons = tested
         return out
     }
 

@@ -12,6 +12,8 @@ public struct DisclosureSummary: Sendable, Equatable {
     /// The tests whose p-values were adjusted together (Holm, BH), published or withheld:
     /// withheld findings stay in the family, so the adjustment is the one of every test run.
     public let adjustedTests: Int
+    /// The rate comparisons among `adjustedTests` (the rest are tests of independence).
+    public var testedComparisons: Int = 0
     /// Groups below the impact-ratio threshold on the true values whose flag is not
     /// published (the group or the rate it is compared with is suppressed), without figures.
     public let withheldAdverseImpacts: [WithheldVerdict]

@@ -3,11 +3,21 @@ import AuditData
 
 extension ReportBuilder {
     /// The system card: every field, declared or missing.
+    /// Without a card, one line. A French public body's card lists every field, declared or
+    /// missing (the convention and the CRPA ask for each); any other card lists its declared
+    /// fields and says in one line how many are not declared.
     func systemCard() -> ReportSection {
         var s = ReportSection(id: "system", title: [.text(t(.sectionSystem))])
-        s.blocks.append(.paragraph([.text(t(report.system == nil ? .cardNone : .cardIntro))]))
+        guard report.system != nil else {
+            s.blocks.append(.paragraph([.text(t(.cardNoneLine))]))
+            return s
+        }
+        s.blocks.append(.paragraph([.text(t(.cardIntro))]))
+        let every = card.isFrenchPublicBody
         var rows: [[[ReportInline]]] = []
+        var undeclared = 0
         for field in SystemCard.Field.allCases {
+            guard every || card.declares(field) else { undeclared += 1; continue }
             let value: [ReportInline] = card[field].map { [.text($0)] } ?? [.strong([.text(t(.wordMissing))])]
             rows.append([[.text(t(named: "field.\(field.rawValue)"))], value])
         }
@@ -15,6 +25,18 @@ extension ReportBuilder {
             caption: [.text(t(.cardCaption))], header: [[.text(t(.cardField))], [.text(t(.cardValue))]],
             numeric: [false, false], rows: rows
         )))
+        if undeclared > 0 { s.blocks.append(.paragraph(t.runs(.cardUndeclared, ["count": .text(t.count(undeclared))]))) }
+        return s
+    }
+
+    /// For a system that is not a French public body's: a short generic fairness section in
+    /// place of the convention's (the comparisons, the four-fifths rule, the AI Act).
+    func fairness() -> ReportSection {
+        var s = ReportSection(id: "fairness", title: [.text(t(.sectionFairness))])
+        s.blocks.append(.paragraph(t.runs(.fairnessIntro, [
+            "comparisons": .text(t.count(facts.comparisons.comparisons)), "disparity": .text(t.count(facts.disparities.count)),
+            "findings": .anchor(t(.sectionFindings), id: "findings"), "legal": .anchor(t(.sectionLegal), id: "legal"),
+        ])))
         return s
     }
 

@@ -64,9 +64,9 @@ extension ReportBuilder {
         if let e = extremes(rows.map { ($0.label, $0.rate) }, format) { description += " " + e }
         return .groupRates(RateChart(
             id: "chart-group-rates-\(index)",
-            title: capitalised(t(.chartGroupRatesTitle, ["metric": t(named: "col.\(metric)"), "attribute": a.name])),
+            title: capitalised(t(.chartGroupRatesTitle, ["metric": columnWords(metric), "attribute": a.name])),
             description: description,
-            axisTitle: capitalised(t(.chartGroupRatesAxis, ["metric": t(named: "col.\(metric)"), "level": level])),
+            axisTitle: capitalised(t(.chartGroupRatesAxis, ["metric": columnWords(metric), "level": level])),
             text: chartText, rows: rows,
             referenceRate: reference.flatMap { $0[metric]?.value },
             referenceLabel: t(.chartReference, ["reference": reference?.label ?? a.reference.label]),
@@ -130,7 +130,7 @@ extension ReportBuilder {
             for (i, r) in rows.enumerated() { for (j, c) in columns.enumerated() { named.append(("\(r) × \(c)", cells[i][j].value)) } }
             var description = t(.chartHeatDesc, ["metric": words(metric), "first": first, "second": second])
             if let e = extremes(named, format) { description += " " + e }
-            let title = capitalised(t(.chartHeatTitle, ["metric": t(named: "col.\(metric)"), "first": first, "second": second]))
+            let title = capitalised(t(.chartHeatTitle, ["metric": columnWords(metric), "first": first, "second": second]))
             let chart = HeatMapChart(
                 id: "chart-intersection-\(index)", title: title, description: description,
                 rowTitle: first, columnTitle: second, text: chartText, rowLabels: rows, columnLabels: columns,
@@ -142,7 +142,7 @@ extension ReportBuilder {
             }
             if index == 1 { blocks.append(.heading(3, [.text(t(.chartHeatHeading))], id: "intersections")) }
             blocks.append(.table(ReportTable(
-                caption: t.runs(.chartHeatTitle, ["metric": .text(capitalised(t(named: "col.\(metric)"))), "first": .label(first), "second": .label(second)]),
+                caption: t.runs(.chartHeatTitle, ["metric": .text(capitalised(columnWords(metric))), "first": .label(first), "second": .label(second)]),
                 header: [[.label(first), .text(" \\ "), .label(second)]] + columns.map { [.label($0)] },
                 numeric: [false] + columns.map { _ in true }, rows: tableRows,
                 figure: "intersection-\(index)", chart: .heatMap(chart))))

@@ -8,18 +8,24 @@ extension ReportBuilder {
     /// intersections, then a table per attribute.
     func findings() -> ReportSection {
         var s = ReportSection(id: "findings", title: [.text(t(.sectionFindings))])
-        let findings = result.findings
+        // Rates only: the allocation's comparisons are in the allocation section.
+        let findings = result.findings.filter { !$0.isAllocation }
         let inference = result.analysis.inference
         if findings.isEmpty {
             s.blocks.append(.paragraph([.text(t(result.hasDecision || result.hasLabel ? .findingsNone : .findingsAllocationOnly))]))
         } else {
             // The family adjusted together, withheld findings included (disclosure control).
-            let tests = result.disclosure?.adjustedTests
-                ?? Set(findings.filter { $0.pValue != nil }.map { "\($0.attribute)|\($0.group)|\($0.metric)" }).count + result.independenceTests.count
+            let counted = result.comparisonCount
+            let tests = counted.adjustedTests
             s.blocks.append(.paragraph(t.runs(.findingsIntro, [
                 "level": .text(level), "tests": .text(t.count(tests)), "adjust": .text(t(named: "adjust.\(inference.adjust.rawValue)")),
                 "tolerance": .text(points(inference.differenceTolerance)),
                 "low": .text(t.fixed(result.analysis.impactRatioThreshold, 2)), "high": .text(t.fixed(1 / result.analysis.impactRatioThreshold, 2)),
+            ])))
+            s.blocks.append(.paragraph(t.runs(.findingsFamily, [
+                "comparisons": .text(t.count(counted.comparisons)), "independence": .text(t.count(counted.independenceTests)),
+                "tested": .text(t.count(counted.publishedTested)), "withheld": .text(t.count(counted.withheldTested)),
+                "tests": .text(t.count(tests)),
             ])))
             func count(_ v: Verdict, _ k: AuditMetrics.Finding.Kind) -> [ReportInline] {
                 [.text(t.count(findings.filter { $0.verdict == v && $0.kind == k }.count))]
@@ -33,7 +39,8 @@ extension ReportBuilder {
             // Disparities, then gaps in favour of a mandated priority (intended, listed the same way).
             for (verdict, heading) in [(Verdict.disparity, MessageKey.findingsDisparities), (.intended, .findingsIntended)] {
             let real = findings.filter { $0.verdict == verdict && $0.kind == .difference }
-                .sorted { ($0.isIntersection ? 1 : 0, -abs($0.value.value ?? 0), $0.attribute, $0.group, $0.metric) < ($1.isIntersection ? 1 : 0, -abs($1.value.value ?? 0), $1.attribute, $1.group, $1.metric) }
+                .sorted { ($0.isIntersection ? 1 : 0, harm($0) == 1 ? 0 : 1, -abs($0.value.value ?? 0), $0.attribute, $0.group, $0.metric)
+                    < ($1.isIntersection ? 1 : 0, harm($1) == 1 ? 0 : 1, -abs($1.value.value ?? 0), $1.attribute, $1.group, $1.metric) }
             if !real.isEmpty {
                 s.blocks.append(.heading(3, [.text(t(heading))], id: nil))
                 var items = real.prefix(12).map { f -> [ReportInline] in
@@ -47,9 +54,9 @@ extension ReportBuilder {
                         // The interval of the gap's size, in the gap's direction.
                         let (low, high) = d < 0 ? (-ci.high, -ci.low) : (ci.low, ci.high)
                         args["low"] = .text(points(low)); args["high"] = .text(points(high))
-                        return t.runs(.findingsDisparity, args)
+                        return t.runs(.findingsDisparity, args) + harmSentence(f)
                     }
-                    return t.runs(.findingsDisparityNoCi, args)
+                    return t.runs(.findingsDisparityNoCi, args) + harmSentence(f)
                 }
                 if real.count > 12 { items.append(t.runs(.findingsMore, ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
@@ -76,7 +83,7 @@ extension ReportBuilder {
                 $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate")
                     && ($0.value.value ?? 0) > 0 && $0.interval != nil && (result[$0.attribute]?[$0.group]?.statistics.count ?? 0) >= result.analysis.minGroupSize
             }
-            .sorted { (-abs(log($0.value.value!)), $0.attribute, $0.group) < (-abs(log($1.value.value!)), $1.attribute, $1.group) }
+            .sorted { (harm($0) == 1 ? 0 : 1, -abs(log($0.value.value!)), $0.attribute, $0.group) < (harm($1) == 1 ? 0 : 1, -abs(log($1.value.value!)), $1.attribute, $1.group) }
             if !inter.isEmpty {
                 s.blocks.append(.table(ReportTable(
                     caption: t.runs(.findingsIntersections, ["metric": .text(words(inter[0].metric)), "level": .text(level)]),
@@ -105,7 +112,7 @@ extension ReportBuilder {
     /// the smallest true gap that would earn a `disparity` verdict with the declared power,
     /// and in brackets the smaller gap a single unadjusted test would notice.
     func power() -> [ReportBlock] {
-        let rows = result.findings.filter { !$0.isIntersection && $0.kind == .difference }
+        let rows = result.findings.filter { !$0.isIntersection && $0.kind == .difference && !$0.isAllocation }
         guard !rows.isEmpty else { return [] }
         let order = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"]
         let metrics = Array(Set(rows.map(\.metric))).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
@@ -173,7 +180,7 @@ extension ReportBuilder {
         if result.hasLabel { columns.append("base_rate") }
         if result.hasLabel && result.hasDecision { columns += ["tpr", "fpr", "fnr", "ppv", "accuracy"] }
         if result.hasScore { columns.append("score_mean") }
-        var header: [[ReportInline]] = [[.text(t(.colGroup))]] + columns.map { [.text(t(named: "col.\($0)"))] }
+        var header: [[ReportInline]] = [[.text(t(.colGroup))]] + columns.map { [.text(columnWords($0))] }
         if result.hasDecision { header.append([.text(t(.colImpactRatio))]) }
         var rows: [[[ReportInline]]] = []
         for g in a.groups where g.statistics.count > 0 {

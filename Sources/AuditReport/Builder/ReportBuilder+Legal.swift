@@ -8,8 +8,10 @@ extension ReportBuilder {
         var s = ReportSection(id: "legal", title: [.text(t(.sectionLegal))])
         s.blocks.append(.paragraph([.text(t(.legalIntro))]))
         s.blocks.append(.paragraph(t.runs(.legalAiActStatus, ["status": declaredOrMissing(.aiActStatus)])))
-        let items = LegalChecklist.items(result, card: card, grid: model?.file)
-        for (group, prefix): (MessageKey, String) in [(.legalGroupCrpa, "crpa_"), (.legalGroupAiAct, "ai_act_"), (.legalGroupFourFifths, "four_fifths")] {
+        let items = LegalChecklist.items(result, card: card, grid: model?.file, facts: facts)
+        // French administrative law (CRPA) for a French public body's system only.
+        let groups: [(MessageKey, String)] = (card.isFrenchPublicBody ? [(.legalGroupCrpa, "crpa_")] : []) + [(.legalGroupAiAct, "ai_act_"), (.legalGroupFourFifths, "four_fifths")]
+        for (group, prefix) in groups {
             let rows = items.filter { $0.id.hasPrefix(prefix) }.map { item -> [[ReportInline]] in
                 [[.strong([.text(t(named: "legal.\(item.id).name"))])], [.text(t(named: "legal.\(item.id)"))],
                  evidenceCell(item.assessment.evidence), status(item.assessment.status)]

@@ -75,7 +75,11 @@ extension ReportBuilder {
         let terms = ["selection_rate", "impact_ratio", "four_fifths", "base_rate", "fpr", "fnr", "ppv", "interval", "adjusted", "verdict", "reference", "intersection", "unknown", "measured", "declared", "missing"]
         s.blocks.append(.table(ReportTable(
             caption: [.text(t(.glossaryCaption))], header: [[.text(t(.glossaryTerm))], [.text(t(.glossaryDefinition))]],
-            numeric: [false, false], rows: terms.map { [[.strong([.text(t(named: "term.\($0)"))])], [.text(t(named: "term.\($0).def"))]] }
+            numeric: [false, false], rows: terms.map { term in
+                // A risk flag's rates are defined as "flagged", never as a "positive decision".
+                let flagged = decisionIsUnfavourable && ["selection_rate", "fpr", "fnr", "ppv"].contains(term)
+                return [[.strong([.text(t(named: "term.\(term)"))])], [.text(t(named: "term.\(term).def" + (flagged ? ".unfavourable" : "")))]]
+            }
         )))
         return s
     }

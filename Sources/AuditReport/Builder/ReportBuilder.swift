@@ -19,6 +19,9 @@ public struct ReportBuilder {
     let model: ModelAuditResult?
     /// The scan for groups no one declared, when the spec asks for it (`scan:`).
     let scan: ScanReport.Input?
+    /// The facts stated first, computed once: the plain first page, the findings that matter
+    /// most and the legal checklist read them (`ReportFacts`).
+    let facts: ReportFacts
 
     /// - Parameters:
     ///   - report: the spec's report part: the language (unless `language` overrides it) and
@@ -31,6 +34,7 @@ public struct ReportBuilder {
         self.report = report
         self.t = ReportText(language ?? report.language)
         self.card = report.card
+        self.facts = ReportFacts(result)
         self.suppressionThreshold = suppressionThreshold ?? result.disclosure.flatMap { $0.minimumCellSize > 0 ? $0.minimumCellSize : nil }
     }
 
@@ -43,19 +47,26 @@ public struct ReportBuilder {
         let name = card[.name]
         let title = name.map { t(.titleSystem, ["name": $0]) } ?? t(.titlePlain)
         var subtitle: [[ReportInline]] = []
-        subtitle.append(t.runs(.subtitleDate, ["date": declaredOrMissing(.date)]))
-        subtitle.append(t.runs(.subtitleOwner, ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        // Without a system card, no line of "missing": the card section says it once.
+        if report.system != nil {
+            subtitle.append(t.runs(.subtitleDate, ["date": declaredOrMissing(.date)]))
+            subtitle.append(t.runs(.subtitleOwner, ["owner": declaredOrMissing(.owner), "contact": declaredOrMissing(.contact)]))
+        }
         let file = result.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
         subtitle.append(t.runs(.subtitleData, ["file": .label(file), "rows": .text(t.count(result.rowCount))]))
         subtitle.append(t.runs(.subtitleGenerator, ["version": .text(ReportVersion.vigie)]))
-        var sections = [summary(), systemCard(), convention(), legal(), findings()]
+        // The convention and French administrative law apply to a French public body's system
+        // only (`SystemCard.isFrenchPublicBody`); any other gets the generic fairness checks.
+        var sections = [summary(), systemCard(), card.isFrenchPublicBody ? convention() : fairness(), legal(), findings()]
         if let allocation = result.allocation { sections.append(allocationSection(allocation)) }
         if let model { sections.append(modelSection(model)) }
         if let human = model?.human { sections.append(humanSection(human, rule: model.flatMap(allocationRule))) }
         if let scan { sections.append(ScanReport.section(scan, t)) }
         sections.append(method())
         sections.append(glossary())
+        // Codes become the spec's readable names (`labels:`) wherever a person reads.
         return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents))
+            .relabelled(report.labels)
     }
 
     // MARK: shared pieces
@@ -102,7 +113,44 @@ public struct ReportBuilder {
         return out
     }
 
-    func words(_ metric: String) -> String { t(named: "metric.\(metric)") }
+    /// A metric in words; the decision's rate says "flagged" when the decision is unfavourable
+    /// (`decision_is: unfavourable`), never "positive decision".
+    func words(_ metric: String) -> String {
+        if metric == "selection_rate" && decisionIsUnfavourable { return t(.metricSelectionRateUnfavourable) }
+        return t(named: "metric.\(metric)")
+    }
+    /// A metric as a column or axis title, with the same rule as ``words(_:)``.
+    func columnWords(_ metric: String) -> String {
+        if metric == "selection_rate" && decisionIsUnfavourable { return t(.colFlaggedRate) }
+        return t(named: "col.\(metric)")
+    }
+    /// Whether the audited decision is the unfavourable one (a risk flag).
+    var decisionIsUnfavourable: Bool { result.analysis.decisionIs == .unfavourable }
+    /// Which side a finding's gap harms (``harm(_:in:)``).
+    func harm(_ f: AuditMetrics.Finding) -> Int { Self.harm(f, in: result) }
+
+    /// Which side a finding's gap harms: +1 the group (it gets less of a favourable decision or
+    /// more of an unfavourable one — for a risk flag, the group flagged more often), −1 the
+    /// reference, 0 when no side is harmed or the metric has no direction
+    /// (`GroupMetric.favourableDirection`).
+    static func harm(_ f: AuditMetrics.Finding, in result: AuditResult) -> Int {
+        guard let metric = GroupMetric(rawValue: f.metric), let v = f.value.value,
+              let direction = metric.favourableDirection(decisionIsFavourable: result.analysis.decisionIs == .favourable) else { return 0 }
+        let sign = f.kind == .difference ? v : v - 1
+        if sign * Double(direction) < 0 { return 1 }
+        if sign * Double(direction) > 0 { return -1 }
+        return 0
+    }
+
+    /// The sentence saying which side a gap harms, or nothing.
+    func harmSentence(_ f: AuditMetrics.Finding) -> [ReportInline] {
+        let args: [String: ReportInline] = ["attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference)]
+        switch harm(f) {
+        case 1: return [.text(" ")] + t.runs(.plainAgainstGroup, args)
+        case -1: return [.text(" ")] + t.runs(.plainAgainstReference, args)
+        default: return []
+        }
+    }
     func verdictWord(_ v: Verdict) -> String { t(named: "verdict.\(v.rawValue)") }
     var level: String { t.fixed(result.analysis.inference.level * 100, 0) }
     func points(_ x: Double) -> String { t.fixed(x * 100, 1) }
