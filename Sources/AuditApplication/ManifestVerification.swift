@@ -39,6 +39,9 @@ public enum ManifestVerification {
     ///   - inputsFolder: a folder where every input not overridden is looked up by its recorded name, and only there.
     public static func verify(folder: String, overrides: [String: String] = [:], inputsFolder: String? = nil,
                               threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+        if let amendment = try AmendmentManifest.readIfAmendment(folder: folder) {
+            return try verifyAmendment(folder: folder, manifest: amendment, overrides: overrides, inputsFolder: inputsFolder)
+        }
         let manifest = try Manifest.read(folder: folder)
         var report = Report()
         for role in overrides.keys where !manifest.inputs.contains(where: { $0.role == role }) {
@@ -52,29 +55,7 @@ public enum ManifestVerification {
         }
 
         // 1. Inputs.
-        var located: [String: String] = [:]
-        var hashes: [String: (sha256: String, bytes: Int)] = [:]
-        for input in manifest.inputs {
-            let candidates: [String]
-            if let given = overrides[input.role] {
-                candidates = [given]
-            } else if let inputsFolder {
-                candidates = [inputsFolder + "/" + input.name]
-            } else {
-                candidates = (input.path.map { [folder + "/" + $0] } ?? []) + [folder + "/" + input.name, input.name]
-            }
-            switch try locate(input, among: candidates) {
-            case .found(let path):
-                report.inputsChecked += 1
-                located[input.role] = path
-                hashes[input.role] = (input.sha256, input.bytes)
-            case .changed(let path, let hash, let size):
-                report.inputsChecked += 1
-                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
-            case .missing:
-                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
-            }
-        }
+        let (located, hashes) = try locateInputs(manifest.inputs, folder: folder, overrides: overrides, inputsFolder: inputsFolder, report: &report)
         guard report.inputProblems.isEmpty else { return report }
 
         // 2. Re-run in a private temporary folder, each input under its recorded name.
@@ -109,7 +90,46 @@ public enum ManifestVerification {
         }
 
         // 3. Outputs.
-        for output in manifest.outputs {
+        compareOutputs(manifest.outputs, folder: folder, rerun: rerun, report: &report)
+        let rerunFiles = (POSIXFiles.entries(rerun) ?? []).filter { $0 != Manifest.fileName }.sorted()
+        for name in rerunFiles where !manifest.outputs.contains(where: { $0.name == name }) {
+            report.notes.append("\(name) is not recorded in the manifest and was not checked")
+        }
+        return report
+    }
+
+    /// Step 1: finds and hashes every recorded input; the path of each found, by role.
+    static func locateInputs(_ inputs: [Manifest.Input], folder: String, overrides: [String: String], inputsFolder: String?,
+                             report: inout Report) throws -> (located: [String: String], hashes: [String: (sha256: String, bytes: Int)]) {
+        var located: [String: String] = [:]
+        var hashes: [String: (sha256: String, bytes: Int)] = [:]
+        for input in inputs {
+            let candidates: [String]
+            if let given = overrides[input.role] {
+                candidates = [given]
+            } else if let inputsFolder {
+                candidates = [inputsFolder + "/" + input.name]
+            } else {
+                candidates = (input.path.map { [folder + "/" + $0] } ?? []) + [folder + "/" + input.name, input.name]
+            }
+            switch try locate(input, among: candidates) {
+            case .found(let path):
+                report.inputsChecked += 1
+                located[input.role] = path
+                hashes[input.role] = (input.sha256, input.bytes)
+            case .changed(let path, let hash, let size):
+                report.inputsChecked += 1
+                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
+            case .missing:
+                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
+            }
+        }
+        return (located, hashes)
+    }
+
+    /// Step 3: compares every recorded output with the re-run's, byte for byte.
+    static func compareOutputs(_ outputs: [Manifest.Output], folder: String, rerun: String, report: inout Report) {
+        for output in outputs {
             report.outputsChecked += 1
             let path = folder + "/" + output.name
             guard POSIXFiles.kind(of: path) != .absent else {
@@ -132,11 +152,6 @@ public enum ManifestVerification {
                 report.outputProblems.append("\(output.name): matches the re-run but not the recorded sha256 \(output.sha256)")
             }
         }
-        let rerunFiles = (POSIXFiles.entries(rerun) ?? []).filter { $0 != Manifest.fileName }.sorted()
-        for name in rerunFiles where !manifest.outputs.contains(where: { $0.name == name }) {
-            report.notes.append("\(name) is not recorded in the manifest and was not checked")
-        }
-        return report
     }
 
     enum Location {

@@ -8,7 +8,7 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-run an audit from its manifest.json and check that every report is byte-identical.",
+        abstract: "Re-run an audit or an amendment from its manifest.json and check that every report is byte-identical.",
         discussion: """
         Reads DIR/manifest.json and checks the SHA-256 of every input (data, spec, grid, \
         tariff and drought models). An input is looked for in the file given for it \
@@ -19,6 +19,11 @@ struct VerifyCommand: ParsableCommand {
         temporary folder, removed afterwards, and each report is compared with the one in \
         DIR. Nothing is written anywhere else: a manifest whose names are not plain file \
         names, or that records no input, is refused. See docs/provenance.md.
+
+        A folder written by vigie amend is re-run the same way, with the settings its \
+        manifest records (targets, floors, limits, step, candidates, seed, proposals, \
+        reference, thresholds, language) on the recorded grid, data and holdout files \
+        (docs/amend.md, "Verify").
 
         Examples:
           vigie verify vigie-report
