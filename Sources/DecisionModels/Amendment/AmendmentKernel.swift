@@ -70,8 +70,6 @@ struct AmendmentKernel: Sendable {
     struct Scratch {
         var histogram = [Int](repeating: 0, count: AmendmentKernel.buckets)
         var bucket: [Double] = []
-        var best: [Double] = []
-        var member: [Double] = []
         var sums: [Double] = []
         var chosen: [Int] = []
     }
@@ -88,29 +86,19 @@ struct AmendmentKernel: Sendable {
     /// the floor, as ``GridDesign/exactScores(weights:)``.
     func complete(column out: UnsafeMutableBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>, floor: Double?, scratch: inout Scratch) {
         let n = rows
-        if !groupFeatures.isEmpty {
-            if scratch.best.count != n {
-                scratch.best = [Double](repeating: 0, count: n)
-                scratch.member = [Double](repeating: 0, count: n)
-            }
-            features.storage.withUnsafeBufferPointer { x in
-                scratch.best.withUnsafeMutableBufferPointer { best in
-                    scratch.member.withUnsafeMutableBufferPointer { member in
-                        for group in groupFeatures {
-                            for (m, memberFeatures) in group.enumerated() {
-                                let target = m == 0 ? best : member
-                                for i in 0..<n { target[i] = 0 }
-                                for f in memberFeatures where w[f] != 0 {
-                                    let weight = w[f], base = f * n
-                                    for i in 0..<n { target[i] += x[base + i] * weight }
-                                }
-                                if m > 0 {
-                                    for i in 0..<n where member[i] > best[i] { best[i] = member[i] }
-                                }
-                            }
-                            for i in 0..<n { out[i] += best[i] }
-                        }
+        // One pass per group: per row, each member's points, the best kept (the first on a tie:
+        // equal values), added to the row's score.
+        features.storage.withUnsafeBufferPointer { x in
+            for group in groupFeatures {
+                let members = group.map { $0.filter { w[$0] != 0 } }
+                for i in 0..<n {
+                    var best = 0.0
+                    for (m, memberFeatures) in members.enumerated() {
+                        var points = 0.0
+                        for f in memberFeatures { points += x[f * n + i] * w[f] }
+                        if m == 0 || points > best { best = points }
                     }
+                    out[i] += best
                 }
             }
         }
@@ -204,7 +192,9 @@ struct AmendmentKernel: Sendable {
             return (lo + Double(bucket), above)
         }
         scratch.bucket.removeAll(keepingCapacity: true)
-        for i in range where Int(x[i] - lo) >> shift == bucket { scratch.bucket.append(x[i]) }
+        // The bucket's scores: lo + bucket·2^shift ≤ score < lo + (bucket + 1)·2^shift (exact: whole numbers below 2^53).
+        let from = lo + Double(bucket << shift), to = lo + Double((bucket + 1) << shift)
+        for i in range where x[i] >= from && x[i] < to { scratch.bucket.append(x[i]) }
         let t = GridPartialSelection.kthLargest(&scratch.bucket, k - above)
         var greater = above
         for v in scratch.bucket where v > t { greater += 1 }
