@@ -27,7 +27,8 @@ struct AmendCommand: ParsableCommand {
 
         Targets: impact_ratio>=X (every eligible group's selection rate over the highest, \
         four-fifths rule), score_gap<=N (every eligible group's mean score within N points of the \
-        reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
+        reference group's), top_k_share_ratio>=X (every eligible group's share among the k \
+        selected over its share of applicants, relative to the reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
         criterion stays at least N), --max-change CRITERION=±N; without --max-change a \
         criterion's points stay between 0 and twice their value, and never change sign.
 
@@ -43,7 +44,7 @@ struct AmendCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X or score_gap<=N.", valueName: "spec"))
+    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N or top_k_share_ratio>=X.", valueName: "spec"))
     var target: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A floor, repeatable: CRITERION>=POINTS (legal priorities, e.g. dalo>=50).", valueName: "spec"))
