@@ -3,8 +3,8 @@
 // column) and re-allocated under the baseline capacities by a partial selection
 // (`GridPartialSelection`), as `AmendmentEvaluator.measure` does in the search. The design is
 // the grid benchmarks' (30 criteria, one feature each; 5 segments), at 100,000 applicants with
-// 2,000 places per segment, and a batch of 256 candidates per iteration: 10,000 candidates are
-// about 39 batches.
+// 2,000 places per segment, and a batch of 256 candidates per iteration; and the whole
+// workload, 10,000 distinct candidates (40 batches of at most 256) measured as the search does.
 
 import Benchmark
 import AuditData
@@ -20,6 +20,9 @@ struct AmendBenchInput: @unchecked Sendable {
     let grid: GridBenchInput
     let batch: [[Double]]
     let evaluator: AmendmentEvaluator
+    /// 10,000 distinct candidates: the grid's weights, each multiplied by a factor in [0.5, 1.5)
+    /// with two decimals.
+    let tenThousand: [[Double]]
 }
 
 func amendBenchInput() throws -> AmendBenchInput {
@@ -30,7 +33,9 @@ func amendBenchInput() throws -> AmendBenchInput {
     let codes = (0..<amendRows).map { _ in UInt32(random.below(3)) }
     let attribute = GroupColumn(attribute: "group", codes: codes, groups: ["a", "b", "c"], unknownCode: nil)
     let groups = try AmendmentGroups(attribute: attribute, reference: nil, minGroupSize: 30, minCellSize: 10, targets: [.impactRatioAtLeast(0.8)])
-    return AmendBenchInput(grid: input, batch: batch, evaluator: try AmendmentEvaluator(design: input.design, groups: groups))
+    let base = input.design.weights
+    let tenThousand = (0..<10_000).map { _ in base.map { $0 * Double(50 + random.below(100)) / 100 } }
+    return AmendBenchInput(grid: input, batch: batch, evaluator: try AmendmentEvaluator(design: input.design, groups: groups), tenThousand: tenThousand)
 }
 
 /// Registers the amendment benchmarks (called from `benchmarks`).
@@ -57,6 +62,17 @@ func amendBenchmarks() {
     Benchmark("amend-100k x30 x256 full allocation (for comparison)", configuration: config) { (benchmark: Benchmark, input: AmendBenchInput) in
         for _ in benchmark.scaledIterations {
             do { blackHole(try GridAllocation.allocate(scores: input.grid.scores, design: input.grid.design)) } catch { benchmark.error("allocate: \(error)") }
+        }
+    } setup: { try amendBenchInput() } teardown: { removeOwnTemporaryFolders() }
+
+    Benchmark("amend-100k x30 x10000 candidates measured (40 batches)", configuration: configuration(iterations: 3, warmup: 0, seconds: 120)) { (benchmark: Benchmark, input: AmendBenchInput) in
+        for _ in benchmark.scaledIterations {
+            var start = 0
+            while start < input.tenThousand.count {
+                let end = min(start + amendBatch, input.tenThousand.count)
+                do { blackHole(try input.evaluator.measure(Array(input.tenThousand[start..<end]))) } catch { benchmark.error("measure: \(error)") }
+                start = end
+            }
         }
     } setup: { try amendBenchInput() } teardown: { removeOwnTemporaryFolders() }
 }

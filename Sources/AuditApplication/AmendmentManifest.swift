@@ -15,17 +15,21 @@ public struct AmendmentManifest: Codable, Equatable, Sendable {
     public var command: [String]
     public var inputs: [Manifest.Input]
     public var outputs: [Manifest.Output]
+    /// What `vigie verify` needs to re-run an amendment (absent for `vigie scan`, and in amend
+    /// folders written before it was recorded).
+    public var settings: AmendmentSettings?
 
     enum CodingKeys: String, CodingKey {
         case manifestVersion = "manifest_version"
         case writtenBy = "written_by"
+        case settings = "amend"
         case vigie, blas, command, inputs, outputs
     }
 
     /// The manifest of outputs written into `folder` from the inputs `(role, path)` by the
     /// command `writtenBy` (`amend`, `scan`).
     public static func make(inputs: [(role: String, path: String)], command: [String], outputs: [(name: String, data: Data)],
-                            folder: String, writtenBy: String = "amend") throws -> AmendmentManifest {
+                            folder: String, writtenBy: String = "amend", settings: AmendmentSettings? = nil) throws -> AmendmentManifest {
         let home = AuditSpec.absolute(folder)
         let recorded = try inputs.map { role, path -> Manifest.Input in
             let absolute = AuditSpec.absolute(path)
@@ -35,7 +39,8 @@ public struct AmendmentManifest: Codable, Equatable, Sendable {
         }
         return AmendmentManifest(manifestVersion: Manifest.formatVersion, writtenBy: writtenBy, vigie: .current, blas: BLASProvider.description,
                                  command: command, inputs: recorded,
-                                 outputs: outputs.map { Manifest.Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) })
+                                 outputs: outputs.map { Manifest.Output(name: $0.name, sha256: SHA256Hashing.hex($0.data), bytes: $0.data.count) },
+                                 settings: settings)
     }
 
     /// Sorted keys, pretty-printed, one final newline.

@@ -36,6 +36,32 @@ public struct AmendmentRun {
         self.language = language
     }
 
+    /// The run's settings, as recorded in the manifest (``AmendmentSettings``).
+    public var settings: AmendmentSettings {
+        AmendmentSettings(csv: data.csv, protected: data.protected, maxGroups: data.maxGroups, targets: targets.map(\.text), floors: constraints.floors,
+                          maximumChanges: constraints.maximumChanges, step: constraints.step, candidates: options.budget, seed: options.seed,
+                          proposals: proposals, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, language: language.rawValue)
+    }
+
+    /// The run a manifest's settings describe, on these files (`vigie verify`).
+    /// - Throws: `SpecError` for a target or language this Vigie does not read.
+    public init(gridPath: String, dataPath: String, holdoutPath: String?, settings: AmendmentSettings) throws(SpecError) {
+        var data = DataSpec()
+        data.path = dataPath
+        data.csv = settings.csv
+        data.protected = settings.protected
+        data.maxGroups = settings.maxGroups
+        guard let language = ReportLanguage(rawValue: settings.language) else {
+            throw SpecError(key: "amend.language", message: "expected en or fr, found '\(settings.language)'")
+        }
+        var targets: [AmendmentTarget] = []
+        for text in settings.targets { targets.append(try AmendmentTarget(parsing: text)) }
+        self.init(gridPath: gridPath, data: data, reference: settings.reference, targets: targets,
+                  constraints: AmendmentConstraints(floors: settings.floors, maximumChanges: settings.maximumChanges, step: settings.step),
+                  options: GridAmendment.Options(budget: settings.candidates, seed: settings.seed), holdoutPath: holdoutPath,
+                  minGroupSize: settings.minGroupSize, minCellSize: settings.minCellSize, proposals: settings.proposals, language: language)
+    }
+
     /// The rendered files (without the manifest) and the report's input.
     public func render() throws -> (files: [ReportWriter.File], report: AmendmentReport.Input) {
         guard let dataPath = data.path else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
@@ -100,7 +126,7 @@ public struct AmendmentRun {
         if let path = data.path { inputs.append(("data", path)) }
         if let holdoutPath { inputs.append(("holdout", holdoutPath)) }
         try ReportWriter.write(files, to: folder, force: force) { written in
-            try AmendmentManifest.make(inputs: inputs, command: command, outputs: written, folder: folder).encoded()
+            try AmendmentManifest.make(inputs: inputs, command: command, outputs: written, folder: folder, settings: settings).encoded()
         }
         return input
     }

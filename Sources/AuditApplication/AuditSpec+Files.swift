@@ -28,13 +28,14 @@ extension AuditSpec {
     }
 
     /// The spec with `transform` applied to each file path: the data, the tariff, the drought
-    /// rule, the grid.
+    /// rule, the grid, `amend`'s holdout file.
     func mappingPaths(_ transform: (String) -> String) -> AuditSpec {
         var s = self
         s.data.path = data.path.map(transform)
         if let path = models.tariff?.path { s.models.tariff?.path = transform(path) }
         if let path = models.drought?.path { s.models.drought?.path = transform(path) }
         if let path = models.grid?.path { s.models.grid?.path = transform(path) }
+        if let path = models.amend?.holdout { s.models.amend?.holdout = transform(path) }
         return s
     }
 }

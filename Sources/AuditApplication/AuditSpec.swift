@@ -10,7 +10,7 @@ import DecisionModels
 /// |---|---|---|---|
 /// | data and columns | `DataSpec` | AuditData | `data`, `csv`, `protected`, `label`, `decision`, `score`, `weight`, `allocation`, `rank_by`, `income` |
 /// | analysis | `AnalysisSpec` (with `InferenceSpec`) | AuditMetrics | `reference`, `intersections`, `impact_ratio_threshold`, `min_group_size`, `min_cell_size`, `decision_is`, `interval`, `level`, `alpha`, `adjust`, `difference_tolerance`, `min_denominator`, `power`, `bootstrap` |
-/// | decision models | `DecisionModelSpec` | DecisionModels | `tariff`, `drought`, `model` |
+/// | decision models | `DecisionModelSpec` | DecisionModels | `tariff`, `drought`, `model`, `amend` (read by `vigie amend` only) |
 /// | report and system card | `ReportSpec` | AuditReport | `lang`, `system` |
 /// | the scan for groups no one declared | `ScanSpec` (optional) | AuditMetrics | `scan` |
 ///

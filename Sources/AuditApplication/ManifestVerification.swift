@@ -39,6 +39,9 @@ public enum ManifestVerification {
     ///   - inputsFolder: a folder where every input not overridden is looked up by its recorded name, and only there.
     public static func verify(folder: String, overrides: [String: String] = [:], inputsFolder: String? = nil,
                               threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+        if let amendment = try AmendmentManifest.readIfAmendment(folder: folder) {
+            return try verifyAmendment(folder: folder, manifest: amendment, overrides: overrides, inputsFolder: inputsFolder)
+        }
         let manifest = try Manifest.read(folder: folder)
         var report = Report()
         for role in overrides.keys where !manifest.inputs.contains(where: { $0.role == role }) {

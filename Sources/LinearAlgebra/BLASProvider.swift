@@ -66,6 +66,21 @@ public enum BLASProvider {
         return Int(unsafeBitCast(symbol, to: GetThreads.self)())
     }
 
+    /// Sets the number of threads OpenBLAS uses (`openblas_set_num_threads`) and returns the
+    /// previous number; `nil` (and nothing done) when the linked BLAS is not OpenBLAS.
+    ///
+    /// For a phase where the caller owns the cores (e.g. the amendment search runs one
+    /// single-threaded `dgemm` per worker, `AmendmentEvaluator`): two thread pools on the same
+    /// cores would take turns. Values do not depend on it (OpenBLAS splits a `dgemm` by rows
+    /// and columns of the result, never along the inner dimension).
+    @discardableResult
+    public static func setOpenBLASThreads(_ count: Int) -> Int? {
+        typealias SetThreads = @convention(c) (Int32) -> Void
+        guard let previous = openBLASThreads, let symbol = lookUp("openblas_set_num_threads") else { return nil }
+        unsafeBitCast(symbol, to: SetThreads.self)(Int32(clamping: max(1, count)))
+        return previous
+    }
+
     /// Resolved path of the shared library that provides `cblas_ddot`, or `nil`
     /// if it cannot be determined (e.g. static linking).
     public static var blasLibraryPath: String? {

@@ -27,9 +27,13 @@ struct AmendCommand: ParsableCommand {
 
         Targets: impact_ratio>=X (every eligible group's selection rate over the highest, \
         four-fifths rule), score_gap<=N (every eligible group's mean score within N points of the \
-        reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
+        reference group's), top_k_share_ratio>=X (every eligible group's share among the k \
+        selected over its share of applicants, relative to the reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
         criterion stays at least N), --max-change CRITERION=±N; without --max-change a \
         criterion's points stay between 0 and twice their value, and never change sign.
+
+        With --spec FILE, the spec's model: grid and amend: section (targets, keep, \
+        max_change, step, reference, holdout) are used; flags override them (docs/amend.md).
 
         Example:
           vigie amend --model Fixtures/housing/cotation-grid.yaml \\
@@ -40,7 +44,7 @@ struct AmendCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X or score_gap<=N.", valueName: "spec"))
+    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N or top_k_share_ratio>=X.", valueName: "spec"))
     var target: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A floor, repeatable: CRITERION>=POINTS (legal priorities, e.g. dalo>=50).", valueName: "spec"))
@@ -68,8 +72,9 @@ struct AmendCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard options.model.count == 1 else { throw ValidationError("give one grid: --model GRID.yaml") }
-        guard !target.isEmpty else { throw ValidationError("give at least one --target, e.g. --target impact_ratio>=0.8") }
+        guard options.model.count <= 1 else { throw ValidationError("give one grid: --model GRID.yaml") }
+        guard options.spec != nil || options.model.count == 1 else { throw ValidationError("give one grid: --model GRID.yaml (or model: in --spec)") }
+        guard options.spec != nil || !target.isEmpty else { throw ValidationError("give at least one --target, e.g. --target impact_ratio>=0.8") }
         guard candidates >= 1 else { throw ValidationError("--candidates: expected at least 1, found \(candidates)") }
         guard proposals >= 1 else { throw ValidationError("--proposals: expected at least 1, found \(proposals)") }
     }
@@ -77,13 +82,20 @@ struct AmendCommand: ParsableCommand {
     func run() throws {
         try ReportWriter.checkTarget(out, force: force)  // before any work
         let seed = options.seed ?? 1  // --seed: the random neighbourhood's
-        let targets = try target.map { text throws(SpecError) in try AmendmentTarget(parsing: text) }
-        var floors: [String: Double] = [:], limits: [String: Double] = [:]
+        var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
+        // The spec's amend: section, then the flags over it (docs/amend.md, "In the spec").
+        let fromSpec = spec.models.amend ?? AmendSpec()
+        let targets = target.isEmpty ? fromSpec.targets : try target.map { text throws(SpecError) in try AmendmentTarget(parsing: text) }
+        guard !targets.isEmpty else { throw SpecError(key: "--target", message: "give at least one target (--target or amend.targets in the spec), e.g. impact_ratio>=0.8") }
+        var floors = fromSpec.keep, limits = fromSpec.maxChange
         for text in keep { let (c, x) = try AmendmentConstraints.parseFloor(text); floors[c] = x }
         for text in maxChange { let (c, x) = try AmendmentConstraints.parseMaximumChange(text); limits[c] = x }
-        var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
+        guard let gridPath = options.model.first ?? spec.models.grid?.path else {
+            throw SpecError(key: "--model", message: "give one grid: --model GRID.yaml (or model: in --spec)")
+        }
+        let step = self.step ?? fromSpec.step, holdout = self.holdout ?? fromSpec.holdout
         try options.apply(to: &spec.data)
-        var reference: String?
+        var reference = fromSpec.reference
         for text in options.reference {
             guard let eq = text.firstIndex(of: "=") else { throw SpecError(key: "--reference", message: "'\(text)': expected ATTRIBUTE=GROUP") }
             guard spec.data.protected.first?.column == String(text[..<eq]) else {
@@ -92,13 +104,15 @@ struct AmendCommand: ParsableCommand {
             reference = String(text[text.index(after: eq)...])
         }
         let run = AmendmentRun(
-            gridPath: options.model[0], data: spec.data, reference: reference, targets: targets,
+            gridPath: gridPath, data: spec.data, reference: reference, targets: targets,
             constraints: AmendmentConstraints(floors: floors, maximumChanges: limits, step: step),
             options: GridAmendment.Options(budget: candidates, seed: seed), holdoutPath: holdout,
             minGroupSize: options.minGroupSize ?? spec.analysis.minGroupSize, minCellSize: options.minCellSize ?? spec.analysis.minCellSize,
             proposals: proposals, language: options.lang ?? spec.report.language)
         // The arguments that shape the result (paths are recorded as the manifest's inputs).
-        var command = targets.flatMap { ["--target", $0.text] } + keep.flatMap { ["--keep", $0] } + maxChange.flatMap { ["--max-change", $0] }
+        var command = targets.flatMap { ["--target", $0.text] }
+        command += floors.sorted { $0.key < $1.key }.flatMap { ["--keep", "\($0.key)>=\($0.value)"] }
+        command += limits.sorted { $0.key < $1.key }.flatMap { ["--max-change", "\($0.key)=±\($0.value)"] }
         command += spec.data.protected.map { "--protected=\($0.column)" } + ["--candidates", String(candidates), "--seed", String(seed), "--proposals", String(proposals)]
         if let reference { command += ["--reference", "\(spec.data.protected.first?.column ?? "")=\(reference)"] }
         if let step { command += ["--step", String(step)] }

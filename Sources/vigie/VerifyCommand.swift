@@ -9,7 +9,7 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-run an audit from its manifest.json and check that every report is byte-identical.",
+        abstract: "Re-run an audit or an amendment from its manifest.json and check that every report is byte-identical.",
         discussion: """
         Reads DIR/manifest.json and checks the SHA-256 of every input (data, spec, grid, \
         tariff and drought models). An input is looked for in the file given for it \
@@ -22,6 +22,11 @@ struct VerifyCommand: ParsableCommand {
         names, or that records no input, is refused. See docs/provenance.md. A folder \
         written by vigie scan is checked the same way: its inputs (data, grid), then the scan \
         re-run with the recorded arguments (docs/scan.md).
+
+        A folder written by vigie amend is re-run the same way, with the settings its \
+        manifest records (targets, floors, limits, step, candidates, seed, proposals, \
+        reference, thresholds, language) on the recorded grid, data and holdout files \
+        (docs/amend.md, "Verify").
 
         Examples:
           vigie verify vigie-report

@@ -12,12 +12,26 @@ import LinearAlgebra
 /// (``GridPartialSelection``: no full sort), and measured (``AmendmentMeasure``). Columns are
 /// measured in parallel; each result depends on its column only, so the results do not depend
 /// on the thread count.
+///
+/// ``measure(_:)`` (the search) runs the same computation on the layout of ``AmendmentKernel``
+/// (rows by segment, then tie-break): the batch is split into chunks of 8 candidates, each
+/// worker multiplies its chunks by one single-threaded `dgemm` into its own reused buffer and
+/// selects and counts each column in a few sequential passes (a histogram of the whole-number
+/// scores, then a threshold) — one owner of the cores, no allocation per candidate, no
+/// selected set materialised. ``measureWithScores(_:)`` keeps the rows in the file's order and
+/// returns the scores and the selection (the reference the tests compare it with).
 public struct AmendmentEvaluator: Sendable {
     public let design: GridDesign
     public let groups: AmendmentGroups
     public let selection: GridPartialSelection
     /// `S_0`: who the baseline grid selects.
     public let baselineSelected: [Bool]
+    /// `|S_0|`.
+    let baselineTotal: Int
+    /// The search's layout of the applicants.
+    let kernel: AmendmentKernel
+    /// Candidates per `dgemm` of a worker in ``measure(_:)``.
+    static let chunk = 8
 
     /// - Throws: `SpecError` when the grid has no allocation rule or the attribute is not
     ///   row-aligned with the design; the errors of exact scoring.
@@ -38,11 +52,72 @@ public struct AmendmentEvaluator: Sendable {
             }
         }
         baselineSelected = selected
+        baselineTotal = selected.reduce(0) { $0 + ($1 ? 1 : 0) }
+        kernel = AmendmentKernel(design: design, groups: groups, selection: selection, baselineSelected: selected)
     }
 
-    /// Measures each weight vector (each `features.count` long): one `dgemm` for the batch.
+    /// Measures each weight vector (each `features.count` long): `X'·W'_lin` by one
+    /// single-threaded `dgemm` per chunk of ``chunk`` candidates and worker, then each column
+    /// completed (exclusive groups, floor), selected and counted on ``AmendmentKernel``'s
+    /// layout. Equal to ``measureWithScores(_:)``'s measures.
     public func measure(_ batch: [[Double]]) throws -> [AmendmentMeasure] {
-        try measureWithScores(batch).measures
+        let p = design.featureDefinitions.count, n = design.rows, m = batch.count
+        guard m > 0 else { return [] }
+        let w = try Matrix(rows: p, columns: m, columnMajor: batch.flatMap { $0 })
+        let scale = try GridScoreScale(design: design, weights: w)
+        let scaled = scale.weights
+        var linear = scaled
+        let grouped = design.groupedFeatures
+        for g in 0..<m { for f in grouped { linear[f + g * p] = 0 } }
+        let decimals = scale.decimals, floor = scale.floor, unit = scale.unit
+        let scaledThreshold = selection.threshold.flatMap(GridDecimal.init).flatMap { $0.scaled(toDecimals: max(decimals, $0.decimals)) }.map(Double.init)
+        let chunk = Self.chunk, chunks = (m + chunk - 1) / chunk
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunks))
+        var results = [AmendmentMeasure?](repeating: nil, count: m)
+        var failures = [(any Error)?](repeating: nil, count: workers)
+        // One owner of the cores: the workers, each with a single-threaded dgemm.
+        let previousThreads = workers > 1 ? BLASProvider.setOpenBLASThreads(1) : nil
+        defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
+        let labels = groups.labels.count
+        linear.withUnsafeBufferPointer { linear in
+            scaled.withUnsafeBufferPointer { scaled in
+                results.withUnsafeMutableBufferPointer { results in
+                    failures.withUnsafeMutableBufferPointer { failures in
+                        let shared = AmendmentBatch(linear: linear, scaled: scaled, results: results, failures: failures)
+                        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                            var buffer = [Double](repeating: 0, count: n * chunk)
+                            var scratch = AmendmentKernel.Scratch()
+                            var first = worker * chunk
+                            while first < m {
+                                let columns = min(chunk, m - first)
+                                do {
+                                    try buffer.withUnsafeMutableBufferPointer { out in
+                                        try BLAS.gemm(kernel.features, columnMajor: UnsafeBufferPointer(rebasing: shared.linear[(first * p)..<((first + columns) * p)]),
+                                                      columns: columns, into: out)
+                                        for j in 0..<columns {
+                                            let c = first + j
+                                            let column = UnsafeMutableBufferPointer(rebasing: out[(j * n)..<((j + 1) * n)])
+                                            kernel.complete(column: column, weights: UnsafeBufferPointer(rebasing: shared.scaled[(c * p)..<((c + 1) * p)]), floor: floor, scratch: &scratch)
+                                            let tally = kernel.select(column: UnsafeBufferPointer(column), scaledThreshold: scaledThreshold, scratch: &scratch)
+                                            shared.results[c] = AmendmentMeasure.make(
+                                                groups: groups, scoreSums: (0..<labels).map { scratch.sums[$0] / unit },
+                                                selected: Array(scratch.chosen[0..<labels]), selectedTotal: tally.total,
+                                                changed: tally.total + baselineTotal - 2 * tally.kept)
+                                        }
+                                    }
+                                } catch {
+                                    shared.failures[worker] = error
+                                    return
+                                }
+                                first += workers * chunk
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return results.compactMap { $0 }
     }
 
     /// The measures and the exact scores of the batch.
@@ -79,11 +154,12 @@ public struct AmendmentEvaluator: Sendable {
             if b { base += 1 }
             if s && b { kept += 1 }
             if g >= 0 {
-                sums[g] += scaled[i] / unit
+                sums[g] += scaled[i]
                 if s { chosen[g] += 1 }
             }
         }
-        return AmendmentMeasure.make(groups: groups, scoreSums: sums, selected: chosen, selectedTotal: total, changed: total + base - 2 * kept)
+        // Sums of whole numbers of 10^−D points, exact below 2^53 whatever the order, then in points.
+        return AmendmentMeasure.make(groups: groups, scoreSums: sums.map { $0 / unit }, selected: chosen, selectedTotal: total, changed: total + base - 2 * kept)
     }
 }
 
@@ -105,4 +181,13 @@ private struct AmendmentColumns: @unchecked Sendable {
         evaluator.selection.select(scores: column, decimals: decimals, into: out, scratch: &scratch)
         results[c] = evaluator.measure(scaled: column, unit: unit, selected: UnsafeBufferPointer(out))
     }
+}
+
+/// The buffers of a batch in ``AmendmentEvaluator/measure(_:)``: read by every worker, written
+/// by disjoint columns (results) and workers (failures).
+private struct AmendmentBatch: @unchecked Sendable {
+    let linear: UnsafeBufferPointer<Double>
+    let scaled: UnsafeBufferPointer<Double>
+    let results: UnsafeMutableBufferPointer<AmendmentMeasure?>
+    let failures: UnsafeMutableBufferPointer<(any Error)?>
 }

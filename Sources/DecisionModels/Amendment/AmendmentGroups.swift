@@ -47,8 +47,8 @@ public struct AmendmentGroups: Sendable, Equatable {
             self.reference = best
         }
         let reference = self.reference
-        if targets.contains(where: { if case .scoreGapAtMost = $0 { true } else { false } }), !eligible.contains(reference) {
-            throw SpecError(key: "--target", message: "the score gap is measured against '\(labels[reference])', which has \(counts[reference]) applicants, fewer than \(floor); choose another --reference")
+        if targets.contains(where: { switch $0 { case .scoreGapAtMost, .topKShareRatioAtLeast: true; default: false } }), !eligible.contains(reference) {
+            throw SpecError(key: "--target", message: "the score gap and the top-k share ratio are measured against '\(labels[reference])', which has \(counts[reference]) applicants, fewer than \(floor); choose another --reference")
         }
     }
 }

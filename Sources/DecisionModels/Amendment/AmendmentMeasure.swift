@@ -26,9 +26,14 @@ public struct AmendmentMeasure: Sendable, Equatable {
     /// `max_{g∈E, g≠r} |mean_g − mean_r|` and its group.
     public let maxAbsScoreGap: Double?
     public let gapGroup: Int?
+    /// `min_{g∈E, g≠r} (s_g/n_g) / (s_r/n_r)` (``AmendmentTarget/topKShareRatioAtLeast(_:)``) and its
+    /// group; `nil` when the reference has no selected applicant.
+    public let minTopKShareRatio: Double?
+    public let topKGroup: Int?
 
     public init(selected: [Int], meanScore: [Double?], selectedTotal: Int, changed: Int, impactRatio: [Double?],
-                minImpactRatio: Double?, worstGroup: Int?, bestGroup: Int?, maxAbsScoreGap: Double?, gapGroup: Int?) {
+                minImpactRatio: Double?, worstGroup: Int?, bestGroup: Int?, maxAbsScoreGap: Double?, gapGroup: Int?,
+                minTopKShareRatio: Double? = nil, topKGroup: Int? = nil) {
         self.selected = selected
         self.meanScore = meanScore
         self.selectedTotal = selectedTotal
@@ -39,6 +44,8 @@ public struct AmendmentMeasure: Sendable, Equatable {
         self.bestGroup = bestGroup
         self.maxAbsScoreGap = maxAbsScoreGap
         self.gapGroup = gapGroup
+        self.minTopKShareRatio = minTopKShareRatio
+        self.topKGroup = topKGroup
     }
 
     /// The value of the target's metric.
@@ -46,6 +53,7 @@ public struct AmendmentMeasure: Sendable, Equatable {
         switch target {
         case .impactRatioAtLeast: minImpactRatio
         case .scoreGapAtMost: maxAbsScoreGap
+        case .topKShareRatioAtLeast: minTopKShareRatio
         }
     }
 
@@ -66,8 +74,17 @@ public struct AmendmentMeasure: Sendable, Equatable {
                 if let mg = means[g], gap.map({ abs(mg - mr) > $0 }) ?? true { gap = abs(mg - mr); gapGroup = g }
             }
         }
+        // Top-k share ratio relative to the reference: (s_g/n_g) / (s_r/n_r).
+        var topK: (ratio: Double, group: Int)?
+        let r = groups.reference
+        if groups.counts[r] > 0, selected[r] > 0 {
+            for g in groups.eligible where g != r {
+                let x = rate(g) / rate(r)
+                if topK.map({ x < $0.ratio }) ?? true { topK = (x, g) }
+            }
+        }
         return AmendmentMeasure(selected: selected, meanScore: means, selectedTotal: selectedTotal, changed: changed,
                                 impactRatio: ratios, minImpactRatio: worst.flatMap { ratios[$0] }, worstGroup: worst, bestGroup: best,
-                                maxAbsScoreGap: gap, gapGroup: gapGroup)
+                                maxAbsScoreGap: gap, gapGroup: gapGroup, minTopKShareRatio: topK?.ratio, topKGroup: topK?.group)
     }
 }

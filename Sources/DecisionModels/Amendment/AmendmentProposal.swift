@@ -89,6 +89,12 @@ public struct AmendmentProposal: Sendable {
                 let ci = RatioInterval.katzOrAdjusted(successes1: Double(m.selected[w]), trials1: Double(groups.counts[w]),
                                                       successes2: Double(m.selected[b]), trials2: Double(groups.counts[b]), level: level)
                 return (m.minImpactRatio, ci.map { ($0.low, $0.high) })
+            case .topKShareRatioAtLeast:
+                guard let g = m.topKGroup else { return (nil, nil) }
+                let r = groups.reference
+                let ci = RatioInterval.katzOrAdjusted(successes1: Double(m.selected[g]), trials1: Double(groups.counts[g]),
+                                                      successes2: Double(m.selected[r]), trials2: Double(groups.counts[r]), level: level)
+                return (m.minTopKShareRatio, ci.map { ($0.low, $0.high) })
             case .scoreGapAtMost:
                 guard let g = m.gapGroup, let gap = m.maxAbsScoreGap else { return (nil, nil) }
                 let r = groups.reference

@@ -14,6 +14,13 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
     /// Every eligible group's mean score is within `N` points of the reference group's:
     /// `|mean_g(score) − mean_r(score)| ≤ N` (the model audit's `score_gap`, in absolute value).
     case scoreGapAtMost(Double)
+    /// Every eligible group's top-k share ratio, relative to the reference group's, is at least
+    /// `x`: with `S` the k best-ranked applicants (the grid's own selection: k its places),
+    /// `TKSR_g = (s_g/|S|) / (n_g/n)` (the waiting-list audit's `top_k_share_ratio`,
+    /// ``TopKShare``) and the metric `min_{g eligible, g≠r} TKSR_g / TKSR_r`, which equals
+    /// `(s_g/n_g) / (s_r/n_r)`: the impact ratio against the reference `r` instead of the
+    /// most-selected group.
+    case topKShareRatioAtLeast(Double)
 
     /// Parses `impact_ratio>=0.8` or `score_gap<=5`.
     /// - Throws: `SpecError` keyed `--target` naming what was expected.
@@ -33,8 +40,12 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
             let x = try number(compact.dropFirst("score_gap<=".count))
             guard x >= 0 else { throw SpecError(key: "--target", message: "'\(text)': a score gap target must be at least 0 points, found \(x)") }
             self = .scoreGapAtMost(x)
+        } else if compact.hasPrefix("top_k_share_ratio>=") {
+            let x = try number(compact.dropFirst("top_k_share_ratio>=".count))
+            guard x > 0 else { throw SpecError(key: "--target", message: "'\(text)': a top-k share ratio target must be above 0, found \(x)") }
+            self = .topKShareRatioAtLeast(x)
         } else {
-            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1) or 'score_gap<=N' (points); top_k_share_ratio and exposure_ratio are not supported yet")
+            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1), 'score_gap<=N' (points) or 'top_k_share_ratio>=X' (X > 0); exposure_ratio is not supported yet")
         }
     }
 
@@ -43,6 +54,7 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
         switch self {
         case .impactRatioAtLeast: "min_impact_ratio"
         case .scoreGapAtMost: "max_abs_score_gap"
+        case .topKShareRatioAtLeast: "min_top_k_share_ratio"
         }
     }
 
@@ -51,6 +63,7 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
         switch self {
         case .impactRatioAtLeast(let x): "impact_ratio>=\(x.pointsText)"
         case .scoreGapAtMost(let x): "score_gap<=\(x.pointsText)"
+        case .topKShareRatioAtLeast(let x): "top_k_share_ratio>=\(x.pointsText)"
         }
     }
 
@@ -58,7 +71,7 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
     public func shortfall(_ value: Double?) -> Double {
         guard let value else { return .infinity }
         switch self {
-        case .impactRatioAtLeast(let x): return max(0, x - value)
+        case .impactRatioAtLeast(let x), .topKShareRatioAtLeast(let x): return max(0, x - value)
         case .scoreGapAtMost(let n): return max(0, value - n)
         }
     }

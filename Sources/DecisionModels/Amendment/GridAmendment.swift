@@ -104,6 +104,8 @@ public enum GridAmendment {
         switch targets[t] {
         case .impactRatioAtLeast:
             if let w = m.worstGroup, let b = m.bestGroup, w != b { pair = (w, b) }
+        case .topKShareRatioAtLeast:
+            if let g = m.topKGroup, g != groups.reference { pair = (g, groups.reference) }
         case .scoreGapAtMost:
             if let g = m.gapGroup, let mg = m.meanScore[g], let mr = m.meanScore[groups.reference] {
                 pair = mg < mr ? (g, groups.reference) : (groups.reference, g)
