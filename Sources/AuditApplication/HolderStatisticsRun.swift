@@ -10,19 +10,20 @@ public enum HolderStatisticsRun {
     /// labels (and scores) per group, no decision model or allocation (their analyses need
     /// the rows), no quantile bands (their cut points need every holder's rows), no weighted
     /// bootstrap (it resamples rows).
-    public static func validateMergeable(_ spec: AuditSpec) throws(SpecError) {
+    /// - Parameter what: the kind of audit asking, for the messages.
+    public static func validateMergeable(_ spec: AuditSpec, what: String = "a multi-holder audit merges") throws(SpecError) {
         try spec.validate()
         if spec.models.grid != nil || spec.models.tariff != nil || spec.models.drought != nil || spec.data.allocation != nil {
             let key = spec.models.grid != nil ? "model" : spec.models.tariff != nil ? "tariff" : spec.models.drought != nil ? "drought" : "allocation"
-            throw SpecError(key: key, message: "a multi-holder audit merges decisions, labels and scores per group; the analysis of a decision model or an allocation needs the rows and cannot be merged yet: audit it at each holder with `vigie audit`")
+            throw SpecError(key: key, message: "\(what) decisions, labels and scores per group; the analysis of a decision model or an allocation needs the rows, which it does not read: audit them from a file with `vigie audit`")
         }
         for (i, p) in spec.data.protected.enumerated() {
             if case .quantiles = p.binning {
-                throw SpecError(key: "protected[\(i)]", message: "'\(p.column)' is banded by quantiles, whose cut points depend on every holder's rows; give fixed edges (\(p.column):18,26,36,51,66)")
+                throw SpecError(key: "protected[\(i)]", message: "'\(p.column)' is banded by quantiles, whose cut points depend on every row (\(what) grouped counts); give fixed edges (\(p.column):18,26,36,51,66)")
             }
         }
         if spec.data.weight != nil, spec.analysis.inference.bootstrapReplicates > 0 {
-            throw SpecError(key: "bootstrap", message: "a weighted audit's bootstrap resamples rows and cannot be merged; use the analytic intervals (bootstrap: 0)")
+            throw SpecError(key: "bootstrap", message: "a weighted audit's bootstrap resamples rows (\(what) grouped counts); use the analytic intervals (bootstrap: 0)")
         }
     }
 

@@ -83,7 +83,7 @@ import Testing
         }
         // The audits: every value and interval bound equal to 1e-12 (relative).
         let a = try Audit.result(statistics: pooled, data: Self.data, analysis: AnalysisSpec(), hasLabel: true, hasDecision: true, weighted: weighted)
-        let b = try Audit.run(merged: merge.pooled, data: Self.data, analysis: AnalysisSpec(), hasLabel: true, hasDecision: true, weighted: weighted, warnings: [])
+        let b = try Audit.run(statistics: merge.pooled, data: Self.data, analysis: AnalysisSpec(), hasLabel: true, hasDecision: true, weighted: weighted, warnings: [])
         var compared = 0
         for (x, y) in zip(a.attributes, b.attributes) {
             #expect(x.reference == y.reference)

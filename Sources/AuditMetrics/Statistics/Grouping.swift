@@ -104,7 +104,7 @@ public struct Grouping: Sendable, Equatable {
     }
 
     /// The k-subsets of 0..<n in lexicographic order.
-    static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+    public static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
         var result: [[Int]] = []
         var current: [Int] = []
         func extend(_ start: Int) {
