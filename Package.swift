@@ -29,6 +29,9 @@ let package = Package(
             providers: [.apt(["libblas-dev", "liblapack-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], exclude: ["README.md"]),
+        // libpq, PostgreSQL's client library, for the push-down audit (docs/postgres.md).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresSource", dependencies: ["CPostgres", "AuditData", "AuditMetrics"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditAssessment", dependencies: ["AuditData", "AuditMetrics"], exclude: ["README.md"]),
@@ -40,7 +43,7 @@ let package = Package(
         .target(
             name: "AuditApplication",
             dependencies: [
-                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra",
+                "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "LinearAlgebra", "PostgresSource",
                 .product(name: "Crypto", package: "swift-crypto"),  // provenance: SHA-256
             ],
             exclude: ["README.md"],
@@ -61,7 +64,7 @@ let package = Package(
             name: "vigie",
             dependencies: [
                 "AuditData", "AuditMetrics", "AuditAssessment", "AuditReport", "AuditApplication", "AuditFixtures", "DecisionModels",
-                "RegisterRecords",
+                "RegisterRecords", "PostgresSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

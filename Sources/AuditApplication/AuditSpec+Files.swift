@@ -1,5 +1,6 @@
 import AuditData
 import Foundation
+import PostgresSource
 
 extension AuditSpec {
     /// Reads a spec file. Relative paths (`data:`, the tariff, drought rule and grid files)
@@ -8,7 +9,8 @@ extension AuditSpec {
     public init(contentsOfFile path: String) throws(SpecError) {
         self = try LocatedYAMLDecoder.decode(AuditSpec.self, contentsOfFile: path, what: "spec")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        self = mappingPaths { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).standardizedFileURL.path }
+        // A database URI (`data: postgresql://…`, docs/postgres.md) is not a path.
+        self = mappingPaths { $0.hasPrefix("/") || PostgresLocation.isURI($0) ? $0 : folder.appendingPathComponent($0).standardizedFileURL.path }
     }
 
     /// Parses spec text; `file` only labels errors.

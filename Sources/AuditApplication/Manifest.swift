@@ -77,13 +77,40 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var command: [String]?
     public var inputs: [Input]
     public var outputs: [Output]
+    /// For an audit pushed down to a database (`docs/postgres.md`): what was read there, in
+    /// place of a data file. Absent for a file audit.
+    public var database: Database?
+
+    /// The database a push-down audit read: no password, no row.
+    public struct Database: Codable, Equatable, Sendable {
+        /// `postgresql://user@host:port/database`, parameters and password left out.
+        public var server: String
+        /// The table audited, or absent when a query was.
+        public var table: String?
+        /// The query audited, or absent when a table was.
+        public var query: String?
+        /// The statistics query Vigie sent (`vigie audit --show-sql`).
+        public var sql: String
+        /// SHA-256 of the result set as Vigie received it (tab-separated text, `\N` for NULL,
+        /// one line per row): the same data and spec give the same hash.
+        public var resultSHA256: String
+        /// Rows audited.
+        public var rows: Int
+
+        enum CodingKeys: String, CodingKey {
+            case server, table, query, sql, rows
+            case resultSHA256 = "result_sha256"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case manifestVersion = "manifest_version"
-        case vigie, blas, spec, command, inputs, outputs
+        case vigie, blas, spec, command, inputs, outputs, database
     }
 
-    public init(manifestVersion: Int = Manifest.formatVersion, vigie: Build, blas: String, spec: AuditSpec, command: [String]?, inputs: [Input], outputs: [Output]) {
+    public init(manifestVersion: Int = Manifest.formatVersion, vigie: Build, blas: String, spec: AuditSpec, command: [String]?, inputs: [Input], outputs: [Output],
+                database: Database? = nil) {
+        self.database = database
         self.manifestVersion = manifestVersion
         self.vigie = vigie
         self.blas = blas
@@ -215,6 +242,9 @@ public struct Manifest: Codable, Equatable, Sendable {
             guard input.bytes >= 0, input.sha256.count == 64, input.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
                 throw fail("inputs[\(i)]: expected a size and a SHA-256 as 64 lowercase hexadecimal digits")
             }
+        }
+        if database != nil {
+            throw fail("the audit read a database (\(database!.server)): vigie verify re-runs file audits; re-run `vigie audit` against the server and compare database.result_sha256")
         }
         guard seen.contains("data") else {
             throw fail(inputs.isEmpty ? "inputs: no inputs recorded: there is nothing to verify the reports against" : "inputs: no data input recorded")

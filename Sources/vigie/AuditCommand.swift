@@ -5,6 +5,7 @@ import AuditData
 import AuditMetrics
 import AuditReport
 import Foundation
+import PostgresSource
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,25 +67,38 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup(title: "For CI pipelines") var pipeline: PipelineOutputs
 
+    @OptionGroup(title: "In a PostgreSQL database (--data postgresql://user@host:port/database)") var database: DatabaseOptions
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         try pipeline.validate(out: out)
+        try database.validate(data: options.data)
     }
 
     func run() throws {
         let spec = try options.resolve()
+        let location = try database.location(data: spec.data.path)
+        if database.showSQL {
+            guard let location else { throw ValidationError("--show-sql: give --data postgresql://… with --table or --query") }
+            print(PushDown.query(data: spec.data, intersections: spec.analysis.intersections).sql(relation: location.sqlRelation))
+            return
+        }
         try AuditRunner.run(spec: spec, specFile: options.spec, out: out, force: force, threads: threads, quiet: quiet, failOnDisparity: failOnDisparity, failOnVerdict: failOnVerdict,
-                            pipeline: pipeline)
+                            pipeline: pipeline, database: location)
     }
 }
 
 /// The steps shared by `audit` and `demo`.
 enum AuditRunner {
     static func run(spec: AuditSpec, specFile: String?, out: String, force: Bool, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false,
-                    pipeline: PipelineOutputs? = nil) throws {
+                    pipeline: PipelineOutputs? = nil, database: PostgresLocation? = nil) throws {
         try ReportWriter.checkTarget(out, force: force)  // before any work
         let progress = Progress(quiet: quiet)
-        let result = try AuditPipeline.run(
+        let gatesFor = { (result: AuditResult) in AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict) }
+        let result = try database.map { location in
+            try DatabaseAuditRun.run(spec: spec, location: location, outputDirectory: out, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
+                                     alongside: { result in pipeline?.files(result, report: spec.report, gates: gatesFor(result), out: out) ?? [] })
+        } ?? AuditPipeline.run(
             spec: spec,
             outputDirectory: out,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,

@@ -30,6 +30,7 @@ struct Vigie: ParsableCommand {
             AuditCommand.self, DemoCommand.self, CompareCommand.self, InitCommand.self, GenerateCommand.self,
             AmendCommand.self,  // the smallest lawful amendment of a grid (docs/amend.md)
             ScanCommand.self,  // groups no one declared where the decision treats people worse (docs/scan.md)
+            StatsCommand.self, MergeCommand.self,  // several data holders, only aggregates travel (docs/holders.md)
             VerifyCommand.self, DiffCommand.self,  // provenance (docs/provenance.md)
             ExplainCommand.self,  // CRPA R311-3-1-2 explanation to one applicant (docs/explain.md)
             RegisterCommand.self,  // public algorithm registers: Etalab, ATRS, Algoritmeregister (docs/register.md)

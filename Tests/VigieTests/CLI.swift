@@ -27,10 +27,11 @@ enum CLI {
 
     /// Runs vigie; after `timeout` seconds it is killed (status 9 by signal: a hang is a failure, not a stuck suite).
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 600) throws -> Output {
+    static func run(_ arguments: [String], in folder: URL? = nil, timeout: Double = 600, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -66,7 +66,7 @@ struct GroupBuilder {
         if read.unknownCode == nil, literal.contains(missingLabel) {
             warning = "protected attribute '\(name)': the value '\(GroupColumn.unknownLabel)' is audited as a category of its own, not as missing values (an empty cell is a missing value)"
         } else if read.unknownCode != nil, literal.contains(missingLabel) {
-            while literal.contains(missingLabel) { missingLabel += " (missing)" }
+            missingLabel = GroupOrder.missingLabel(avoiding: literal)
             let counts = read.codes.reduce(into: [UInt32: Int]()) { $0[$1, default: 0] += 1 }
             let literalRows = read.groups.indices.filter { UInt32($0) != read.unknownCode && (mapping[read.groups[$0]] ?? read.groups[$0]) == GroupColumn.unknownLabel }
                 .reduce(0) { $0 + (counts[UInt32($1)] ?? 0) }
@@ -77,17 +77,9 @@ struct GroupBuilder {
         let mapped = read.groups.indices.map { code in
             UInt32(code) == read.unknownCode ? missingLabel : mapping[read.groups[code]] ?? read.groups[code]
         }
-        var labels = Array(Set(literal))
         // Numeric labels (deciles, codes) in numeric order; others in `LabelOrder` (bands by
-        // their lower bound, then words in French dictionary order).
-        let numeric = labels.compactMap { label in Double(label).map { (label, $0) } }
-        if !labels.isEmpty, numeric.count == labels.count {
-            labels = numeric.sorted { a, b in
-                a.1 != b.1 ? a.1 < b.1 : Array(a.0.utf8).lexicographicallyPrecedes(Array(b.0.utf8))
-            }.map(\.0)
-        } else {
-            labels = LabelOrder.sorted(labels)
-        }
+        // their lower bound, then words in French dictionary order): `GroupOrder`.
+        var labels = GroupOrder.sorted(Array(Set(literal)))
         let hasUnknown = read.unknownCode != nil
         if hasUnknown { labels.append(missingLabel) }
         var position: [String: UInt32] = [:]

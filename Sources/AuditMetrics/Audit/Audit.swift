@@ -22,6 +22,19 @@ public enum Audit {
         return audit
     }
 
+    /// Audits statistics computed without a column store — merged from several data holders
+    /// (`vigie merge`) or pushed down to a database (`vigie audit --data postgresql://…`): the central table
+    /// (``result(statistics:data:analysis:hasLabel:hasDecision:weighted:warnings:source:)``)
+    /// and, when asked and unweighted, the bootstrap, which resamples the count tables only —
+    /// so both equal the pooled audit's. A weighted bootstrap resamples rows: none here.
+    public static func run(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool,
+                           weighted: Bool, warnings: [String], threads: Int = 1) throws(SpecError) -> AuditResult {
+        var audit = try result(statistics: statistics, data: data, analysis: analysis, hasLabel: hasLabel, hasDecision: hasDecision,
+                               weighted: weighted, warnings: warnings, source: nil)
+        BootstrapAnalysis.attach(to: &audit, statistics: statistics, store: nil, threads: threads)
+        return audit
+    }
+
     /// Derives the central table from (possibly merged) sufficient statistics.
     public static func result(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings

@@ -24,11 +24,14 @@ enum BootstrapAnalysis {
         case aggregate(name: String)
     }
 
-    /// Runs the bootstrap and attaches its intervals to `result`.
-    static func attach(to result: inout AuditResult, statistics: AuditStatistics, store: ColumnStore, threads: Int) {
+    /// Runs the bootstrap and attaches its intervals to `result`. Unweighted, it resamples the
+    /// count tables only (so merged statistics give the pooled audit's intervals, `vigie
+    /// merge`); weighted, it resamples rows, which only `store` has (without it, none).
+    static func attach(to result: inout AuditResult, statistics: AuditStatistics, store: ColumnStore?, threads: Int) {
         let inference = result.analysis.inference
         guard inference.bootstrapReplicates > 0 else { return }
         if result.weighted {
+            guard let store else { return }
             attachRowLevel(to: &result, statistics: statistics, store: store, threads: threads)
             return
         }

@@ -21,24 +21,40 @@ public enum DisclosureControl {
     /// Metrics of a suppressed group that stay published: they are functions of counts.
     static let published: Set<String> = ["count", "share", "households"]
 
+    /// The additive counts behind a group's published rates, for the attribute-disclosure
+    /// check: a 0 in a published total's count (a rate of 0 % or 100 %) reveals its hidden
+    /// members'. TN, FP, FN, TP with a label and a decision; the decision's or the label's two
+    /// cells with one of them; none without either.
+    static func profile(_ s: GroupStatistics, hasLabel: Bool, hasDecision: Bool) -> [Int] {
+        let r = s.rows   // TN, FP, FN, TP
+        switch (hasLabel, hasDecision) {
+        case (true, true): return [r[0], r[1], r[2], r[3]]
+        case (false, true): return [r[0], r[1]]
+        case (true, false): return [r[0], r[2]]
+        case (false, false): return []
+        }
+    }
+
+    /// The audit's tables as disclosure control sees them (one per attribute and
+    /// intersection, in the result's order), followed by `extra` tables published beside them
+    /// (`holders.csv`'s holder × attribute tables).
+    static func tables(of result: AuditResult) -> [SuppressionPlan.Table] {
+        result.attributes.map {
+            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count),
+                                  profiles: $0.groups.map { profile($0.statistics, hasLabel: result.hasLabel, hasDecision: result.hasDecision) })
+        }
+    }
+
+    /// The suppression plan of `result`'s tables and of `extra` tables published beside them.
+    static func plan(for result: AuditResult, extra: [SuppressionPlan.Table] = [], minimumCellSize k: Int) -> SuppressionPlan {
+        SuppressionPlan(tables: tables(of: result) + extra, overallCount: result.overall.statistics.count,
+                        overallProfile: profile(result.overall.statistics, hasLabel: result.hasLabel, hasDecision: result.hasDecision), minimumCellSize: k)
+    }
+
     /// `result` with the suppressed values withheld, and its `disclosure` summary set.
     /// `k = 0` returns the result unchanged but for the summary.
     public static func apply(to result: AuditResult, minimumCellSize k: Int) -> AuditResult {
-        // The additive counts behind the published rates, for the attribute-disclosure check:
-        // a 0 in a published total's count (a rate of 0 % or 100 %) reveals its hidden members'.
-        let profile = { (s: GroupStatistics) -> [Int] in
-            let r = s.rows   // TN, FP, FN, TP
-            switch (result.hasLabel, result.hasDecision) {
-            case (true, true): return [r[0], r[1], r[2], r[3]]
-            case (false, true): return [r[0], r[1]]
-            case (true, false): return [r[0], r[2]]
-            case (false, false): return []
-            }
-        }
-        let tables = result.attributes.map {
-            SuppressionPlan.Table(name: $0.name, components: $0.components, counts: $0.groups.map(\.statistics.count), profiles: $0.groups.map { profile($0.statistics) })
-        }
-        let plan = SuppressionPlan(tables: tables, overallCount: result.overall.statistics.count, overallProfile: profile(result.overall.statistics), minimumCellSize: k)
+        let plan = plan(for: result, minimumCellSize: k)
         var out = result
         var cells: [SuppressedCell] = []
         var aggregatesWithheld = 0

@@ -32,34 +32,45 @@ public struct Grouping: Sendable, Equatable {
     /// The intersection of `components` (indices of attributes of `store`, in spec order).
     public init(intersection components: [Int], of store: ColumnStore) {
         let columns = components.map { store.attributes[$0] }
-        self.name = columns.map(\.attribute).joined(separator: "*")
+        self.init(names: columns.map(\.attribute), components: components, componentGroups: columns.map(\.groups),
+                  componentMissingCodes: columns.map { $0.unknownCode.map(Int.init) },
+                  cutPoints: columns.count == 1 ? columns[0].cutPoints : [], binning: columns.count == 1 ? columns[0].binning : .none)
+    }
+
+    /// The grouping of attributes `names` (indices `components`) whose groups are
+    /// `componentGroups`, without a store: for statistics read from a bundle (`vigie merge`).
+    /// - Parameters:
+    ///   - componentMissingCodes: each component's code of its missing group, if any.
+    ///   - cutPoints, binning: a single banded attribute's; empty and `.none` otherwise.
+    public init(names: [String], components: [Int], componentGroups: [[String]], componentMissingCodes: [Int?], cutPoints: [Double] = [], binning: Binning = .none) {
+        self.name = names.joined(separator: "*")
         self.components = components
         var strides = [Int](repeating: 1, count: components.count)
         for i in stride(from: components.count - 2, through: 0, by: -1) {
-            strides[i] = strides[i + 1] * columns[i + 1].groups.count
+            strides[i] = strides[i + 1] * componentGroups[i + 1].count
         }
         self.strides = strides
-        self.componentGroups = columns.map(\.groups)
-        self.componentMissingCodes = columns.map { $0.unknownCode.map(Int.init) }
-        let total = columns.reduce(1) { $0 * $1.groups.count }
+        self.componentGroups = componentGroups
+        self.componentMissingCodes = componentMissingCodes
+        let total = componentGroups.reduce(1) { $0 * $1.count }
         var labels: [String] = []
         var unknown: [Bool] = []
         labels.reserveCapacity(total)
         for code in 0..<total {
             var parts: [String] = []
             var isUnknown = false
-            for (i, column) in columns.enumerated() {
-                let c = (code / strides[i]) % column.groups.count
-                parts.append(column.groups[c])
-                if column.unknownCode == UInt32(c) { isUnknown = true }
+            for (i, groups) in componentGroups.enumerated() {
+                let c = (code / strides[i]) % groups.count
+                parts.append(groups[c])
+                if componentMissingCodes[i] == c { isUnknown = true }
             }
             labels.append(parts.joined(separator: "*"))
             unknown.append(isUnknown)
         }
         self.groups = labels
         self.isUnknown = unknown
-        self.cutPoints = columns.count == 1 ? columns[0].cutPoints : []
-        self.binning = columns.count == 1 ? columns[0].binning : .none
+        self.cutPoints = components.count == 1 ? cutPoints : []
+        self.binning = components.count == 1 ? binning : .none
     }
 
     /// The group code of row `r` of `store`.
@@ -93,7 +104,7 @@ public struct Grouping: Sendable, Equatable {
     }
 
     /// The k-subsets of 0..<n in lexicographic order.
-    static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+    public static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
         var result: [[Int]] = []
         var current: [Int] = []
         func extend(_ start: Int) {

@@ -1,0 +1,205 @@
+import AuditData
+import AuditMetrics
+import Foundation
+
+/// The push-down audit (`vigie audit --data postgresql://… --table T`, `docs/postgres.md`):
+/// the audit's sufficient statistics computed by the database in one `GROUPING SETS` query
+/// (``PushDownQuery``); only counts and sums leave it, never a row.
+///
+/// **The same reading as a CSV file.** The query groups each protected column, the label and
+/// the decision by their text; the distinct texts are then read by Vigie's own CSV reader
+/// (`DataLoader`, from a private temporary file holding one line per result row and no count)
+/// with the spec's column requests — so missing values, value mappings, bands, the yes/no rules
+/// of the label and the decision, the limits on groups and every error are those of a CSV
+/// audit of the same table exported with `COPY … TO … CSV HEADER`. Each result row's counts and
+/// sums are then added to the groups its codes give.
+///
+/// **What is exact.** Counts are; so every rate, difference, ratio, interval, test and
+/// verdict computed from them equals the CSV audit's bit for bit (`metrics.csv` and
+/// `findings.csv` byte-identical when the weight and score sums are exact in binary: no
+/// weight, integer scores such as a grid's points). The database adds floating-point weight
+/// and score sums in its own order: otherwise within a few units in the last place.
+/// Refused (no exact push-down): quantile bands, a weighted bootstrap, decision models and
+/// allocations (they rank rows).
+public enum PushDown {
+    /// What the database computed.
+    public struct Result {
+        public let statistics: AuditStatistics
+        public let hasLabel: Bool
+        public let hasDecision: Bool
+        public let weighted: Bool
+        public let warnings: [String]
+        /// The statistics query as sent.
+        public let sql: String
+        /// The result set as text (tab-separated, `\N` for NULL, one line per row), for its hash.
+        public let resultText: Data
+        /// Rows audited.
+        public var rowCount: Int { statistics.overall.count }
+    }
+
+    /// The push-down query `data` and `intersections` give (for `--show-sql`).
+    public static func query(data: DataSpec, intersections: Int) -> PushDownQuery {
+        PushDownQuery(protected: data.protected.map(\.column), label: data.label?.column, decision: data.decision?.column,
+                      score: data.score, weight: data.weight, intersections: intersections)
+    }
+
+    /// Runs the push-down audit's queries on `location` for the columns of `data`.
+    public static func statistics(location: PostgresLocation, data: DataSpec, intersections: Int) throws -> Result {
+        for p in data.protected {
+            if case .quantiles = p.binning {
+                throw PostgresError("'\(p.column)' is banded by quantiles, which a push-down audit cannot compute exactly from grouped counts; give fixed edges (\(p.column):18,26,36,51,66)")
+            }
+        }
+        let query = query(data: data, intersections: intersections)
+        let name = location.description
+        let connection = try PostgresConnection(uri: location.uri, location: name)
+        // The columns, for a clear error on a missing one (no row is read).
+        let header = try connection.query("SELECT * FROM \(location.sqlRelation) AS vigie_source LIMIT 0").columns
+        for column in query.keys + [data.score, data.weight].compactMap({ $0 }) where !header.contains(column) {
+            throw PostgresError("\(name): no column '\(column)'; its columns are: \(header.joined(separator: ", "))")
+        }
+        var warnings: [String] = []
+        if let check = query.checkSQL(relation: location.sqlRelation) {
+            let row = try connection.query(check)
+            var values: [String: String?] = [:]
+            for (c, column) in row.columns.enumerated() { values[column] = row.rows.first?[c] ?? nil }
+            func count(_ key: String) -> Int { values[key].flatMap { $0 }.flatMap(Int.init) ?? 0 }
+            if let weight = data.weight {
+                if count("missing_weights") > 0 { throw PostgresError("\(name), column '\(weight)': \(count("missing_weights")) rows have no weight: every row needs a weight") }
+                if count("bad_weights") > 0 {
+                    throw PostgresError("\(name), column '\(weight)': \(count("bad_weights")) rows have a weight that is not 0 or from 1e-15 to 1e15 (e.g. \(values["bad_weight"].flatMap { $0 } ?? "?"))")
+                }
+                if count("positive_weights") == 0 { throw PostgresError("\(name), column '\(weight)': all weights are zero: nothing to audit") }
+            }
+            if let score = data.score {
+                if count("bad_scores") > 0 {
+                    throw PostgresError("\(name), column '\(score)': \(count("bad_scores")) rows have a score that is not a finite number of magnitude at most 1e15 (e.g. \(values["bad_score"].flatMap { $0 } ?? "?"))")
+                }
+                if count("missing_scores") > 0 { warnings.append("\(count("missing_scores")) rows have no score in '\(score)'; score statistics leave them out") }
+            }
+        }
+        let sql = query.sql(relation: location.sqlRelation)
+        let result = try connection.query(sql)
+        guard !result.rows.isEmpty else { throw PostgresError("\(name): no rows to audit") }
+        return try assemble(result, query: query, data: data, location: name, sql: sql, warnings: warnings)
+    }
+
+    /// Turns the query's rows into the audit's statistics (see the type's documentation).
+    static func assemble(_ result: PostgresConnection.Rows, query: PushDownQuery, data: DataSpec, location: String, sql: String, warnings: [String]) throws -> Result {
+        let keyCount = query.keys.count, k = query.protected.count
+        let column = Dictionary(uniqueKeysWithValues: result.columns.enumerated().map { ($0.element, $0.offset) })
+        func index(_ name: String) throws -> Int {
+            guard let i = column[name] else { throw PostgresError("\(location): the result has no column '\(name)'") }
+            return i
+        }
+        let setColumn = try index("vigie_set"), nColumn = try index("n")
+        let keyColumns = try (0..<keyCount).map { try index("k\($0)") }
+        // Which grouping set each row belongs to: its protected columns, from GROUPING()'s bits
+        // (a 1 for each column left out, the first column the most significant).
+        let setOfMask = Dictionary(uniqueKeysWithValues: ([[]] + query.sets).enumerated().map { s, components -> (Int, Int) in
+            var mask = (1 << k) - 1
+            for c in components { mask &= ~(1 << (k - 1 - c)) }
+            return (mask, s - 1)   // −1: the whole population
+        })
+        // A present text of each protected column, to fill the columns a row's set leaves out
+        // (so that they add no group of their own).
+        var filler = [String?](repeating: nil, count: k)
+        var sets: [Int] = []
+        for row in result.rows {
+            guard let maskText = row[setColumn], let mask = Int(maskText), let s = setOfMask[mask] else {
+                throw PostgresError("\(location): unexpected grouping set in the result")
+            }
+            sets.append(s)
+            if s >= 0, query.sets[s].count == 1 {
+                let c = query.sets[s][0]
+                if filler[c] == nil, let text = row[keyColumns[c]], !data.csv.missingValues.contains(text) { filler[c] = text }
+                if filler[c] == nil { filler[c] = row[keyColumns[c]] }
+            }
+        }
+        // The keys as a CSV file, read by Vigie's reader with the audit's requests.
+        var csv = query.keys.map(csvField).joined(separator: ",") + "\n"
+        var text = Data()
+        for (r, row) in result.rows.enumerated() {
+            var fields: [String] = []
+            for (i, c) in keyColumns.enumerated() {
+                let inSet = i >= k || sets[r] >= 0 && query.sets[sets[r]].contains(i)
+                let value = inSet ? row[c] : filler[i] ?? nil
+                fields.append(value.map(csvField) ?? "")
+            }
+            csv += fields.joined(separator: ",") + "\n"
+            text.append(Data((row.map { $0 ?? "\\N" }.joined(separator: "\t") + "\n").utf8))
+        }
+        let requests = data.groupRequests + [data.label.map { ColumnRequest($0.column, .label($0.rule)) },
+                                              data.decision.map { ColumnRequest($0.column, .decision($0.rule)) }].compactMap { $0 }
+        var dialect = data.csv
+        dialect.delimiter = UInt8(ascii: ",")
+        dialect.decimalComma = false
+        let keys = try readKeys(csv, dialect: dialect, requests: requests, location: location)
+        // Each row's counts and sums, added to its groups.
+        let groupings = Grouping.all(for: keys, order: data.protected.count >= 2 ? query.sets.map(\.count).max() ?? 1 : 1)
+        guard groupings.map(\.components) == query.sets else { throw PostgresError("\(location): the grouping sets do not match the audit's groupings") }
+        let weighted = data.weight != nil, scored = data.score != nil
+        func value(_ row: [String?], _ name: String) throws -> Double {
+            guard let text = row[try index(name)] else { return 0 }   // sum over no value: NULL
+            guard let x = Double(text), x.isFinite else { throw PostgresError("\(location): '\(name)' is not a finite number: \(text)") }
+            return x
+        }
+        var statistics = AuditStatistics(empty: groupings)
+        var overall = GroupStatistics.zero
+        for (r, row) in result.rows.enumerated() {
+            guard let nText = row[nColumn], let n = Int(nText), n >= 0 else { throw PostgresError("\(location): a row count is not a whole number") }
+            let cell = 2 * Int(keys.label?[r] ?? 0) + Int(keys.decision?[r] ?? 0)
+            var s = GroupStatistics.zero
+            s.rows[cell] = n
+            if weighted {
+                s.weights[cell] = try value(row, "w")
+                s.weightSquares[cell] = try value(row, "w2")
+            } else {
+                s.weights[cell] = Double(n)
+                s.weightSquares[cell] = Double(n)
+            }
+            if scored {
+                guard let scoredText = row[try index("scored")], let scoredRows = Int(scoredText) else { throw PostgresError("\(location): a score count is not a whole number") }
+                s.scoredRows = scoredRows
+                s.scoreWeight = weighted ? try value(row, "score_weight") : Double(scoredRows)
+                s.scoreSum = try value(row, "score_sum")
+                s.scoreSquareSum = try value(row, "score_squares")
+            }
+            if sets[r] < 0 {
+                overall += s
+            } else {
+                let g = sets[r]
+                let code = groupings[g].code(ofRow: r, in: keys)
+                statistics.setGroup(g, code, statistics.groups[g][code] + s)
+            }
+        }
+        statistics.setOverall(overall)
+        return Result(statistics: statistics, hasLabel: data.label != nil, hasDecision: data.decision != nil, weighted: weighted,
+                      warnings: warnings + keys.warnings, sql: sql, resultText: text)
+    }
+
+    /// A CSV field: quoted, inner quotes doubled (an empty text stays `""`, as COPY writes it).
+    static func csvField(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// Reads the keys' CSV from a private temporary file; a reading error names the database and
+    /// the column instead of the temporary file.
+    static func readKeys(_ csv: String, dialect: CSVDialect, requests: [ColumnRequest], location: String) throws -> ColumnStore {
+        let folder = NSTemporaryDirectory() + "vigie-pushdown-XXXXXX"
+        var template = Array(folder.utf8CString)
+        guard let made = mkdtemp(&template) else { throw PostgresError("cannot create a private temporary folder: \(String(cString: strerror(errno)))") }
+        let directory = String(cString: made)
+        let path = directory + "/keys.csv"
+        defer {
+            unlink(path)
+            rmdir(directory)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw PostgresError("cannot write a private temporary file in \(directory)")
+        }
+        do {
+            return try DataLoader.load(path: path, dialect: dialect, requests: requests)
+        } catch let error as CSVError {
+            throw PostgresError("\(location)\(error.columnName.map { ", column '\($0)'" } ?? ""): \(error.message)")
+        }
+    }
+}

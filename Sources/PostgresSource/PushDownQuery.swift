@@ -1,0 +1,100 @@
+/// The SQL of the push-down audit (`docs/postgres.md`): one `GROUP BY GROUPING SETS` query that
+/// computes the audit's sufficient statistics where the rows are.
+///
+/// Each protected column, the label and the decision are grouped by their **text**
+/// (`("col")::text`: the value as `COPY … TO … CSV` would write it), so that Vigie turns each
+/// distinct text into a group exactly as it reads the same text from a CSV file. One grouping
+/// set per grouping of the audit — each attribute, each intersection up to the spec's order —
+/// and one for the whole population, each with the label and the decision; per cell:
+/// `count(*)`, and, when weighted, the sums of the weight and of its square; with a score, the
+/// number of rows that have one, their weight, and the sums of (weighted) score and squared
+/// score. Standard SQL:2003 grouping sets: the same query runs on engines that speak them
+/// (Citus, Trino, Spark SQL), printed by `vigie audit --show-sql`.
+public struct PushDownQuery: Sendable, Equatable {
+    /// The protected columns, in spec order.
+    public let protected: [String]
+    public let label: String?
+    public let decision: String?
+    public let score: String?
+    public let weight: String?
+    /// Each grouping set's protected columns (indices into `protected`), in the audit's order.
+    public let sets: [[Int]]
+
+    public init(protected: [String], label: String?, decision: String?, score: String?, weight: String?, intersections: Int) {
+        self.protected = protected
+        self.label = label
+        self.decision = decision
+        self.score = score
+        self.weight = weight
+        var sets = protected.indices.map { [$0] }
+        if intersections >= 2, protected.count >= 2 {
+            for k in 2...min(intersections, protected.count) { sets += Grouping.combinations(protected.count, k) }
+        }
+        self.sets = sets
+    }
+
+    /// A quoted SQL identifier: `"name"`, inner quotes doubled.
+    public static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A column's value as text, the grouping key.
+    static func key(_ column: String) -> String { "(\(identifier(column)))::text" }
+    static func number(_ column: String) -> String { "(\(identifier(column)))::float8" }
+
+    /// The key columns, in result order: the protected columns, then the label and the decision.
+    var keys: [String] { protected + [label, decision].compactMap { $0 } }
+
+    /// The statistics query over `relation` (a quoted table name or a parenthesised query).
+    public func sql(relation: String) -> String {
+        let protectedKeys = protected.map(Self.key)
+        let outcomeKeys = [label, decision].compactMap { $0 }.map(Self.key)
+        var select = ["GROUPING(\(protectedKeys.joined(separator: ", "))) AS vigie_set"]
+        select += (protectedKeys + outcomeKeys).enumerated().map { "\($0.element) AS k\($0.offset)" }
+        select.append("count(*) AS n")
+        let w = weight.map(Self.number)
+        if let w { select += ["sum(\(w)) AS w", "sum(\(w) * \(w)) AS w2"] }
+        if let score {
+            let s = Self.number(score)
+            select.append("count(\(s)) AS scored")
+            if let w {
+                select += ["sum(\(w)) FILTER (WHERE \(s) IS NOT NULL) AS score_weight", "sum(\(w) * \(s)) AS score_sum", "sum(\(w) * \(s) * \(s)) AS score_squares"]
+            } else {
+                select += ["sum(\(s)) AS score_sum", "sum(\(s) * \(s)) AS score_squares"]
+            }
+        }
+        let sets = [outcomeKeys] + self.sets.map { $0.map { protectedKeys[$0] } + outcomeKeys }
+        let groupingSets = sets.map { "(\($0.joined(separator: ", ")))" }.joined(separator: ",\n    ")
+        let order = ["vigie_set"] + (protectedKeys + outcomeKeys).map { "\($0) COLLATE \"C\" NULLS FIRST" }
+        return """
+        SELECT \(select.joined(separator: ",\n       "))
+        FROM \(relation) AS vigie_source
+        GROUP BY GROUPING SETS (
+            \(groupingSets))
+        ORDER BY \(order.joined(separator: ", "))
+        """
+    }
+
+    /// The checks that reading a CSV file makes row by row, as one aggregate: weights present,
+    /// finite, 0 or from 1e-15 to 1e15, not all zero; scores finite and at most 1e15 in magnitude.
+    public func checkSQL(relation: String) -> String? {
+        var select: [String] = []
+        if let weight {
+            let w = Self.number(weight)
+            select += ["count(*) FILTER (WHERE \(w) IS NULL) AS missing_weights",
+                       "count(*) FILTER (WHERE \(w) = 'NaN'::float8 OR \(w) < 0 OR \(w) > 1e15 OR (\(w) > 0 AND \(w) < 1e-15)) AS bad_weights",
+                       "min(\(w)::text) FILTER (WHERE \(w) = 'NaN'::float8 OR \(w) < 0 OR \(w) > 1e15 OR (\(w) > 0 AND \(w) < 1e-15)) AS bad_weight",
+                       "count(*) FILTER (WHERE \(w) > 0) AS positive_weights"]
+        }
+        if let score {
+            let s = Self.number(score)
+            select += ["count(*) FILTER (WHERE \(s) = 'NaN'::float8 OR abs(\(s)) > 1e15) AS bad_scores",
+                       "min(\(s)::text) FILTER (WHERE \(s) = 'NaN'::float8 OR abs(\(s)) > 1e15) AS bad_score",
+                       "count(*) FILTER (WHERE \(s) IS NULL) AS missing_scores"]
+        }
+        guard !select.isEmpty else { return nil }
+        return "SELECT \(select.joined(separator: ", ")) FROM \(relation) AS vigie_source"
+    }
+}
+
+import AuditMetrics
