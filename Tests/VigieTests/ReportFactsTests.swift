@@ -77,10 +77,10 @@ import Testing
     /// With the grid and the human decision after it, the first page says where each
     /// four-fifths failure's gap arises, from the stage split (grid part and human part).
     @Test func housingDemoSaysWhereTheGapArises() throws {
-        let (result, model, report) = try ReportTestSupport.fixtureWithModel("housing")
+        let (result, model, scan, report) = try ReportTestSupport.fixtureWithModel("housing")
         let human = try #require(model?.human)
         let facts = ReportFacts(result)
-        let summary = Self.summaryText(ReportBuilder(result, model: model, report: report).document())
+        let summary = Self.summaryText(ReportBuilder(result, model: model, scan: scan, report: report).document())
         let t = ReportText(report.language)
         for f in facts.fourFifthsFailures.prefix(2) {
             let g = try #require(human.attributes.first { $0.name == f.attribute }?.groups.first { $0.label == f.group })
