@@ -7,7 +7,7 @@ extension ReportDocument {
         let language = self.language
         func inline(_ r: ReportInline) -> ReportInline {
             switch r {
-            case .label(let code): return labels.display(code, in: language).map { .text($0) } ?? r
+            case .label(let code): return labels.display(code, in: language).map { .text(Typography.missingGroup($0, language: language)) } ?? r
             case .span(let inner): return .span(inner.map(inline))
             case .strong(let inner): return .strong(inner.map(inline))
             default: return r

@@ -130,9 +130,13 @@ public enum Typography {
     }
 
     /// A group label as people read it: the missing values' group in the language's word
-    /// (each part of an intersection `a*b`); any other label unchanged.
+    /// (each part of an intersection: `a*b`, or `a × b` once the spec's `labels:` have named
+    /// the parts); any other label unchanged.
     static func missingGroup(_ label: String, language: ReportLanguage) -> String {
         guard language != .en, label.contains("unknown") else { return label }
+        if label.contains(" × ") {
+            return label.components(separatedBy: " × ").map { missingGroup($0, language: language) }.joined(separator: " × ")
+        }
         let t = ReportText(language)
         return label.split(separator: "*", omittingEmptySubsequences: false).map { part -> String in
             var rest = Substring(part)
