@@ -3,12 +3,13 @@ import AuditMetrics
 import Foundation
 
 /// The push-down audit (`vigie audit --data postgresql://… --table T`, `docs/postgres.md`):
-/// the audit's sufficient statistics computed by the database in one `GROUPING SETS` query
-/// (``PushDownQuery``); only counts and sums leave it, never a row.
+/// the audit's sufficient statistics computed by the database in one `GROUP BY` query at the
+/// finest grain (``PushDownQuery``), added up here to every attribute and intersection; only
+/// counts and sums leave it, never a row.
 ///
 /// **The same reading as a CSV file.** The query groups each protected column, the label and
 /// the decision by their text; the distinct texts are then read by Vigie's own CSV reader
-/// (`DataLoader`, from a private temporary file holding one line per result row and no count)
+/// (`DataLoader`, from a private temporary file holding one line per cell and no count)
 /// with the spec's column requests — so missing values, value mappings, bands, the yes/no rules
 /// of the label and the decision, the limits on groups and every error are those of a CSV
 /// audit of the same table exported with `COPY … TO … CSV HEADER`. Each result row's counts and
@@ -84,49 +85,23 @@ public enum PushDown {
         return try assemble(result, query: query, data: data, location: name, sql: sql, warnings: warnings)
     }
 
-    /// Turns the query's rows into the audit's statistics (see the type's documentation).
+    /// Turns the query's rows — the finest cells — into the audit's statistics (see the type's
+    /// documentation): each cell's counts and sums added to the group of every grouping it
+    /// belongs to, in the result's order (sorted: deterministic).
     static func assemble(_ result: PostgresConnection.Rows, query: PushDownQuery, data: DataSpec, location: String, sql: String, warnings: [String]) throws -> Result {
-        let keyCount = query.keys.count, k = query.protected.count
+        let keyCount = query.keys.count
         let column = Dictionary(uniqueKeysWithValues: result.columns.enumerated().map { ($0.element, $0.offset) })
         func index(_ name: String) throws -> Int {
             guard let i = column[name] else { throw PostgresError("\(location): the result has no column '\(name)'") }
             return i
         }
-        let setColumn = try index("vigie_set"), nColumn = try index("n")
+        let nColumn = try index("n")
         let keyColumns = try (0..<keyCount).map { try index("k\($0)") }
-        // Which grouping set each row belongs to: its protected columns, from GROUPING()'s bits
-        // (a 1 for each column left out, the first column the most significant).
-        let setOfMask = Dictionary(uniqueKeysWithValues: ([[]] + query.sets).enumerated().map { s, components -> (Int, Int) in
-            var mask = (1 << k) - 1
-            for c in components { mask &= ~(1 << (k - 1 - c)) }
-            return (mask, s - 1)   // −1: the whole population
-        })
-        // A present text of each protected column, to fill the columns a row's set leaves out
-        // (so that they add no group of their own).
-        var filler = [String?](repeating: nil, count: k)
-        var sets: [Int] = []
-        for row in result.rows {
-            guard let maskText = row[setColumn], let mask = Int(maskText), let s = setOfMask[mask] else {
-                throw PostgresError("\(location): unexpected grouping set in the result")
-            }
-            sets.append(s)
-            if s >= 0, query.sets[s].count == 1 {
-                let c = query.sets[s][0]
-                if filler[c] == nil, let text = row[keyColumns[c]], !data.csv.missingValues.contains(text) { filler[c] = text }
-                if filler[c] == nil { filler[c] = row[keyColumns[c]] }
-            }
-        }
         // The keys as a CSV file, read by Vigie's reader with the audit's requests.
         var csv = query.keys.map(csvField).joined(separator: ",") + "\n"
         var text = Data()
-        for (r, row) in result.rows.enumerated() {
-            var fields: [String] = []
-            for (i, c) in keyColumns.enumerated() {
-                let inSet = i >= k || sets[r] >= 0 && query.sets[sets[r]].contains(i)
-                let value = inSet ? row[c] : filler[i] ?? nil
-                fields.append(value.map(csvField) ?? "")
-            }
-            csv += fields.joined(separator: ",") + "\n"
+        for row in result.rows {
+            csv += keyColumns.map { row[$0].map(csvField) ?? "" }.joined(separator: ",") + "\n"
             text.append(Data((row.map { $0 ?? "\\N" }.joined(separator: "\t") + "\n").utf8))
         }
         let requests = data.groupRequests + [data.label.map { ColumnRequest($0.column, .label($0.rule)) },
@@ -135,12 +110,11 @@ public enum PushDown {
         dialect.delimiter = UInt8(ascii: ",")
         dialect.decimalComma = false
         let keys = try readKeys(csv, dialect: dialect, requests: requests, location: location)
-        // Each row's counts and sums, added to its groups.
-        let groupings = Grouping.all(for: keys, order: data.protected.count >= 2 ? query.sets.map(\.count).max() ?? 1 : 1)
-        guard groupings.map(\.components) == query.sets else { throw PostgresError("\(location): the grouping sets do not match the audit's groupings") }
+        let groupings = Grouping.all(for: keys, order: query.sets.map(\.count).max() ?? 1)
+        guard groupings.map(\.components) == query.sets else { throw PostgresError("\(location): the groupings do not match the audit's") }
         let weighted = data.weight != nil, scored = data.score != nil
         func value(_ row: [String?], _ name: String) throws -> Double {
-            guard let text = row[try index(name)] else { return 0 }   // sum over no value: NULL
+            guard let text = row[try index(name)] else { return 0 }   // a sum over no value: NULL
             guard let x = Double(text), x.isFinite else { throw PostgresError("\(location): '\(name)' is not a finite number: \(text)") }
             return x
         }
@@ -165,11 +139,9 @@ public enum PushDown {
                 s.scoreSum = try value(row, "score_sum")
                 s.scoreSquareSum = try value(row, "score_squares")
             }
-            if sets[r] < 0 {
-                overall += s
-            } else {
-                let g = sets[r]
-                let code = groupings[g].code(ofRow: r, in: keys)
+            overall += s
+            for (g, grouping) in groupings.enumerated() {
+                let code = grouping.code(ofRow: r, in: keys)
                 statistics.setGroup(g, code, statistics.groups[g][code] + s)
             }
         }

@@ -1,15 +1,23 @@
-/// The SQL of the push-down audit (`docs/postgres.md`): one `GROUP BY GROUPING SETS` query that
-/// computes the audit's sufficient statistics where the rows are.
+/// The SQL of the push-down audit (`docs/postgres.md`): one `GROUP BY` query that computes the
+/// audit's sufficient statistics where the rows are, at the finest grain the audit needs —
+/// one cell per combination of the protected columns' values, the label and the decision —
+/// from which Vigie adds up every attribute and intersection (``PushDown``).
 ///
 /// Each protected column, the label and the decision are grouped by their **text**
 /// (`("col")::text`: the value as `COPY … TO … CSV` would write it), so that Vigie turns each
-/// distinct text into a group exactly as it reads the same text from a CSV file. One grouping
-/// set per grouping of the audit — each attribute, each intersection up to the spec's order —
-/// and one for the whole population, each with the label and the decision; per cell:
+/// distinct text into a group exactly as it reads the same text from a CSV file. Per cell:
 /// `count(*)`, and, when weighted, the sums of the weight and of its square; with a score, the
 /// number of rows that have one, their weight, and the sums of (weighted) score and squared
-/// score. Standard SQL:2003 grouping sets: the same query runs on engines that speak them
-/// (Citus, Trino, Spark SQL), printed by `vigie audit --show-sql`.
+/// score.
+///
+/// **Why not `GROUPING SETS`.** One grouping set per attribute and intersection is the
+/// textbook push-down, and the first version sent it; measured on 10 million rows (PostgreSQL
+/// 15, 2 cores, the housing demo's 5 attributes and 10 intersections) it took 36 s — one hash
+/// table per set, 16 probes per row, no parallel plan — against 3.5 s for the finest `GROUP BY`
+/// (one probe per row, a parallel plan). The finest cells number the product of the columns'
+/// distinct values (44,800 at most there; 4,832 present); Vigie adds them up per grouping in
+/// a few milliseconds. Plain SQL: the same query runs on any engine (Citus, Trino, Spark SQL),
+/// printed by `vigie audit --show-sql`.
 public struct PushDownQuery: Sendable, Equatable {
     /// The protected columns, in spec order.
     public let protected: [String]
@@ -17,7 +25,8 @@ public struct PushDownQuery: Sendable, Equatable {
     public let decision: String?
     public let score: String?
     public let weight: String?
-    /// Each grouping set's protected columns (indices into `protected`), in the audit's order.
+    /// The audit's groupings: each attribute and intersection's protected columns (indices into
+    /// `protected`), in the audit's order; Vigie adds the cells up to each.
     public let sets: [[Int]]
 
     public init(protected: [String], label: String?, decision: String?, score: String?, weight: String?, intersections: Int) {
@@ -47,10 +56,8 @@ public struct PushDownQuery: Sendable, Equatable {
 
     /// The statistics query over `relation` (a quoted table name or a parenthesised query).
     public func sql(relation: String) -> String {
-        let protectedKeys = protected.map(Self.key)
-        let outcomeKeys = [label, decision].compactMap { $0 }.map(Self.key)
-        var select = ["GROUPING(\(protectedKeys.joined(separator: ", "))) AS vigie_set"]
-        select += (protectedKeys + outcomeKeys).enumerated().map { "\($0.element) AS k\($0.offset)" }
+        let keys = self.keys.map(Self.key)
+        var select = keys.enumerated().map { "\($0.element) AS k\($0.offset)" }
         select.append("count(*) AS n")
         let w = weight.map(Self.number)
         if let w { select += ["sum(\(w)) AS w", "sum(\(w) * \(w)) AS w2"] }
@@ -63,14 +70,11 @@ public struct PushDownQuery: Sendable, Equatable {
                 select += ["sum(\(s)) AS score_sum", "sum(\(s) * \(s)) AS score_squares"]
             }
         }
-        let sets = [outcomeKeys] + self.sets.map { $0.map { protectedKeys[$0] } + outcomeKeys }
-        let groupingSets = sets.map { "(\($0.joined(separator: ", ")))" }.joined(separator: ",\n    ")
-        let order = ["vigie_set"] + (protectedKeys + outcomeKeys).map { "\($0) COLLATE \"C\" NULLS FIRST" }
+        let order = keys.map { "\($0) COLLATE \"C\" NULLS FIRST" }
         return """
         SELECT \(select.joined(separator: ",\n       "))
         FROM \(relation) AS vigie_source
-        GROUP BY GROUPING SETS (
-            \(groupingSets))
+        GROUP BY \(keys.joined(separator: ", "))
         ORDER BY \(order.joined(separator: ", "))
         """
     }

@@ -10,7 +10,7 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("With --data postgresql://…: a SELECT query whose rows to audit (instead of --table).", valueName: "sql"))
     var query: String?
 
-    @Flag(name: .long, help: "Print the statistics query the audit would send (standard GROUPING SETS, for PostgreSQL, Citus, Trino or Spark SQL) and stop.")
+    @Flag(name: .long, help: "Print the statistics query the audit would send (plain SQL GROUP BY: PostgreSQL, Citus, Trino or Spark SQL) and stop.")
     var showSQL = false
 
     /// Checks the flags against `--data` before any work.

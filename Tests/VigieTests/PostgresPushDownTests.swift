@@ -127,7 +127,7 @@ struct PostgresPushDownTests {
         let database = try #require(manifest?["database"] as? [String: Any])
         #expect(database["server"] as? String == uri)
         #expect(database["table"] as? String == "applicants")
-        #expect((database["sql"] as? String)?.contains("GROUPING SETS") == true)
+        #expect((database["sql"] as? String)?.contains("GROUP BY") == true)
         #expect((database["result_sha256"] as? String)?.count == 64)
         #expect(database["rows"] as? Int == 6_000)
         // Same data, same hash: a second run gives the same manifest.
@@ -136,7 +136,7 @@ struct PostgresPushDownTests {
         #expect(try Data(contentsOf: again.appendingPathComponent("manifest.json")) == Data(contentsOf: fromTable.appendingPathComponent("manifest.json")))
         // --show-sql prints the query and runs nothing.
         r = try CLI.run(["audit", "--data", uri, "--table", "applicants", "--show-sql"] + Self.arguments)
-        #expect(r.status == 0 && r.stdout.contains("GROUP BY GROUPING SETS") && r.stdout.contains("FROM \"applicants\""))
+        #expect(r.status == 0 && r.stdout.contains("GROUP BY") && r.stdout.contains("FROM \"applicants\""))
     }
 
     @Test("refused with exit 2, the failure named, nothing written")
