@@ -12,28 +12,14 @@ extension ManifestVerification {
         for role in overrides.keys where !manifest.inputs.contains(where: { $0.role == role }) {
             throw ManifestError(message: "the amendment has no \(role) input to replace (recorded: \(manifest.inputs.map(\.role).joined(separator: ", ")))")
         }
-        let current = Manifest.Build.current
-        if manifest.vigie.version != current.version {
-            report.notes.append("the amendment was made by Vigie \(manifest.vigie.version), this is \(current.version): identical outputs are only promised by the same version")
-        } else if manifest.vigie.commit != current.commit {
-            report.notes.append("the amendment was made by a build of commit \(manifest.vigie.commit), this binary was built from \(current.commit)")
-        }
+        report.notes += versionNotes(manifest.vigie, what: "amendment")
         let (located, _) = try locateInputs(manifest.inputs, folder: folder, overrides: overrides, inputsFolder: inputsFolder, report: &report)
         guard report.inputProblems.isEmpty, let settings = manifest.settings else { return report }
 
-        let scratch: String
-        do { scratch = try POSIXFiles.makeUniqueFolder(in: NSTemporaryDirectory(), prefix: "vigie-verify-") } catch {
-            throw ManifestError(message: "cannot create a private folder for the re-run: \(error)")
-        }
-        defer { POSIXFiles.removeTree(scratch) }
-        func staged(_ role: String) throws -> String? {
-            guard let input = manifest.inputs.first(where: { $0.role == role }), let path = located[role] else { return nil }
-            let roleFolder = scratch + "/inputs-" + role
-            guard mkdir(roleFolder, 0o700) == 0 else { throw ManifestError(message: "cannot stage the \(role) input: \(POSIXFiles.lastError())") }
-            let link = roleFolder + "/" + input.name
-            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AuditSpec.absolute(path))
-            return link
-        }
+        let staging = try VerificationScratch(inputs: manifest.inputs, located: located)
+        defer { staging.remove() }
+        let scratch = staging.path
+        let staged = staging.staged
         guard let model = try staged("model"), let data = try staged("data") else { return report }
         let holdout = try staged("holdout")
         let rerun = scratch + "/out"

@@ -54,19 +54,10 @@ public enum ManifestVerification {
         guard report.inputProblems.isEmpty else { return report }
 
         // 2. Re-run in a private temporary folder, each input under its recorded name.
-        let scratch: String
-        do { scratch = try POSIXFiles.makeUniqueFolder(in: NSTemporaryDirectory(), prefix: "vigie-verify-") } catch {
-            throw ManifestError(message: "cannot create a private folder for the re-run: \(error)")
-        }
-        defer { POSIXFiles.removeTree(scratch) }
-        func staged(_ role: String) throws -> String? {
-            guard let input = manifest.inputs.first(where: { $0.role == role }), let path = located[role] else { return nil }
-            let roleFolder = scratch + "/inputs-" + role
-            guard mkdir(roleFolder, 0o700) == 0 else { throw ManifestError(message: "cannot stage the \(role) input: \(POSIXFiles.lastError())") }
-            let link = roleFolder + "/" + input.name
-            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AuditSpec.absolute(path))
-            return link
-        }
+        let staging = try VerificationScratch(inputs: manifest.inputs, located: located)
+        defer { staging.remove() }
+        let scratch = staging.path
+        let staged = staging.staged
         var spec = manifest.spec
         if let data = try staged("data") { spec.data.path = data }
         if let model = try staged("tariff") { spec.models.tariff?.path = model }

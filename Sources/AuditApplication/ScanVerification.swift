@@ -39,19 +39,10 @@ extension ManifestVerification {
         let (located, _) = try locateInputs(manifest.inputs, folder: folder, overrides: overrides, inputsFolder: inputsFolder, report: &report)
         guard report.inputProblems.isEmpty else { return report }
 
-        let scratch: String
-        do { scratch = try POSIXFiles.makeUniqueFolder(in: NSTemporaryDirectory(), prefix: "vigie-verify-") } catch {
-            throw ManifestError(message: "cannot create a private folder for the re-run: \(error)")
-        }
-        defer { POSIXFiles.removeTree(scratch) }
-        func staged(_ role: String) throws -> String? {
-            guard let input = manifest.inputs.first(where: { $0.role == role }), let path = located[role] else { return nil }
-            let roleFolder = scratch + "/inputs-" + role
-            guard mkdir(roleFolder, 0o700) == 0 else { throw ManifestError(message: "cannot stage the \(role) input: \(POSIXFiles.lastError())") }
-            let link = roleFolder + "/" + input.name
-            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AuditSpec.absolute(path))
-            return link
-        }
+        let staging = try VerificationScratch(inputs: manifest.inputs, located: located)
+        defer { staging.remove() }
+        let scratch = staging.path
+        let staged = staging.staged
         guard let stagedData = try staged("data") else { throw ManifestError(message: "\(path): inputs: no data input recorded") }
         let out = scratch + "/out"
         do { try rerun(stagedData, try staged("model"), manifest.command, out) } catch {

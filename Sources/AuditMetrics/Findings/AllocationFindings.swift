@@ -67,12 +67,7 @@ public enum AllocationFindings {
             }
         }
         let raw = comparisons.compactMap(\.pValue)
-        let adjusted: [Double]
-        switch inference.adjust {
-        case .holm: adjusted = MultipleTesting.holm(raw)
-        case .bh: adjusted = MultipleTesting.benjaminiHochberg(raw)
-        case .none: adjusted = raw
-        }
+        let adjusted = MultipleTesting.adjusted(raw, by: inference.adjust)
         var next = 0
         var findings: [Finding] = []
         for c in comparisons {

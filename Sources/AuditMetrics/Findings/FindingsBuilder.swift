@@ -99,12 +99,7 @@ package enum FindingsBuilder {
         }
         // 3. One adjustment over every test of the audit.
         let raw = comparisons.compactMap(\.pValue) + independence.map(\.p)
-        let adjusted: [Double]
-        switch inference.adjust {
-        case .holm: adjusted = MultipleTesting.holm(raw)
-        case .bh: adjusted = MultipleTesting.benjaminiHochberg(raw)
-        case .none: adjusted = raw
-        }
+        let adjusted = MultipleTesting.adjusted(raw, by: inference.adjust)
         var next = 0
         var findings: [Finding] = []
         for c in comparisons {

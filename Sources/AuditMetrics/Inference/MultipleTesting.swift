@@ -5,6 +5,15 @@
 /// The arithmetic mirrors statsmodels operation by operation, so results are bit-identical on
 /// ordinary inputs.
 public enum MultipleTesting {
+    /// `p` adjusted by the spec's method (`adjust:`): Holm, Benjamini–Hochberg, or unchanged.
+    public static func adjusted(_ p: [Double], by method: InferenceSpec.Adjustment) -> [Double] {
+        switch method {
+        case .holm: holm(p)
+        case .bh: benjaminiHochberg(p)
+        case .none: p
+        }
+    }
+
     /// Holm's step-down adjustment (Holm 1979, Scand. J. Statist. 6:65–70): with the p-values
     /// sorted ascending p₍₁₎ ≤ … ≤ p₍ₘ₎, p̃₍ᵢ₎ = min(1, maxⱼ≤ᵢ (m − j + 1)·p₍ⱼ₎).
     /// statsmodels `multipletests(p, method='holm')[1]`.
