@@ -113,14 +113,10 @@ public enum AllocationFindings {
                     interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
                 }
             } else if let ((x1, n1), (x2, n2)) = shareCounts {
-                interval = kind == .difference
-                    ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .newcombe)
-                    : MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .katz)
+                interval = FindingsBuilder.proportionInterval(kind, x1, n1, x2, n2, level: inference.level)
             }
             if value.value == nil { interval = nil }
-            let band: ClosedRange<Double> = kind == .difference
-                ? -inference.differenceTolerance...inference.differenceTolerance
-                : spec.impactRatioThreshold...(1 / spec.impactRatioThreshold)
+            let band = FindingsBuilder.band(kind, spec: spec)
             var (verdict, reason) = FindingsBuilder.judge(
                 value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
                 groupSize: c.group.households, referenceSize: c.reference.households, referenceIsGroup: true,

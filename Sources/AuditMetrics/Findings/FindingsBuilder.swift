@@ -159,14 +159,10 @@ package enum FindingsBuilder {
             let value = kind == .difference ? Disparity.difference(mine, theirs) : Disparity.ratio(mine, theirs)
             var interval: MetricInterval?
             if let (x1, n1) = counts1, let (x2, n2) = counts2 {
-                interval = kind == .difference
-                    ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .newcombe)
-                    : MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: inference.level), .katz)
+                interval = Self.proportionInterval(kind, x1, n1, x2, n2, level: inference.level)
             }
             if value.value == nil { interval = nil }
-            let band: ClosedRange<Double> = kind == .difference
-                ? -inference.differenceTolerance...inference.differenceTolerance
-                : spec.impactRatioThreshold...(1 / spec.impactRatioThreshold)
+            let band = Self.band(kind, spec: spec)
             let (verdict, reason) = judge(
                 value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
                 groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
@@ -211,6 +207,22 @@ package enum FindingsBuilder {
         case .npv, .falseOmissionRate: return "negative decisions"
         default: return "rows"
         }
+    }
+
+    /// The interval of a comparison of two proportions x1/n1 and x2/n2: Newcombe's for the
+    /// difference, Katz's (adjusted when a count is 0) for the ratio.
+    static func proportionInterval(_ kind: Finding.Kind, _ x1: Double, _ n1: Double, _ x2: Double, _ n2: Double, level: Double) -> MetricInterval? {
+        kind == .difference
+            ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .newcombe)
+            : MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
+    }
+
+    /// The equivalence band a comparison must lie within to be "no disparity": ± the difference
+    /// tolerance in points, or [threshold, 1/threshold] for a ratio.
+    static func band(_ kind: Finding.Kind, spec: AnalysisSpec) -> ClosedRange<Double> {
+        kind == .difference
+            ? -spec.inference.differenceTolerance...spec.inference.differenceTolerance
+            : spec.impactRatioThreshold...(1 / spec.impactRatioThreshold)
     }
 
     static func judge(value: MetricValue, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind, pAdjusted: Double?,
