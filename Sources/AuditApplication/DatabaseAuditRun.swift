@@ -16,7 +16,7 @@ public enum DatabaseAuditRun {
                            alongside: (AuditResult) throws -> [(path: String, data: Data)] = { _ in [] }) throws -> AuditResult {
         var spec = spec
         spec.data.path = location.description
-        try HolderStatisticsRun.validateMergeable(spec, what: "a push-down audit reads")
+        try HolderStatisticsRun.validateAuditableFromCounts(spec, what: "a push-down audit reads")
         try ReportWriter.checkTarget(outputDirectory, force: force)
         let pushed = try PushDown.statistics(location: location, data: spec.data, intersections: spec.analysis.intersections)
         let result = try Audit.run(statistics: pushed.statistics, data: spec.data, analysis: spec.auditedAnalysis, hasLabel: pushed.hasLabel,

@@ -6,12 +6,13 @@ import Foundation
 /// (``StatisticsBundleFile``) for `vigie merge` (`docs/holders.md`). The rows never leave the
 /// holder: the bundle holds counts and sums per group, no row and no identifier.
 public enum HolderStatisticsRun {
-    /// Checks that `spec` describes an audit whose statistics merge exactly: decisions and
+    /// Checks that `spec` describes an audit computed exactly from grouped counts (merged from
+    /// holders, or pushed down to a database): decisions and
     /// labels (and scores) per group, no decision model or allocation (their analyses need
     /// the rows), no quantile bands (their cut points need every holder's rows), no weighted
     /// bootstrap (it resamples rows).
     /// - Parameter what: the kind of audit asking, for the messages.
-    public static func validateMergeable(_ spec: AuditSpec, what: String = "a multi-holder audit merges") throws(SpecError) {
+    public static func validateAuditableFromCounts(_ spec: AuditSpec, what: String = "a multi-holder audit merges") throws(SpecError) {
         try spec.validate()
         if spec.models.grid != nil || spec.models.tariff != nil || spec.models.drought != nil || spec.data.allocation != nil {
             let key = spec.models.grid != nil ? "model" : spec.models.tariff != nil ? "tariff" : spec.models.drought != nil ? "drought" : "allocation"
@@ -34,7 +35,7 @@ public enum HolderStatisticsRun {
     ///   - force: replace a file at `output` that is not a statistics bundle.
     @discardableResult
     public static func run(spec: AuditSpec, holder: String?, output: String, threads: Int, force: Bool) throws -> StatisticsBundleFile {
-        try validateMergeable(spec)
+        try validateAuditableFromCounts(spec)
         try checkTarget(output, force: force)
         guard let path = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
         try AuditPipeline.requireRegularFile(path)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the push-down audit reads: a PostgreSQL connection URI and the rows to audit (a table
 /// or a query). The password never appears here: libpq takes it from `PGPASSWORD` or
 /// `~/.pgpass` (a URI with a password is refused, so that it cannot reach a manifest, a shell
@@ -74,5 +76,3 @@ public struct PostgresLocation: Sendable, Equatable {
         }
     }
 }
-
-import Foundation
