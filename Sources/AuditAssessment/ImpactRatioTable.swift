@@ -23,8 +23,8 @@ public struct ImpactRatioTable: Sendable, Equatable {
         attribute = a.name
         rows = a.groups.filter { $0.statistics.count > 0 }.map { g in
             let share = total > 0 ? Double(g.statistics.count) / Double(total) : 0
-            let rate = g["selection_rate"]?.value.map { favourable ? $0 : 1 - $0 }
-            let suppressed = g["selection_rate"]?.isSuppressed ?? false
+            let rate = g[MetricID(.selectionRate)]?.value.map { favourable ? $0 : 1 - $0 }
+            let suppressed = g[MetricID(.selectionRate)]?.isSuppressed ?? false
             let ratio = g.impactRatio?.value
             // A suppressed category (disclosure control) keeps its count; its rate is withheld.
             let exclusion: String? = suppressed || g.impactRatio?.isSuppressed == true ? "suppressed" : ratio == nil ? "undefined" : nil

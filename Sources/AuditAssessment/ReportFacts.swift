@@ -41,7 +41,7 @@ public struct ReportFacts: Sendable {
     /// Groups below the threshold that do not count as failures (small, unknown, intersections).
     public let weakFourFifths: Int
     /// The compared rate the undetectable gaps are about (`selection_rate`, or `base_rate`).
-    public let primaryMetric: String?
+    public let primaryMetric: MetricID?
     /// Groups of single attributes compared on `primaryMetric` with a detectable-gap figure.
     public let detectableGroups: Int
     /// Of those, the ones whose verdict-detectable gap exceeds the tolerance.
@@ -60,7 +60,7 @@ public struct ReportFacts: Sendable {
         let rates = result.findings.filter { $0.kind == .difference && !$0.isAllocation }
         let favourable = result.analysis.decisionIs == .favourable
         func harmsGroup(_ f: Finding) -> Bool {
-            guard let m = GroupMetric(rawValue: f.metric), let v = f.value.value, let d = m.favourableDirection(decisionIsFavourable: favourable) else { return false }
+            guard let m = f.metric.rate, let v = f.value.value, let d = m.favourableDirection(decisionIsFavourable: favourable) else { return false }
             return v * Double(d) < 0
         }
         disparities = rates.filter { $0.verdict == .disparity }.sorted { a, b in
@@ -87,10 +87,10 @@ public struct ReportFacts: Sendable {
         }
         fourFifthsFailures = failures
         weakFourFifths = weak
-        let primary = result.hasDecision ? "selection_rate" : result.hasLabel ? "base_rate" : nil
+        let primary: MetricID? = result.hasDecision ? MetricID(.selectionRate) : result.hasLabel ? MetricID(.baseRate) : nil
         primaryMetric = primary
         tolerance = result.analysis.inference.differenceTolerance
-        overallRate = primary.flatMap { p in result.overall.metrics.first { $0.name == p }?.value.value }
+        overallRate = primary.flatMap { p in result.overall.metrics.first { $0.id == p }?.value.value }
         let measured = rates.filter { $0.metric == primary && !$0.isIntersection && $0.verdictDetectableGap != nil
             && !(result[$0.attribute]?[$0.group]?.belowMinSize ?? true) && !(result[$0.attribute]?[$0.group]?.isUnknown ?? true) }
         detectableGroups = measured.count

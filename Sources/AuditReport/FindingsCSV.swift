@@ -21,7 +21,7 @@ public enum FindingsCSV {
         for f in result.findings {
             let text = CSVText.text
             let numbers = [f.value.value, f.interval?.low, f.interval?.high, f.pValue, f.pAdjusted].map { $0.map(NumberFormat.exact) ?? "" }
-            out += CSVText.line([text(f.attribute), text(f.group), text(f.reference), text(f.metric), text(f.kind.rawValue)]
+            out += CSVText.line([text(f.attribute), text(f.group), text(f.reference), text(f.metric.name), text(f.kind.rawValue)]
                                 + numbers + [text(f.verdict.rawValue), text(f.reason)])
         }
         return out

@@ -171,7 +171,7 @@ public struct JUnitReport {
             guard !findings.isEmpty else { continue }
             let cases = findings.map { f -> Case in
                 let name = ReportInline.plainText(t.runs(.junitCaseFinding, [
-                    "group": .label(f.group), "reference": .label(f.reference), "metric": .label(f.metric), "kind": .text(t(named: "junit.kind.\(f.kind.rawValue)")),
+                    "group": .label(f.group), "reference": .label(f.reference), "metric": .label(f.metric.name), "kind": .text(t(named: "junit.kind.\(f.kind.rawValue)")),
                 ]))
                 let message = t(.junitMessage, ["verdict": t(named: "verdict.\(f.verdict.rawValue)"), "reason": f.reason])
                 let outcome: Case.Outcome = switch f.verdict {

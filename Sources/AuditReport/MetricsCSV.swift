@@ -43,17 +43,17 @@ public enum MetricsCSV {
             for group in attribute.groups {
                 for entry in group.metrics + group.disparities { row(attribute.name, group.label, entry) }
                 if let ratio = group.impactRatio {
-                    var entry = MetricEntry("impact_ratio", ratio, n: group.statistics.count, interval: group.impactRatioInterval)
+                    var entry = MetricEntry(.impactRatio, ratio, n: group.statistics.count, interval: group.impactRatioInterval)
                     entry.bootstrapInterval = group.impactRatioBootstrapInterval
                     row(attribute.name, group.label, entry)
                     let flag: MetricValue = group.adverseImpact.map { .defined($0 ? 1 : 0) } ?? .undefined(reason: "impact ratio undefined")
-                    row(attribute.name, group.label, MetricEntry("adverse_impact", flag, n: group.statistics.count))
+                    row(attribute.name, group.label, MetricEntry(.adverseImpact, flag, n: group.statistics.count))
                 }
                 // Power: the smallest gap each comparison could detect (two-sided, at α, with the declared power).
                 for f in result.findings where f.attribute == attribute.name && f.group == group.label && f.kind == .difference && !f.isAllocation {
                     let undetectable = MetricValue.undefined(reason: "no such rate within [0, 1]")
-                    row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_decrease", f.minimumDetectableDecrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
-                    row(attribute.name, group.label, MetricEntry("\(f.metric)_minimum_detectable_increase", f.minimumDetectableIncrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
+                    row(attribute.name, group.label, MetricEntry(.minimumDetectableDecrease(f.metric), f.minimumDetectableDecrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
+                    row(attribute.name, group.label, MetricEntry(.minimumDetectableIncrease(f.metric), f.minimumDetectableIncrease.map { .defined($0) } ?? undetectable, n: f.groupRows))
                 }
             }
             for entry in attribute.aggregates { row(attribute.name, "all", entry) }
@@ -64,11 +64,11 @@ public enum MetricsCSV {
                 for entry in allocation.decompositions { row(attribute.name, "all", entry) }
             }
             for test in result.independenceTests where test.attribute == attribute.name {
-                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_chi2", .defined(test.statistic), n: test.groups))
+                row(attribute.name, "all", MetricEntry(.independenceChi2(test.metric), .defined(test.statistic), n: test.groups))
                 let p: MetricValue = test.pValueIsUpperBound
                     ? .upperBound(test.pValue, reason: PublishedPValue.boundReason("the chi-square p-value")) : .defined(test.pValue)
-                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_value", p, n: test.groups))
-                row(attribute.name, "all", MetricEntry("\(test.metric)_independence_p_adjusted", .defined(test.pAdjusted), n: test.groups))
+                row(attribute.name, "all", MetricEntry(.independencePValue(test.metric), p, n: test.groups))
+                row(attribute.name, "all", MetricEntry(.independencePAdjusted(test.metric), .defined(test.pAdjusted), n: test.groups))
             }
         }
         return out

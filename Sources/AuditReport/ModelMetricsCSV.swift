@@ -32,30 +32,30 @@ public enum ModelMetricsCSV {
                 for e in g.metrics { out += MetricsCSV.line(a.name, g.label, e) }
                 if let gap = a.scoreGaps.first(where: { $0.group == g.label })?.gap {
                     for c in gap.criteria {
-                        out += MetricsCSV.line(a.name, g.label, MetricEntry("score_gap_part:\(c.criterion)", c.part.difference, n: gap.count,
+                        out += MetricsCSV.line(a.name, g.label, MetricEntry(.scoreGapPart(criterion: c.criterion), c.part.difference, n: gap.count,
                                                                              interval: c.part.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                     }
                 }
                 if let d = a.oaxaca.first(where: { $0.group == g.label })?.decomposition {
                     for c in d.byCriterion {
-                        out += MetricsCSV.line(a.name, g.label, MetricEntry("allocation_gap_explained:\(c.criterion)", .defined(c.part), n: d.count))
+                        out += MetricsCSV.line(a.name, g.label, MetricEntry(.allocationGapExplained(criterion: c.criterion), .defined(c.part), n: d.count))
                     }
                 }
             }
             for e in a.aggregates { out += MetricsCSV.line(a.name, "all", e) }
             for p in a.proxies?.ranked ?? [] {
-                out += MetricsCSV.line(a.name, "all", MetricEntry("proxy_\(p.measure.rawValue):\(p.feature)", p.value, n: p.count))
+                out += MetricsCSV.line(a.name, "all", MetricEntry(.proxy(p.measure, criterion: p.feature), p.value, n: p.count))
             }
             for m in a.proxies?.models ?? [] {
                 let level = m.level >= 0 && Int(m.level) < a.groups.count ? a.groups[Int(m.level)].label : String(m.level)
-                out += MetricsCSV.line(a.name, level, MetricEntry("proxy_auc", m.fit.auc, n: m.positives + m.negatives))
+                out += MetricsCSV.line(a.name, level, MetricEntry(.proxyAUC, m.fit.auc, n: m.positives + m.negatives))
             }
         }
         // Weight sensitivity: per group, criterion and scale, the change in impact ratio.
         for e in model.sensitivity {
             let n = model[e.attribute]?.groups.first { $0.label == e.group }?.count ?? 0
-            out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_impact_ratio_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.impactRatioChange, n: n))
-            out += MetricsCSV.line(e.attribute, e.group, MetricEntry("sensitivity_rate_difference_change:\(e.criterion)×\(NumberFormat.exact(e.scale))", e.rateDifferenceChange, n: n))
+            out += MetricsCSV.line(e.attribute, e.group, MetricEntry(.sensitivityImpactRatioChange(criterion: e.criterion, scale: e.scale), e.impactRatioChange, n: n))
+            out += MetricsCSV.line(e.attribute, e.group, MetricEntry(.sensitivityRateDifferenceChange(criterion: e.criterion, scale: e.scale), e.rateDifferenceChange, n: n))
         }
         if let human = model.human { out += humanRows(human) }
         return out

@@ -199,7 +199,7 @@ public enum ReportJSON {
             attribute = f.attribute
             group = f.group
             reference = f.reference
-            metric = f.metric
+            metric = f.metric.name
             kind = f.kind.rawValue
             intersection = f.isIntersection
             value = Value(f.value, n: f.groupRows, interval: f.interval)
@@ -277,7 +277,7 @@ public enum ReportJSON {
 
         init(_ t: IndependenceTest) {
             attribute = t.attribute
-            metric = t.metric
+            metric = t.metric.name
             statistic = t.statistic
             degrees_of_freedom = t.degreesOfFreedom
             p_value = t.pValue

@@ -80,15 +80,15 @@ public enum ModelAudit {
         let everyone = [Int32](repeating: 0, count: n)
         var overall: [MetricEntry] = []
         let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label))
-        overall += overallScores.overall.entries(reference: nil).filter { $0.name.hasPrefix("score_") }
+        overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
         if let selected {
             let k = selected.filter { $0 }.count
-            overall.append(MetricEntry("grid_selection_rate", .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
+            overall.append(MetricEntry(.gridSelectionRate, .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
                                        interval: wilson(Double(k), Double(n), level)))
         }
         if let waiting {
             let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated)
-            overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.name.hasPrefix("logrank") }
+            overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
         }
 
         var attributes: [ModelAttributeResult] = []
@@ -114,11 +114,11 @@ public enum ModelAudit {
                                        priorities: labels.map { auditAttribute?[$0]?.priorities ?? [] }, eligibility: audit.analysis.ratioEligibility)
                 let ratios = frame.mostFavouredRatios(zeroComparator: "no group has a selected applicant")
                 for g in labels.indices {
-                    perGroup[g].append(MetricEntry("grid_selection_rate", rates[g], n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
+                    perGroup[g].append(MetricEntry(.gridSelectionRate, rates[g], n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
                     if let b = frame.mostFavoured(for: g), counts[g] > 0 {
                         let ratio = ratios[g]
                         let ci = RatioInterval.katzOrAdjusted(successes1: Double(chosen[g]), trials1: Double(counts[g]), successes2: Double(chosen[b]), trials2: Double(counts[b]), level: level)
-                        perGroup[g].append(MetricEntry("grid_impact_ratio", ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
+                        perGroup[g].append(MetricEntry(.gridImpactRatio, ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
                     }
                 }
             }
@@ -141,7 +141,7 @@ public enum ModelAudit {
                 let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
                 let entries = try WaitingListFairness.survivalEntries(times, level: level)
                 for g in labels.indices { perGroup[g] += entries.groups[g] }
-                aggregates += entries.overall.filter { $0.name.hasPrefix("logrank") }
+                aggregates += entries.overall.filter { $0.id.isLogRank }
             }
             // What drives the gaps.
             var scoreGaps: [(group: String, gap: GroupScoreGap)] = []
@@ -151,7 +151,7 @@ public enum ModelAudit {
                 for gap in try ScoreGapDecomposition.decompose(contributions: contributions, criteria: criteria, groups: visible, reference: reference, level: level)
                 where gap.group != reference && counts[Int(gap.group)] > 0 {
                     scoreGaps.append((labels[Int(gap.group)], gap))
-                    perGroup[Int(gap.group)].append(MetricEntry("score_gap", gap.gap.difference, n: counts[Int(gap.group)],
+                    perGroup[Int(gap.group)].append(MetricEntry(.scoreGap, gap.gap.difference, n: counts[Int(gap.group)],
                                                                  interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                 }
                 if let selected {
@@ -160,9 +160,9 @@ public enum ModelAudit {
                     where d.group != reference && counts[Int(d.group)] > 0 {
                         oaxaca.append((labels[Int(d.group)], d))
                         let g = Int(d.group)
-                        perGroup[g].append(MetricEntry("allocation_gap", d.gap, n: counts[g]))
-                        perGroup[g].append(MetricEntry("allocation_gap_explained", d.explained, n: counts[g], interval: normal(d.explained, d.explainedStandardError, level)))
-                        perGroup[g].append(MetricEntry("allocation_gap_unexplained", d.unexplained, n: counts[g], interval: normal(d.unexplained, d.unexplainedStandardError, level)))
+                        perGroup[g].append(MetricEntry(.allocationGap, d.gap, n: counts[g]))
+                        perGroup[g].append(MetricEntry(.allocationGapExplained, d.explained, n: counts[g], interval: normal(d.explained, d.explainedStandardError, level)))
+                        perGroup[g].append(MetricEntry(.allocationGapUnexplained, d.unexplained, n: counts[g], interval: normal(d.unexplained, d.unexplainedStandardError, level)))
                     }
                 }
             }
@@ -174,13 +174,13 @@ public enum ModelAudit {
                                       modelObservations: analysed.modelObservations)
             let groups = labels.indices.map { g -> ModelGroupResult in
                 let entries = isHidden[g]
-                    ? perGroup[g].map { e in e.name == "applicant_share" ? e : MetricEntry(e.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
+                    ? perGroup[g].map { e in e.id == .applicantShare ? e : MetricEntry(e.id, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
                     : perGroup[g]
                 return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
             }
             attributes.append(ModelAttributeResult(
                 name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
-                aggregates: isHidden.contains(true) ? aggregates.map { $0.name == "top_k" ? $0 : MetricEntry($0.name, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
+                aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
                 scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
         }
         // Weight sensitivity (one dgemm for every variant, re-allocated per column), when the

@@ -22,5 +22,8 @@ public struct ModelGroupResult: Sendable, Equatable {
         self.metrics = metrics
     }
 
-    public subscript(_ name: String) -> MetricEntry? { metrics.first { $0.name == name } }
+    public subscript(_ id: MetricID) -> MetricEntry? { metrics.first { $0.id == id } }
+    /// The entry whose published name is `name`: for names read from a file (reference
+    /// values, a previous report), never to form a name in code — use the ``MetricID``.
+    public func entry(named name: String) -> MetricEntry? { metrics.first { $0.name == name } }
 }

@@ -33,25 +33,25 @@ import Testing
     @Test func groupMeansMediansPerCapitaAndShortfall() throws {
         let a = try Self.result().allocation!
         let groupA = a["g"]!["A"]!, groupB = a["g"]!["B"]!
-        #expect(Self.close(groupA["allocation_mean"], 25))
-        #expect(Self.close(groupA["allocation_median"], 25))
-        #expect(Self.close(groupA["allocation_per_capita"], 100.0 / 6))
-        #expect(Self.close(groupA["shortfall_share"], 0.25))
-        #expect(Self.close(groupA["shortfall_mean"], 1.25))
-        #expect(Self.close(groupB["allocation_mean"], 20.0 / 3))
-        #expect(Self.close(groupB["allocation_median"], 5))
-        #expect(Self.close(groupB["shortfall_share"], 1))
-        #expect(Self.close(groupB["shortfall_mean"], 25.0 / 3))
-        #expect(Self.close(groupB["allocation_mean_ratio"], (20.0 / 3) / 25))
-        #expect(Self.close(groupB["shortfall_share_difference"], 0.75))
+        #expect(Self.close(groupA[.allocationMean], 25))
+        #expect(Self.close(groupA[.allocationMedian], 25))
+        #expect(Self.close(groupA[.allocationPerCapita], 100.0 / 6))
+        #expect(Self.close(groupA[.shortfallShare], 0.25))
+        #expect(Self.close(groupA[.shortfallMean], 1.25))
+        #expect(Self.close(groupB[.allocationMean], 20.0 / 3))
+        #expect(Self.close(groupB[.allocationMedian], 5))
+        #expect(Self.close(groupB[.shortfallShare], 1))
+        #expect(Self.close(groupB[.shortfallMean], 25.0 / 3))
+        #expect(Self.close(groupB[MetricID.allocationMean.ratio], (20.0 / 3) / 25))
+        #expect(Self.close(groupB[MetricID.shortfallShare.difference], 0.75))
     }
 
     /// Overall indices against numpy (by the definitions): Gini of (10, 20, 30, 40, 5, 5, 10) =
     /// Σ|xi − xj| / (2n²μ) = 0.39285714285714285; Theil T = 0.2555169568542994.
     @Test func overallIndicesAndTheExactDecomposition() throws {
         let a = try Self.result().allocation!
-        #expect(Self.close(a.overall["gini"], 0.39285714285714285))
-        #expect(Self.close(a.overall["theil_t"], 0.2555169568542994))
+        #expect(Self.close(a.overall[MetricID(.gini)], 0.39285714285714285))
+        #expect(Self.close(a.overall[MetricID(.theilT)], 0.2555169568542994))
         let d = a["g"]!.decompositions
         let between = d.first { $0.name == "theil_t_between" }!.value.value!
         let within = d.first { $0.name == "theil_t_within" }!.value.value!
@@ -73,7 +73,7 @@ import Testing
         let first = try Self.result(bootstrap: 400).allocation!
         let second = try Self.result(bootstrap: 400).allocation!
         #expect(first == second)
-        let gini = first.overall["gini"]!
+        let gini = first.overall[MetricID(.gini)]!
         #expect(gini.bootstrapInterval != nil)
         #expect(gini.bootstrapInterval!.low <= gini.value.value! && gini.value.value! <= gini.bootstrapInterval!.high)
     }

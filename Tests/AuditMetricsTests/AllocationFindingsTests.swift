@@ -49,7 +49,7 @@ import Testing
         #expect(found.allSatisfy { $0.isAllocation })
         for (f, e) in zip(found, expected) {
             let what = "\(f.metric) \(f.kind.rawValue)"
-            #expect(f.metric == e["metric"] as! String && f.kind.rawValue == e["kind"] as! String, "order: \(what)")
+            #expect(f.metric.name == e["metric"] as! String && f.kind.rawValue == e["kind"] as! String, "order: \(what)")
             #expect(f.group == "B" && f.reference == "A", "\(what)")
             #expect(Self.close(f.value.value, Self.number(e["value"])), "value \(what): \(String(describing: f.value.value))")
             #expect(Self.close(f.interval?.low, Self.number(e["low"]), 1e-7), "low \(what): \(String(describing: f.interval?.low)) vs \(Self.number(e["low"]))")

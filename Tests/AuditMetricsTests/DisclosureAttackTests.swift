@@ -59,7 +59,7 @@ import Testing
     ]
 
     static func read(_ group: GroupResult) -> Known {
-        var known = Known(rows: group.statistics.count, hidden: group["selection_rate"]?.isSuppressed ?? false)
+        var known = Known(rows: group.statistics.count, hidden: group[MetricID(.selectionRate)]?.isSuppressed ?? false)
         for entry in group.metrics {
             guard let (num, comp) = numerators[entry.name], let v = entry.value.value else { continue }
             let x = Int((v * Double(entry.n)).rounded())
@@ -138,12 +138,12 @@ import Testing
             // 5. Impact ratios: the rate they divide by is a published group's rate, and no
             // published ratio belongs to a group whose rate is hidden (rate = ratio × highest).
             for a in result.attributes {
-                let rates = a.groups.compactMap { $0["selection_rate"]?.value }
+                let rates = a.groups.compactMap { $0[MetricID(.selectionRate)]?.value }
                 for g in a.groups {
                     if g.impactRatio?.value != nil { publishedRatios += 1 }
                     if g.impactRatio?.isSuppressed == true { withheldRatios += 1 }
                     guard let ratio = g.impactRatio?.value else { continue }
-                    guard let rate = g["selection_rate"]?.value else {
+                    guard let rate = g[MetricID(.selectionRate)]?.value else {
                         Issue.record("seed \(seed): \(a.name)|\(g.label) publishes an impact ratio without its rate"); continue
                     }
                     guard ratio > 0 else { continue }

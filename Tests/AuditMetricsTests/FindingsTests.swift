@@ -22,7 +22,7 @@ import Testing
     }
 
     static func finding(_ r: AuditResult, _ group: String, _ kind: Finding.Kind) -> Finding {
-        r.findings.first { $0.group == group && $0.kind == kind && $0.metric == "selection_rate" }!
+        r.findings.first { $0.group == group && $0.kind == kind && $0.metric == MetricID(.selectionRate) }!
     }
 
     @Test func plantedDisparityIsFound() throws {

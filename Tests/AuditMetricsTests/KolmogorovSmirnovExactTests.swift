@@ -74,7 +74,7 @@ import Testing
         // Far from the bound the limit is a number, not a bound.
         let moderate = try #require(KolmogorovSmirnov.test(numerator: 381_230, n1: 5690, n2: 670, method: .asymptotic))
         #expect(!moderate.pValueIsUpperBound && moderate.pValue > 1e-6 && moderate.pValue < 1e-4)
-        let entries = ScoreGroupResult.ksEntries(exact, suffix: "", n: 5690, reason: "unused")
+        let entries = ScoreGroupResult.ksEntries(exact, ids: (.ksDistance, .ksPValue), n: 5690, reason: "unused")
         let p = try #require(entries.first { $0.name == "ks_p_value" })
         #expect(p.value.value == 1e-300 && p.value.status == "upper_bound")
         #expect(p.value.reason?.hasPrefix("upper bound") == true)
@@ -82,7 +82,7 @@ import Testing
         #expect(d.value == .defined(0.9))
         // An ordinary p-value stays `ok`.
         let ordinary = try #require(KolmogorovSmirnov.test(numerator: 381_230, n1: 5690, n2: 670, method: .exact))
-        #expect(ScoreGroupResult.ksEntries(ordinary, suffix: "", n: 1, reason: "").last?.value.status == "ok")
+        #expect(ScoreGroupResult.ksEntries(ordinary, ids: (.ksDistance, .ksPValue), n: 1, reason: "").last?.value.status == "ok")
     }
 
     /// The probability recurrence against a direct enumeration of every path on small sizes:

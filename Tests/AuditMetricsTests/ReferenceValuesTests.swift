@@ -22,9 +22,9 @@ import Testing
     }
 
     static func lookup(_ r: AuditResult, _ e: Expected) -> MetricValue? {
-        if e.attribute == "overall" { return r.overall[e.metric] }
+        if e.attribute == "overall" { return r.overall.value(named: e.metric) }
         if e.group == "all" { return r[e.attribute]?.aggregate(e.metric) }
-        return r[e.attribute]?[e.group]?[e.metric]
+        return r[e.attribute]?[e.group]?.value(named: e.metric)
     }
 
     /// Compares every expected value; returns the number compared.
@@ -109,7 +109,7 @@ import Testing
         #expect(compared > 500)
         #expect(try Self.checkSEDF(result, dataset: weighted ? "small_weighted" : "small_unweighted") == 3)
         // The undefined cells the fixture was built to have, with their reasons.
-        #expect(result["grp"]?["D"]?["tpr"]?.reason == "no label-positive rows: TP+FN = 0")
-        #expect(result["grp"]?["C"]?["ppv"]?.reason == "no positive decisions: TP+FP = 0")
+        #expect(result["grp"]?["D"]?[MetricID(.tpr)]?.reason == "no label-positive rows: TP+FN = 0")
+        #expect(result["grp"]?["C"]?[MetricID(.ppv)]?.reason == "no positive decisions: TP+FP = 0")
     }
 }

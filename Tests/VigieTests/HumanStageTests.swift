@@ -43,8 +43,8 @@ import Testing
         let segments = try #require(reference["segments"] as? [String: [String: Double]])
         #expect(h.segments.map(\.label) == segments.keys.sorted())
         for s in h.segments {
-            Self.close(s["cohen_kappa"]?.value.value, segments[s.label]?["kappa"], 1e-12, "kappa \(s.label)")
-            Self.close(s["grid_agreement"]?.value.value, segments[s.label]?["agreement"], 1e-12, "agreement \(s.label)")
+            Self.close(s[.cohenKappa]?.value.value, segments[s.label]?["kappa"], 1e-12, "kappa \(s.label)")
+            Self.close(s[.gridAgreement]?.value.value, segments[s.label]?["agreement"], 1e-12, "agreement \(s.label)")
         }
         var compared = 0
         for name in ["nationalite", "age"] {
@@ -57,9 +57,9 @@ import Testing
                 #expect(Double(g.count) == values["count"])
                 for (key, value) in values where key != "count" {
                     let x: Double? = switch key {
-                    case "mh_low": g["mh_odds_ratio"]?.interval?.low
-                    case "mh_high": g["mh_odds_ratio"]?.interval?.high
-                    default: g[key]?.value.value
+                    case "mh_low": g[.mhOddsRatio]?.interval?.low
+                    case "mh_high": g[.mhOddsRatio]?.interval?.high
+                    default: g.entry(named: key)?.value.value
                     }
                     Self.close(x, value, key.hasSuffix("p_value") ? 1e-6 : 1e-9, "\(name)=\(label) \(key)")
                     compared += 1
@@ -70,7 +70,7 @@ import Testing
         // The figures: the grid selects 66+ most, the decision least.
         let age = try #require(h["age"])
         let senior = try #require(age[">=66"])
-        #expect(abs(try #require(senior["actual_selection_rate"]?.value.value) - 0.0815) < 0.0001)
+        #expect(abs(try #require(senior[.actualSelectionRate]?.value.value) - 0.0815) < 0.0001)
     }
 
     /// Kaplan–Meier medians within bands and the stratified log-rank test against statsmodels
@@ -83,7 +83,7 @@ import Testing
         let age = try #require(h["age"])
         for group in ["[36,51)", ">=66"] {
             for band in [1, 2] {
-                let entry = try #require(age[group]?["km_median_wait_band:\(band)"])
+                let entry = try #require(age[group]?[.kmMedianWaitBand(band)])
                 if let expected = waits["\(group)|\(band)"] as? Double {
                     Self.close(entry.value.value, expected, 1e-12, "\(group) band \(band)")
                 } else {
@@ -107,8 +107,8 @@ import Testing
         var checked = 0
         for a in h.attributes {
             for g in a.groups where !g.isReference && !g.isSuppressed {
-                guard let actual = g["actual_gap"]?.value.value, let grid = g["grid_stage_gap"]?.value.value,
-                      let human = g["human_stage_gap"]?.value.value else { continue }
+                guard let actual = g[.actualGap]?.value.value, let grid = g[.gridStageGap]?.value.value,
+                      let human = g[.humanStageGap]?.value.value else { continue }
                 #expect(abs(grid + human - actual) <= 4 * Double.ulpOfOne * max(1, abs(actual)), "\(a.name)=\(g.label)")
                 checked += 1
             }
@@ -132,7 +132,7 @@ import Testing
         let one = try Self.demo.get()
         let four = try Self.housing(threads: 4)
         #expect(one == four)
-        let gap = try #require(one["age"]?[">=66"]?["human_stage_gap"]?.bootstrapInterval)
+        let gap = try #require(one["age"]?[">=66"]?[.humanStageGap]?.bootstrapInterval)
         #expect(gap.method == .bootstrapBCa && gap.high < 0)
     }
 

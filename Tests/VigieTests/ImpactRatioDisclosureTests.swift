@@ -26,12 +26,12 @@ import Testing
         let r = try Self.audit([("A", 60, 30), ("B", 50, 10), ("C", 80, 24), ("tiny", 5, 2)])
         let g = try #require(r["g"])
         #expect(g["tiny"]?.impactRatio?.isSuppressed == true)
-        let hidden = g.groups.filter { $0["selection_rate"]?.isSuppressed == true }.map(\.label)
+        let hidden = g.groups.filter { $0[MetricID(.selectionRate)]?.isSuppressed == true }.map(\.label)
         #expect(hidden.count == 2 && !hidden.contains("A"))
         for group in g.groups where !hidden.contains(group.label) {
             // The published ratio is the quotient of two published rates (by hand: C 0.3/0.5 = 0.6).
             let ratio = try #require(group.impactRatio?.value, "\(group.label)")
-            let rate = try #require(group["selection_rate"]?.value)
+            let rate = try #require(group[MetricID(.selectionRate)]?.value)
             #expect(abs(ratio - rate / 0.5) < 1e-12)
         }
         #expect(g["C"]?.impactRatio == .defined(0.6) && g["C"]?.adverseImpact == true)
@@ -44,7 +44,7 @@ import Testing
         // by its rate, so each is withheld; C (0.3/0.9) still fails the gate, without figures.
         let r = try Self.audit([("A", 60, 30), ("B", 50, 45), ("C", 80, 24), ("tiny", 5, 2)])
         let g = try #require(r["g"])
-        #expect(g["B"]?["selection_rate"]?.isSuppressed == true, "the smallest other group is the complementary cell")
+        #expect(g["B"]?[MetricID(.selectionRate)]?.isSuppressed == true, "the smallest other group is the complementary cell")
         #expect(g["A"]?.impactRatio?.isSuppressed == true && g["C"]?.impactRatio?.isSuppressed == true)
         #expect(g["A"]?.impactRatio?.reason?.contains("most favoured") == true)
         let gates = AuditGates(r)

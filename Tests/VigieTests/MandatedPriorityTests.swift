@@ -47,7 +47,7 @@ import Testing
         #expect(AuditGates(plain).impactRatioFails && AuditGates(plain).verdictsFail)
 
         let r = try S.audit(csv: Self.favoured, spec: Self.spec(["h"]))
-        let h = try #require(r.findings.first { $0.attribute == "h" && $0.group == "oui" && $0.metric == "selection_rate" && $0.kind == .difference })
+        let h = try #require(r.findings.first { $0.attribute == "h" && $0.group == "oui" && $0.metric == MetricID(.selectionRate) && $0.kind == .difference })
         #expect(h.verdict == .intended)
         // Reported with its size and interval: 40 % against 20 %, Newcombe interval.
         #expect(abs((h.value.value ?? 0) - 0.2) < 1e-12)
@@ -76,15 +76,15 @@ import Testing
         let sh = try #require(r["s*h"])
         let fOui = try #require(sh["F*oui"])
         #expect(fOui.stratumReference.map { sh.groups[$0].label } == "M*oui")
-        let f = try #require(r.findings.first { $0.attribute == "s*h" && $0.group == "F*oui" && $0.metric == "selection_rate" && $0.kind == .difference })
+        let f = try #require(r.findings.first { $0.attribute == "s*h" && $0.group == "F*oui" && $0.metric == MetricID(.selectionRate) && $0.kind == .difference })
         #expect(f.reference == "M*oui")
         #expect(abs((f.value.value ?? 0) + 0.2) < 1e-12)
         #expect(f.verdict == .disparity)
         // M*oui against M*non differs on the priority alone: intended.
-        let m = try #require(r.findings.first { $0.attribute == "s*h" && $0.group == "M*oui" && $0.metric == "selection_rate" && $0.kind == .difference })
+        let m = try #require(r.findings.first { $0.attribute == "s*h" && $0.group == "M*oui" && $0.metric == MetricID(.selectionRate) && $0.kind == .difference })
         #expect(m.reference == "M*non" && m.verdict == .intended)
         // metrics.csv's difference for F*oui is against the same group as its finding.
-        #expect(fOui["selection_rate_difference"] == f.value)
+        #expect(fOui[MetricID(.selectionRate).difference] == f.value)
         // Impact ratio of F*oui: over the most favoured of groups holding no priority it lacks —
         // every group, M*oui highest (0.4): 0.5, adverse on the suspect ground.
         #expect(fOui.impactRatio == .defined(0.5) && fOui.adverseImpact == true)
@@ -97,7 +97,7 @@ import Testing
     @Test func gapsAgainstAPriorityStayFindings() throws {
         let data = Self.csv([("M", "non", 400, 160), ("F", "non", 400, 160), ("M", "oui", 200, 40), ("F", "oui", 200, 40)])
         let r = try S.audit(csv: data, spec: Self.spec(["h=oui"]))
-        let f = try #require(r.findings.first { $0.attribute == "h" && $0.group == "oui" && $0.metric == "selection_rate" && $0.kind == .difference })
+        let f = try #require(r.findings.first { $0.attribute == "h" && $0.group == "oui" && $0.metric == MetricID(.selectionRate) && $0.kind == .difference })
         #expect(f.verdict == .disparity && f.reason.contains("against the mandated priority"))
         #expect(r["h"]?["oui"]?.adverseImpact == true)
         #expect(AuditGates(r).impactRatioFails && AuditGates(r).verdictsFail)

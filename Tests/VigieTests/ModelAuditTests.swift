@@ -33,7 +33,7 @@ import Testing
                 let g = try #require(a.groups.first { $0.label == label })
                 #expect(Double(g.count) == values["count"])
                 for (name, value) in values where name != "count" {
-                    let x = try #require(g[name]?.value.value, "\(attribute)=\(label) \(name)")
+                    let x = try #require(g.entry(named: name)?.value.value, "\(attribute)=\(label) \(name)")
                     #expect(abs(x - value) <= 1e-9 * max(1, abs(value)), "\(attribute)=\(label) \(name): \(x) vs \(value)")
                     compared += 1
                 }

@@ -39,7 +39,7 @@ import Testing
 
     @Test func parameterSettingFollowsTheVerdicts() throws {
         let bad = try S.audit(csv: Self.unequal, spec: S.spec())
-        #expect(bad.findings.contains { $0.verdict == .disparity && $0.metric == "selection_rate" })
+        #expect(bad.findings.contains { $0.verdict == .disparity && $0.metric == MetricID(.selectionRate) })
         let a = ConventionAssessment(bad, card: SystemCard(), suppressionThreshold: nil)
         #expect(a[.parameterSetting]?.status == .notMet)
         #expect(a[.parameterSetting]?.evidence.first?.source == .measured)
@@ -49,12 +49,12 @@ import Testing
         // The same gap in favour of a declared mandated priority (A) is intended, not counted against.
         let mandated = SystemCard(values: [.mandatedPriorities: ["g=A"]])
         let lawful = try S.audit(csv: Self.unequal, spec: S.spec(card: mandated))
-        #expect(lawful.findings.contains { $0.verdict == .intended && $0.metric == "selection_rate" })
+        #expect(lawful.findings.contains { $0.verdict == .intended && $0.metric == MetricID(.selectionRate) })
         #expect(ConventionAssessment(lawful, card: mandated, suppressionThreshold: nil)[.parameterSetting]?.status == .notAssessable)
         // Against the priority (B, every group but the reference A, gets less): still a disparity.
         let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
         let against = try S.audit(csv: Self.unequal, spec: S.spec(card: againstCard))
-        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == "selection_rate" && $0.reason.contains("against the mandated priority") })
+        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == MetricID(.selectionRate) && $0.reason.contains("against the mandated priority") })
         #expect(ConventionAssessment(against, card: againstCard, suppressionThreshold: nil)[.parameterSetting]?.status == .notMet)
 
         let fine = try S.audit(csv: Self.equal, spec: S.spec())

@@ -147,7 +147,7 @@ import Testing
                 let chart = try #require(svg(html, figure: "group-rates-\(i + 1)"))
                 var shown = 0
                 for g in a.groups where g.statistics.count > 0 {
-                    let v = try #require(g["selection_rate"])
+                    let v = try #require(g[MetricID(.selectionRate)])
                     if let x = v.value {
                         #expect(abs(x - Double(g.statistics.rows[1] + g.statistics.rows[3]) / Double(g.statistics.count)) < 1e-12)
                         #expect(chart.contains(">\(percent(selectedOf: g, comma: comma))</text>"), "\(a.name) \(g.label) \(language)")
@@ -179,7 +179,7 @@ import Testing
             var values = 0, suppressed = 0, undefined = 0
             for r in rows {
                 for c in columns {
-                    guard let g = a["\(r)*\(c)"], g.statistics.count > 0, let v = g["selection_rate"] else { undefined += 1; continue }
+                    guard let g = a["\(r)*\(c)"], g.statistics.count > 0, let v = g[MetricID(.selectionRate)] else { undefined += 1; continue }
                     if let x = v.value {
                         values += 1
                         #expect(abs(x - Double(g.statistics.rows[1] + g.statistics.rows[3]) / Double(g.statistics.count)) < 1e-12)
@@ -215,11 +215,11 @@ import Testing
         spec.data.path = file.path
         let result = try AuditPipeline.compute(store: AuditPipeline.load(spec).store, spec: spec, threads: 1)
         let groups = try #require(result["g"]).groups.filter { $0.statistics.count > 0 }
-        #expect(result["g"]?["tiny"]?["selection_rate"]?.isSuppressed == true)
-        let suppressed = groups.filter { $0["selection_rate"]?.isSuppressed == true }.count
-        let shown = groups.filter { $0["selection_rate"]?.value != nil }.count
+        #expect(result["g"]?["tiny"]?[MetricID(.selectionRate)]?.isSuppressed == true)
+        let suppressed = groups.filter { $0[MetricID(.selectionRate)]?.isSuppressed == true }.count
+        let shown = groups.filter { $0[MetricID(.selectionRate)]?.value != nil }.count
         #expect(suppressed >= 2 && shown >= 2)
-        #expect(result["g"]?[hostile]?["selection_rate"]?.value != nil)
+        #expect(result["g"]?[hostile]?[MetricID(.selectionRate)]?.value != nil)
 
         let html = HTMLReport.render(result)
         let reader = try read(html)
@@ -259,7 +259,7 @@ import Testing
         #expect(chart.series.count == 2)
         #expect(chart.series[0].points.map(\.share) == allocation.lorenz.map(\.share))
         #expect(chart.series[1].points.map(\.population) == allocation.concentration?.map(\.p))
-        let gini = try #require(allocation.overall["gini"]?.value.value)
+        let gini = try #require(allocation.overall[MetricID(.gini)]?.value.value)
         #expect(chart.series[0].note == "Gini " + String(format: "%.3f", gini))
         #expect(table.rows.count == allocation.lorenz.count)
         let drawn = try #require(svg(HTMLReport.render(doc), figure: "lorenz"))

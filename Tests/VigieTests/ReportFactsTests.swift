@@ -84,8 +84,8 @@ import Testing
         let t = ReportText(report.language)
         for f in facts.fourFifthsFailures.prefix(2) {
             let g = try #require(human.attributes.first { $0.name == f.attribute }?.groups.first { $0.label == f.group })
-            let actual = try #require(g["actual_gap"]?.value.value), grid = try #require(g["grid_stage_gap"]?.value.value)
-            let people = try #require(g["human_stage_gap"]?.value.value)
+            let actual = try #require(g[.actualGap]?.value.value), grid = try #require(g[.gridStageGap]?.value.value)
+            let people = try #require(g[.humanStageGap]?.value.value)
             #expect(abs(grid + people - actual) < 1e-12, "the split adds up")
             let atHuman = people * (actual < 0 ? -1 : 1) > grid * (actual < 0 ? -1 : 1)
             let name = report.labels.display(f.group, in: report.language) ?? f.group
@@ -110,7 +110,7 @@ import Testing
         #expect((tie?.variantImpactRatio.value ?? 0) > 0.99)
         // The demo's planted case: for age = 66 and over the grid selects more, the commission less.
         let old = try #require(human.attributes.first { $0.name == "age" }?.groups.first { $0.label == ">=66" })
-        #expect((old["grid_stage_gap"]?.value.value ?? -1) > 0 && (old["human_stage_gap"]?.value.value ?? 1) < 0)
+        #expect((old[.gridStageGap]?.value.value ?? -1) > 0 && (old[.humanStageGap]?.value.value ?? 1) < 0)
     }
 
     @Test func compasUnfavourableDecision() throws {

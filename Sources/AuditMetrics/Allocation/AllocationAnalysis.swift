@@ -73,12 +73,12 @@ public enum AllocationAnalysis {
             var decompositions: [MetricEntry] = []
             for index in decomposed {
                 if let d = Inequality.decompose(index, sample: sample, groups: codes, groupCount: grouping.groups.count) {
-                    decompositions.append(MetricEntry("\(index.name)_between", .defined(d.between), n: present.count))
-                    decompositions.append(MetricEntry("\(index.name)_within", .defined(d.within), n: present.count))
+                    decompositions.append(MetricEntry(.between(index), .defined(d.between), n: present.count))
+                    decompositions.append(MetricEntry(.within(index), .defined(d.within), n: present.count))
                 } else {
                     let reason = "undefined for this allocation (zero or negative values, or a zero mean)"
-                    decompositions.append(MetricEntry("\(index.name)_between", .undefined(reason: reason), n: present.count))
-                    decompositions.append(MetricEntry("\(index.name)_within", .undefined(reason: reason), n: present.count))
+                    decompositions.append(MetricEntry(.between(index), .undefined(reason: reason), n: present.count))
+                    decompositions.append(MetricEntry(.within(index), .undefined(reason: reason), n: present.count))
                 }
             }
             attributes.append(AllocationAttributeResult(name: grouping.name, reference: audit.reference.group.map { grouping.groups[$0] },
@@ -92,10 +92,10 @@ public enum AllocationAnalysis {
             let w = weight.map { w in usable.map { w[$0] } }
             concentration = Inequality.concentrationCurve(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w, points: 21)
                 .map { CurvePoint(p: $0.p, share: $0.share) }
-            overallMetrics.append(MetricEntry("concentration_index", Inequality.concentrationIndex(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w), n: usable.count))
+            overallMetrics.append(MetricEntry(.concentrationIndex, Inequality.concentrationIndex(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w), n: usable.count))
             if let benefit = extras.benefit {
                 let rows = usable.filter { !benefit.values[$0].isNaN }
-                overallMetrics.append(MetricEntry("concentration_index_\(benefit.name)", Inequality.concentrationIndex(values: rows.map { benefit.values[$0] }, rankBy: rows.map { rank[$0] }, weights: weight.map { w in rows.map { w[$0] } }), n: rows.count))
+                overallMetrics.append(MetricEntry(.concentrationIndex(of: benefit.name), Inequality.concentrationIndex(values: rows.map { benefit.values[$0] }, rankBy: rows.map { rank[$0] }, weights: weight.map { w in rows.map { w[$0] } }), n: rows.count))
             }
         }
         var overallResult = AllocationGroupResult(label: overall.label, households: overall.households, isReference: false, belowMinSize: false, metrics: overallMetrics, disparities: [])
@@ -171,7 +171,7 @@ public enum AllocationAnalysis {
         let totalWeight = w?.reduce(0, +) ?? Double(n)
         // Mean, with a normal interval (unweighted).
         if n == 0 || totalWeight == 0 {
-            metrics.append(MetricEntry("allocation_mean", .undefined(reason: "no household with an allocation"), n: n))
+            metrics.append(MetricEntry(.allocationMean, .undefined(reason: "no household with an allocation"), n: n))
         } else {
             let mean = w.map { w in zip(x, w).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight } ?? x.reduce(0, +) / Double(n)
             var interval: MetricInterval?
@@ -180,12 +180,12 @@ public enum AllocationAnalysis {
                 let half = z * (variance / Double(n)).squareRoot()
                 interval = MetricInterval(low: mean - half, high: mean + half, method: .normal)
             }
-            metrics.append(MetricEntry("allocation_mean", .defined(mean), n: n, interval: interval))
+            metrics.append(MetricEntry(.allocationMean, .defined(mean), n: n, interval: interval))
         }
         metrics.append(median(x, weights: w, level: level))
         metrics.append(perCapita(present, allocation: allocation, per: per, weight: weight, level: level))
         metrics += shortfall(present, allocation: allocation, need: need, weight: weight, level: level, method: method)
-        if let bill = extras.bill { metrics.append(mean("bill_mean", present, values: bill, weight: weight, level: level)) }
+        if let bill = extras.bill { metrics.append(mean(.billMean, present, values: bill, weight: weight, level: level)) }
         if let charge = extras.waterCharge { metrics.append(pricePerCubicMetre(present, charge: charge, volume: allocation, weight: weight, level: level)) }
         if let effort = extras.effortRate { metrics += affordability(present, effort: effort, weight: weight, level: level, method: method) }
         if let reduction = extras.droughtReduction {
@@ -193,7 +193,7 @@ public enum AllocationAnalysis {
         }
         let sample = AllocationSample(values: x, weights: w)
         for index in indices {
-            metrics.append(MetricEntry(index.name, Inequality.value(index, of: sample), n: n))
+            metrics.append(MetricEntry(MetricID(index), Inequality.value(index, of: sample), n: n))
         }
         return AllocationGroupResult(label: label, households: n, isReference: isReference, belowMinSize: belowMinSize, metrics: metrics, disparities: [])
     }
@@ -204,18 +204,18 @@ public enum AllocationAnalysis {
     /// Statistics*, §3.2).
     static func median(_ x: [Double], weights: [Double]?, level: Double) -> MetricEntry {
         let n = x.count
-        guard n > 0 else { return MetricEntry("allocation_median", .undefined(reason: "no household with an allocation"), n: 0) }
+        guard n > 0 else { return MetricEntry(.allocationMedian, .undefined(reason: "no household with an allocation"), n: 0) }
         let order = x.indices.sorted { x[$0] < x[$1] }
         let sorted = order.map { x[$0] }
         if let weights {
             let total = weights.reduce(0, +)
-            guard total > 0 else { return MetricEntry("allocation_median", .undefined(reason: "total weight is 0"), n: n) }
+            guard total > 0 else { return MetricEntry(.allocationMedian, .undefined(reason: "total weight is 0"), n: n) }
             var cumulative = 0.0
             for i in order {
                 cumulative += weights[i]
-                if cumulative >= total / 2 { return MetricEntry("allocation_median", .defined(x[i]), n: n) }
+                if cumulative >= total / 2 { return MetricEntry(.allocationMedian, .defined(x[i]), n: n) }
             }
-            return MetricEntry("allocation_median", .defined(sorted[n - 1]), n: n)
+            return MetricEntry(.allocationMedian, .defined(sorted[n - 1]), n: n)
         }
         let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
         // Largest j with P(B ≤ j − 1) ≤ (1 − level)/2 for B ~ Binomial(n, ½); interval
@@ -236,14 +236,14 @@ public enum AllocationAnalysis {
             j = lo + 1
         }
         if j >= 1, j <= n - j + 1 { interval = MetricInterval(low: sorted[j - 1], high: sorted[n - j], method: .orderStatistics) }
-        return MetricEntry("allocation_median", .defined(median), n: n, interval: interval)
+        return MetricEntry(.allocationMedian, .defined(median), n: n, interval: interval)
     }
 
     /// Σ allocation / Σ persons (weighted sums when weighted), with a delta-method interval
     /// for the ratio estimator when unweighted: var(R) ≈ Σ (a_i − R·p_i)² / (n (n − 1) p̄²).
     static func perCapita(_ rows: [Int], allocation: [Double], per: [Double]?, weight: [Double]?, level: Double) -> MetricEntry {
         guard let per else {
-            return MetricEntry("allocation_per_capita", .undefined(reason: "no household-size column (allocation.per)"), n: rows.count)
+            return MetricEntry(.allocationPerCapita, .undefined(reason: "no household-size column (allocation.per)"), n: rows.count)
         }
         let usable = rows.filter { !per[$0].isNaN }
         var a = 0.0, p = 0.0
@@ -252,7 +252,7 @@ public enum AllocationAnalysis {
             a += w * allocation[r]
             p += w * per[r]
         }
-        guard p > 0 else { return MetricEntry("allocation_per_capita", .undefined(reason: "no person counted"), n: usable.count) }
+        guard p > 0 else { return MetricEntry(.allocationPerCapita, .undefined(reason: "no person counted"), n: usable.count) }
         let ratio = a / p
         var interval: MetricInterval?
         let n = usable.count
@@ -262,7 +262,7 @@ public enum AllocationAnalysis {
             let half = Normal.quantile(0.5 + level / 2) * (s / Double(n)).squareRoot() / meanPersons
             interval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
         }
-        return MetricEntry("allocation_per_capita", .defined(ratio), n: n, interval: interval)
+        return MetricEntry(.allocationPerCapita, .defined(ratio), n: n, interval: interval)
     }
 
     /// The share of households below their need (Wilson interval on Kish counts) and the
@@ -278,7 +278,7 @@ public enum AllocationAnalysis {
     static func shortfall(_ rows: [Int], allocation: [Double], need: [Double]?, weight: [Double]?, level: Double, method: InferenceSpec.IntervalMethod) -> [MetricEntry] {
         guard let need else {
             let reason = "no need column (allocation.need)"
-            return [MetricEntry("shortfall_share", .undefined(reason: reason), n: rows.count), MetricEntry("shortfall_mean", .undefined(reason: reason), n: rows.count)]
+            return [MetricEntry(.shortfallShare, .undefined(reason: reason), n: rows.count), MetricEntry(.shortfallMean, .undefined(reason: reason), n: rows.count)]
         }
         let usable = rows.filter { !need[$0].isNaN }
         var below = 0.0, total = 0.0, squares = 0.0, gap = 0.0
@@ -290,19 +290,19 @@ public enum AllocationAnalysis {
         }
         guard total > 0 else {
             let reason = "no household with a need"
-            return [MetricEntry("shortfall_share", .undefined(reason: reason), n: 0), MetricEntry("shortfall_mean", .undefined(reason: reason), n: 0)]
+            return [MetricEntry(.shortfallShare, .undefined(reason: reason), n: 0), MetricEntry(.shortfallMean, .undefined(reason: reason), n: 0)]
         }
         let trials = total * total / squares
         let share = below / total
         let interval = proportionInterval(share * trials, trials, method: method, level: level)
-        var entry = MetricEntry("shortfall_share", .defined(share), n: usable.count, interval: interval)
+        var entry = MetricEntry(.shortfallShare, .defined(share), n: usable.count, interval: interval)
         entry.effectiveTrials = trials
-        return [entry, MetricEntry("shortfall_mean", .defined(gap / total), n: usable.count)]
+        return [entry, MetricEntry(.shortfallMean, .defined(gap / total), n: usable.count)]
     }
 
     /// The (weighted) mean of `values` over the rows where it is defined, with a normal
     /// interval when unweighted.
-    static func mean(_ name: String, _ rows: [Int], values: [Double], weight: [Double]?, level: Double) -> MetricEntry {
+    static func mean(_ name: MetricID, _ rows: [Int], values: [Double], weight: [Double]?, level: Double) -> MetricEntry {
         let usable = rows.filter { !values[$0].isNaN }
         var total = 0.0, sum = 0.0
         for r in usable {
@@ -350,7 +350,7 @@ public enum AllocationAnalysis {
             let half = Normal.quantile(0.5 + level / 2) * (s / Double(n)).squareRoot() / meanVolume
             interval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
         }
-        return MetricEntry("water_price_per_m3", value, n: n, interval: interval)
+        return MetricEntry(.waterPricePerM3, value, n: n, interval: interval)
     }
 
     /// Affordability: the mean effort rate (bill over income) and the share of households
@@ -367,14 +367,14 @@ public enum AllocationAnalysis {
         }
         guard total > 0 else {
             let reason = "no household with a positive income"
-            return [MetricEntry("effort_rate_mean", .undefined(reason: reason), n: 0), MetricEntry("effort_above_3pct_share", .undefined(reason: reason), n: 0)]
+            return [MetricEntry(.effortRateMean, .undefined(reason: reason), n: 0), MetricEntry(.effortAbove3pctShare, .undefined(reason: reason), n: 0)]
         }
         let trials = total * total / squares
         let share = above / total
-        var entry = MetricEntry("effort_above_3pct_share", .defined(share), n: usable.count,
+        var entry = MetricEntry(.effortAbove3pctShare, .defined(share), n: usable.count,
                                 interval: proportionInterval(share * trials, trials, method: method, level: level))
         entry.effectiveTrials = trials
-        return [MetricEntry("effort_rate_mean", .defined(sum / total), n: usable.count), entry]
+        return [MetricEntry(.effortRateMean, .defined(sum / total), n: usable.count), entry]
     }
 
     /// Who bears a drought restriction: the group's share of the total volume cut, next to its
@@ -409,11 +409,11 @@ public enum AllocationAnalysis {
             perPersonInterval = MetricInterval(low: ratio - half, high: ratio + half, method: .normal)
         }
         return [
-            MetricEntry("drought_reduction_share", .ratio(cut, totals.reduction, reason: "no volume is cut"), n: n),
-            MetricEntry("drought_household_share", .ratio(households, totals.households, reason: "no household"), n: n),
-            MetricEntry("drought_person_share", .ratio(persons, totals.persons, reason: "no person"), n: n),
-            MetricEntry("drought_reduction_per_person", perPerson, n: n, interval: perPersonInterval),
-            MetricEntry("drought_reduction_per_need", need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cutWithNeed, needed, reason: "no need declared"), n: n),
+            MetricEntry(.droughtReductionShare, .ratio(cut, totals.reduction, reason: "no volume is cut"), n: n),
+            MetricEntry(.droughtHouseholdShare, .ratio(households, totals.households, reason: "no household"), n: n),
+            MetricEntry(.droughtPersonShare, .ratio(persons, totals.persons, reason: "no person"), n: n),
+            MetricEntry(.droughtReductionPerPerson, perPerson, n: n, interval: perPersonInterval),
+            MetricEntry(.droughtReductionPerNeed, need == nil ? .undefined(reason: "no need column (allocation.need)") : .ratio(cutWithNeed, needed, reason: "no need declared"), n: n),
         ]
     }
 
@@ -434,29 +434,29 @@ public enum AllocationAnalysis {
     static func withDisparities(_ g: AllocationGroupResult, reference: AllocationGroupResult, level: Double) -> AllocationGroupResult {
         var disparities: [MetricEntry] = []
         let z = Normal.quantile(0.5 + level / 2)
-        for name in ["water_price_per_m3", "allocation_mean", "allocation_median", "allocation_per_capita", "bill_mean"] {
+        for name in MetricID.allocationRatioMeans {
             guard let mine = g[name], let theirs = reference[name] else { continue }
             let ratio = Disparity.ratio(mine.value, theirs.value)
             var interval: MetricInterval?
-            if name != "allocation_median", !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
+            if name != .allocationMedian, !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
                 interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
             }
-            disparities.append(MetricEntry("\(name)_ratio", ratio, n: mine.n, interval: interval))
+            disparities.append(MetricEntry(name.ratio, ratio, n: mine.n, interval: interval))
         }
-        for name in ["effort_above_3pct_share", "drought_reduction_per_person"] {
+        for name in MetricID.allocationComparedShares {
             guard let mine = g[name], let theirs = reference[name] else { continue }
-            disparities.append(MetricEntry("\(name)_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))
+            disparities.append(MetricEntry(name.difference, Disparity.difference(mine.value, theirs.value), n: mine.n))
             let ratio = Disparity.ratio(mine.value, theirs.value)
             var interval: MetricInterval?
             // The cut per person's ratio: on the log scale, as the means' (its own interval is normal).
-            if name == "drought_reduction_per_person", !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
+            if name == .droughtReductionPerPerson, !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
                 interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
             }
-            disparities.append(MetricEntry("\(name)_ratio", ratio, n: mine.n, interval: interval))
+            disparities.append(MetricEntry(name.ratio, ratio, n: mine.n, interval: interval))
         }
-        if let mine = g["shortfall_share"], let theirs = reference["shortfall_share"] {
-            disparities.append(MetricEntry("shortfall_share_difference", Disparity.difference(mine.value, theirs.value), n: mine.n))
-            disparities.append(MetricEntry("shortfall_share_ratio", Disparity.ratio(mine.value, theirs.value), n: mine.n))
+        if let mine = g[.shortfallShare], let theirs = reference[.shortfallShare] {
+            disparities.append(MetricEntry(MetricID.shortfallShare.difference, Disparity.difference(mine.value, theirs.value), n: mine.n))
+            disparities.append(MetricEntry(MetricID.shortfallShare.ratio, Disparity.ratio(mine.value, theirs.value), n: mine.n))
         }
         return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
                                      metrics: g.metrics, disparities: disparities)

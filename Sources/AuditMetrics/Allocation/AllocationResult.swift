@@ -22,7 +22,14 @@ public struct AllocationGroupResult: Sendable, Equatable {
         self.disparities = disparities
     }
 
-    public subscript(_ name: String) -> MetricEntry? {
+    /// The metric or disparity with this identifier.
+    public subscript(_ id: MetricID) -> MetricEntry? {
+        metrics.first { $0.id == id } ?? disparities.first { $0.id == id }
+    }
+
+    /// The entry whose published name is `name`: for names read from a file, never to form a
+    /// name in code — use the ``MetricID``.
+    public func entry(named name: String) -> MetricEntry? {
         metrics.first { $0.name == name } ?? disparities.first { $0.name == name }
     }
 }

@@ -170,7 +170,7 @@ public enum Audit {
             let metrics = GroupMetric.allCases
                 .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) }
                 .map { metric -> MetricEntry in
-                    var entry = MetricEntry(metric.rawValue, s.metric(metric, population: population), n: s.denominatorRows(metric),
+                    var entry = MetricEntry(MetricID(metric), s.metric(metric, population: population), n: s.denominatorRows(metric),
                                             interval: s.interval(metric, population: population, method: inference.interval, level: inference.level))
                     if entry.value.value != nil, entry.interval == nil { entry.intervalUnavailable = s.intervalUnavailable(metric) }
                     return entry
@@ -185,21 +185,21 @@ public enum Audit {
                     let n = s.denominatorRows(rate)
                     let ci: (difference: MetricInterval?, ratio: MetricInterval?) = compare ? comparisonIntervals(rate, s, reference) : (nil, nil)
                     intervals[rate] = ci
-                    disparities.append(MetricEntry("\(rate.rawValue)_difference", Disparity.difference(mine, theirs), n: n, interval: ci.difference))
-                    disparities.append(MetricEntry("\(rate.rawValue)_ratio", Disparity.ratio(mine, theirs), n: n, interval: ci.ratio))
+                    disparities.append(MetricEntry(MetricID(rate).difference, Disparity.difference(mine, theirs), n: n, interval: ci.difference))
+                    disparities.append(MetricEntry(MetricID(rate).ratio, Disparity.ratio(mine, theirs), n: n, interval: ci.ratio))
                 }
                 if hasDecision {
                     let sr = s.metric(.selectionRate, population: population)
                     let srRef = reference.metric(.selectionRate, population: population)
-                    disparities.append(MetricEntry("statistical_parity_difference", Disparity.difference(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.difference))
-                    disparities.append(MetricEntry("disparate_impact", Disparity.ratio(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.ratio))
+                    disparities.append(MetricEntry(.statisticalParityDifference, Disparity.difference(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.difference))
+                    disparities.append(MetricEntry(.disparateImpact, Disparity.ratio(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.ratio))
                 }
                 if hasDecision && hasLabel {
                     let dFPR = Disparity.difference(s.metric(.fpr, population: population), reference.metric(.fpr, population: population))
                     let dTPR = Disparity.difference(s.metric(.tpr, population: population), reference.metric(.tpr, population: population))
-                    disparities.append(MetricEntry("average_odds_difference", Disparity.mean(dFPR, dTPR), n: s.count))
-                    disparities.append(MetricEntry("average_abs_odds_difference", Disparity.mean(dFPR, dTPR, absolute: true), n: s.count))
-                    disparities.append(MetricEntry("equal_opportunity_difference", dTPR, n: s.denominatorRows(.tpr), interval: intervals[.tpr]?.difference))
+                    disparities.append(MetricEntry(.averageOddsDifference, Disparity.mean(dFPR, dTPR), n: s.count))
+                    disparities.append(MetricEntry(.averageAbsOddsDifference, Disparity.mean(dFPR, dTPR, absolute: true), n: s.count))
+                    disparities.append(MetricEntry(.equalOpportunityDifference, dTPR, n: s.denominatorRows(.tpr), interval: intervals[.tpr]?.difference))
                 }
             }
             var adverse: Bool?
@@ -365,18 +365,18 @@ public enum Audit {
             var out: [MetricEntry] = []
             if hasDecision {
                 let dp = parity(.selectionRate)
-                out.append(MetricEntry("demographic_parity_difference", dp[0], n: rows))
-                out.append(MetricEntry("demographic_parity_ratio", dp[1], n: rows))
-                out.append(MetricEntry("demographic_parity_difference_to_overall", dp[2], n: rows))
-                out.append(MetricEntry("demographic_parity_ratio_to_overall", dp[3], n: rows))
+                out.append(MetricEntry(.demographicParityDifference, dp[0], n: rows))
+                out.append(MetricEntry(.demographicParityRatio, dp[1], n: rows))
+                out.append(MetricEntry(.demographicParityDifferenceToOverall, dp[2], n: rows))
+                out.append(MetricEntry(.demographicParityRatioToOverall, dp[3], n: rows))
             }
-            out.append(MetricEntry("smoothed_edf", smoothedEDF(groups), n: groups.reduce(0) { $0 + $1.count }))
+            out.append(MetricEntry(.smoothedEDF, smoothedEDF(groups), n: groups.reduce(0) { $0 + $1.count }))
             if hasDecision && hasLabel {
                 let tpr = parity(.tpr), fpr = parity(.fpr)
-                out.append(MetricEntry("equalized_odds_difference", FairlearnAggregates.worst(tpr[0], fpr[0], larger: true), n: rows))
-                out.append(MetricEntry("equalized_odds_ratio", FairlearnAggregates.worst(tpr[1], fpr[1], larger: false), n: rows))
-                out.append(MetricEntry("equalized_odds_difference_to_overall", FairlearnAggregates.worst(tpr[2], fpr[2], larger: true), n: rows))
-                out.append(MetricEntry("equalized_odds_ratio_to_overall", FairlearnAggregates.worst(tpr[3], fpr[3], larger: false), n: rows))
+                out.append(MetricEntry(.equalizedOddsDifference, FairlearnAggregates.worst(tpr[0], fpr[0], larger: true), n: rows))
+                out.append(MetricEntry(.equalizedOddsRatio, FairlearnAggregates.worst(tpr[1], fpr[1], larger: false), n: rows))
+                out.append(MetricEntry(.equalizedOddsDifferenceToOverall, FairlearnAggregates.worst(tpr[2], fpr[2], larger: true), n: rows))
+                out.append(MetricEntry(.equalizedOddsRatioToOverall, FairlearnAggregates.worst(tpr[3], fpr[3], larger: false), n: rows))
             }
             return out
         }

@@ -53,9 +53,16 @@ public struct GroupResult: Sendable, Equatable {
         self.adverseImpact = adverseImpact
     }
 
-    /// The value of a per-group metric or disparity by name.
-    public subscript(_ name: String) -> MetricValue? {
-        if name == "impact_ratio" { return impactRatio }
+    /// The value of a per-group metric or disparity.
+    public subscript(_ id: MetricID) -> MetricValue? {
+        if id == .impactRatio { return impactRatio }
+        return metrics.first { $0.id == id }?.value ?? disparities.first { $0.id == id }?.value
+    }
+
+    /// The value whose published name is `name`: for names read from a file (reference
+    /// values, a previous report), never to form a name in code — use the ``MetricID``.
+    public func value(named name: String) -> MetricValue? {
+        if name == MetricID.impactRatio.name { return impactRatio }
         return metrics.first { $0.name == name }?.value ?? disparities.first { $0.name == name }?.value
     }
 }

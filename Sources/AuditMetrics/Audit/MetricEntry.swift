@@ -1,7 +1,9 @@
 /// One named value of an audit's central table.
 public struct MetricEntry: Sendable, Equatable {
-    /// The metric's name in Vigie's vocabulary (`tpr`, `selection_rate_ratio`, `impact_ratio`…).
-    public let name: String
+    /// What the value is (``MetricID``: `tpr`, `selection_rate_ratio`, `impact_ratio`…).
+    public let id: MetricID
+    /// The metric's published name in Vigie's vocabulary, ``MetricID/name``.
+    public var name: String { id.name }
     /// The value or the reason it is undefined.
     public let value: MetricValue
     /// Unweighted rows the value is about: the denominator of a rate, the group size for a
@@ -21,8 +23,8 @@ public struct MetricEntry: Sendable, Equatable {
     /// (`AllocationFindings`); `nil` for other metrics.
     public var effectiveTrials: Double?
 
-    public init(_ name: String, _ value: MetricValue, n: Int, interval: MetricInterval? = nil) {
-        self.name = name
+    public init(_ id: MetricID, _ value: MetricValue, n: Int, interval: MetricInterval? = nil) {
+        self.id = id
         self.value = value
         self.n = n
         self.interval = value.value == nil ? nil : interval

@@ -19,9 +19,9 @@ enum BootstrapAnalysis {
     /// One value of the table, located so that it can be recomputed on a replicate.
     enum Key: Hashable {
         case metric(group: Int, GroupMetric)
-        case disparity(group: Int, name: String)
+        case disparity(group: Int, MetricID)
         case impactRatio(group: Int)
-        case aggregate(name: String)
+        case aggregate(MetricID)
     }
 
     /// Runs the bootstrap and attaches its intervals to `result`. Unweighted, it resamples the
@@ -136,17 +136,17 @@ enum BootstrapAnalysis {
         var keys: [Key] = []
         for (c, group) in attribute.groups.enumerated() where group.statistics.count > 0 {
             for entry in group.metrics where entry.value.value != nil {
-                guard let metric = GroupMetric(rawValue: entry.name), GroupMetric.rates.contains(metric), includeScores || metric != .scoreMean else { continue }
+                guard let metric = entry.id.rate, entry.id.comparison == nil, GroupMetric.rates.contains(metric), includeScores || metric != .scoreMean else { continue }
                 keys.append(.metric(group: c, metric))
             }
             if !group.isReference {
-                for entry in group.disparities where entry.value.value != nil && (includeScores || !entry.name.hasPrefix("score_mean")) {
-                    keys.append(.disparity(group: c, name: entry.name))
+                for entry in group.disparities where entry.value.value != nil && (includeScores || entry.id.rate != .scoreMean) {
+                    keys.append(.disparity(group: c, entry.id))
                 }
             }
             if group.impactRatio?.value != nil { keys.append(.impactRatio(group: c)) }
         }
-        for entry in attribute.aggregates where entry.value.value != nil { keys.append(.aggregate(name: entry.name)) }
+        for entry in attribute.aggregates where entry.value.value != nil { keys.append(.aggregate(entry.id)) }
         return keys
     }
 
@@ -190,48 +190,48 @@ enum BootstrapAnalysis {
             var context = Audit.Context(spec: spec, hasScore: hasScore, population: population, hasLabel: self.context.hasLabel, hasDecision: self.context.hasDecision)
             context.fixedEligible = eligible
             let reference = referenceGroup.map { groups[$0] } ?? population
-            var aggregates: [String: Double]?
+            var aggregates: [MetricID: Double]?
             var impactRatios: [MetricValue?]?
             return keys.map { key -> Double? in
                 switch key {
                 case .metric(let g, let metric):
                     return groups[g].metric(metric, population: population).value
-                case .disparity(let g, let name):
-                    return Self.disparity(name, groups[g], stratumReferences[g].map { groups[$0] } ?? reference, population)
+                case .disparity(let g, let id):
+                    return Self.disparity(id, groups[g], stratumReferences[g].map { groups[$0] } ?? reference, population)
                 case .impactRatio(let g):
                     if impactRatios == nil { impactRatios = context.impactRatios(context.impactFrame(grouping: grouping, statistics: groups, priorities: priorities)) }
                     return impactRatios![g]?.value
-                case .aggregate(let name):
+                case .aggregate(let id):
                     if aggregates == nil {
                         aggregates = [:]
                         for e in context.aggregates(groups, isUnknown: grouping.isUnknown, overall: population) {
-                            if let v = e.value.value { aggregates![e.name] = v }
+                            if let v = e.value.value { aggregates![e.id] = v }
                         }
                     }
-                    return aggregates![name]
+                    return aggregates![id]
                 }
             }
         }
 
-        /// `<rate>_difference`, `<rate>_ratio`, and AIF360's named disparities.
-        static func disparity(_ name: String, _ g: GroupStatistics, _ r: GroupStatistics, _ population: GroupStatistics) -> Double? {
+        /// A rate's difference or ratio to the reference (``MetricID/comparison`` of a
+        /// ``MetricID/rate``), or one of AIF360's named disparities, from the typed identifier.
+        static func disparity(_ id: MetricID, _ g: GroupStatistics, _ r: GroupStatistics, _ population: GroupStatistics) -> Double? {
             func rate(_ m: GroupMetric, _ s: GroupStatistics) -> MetricValue { s.metric(m, population: population) }
-            switch name {
-            case "statistical_parity_difference": return Disparity.difference(rate(.selectionRate, g), rate(.selectionRate, r)).value
-            case "disparate_impact": return Disparity.ratio(rate(.selectionRate, g), rate(.selectionRate, r)).value
-            case "equal_opportunity_difference": return Disparity.difference(rate(.tpr, g), rate(.tpr, r)).value
-            case "average_odds_difference", "average_abs_odds_difference":
+            if let m = id.rate, let comparison = id.comparison {
+                switch comparison {
+                case .difference: return Disparity.difference(rate(m, g), rate(m, r)).value
+                case .ratio: return Disparity.ratio(rate(m, g), rate(m, r)).value
+                }
+            }
+            switch id {
+            case .statisticalParityDifference: return Disparity.difference(rate(.selectionRate, g), rate(.selectionRate, r)).value
+            case .disparateImpact: return Disparity.ratio(rate(.selectionRate, g), rate(.selectionRate, r)).value
+            case .equalOpportunityDifference: return Disparity.difference(rate(.tpr, g), rate(.tpr, r)).value
+            case .averageOddsDifference, .averageAbsOddsDifference:
                 let dFPR = Disparity.difference(rate(.fpr, g), rate(.fpr, r))
                 let dTPR = Disparity.difference(rate(.tpr, g), rate(.tpr, r))
-                return Disparity.mean(dFPR, dTPR, absolute: name == "average_abs_odds_difference").value
-            default:
-                if name.hasSuffix("_difference"), let m = GroupMetric(rawValue: String(name.dropLast("_difference".count))) {
-                    return Disparity.difference(rate(m, g), rate(m, r)).value
-                }
-                if name.hasSuffix("_ratio"), let m = GroupMetric(rawValue: String(name.dropLast("_ratio".count))) {
-                    return Disparity.ratio(rate(m, g), rate(m, r)).value
-                }
-                return nil
+                return Disparity.mean(dFPR, dTPR, absolute: id == .averageAbsOddsDifference).value
+            default: return nil
             }
         }
     }
@@ -290,12 +290,12 @@ extension AttributeResult {
         let groups = self.groups.enumerated().map { c, g -> GroupResult in
             let metrics = g.metrics.map { e -> MetricEntry in
                 var e = e
-                if let m = GroupMetric(rawValue: e.name) { e.bootstrapInterval = intervals[.metric(group: c, m)] }
+                if let m = e.id.rate, e.id.comparison == nil { e.bootstrapInterval = intervals[.metric(group: c, m)] }
                 return e
             }
             let disparities = g.disparities.map { e -> MetricEntry in
                 var e = e
-                e.bootstrapInterval = intervals[.disparity(group: c, name: e.name)]
+                e.bootstrapInterval = intervals[.disparity(group: c, e.id)]
                 return e
             }
             var result = g
@@ -306,7 +306,7 @@ extension AttributeResult {
         }
         let aggregates = self.aggregates.map { e -> MetricEntry in
             var e = e
-            e.bootstrapInterval = intervals[.aggregate(name: e.name)]
+            e.bootstrapInterval = intervals[.aggregate(e.id)]
             return e
         }
         return AttributeResult(name: name, components: components, reference: reference, groups: groups, aggregates: aggregates, cutPoints: cutPoints, binning: binning)

@@ -19,7 +19,7 @@
 /// controlled by construction.
 public enum DisclosureControl {
     /// Metrics of a suppressed group that stay published: they are functions of counts.
-    static let published: Set<String> = ["count", "share", "households"]
+    static let published: Set<MetricID> = [MetricID(.count), MetricID(.share)]
 
     /// The additive counts behind a group's published rates, for the attribute-disclosure
     /// check: a 0 in a published total's count (a rate of 0 % or 100 %) reveals its hidden
@@ -167,7 +167,7 @@ public enum DisclosureControl {
             .map { f in
                 let a = result[f.attribute]
                 let g = a?[f.group]
-                return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
+                return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric.name, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
                                        belowMinSize: g?.belowMinSize ?? false, isUnknown: g?.isUnknown ?? false, isIntersection: a?.isIntersection ?? false)
             }
         // The rates' family only: the allocation's comparisons are adjusted apart (`AllocationFindings`).
@@ -187,8 +187,8 @@ public enum DisclosureControl {
     /// denominator: a withheld `tpr` with `n` = the group's label positives, or a `ppv` with
     /// `n` = its selections, would publish the very sub-counts suppression hides.
     static func withhold(_ entry: MetricEntry, _ reason: String, size: Int) -> MetricEntry {
-        if published.contains(entry.name) { return entry }
-        return MetricEntry(entry.name, .suppressed(reason: reason), n: size)
+        if published.contains(entry.id) { return entry }
+        return MetricEntry(entry.id, .suppressed(reason: reason), n: size)
     }
 
     /// For attribute-level values: a defined value is withheld (`n` = `size`, the attribute's

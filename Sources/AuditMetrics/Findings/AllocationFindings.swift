@@ -26,17 +26,17 @@ import Foundation
 /// `insufficient_evidence`, saying why.
 public enum AllocationFindings {
     /// The means compared as ratios, in order.
-    public static let means = ["allocation_mean", "bill_mean", "water_price_per_m3", "drought_reduction_per_person"]
+    public static let means: [MetricID] = [.allocationMean, .billMean, .waterPricePerM3, .droughtReductionPerPerson]
     /// The shares compared as a difference and a ratio, in order.
-    public static let shares = ["effort_above_3pct_share", "shortfall_share"]
+    public static let shares: [MetricID] = [.effortAbove3pctShare, .shortfallShare]
     /// Every metric an allocation finding may have.
-    public static var metrics: Set<String> { Set(means + shares) }
+    public static var metrics: Set<MetricID> { Set(means + shares) }
 
     struct Comparison {
         let attribute: AllocationAttributeResult
         let group: AllocationGroupResult
         let reference: AllocationGroupResult
-        let metric: String
+        let metric: MetricID
         var test: String?
         var pValue: Double?
         var pValueIsUpperBound = false

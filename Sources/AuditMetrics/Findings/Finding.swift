@@ -12,7 +12,7 @@ public struct Finding: Sendable, Equatable {
     /// population) when the attribute's reference is the whole population.
     public let reference: String
     /// The rate compared (`selection_rate`, `fpr`, `fnr`, `ppv`, or `base_rate` without a decision).
-    public let metric: String
+    public let metric: MetricID
     public let kind: Kind
     /// Group minus reference, or group over reference.
     public let value: MetricValue
@@ -46,7 +46,7 @@ public struct Finding: Sendable, Equatable {
     /// Whether the attribute is an intersection.
     public let isIntersection: Bool
 
-    public init(attribute: String, group: String, reference: String, metric: String, kind: Kind, value: MetricValue, interval: MetricInterval?, test: String?, pValue: Double?, pAdjusted: Double?, verdict: Verdict, reason: String, minimumDetectableDecrease: Double?, minimumDetectableIncrease: Double?, groupRows: Int, referenceRows: Int, isIntersection: Bool) {
+    public init(attribute: String, group: String, reference: String, metric: MetricID, kind: Kind, value: MetricValue, interval: MetricInterval?, test: String?, pValue: Double?, pAdjusted: Double?, verdict: Verdict, reason: String, minimumDetectableDecrease: Double?, minimumDetectableIncrease: Double?, groupRows: Int, referenceRows: Int, isIntersection: Bool) {
         self.attribute = attribute
         self.group = group
         self.reference = reference
@@ -70,7 +70,7 @@ public struct Finding: Sendable, Equatable {
 /// Pearson's chi-square test that a rate is the same in every group of an attribute.
 public struct IndependenceTest: Sendable, Equatable {
     public let attribute: String
-    public let metric: String
+    public let metric: MetricID
     public let statistic: Double
     public let degreesOfFreedom: Int
     public let pValue: Double
@@ -80,7 +80,7 @@ public struct IndependenceTest: Sendable, Equatable {
     /// Whether `pValue` is the upper bound 1e-300 of a smaller p-value (``PublishedPValue``).
     public let pValueIsUpperBound: Bool
 
-    public init(attribute: String, metric: String, statistic: Double, degreesOfFreedom: Int, pValue: Double, pAdjusted: Double, groups: Int,
+    public init(attribute: String, metric: MetricID, statistic: Double, degreesOfFreedom: Int, pValue: Double, pAdjusted: Double, groups: Int,
                 pValueIsUpperBound: Bool = false) {
         self.attribute = attribute
         self.metric = metric

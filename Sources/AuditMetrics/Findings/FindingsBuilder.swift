@@ -110,7 +110,7 @@ package enum FindingsBuilder {
         }
         var tests: [IndependenceTest] = []
         for t in independence {
-            tests.append(IndependenceTest(attribute: t.attribute, metric: t.metric.rawValue, statistic: t.statistic, degreesOfFreedom: t.df,
+            tests.append(IndependenceTest(attribute: t.attribute, metric: MetricID(t.metric), statistic: t.statistic, degreesOfFreedom: t.df,
                                           pValue: t.p, pAdjusted: adjusted[next], groups: t.groups, pValueIsUpperBound: t.bound))
             next += 1
         }
@@ -171,7 +171,7 @@ package enum FindingsBuilder {
             let (finalVerdict, finalReason) = priorityVerdict(verdict, reason, value: value, kind: kind, metric: c.metric, gap: c.group.priorityGap,
                                                               decisionIsFavourable: spec.decisionIs == .favourable)
             var finding = Finding(
-                attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: c.metric.rawValue, kind: kind,
+                attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: MetricID(c.metric), kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
                 verdict: finalVerdict, reason: c.pValueIsUpperBound ? finalReason + "; " + PublishedPValue.boundReason("the test's p-value") : finalReason,
                 minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,

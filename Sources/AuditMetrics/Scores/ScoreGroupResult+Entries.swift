@@ -11,31 +11,31 @@ extension ScoreGroupResult {
     public func entries(reference: Int?) -> [MetricEntry] {
         let d = distribution
         var out: [MetricEntry] = [
-            MetricEntry("score_mean", d.mean, n: d.n, interval: d.meanInterval),
-            MetricEntry("score_sd", d.standardDeviation, n: d.n),
-            MetricEntry("score_p10", d.p10, n: d.n),
-            MetricEntry("score_p25", d.p25, n: d.n),
-            MetricEntry("score_median", d.median, n: d.n),
-            MetricEntry("score_p75", d.p75, n: d.n),
-            MetricEntry("score_p90", d.p90, n: d.n),
+            MetricEntry(.scoreMean, d.mean, n: d.n, interval: d.meanInterval),
+            MetricEntry(.scoreSD, d.standardDeviation, n: d.n),
+            MetricEntry(.scoreP10, d.p10, n: d.n),
+            MetricEntry(.scoreP25, d.p25, n: d.n),
+            MetricEntry(.scoreMedian, d.median, n: d.n),
+            MetricEntry(.scoreP75, d.p75, n: d.n),
+            MetricEntry(.scoreP90, d.p90, n: d.n),
         ]
         if let r = scoringRate {
-            out.append(MetricEntry("scoring_rate", r.rate, n: r.n, interval: r.rateInterval))
-            out.append(MetricEntry("scoring_impact_ratio", r.impactRatio, n: r.n, interval: r.impactRatioInterval))
+            out.append(MetricEntry(.scoringRate, r.rate, n: r.n, interval: r.rateInterval))
+            out.append(MetricEntry(.scoringImpactRatio, r.impactRatio, n: r.n, interval: r.impactRatioInterval))
         }
         if code != nil {
-            out += Self.ksEntries(ksVersusRest, suffix: "", n: d.n, reason: "the group or the rest of the sample has no score")
+            out += Self.ksEntries(ksVersusRest, ids: (.ksDistance, .ksPValue), n: d.n, reason: "the group or the rest of the sample has no score")
             if let reference {
                 let reason = reference == code ? "the reference group itself" : "the group or the reference group has no score"
-                out += Self.ksEntries(ksVersusReference, suffix: "_reference", n: d.n, reason: reason)
+                out += Self.ksEntries(ksVersusReference, ids: (.ksDistanceReference, .ksPValueReference), n: d.n, reason: reason)
             }
         }
         if let auc {
-            out.append(MetricEntry("auc", auc.auc, n: auc.positives + auc.negatives, interval: auc.interval))
-            out.append(MetricEntry("auc_se", auc.standardError, n: auc.positives + auc.negatives))
+            out.append(MetricEntry(.auc, auc.auc, n: auc.positives + auc.negatives, interval: auc.interval))
+            out.append(MetricEntry(.aucSE, auc.standardError, n: auc.positives + auc.negatives))
             for (j, b) in calibration.enumerated() {
-                out.append(MetricEntry("calibration_\(j + 1)_observed_rate", b.observedRate, n: b.n, interval: b.observedRateInterval))
-                out.append(MetricEntry("calibration_\(j + 1)_mean_score", b.meanScore, n: b.n))
+                out.append(MetricEntry(.calibrationObservedRate(bin: j + 1), b.observedRate, n: b.n, interval: b.observedRateInterval))
+                out.append(MetricEntry(.calibrationMeanScore(bin: j + 1), b.meanScore, n: b.n))
             }
         }
         return out
@@ -46,13 +46,13 @@ extension ScoreGroupResult {
         PublishedPValue.boundReason(ks.method == .exact ? "the exact permutation p-value" : "the p-value of Kolmogorov's limit")
     }
 
-    static func ksEntries(_ ks: KolmogorovSmirnov?, suffix: String, n: Int, reason: String) -> [MetricEntry] {
+    static func ksEntries(_ ks: KolmogorovSmirnov?, ids: (distance: MetricID, pValue: MetricID), n: Int, reason: String) -> [MetricEntry] {
         guard let ks else {
-            return [MetricEntry("ks_distance\(suffix)", .undefined(reason: reason), n: n),
-                    MetricEntry("ks_p_value\(suffix)", .undefined(reason: reason), n: n)]
+            return [MetricEntry(ids.distance, .undefined(reason: reason), n: n),
+                    MetricEntry(ids.pValue, .undefined(reason: reason), n: n)]
         }
         let p: MetricValue = ks.pValueIsUpperBound ? .upperBound(ks.pValue, reason: ksBoundReason(ks)) : .defined(ks.pValue)
-        return [MetricEntry("ks_distance\(suffix)", .defined(ks.distance), n: ks.n1 + ks.n2),
-                MetricEntry("ks_p_value\(suffix)", p, n: ks.n1 + ks.n2)]
+        return [MetricEntry(ids.distance, .defined(ks.distance), n: ks.n1 + ks.n2),
+                MetricEntry(ids.pValue, p, n: ks.n1 + ks.n2)]
     }
 }

@@ -14,17 +14,17 @@ public enum WaitingListFairness {
         let groups = ranked.groupLabels.indices.map { g -> [MetricEntry] in
             let t = top[g], x = exposure[g]
             return [
-                MetricEntry("applicant_share", t.applicantShare, n: t.applicants),
-                MetricEntry("top_k_share", t.topKShare, n: k, interval: t.topKShareInterval),
-                MetricEntry("top_k_share_ratio", t.ratio, n: t.applicants),
-                MetricEntry("mean_exposure", x.meanExposure, n: x.applicants),
-                MetricEntry("exposure_share", x.exposureShare, n: x.applicants),
-                MetricEntry("exposure_ratio", x.exposureRatio, n: x.applicants),
+                MetricEntry(.applicantShare, t.applicantShare, n: t.applicants),
+                MetricEntry(.topKShare, t.topKShare, n: k, interval: t.topKShareInterval),
+                MetricEntry(.topKShareRatio, t.ratio, n: t.applicants),
+                MetricEntry(.meanExposure, x.meanExposure, n: x.applicants),
+                MetricEntry(.exposureShare, x.exposureShare, n: x.applicants),
+                MetricEntry(.exposureRatio, x.exposureRatio, n: x.applicants),
             ]
         }
         let overall = [
-            MetricEntry("top_k", .defined(Double(k)), n: ranked.count),
-            MetricEntry("ndkl", ranked.ndkl(), n: ranked.count),
+            MetricEntry(.topK, .defined(Double(k)), n: ranked.count),
+            MetricEntry(.ndkl, ranked.ndkl(), n: ranked.count),
         ]
         return (overall, groups)
     }
@@ -61,19 +61,19 @@ public enum WaitingListFairness {
         let tau = horizon ?? commonHorizon(s.groups)
         func entries(_ km: KaplanMeier) -> [MetricEntry] {
             [
-                MetricEntry("km_median_wait", km.medianWait, n: km.n, interval: km.medianInterval),
-                MetricEntry("km_median_wait_lower", km.medianLower, n: km.n),
-                MetricEntry("km_median_wait_upper", km.medianUpper, n: km.n),
-                MetricEntry("km_restricted_mean_wait", tau.map { km.restrictedMeanWait(upTo: $0) } ?? .undefined(reason: "no applicant on the list"), n: km.n),
-                MetricEntry("allocated", .defined(Double(km.events)), n: km.n),
+                MetricEntry(.kmMedianWait, km.medianWait, n: km.n, interval: km.medianInterval),
+                MetricEntry(.kmMedianWaitLower, km.medianLower, n: km.n),
+                MetricEntry(.kmMedianWaitUpper, km.medianUpper, n: km.n),
+                MetricEntry(.kmRestrictedMeanWait, tau.map { km.restrictedMeanWait(upTo: $0) } ?? .undefined(reason: "no applicant on the list"), n: km.n),
+                MetricEntry(.allocated, .defined(Double(km.events)), n: km.n),
             ]
         }
         let test = s.logRank
         let overall = entries(s.overall) + [
-            MetricEntry("km_horizon", tau.map { .defined($0) } ?? .undefined(reason: "no applicant on the list"), n: times.count),
-            MetricEntry("logrank_chi2", test.statistic, n: times.count),
-            MetricEntry("logrank_df", .defined(Double(test.degreesOfFreedom)), n: times.count),
-            MetricEntry("logrank_p_value", test.pValue, n: times.count),
+            MetricEntry(.kmHorizon, tau.map { .defined($0) } ?? .undefined(reason: "no applicant on the list"), n: times.count),
+            MetricEntry(.logrankChi2, test.statistic, n: times.count),
+            MetricEntry(.logrankDF, .defined(Double(test.degreesOfFreedom)), n: times.count),
+            MetricEntry(.logrankPValue, test.pValue, n: times.count),
         ]
         return (overall, s.groups.map(entries))
     }

@@ -8,36 +8,36 @@ extension ReportBuilder {
     func allocationSection(_ a: AllocationResult) -> ReportSection {
         var s = ReportSection(id: "allocation", title: t.runs(.sectionAllocation, ["quantity": .label(a.quantity)]))
         let o = a.overall
-        func v(_ name: String, _ digits: Int = 2, percent: Bool = false) -> String {
+        func v(_ name: MetricID, _ digits: Int = 2, percent: Bool = false) -> String {
             guard let e = o[name] else { return "—" }
             guard let x = e.value.value else { return t(e.value.isSuppressed ? .wordSuppressed : .wordUndefined) }
             return percent ? t.percent(x) : t.fixed(x, digits)
         }
         s.blocks.append(.paragraph(t.runs(.allocationOverall, [
             "households": .text(t.count(o.households)), "missing": .text(t.count(a.missing)),
-            "mean": .text(v("allocation_mean")), "median": .text(v("allocation_median")),
-            "gini": .text(v("gini", 3)), "theil": .text(v("theil_t", 3)), "palma": .text(v("palma", 2)),
+            "mean": .text(v(.allocationMean)), "median": .text(v(.allocationMedian)),
+            "gini": .text(v(MetricID(.gini), 3)), "theil": .text(v(MetricID(.theilT), 3)), "palma": .text(v(MetricID(.palma), 2)),
         ])))
-        if let ci = o["gini"]?.bootstrapInterval {
+        if let ci = o[MetricID(.gini)]?.bootstrapInterval {
             s.blocks.append(.paragraph(t.runs(.allocationGiniInterval, ["level": .text(level), "low": .text(t.fixed(ci.low, 3)), "high": .text(t.fixed(ci.high, 3))])))
         }
-        if o["share_0_40"]?.value.value != nil, o["share_90_100"]?.value.value != nil {
-            s.blocks.append(.paragraph(t.runs(.allocationShares, ["low": .text(v("share_0_40", percent: true)), "high": .text(v("share_90_100", percent: true))])))
+        if o[MetricID(.quantileShare(lower: 0, upper: 0.4))]?.value.value != nil, o[MetricID(.quantileShare(lower: 0.9, upper: 1))]?.value.value != nil {
+            s.blocks.append(.paragraph(t.runs(.allocationShares, ["low": .text(v(MetricID(.quantileShare(lower: 0, upper: 0.4)), percent: true)), "high": .text(v(MetricID(.quantileShare(lower: 0.9, upper: 1)), percent: true))])))
         }
-        if let ci = o["concentration_index"], ci.value.value != nil {
-            s.blocks.append(.paragraph(t.runs(.allocationConcentration, ["value": .text(v("concentration_index", 3)), "rank": .label(result.data.rankBy ?? "")])))
+        if let ci = o[.concentrationIndex], ci.value.value != nil {
+            s.blocks.append(.paragraph(t.runs(.allocationConcentration, ["value": .text(v(.concentrationIndex, 3)), "rank": .label(result.data.rankBy ?? "")])))
         }
-        if let share = o["effort_above_3pct_share"], share.value.value != nil {
-            s.blocks.append(.paragraph(t.runs(.allocationEffort, ["share": .text(v("effort_above_3pct_share", percent: true))])))
+        if let share = o[.effortAbove3pctShare], share.value.value != nil {
+            s.blocks.append(.paragraph(t.runs(.allocationEffort, ["share": .text(v(.effortAbove3pctShare, percent: true))])))
         }
         s.blocks += lorenzFigure(a)
-        var columns: [(String, Bool)] = [("allocation_mean", false), ("allocation_median", false)]
-        if o["allocation_per_capita"]?.value.value != nil { columns.append(("allocation_per_capita", false)) }
-        if o["shortfall_share"]?.value.value != nil { columns.append(("shortfall_share", true)) }
-        if o["bill_mean"] != nil { columns += [("bill_mean", false), ("water_price_per_m3", false)] }
-        if o["effort_above_3pct_share"] != nil { columns.append(("effort_above_3pct_share", true)) }
-        if o["drought_reduction_share"] != nil { columns += [("drought_reduction_share", true), ("drought_person_share", true)] }
-        columns.append(("gini", false))
+        var columns: [(MetricID, Bool)] = [(.allocationMean, false), (.allocationMedian, false)]
+        if o[.allocationPerCapita]?.value.value != nil { columns.append((.allocationPerCapita, false)) }
+        if o[.shortfallShare]?.value.value != nil { columns.append((.shortfallShare, true)) }
+        if o[.billMean] != nil { columns += [(.billMean, false), (.waterPricePerM3, false)] }
+        if o[.effortAbove3pctShare] != nil { columns.append((.effortAbove3pctShare, true)) }
+        if o[.droughtReductionShare] != nil { columns += [(.droughtReductionShare, true), (.droughtPersonShare, true)] }
+        columns.append((MetricID(.gini), false))
         for (i, attr) in a.attributes.enumerated() where !attr.name.contains("*") {
             let rows = attr.groups.map { g -> [[ReportInline]] in
                 var label: [ReportInline] = [.label(g.label)]
@@ -47,15 +47,15 @@ extension ReportBuilder {
                 for (name, percent) in columns {
                     guard let e = g[name] else { cells.append([.text("")]); continue }
                     guard let x = e.value.value else { cells.append([.text(t(e.value.isSuppressed ? .wordSuppressed : .wordUndefined))]); continue }
-                    cells.append([.text(percent ? t.percent(x) : t.fixed(x, name == "gini" ? 3 : 2))])
+                    cells.append([.text(percent ? t.percent(x) : t.fixed(x, name == MetricID(.gini) ? 3 : 2))])
                 }
-                let ratio = g["allocation_mean_ratio"]?.value
+                let ratio = g[MetricID.allocationMean.ratio]?.value
                 cells.append([.text(ratio?.value.map { t.fixed($0, 2) } ?? t(ratio?.isSuppressed == true ? .wordSuppressed : .wordUndefined))])
                 return cells
             }
             s.blocks.append(.table(ReportTable(
                 caption: t.runs(.allocationCaption, ["attribute": .label(attr.name), "reference": .label(attr.reference ?? "—")]),
-                header: [[.text(t(.colGroup))], [.text(t(.colHouseholds))]] + columns.map { [.text(t(named: "col.\($0.0)"))] } + [[.text(t(.colAllocationMeanRatio))]],
+                header: [[.text(t(.colGroup))], [.text(t(.colHouseholds))]] + columns.map { [.text(t(named: "col.\($0.0.name)"))] } + [[.text(t(.colAllocationMeanRatio))]],
                 numeric: [false] + Array(repeating: true, count: columns.count + 2), rows: rows, figure: "allocation-\(i + 1)",
                 chart: allocationChart(attr, quantity: a.quantity, index: i + 1)
             )))
@@ -76,7 +76,7 @@ extension ReportBuilder {
 
     /// The allocation's burdens first: who is above the affordability line, below need, pays
     /// more per m³, loses more to a drought cut; then the bill and the volume themselves.
-    static let allocationPriority = ["effort_above_3pct_share", "shortfall_share", "water_price_per_m3", "drought_reduction_per_person", "bill_mean", "allocation_mean"]
+    static let allocationPriority: [MetricID] = [.effortAbove3pctShare, .shortfallShare, .waterPricePerM3, .droughtReductionPerPerson, .billMean, .allocationMean]
 
     /// The allocation findings worth reading first: disparities, then those without enough
     /// evidence, never `no_disparity`; within each, single attributes before intersections,
@@ -98,8 +98,8 @@ extension ReportBuilder {
     }
 
     /// A value of an allocation metric as shown: shares out of 100, amounts with 2 decimals.
-    func allocationValue(_ metric: String, _ x: Double) -> String {
-        AllocationFindings.shares.contains(metric) ? t.fixed(x * 100, 1) : t.fixed(x, ["allocation_mean", "drought_reduction_per_person"].contains(metric) ? 1 : 2)
+    func allocationValue(_ metric: MetricID, _ x: Double) -> String {
+        AllocationFindings.shares.contains(metric) ? t.fixed(x * 100, 1) : t.fixed(x, [MetricID.allocationMean, .droughtReductionPerPerson].contains(metric) ? 1 : 2)
     }
 
     /// One allocation finding in plain words, with its verdict.

@@ -18,7 +18,7 @@ extension ReportBuilder {
 
     /// The rate a group-rates figure and a heat map show: the selection rate when the audit
     /// has a decision, else the base rate.
-    var chartedRate: String { result.hasDecision ? "selection_rate" : "base_rate" }
+    var chartedRate: MetricID { MetricID(result.hasDecision ? .selectionRate : .baseRate) }
 
     /// Why a metric has no value, for a chart: suppressed (disclosure control) or undefined.
     func missing(_ v: MetricValue?) -> ChartMissing { v?.isSuppressed == true ? .suppressed : .undefined }
@@ -53,7 +53,7 @@ extension ReportBuilder {
         let metric = chartedRate
         let groups = a.groups.filter { $0.statistics.count > 0 }
         let rows = groups.map { g -> RateChart.Row in
-            let entry = g.metrics.first { $0.name == metric }
+            let entry = g.metrics.first { $0.id == metric }
             return RateChart.Row(label: g.label, rate: entry?.value.value, lower: entry?.interval?.low, upper: entry?.interval?.high,
                                  missing: missing(entry?.value), isReference: g.isReference)
         }
@@ -155,7 +155,7 @@ extension ReportBuilder {
     /// and its mean as the reference line.
     func allocationChart(_ attr: AllocationAttributeResult, quantity: String, index: Int) -> ReportChart {
         let rows = attr.groups.map { g -> RateChart.Row in
-            let entry = g["allocation_mean"]
+            let entry = g[.allocationMean]
             return RateChart.Row(label: g.label, rate: entry?.value.value, lower: entry?.bootstrapInterval?.low,
                                  upper: entry?.bootstrapInterval?.high, missing: missing(entry?.value), isReference: g.isReference)
         }
@@ -171,7 +171,7 @@ extension ReportBuilder {
             description: description,
             axisTitle: t(.chartAllocationAxis, ["quantity": quantity]),
             text: chartText, rows: rows,
-            referenceRate: reference?["allocation_mean"]?.value.value,
+            referenceRate: reference?[.allocationMean]?.value.value,
             referenceLabel: reference.map { t(.chartReference, ["reference": $0.label]) } ?? "",
             format: format, domain: 0...(values.max() ?? 1)))
     }
@@ -182,16 +182,16 @@ extension ReportBuilder {
     func lorenzFigure(_ a: AllocationResult) -> [ReportBlock] {
         guard !a.lorenz.isEmpty else { return [] }
         let numbers = chartText.numbers
-        func note(_ key: MessageKey, _ name: String) -> String? {
+        func note(_ key: MessageKey, _ name: MetricID) -> String? {
             a.overall[name]?.value.value.map { t(key, ["value": ChartNumber.fixed($0, digits: 3, numbers: numbers)]) }
         }
         var series = [LorenzChart.Series(
             label: t(.chartLorenzLorenz), points: a.lorenz.map { .init(population: $0.p, share: $0.share) },
-            note: note(.chartLorenzGini, "gini"), missing: missing(a.overall["gini"]?.value))]
+            note: note(.chartLorenzGini, MetricID(.gini)), missing: missing(a.overall[MetricID(.gini)]?.value))]
         let rank = result.data.rankBy ?? ""
         if let c = a.concentration, !c.isEmpty {
             series.append(.init(label: t(.chartLorenzConcentration, ["rank": rank]), points: c.map { .init(population: $0.p, share: $0.share) },
-                                note: note(.chartLorenzIndex, "concentration_index")))
+                                note: note(.chartLorenzIndex, .concentrationIndex)))
         }
         let chart = LorenzChart(
             id: "chart-lorenz", title: t(.chartLorenzTitle, ["quantity": a.quantity]),

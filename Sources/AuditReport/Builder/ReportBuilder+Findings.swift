@@ -62,7 +62,7 @@ extension ReportBuilder {
                 s.blocks.append(.list(items))
             }
             }
-            let unsure = findings.filter { $0.verdict == .insufficientEvidence && $0.kind == .difference && !$0.isIntersection && ($0.metric == "selection_rate" || $0.metric == "base_rate") }
+            let unsure = findings.filter { $0.verdict == .insufficientEvidence && $0.kind == .difference && !$0.isIntersection && ($0.metric == MetricID(.selectionRate) || $0.metric == MetricID(.baseRate)) }
             if !unsure.isEmpty {
                 s.blocks.append(.heading(3, t.runs(.findingsUnsure, ["metric": .text(words(unsure[0].metric))]), id: nil))
                 var items = unsure.prefix(10).map { f -> [ReportInline] in
@@ -80,7 +80,7 @@ extension ReportBuilder {
                 s.blocks.append(.list(items))
             }
             let inter = findings.filter {
-                $0.isIntersection && $0.kind == .ratio && ($0.metric == "selection_rate" || $0.metric == "base_rate")
+                $0.isIntersection && $0.kind == .ratio && ($0.metric == MetricID(.selectionRate) || $0.metric == MetricID(.baseRate))
                     && ($0.value.value ?? 0) > 0 && $0.interval != nil && (result[$0.attribute]?[$0.group]?.statistics.count ?? 0) >= result.analysis.minGroupSize
             }
             .sorted { (harm($0) == 1 ? 0 : 1, -abs(log($0.value.value!)), $0.attribute, $0.group) < (harm($1) == 1 ? 0 : 1, -abs(log($1.value.value!)), $1.attribute, $1.group) }
@@ -114,7 +114,7 @@ extension ReportBuilder {
     func power() -> [ReportBlock] {
         let rows = result.findings.filter { !$0.isIntersection && $0.kind == .difference && !$0.isAllocation }
         guard !rows.isEmpty else { return [] }
-        let order = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"]
+        let order = [GroupMetric.selectionRate, .fpr, .fnr, .ppv, .baseRate].map(MetricID.init)
         let metrics = Array(Set(rows.map(\.metric))).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         let inference = result.analysis.inference
         var blocks: [ReportBlock] = [.heading(3, [.text(t(.powerTitle))], id: nil)]
@@ -175,11 +175,12 @@ extension ReportBuilder {
             note += t.runs(.attributeQuantiles, ["cuts": .text(a.cutPoints.map { t.fixed($0, 2) }.joined(separator: "; "))])
         }
         blocks.append(.paragraph(note))
-        var columns: [String] = ["count"]
-        if result.hasDecision { columns.append("selection_rate") }
-        if result.hasLabel { columns.append("base_rate") }
-        if result.hasLabel && result.hasDecision { columns += ["tpr", "fpr", "fnr", "ppv", "accuracy"] }
-        if result.hasScore { columns.append("score_mean") }
+        var rates: [GroupMetric] = [.count]
+        if result.hasDecision { rates.append(.selectionRate) }
+        if result.hasLabel { rates.append(.baseRate) }
+        if result.hasLabel && result.hasDecision { rates += [.tpr, .fpr, .fnr, .ppv, .accuracy] }
+        if result.hasScore { rates.append(.scoreMean) }
+        let columns = rates.map(MetricID.init)
         var header: [[ReportInline]] = [[.text(t(.colGroup))]] + columns.map { [.text(columnWords($0))] }
         if result.hasDecision { header.append([.text(t(.colImpactRatio))]) }
         var rows: [[[ReportInline]]] = []
@@ -191,12 +192,12 @@ extension ReportBuilder {
             for metric in columns {
                 guard let v = g[metric] else { cells.append([.text("")]); continue }
                 guard let x = v.value else { cells.append([.text(t(v.isSuppressed ? .wordSuppressed : .wordUndefined))]); continue }
-                switch metric {
-                case "count": cells.append([.text(t.count(Int(x)))])
-                case "score_mean": cells.append([.text(t.fixed(x, 2))])
-                case "selection_rate":
+                switch metric.rate {
+                case .count: cells.append([.text(t.count(Int(x)))])
+                case .scoreMean: cells.append([.text(t.fixed(x, 2))])
+                case .selectionRate:
                     var cell = t.percent(x)
-                    if let ci = g.metrics.first(where: { $0.name == metric })?.interval { cell += " (" + t.range(ci.low * 100, ci.high * 100, 1) + ")" }
+                    if let ci = g.metrics.first(where: { $0.id == metric })?.interval { cell += " (" + t.range(ci.low * 100, ci.high * 100, 1) + ")" }
                     cells.append([.text(cell)])
                 default: cells.append([.text(t.percent(x))])
                 }

@@ -22,7 +22,7 @@ extension ReportBuilder {
         ])))
         if !h.segments.isEmpty {
             let rows = h.segments.map { seg -> [[ReportInline]] in
-                [[.label(seg.label)], [.text(t.count(seg.count))], rateCell(seg["grid_agreement"]), ratioCell(seg["cohen_kappa"], digits: 2)]
+                [[.label(seg.label)], [.text(t.count(seg.count))], rateCell(seg[.gridAgreement]), ratioCell(seg[.cohenKappa], digits: 2)]
             }
             s.blocks.append(.table(ReportTable(
                 caption: t.runs(.humanSegmentsCaption, ["segment": .label(h.segmentBy.joined(separator: " × "))]),
@@ -33,10 +33,10 @@ extension ReportBuilder {
             s.blocks.append(.heading(3, t.runs(.humanAttribute, ["attribute": .label(a.name)]), id: "human-\(index + 1)"))
             s.blocks += humanAttributeBlocks(a, h, index: index + 1)
         }
-        if h.attributes.contains(where: { a in a.groups.contains { $0["human_stage_gap"] != nil } }) {
+        if h.attributes.contains(where: { a in a.groups.contains { $0[.humanStageGap] != nil } }) {
             s.blocks.append(.note(t.runs(.humanStageNote, ["replicates": .text(t.count(h.bootstrapReplicates))])))
         }
-        if h.attributes.contains(where: { a in a.groups.contains { $0["mh_odds_ratio"] != nil } }) {
+        if h.attributes.contains(where: { a in a.groups.contains { $0[.mhOddsRatio] != nil } }) {
             s.blocks.append(.note(t.runs(.humanEqualNote, ["strata": .text(strataWords(h))])))
         }
         let inference = result.analysis.inference
@@ -53,16 +53,16 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = []
         let model = self.model?[a.name]
         let groups = a.groups.filter { $0.count > 0 }
-        func verdict(_ g: ModelGroupResult, _ metric: String) -> String {
+        func verdict(_ g: ModelGroupResult, _ metric: MetricID) -> String {
             a.findings.first { $0.group == g.label && $0.metric == metric && $0.kind == .difference }.map { verdictWord($0.verdict) } ?? "—"
         }
         let rows = groups.map { g -> [[ReportInline]] in
             var label: [ReportInline] = [.label(g.label)]
             if g.isReference { label.append(.text(" " + t(.wordRef))) }
-            let grid = model?.groups.first { $0.label == g.label }?["grid_selection_rate"]
-            return [label, [.text(t.count(g.count))], rateCell(grid), rateCell(g["actual_selection_rate"], interval: false),
-                    rateCell(g["override_in_rate"]), rateCell(g["override_out_rate"]),
-                    [.text(g.isReference || g.isSuppressed ? "—" : "\(verdict(g, "override_in_rate")) / \(verdict(g, "override_out_rate"))")]]
+            let grid = model?.groups.first { $0.label == g.label }?[.gridSelectionRate]
+            return [label, [.text(t.count(g.count))], rateCell(grid), rateCell(g[.actualSelectionRate], interval: false),
+                    rateCell(g[.overrideInRate]), rateCell(g[.overrideOutRate]),
+                    [.text(g.isReference || g.isSuppressed ? "—" : "\(verdict(g, .overrideInRate)) / \(verdict(g, .overrideOutRate))")]]
         }
         var table = ReportTable(
             caption: t.runs(.humanOverridesCaption, ["attribute": .label(a.name)]),
@@ -73,23 +73,23 @@ extension ReportBuilder {
         blocks.append(.table(table))
 
         guard let reference = a.reference else { return blocks }
-        let compared = groups.filter { !$0.isReference && $0["human_stage_gap"] != nil }
+        let compared = groups.filter { !$0.isReference && $0[.humanStageGap] != nil }
         if !compared.isEmpty {
             blocks.append(.heading(4, [.text(t(.humanStageTitle))], id: nil))
             let stageRows = compared.map { g -> [[ReportInline]] in
-                [[.label(g.label)], gapCell(g["actual_gap"], interval: false), gapCell(g["grid_stage_gap"]), gapCell(g["human_stage_gap"])]
+                [[.label(g.label)], gapCell(g[.actualGap], interval: false), gapCell(g[.gridStageGap]), gapCell(g[.humanStageGap])]
             }
             blocks.append(.table(ReportTable(
                 caption: t.runs(.humanStageCaption, ["attribute": .label(a.name), "reference": .label(reference)]),
                 header: [[.text(t(.colGroup))], [.text(t(.colActualGap))], [.text(t(.colGridStageGap))], [.text(t(.colHumanStageGap))]],
                 numeric: [false, true, true, true], rows: stageRows)))
         }
-        let equal = groups.filter { !$0.isReference && $0["mh_odds_ratio"] != nil }
+        let equal = groups.filter { !$0.isReference && $0[.mhOddsRatio] != nil }
         if !equal.isEmpty {
             blocks.append(.heading(4, [.text(t(.humanEqualTitle))], id: nil))
             let equalRows = equal.map { g -> [[ReportInline]] in
-                [[.label(g.label)], ratioCell(g["mh_odds_ratio"], digits: 2), pCell(g["cmh_p_value"]), pCell(g["breslow_day_p_value"]),
-                 [.text(g["mh_informative_strata"]?.value.value.map { t.count(Int($0.rounded())) } ?? (g.isSuppressed ? t(.modelSuppressed) : "—"))]]
+                [[.label(g.label)], ratioCell(g[.mhOddsRatio], digits: 2), pCell(g[.cmhPValue]), pCell(g[.breslowDayPValue]),
+                 [.text(g[.mhInformativeStrata]?.value.value.map { t.count(Int($0.rounded())) } ?? (g.isSuppressed ? t(.modelSuppressed) : "—"))]]
             }
             blocks.append(.table(ReportTable(
                 caption: t.runs(.humanEqualCaption, ["attribute": .label(a.name), "reference": .label(reference)]),
@@ -98,14 +98,14 @@ extension ReportBuilder {
             // The sentence an auditor needs, for the group with the lowest odds ratio whose
             // interval excludes 1.
             let clear = equal.compactMap { g -> (group: ModelGroupResult, or: Double, ci: MetricInterval)? in
-                guard let e = g["mh_odds_ratio"], let or = e.value.value, let ci = e.interval, ci.high < 1 || ci.low > 1 else { return nil }
+                guard let e = g[.mhOddsRatio], let or = e.value.value, let ci = e.interval, ci.high < 1 || ci.low > 1 else { return nil }
                 return (g, or, ci)
             }
             if let (worst, or, ci) = clear.min(by: { $0.or < $1.or }) {
                 blocks.append(.paragraph(t.runs(.humanEqualLine, [
                     "group": .label(worst.label), "reference": .label(reference), "or": .text(t.fixed(or, 2)),
                     "low": .text(t.fixed(ci.low, 2)), "high": .text(t.fixed(ci.high, 2)),
-                    "p": .text(worst["cmh_p_value"]?.value.value.map(pStatement) ?? t(.wordUndefined)),
+                    "p": .text(worst[.cmhPValue]?.value.value.map(pStatement) ?? t(.wordUndefined)),
                 ])))
             }
         }
@@ -118,7 +118,7 @@ extension ReportBuilder {
 
     /// The override-out rate per group with its Wilson interval (figure `human-overrides-N`).
     func overridesChart(_ a: HumanStageAttribute, index: Int) -> ReportChart {
-        groupRateChart(a.groups, metric: "override_out_rate", id: "chart-human-overrides-\(index)",
+        groupRateChart(a.groups, metric: .overrideOutRate, id: "chart-human-overrides-\(index)",
                        title: t(.chartHumanOverridesTitle, ["attribute": a.name]),
                        description: { t(.chartHumanOverridesDesc, ["attribute": a.name, "reference": $0]) }, axisTitle: t(.chartHumanOverridesAxis))
     }

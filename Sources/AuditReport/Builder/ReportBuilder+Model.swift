@@ -100,40 +100,40 @@ extension ReportBuilder {
 
     /// Per group: grid selection, impact ratio, score, LL144 scoring rate, KS, places, wait.
     func groupTable(_ a: ModelAttributeResult, figure: String) -> ReportTable {
-        func cell(_ g: ModelGroupResult, _ name: String, _ format: (Double) -> String) -> [ReportInline] {
+        func cell(_ g: ModelGroupResult, _ name: MetricID, _ format: (Double) -> String) -> [ReportInline] {
             guard let e = g[name] else { return [.text("—")] }
             if e.value.isSuppressed { return [.text(t(.modelSuppressed))] }
             guard let x = e.value.value else { return [.text(t(.wordUndefined))] }
             return [.text(format(x))]
         }
-        let hasWait = a.groups.contains { $0["km_median_wait"] != nil }
-        let hasPlaces = a.groups.contains { $0["top_k_share"] != nil }
+        let hasWait = a.groups.contains { $0[.kmMedianWait] != nil }
+        let hasPlaces = a.groups.contains { $0[.topKShare] != nil }
         let rows = a.groups.filter { $0.count > 0 }.map { g -> [[ReportInline]] in
             var label: [ReportInline] = [.label(g.label)]
             if g.isReference { label.append(.text(" " + t(.wordRef))) }
             var row: [[ReportInline]] = [label, [.text(t.count(g.count))]]
-            var selection = cell(g, "grid_selection_rate") { t.percent($0) }
-            if let ci = g["grid_selection_rate"]?.interval, g["grid_selection_rate"]?.value.value != nil {
+            var selection = cell(g, .gridSelectionRate) { t.percent($0) }
+            if let ci = g[.gridSelectionRate]?.interval, g[.gridSelectionRate]?.value.value != nil {
                 selection.append(.text(" (" + t.range(ci.low * 100, ci.high * 100, 1) + ")"))
             }
             row.append(selection)
-            var ratio = cell(g, "grid_impact_ratio") { t.numbers.ratio($0, against: result.analysis.impactRatioThreshold) }
-            if let r = g["grid_impact_ratio"]?.value.value, r < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
+            var ratio = cell(g, .gridImpactRatio) { t.numbers.ratio($0, against: result.analysis.impactRatioThreshold) }
+            if let r = g[.gridImpactRatio]?.value.value, r < result.analysis.impactRatioThreshold { ratio += [.text(" "), .strong([.text("⚠")])] }
             row.append(ratio)
-            row.append(cell(g, "score_mean") { t.fixed($0, 1) })
-            row.append(cell(g, "score_median") { t.fixed($0, 1) })
-            row.append(cell(g, "scoring_rate") { t.percent($0) })
-            row.append(cell(g, "ks_distance") { t.fixed($0, 3) })
+            row.append(cell(g, MetricID(.scoreMean)) { t.fixed($0, 1) })
+            row.append(cell(g, .scoreMedian) { t.fixed($0, 1) })
+            row.append(cell(g, .scoringRate) { t.percent($0) })
+            row.append(cell(g, .ksDistance) { t.fixed($0, 3) })
             if hasPlaces {
-                if g["top_k_share"]?.value.isSuppressed == true {
+                if g[.topKShare]?.value.isSuppressed == true {
                     row.append([.text(t(.modelSuppressed))])
                 } else {
-                    let share = g["top_k_share"]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
-                    let applicants = g["applicant_share"]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
+                    let share = g[.topKShare]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
+                    let applicants = g[.applicantShare]?.value.value.map { t.percent($0) } ?? t(.wordUndefined)
                     row.append([.text("\(share) / \(applicants)")])
                 }
             }
-            if hasWait { row.append(cell(g, "km_median_wait") { t.fixed($0, 1) }) }
+            if hasWait { row.append(cell(g, .kmMedianWait) { t.fixed($0, 1) }) }
             return row
         }
         var header: [[ReportInline]] = [[.text(t(.colGroup))], [.text(t(.colCount))], [.text(t(.colGridSelection))], [.text(t(.colGridImpactRatio))],
@@ -146,14 +146,14 @@ extension ReportBuilder {
 
     /// The grid's selection rate per group with its Wilson interval (figure `model-groups-N`).
     func selectionChart(_ a: ModelAttributeResult, index: Int) -> ReportChart {
-        groupRateChart(a.groups, metric: "grid_selection_rate", id: "chart-model-groups-\(index)",
+        groupRateChart(a.groups, metric: .gridSelectionRate, id: "chart-model-groups-\(index)",
                        title: t(.chartModelSelectionTitle, ["attribute": a.name]),
                        description: { t(.chartModelSelectionDesc, ["attribute": a.name, "reference": $0]) }, axisTitle: t(.chartModelSelectionAxis))
     }
 
     /// One rate per non-empty group with its interval, the reference group's rate as the
     /// dashed line (a withheld value is drawn as suppressed).
-    func groupRateChart(_ all: [ModelGroupResult], metric: String, id: String, title: String, description: (String) -> String, axisTitle: String) -> ReportChart {
+    func groupRateChart(_ all: [ModelGroupResult], metric: MetricID, id: String, title: String, description: (String) -> String, axisTitle: String) -> ReportChart {
         let groups = all.filter { $0.count > 0 }
         let rows = groups.map { g -> RateChart.Row in
             let e = g[metric]
@@ -172,11 +172,11 @@ extension ReportBuilder {
     /// Score distributions by group (figure `model-scores-N`): box p25–p75 with the median,
     /// whiskers p10–p90 (quantiles of type 7), and the same five numbers in a table.
     func scoreDistributionFigure(_ a: ModelAttributeResult, index: Int) -> ReportBlock {
-        let names = ["score_p10", "score_p25", "score_median", "score_p75", "score_p90"]
+        let names: [MetricID] = [.scoreP10, .scoreP25, .scoreMedian, .scoreP75, .scoreP90]
         let groups = a.groups.filter { $0.count > 0 }
         let rows = groups.map { g -> DistributionChart.Row in
             let q = names.map { g[$0]?.value.value }
-            guard q.allSatisfy({ $0 != nil }) else { return DistributionChart.Row(label: g.label, quantiles: nil, missing: missing(g["score_median"]?.value)) }
+            guard q.allSatisfy({ $0 != nil }) else { return DistributionChart.Row(label: g.label, quantiles: nil, missing: missing(g[.scoreMedian]?.value)) }
             return DistributionChart.Row(label: g.label, quantiles: .init(p10: q[0]!, p25: q[1]!, median: q[2]!, p75: q[3]!, p90: q[4]!))
         }
         let chart = DistributionChart(
@@ -200,8 +200,8 @@ extension ReportBuilder {
     /// reference): per criterion, the change in its impact ratio at × 0 and × 2, with the
     /// same values in a table (figure `model-tornado-N`). Nothing when no such group.
     func tornadoFigure(_ m: ModelAuditResult, _ a: ModelAttributeResult, index: Int, labelOf: [String: String]) -> [ReportBlock] {
-        let candidates = a.groups.filter { !$0.isReference && !$0.isSuppressed && $0["grid_impact_ratio"]?.value.value != nil }
-        guard let worst = candidates.min(by: { $0["grid_impact_ratio"]!.value.value! < $1["grid_impact_ratio"]!.value.value! }) else { return [] }
+        let candidates = a.groups.filter { !$0.isReference && !$0.isSuppressed && $0[.gridImpactRatio]?.value.value != nil }
+        guard let worst = candidates.min(by: { $0[.gridImpactRatio]!.value.value! < $1[.gridImpactRatio]!.value.value! }) else { return [] }
         let bars = m.tornado.filter { $0.attribute == a.name && $0.group == worst.label }
         guard !bars.isEmpty else { return [] }
         let rows = bars.map { TornadoChart.Row(label: labelOf[$0.criterion] ?? $0.criterion, low: $0.lowImpactRatioChange.value, high: $0.highImpactRatioChange.value) }

@@ -28,7 +28,7 @@ extension ReportBuilder {
         let failing = Set(ReportFacts(result).fourFifthsFailures.map { $0.attribute + "\u{0}" + $0.group })
         func rank(_ f: AuditMetrics.Finding) -> Int {
             let ground = ProtectedGround.of(f.attribute, mandated: mandated)
-            if f.verdict != .disparity, f.metric == "selection_rate", failing.contains(f.attribute + "\u{0}" + f.group) { return 1 }
+            if f.verdict != .disparity, f.metric == MetricID(.selectionRate), failing.contains(f.attribute + "\u{0}" + f.group) { return 1 }
             switch (f.verdict, ground) {
             case (.disparity, _): return f.isIntersection ? 1 : 0
             case (.intended, _): return 4
@@ -41,7 +41,7 @@ extension ReportBuilder {
         }
         // Among gaps without enough evidence, the decision's own rate (or the label's, without
         // a decision) before error rates, whose gaps rest on fewer people.
-        let primary = result.hasDecision ? "selection_rate" : "base_rate"
+        let primary = MetricID(result.hasDecision ? .selectionRate : .baseRate)
         func secondary(_ f: AuditMetrics.Finding) -> Int { f.verdict == .insufficientEvidence && f.metric != primary ? 1 : 0 }
         let candidates = result.findings.filter { $0.kind == .difference && $0.value.value != nil && $0.verdict != .noDisparity && !$0.isAllocation }
             .sorted { a, b in
@@ -125,8 +125,8 @@ extension ReportBuilder {
         for f in facts.fourFifthsFailures.prefix(2) {
             guard let a = human.attributes.first(where: { $0.name == f.attribute }), let reference = a.reference,
                   let g = a.groups.first(where: { $0.label == f.group }),
-                  let actual = g["actual_gap"]?.value.value, let grid = g["grid_stage_gap"]?.value.value,
-                  let people = g["human_stage_gap"]?.value.value, actual != 0 else { continue }
+                  let actual = g[.actualGap]?.value.value, let grid = g[.gridStageGap]?.value.value,
+                  let people = g[.humanStageGap]?.value.value, actual != 0 else { continue }
             let direction = actual < 0 ? -1.0 : 1.0
             let signed = { (x: Double) in (x > 0 ? "+" : "") + self.points(x) }
             let key: MessageKey = people * direction > grid * direction ? .headlineWhereHuman : .headlineWhereGrid
@@ -249,22 +249,22 @@ extension ReportBuilder {
 
     /// One finding in plain words: "out of 100 …", then its verdict.
     func plainFinding(_ f: AuditMetrics.Finding) -> [ReportInline] {
-        let mine = result[f.attribute]?[f.group]?.metrics.first { $0.name == f.metric }?.value.value
+        let mine = result[f.attribute]?[f.group]?.metrics.first { $0.id == f.metric }?.value.value
         let d = f.value.value ?? 0
         var runs: [ReportInline] = []
         if let mine {
             let theirs = mine - d
             var digits = 0
             if t.fixed(mine * 100, 0) == t.fixed(theirs * 100, 0) { digits = 1 }
-            let known = ["selection_rate", "fpr", "fnr", "ppv", "base_rate"].contains(f.metric)
+            let known = [GroupMetric.selectionRate, .fpr, .fnr, .ppv, .baseRate].map(MetricID.init).contains(f.metric)
             let args: [String: ReportInline] = [
                 "attribute": .label(f.attribute), "group": .label(f.group), "reference": .label(f.reference),
                 "x": .strong([.text(t.fixed(mine * 100, digits))]), "y": .strong([.text(t.fixed(theirs * 100, digits))]),
                 "decision": decisionRun, "label": .label(result.data.label?.column ?? ""),
                 "metric": .text(words(f.metric)),
             ]
-            let unfavourable = decisionIsUnfavourable && ["selection_rate", "fpr", "fnr", "ppv"].contains(f.metric)
-            runs += known ? t.runs(named: "plain.\(f.metric)" + (unfavourable ? ".unfavourable" : ""), args) : t.runs(.plainOther, args)
+            let unfavourable = decisionIsUnfavourable && [GroupMetric.selectionRate, .fpr, .fnr, .ppv].map(MetricID.init).contains(f.metric)
+            runs += known ? t.runs(named: "plain.\(f.metric.name)" + (unfavourable ? ".unfavourable" : ""), args) : t.runs(.plainOther, args)
         }
         runs.append(.text(" "))
         switch f.verdict {

@@ -119,6 +119,10 @@ public struct ReportBuilder {
         if metric == "selection_rate" && decisionIsUnfavourable { return t(.metricSelectionRateUnfavourable) }
         return t(named: "metric.\(metric)")
     }
+    /// A metric identifier in words (``words(_:)-(String)`` on its published name).
+    func words(_ metric: MetricID) -> String { words(metric.name) }
+    /// A metric identifier as a column or axis title.
+    func columnWords(_ metric: MetricID) -> String { columnWords(metric.name) }
     /// A metric as a column or axis title, with the same rule as ``words(_:)``.
     func columnWords(_ metric: String) -> String {
         if metric == "selection_rate" && decisionIsUnfavourable { return t(.colFlaggedRate) }
@@ -134,7 +138,7 @@ public struct ReportBuilder {
     /// reference, 0 when no side is harmed or the metric has no direction
     /// (`GroupMetric.favourableDirection`).
     static func harm(_ f: AuditMetrics.Finding, in result: AuditResult) -> Int {
-        guard let metric = GroupMetric(rawValue: f.metric), let v = f.value.value,
+        guard let metric = f.metric.rate, let v = f.value.value,
               let direction = metric.favourableDirection(decisionIsFavourable: result.analysis.decisionIs == .favourable) else { return 0 }
         let sign = f.kind == .difference ? v : v - 1
         if sign * Double(direction) < 0 { return 1 }

@@ -27,32 +27,32 @@ extension HumanStage {
         let mine = overrides.findings.filter { $0.attribute == name }
         for g in labels.indices where counts[g] > 0 {
             let c = cells[g]
-            perGroup[g].append(rate("actual_selection_rate", Double(c[1] + c[3]), Double(counts[g]), level))
+            perGroup[g].append(rate(.actualSelectionRate, Double(c[1] + c[3]), Double(counts[g]), level))
             if smallCell[g] {
                 let why = MetricValue.suppressed(reason: "suppressed: the grid selects, or leaves out, fewer than \(k) of the group (disclosure control)")
-                perGroup[g].append(MetricEntry("override_in_rate", why, n: counts[g]))
-                perGroup[g].append(MetricEntry("override_out_rate", why, n: counts[g]))
+                perGroup[g].append(MetricEntry(.overrideInRate, why, n: counts[g]))
+                perGroup[g].append(MetricEntry(.overrideOutRate, why, n: counts[g]))
                 continue
             }
-            perGroup[g].append(rate("override_in_rate", Double(c[1]), Double(c[0] + c[1]), level))
-            perGroup[g].append(rate("override_out_rate", Double(c[2]), Double(c[2] + c[3]), level))
+            perGroup[g].append(rate(.overrideInRate, Double(c[1]), Double(c[0] + c[1]), level))
+            perGroup[g].append(rate(.overrideOutRate, Double(c[2]), Double(c[2] + c[3]), level))
             guard g != reference, compares || reference == nil else { continue }
-            for metric in ["override_in_rate", "override_out_rate"] {
+            for metric in MetricID.overrideRates.map(\.id) {
                 guard let d = mine.first(where: { $0.group == labels[g] && $0.metric == metric && $0.kind == .difference }),
                       let r = mine.first(where: { $0.group == labels[g] && $0.metric == metric && $0.kind == .ratio }) else { continue }
                 if let ref = reference, smallCell[ref] {
                     let why = MetricValue.suppressed(reason: "suppressed: the grid selects, or leaves out, fewer than \(k) of the reference group (disclosure control)")
-                    perGroup[g] += ["_difference", "_ratio"].map { MetricEntry(metric + $0, why, n: d.groupRows) }
+                    perGroup[g] += [metric.difference, metric.ratio].map { MetricEntry($0, why, n: d.groupRows) }
                     continue
                 }
-                perGroup[g].append(MetricEntry(metric + "_difference", d.value, n: d.groupRows, interval: d.interval))
-                perGroup[g].append(MetricEntry(metric + "_ratio", r.value, n: r.groupRows, interval: r.interval))
+                perGroup[g].append(MetricEntry(metric.difference, d.value, n: d.groupRows, interval: d.interval))
+                perGroup[g].append(MetricEntry(metric.ratio, r.value, n: r.groupRows, interval: r.interval))
                 if let p = d.pValue {
                     // The finding's p-value is already bounded: 1e-300 stands for anything smaller.
                     let published: MetricValue = p <= PublishedPValue.smallest ? .upperBound(p, reason: PublishedPValue.boundReason("the test's p-value")) : .defined(p)
-                    perGroup[g].append(MetricEntry(metric + "_p_value", published, n: d.groupRows))
+                    perGroup[g].append(MetricEntry(.pValue(metric), published, n: d.groupRows))
                 }
-                if let p = d.pAdjusted { perGroup[g].append(MetricEntry(metric + "_p_adjusted", .defined(p), n: d.groupRows)) }
+                if let p = d.pAdjusted { perGroup[g].append(MetricEntry(.pAdjusted(metric), .defined(p), n: d.groupRows)) }
             }
         }
 
@@ -62,14 +62,14 @@ extension HumanStage {
             let splits = StageSplit.split(cells: cells, reference: reference, groups: visible, inference: spec.inference,
                                           replicates: replicates, stream: stream(attribute: a), threads: input.threads)
             for s in splits {
-                func entry(_ name: String, _ v: MetricValue, _ ci: MetricInterval?) -> MetricEntry {
+                func entry(_ name: MetricID, _ v: MetricValue, _ ci: MetricInterval?) -> MetricEntry {
                     var e = MetricEntry(name, v, n: s.groupRows)
                     e.bootstrapInterval = v.value == nil ? nil : ci
                     return e
                 }
-                perGroup[s.group].append(entry("actual_gap", s.actualGap, s.actualGapInterval))
-                perGroup[s.group].append(entry("grid_stage_gap", s.gridStageGap, s.gridStageGapInterval))
-                perGroup[s.group].append(entry("human_stage_gap", s.humanStageGap, s.humanStageGapInterval))
+                perGroup[s.group].append(entry(.actualGap, s.actualGap, s.actualGapInterval))
+                perGroup[s.group].append(entry(.gridStageGap, s.gridStageGap, s.gridStageGapInterval))
+                perGroup[s.group].append(entry(.humanStageGap, s.humanStageGap, s.humanStageGapInterval))
             }
             let stratified = try StratifiedCounts.tabulate(groups: codes, strata: strata, selected: actual, groupCount: labels.count, strataCount: strataCount)
             for g in visible {
@@ -77,13 +77,13 @@ extension HumanStage {
                 let mh = MantelHaenszel(tables, level: level)
                 let cmh = CochranMantelHaenszel(tables)
                 let bd = BreslowDay(tables)
-                perGroup[g].append(MetricEntry("mh_odds_ratio", mh.oddsRatio, n: counts[g], interval: MetricInterval(mh.interval, .robinsBreslowGreenland)))
-                perGroup[g].append(MetricEntry("mh_informative_strata", .defined(Double(mh.informativeStrata)), n: counts[g]))
-                perGroup[g].append(MetricEntry("cmh_chi2", cmh.statistic, n: counts[g]))
-                perGroup[g].append(MetricEntry("cmh_p_value", cmh.pValue, n: counts[g]))
-                perGroup[g].append(MetricEntry("breslow_day_chi2", bd.statistic, n: counts[g]))
-                perGroup[g].append(MetricEntry("breslow_day_df", .defined(Double(bd.degreesOfFreedom)), n: counts[g]))
-                perGroup[g].append(MetricEntry("breslow_day_p_value", bd.pValue, n: counts[g]))
+                perGroup[g].append(MetricEntry(.mhOddsRatio, mh.oddsRatio, n: counts[g], interval: MetricInterval(mh.interval, .robinsBreslowGreenland)))
+                perGroup[g].append(MetricEntry(.mhInformativeStrata, .defined(Double(mh.informativeStrata)), n: counts[g]))
+                perGroup[g].append(MetricEntry(.cmhChi2, cmh.statistic, n: counts[g]))
+                perGroup[g].append(MetricEntry(.cmhPValue, cmh.pValue, n: counts[g]))
+                perGroup[g].append(MetricEntry(.breslowDayChi2, bd.statistic, n: counts[g]))
+                perGroup[g].append(MetricEntry(.breslowDayDF, .defined(Double(bd.degreesOfFreedom)), n: counts[g]))
+                perGroup[g].append(MetricEntry(.breslowDayPValue, bd.pValue, n: counts[g]))
             }
         }
 
@@ -99,30 +99,30 @@ extension HumanStage {
                     let km = curves[g * bands + b]
                     let value: MetricValue = km.n < k
                         ? .suppressed(reason: "suppressed: fewer than \(k) rows of the group in the band (disclosure control)") : km.medianWait
-                    perGroup[g].append(MetricEntry("km_median_wait_band:\(b + 1)", value, n: km.n, interval: km.n < k ? nil : km.medianInterval))
+                    perGroup[g].append(MetricEntry(.kmMedianWaitBand(b + 1), value, n: km.n, interval: km.n < k ? nil : km.medianInterval))
                 }
             }
             let byGroup = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
             let test = try StratifiedLogRank(byGroup, strata: strata, strataCount: strataCount)
             let analysed = test.stratumSizes.reduce(0, +)
-            aggregates.append(MetricEntry("stratified_logrank_chi2", test.statistic, n: analysed))
-            aggregates.append(MetricEntry("stratified_logrank_df", .defined(Double(test.degreesOfFreedom)), n: analysed))
-            aggregates.append(MetricEntry("stratified_logrank_p_value", test.pValue, n: analysed))
+            aggregates.append(MetricEntry(.stratifiedLogrankChi2, test.statistic, n: analysed))
+            aggregates.append(MetricEntry(.stratifiedLogrankDF, .defined(Double(test.degreesOfFreedom)), n: analysed))
+            aggregates.append(MetricEntry(.stratifiedLogrankPValue, test.pValue, n: analysed))
         }
         for t in overrides.tests where t.attribute == name {
-            aggregates.append(MetricEntry("\(t.metric)_independence_chi2", .defined(t.statistic), n: t.groups))
-            aggregates.append(MetricEntry("\(t.metric)_independence_p_value", t.pValueIsUpperBound
+            aggregates.append(MetricEntry(.independenceChi2(t.metric), .defined(t.statistic), n: t.groups))
+            aggregates.append(MetricEntry(.independencePValue(t.metric), t.pValueIsUpperBound
                 ? .upperBound(t.pValue, reason: PublishedPValue.boundReason("the chi-square p-value")) : .defined(t.pValue), n: t.groups))
-            aggregates.append(MetricEntry("\(t.metric)_independence_p_adjusted", .defined(t.pAdjusted), n: t.groups))
+            aggregates.append(MetricEntry(.independencePAdjusted(t.metric), .defined(t.pAdjusted), n: t.groups))
         }
         // Values across groups are withheld when a compared group is suppressed or has a
         // withheld override rate.
         if isHidden.contains(true) || labels.indices.contains(where: { smallCell[$0] && counts[$0] > 0 && !column.isUnknown($0) }) {
             let total = counts.reduce(0, +)
             aggregates = aggregates.map { e in
-                let dependsOnOverrides = e.name.hasPrefix("override_")
+                let dependsOnOverrides = e.id.isOverride
                 guard isHidden.contains(true) || dependsOnOverrides else { return e }
-                return MetricEntry(e.name, .suppressed(reason: "suppressed: depends on a suppressed group's value (disclosure control)"), n: total)
+                return MetricEntry(e.id, .suppressed(reason: "suppressed: depends on a suppressed group's value (disclosure control)"), n: total)
             }
         }
 
@@ -133,7 +133,7 @@ extension HumanStage {
         }
         let groups = labels.indices.map { g -> ModelGroupResult in
             let entries = isHidden[g]
-                ? perGroup[g].map { MetricEntry($0.name, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
+                ? perGroup[g].map { MetricEntry($0.id, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
                 : perGroup[g]
             return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == g, metrics: entries)
         }

@@ -16,7 +16,6 @@ extension HumanStage {
         let adjustedTests: Int
     }
 
-    static let overrideNames: [GroupMetric: String] = [.fpr: "override_in_rate", .fnr: "override_out_rate"]
 
     /// One pass over the applicants (`AuditStatistics`, thread-independent) to the 4-cell
     /// table of every group, then the central table and the findings of the two override rates.
@@ -43,9 +42,9 @@ extension HumanStage {
         let table = try Audit.result(statistics: statistics, data: data, analysis: analysis, hasLabel: true, hasDecision: true, weighted: false)
         let built = FindingsBuilder.build(table, compared: [.fpr, .fnr],
                                           denominators: [.fpr: "applicants the grid does not select", .fnr: "applicants the grid selects"])
-        let findings = built.findings.map { renamed($0, overrideNames[GroupMetric(rawValue: $0.metric) ?? .fpr] ?? $0.metric) }
+        let findings = built.findings.map { renamed($0, overrideID($0.metric)) }
         let tests = built.tests.map {
-            IndependenceTest(attribute: $0.attribute, metric: overrideNames[GroupMetric(rawValue: $0.metric) ?? .fpr] ?? $0.metric, statistic: $0.statistic,
+            IndependenceTest(attribute: $0.attribute, metric: overrideID($0.metric), statistic: $0.statistic,
                              degreesOfFreedom: $0.degreesOfFreedom, pValue: $0.pValue, pAdjusted: $0.pAdjusted, groups: $0.groups,
                              pValueIsUpperBound: $0.pValueIsUpperBound)
         }
@@ -54,7 +53,12 @@ extension HumanStage {
     }
 
     /// The finding under the human stage's name of its rate.
-    static func renamed(_ f: Finding, _ metric: String) -> Finding {
+    /// The human stage's name of the audit's rate `metric` (`fpr` → `override_in_rate`).
+    static func overrideID(_ metric: MetricID) -> MetricID {
+        MetricID.overrideRates.first { MetricID($0.rate) == metric }?.id ?? metric
+    }
+
+    static func renamed(_ f: Finding, _ metric: MetricID) -> Finding {
         var out = Finding(attribute: f.attribute, group: f.group, reference: f.reference, metric: metric, kind: f.kind, value: f.value,
                           interval: f.interval, test: f.test, pValue: f.pValue, pAdjusted: f.pAdjusted, verdict: f.verdict, reason: f.reason,
                           minimumDetectableDecrease: f.minimumDetectableDecrease, minimumDetectableIncrease: f.minimumDetectableIncrease,

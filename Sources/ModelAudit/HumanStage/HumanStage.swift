@@ -87,9 +87,9 @@ public enum HumanStage {
         let design = input.design
         let overallTable = try AgreementTable.tabulate(gridSelected: input.selected, decided: actual)[0]
         var overall = agreementEntries(overallTable, level: level)
-        overall.append(rate("actual_selection_rate", overallTable.both + overallTable.decisionOnly, overallTable.total, level))
-        overall.append(rate("override_in_rate", overallTable.decisionOnly, overallTable.decisionOnly + overallTable.neither, level))
-        overall.append(rate("override_out_rate", overallTable.gridOnly, overallTable.both + overallTable.gridOnly, level))
+        overall.append(rate(.actualSelectionRate, overallTable.both + overallTable.decisionOnly, overallTable.total, level))
+        overall.append(rate(.overrideInRate, overallTable.decisionOnly, overallTable.decisionOnly + overallTable.neither, level))
+        overall.append(rate(.overrideOutRate, overallTable.gridOnly, overallTable.both + overallTable.gridOnly, level))
         var segments: [HumanStageSegment] = []
         if !design.grid.segmentBy.isEmpty {
             let tables = try AgreementTable.tabulate(gridSelected: input.selected, decided: actual, segments: design.segmentCodes,
@@ -99,7 +99,7 @@ public enum HumanStage {
                 let label = design.segmentLabels[s].joined(separator: " × ")
                 if count < k {
                     let why = MetricValue.suppressed(reason: "suppressed: fewer than \(k) rows in the segment (disclosure control)")
-                    segments.append(HumanStageSegment(label: label, count: count, metrics: ["grid_agreement", "cohen_kappa", "cohen_kappa_se"].map { MetricEntry($0, why, n: count) }))
+                    segments.append(HumanStageSegment(label: label, count: count, metrics: [MetricID.gridAgreement, .cohenKappa, .cohenKappaSE].map { MetricEntry($0, why, n: count) }))
                 } else {
                     segments.append(HumanStageSegment(label: label, count: count, metrics: agreementEntries(table, level: level)))
                 }
@@ -127,14 +127,14 @@ public enum HumanStage {
         let kappa = CohenKappa(table, level: level)
         let n = Int(table.total)
         return [
-            rate("grid_agreement", table.both + table.neither, table.total, level),
-            MetricEntry("cohen_kappa", kappa.kappa, n: n, interval: MetricInterval(kappa.interval, .normal)),
-            MetricEntry("cohen_kappa_se", kappa.standardError, n: n),
+            rate(.gridAgreement, table.both + table.neither, table.total, level),
+            MetricEntry(.cohenKappa, kappa.kappa, n: n, interval: MetricInterval(kappa.interval, .normal)),
+            MetricEntry(.cohenKappaSE, kappa.standardError, n: n),
         ]
     }
 
     /// A share with its Wilson interval, undefined over no rows.
-    static func rate(_ name: String, _ x: Double, _ n: Double, _ level: Double) -> MetricEntry {
+    static func rate(_ name: MetricID, _ x: Double, _ n: Double, _ level: Double) -> MetricEntry {
         MetricEntry(name, .ratio(x, n, reason: "no rows in the denominator"), n: Int(n), interval: ModelAudit.wilson(x, n, level))
     }
 }

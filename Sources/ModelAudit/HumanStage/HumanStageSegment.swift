@@ -14,5 +14,5 @@ public struct HumanStageSegment: Sendable, Equatable {
         self.metrics = metrics
     }
 
-    public subscript(_ name: String) -> MetricEntry? { metrics.first { $0.name == name } }
+    public subscript(_ id: MetricID) -> MetricEntry? { metrics.first { $0.id == id } }
 }
