@@ -116,7 +116,8 @@ public struct AmendmentRun {
             guard key == "--holdout" else { throw error }
             throw SpecError(key: key, message: "the holdout file cannot measure the targets: " + error.message)
         }
-        return (try AmendmentEvaluator(design: design, groups: groups), try AmendmentSpace(design: design, constraints: constraints))
+        return (try AmendmentEvaluator(design: design, groups: groups, exposure: AmendmentEvaluator.needsExposure(targets)),
+                try AmendmentSpace(design: design, constraints: constraints))
     }
 
     /// Renders, then writes every file and `manifest.json` into `folder` at once, or nothing.

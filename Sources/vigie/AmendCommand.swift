@@ -28,7 +28,9 @@ struct AmendCommand: ParsableCommand {
         Targets: impact_ratio>=X (every eligible group's selection rate over the highest, \
         four-fifths rule), score_gap<=N (every eligible group's mean score within N points of the \
         reference group's), top_k_share_ratio>=X (every eligible group's share among the k \
-        selected over its share of applicants, relative to the reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
+        selected over its share of applicants, relative to the reference group's), exposure_ratio>=X \
+        (every eligible group's mean exposure 1/log2(1+rank) in the grid's overall order over \
+        everyone's, the model audit's exposure_ratio). Constraints: --keep CRITERION>=N (every number of points of the \
         criterion stays at least N), --max-change CRITERION=±N; without --max-change a \
         criterion's points stay between 0 and twice their value, and never change sign.
 
@@ -44,7 +46,7 @@ struct AmendCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N or top_k_share_ratio>=X.", valueName: "spec"))
+    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N, top_k_share_ratio>=X or exposure_ratio>=X.", valueName: "spec"))
     var target: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A floor, repeatable: CRITERION>=POINTS (legal priorities, e.g. dalo>=50).", valueName: "spec"))

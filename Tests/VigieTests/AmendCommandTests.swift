@@ -94,6 +94,35 @@ struct AmendCommandTests {
         }
     }
 
+    /// `exposure_ratio>=0.97`: proposal 1's `min_exposure_ratio` is the lowest `exposure_ratio`
+    /// of the model audit of `proposal-1.yaml` (one number, one definition), and meets the target.
+    @Test func exposureTargetMatchesTheModelAudit() throws {
+        let (data, grid) = try inputs()
+        let out = scratch.folder().appendingPathComponent("amend")
+        let run = try CLI.run(["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite",
+                               "--target", "exposure_ratio>=0.97", "--keep", "dalo>=50", "--candidates", "300", "--proposals", "2", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: out.appendingPathComponent("proposals.csv"), encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init)
+        let first = csv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let ratioColumn = try #require(header.firstIndex(of: "min_exposure_ratio")), meets = try #require(header.firstIndex(of: "meets_all_targets"))
+        let ratio = try #require(Double(first[ratioColumn]))
+        #expect(first[meets] == "true")
+        #expect(ratio >= 0.97)
+        let audit = scratch.folder().appendingPathComponent("audit")
+        let check = try CLI.run(["audit", "--data", data.path, "--protected", "nationalite", "--decision", "decision",
+                                 "--model", out.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
+        var audited: [Double] = []
+        for line in metrics.split(separator: "\n") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count > 3, cells[2] == "exposure_ratio", let x = Double(cells[3]) { audited.append(x) }
+        }
+        #expect(audited.count == 3)
+        #expect(abs((audited.min() ?? -1) - ratio) < 1e-12)
+    }
+
     @Test func badInputIsRefusedNamingTheOption() throws {
         let (data, grid) = try inputs()
         let base = ["amend", "--model", grid.path, "--data", data.path, "--target", "impact_ratio>=0.8"]
@@ -102,7 +131,8 @@ struct AmendCommandTests {
             (["--protected", "lien_commune"], "--protected"),
             (["--protected", "nationalite", "--min-group-size", "5000"], "--target"),
             (["--protected", "nationalite", "--keep", "nope>=1"], "--keep"),
-            (["--protected", "nationalite", "--target", "exposure_ratio>=0.8"], "--target"),
+            (["--protected", "nationalite", "--target", "exposure_ratio>=0"], "--target"),
+            (["--protected", "nationalite", "--target", "exposure_ratio>=0.9", "--min-group-size", "5000"], "--target"),
         ]
         for (extra, option) in cases {
             let out = scratch.folder().appendingPathComponent("out")

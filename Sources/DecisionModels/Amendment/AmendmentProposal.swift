@@ -95,14 +95,32 @@ public struct AmendmentProposal: Sendable {
                 let ci = RatioInterval.katzOrAdjusted(successes1: Double(m.selected[g]), trials1: Double(groups.counts[g]),
                                                       successes2: Double(m.selected[r]), trials2: Double(groups.counts[r]), level: level)
                 return (m.minTopKShareRatio, ci.map { ($0.low, $0.high) })
+            case .exposureRatioAtLeast:
+                // No interval: positions are not independent draws (an applicant's position
+                // depends on every other score), and no standard interval applies.
+                return (m.minExposureRatio, nil)
             case .scoreGapAtMost:
                 guard let g = m.gapGroup, let gap = m.maxAbsScoreGap else { return (nil, nil) }
                 let r = groups.reference
                 return (gap, welch(rows[g].sumA, rows[g].sqA, groups.counts[g], rows[r].sumA, rows[r].sqA, groups.counts[r], level: level))
             }
         }
-        let tau = KendallTau.tau(first: KendallTau.order(scores: before, tieRank: design.tieRank),
-                                 second: KendallTau.order(scores: after, tieRank: design.tieRank))
+        let newOrder = KendallTau.order(scores: after, tieRank: design.tieRank)
+        let tau = KendallTau.tau(first: KendallTau.order(scores: before, tieRank: design.tieRank), second: newOrder)
+        // The search's exposure (radix sort of exact scores) must agree with the full order's.
+        if let searched = m.minExposureRatio {
+            var sums = [Double](repeating: 0, count: k)
+            var position = 0
+            for i in newOrder where groups.codes[i] >= 0 {
+                position += 1
+                sums[Int(groups.codes[i])] += RankedApplicants.exposure(atPosition: position)
+            }
+            let full = AmendmentMeasure.make(groups: groups, scoreSums: [Double](repeating: 0, count: k), selected: m.selected,
+                                             selectedTotal: m.selectedTotal, changed: m.changed, exposureSums: sums)
+            guard let x = full.minExposureRatio, abs(x - searched) <= 1e-9 * max(1, abs(x)) else {
+                throw SpecError(key: "amend", message: "internal check failed: the search's exposure ratio and the full order's disagree")
+            }
+        }
         var changes: [Change] = []
         for (f, w) in weights.enumerated() where w != design.weights[f] {
             let c = design.featureCriterion[f]

@@ -106,6 +106,8 @@ public enum GridAmendment {
             if let w = m.worstGroup, let b = m.bestGroup, w != b { pair = (w, b) }
         case .topKShareRatioAtLeast:
             if let g = m.topKGroup, g != groups.reference { pair = (g, groups.reference) }
+        case .exposureRatioAtLeast:
+            if let w = m.exposureWorstGroup, let b = m.exposureBestGroup, w != b { pair = (w, b) }
         case .scoreGapAtMost:
             if let g = m.gapGroup, let mg = m.meanScore[g], let mr = m.meanScore[groups.reference] {
                 pair = mg < mr ? (g, groups.reference) : (groups.reference, g)
