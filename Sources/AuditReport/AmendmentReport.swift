@@ -97,9 +97,21 @@ public enum AmendmentReport {
             }
         }
         blocks.append(.paragraph([.text(t(.amendHonesty))]))
+        // The linear surrogate: which proposal came from its seed, or why there is none.
+        let focus = r.targets.indices.first { r.baseline.shortfalls[$0] > 0 } ?? 0
+        let seedProposal = r.surrogate.steps.flatMap { seed in input.proposals.firstIndex { $0.candidate.steps == seed } }
+        switch r.surrogate {
+        case .seed(_, _, let total, _):
+            let words: [String: String] = ["total": points(total), "target": r.targets[focus].text, "n": seedProposal.map { String($0 + 1) } ?? ""]
+            blocks.append(.paragraph([.text(t(seedProposal == nil ? .amendSurrogateDominated : .amendSurrogateProposal, words))]))
+        case .infeasible: blocks.append(.paragraph([.text(t(.amendSurrogateInfeasible, ["target": r.targets[focus].text]))]))
+        case .noGap: blocks.append(.paragraph([.text(t(.amendSurrogateNoGap, ["target": r.targets[focus].text]))]))
+        case .failed(let reason): blocks.append(.paragraph([.text(t(.amendSurrogateFailed, ["reason": reason]))]))
+        }
         for (i, p) in input.proposals.enumerated() {
             blocks.append(.heading(2, [.text(t(.amendProposal, ["n": String(i + 1), "file": input.files[i]]))], id: "proposal-\(i + 1)"))
             blocks.append(.paragraph([.text(t(p.candidate.meetsEveryTarget ? .amendMeets : .amendMisses))]))
+            if i == seedProposal { blocks.append(.paragraph([.text(t(.amendFromSurrogate))])) }
             if p.changes.isEmpty {
                 blocks.append(.paragraph([.text(t(.amendNoChange))]))
             } else {

@@ -63,6 +63,7 @@ struct AmendCommandTests {
         #expect(ratio >= 0.8)
         let md = try String(contentsOf: out.appendingPathComponent("amend.md"), encoding: .utf8)
         #expect(md.contains("Lower lien\\_commune from 40 to"))
+        #expect(md.contains("Linear programme (GLPK)"))
 
         // The model audit of proposal-1.yaml, on the data and on the holdout file: its lowest
         // grid_impact_ratio is the proposal's.

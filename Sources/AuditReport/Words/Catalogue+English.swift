@@ -732,6 +732,12 @@ extension Catalogue {
         case .amendColBefore: "selected now"
         case .amendColAfter: "selected under the proposal"
         case .amendSuppressed: "Groups of fewer than {min} applicants show their size only (—)."
+        case .amendSurrogateProposal: "Linear programme (GLPK): the grid of least total change ({total} points) under the floors and limits, whose mean-score gap taken as linear in the points is closed for {target} (to within N points for a score gap, entirely for a ratio) was one more starting point of the search, measured exactly like every candidate. It is proposal {n}."
+        case .amendSurrogateDominated: "Linear programme (GLPK): the grid of least total change ({total} points) under the floors and limits, whose mean-score gap taken as linear in the points is closed for {target} (to within N points for a score gap, entirely for a ratio) was one more starting point of the search, measured exactly like every candidate. It is not among the proposals: measured exactly, other grids do as well and change less."
+        case .amendSurrogateInfeasible: "Linear programme (GLPK): no grid within the floors and limits closes the mean-score gap, taken as linear in the points, for {target}; it gave no starting point."
+        case .amendSurrogateNoGap: "Linear programme: not solved, since {target} picks no pair of groups to bring together at the current grid."
+        case .amendSurrogateFailed: "Linear programme (GLPK): the solver gave no solution ({reason}); the search went on without it."
+        case .amendFromSurrogate: "From the linear programme's starting point."
         // vigie scan (docs/scan.md)
         case .scanTitle: "Groups no one declared: where the decision treats people worse"
         case .scanIntroGrid: "{data}: {count} applicants, grid {grid}, actual decision {decision}. Scanned on {columns}; seed {seed}."

@@ -742,6 +742,12 @@ extension Catalogue {
         case .amendColBefore: "sélectionnées aujourd'hui"
         case .amendColAfter: "sélectionnées avec la proposition"
         case .amendSuppressed: "Les groupes de moins de {min} demandes ne montrent que leur effectif (—)."
+        case .amendSurrogateProposal: "Programme linéaire (GLPK) : la grille de moindre changement total ({total} points) sous les planchers et les limites, dont l'écart de score moyen pris comme linéaire en les points est comblé pour {target} (à N points près pour un écart de score, entièrement pour un ratio) a été un point de départ de plus de la recherche, mesuré exactement comme toute candidate. C'est la proposition {n}."
+        case .amendSurrogateDominated: "Programme linéaire (GLPK) : la grille de moindre changement total ({total} points) sous les planchers et les limites, dont l'écart de score moyen pris comme linéaire en les points est comblé pour {target} (à N points près pour un écart de score, entièrement pour un ratio) a été un point de départ de plus de la recherche, mesuré exactement comme toute candidate. Elle n'est pas parmi les propositions : mesurées exactement, d'autres grilles font aussi bien en changeant moins."
+        case .amendSurrogateInfeasible: "Programme linéaire (GLPK) : aucune grille respectant les planchers et les limites ne comble l'écart de score moyen, pris comme linéaire en les points, pour {target} ; il n'a donné aucun point de départ."
+        case .amendSurrogateNoGap: "Programme linéaire : non résolu, car {target} ne désigne aucune paire de groupes à rapprocher avec la grille actuelle."
+        case .amendSurrogateFailed: "Programme linéaire (GLPK) : le solveur n'a pas donné de solution ({reason}) ; la recherche a continué sans lui."
+        case .amendFromSurrogate: "Issue du point de départ du programme linéaire."
         // vigie scan (docs/scan.md)
         case .scanTitle: "Des groupes que personne n'a déclarés : là où la décision traite moins bien"
         case .scanIntroGrid: "{data} : {count} demandes, grille {grid}, décision réelle {decision}. Colonnes examinées : {columns} ; graine {seed}."

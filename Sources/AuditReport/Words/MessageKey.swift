@@ -656,6 +656,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case amendColBefore = "amend.col.before"
     case amendColAfter = "amend.col.after"
     case amendSuppressed = "amend.suppressed"
+    case amendSurrogateProposal = "amend.surrogate_proposal"
+    case amendSurrogateDominated = "amend.surrogate_dominated"
+    case amendSurrogateInfeasible = "amend.surrogate_infeasible"
+    case amendSurrogateNoGap = "amend.surrogate_no_gap"
+    case amendSurrogateFailed = "amend.surrogate_failed"
+    case amendFromSurrogate = "amend.from_surrogate"
     // vigie scan (docs/scan.md)
     case scanTitle = "scan.title"
     case scanIntroGrid = "scan.intro.grid"

@@ -17,7 +17,10 @@ import LinearAlgebra
 ///    criterion's points scaled together by 0, 0.1, …, 2.
 /// 3. **Random neighbourhood.** Seeded random integer vectors moving one to three criteria,
 ///    mostly in their helpful direction, criteria drawn in proportion to their part of the gap.
-/// 4. **Local refinement.** Around the best candidates, every free feature ±1 step and each
+/// 4. **Linear surrogate.** The grid of least total change whose linear mean-score gap meets
+///    the first unmet target, under the floors and caps, by GLPK (``AmendmentSurrogate``): one
+///    more seed, measured exactly, and refined in the first round of step 5.
+/// 5. **Local refinement.** Around the best candidates, every free feature ±1 step and each
 ///    change pulled halfway, and all the way, back to the baseline, until the budget is spent or nothing new.
 ///
 /// Every candidate is scored exactly and re-allocated under the baseline capacities and
@@ -51,6 +54,9 @@ public enum GridAmendment {
         public let evaluated: Int
         /// Per target, the best value any candidate reached, and that candidate.
         public let bestReachable: [(value: Double?, candidate: AmendmentCandidate)]
+        /// What the linear surrogate gave (``AmendmentSurrogate``); its seed, when there is one,
+        /// was measured exactly like every candidate.
+        public let surrogate: AmendmentSurrogate.Outcome
     }
 
     /// Refuses a grid that reads a protected column.
@@ -75,11 +81,21 @@ public enum GridAmendment {
         if !space.isWithinBounds(space.baseline) { state.all.removeAll() }
         try state.evaluate([space.start])
         let direction = helpfulDirection(evaluator: evaluator, baseline: baseline, targets: targets)
+        // The linear surrogate, solved once: one more seed, measured exactly, and refined below.
+        let focus = targets.indices.first { baseline.shortfalls[$0] > 0 } ?? 0
+        let surrogate = AmendmentSurrogate.solve(space: space, gapPerPoint: direction, target: targets[focus],
+                                                 baselineValue: baseline.measure.value(of: targets[focus]))
+        if let seed = surrogate.steps { try state.evaluate([seed]) }
         try state.evaluate(lines(space: space, direction: direction))
         try state.evaluate(randomNeighbourhood(space: space, direction: direction, count: max(0, (options.budget - state.all.count) / 2), seed: options.seed))
-        for _ in 0..<12 where state.remaining > 0 {
+        for round in 0..<12 where state.remaining > 0 {
             let before = state.all.count
-            try state.evaluate(refinements(of: state.elite(8), space: space))
+            var elite = state.elite(8)
+            if round == 0, let seed = surrogate.steps, !elite.contains(where: { $0.steps == seed }),
+               let measured = state.all.first(where: { $0.steps == seed }) {
+                elite.append(measured)
+            }
+            try state.evaluate(refinements(of: elite, space: space))
             if state.all.count == before { break }
         }
         let best = targets.indices.map { t -> (Double?, AmendmentCandidate) in
@@ -91,7 +107,7 @@ public enum GridAmendment {
             return (c.measure.value(of: targets[t]), c)
         }
         return Result(space: space, targets: targets, baseline: baseline, front: AmendmentCandidate.paretoFront(state.all),
-                      evaluated: state.all.count, bestReachable: best)
+                      evaluated: state.all.count, bestReachable: best, surrogate: surrogate)
     }
 
     /// +1 when raising the feature's weight helps the target's worst group, −1 when lowering it
