@@ -61,6 +61,9 @@ struct AmendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Another applicants file (next year's) on which to report the proposals' metrics.", valueName: "file"))
     var holdout: String?
 
+    @Option(name: .long, help: ArgumentHelp("Allow more than points to change: band-edges (the search may move a band criterion's edges on a small lattice).", valueName: "change"))
+    var allow: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Candidate grids evaluated at most (default 2000).", valueName: "n"))
     var candidates = 2_000
 
@@ -105,12 +108,14 @@ struct AmendCommand: ParsableCommand {
             }
             reference = String(text[text.index(after: eq)...])
         }
-        let run = AmendmentRun(
+        let allowBandEdges = try AmendmentRun.parseAllow(allow)
+        var run = AmendmentRun(
             gridPath: gridPath, data: spec.data, reference: reference, targets: targets,
             constraints: AmendmentConstraints(floors: floors, maximumChanges: limits, step: step),
             options: GridAmendment.Options(budget: candidates, seed: seed), holdoutPath: holdout,
             minGroupSize: options.minGroupSize ?? spec.analysis.minGroupSize, minCellSize: options.minCellSize ?? spec.analysis.minCellSize,
             proposals: proposals, language: options.lang ?? spec.report.language)
+        run.allowBandEdges = allowBandEdges
         // The arguments that shape the result (paths are recorded as the manifest's inputs).
         var command = targets.flatMap { ["--target", $0.text] }
         command += floors.sorted { $0.key < $1.key }.flatMap { ["--keep", "\($0.key)>=\($0.value)"] }
@@ -118,6 +123,7 @@ struct AmendCommand: ParsableCommand {
         command += spec.data.protected.map { "--protected=\($0.column)" } + ["--candidates", String(candidates), "--seed", String(seed), "--proposals", String(proposals)]
         if let reference { command += ["--reference", "\(spec.data.protected.first?.column ?? "")=\(reference)"] }
         if let step { command += ["--step", String(step)] }
+        if allowBandEdges { command += ["--allow", AmendmentRun.bandEdges] }
         let input = try run.write(to: out, force: force, command: command)
         let first = input.proposals.first
         let meets = first?.candidate.meetsEveryTarget == true

@@ -662,6 +662,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case amendSurrogateNoGap = "amend.surrogate_no_gap"
     case amendSurrogateFailed = "amend.surrogate_failed"
     case amendFromSurrogate = "amend.from_surrogate"
+    case amendMoveEdge = "amend.move_edge"
+    case amendEdgesAllowed = "amend.edges_allowed"
     // vigie scan (docs/scan.md)
     case scanTitle = "scan.title"
     case scanIntroGrid = "scan.intro.grid"

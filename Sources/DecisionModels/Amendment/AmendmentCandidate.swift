@@ -6,14 +6,19 @@ public struct AmendmentCandidate: Sendable, Equatable {
     public let measure: AmendmentMeasure
     /// Per target, how far its metric falls short (0 when met; +∞ when undefined).
     public let shortfalls: [Double]
-    /// The total absolute change in points (``AmendmentSpace/totalChange(_:)``).
+    /// The total absolute change in points (``AmendmentSpace/totalChange(_:)``, plus
+    /// ``AmendmentEdges/reach(_:weights:firstFeature:)`` of a moved edge).
     public let totalChange: Double
+    /// With `--allow band-edges`, the value of every movable edge (``AmendmentEdges``); empty
+    /// otherwise.
+    public let edges: [Double]
 
-    public init(steps: [Int], measure: AmendmentMeasure, shortfalls: [Double], totalChange: Double) {
+    public init(steps: [Int], measure: AmendmentMeasure, shortfalls: [Double], totalChange: Double, edges: [Double] = []) {
         self.steps = steps
         self.measure = measure
         self.shortfalls = shortfalls
         self.totalChange = totalChange
+        self.edges = edges
     }
 
     /// Whether every target is met.
@@ -40,7 +45,8 @@ public struct AmendmentCandidate: Sendable, Equatable {
         if !a.meetsEveryTarget, a.totalShortfall != b.totalShortfall { return a.totalShortfall < b.totalShortfall }
         if a.measure.changed != b.measure.changed { return a.measure.changed < b.measure.changed }
         if a.totalChange != b.totalChange { return a.totalChange < b.totalChange }
-        return a.steps.lexicographicallyPrecedes(b.steps)
+        if a.steps != b.steps { return a.steps.lexicographicallyPrecedes(b.steps) }
+        return a.edges.lexicographicallyPrecedes(b.edges)
     }
 
     /// The non-dominated candidates, in ``precedes(_:_:)`` order. Equal objectives keep only

@@ -40,9 +40,12 @@ public struct AmendmentEvaluator: Sendable {
     /// - Parameter exposure: measure every candidate's exposure ratios
     ///   (``AmendmentExposureRanking``: a radix sort of its scores per candidate), as an
     ///   `exposure_ratio` target needs; see ``needsExposure(_:)``.
+    /// - Parameter baselineSelected: who the *baseline* grid selects, when `design` is another
+    ///   grid's (moved band edges: `--allow band-edges`), so that changed selections are counted
+    ///   against the baseline; `nil`: `design`'s own grid is the baseline.
     /// - Throws: `SpecError` when the grid has no allocation rule or the attribute is not
     ///   row-aligned with the design; the errors of exact scoring.
-    public init(design: GridDesign, groups: AmendmentGroups, exposure: Bool = false) throws {
+    public init(design: GridDesign, groups: AmendmentGroups, exposure: Bool = false, baselineSelected given: [Bool]? = nil) throws {
         guard groups.codes.count == design.rows else {
             throw SpecError(key: "--protected", message: "\(groups.codes.count) rows for attribute '\(groups.attribute)', \(design.rows) in the grid's design; read both from the same file")
         }
@@ -58,6 +61,7 @@ public struct AmendmentEvaluator: Sendable {
                 selection.select(scores: s, decimals: base.decimals, into: out, scratch: &scratch)
             }
         }
+        if let given, given.count == design.rows { selected = given }
         baselineSelected = selected
         baselineTotal = selected.reduce(0) { $0 + ($1 ? 1 : 0) }
         kernel = AmendmentKernel(design: design, groups: groups, selection: selection, baselineSelected: selected, exposure: exposure)

@@ -59,6 +59,21 @@ public enum GridAmendment {
         public let surrogate: AmendmentSurrogate.Outcome
     }
 
+    /// The band edges the search may move (`--allow band-edges`): the lattice, the baseline
+    /// grid, and how to measure another grid on the same applicants (a design read from the
+    /// same rows, counted against the baseline's selection).
+    public struct EdgeSearch {
+        public let edges: AmendmentEdges
+        public let grid: PointsGrid
+        public let evaluator: (PointsGrid) throws -> AmendmentEvaluator
+
+        public init(edges: AmendmentEdges, grid: PointsGrid, evaluator: @escaping (PointsGrid) throws -> AmendmentEvaluator) {
+            self.edges = edges
+            self.grid = grid
+            self.evaluator = evaluator
+        }
+    }
+
     /// Refuses a grid that reads a protected column.
     /// - Throws: `SpecError` keyed `--protected` naming the criterion.
     public static func checkGroupBlind(_ grid: PointsGrid, protectedColumns: [String]) throws(SpecError) {
@@ -69,12 +84,13 @@ public enum GridAmendment {
 
     /// Runs the search.
     public static func run(evaluator: AmendmentEvaluator, space: AmendmentSpace, targets: [AmendmentTarget],
-                           options: Options = Options()) throws -> Result {
+                           options: Options = Options(), edgeSearch: EdgeSearch? = nil) throws -> Result {
         guard !targets.isEmpty else { throw SpecError(key: "--target", message: "give at least one target, e.g. --target impact_ratio>=0.8") }
         guard options.budget >= 1, options.batchSize >= 1 else {
             throw SpecError(key: "--candidates", message: "expected at least 1 candidate, found \(options.budget)")
         }
         var state = SearchState(evaluator: evaluator, space: space, targets: targets, options: options)
+        state.edges = edgeSearch?.edges.baseline ?? []
         try state.evaluate([space.baseline])
         let baseline = state.all[0]
         // A baseline outside the bounds (a floor above a current value) is measured, never proposed.
@@ -98,6 +114,7 @@ public enum GridAmendment {
             try state.evaluate(refinements(of: elite, space: space))
             if state.all.count == before { break }
         }
+        if let edgeSearch { try moveEdges(edgeSearch, state: &state) }
         let best = targets.indices.map { t -> (Double?, AmendmentCandidate) in
             let ranked = state.all.sorted { a, b in
                 if a.shortfalls[t] != b.shortfalls[t] { return a.shortfalls[t] < b.shortfalls[t] }
@@ -108,6 +125,31 @@ public enum GridAmendment {
         }
         return Result(space: space, targets: targets, baseline: baseline, front: AmendmentCandidate.paretoFront(state.all),
                       evaluated: state.all.count, bestReachable: best, surrogate: surrogate)
+    }
+
+    /// Each movable edge at each value of its lattice (one edge at a time), with the points of
+    /// the start and of the 4 best candidates meeting every target and the 4 best not meeting
+    /// them: each such grid is read from the same applicants and measured exactly, counted
+    /// against the baseline's selection. Adds at most `edges × 10 × 9` candidates to the budget.
+    static func moveEdges(_ search: EdgeSearch, state: inout SearchState) throws {
+        let space = state.space, design = state.evaluator.design
+        var seeds: [[Int]] = [space.start]
+        for c in state.elite(4) where !seeds.contains(c.steps) { seeds.append(c.steps) }
+        let baseline = search.edges.baseline
+        for (e, edge) in search.edges.edges.enumerated() {
+            let first = design.featureCriterion.firstIndex(of: edge.criterion) ?? 0
+            for value in edge.lattice {
+                let moved = try search.evaluator(search.edges.grid(search.grid, moving: e, to: value))
+                let measures = try moved.measure(seeds.map(space.weights))
+                var edges = baseline
+                edges[e] = value
+                for (steps, m) in zip(seeds, measures) {
+                    let change = space.totalChange(steps) + search.edges.reach(e, weights: space.weights(steps), firstFeature: first)
+                    state.all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: state.targets.map { $0.shortfall(m.value(of: $0)) },
+                                                        totalChange: change, edges: edges))
+                }
+            }
+        }
     }
 
     /// +1 when raising the feature's weight helps the target's worst group, −1 when lowering it
@@ -230,6 +272,8 @@ struct SearchState {
     let options: GridAmendment.Options
     var all: [AmendmentCandidate] = []
     var seen: Set<[Int]> = []
+    /// The baseline's band edges (`--allow band-edges`), carried by every candidate of the points search.
+    var edges: [Double] = []
 
     var remaining: Int { options.budget - all.count }
 
@@ -253,7 +297,7 @@ struct SearchState {
             let measures = try evaluator.measure(batch.map(space.weights))
             for (steps, m) in zip(batch, measures) {
                 all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: targets.map { $0.shortfall(m.value(of: $0)) },
-                                              totalChange: space.totalChange(steps)))
+                                              totalChange: space.totalChange(steps), edges: edges))
             }
             start += options.batchSize
         }
