@@ -146,7 +146,7 @@ public enum GridAmendment {
                 for (steps, m) in zip(seeds, measures) {
                     let change = space.totalChange(steps) + search.edges.reach(e, weights: space.weights(steps), firstFeature: first)
                     state.all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: state.targets.map { $0.shortfall(m.value(of: $0)) },
-                                                        totalChange: change, edges: edges))
+                                                        totalChange: change, edges: edges, edgeMoved: true))
                 }
             }
         }
