@@ -129,12 +129,17 @@ public struct AmendmentRun {
         }
         var holdout: [[Double?]]?
         if let holdoutPath {
-            holdout = []
-            for (i, p) in made.enumerated() {
-                let (other, _, _) = try load(grid: grids[i], path: holdoutPath, key: "--holdout")
-                let m = try other.measure([p.weights])[0]
-                holdout?.append(targets.map { m.value(of: $0) })
+            // One read and one batch for the proposals on the grid's own bands; a moved edge's
+            // grid is read on its own (its band indicators differ).
+            let (other, _, _) = try load(grid: grid, path: holdoutPath, key: "--holdout")
+            let unmoved = made.indices.filter { made[$0].edgeChange == nil }
+            var measures = [AmendmentMeasure?](repeating: nil, count: made.count)
+            for (i, m) in zip(unmoved, try other.measure(unmoved.map { made[$0].weights })) { measures[i] = m }
+            for i in made.indices where made[i].edgeChange != nil {
+                let (moved, _, _) = try load(grid: grids[i], path: holdoutPath, key: "--holdout")
+                measures[i] = try moved.measure([made[i].weights])[0]
             }
+            holdout = measures.map { m in targets.map { m?.value(of: $0) } }
         }
         let input = AmendmentReport.Input(gridName: grid.name, attribute: evaluator.groups.attribute, applicants: evaluator.design.rows,
                                           result: result, proposals: made, files: names,

@@ -14,7 +14,9 @@ import AuditMetrics
 /// whole number below 2^53: the rows, listed once in tie-break order, are sorted by that key by a
 /// **stable least-significant-digit radix sort** (16 bits a pass; one counting pass when the
 /// scores span fewer than 65,536 steps, as whole-point grids do). Stability keeps the tie-break
-/// among equal scores. `O(N)` per candidate with a few passes.
+/// among equal scores. `O(N)` per candidate with a few passes. (``StableRadixSort``, the
+/// allocation's, sorts full 64-bit keys in 11-bit digits and counts every digit; here the keys
+/// are bounded by the scores' span, so the passes stop there.)
 struct AmendmentExposureRanking: Sendable {
     /// Rows (in the caller's layout) of a known group, in tie-break order.
     let tieOrder: [Int32]
