@@ -76,8 +76,9 @@ public struct AmendmentEdges: Sendable, Equatable {
     }
 
     /// The most points an applicant gains or loses when edge `e` moves, under `weights` (the
-    /// design's features, `firstFeature` the criterion's first): `|p_below − p_above|`, a
-    /// missing band counting 0 — the edge's part of the total change.
+    /// design's features, `firstFeature` the criterion's first; the search passes the
+    /// baseline's, so that a points change made with the move adds to it): `|p_below − p_above|`,
+    /// a missing band counting 0 — the edge's part of the total change.
     public func reach(_ e: Int, weights: [Double], firstFeature: Int) -> Double {
         let edge = edges[e]
         let below = edge.below.map { weights[firstFeature + $0] } ?? 0

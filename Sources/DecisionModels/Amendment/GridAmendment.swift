@@ -144,7 +144,7 @@ public enum GridAmendment {
                 var edges = baseline
                 edges[e] = value
                 for (steps, m) in zip(seeds, measures) {
-                    let change = space.totalChange(steps) + search.edges.reach(e, weights: space.weights(steps), firstFeature: first)
+                    let change = space.totalChange(steps) + search.edges.reach(e, weights: space.weights(space.baseline), firstFeature: first)
                     state.all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: state.targets.map { $0.shortfall(m.value(of: $0)) },
                                                         totalChange: change, edges: edges, edgeMoved: true))
                 }
