@@ -32,6 +32,10 @@ let package = Package(
         // libpq, PostgreSQL's client library, for the push-down audit (docs/postgres.md).
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresSource", dependencies: ["CPostgres", "AuditData", "AuditMetrics"], exclude: ["README.md"]),
+        // GLPK, the GNU Linear Programming Kit, for vigie amend's linear surrogate (docs/amend.md).
+        // No pkgConfig: Debian's libglpk-dev ships no glpk.pc (header in /usr/include).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "LinearProgramming", dependencies: ["CGLPK"], exclude: ["README.md"]),
         .target(name: "AuditData", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md", "CSV/README.md"]),
         .target(name: "AuditMetrics", dependencies: ["AuditData", "LinearAlgebra"], exclude: ["README.md"]),
         .target(name: "AuditAssessment", dependencies: ["AuditData", "AuditMetrics"], exclude: ["README.md"]),
@@ -52,7 +56,7 @@ let package = Package(
         // Writes the git commit of the build into AuditApplication (BuildCommit.swift).
         .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(name: "AuditFixtures", dependencies: ["AuditData"], exclude: ["README.md"]),
-        .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "DecisionModels", dependencies: ["AuditData", "AuditMetrics", "LinearAlgebra", "LinearProgramming", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "ModelAudit", dependencies: ["AuditData", "AuditMetrics", "DecisionModels", "LinearAlgebra"], exclude: ["README.md"]),
         // Public algorithm registers (Etalab, ATRS, the Dutch register) from an audit folder.
         .target(
@@ -73,9 +77,9 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "AuditDataTests", dependencies: ["AuditData", "TestSupport"]),
         .testTarget(name: "AuditMetricsTests", dependencies: ["AuditMetrics", "AuditData", "TestSupport"]),
-        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "DecisionModelsTests", dependencies: ["DecisionModels", "AuditData", "AuditMetrics", "LinearAlgebra", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "RegisterRecordsTests", dependencies: ["RegisterRecords", "AuditApplication", "TestSupport", "vigie"]),
-        .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
+        .testTarget(name: "VigieTests", dependencies: ["TestSupport", "AuditApplication", "AuditAssessment", "AuditReport", "DecisionModels", "ModelAudit", "AuditMetrics", "AuditData", "AuditFixtures", "vigie"]),
     ],
     swiftLanguageModes: [.v6]
 )

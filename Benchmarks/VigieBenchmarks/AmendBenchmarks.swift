@@ -23,6 +23,9 @@ struct AmendBenchInput: @unchecked Sendable {
     /// 10,000 distinct candidates: the grid's weights, each multiplied by a factor in [0.5, 1.5)
     /// with two decimals.
     let tenThousand: [[Double]]
+    /// The same evaluator measuring exposure too (an `exposure_ratio` target: every candidate
+    /// ranked in full by `AmendmentExposureRanking`'s radix sort).
+    let exposureEvaluator: AmendmentEvaluator
 }
 
 func amendBenchInput() throws -> AmendBenchInput {
@@ -35,7 +38,8 @@ func amendBenchInput() throws -> AmendBenchInput {
     let groups = try AmendmentGroups(attribute: attribute, reference: nil, minGroupSize: 30, minCellSize: 10, targets: [.impactRatioAtLeast(0.8)])
     let base = input.design.weights
     let tenThousand = (0..<10_000).map { _ in base.map { $0 * Double(50 + random.below(100)) / 100 } }
-    return AmendBenchInput(grid: input, batch: batch, evaluator: try AmendmentEvaluator(design: input.design, groups: groups), tenThousand: tenThousand)
+    return AmendBenchInput(grid: input, batch: batch, evaluator: try AmendmentEvaluator(design: input.design, groups: groups), tenThousand: tenThousand,
+                           exposureEvaluator: try AmendmentEvaluator(design: input.design, groups: groups, exposure: true))
 }
 
 /// Registers the amendment benchmarks (called from `benchmarks`).
@@ -56,6 +60,12 @@ func amendBenchmarks() {
     Benchmark("amend-100k x30 x256 measure (scores + partial selection + group counts)", configuration: config) { (benchmark: Benchmark, input: AmendBenchInput) in
         for _ in benchmark.scaledIterations {
             do { blackHole(try input.evaluator.measure(input.batch)) } catch { benchmark.error("measure: \(error)") }
+        }
+    } setup: { try amendBenchInput() } teardown: { removeOwnTemporaryFolders() }
+
+    Benchmark("amend-100k x30 x256 measure with exposure (+ radix ranking of every applicant)", configuration: config) { (benchmark: Benchmark, input: AmendBenchInput) in
+        for _ in benchmark.scaledIterations {
+            do { blackHole(try input.exposureEvaluator.measure(input.batch)) } catch { benchmark.error("measure: \(error)") }
         }
     } setup: { try amendBenchInput() } teardown: { removeOwnTemporaryFolders() }
 

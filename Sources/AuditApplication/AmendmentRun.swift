@@ -20,6 +20,8 @@ public struct AmendmentRun {
     public var minCellSize: Int
     public var proposals: Int
     public var language: ReportLanguage
+    /// `--allow band-edges`: the search may move band edges (``AmendmentEdges``).
+    public var allowBandEdges: Bool = false
 
     public init(gridPath: String, data: DataSpec, reference: String?, targets: [AmendmentTarget], constraints: AmendmentConstraints,
                 options: GridAmendment.Options, holdoutPath: String?, minGroupSize: Int, minCellSize: Int, proposals: Int, language: ReportLanguage) {
@@ -40,7 +42,8 @@ public struct AmendmentRun {
     public var settings: AmendmentSettings {
         AmendmentSettings(csv: data.csv, protected: data.protected, maxGroups: data.maxGroups, targets: targets.map(\.text), floors: constraints.floors,
                           maximumChanges: constraints.maximumChanges, step: constraints.step, candidates: options.budget, seed: options.seed,
-                          proposals: proposals, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, language: language.rawValue)
+                          proposals: proposals, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, language: language.rawValue,
+                          allow: allowBandEdges ? [Self.bandEdges] : nil)
     }
 
     /// The run a manifest's settings describe, on these files (`vigie verify`).
@@ -60,6 +63,19 @@ public struct AmendmentRun {
                   constraints: AmendmentConstraints(floors: settings.floors, maximumChanges: settings.maximumChanges, step: settings.step),
                   options: GridAmendment.Options(budget: settings.candidates, seed: settings.seed), holdoutPath: holdoutPath,
                   minGroupSize: settings.minGroupSize, minCellSize: settings.minCellSize, proposals: settings.proposals, language: language)
+        allowBandEdges = try Self.parseAllow(settings.allow ?? [])
+    }
+
+    /// `--allow`'s one value.
+    public static let bandEdges = "band-edges"
+
+    /// Whether `--allow` values allow band edges to move.
+    /// - Throws: `SpecError` keyed `--allow` for any other value.
+    public static func parseAllow(_ values: [String]) throws(SpecError) -> Bool {
+        for v in values where v != bandEdges {
+            throw SpecError(key: "--allow", message: "'\(v)': expected band-edges (the only change besides points that can be allowed)")
+        }
+        return !values.isEmpty
     }
 
     /// The rendered files (without the manifest) and the report's input.
@@ -77,27 +93,58 @@ public struct AmendmentRun {
         guard grid.allocation != nil else {
             throw SpecError(key: "--model", message: "grid '\(grid.name)' declares no allocation rule: the targets measure its selection")
         }
-        let (evaluator, space) = try load(grid: grid, path: dataPath, key: "--data")
-        let result = try GridAmendment.run(evaluator: evaluator, space: space, targets: targets, options: options)
+        let (evaluator, space, store) = try load(grid: grid, path: dataPath, key: "--data")
+        var edgeSearch: GridAmendment.EdgeSearch?
+        if allowBandEdges {
+            let edges = try AmendmentEdges(grid: grid, constraints: constraints)
+            let groups = evaluator.groups, exposure = evaluator.measuresExposure, selected = evaluator.baselineSelected
+            edgeSearch = GridAmendment.EdgeSearch(edges: edges, grid: grid) { moved in
+                try AmendmentEvaluator(design: GridDesign(grid: moved, store: store), groups: groups, exposure: exposure, baselineSelected: selected)
+            }
+        }
+        let result = try GridAmendment.run(evaluator: evaluator, space: space, targets: targets, options: options, edgeSearch: edgeSearch)
         let chosen = Array(result.front.prefix(proposals))
-        let made = try chosen.map { try AmendmentProposal.make(candidate: $0, evaluator: evaluator, space: space, targets: targets) }
+        var made: [AmendmentProposal] = [], grids: [PointsGrid] = []
+        for candidate in chosen {
+            // A moved edge: the moved grid, measured on its own design against the baseline's.
+            if let search = edgeSearch, let e = candidate.edges.indices.first(where: { candidate.edges[$0] != search.edges.baseline[$0] }) {
+                let edge = search.edges.edges[e]
+                let moved = search.edges.grid(grid, moving: e, to: candidate.edges[e])
+                let change = AmendmentProposal.EdgeChange(criterion: grid.criteria[edge.criterion].name, before: edge.value, after: candidate.edges[e])
+                made.append(try AmendmentProposal.make(candidate: candidate, evaluator: try search.evaluator(moved), space: space, targets: targets,
+                                                       baselineDesign: evaluator.design, edgeChange: change))
+                grids.append(moved)
+            } else {
+                made.append(try AmendmentProposal.make(candidate: candidate, evaluator: evaluator, space: space, targets: targets))
+                grids.append(grid)
+            }
+        }
         var files: [ReportWriter.File] = []
         var names: [String] = []
         for (i, p) in made.enumerated() {
             let name = "proposal-\(i + 1).yaml"
             names.append(name)
-            let yaml = try grid.amendedYAML(original: original, weights: p.weights, name: "\(grid.name) (proposal \(i + 1))")
+            let yaml = try grids[i].amendedYAML(original: original, weights: p.weights, name: "\(grid.name) (proposal \(i + 1))")
             files.append((name, Data(yaml.utf8)))
         }
         var holdout: [[Double?]]?
         if let holdoutPath {
-            let (other, _) = try load(grid: grid, path: holdoutPath, key: "--holdout")
-            let measures = try other.measure(made.map(\.weights))
-            holdout = measures.map { m in targets.map { m.value(of: $0) } }
+            // One read and one batch for the proposals on the grid's own bands; a moved edge's
+            // grid is read on its own (its band indicators differ).
+            let (other, _, _) = try load(grid: grid, path: holdoutPath, key: "--holdout")
+            let unmoved = made.indices.filter { made[$0].edgeChange == nil }
+            var measures = [AmendmentMeasure?](repeating: nil, count: made.count)
+            for (i, m) in zip(unmoved, try other.measure(unmoved.map { made[$0].weights })) { measures[i] = m }
+            for i in made.indices where made[i].edgeChange != nil {
+                let (moved, _, _) = try load(grid: grids[i], path: holdoutPath, key: "--holdout")
+                measures[i] = try moved.measure([made[i].weights])[0]
+            }
+            holdout = measures.map { m in targets.map { m?.value(of: $0) } }
         }
         let input = AmendmentReport.Input(gridName: grid.name, attribute: evaluator.groups.attribute, applicants: evaluator.design.rows,
                                           result: result, proposals: made, files: names,
-                                          featureNames: AmendmentReport.featureNames(evaluator.design), holdout: holdout, minCellSize: minCellSize)
+                                          featureNames: AmendmentReport.featureNames(evaluator.design), holdout: holdout, minCellSize: minCellSize,
+                                          edgeNames: edgeSearch.map { s in s.edges.edges.map { "\(grid.criteria[$0.criterion].name) edge \(NumberFormat.exact($0.value))" } } ?? [])
         files.insert(("amend.md", Data(AmendmentReport.markdown(input, language: language).utf8)), at: 0)
         files.insert(("amend.html", Data(AmendmentReport.html(input, language: language).utf8)), at: 0)
         files.insert(("proposals.csv", Data(AmendmentReport.csv(input).utf8)), at: 0)
@@ -105,7 +152,7 @@ public struct AmendmentRun {
     }
 
     /// The evaluator and lattice of `grid` on the applicants of `path`.
-    func load(grid: PointsGrid, path: String, key: String) throws -> (AmendmentEvaluator, AmendmentSpace) {
+    func load(grid: PointsGrid, path: String, key: String) throws -> (AmendmentEvaluator, AmendmentSpace, ColumnStore) {
         let store = try DataLoader.load(path: path, dialect: data.csv, requests: data.groupRequests + grid.columnRequests)
         let design = try GridDesign(grid: grid, store: store)
         guard let attribute = store.attributes.first else { throw SpecError(key: "--protected", message: "no protected attribute was read") }
@@ -116,7 +163,8 @@ public struct AmendmentRun {
             guard key == "--holdout" else { throw error }
             throw SpecError(key: key, message: "the holdout file cannot measure the targets: " + error.message)
         }
-        return (try AmendmentEvaluator(design: design, groups: groups), try AmendmentSpace(design: design, constraints: constraints))
+        return (try AmendmentEvaluator(design: design, groups: groups, exposure: AmendmentEvaluator.needsExposure(targets)),
+                try AmendmentSpace(design: design, constraints: constraints), store)
     }
 
     /// Renders, then writes every file and `manifest.json` into `folder` at once, or nothing.

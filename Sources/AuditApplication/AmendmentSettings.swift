@@ -27,9 +27,12 @@ public struct AmendmentSettings: Codable, Equatable, Sendable {
     public var minCellSize: Int
     /// `en` or `fr`.
     public var language: String
+    /// `--allow` (`band-edges`); absent when nothing is allowed (folders written before it
+    /// re-run unchanged).
+    public var allow: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case csv, protected, targets, floors, step, candidates, seed, proposals, reference, language
+        case csv, protected, targets, floors, step, candidates, seed, proposals, reference, language, allow
         case maximumChanges = "maximum_changes"
         case minGroupSize = "min_group_size"
         case minCellSize = "min_cell_size"

@@ -20,9 +20,13 @@ public enum AmendmentReport {
         /// Per proposal, per target, the metric on the holdout file; `nil` without `--holdout`.
         public let holdout: [[Double?]]?
         public let minCellSize: Int
+        /// With `--allow band-edges`, the column name of each movable edge (`anciennete edge 18`),
+        /// in ``AmendmentCandidate/edges`` order; empty otherwise (no edge column).
+        public let edgeNames: [String]
 
         public init(gridName: String, attribute: String, applicants: Int, result: GridAmendment.Result, proposals: [AmendmentProposal],
-                    files: [String], featureNames: [String], holdout: [[Double?]]?, minCellSize: Int) {
+                    files: [String], featureNames: [String], holdout: [[Double?]]?, minCellSize: Int, edgeNames: [String] = []) {
+            self.edgeNames = edgeNames
             self.gridName = gridName
             self.attribute = attribute
             self.applicants = applicants
@@ -55,7 +59,7 @@ public enum AmendmentReport {
     /// holdout's value), `changed_share`, `total_change_points`, `kendall_tau`. Exact numbers;
     /// undefined values empty.
     public static func csv(_ input: Input) -> String {
-        var header = ["rank", "file", "meets_all_targets"] + input.featureNames
+        var header = ["rank", "file", "meets_all_targets"] + input.featureNames + input.edgeNames
         for t in input.result.targets {
             header += [t.metricName, t.metricName + "_low", t.metricName + "_high"]
             if input.holdout != nil { header.append(t.metricName + "_holdout") }
@@ -66,6 +70,7 @@ public enum AmendmentReport {
         for (i, p) in input.proposals.enumerated() {
             var cells = [String(i + 1), CSVText.text(input.files[i]), p.candidate.meetsEveryTarget ? "true" : "false"]
             cells += p.weights.map(NumberFormat.exact)
+            if !input.edgeNames.isEmpty { cells += p.candidate.edges.map(NumberFormat.exact) }
             for (t, v) in p.targetValues.enumerated() {
                 cells += [number(v.value), number(v.interval?.low), number(v.interval?.high)]
                 if let holdout = input.holdout { cells.append(number(holdout[i][t])) }
@@ -87,6 +92,7 @@ public enum AmendmentReport {
                                               "targets": r.targets.map(\.text).joined(separator: ", "), "evaluated": t.count(r.evaluated),
                                               "front": t.count(r.front.count)]))]),
         ]
+        if !input.edgeNames.isEmpty { blocks.append(.paragraph([.text(t(.amendEdgesAllowed))])) }
         // What can and cannot be reached.
         for (k, target) in r.targets.enumerated() {
             let best = r.bestReachable[k]
@@ -97,16 +103,32 @@ public enum AmendmentReport {
             }
         }
         blocks.append(.paragraph([.text(t(.amendHonesty))]))
+        // The linear surrogate: which proposal came from its seed, or why there is none.
+        let focus = r.targets.indices.first { r.baseline.shortfalls[$0] > 0 } ?? 0
+        let seedProposal = r.surrogate.steps.flatMap { seed in input.proposals.firstIndex { $0.candidate.steps == seed } }
+        switch r.surrogate {
+        case .seed(_, _, let total, _):
+            let words: [String: String] = ["total": points(total), "target": r.targets[focus].text, "n": seedProposal.map { String($0 + 1) } ?? ""]
+            blocks.append(.paragraph([.text(t(seedProposal == nil ? .amendSurrogateDominated : .amendSurrogateProposal, words))]))
+        case .infeasible: blocks.append(.paragraph([.text(t(.amendSurrogateInfeasible, ["target": r.targets[focus].text]))]))
+        case .noGap: blocks.append(.paragraph([.text(t(.amendSurrogateNoGap, ["target": r.targets[focus].text]))]))
+        case .failed(let reason): blocks.append(.paragraph([.text(t(.amendSurrogateFailed, ["reason": reason]))]))
+        }
         for (i, p) in input.proposals.enumerated() {
             blocks.append(.heading(2, [.text(t(.amendProposal, ["n": String(i + 1), "file": input.files[i]]))], id: "proposal-\(i + 1)"))
             blocks.append(.paragraph([.text(t(p.candidate.meetsEveryTarget ? .amendMeets : .amendMisses))]))
-            if p.changes.isEmpty {
+            if i == seedProposal { blocks.append(.paragraph([.text(t(.amendFromSurrogate))])) }
+            if p.changes.isEmpty && p.edgeChange == nil {
                 blocks.append(.paragraph([.text(t(.amendNoChange))]))
             } else {
-                blocks.append(.list(p.changes.map { c in
+                var items: [[ReportInline]] = p.edgeChange.map { e in
+                    [[.text(t(.amendMoveEdge, ["criterion": e.criterion, "from": points(e.before), "to": points(e.after)]))]]
+                } ?? []
+                items += p.changes.map { c in
                     let name = c.feature.map { "\(c.criterion) (\($0))" } ?? c.criterion
                     return [.text(t(c.after < c.before ? .amendLower : .amendRaise, ["criterion": name, "from": points(c.before), "to": points(c.after)]))]
-                }))
+                }
+                blocks.append(.list(items))
             }
             var lines: [[ReportInline]] = []
             for (k, target) in r.targets.enumerated() {

@@ -28,7 +28,9 @@ struct AmendCommand: ParsableCommand {
         Targets: impact_ratio>=X (every eligible group's selection rate over the highest, \
         four-fifths rule), score_gap<=N (every eligible group's mean score within N points of the \
         reference group's), top_k_share_ratio>=X (every eligible group's share among the k \
-        selected over its share of applicants, relative to the reference group's). Constraints: --keep CRITERION>=N (every number of points of the \
+        selected over its share of applicants, relative to the reference group's), exposure_ratio>=X \
+        (every eligible group's mean exposure 1/log2(1+rank) in the grid's overall order over \
+        everyone's, the model audit's exposure_ratio). Constraints: --keep CRITERION>=N (every number of points of the \
         criterion stays at least N), --max-change CRITERION=±N; without --max-change a \
         criterion's points stay between 0 and twice their value, and never change sign.
 
@@ -44,7 +46,7 @@ struct AmendCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N or top_k_share_ratio>=X.", valueName: "spec"))
+    @Option(name: .long, help: ArgumentHelp("A fairness target, repeatable: impact_ratio>=X, score_gap<=N, top_k_share_ratio>=X or exposure_ratio>=X.", valueName: "spec"))
     var target: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A floor, repeatable: CRITERION>=POINTS (legal priorities, e.g. dalo>=50).", valueName: "spec"))
@@ -58,6 +60,9 @@ struct AmendCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Another applicants file (next year's) on which to report the proposals' metrics.", valueName: "file"))
     var holdout: String?
+
+    @Option(name: .long, help: ArgumentHelp("Allow more than points to change: band-edges (the search may move a band criterion's edges on a small lattice).", valueName: "change"))
+    var allow: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Candidate grids evaluated at most (default 2000).", valueName: "n"))
     var candidates = 2_000
@@ -103,12 +108,14 @@ struct AmendCommand: ParsableCommand {
             }
             reference = String(text[text.index(after: eq)...])
         }
-        let run = AmendmentRun(
+        let allowBandEdges = try AmendmentRun.parseAllow(allow)
+        var run = AmendmentRun(
             gridPath: gridPath, data: spec.data, reference: reference, targets: targets,
             constraints: AmendmentConstraints(floors: floors, maximumChanges: limits, step: step),
             options: GridAmendment.Options(budget: candidates, seed: seed), holdoutPath: holdout,
             minGroupSize: options.minGroupSize ?? spec.analysis.minGroupSize, minCellSize: options.minCellSize ?? spec.analysis.minCellSize,
             proposals: proposals, language: options.lang ?? spec.report.language)
+        run.allowBandEdges = allowBandEdges
         // The arguments that shape the result (paths are recorded as the manifest's inputs).
         var command = targets.flatMap { ["--target", $0.text] }
         command += floors.sorted { $0.key < $1.key }.flatMap { ["--keep", "\($0.key)>=\($0.value)"] }
@@ -116,6 +123,7 @@ struct AmendCommand: ParsableCommand {
         command += spec.data.protected.map { "--protected=\($0.column)" } + ["--candidates", String(candidates), "--seed", String(seed), "--proposals", String(proposals)]
         if let reference { command += ["--reference", "\(spec.data.protected.first?.column ?? "")=\(reference)"] }
         if let step { command += ["--step", String(step)] }
+        if allowBandEdges { command += ["--allow", AmendmentRun.bandEdges] }
         let input = try run.write(to: out, force: force, command: command)
         let first = input.proposals.first
         let meets = first?.candidate.meetsEveryTarget == true

@@ -61,6 +61,6 @@ struct AmendmentTopKShareTests {
 
     @Test func badTopKShareTargetsAreRefused() {
         #expect(throws: SpecError.self) { try AmendmentTarget(parsing: "top_k_share_ratio>=0") }
-        #expect(throws: SpecError.self) { try AmendmentTarget(parsing: "exposure_ratio>=0.8") }
+        #expect(throws: SpecError.self) { try AmendmentTarget(parsing: "top_k_share_ratio>=x") }
     }
 }

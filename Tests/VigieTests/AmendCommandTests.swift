@@ -1,4 +1,5 @@
 import TestSupport
+import DecisionModels
 import Foundation
 import Testing
 
@@ -63,6 +64,7 @@ struct AmendCommandTests {
         #expect(ratio >= 0.8)
         let md = try String(contentsOf: out.appendingPathComponent("amend.md"), encoding: .utf8)
         #expect(md.contains("Lower lien\\_commune from 40 to"))
+        #expect(md.contains("Linear programme (GLPK)"))
 
         // The model audit of proposal-1.yaml, on the data and on the holdout file: its lowest
         // grid_impact_ratio is the proposal's.
@@ -94,6 +96,104 @@ struct AmendCommandTests {
         }
     }
 
+    /// `exposure_ratio>=0.97`: proposal 1's `min_exposure_ratio` is the lowest `exposure_ratio`
+    /// of the model audit of `proposal-1.yaml` (one number, one definition), and meets the target.
+    @Test func exposureTargetMatchesTheModelAudit() throws {
+        let (data, grid) = try inputs()
+        let out = scratch.folder().appendingPathComponent("amend")
+        let run = try CLI.run(["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite",
+                               "--target", "exposure_ratio>=0.97", "--keep", "dalo>=50", "--candidates", "300", "--proposals", "2", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: out.appendingPathComponent("proposals.csv"), encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init)
+        let first = csv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let ratioColumn = try #require(header.firstIndex(of: "min_exposure_ratio")), meets = try #require(header.firstIndex(of: "meets_all_targets"))
+        let ratio = try #require(Double(first[ratioColumn]))
+        #expect(first[meets] == "true")
+        #expect(ratio >= 0.97)
+        let audit = scratch.folder().appendingPathComponent("audit")
+        let check = try CLI.run(["audit", "--data", data.path, "--protected", "nationalite", "--decision", "decision",
+                                 "--model", out.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
+        var audited: [Double] = []
+        for line in metrics.split(separator: "\n") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count > 3, cells[2] == "exposure_ratio", let x = Double(cells[3]) { audited.append(x) }
+        }
+        #expect(audited.count == 3)
+        #expect(abs((audited.min() ?? -1) - ratio) < 1e-12)
+    }
+
+    /// `--allow band-edges` on applicants whose only gap is the 18-month edge: proposal 1 moves
+    /// that edge (its YAML says so), meets the target when re-run through `vigie audit --model
+    /// proposal-1.yaml`, and amend.md says it in words; without the flag no edge moves.
+    @Test func bandEdgesMoveOnlyWhenAllowed() throws {
+        let folder = scratch.folder()
+        let data = folder.appendingPathComponent("applicants.csv"), grid = folder.appendingPathComponent("grid.yaml")
+        try Data(PlantedEdgeApplicants.csv(rows: 800, seed: 7).utf8).write(to: data)
+        try Data(PlantedEdgeApplicants.grid.utf8).write(to: grid)
+        func amend(_ extra: [String]) throws -> URL {
+            let out = scratch.folder().appendingPathComponent("amend")
+            let run = try CLI.run(["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite",
+                                   "--target", "impact_ratio>=0.8", "--candidates", "300", "--proposals", "3", "--out", out.path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return out
+        }
+        func edges(_ yaml: URL) throws -> [Double] {
+            let g = try PointsGrid.load(path: yaml.path)
+            guard case .bands(let bands) = g.criteria[1].kind else { return [] }
+            return bands.flatMap { [$0.from ?? .nan, $0.to ?? .nan] }
+        }
+        // Without the flag: every proposal keeps the edges, and no edge column.
+        let fixed = try amend([])
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixed.path) where name.hasPrefix("proposal-") {
+            #expect(try edges(fixed.appendingPathComponent(name)) == [0, 18, 18, 400], "\(name)")
+        }
+        #expect(!(try String(contentsOf: fixed.appendingPathComponent("proposals.csv"), encoding: .utf8)).contains("edge"))
+        // With it: proposal 1 moves the edge down, and its figures are the model audit's.
+        let moved = try amend(["--allow", "band-edges"])
+        let first = try edges(moved.appendingPathComponent("proposal-1.yaml"))
+        #expect(first[1] < 18 && first[1] == first[2] && first[0] == 0 && first[3] == 400, "\(first)")
+        let md = try String(contentsOf: moved.appendingPathComponent("amend.md"), encoding: .utf8)
+        #expect(md.contains("Move the edge of anciennete from 18 to \(Int(first[1]))"))
+        let csv = try String(contentsOf: moved.appendingPathComponent("proposals.csv"), encoding: .utf8).split(separator: "\n")
+        // Band columns are quoted ("anciennete[0,18)"): split on commas outside quotes.
+        func cells(_ line: Substring) -> [String] {
+            var out = [""], quoted = false
+            for ch in line {
+                if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { out.append("") } else { out[out.count - 1].append(ch) }
+            }
+            return out
+        }
+        let header = cells(csv[0]), row = cells(csv[1])
+        let ratioColumn = try #require(header.firstIndex(of: "min_impact_ratio")), edgeColumn = try #require(header.firstIndex(of: "anciennete edge 18"))
+        #expect(Double(row[edgeColumn]) == first[1])
+        let ratio = try #require(Double(row[ratioColumn]))
+        #expect(ratio >= 0.8)
+        let audit = scratch.folder().appendingPathComponent("audit")
+        let check = try CLI.run(["audit", "--data", data.path, "--protected", "nationalite", "--decision", "decision",
+                                 "--model", moved.appendingPathComponent("proposal-1.yaml").path, "--out", audit.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let metrics = try String(contentsOf: audit.appendingPathComponent("model-metrics.csv"), encoding: .utf8)
+        var audited: [Double] = []
+        for line in metrics.split(separator: "\n") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count > 3, cells[2] == "grid_impact_ratio", let x = Double(cells[3]) { audited.append(x) }
+        }
+        #expect(audited.count == 2)
+        #expect(audited.min() == ratio)
+        // A grid without bands cannot move an edge; an unknown change is refused.
+        let (planted, plantedGrid) = try inputs()
+        for (value, message) in [("band-edges", "no band criterion"), ("levels", "expected band-edges")] {
+            let out = scratch.folder().appendingPathComponent("out")
+            let run = try CLI.run(["amend", "--model", plantedGrid.path, "--data", planted.path, "--protected", "nationalite",
+                                   "--target", "impact_ratio>=0.8", "--allow", value, "--out", out.path])
+            #expect(run.status == 2 && run.stderr.contains("--allow") && run.stderr.contains(message), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
     @Test func badInputIsRefusedNamingTheOption() throws {
         let (data, grid) = try inputs()
         let base = ["amend", "--model", grid.path, "--data", data.path, "--target", "impact_ratio>=0.8"]
@@ -102,7 +202,8 @@ struct AmendCommandTests {
             (["--protected", "lien_commune"], "--protected"),
             (["--protected", "nationalite", "--min-group-size", "5000"], "--target"),
             (["--protected", "nationalite", "--keep", "nope>=1"], "--keep"),
-            (["--protected", "nationalite", "--target", "exposure_ratio>=0.8"], "--target"),
+            (["--protected", "nationalite", "--target", "exposure_ratio>=0"], "--target"),
+            (["--protected", "nationalite", "--target", "exposure_ratio>=0.9", "--min-group-size", "5000"], "--target"),
         ]
         for (extra, option) in cases {
             let out = scratch.folder().appendingPathComponent("out")

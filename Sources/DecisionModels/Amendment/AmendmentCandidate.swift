@@ -6,14 +6,22 @@ public struct AmendmentCandidate: Sendable, Equatable {
     public let measure: AmendmentMeasure
     /// Per target, how far its metric falls short (0 when met; +∞ when undefined).
     public let shortfalls: [Double]
-    /// The total absolute change in points (``AmendmentSpace/totalChange(_:)``).
+    /// The total absolute change in points (``AmendmentSpace/totalChange(_:)``, plus
+    /// ``AmendmentEdges/reach(_:weights:firstFeature:)`` of a moved edge).
     public let totalChange: Double
+    /// With `--allow band-edges`, the value of every movable edge (``AmendmentEdges``); empty
+    /// otherwise.
+    public let edges: [Double]
+    /// Whether one of ``edges`` differs from the baseline's.
+    public let edgeMoved: Bool
 
-    public init(steps: [Int], measure: AmendmentMeasure, shortfalls: [Double], totalChange: Double) {
+    public init(steps: [Int], measure: AmendmentMeasure, shortfalls: [Double], totalChange: Double, edges: [Double] = [], edgeMoved: Bool = false) {
+        self.edgeMoved = edgeMoved
         self.steps = steps
         self.measure = measure
         self.shortfalls = shortfalls
         self.totalChange = totalChange
+        self.edges = edges
     }
 
     /// Whether every target is met.
@@ -34,13 +42,17 @@ public struct AmendmentCandidate: Sendable, Equatable {
 
     /// The proposals' order: those meeting every target first, by changed selections then total
     /// change; then the others by total shortfall, changed selections, total change; ties by
-    /// the weights (lexicographic steps), so the order is total and deterministic.
+    /// unmoved edges first, then the weights (lexicographic steps) and edges, so the order is
+    /// total and deterministic.
     public static func precedes(_ a: AmendmentCandidate, _ b: AmendmentCandidate) -> Bool {
         if a.meetsEveryTarget != b.meetsEveryTarget { return a.meetsEveryTarget }
         if !a.meetsEveryTarget, a.totalShortfall != b.totalShortfall { return a.totalShortfall < b.totalShortfall }
         if a.measure.changed != b.measure.changed { return a.measure.changed < b.measure.changed }
         if a.totalChange != b.totalChange { return a.totalChange < b.totalChange }
-        return a.steps.lexicographicallyPrecedes(b.steps)
+        // Equal objectives: the grid with its edges first (a moved edge that changes nothing is no proposal).
+        if a.edgeMoved != b.edgeMoved { return !a.edgeMoved }
+        if a.steps != b.steps { return a.steps.lexicographicallyPrecedes(b.steps) }
+        return a.edges.lexicographicallyPrecedes(b.edges)
     }
 
     /// The non-dominated candidates, in ``precedes(_:_:)`` order. Equal objectives keep only

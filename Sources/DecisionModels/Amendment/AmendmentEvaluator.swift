@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 import Foundation
 import LinearAlgebra
 
@@ -33,9 +34,18 @@ public struct AmendmentEvaluator: Sendable {
     /// Candidates per `dgemm` of a worker in ``measure(_:)``.
     static let chunk = 8
 
+    /// Whether each candidate's exposure ratios are measured (an `exposure_ratio` target).
+    public let measuresExposure: Bool
+
+    /// - Parameter exposure: measure every candidate's exposure ratios
+    ///   (``AmendmentExposureRanking``: a radix sort of its scores per candidate), as an
+    ///   `exposure_ratio` target needs; see ``needsExposure(_:)``.
+    /// - Parameter baselineSelected: who the *baseline* grid selects, when `design` is another
+    ///   grid's (moved band edges: `--allow band-edges`), so that changed selections are counted
+    ///   against the baseline; `nil`: `design`'s own grid is the baseline.
     /// - Throws: `SpecError` when the grid has no allocation rule or the attribute is not
     ///   row-aligned with the design; the errors of exact scoring.
-    public init(design: GridDesign, groups: AmendmentGroups) throws {
+    public init(design: GridDesign, groups: AmendmentGroups, exposure: Bool = false, baselineSelected given: [Bool]? = nil) throws {
         guard groups.codes.count == design.rows else {
             throw SpecError(key: "--protected", message: "\(groups.codes.count) rows for attribute '\(groups.attribute)', \(design.rows) in the grid's design; read both from the same file")
         }
@@ -51,9 +61,16 @@ public struct AmendmentEvaluator: Sendable {
                 selection.select(scores: s, decimals: base.decimals, into: out, scratch: &scratch)
             }
         }
+        if let given, given.count == design.rows { selected = given }
         baselineSelected = selected
         baselineTotal = selected.reduce(0) { $0 + ($1 ? 1 : 0) }
-        kernel = AmendmentKernel(design: design, groups: groups, selection: selection, baselineSelected: selected)
+        kernel = AmendmentKernel(design: design, groups: groups, selection: selection, baselineSelected: selected, exposure: exposure)
+        measuresExposure = exposure
+    }
+
+    /// Whether `targets` need the exposure ratios.
+    public static func needsExposure(_ targets: [AmendmentTarget]) -> Bool {
+        targets.contains { if case .exposureRatioAtLeast = $0 { true } else { false } }
     }
 
     /// Measures each weight vector (each `features.count` long): `X'·W'_lin` by one
@@ -99,10 +116,11 @@ public struct AmendmentEvaluator: Sendable {
                                             let column = UnsafeMutableBufferPointer(rebasing: out[(j * n)..<((j + 1) * n)])
                                             kernel.complete(column: column, weights: UnsafeBufferPointer(rebasing: shared.scaled[(c * p)..<((c + 1) * p)]), floor: floor, scratch: &scratch)
                                             let tally = kernel.select(column: UnsafeBufferPointer(column), scaledThreshold: scaledThreshold, scratch: &scratch)
+                                            let exposure = kernel.exposure.map { $0.sums(column: UnsafeBufferPointer(column), scratch: &scratch.exposure) }
                                             shared.results[c] = AmendmentMeasure.make(
                                                 groups: groups, scoreSums: (0..<labels).map { scratch.sums[$0] / unit },
                                                 selected: Array(scratch.chosen[0..<labels]), selectedTotal: tally.total,
-                                                changed: tally.total + baselineTotal - 2 * tally.kept)
+                                                changed: tally.total + baselineTotal - 2 * tally.kept, exposureSums: exposure)
                                         }
                                     }
                                 } catch {
@@ -159,7 +177,20 @@ public struct AmendmentEvaluator: Sendable {
             }
         }
         // Sums of whole numbers of 10^−D points, exact below 2^53 whatever the order, then in points.
-        return AmendmentMeasure.make(groups: groups, scoreSums: sums.map { $0 / unit }, selected: chosen, selectedTotal: total, changed: total + base - 2 * kept)
+        return AmendmentMeasure.make(groups: groups, scoreSums: sums.map { $0 / unit }, selected: chosen, selectedTotal: total, changed: total + base - 2 * kept,
+                                     exposureSums: measuresExposure ? Self.sortedExposureSums(scaled: scaled, codes: groups.codes, tieRank: design.tieRank, slots: k) : nil)
+    }
+
+    /// `E_g` per group by a full comparison sort of the rows of a known group (score descending,
+    /// then `tieRank`), summed in position order: the reference ``AmendmentExposureRanking`` is
+    /// tested against, and the model audit's order.
+    static func sortedExposureSums(scaled: UnsafeBufferPointer<Double>, codes: [Int32], tieRank: [Int32], slots: Int) -> [Double] {
+        let rows = codes.indices.filter { codes[$0] >= 0 }.sorted { a, b in
+            scaled[a] > scaled[b] || (scaled[a] == scaled[b] && tieRank[a] < tieRank[b])
+        }
+        var sums = [Double](repeating: 0, count: slots)
+        for (p, i) in rows.enumerated() { sums[Int(codes[i])] += RankedApplicants.exposure(atPosition: p + 1) }
+        return sums
     }
 }
 

@@ -37,8 +37,11 @@ struct AmendmentKernel: Sendable {
     /// Per exclusive group, the features of each member criterion.
     let groupFeatures: [[[Int]]]
     let groupSlots: Int
+    /// The overall order's exposure per group (``AmendmentExposureRanking``), when an
+    /// `exposure_ratio` target needs it; `nil` otherwise (no rank is computed).
+    let exposure: AmendmentExposureRanking?
 
-    init(design: GridDesign, groups: AmendmentGroups, selection: GridPartialSelection, baselineSelected: [Bool]) {
+    init(design: GridDesign, groups: AmendmentGroups, selection: GridPartialSelection, baselineSelected: [Bool], exposure: Bool = false) {
         let n = design.rows, p = design.featureDefinitions.count
         rows = n
         var order: [Int] = []
@@ -64,6 +67,7 @@ struct AmendmentKernel: Sendable {
         var featuresOf = [[Int]](repeating: [], count: design.grid.criteria.count)
         for (f, c) in design.featureCriterion.enumerated() { featuresOf[c].append(f) }
         groupFeatures = design.grid.exclusiveGroups.map { group in group.members.map { featuresOf[$0] } }
+        self.exposure = exposure ? AmendmentExposureRanking(tieRank: order.map { design.tieRank[$0] }, codes: codes, slots: groups.labels.count) : nil
     }
 
     /// Per-worker buffers, reused from column to column.
@@ -72,6 +76,7 @@ struct AmendmentKernel: Sendable {
         var bucket: [Double] = []
         var sums: [Double] = []
         var chosen: [Int] = []
+        var exposure = AmendmentExposureRanking.Scratch()
     }
 
     /// What the selection of one column gives: per group slot the score sum (in 10^−D points)

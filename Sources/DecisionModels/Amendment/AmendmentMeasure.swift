@@ -6,7 +6,11 @@
 /// * impact ratio `IR_g = (s_g/n_g) / max_{h∈E} (s_h/n_h)`, undefined when that max is 0;
 ///   `min_impact_ratio = min_{g∈E} IR_g`;
 /// * score gap `mean_g − mean_r`; `max_abs_score_gap = max_{g∈E, g≠r} |mean_g − mean_r|`;
-/// * changed selections `|S Δ S_0|`, `S_0` the baseline grid's selected applicants.
+/// * changed selections `|S Δ S_0|`, `S_0` the baseline grid's selected applicants;
+/// * when measured, exposure ratio `ER_g = (E_g/n_g) / (E/N)` with `E_g = Σ_{i∈g} 1/log₂(1 + r_i)`,
+///   `r_i` the position in the grid's overall order among the `N` applicants of a known group
+///   and `E = Σ_g E_g` (the model audit's `exposure_ratio`, ``AmendmentTarget/exposureRatioAtLeast(_:)``);
+///   `min_exposure_ratio = min_{g∈E} ER_g`.
 public struct AmendmentMeasure: Sendable, Equatable {
     /// `s_g`, per group.
     public let selected: [Int]
@@ -30,10 +34,17 @@ public struct AmendmentMeasure: Sendable, Equatable {
     /// group; `nil` when the reference has no selected applicant.
     public let minTopKShareRatio: Double?
     public let topKGroup: Int?
+    /// `ER_g` for each eligible group, `nil` otherwise or when exposure is not measured.
+    public let exposureRatio: [Double?]
+    /// `min_{g∈E} ER_g` and its group; the eligible group of the highest `ER_g`. `nil` when not measured.
+    public let minExposureRatio: Double?
+    public let exposureWorstGroup: Int?
+    public let exposureBestGroup: Int?
 
     public init(selected: [Int], meanScore: [Double?], selectedTotal: Int, changed: Int, impactRatio: [Double?],
                 minImpactRatio: Double?, worstGroup: Int?, bestGroup: Int?, maxAbsScoreGap: Double?, gapGroup: Int?,
-                minTopKShareRatio: Double? = nil, topKGroup: Int? = nil) {
+                minTopKShareRatio: Double? = nil, topKGroup: Int? = nil, exposureRatio: [Double?] = [],
+                minExposureRatio: Double? = nil, exposureWorstGroup: Int? = nil, exposureBestGroup: Int? = nil) {
         self.selected = selected
         self.meanScore = meanScore
         self.selectedTotal = selectedTotal
@@ -46,6 +57,10 @@ public struct AmendmentMeasure: Sendable, Equatable {
         self.gapGroup = gapGroup
         self.minTopKShareRatio = minTopKShareRatio
         self.topKGroup = topKGroup
+        self.exposureRatio = exposureRatio
+        self.minExposureRatio = minExposureRatio
+        self.exposureWorstGroup = exposureWorstGroup
+        self.exposureBestGroup = exposureBestGroup
     }
 
     /// The value of the target's metric.
@@ -54,11 +69,14 @@ public struct AmendmentMeasure: Sendable, Equatable {
         case .impactRatioAtLeast: minImpactRatio
         case .scoreGapAtMost: maxAbsScoreGap
         case .topKShareRatioAtLeast: minTopKShareRatio
+        case .exposureRatioAtLeast: minExposureRatio
         }
     }
 
-    /// Measures one selection. `scores` in points.
-    static func make(groups: AmendmentGroups, scoreSums: [Double], selected: [Int], selectedTotal: Int, changed: Int) -> AmendmentMeasure {
+    /// Measures one selection. `scores` in points; `exposureSums`: `E_g` per group (known groups
+    /// only), `nil` when exposure is not measured.
+    static func make(groups: AmendmentGroups, scoreSums: [Double], selected: [Int], selectedTotal: Int, changed: Int,
+                     exposureSums: [Double]? = nil) -> AmendmentMeasure {
         let means: [Double?] = groups.counts.indices.map { groups.counts[$0] > 0 ? scoreSums[$0] / Double(groups.counts[$0]) : nil }
         // As the model audit's grid_impact_ratio: (s_g / n_g) / (s_b / n_b).
         let rate = { (g: Int) in Double(selected[g]) / Double(groups.counts[g]) }
@@ -83,8 +101,24 @@ public struct AmendmentMeasure: Sendable, Equatable {
                 if topK.map({ x < $0.ratio }) ?? true { topK = (x, g) }
             }
         }
+        // Exposure ratio: the group's mean exposure over everyone's (known groups).
+        var exposure = [Double?](repeating: nil, count: groups.labels.count)
+        var low: (ratio: Double, group: Int)?, high: (ratio: Double, group: Int)?
+        if let sums = exposureSums {
+            let total = sums.reduce(0, +), ranked = groups.counts.reduce(0, +)
+            if total > 0, ranked > 0 {
+                for g in groups.eligible {
+                    let x = (sums[g] / Double(groups.counts[g])) / (total / Double(ranked))
+                    exposure[g] = x
+                    if low.map({ x < $0.ratio }) ?? true { low = (x, g) }
+                    if high.map({ x > $0.ratio }) ?? true { high = (x, g) }
+                }
+            }
+        }
         return AmendmentMeasure(selected: selected, meanScore: means, selectedTotal: selectedTotal, changed: changed,
                                 impactRatio: ratios, minImpactRatio: worst.flatMap { ratios[$0] }, worstGroup: worst, bestGroup: best,
-                                maxAbsScoreGap: gap, gapGroup: gapGroup, minTopKShareRatio: topK?.ratio, topKGroup: topK?.group)
+                                maxAbsScoreGap: gap, gapGroup: gapGroup, minTopKShareRatio: topK?.ratio, topKGroup: topK?.group,
+                                exposureRatio: exposureSums == nil ? [] : exposure, minExposureRatio: low?.ratio,
+                                exposureWorstGroup: low?.group, exposureBestGroup: high?.group)
     }
 }

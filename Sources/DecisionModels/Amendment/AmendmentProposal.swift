@@ -19,6 +19,19 @@ public struct AmendmentProposal: Sendable {
         public let pointsChange: Double
     }
 
+    /// A moved band edge (`--allow band-edges`): every bound of `criterion` equal to `before` is `after`.
+    public struct EdgeChange: Sendable, Equatable {
+        public let criterion: String
+        public let before: Double
+        public let after: Double
+
+        public init(criterion: String, before: Double, after: Double) {
+            self.criterion = criterion
+            self.before = before
+            self.after = after
+        }
+    }
+
     /// One group: its size, selected before and after, gainers and losers.
     public struct GroupRow: Sendable, Equatable {
         public let group: String
@@ -35,6 +48,8 @@ public struct AmendmentProposal: Sendable {
     /// Points of every feature (design order).
     public let weights: [Double]
     public let changes: [Change]
+    /// The band edge it moves, if any.
+    public let edgeChange: EdgeChange?
     /// Per target: the metric, its interval (Katz for an impact ratio, Welch for a score gap)
     /// at the given level, `nil` when undefined.
     public let targetValues: [(value: Double?, interval: (low: Double, high: Double)?)]
@@ -47,12 +62,23 @@ public struct AmendmentProposal: Sendable {
     public let groups: [GroupRow]
 
     /// Builds the proposal of `candidate`.
+    /// With a moved band edge, `evaluator` is the moved grid's and `baselineDesign` the
+    /// baseline grid's (same applicants, same capacities and tie-break).
     public static func make(candidate: AmendmentCandidate, evaluator: AmendmentEvaluator, space: AmendmentSpace,
-                            targets: [AmendmentTarget], level: Double = 0.95) throws -> AmendmentProposal {
+                            targets: [AmendmentTarget], level: Double = 0.95, baselineDesign: GridDesign? = nil,
+                            edgeChange: EdgeChange? = nil) throws -> AmendmentProposal {
         let design = evaluator.design, n = design.rows
         let weights = space.weights(candidate.steps)
-        let both = try design.scores(weights: Matrix(rows: weights.count, columns: 2, columnMajor: design.weights + weights))
-        let before = Array(both.storage[0..<n]), after = Array(both.storage[n..<(2 * n)])
+        let before: [Double], after: [Double]
+        if let baselineDesign {
+            before = try baselineDesign.scores(weights: Matrix(rows: weights.count, columns: 1, columnMajor: baselineDesign.weights)).storage
+            after = try design.scores(weights: Matrix(rows: weights.count, columns: 1, columnMajor: weights)).storage
+        } else {
+            let scored = try design.scores(weights: Matrix(rows: weights.count, columns: 2, columnMajor: design.weights + weights))
+            before = Array(scored.storage[0..<n])
+            after = Array(scored.storage[n..<(2 * n)])
+        }
+        let both = try Matrix(rows: n, columns: 2, columnMajor: before + after)
         let allocation = try GridAllocation.allocate(scores: both, design: design)
         let groups = evaluator.groups
         let k = groups.labels.count
@@ -95,14 +121,32 @@ public struct AmendmentProposal: Sendable {
                 let ci = RatioInterval.katzOrAdjusted(successes1: Double(m.selected[g]), trials1: Double(groups.counts[g]),
                                                       successes2: Double(m.selected[r]), trials2: Double(groups.counts[r]), level: level)
                 return (m.minTopKShareRatio, ci.map { ($0.low, $0.high) })
+            case .exposureRatioAtLeast:
+                // No interval: positions are not independent draws (an applicant's position
+                // depends on every other score), and no standard interval applies.
+                return (m.minExposureRatio, nil)
             case .scoreGapAtMost:
                 guard let g = m.gapGroup, let gap = m.maxAbsScoreGap else { return (nil, nil) }
                 let r = groups.reference
                 return (gap, welch(rows[g].sumA, rows[g].sqA, groups.counts[g], rows[r].sumA, rows[r].sqA, groups.counts[r], level: level))
             }
         }
-        let tau = KendallTau.tau(first: KendallTau.order(scores: before, tieRank: design.tieRank),
-                                 second: KendallTau.order(scores: after, tieRank: design.tieRank))
+        let newOrder = KendallTau.order(scores: after, tieRank: design.tieRank)
+        let tau = KendallTau.tau(first: KendallTau.order(scores: before, tieRank: design.tieRank), second: newOrder)
+        // The search's exposure (radix sort of exact scores) must agree with the full order's.
+        if let searched = m.minExposureRatio {
+            var sums = [Double](repeating: 0, count: k)
+            var position = 0
+            for i in newOrder where groups.codes[i] >= 0 {
+                position += 1
+                sums[Int(groups.codes[i])] += RankedApplicants.exposure(atPosition: position)
+            }
+            let full = AmendmentMeasure.make(groups: groups, scoreSums: [Double](repeating: 0, count: k), selected: m.selected,
+                                             selectedTotal: m.selectedTotal, changed: m.changed, exposureSums: sums)
+            guard let x = full.minExposureRatio, abs(x - searched) <= 1e-9 * max(1, abs(x)) else {
+                throw SpecError(key: "amend", message: "internal check failed: the search's exposure ratio and the full order's disagree")
+            }
+        }
         var changes: [Change] = []
         for (f, w) in weights.enumerated() where w != design.weights[f] {
             let c = design.featureCriterion[f]
@@ -111,9 +155,9 @@ public struct AmendmentProposal: Sendable {
             changes.append(Change(criterion: design.grid.criteria[c].name, feature: label, before: design.weights[f], after: w,
                                   pointsChange: abs(w - design.weights[f]) * space.reach[f]))
         }
-        return AmendmentProposal(candidate: candidate, weights: weights, changes: changes,
+        return AmendmentProposal(candidate: candidate, weights: weights, changes: changes, edgeChange: edgeChange,
                                  targetValues: values.map { ($0.0, $0.1.map { (low: $0.0, high: $0.1) }) },
-                                 changedShare: Double(changed) / Double(max(n, 1)), totalChange: space.totalChange(candidate.steps),
+                                 changedShare: Double(changed) / Double(max(n, 1)), totalChange: candidate.totalChange,
                                  kendallTau: tau, groups: table)
     }
 

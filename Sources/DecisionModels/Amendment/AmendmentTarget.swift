@@ -21,8 +21,15 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
     /// `(s_g/n_g) / (s_r/n_r)`: the impact ratio against the reference `r` instead of the
     /// most-selected group.
     case topKShareRatioAtLeast(Double)
+    /// Every eligible group's exposure ratio is at least `x`: the model audit's `exposure_ratio`
+    /// (``GroupExposure``; Singh & Joachims 2018, "Fairness of Exposure in Rankings", KDD, with
+    /// the DCG position bias `v(r) = 1/log₂(1 + r)`): applicants of a known group ranked in the
+    /// grid's overall order (score descending, then the tie-break), positions `1…N`, and
+    /// `ER_g = ((1/n_g) Σ_{i∈g} v(r_i)) / ((1/N) Σ_i v(r_i))`, the group's mean exposure over
+    /// everyone's (1 = exposure in proportion to size). The metric is `min_{g eligible} ER_g`.
+    case exposureRatioAtLeast(Double)
 
-    /// Parses `impact_ratio>=0.8` or `score_gap<=5`.
+    /// Parses `impact_ratio>=0.8`, `score_gap<=5`, `top_k_share_ratio>=0.8` or `exposure_ratio>=0.9`.
     /// - Throws: `SpecError` keyed `--target` naming what was expected.
     public init(parsing text: String) throws(SpecError) {
         let compact = text.filter { !$0.isWhitespace }
@@ -44,17 +51,22 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
             let x = try number(compact.dropFirst("top_k_share_ratio>=".count))
             guard x > 0 else { throw SpecError(key: "--target", message: "'\(text)': a top-k share ratio target must be above 0, found \(x)") }
             self = .topKShareRatioAtLeast(x)
+        } else if compact.hasPrefix("exposure_ratio>=") {
+            let x = try number(compact.dropFirst("exposure_ratio>=".count))
+            guard x > 0 else { throw SpecError(key: "--target", message: "'\(text)': an exposure ratio target must be above 0, found \(x)") }
+            self = .exposureRatioAtLeast(x)
         } else {
-            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1), 'score_gap<=N' (points) or 'top_k_share_ratio>=X' (X > 0); exposure_ratio is not supported yet")
+            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1), 'score_gap<=N' (points), 'top_k_share_ratio>=X' (X > 0) or 'exposure_ratio>=X' (X > 0)")
         }
     }
 
-    /// The metric's name in outputs: `min_impact_ratio` or `max_abs_score_gap`.
+    /// The metric's name in outputs: `min_impact_ratio`, `max_abs_score_gap`, `min_top_k_share_ratio` or `min_exposure_ratio`.
     public var metricName: String {
         switch self {
         case .impactRatioAtLeast: "min_impact_ratio"
         case .scoreGapAtMost: "max_abs_score_gap"
         case .topKShareRatioAtLeast: "min_top_k_share_ratio"
+        case .exposureRatioAtLeast: "min_exposure_ratio"
         }
     }
 
@@ -64,6 +76,7 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
         case .impactRatioAtLeast(let x): "impact_ratio>=\(x.pointsText)"
         case .scoreGapAtMost(let x): "score_gap<=\(x.pointsText)"
         case .topKShareRatioAtLeast(let x): "top_k_share_ratio>=\(x.pointsText)"
+        case .exposureRatioAtLeast(let x): "exposure_ratio>=\(x.pointsText)"
         }
     }
 
@@ -71,7 +84,7 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
     public func shortfall(_ value: Double?) -> Double {
         guard let value else { return .infinity }
         switch self {
-        case .impactRatioAtLeast(let x), .topKShareRatioAtLeast(let x): return max(0, x - value)
+        case .impactRatioAtLeast(let x), .topKShareRatioAtLeast(let x), .exposureRatioAtLeast(let x): return max(0, x - value)
         case .scoreGapAtMost(let n): return max(0, value - n)
         }
     }

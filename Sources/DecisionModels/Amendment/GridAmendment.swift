@@ -17,7 +17,10 @@ import LinearAlgebra
 ///    criterion's points scaled together by 0, 0.1, …, 2.
 /// 3. **Random neighbourhood.** Seeded random integer vectors moving one to three criteria,
 ///    mostly in their helpful direction, criteria drawn in proportion to their part of the gap.
-/// 4. **Local refinement.** Around the best candidates, every free feature ±1 step and each
+/// 4. **Linear surrogate.** The grid of least total change whose linear mean-score gap meets
+///    the first unmet target, under the floors and caps, by GLPK (``AmendmentSurrogate``): one
+///    more seed, measured exactly, and refined in the first round of step 5.
+/// 5. **Local refinement.** Around the best candidates, every free feature ±1 step and each
 ///    change pulled halfway, and all the way, back to the baseline, until the budget is spent or nothing new.
 ///
 /// Every candidate is scored exactly and re-allocated under the baseline capacities and
@@ -51,6 +54,24 @@ public enum GridAmendment {
         public let evaluated: Int
         /// Per target, the best value any candidate reached, and that candidate.
         public let bestReachable: [(value: Double?, candidate: AmendmentCandidate)]
+        /// What the linear surrogate gave (``AmendmentSurrogate``); its seed, when there is one,
+        /// was measured exactly like every candidate.
+        public let surrogate: AmendmentSurrogate.Outcome
+    }
+
+    /// The band edges the search may move (`--allow band-edges`): the lattice, the baseline
+    /// grid, and how to measure another grid on the same applicants (a design read from the
+    /// same rows, counted against the baseline's selection).
+    public struct EdgeSearch {
+        public let edges: AmendmentEdges
+        public let grid: PointsGrid
+        public let evaluator: (PointsGrid) throws -> AmendmentEvaluator
+
+        public init(edges: AmendmentEdges, grid: PointsGrid, evaluator: @escaping (PointsGrid) throws -> AmendmentEvaluator) {
+            self.edges = edges
+            self.grid = grid
+            self.evaluator = evaluator
+        }
     }
 
     /// Refuses a grid that reads a protected column.
@@ -63,25 +84,37 @@ public enum GridAmendment {
 
     /// Runs the search.
     public static func run(evaluator: AmendmentEvaluator, space: AmendmentSpace, targets: [AmendmentTarget],
-                           options: Options = Options()) throws -> Result {
+                           options: Options = Options(), edgeSearch: EdgeSearch? = nil) throws -> Result {
         guard !targets.isEmpty else { throw SpecError(key: "--target", message: "give at least one target, e.g. --target impact_ratio>=0.8") }
         guard options.budget >= 1, options.batchSize >= 1 else {
             throw SpecError(key: "--candidates", message: "expected at least 1 candidate, found \(options.budget)")
         }
         var state = SearchState(evaluator: evaluator, space: space, targets: targets, options: options)
+        state.edges = edgeSearch?.edges.baseline ?? []
         try state.evaluate([space.baseline])
         let baseline = state.all[0]
         // A baseline outside the bounds (a floor above a current value) is measured, never proposed.
         if !space.isWithinBounds(space.baseline) { state.all.removeAll() }
         try state.evaluate([space.start])
         let direction = helpfulDirection(evaluator: evaluator, baseline: baseline, targets: targets)
+        // The linear surrogate, solved once: one more seed, measured exactly, and refined below.
+        let focus = targets.indices.first { baseline.shortfalls[$0] > 0 } ?? 0
+        let surrogate = AmendmentSurrogate.solve(space: space, gapPerPoint: direction, target: targets[focus],
+                                                 baselineValue: baseline.measure.value(of: targets[focus]))
+        if let seed = surrogate.steps { try state.evaluate([seed]) }
         try state.evaluate(lines(space: space, direction: direction))
         try state.evaluate(randomNeighbourhood(space: space, direction: direction, count: max(0, (options.budget - state.all.count) / 2), seed: options.seed))
-        for _ in 0..<12 where state.remaining > 0 {
+        for round in 0..<12 where state.remaining > 0 {
             let before = state.all.count
-            try state.evaluate(refinements(of: state.elite(8), space: space))
+            var elite = state.elite(8)
+            if round == 0, let seed = surrogate.steps, !elite.contains(where: { $0.steps == seed }),
+               let measured = state.all.first(where: { $0.steps == seed }) {
+                elite.append(measured)
+            }
+            try state.evaluate(refinements(of: elite, space: space))
             if state.all.count == before { break }
         }
+        if let edgeSearch { try moveEdges(edgeSearch, state: &state) }
         let best = targets.indices.map { t -> (Double?, AmendmentCandidate) in
             let ranked = state.all.sorted { a, b in
                 if a.shortfalls[t] != b.shortfalls[t] { return a.shortfalls[t] < b.shortfalls[t] }
@@ -91,7 +124,32 @@ public enum GridAmendment {
             return (c.measure.value(of: targets[t]), c)
         }
         return Result(space: space, targets: targets, baseline: baseline, front: AmendmentCandidate.paretoFront(state.all),
-                      evaluated: state.all.count, bestReachable: best)
+                      evaluated: state.all.count, bestReachable: best, surrogate: surrogate)
+    }
+
+    /// Each movable edge at each value of its lattice (one edge at a time), with the points of
+    /// the start and of the 4 best candidates meeting every target and the 4 best not meeting
+    /// them: each such grid is read from the same applicants and measured exactly, counted
+    /// against the baseline's selection. Adds at most `edges × 10 × 9` candidates to the budget.
+    static func moveEdges(_ search: EdgeSearch, state: inout SearchState) throws {
+        let space = state.space, design = state.evaluator.design
+        var seeds: [[Int]] = [space.start]
+        for c in state.elite(4) where !seeds.contains(c.steps) { seeds.append(c.steps) }
+        let baseline = search.edges.baseline
+        for (e, edge) in search.edges.edges.enumerated() {
+            let first = design.featureCriterion.firstIndex(of: edge.criterion) ?? 0
+            for value in edge.lattice {
+                let moved = try search.evaluator(search.edges.grid(search.grid, moving: e, to: value))
+                let measures = try moved.measure(seeds.map(space.weights))
+                var edges = baseline
+                edges[e] = value
+                for (steps, m) in zip(seeds, measures) {
+                    let change = space.totalChange(steps) + search.edges.reach(e, weights: space.weights(space.baseline), firstFeature: first)
+                    state.all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: state.targets.map { $0.shortfall(m.value(of: $0)) },
+                                                        totalChange: change, edges: edges, edgeMoved: true))
+                }
+            }
+        }
     }
 
     /// +1 when raising the feature's weight helps the target's worst group, −1 when lowering it
@@ -106,6 +164,8 @@ public enum GridAmendment {
             if let w = m.worstGroup, let b = m.bestGroup, w != b { pair = (w, b) }
         case .topKShareRatioAtLeast:
             if let g = m.topKGroup, g != groups.reference { pair = (g, groups.reference) }
+        case .exposureRatioAtLeast:
+            if let w = m.exposureWorstGroup, let b = m.exposureBestGroup, w != b { pair = (w, b) }
         case .scoreGapAtMost:
             if let g = m.gapGroup, let mg = m.meanScore[g], let mr = m.meanScore[groups.reference] {
                 pair = mg < mr ? (g, groups.reference) : (groups.reference, g)
@@ -212,6 +272,8 @@ struct SearchState {
     let options: GridAmendment.Options
     var all: [AmendmentCandidate] = []
     var seen: Set<[Int]> = []
+    /// The baseline's band edges (`--allow band-edges`), carried by every candidate of the points search.
+    var edges: [Double] = []
 
     var remaining: Int { options.budget - all.count }
 
@@ -235,7 +297,7 @@ struct SearchState {
             let measures = try evaluator.measure(batch.map(space.weights))
             for (steps, m) in zip(batch, measures) {
                 all.append(AmendmentCandidate(steps: steps, measure: m, shortfalls: targets.map { $0.shortfall(m.value(of: $0)) },
-                                              totalChange: space.totalChange(steps)))
+                                              totalChange: space.totalChange(steps), edges: edges))
             }
             start += options.batchSize
         }

@@ -5,7 +5,8 @@ extension PointsGrid {
     /// The grid file `original` (this grid's YAML text) with other points: each criterion's flag,
     /// level, band or points-per-unit set to `weights` (one per design feature, in
     /// ``GridCriterion/features`` order), the cap of a capped per-unit criterion rescaled so that
-    /// its cap in units is unchanged (`cap' = capUnits × |ppu'|`, in decimal), and `name` replaced.
+    /// its cap in units is unchanged (`cap' = capUnits × |ppu'|`, in decimal), each band's `from`
+    /// and `to` set to this grid's where they differ (moved edges), and `name` replaced.
     /// Every other key (labels, allocation, tie-break, data sources) is kept as written; comments
     /// are not. The result reads back (``init(yaml:file:)``) as a grid on the same design.
     ///
@@ -50,6 +51,9 @@ extension PointsGrid {
                 for b in bands.indices {
                     var band = seq[b]
                     band["points"] = scalar(weights[f + b])
+                    // Moved edges (--allow band-edges): a bound written only where it differs.
+                    if let from = bands[b].from, band["from"].flatMap({ $0.string }).flatMap(Double.init) != from { band["from"] = scalar(from) }
+                    if let to = bands[b].to, band["to"].flatMap({ $0.string }).flatMap(Double.init) != to { band["to"] = scalar(to) }
                     seq[b] = band
                 }
                 node["bands"] = .sequence(seq)
