@@ -40,7 +40,7 @@ public enum HolderMergeRun {
         }
         let merge = try HolderMerge(bundles.map(\.statistics), mapping: mapping)
         let first = bundles[0].statistics
-        let warnings = bundles.flatMap { b in b.statistics.warnings.map { "holder '\(b.statistics.holder)': \($0)" } }
+        let warnings = bundles.flatMap { b in b.statistics.warnings.map { DataWarning.holder(name: b.statistics.holder, warning: .recorded($0)) } }
         let result = try Audit.run(statistics: merge.pooled, data: spec.data, analysis: spec.auditedAnalysis, hasLabel: first.hasLabel,
                                    hasDecision: first.hasDecision, weighted: first.weighted, warnings: warnings, threads: threads)
         let comparison = HolderComparison(merge, result: result, minimumCellSize: spec.analysis.minCellSize)

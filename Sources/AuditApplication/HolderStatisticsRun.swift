@@ -44,7 +44,7 @@ public enum HolderStatisticsRun {
         let statistics = AuditStatistics(store: store, groupings: groupings, threads: threads)
         let name = holder ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let content = try HolderStatistics(holder: name, statistics: statistics, hasLabel: store.label != nil, hasDecision: store.decision != nil,
-                                           weighted: store.weight != nil, warnings: store.warnings)
+                                           weighted: store.weight != nil, warnings: store.warnings.map(\.description))
         let hash = try SHA256Hashing.file(path)
         var recorded = spec
         let fileName = URL(fileURLWithPath: path).lastPathComponent

@@ -22,11 +22,11 @@ public enum ManifestVerification {
     /// The outcome.
     public struct Report: Sendable {
         /// Inputs missing or changed (no re-run is attempted then).
-        public var inputProblems: [String] = []
+        public var inputProblems: [VerificationProblem] = []
         /// Outputs missing, edited, or different from the re-run.
-        public var outputProblems: [String] = []
+        public var outputProblems: [VerificationProblem] = []
         /// Things to know that are not failures (another Vigie version or commit).
-        public var notes: [String] = []
+        public var notes: [VerificationProblem] = []
         public var inputsChecked = 0
         public var outputsChecked = 0
         public var passed: Bool { inputProblems.isEmpty && outputProblems.isEmpty }
@@ -81,12 +81,12 @@ public enum ManifestVerification {
     }
 
     /// Notes when the folder was made by another Vigie version or commit.
-    static func versionNotes(_ made: Manifest.Build, what: String = "audit") -> [String] {
+    static func versionNotes(_ made: Manifest.Build, what: String = "audit") -> [VerificationProblem] {
         let current = Manifest.Build.current
         if made.version != current.version {
-            return ["the \(what) was made by Vigie \(made.version), this is \(current.version): identical outputs are only promised by the same version"]
+            return [.otherVersion(what: what, made: made.version, current: current.version)]
         } else if made.commit != current.commit {
-            return ["the \(what) was made by a build of commit \(made.commit), this binary was built from \(current.commit)"]
+            return [.otherCommit(what: what, made: made.commit, current: current.commit)]
         }
         return []
     }
@@ -112,9 +112,9 @@ public enum ManifestVerification {
                 hashes[input.role] = (input.sha256, input.bytes)
             case .changed(let path, let hash, let size):
                 report.inputsChecked += 1
-                report.inputProblems.append("\(input.role) \(path): changed (sha256 \(hash), \(size) bytes; recorded \(input.sha256), \(input.bytes) bytes)")
+                report.inputProblems.append(.inputChanged(role: input.role, path: path, sha256: hash, bytes: size, recordedSHA256: input.sha256, recordedBytes: input.bytes))
             case .missing:
-                report.inputProblems.append("\(input.role) \(input.name): missing (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")))")
+                report.inputProblems.append(.inputMissing(role: input.role, name: input.name, candidates: candidates))
             }
         }
         return (located, hashes)
@@ -126,28 +126,29 @@ public enum ManifestVerification {
             report.outputsChecked += 1
             let path = folder + "/" + output.name
             guard POSIXFiles.kind(of: path) != .absent else {
-                report.outputProblems.append("\(output.name): missing from \(folder)")
+                report.outputProblems.append(.outputMissing(name: output.name, folder: folder))
                 continue
             }
             guard POSIXFiles.regularFileSize(path) != nil, let found = FileManager.default.contents(atPath: path) else {
-                report.outputProblems.append("\(output.name): not a regular file (a link, a folder or a device is not read)")
+                report.outputProblems.append(.outputNotRegular(name: output.name))
                 continue
             }
             guard let expected = FileManager.default.contents(atPath: rerun + "/" + output.name) else {
-                report.outputProblems.append("\(output.name): this Vigie no longer writes it")
+                report.outputProblems.append(.outputNoLongerWritten(name: output.name))
                 continue
             }
             if found != expected {
-                report.outputProblems.append("\(output.name): differs from the re-run, \(firstDifference(expected: expected, found: found))")
+                let d = firstDifference(expected: expected, found: found)
+                report.outputProblems.append(.outputDiffers(name: output.name, line: d?.line, expected: d?.expected, found: d?.found))
             } else if SHA256Hashing.hex(found) != output.sha256 {
                 // Identical to the re-run but not to what was recorded: the audit was made by
                 // another version, or the manifest was edited.
-                report.outputProblems.append("\(output.name): matches the re-run but not the recorded sha256 \(output.sha256)")
+                report.outputProblems.append(.outputHashMismatch(name: output.name, recordedSHA256: output.sha256))
             }
         }
         let rerunFiles = (POSIXFiles.entries(rerun) ?? []).filter { $0 != Manifest.fileName }.sorted()
         for name in rerunFiles where !outputs.contains(where: { $0.name == name }) {
-            report.notes.append("\(name) is not recorded in the manifest and was not checked")
+            report.notes.append(.notRecorded(name: name))
         }
     }
 
@@ -172,8 +173,9 @@ public enum ManifestVerification {
         return firstChanged ?? .missing
     }
 
-    /// "line N: expected «…», found «…»" for the first line that differs.
-    static func firstDifference(expected: Data, found: Data) -> String {
+    /// The first line that differs (1-based) and its two versions (`nil`: the end of the
+    /// file); `nil` when the lines are the same and other bytes differ.
+    static func firstDifference(expected: Data, found: Data) -> (line: Int, expected: String?, found: String?)? {
         let a = expected.split(separator: 0x0A, omittingEmptySubsequences: false)
         let b = found.split(separator: 0x0A, omittingEmptySubsequences: false)
         func show(_ line: Data.SubSequence) -> String {
@@ -183,12 +185,8 @@ public enum ManifestVerification {
         for i in 0..<max(a.count, b.count) {
             let x = i < a.count ? a[i] : nil
             let y = i < b.count ? b[i] : nil
-            if x != y {
-                let e = x.map { "«\(show($0))»" } ?? "end of file"
-                let f = y.map { "«\(show($0))»" } ?? "end of file"
-                return "first at line \(i + 1): expected \(e), found \(f)"
-            }
+            if x != y { return (i + 1, x.map(show), y.map(show)) }
         }
-        return "same lines, other bytes"
+        return nil
     }
 }

@@ -36,7 +36,7 @@ public enum HTMLReport {
         let page = Page(doc)
         var h = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscape.attribute(doc.language.rawValue))\">\n<head>\n"
         h += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        h += "<title>\(HTMLEscape.text(ReportInline.plainText(doc.title)))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
+        h += "<title>\(HTMLEscape.text(ReportInline.plainText(doc.title)))</title>\n<style>\n\(style(doc.paper))</style>\n</head>\n<body>\n"
         h += "<header>\n<h1>\(inline(doc.title))</h1>\n"
         for line in doc.subtitle { h += "<p class=\"subtitle\">\(inline(line))</p>\n" }
         if !doc.sections.isEmpty {
@@ -204,6 +204,10 @@ public enum HTMLReport {
 
     /// The inline style sheet: readable on screen (a phone included: no text under 12 px, the
     /// page never scrolls sideways), sober in print on A4 with no forced page break.
+    static func style(_ paper: ReportPaper) -> String {
+        paper == .a4 ? style : style.replacingOccurrences(of: "@page { size: A4;", with: "@page { size: \(paper.cssSize);")
+    }
+
     static let style = """
     html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
     body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; overflow-wrap: break-word; }

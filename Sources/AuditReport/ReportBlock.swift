@@ -61,9 +61,12 @@ public struct ReportDocument: Sendable, Equatable {
     public var sections: [ReportSection]
     /// The label of the table of contents (shown when there are sections).
     public var contents: String
+    /// The paper the HTML prints on (its `@page` size).
+    public var paper: ReportPaper
 
     public init(language: ReportLanguage, title: [ReportInline], subtitle: [[ReportInline]] = [], preamble: [ReportBlock] = [],
-                sections: [ReportSection] = [], contents: String = "") {
+                sections: [ReportSection] = [], contents: String = "", paper: ReportPaper = .a4) {
+        self.paper = paper
         self.language = language
         self.title = title
         self.subtitle = subtitle

@@ -1,7 +1,8 @@
 extension ReportDocument {
     /// The document with every code (`ReportInline.label`) that `labels` names shown by its
     /// name, as plain text, in the document's language: titles, paragraphs, lists, notes,
-    /// table captions, headers and cells. Charts keep their own text.
+    /// table captions, headers and cells, and the charts' labels and titles
+    /// (``ReportChart/relabelled(_:in:)``).
     public func relabelled(_ labels: DisplayLabels) -> ReportDocument {
         guard !labels.isEmpty else { return self }
         let language = self.language
@@ -25,6 +26,7 @@ extension ReportDocument {
                 t.caption = runs(t.caption)
                 t.header = t.header.map(runs)
                 t.rows = t.rows.map { $0.map(runs) }
+                t.chart = t.chart?.relabelled(labels, in: language)
                 return .table(t)
             }
         }

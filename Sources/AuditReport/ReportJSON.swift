@@ -66,7 +66,7 @@ public enum ReportJSON {
             independence_tests = r.independenceTests.map(IndependenceJSON.init)
             allocation = r.allocation.map(AllocationJSON.init)
             disclosure = r.disclosure.map(DisclosureJSON.init)
-            warnings = r.warnings
+            warnings = r.warnings.map(\.description)
             language = report.language.rawValue
             system = report.system
             assessment = AssessmentJSON(r, builder: ReportBuilder(r, model: model, report: report))

@@ -10,8 +10,11 @@ public struct ReportSpec: Sendable, Equatable {
     public var system: SystemCard?
     /// Readable names for columns and categories (`labels:`), used where a person reads.
     public var labels: DisplayLabels
+    /// The paper `report.html` prints on (`paper:`, A4 by default).
+    public var paper: ReportPaper
 
-    public init(language: ReportLanguage = .en, system: SystemCard? = nil, labels: DisplayLabels = DisplayLabels()) {
+    public init(language: ReportLanguage = .en, system: SystemCard? = nil, labels: DisplayLabels = DisplayLabels(), paper: ReportPaper = .a4) {
+        self.paper = paper
         self.language = language
         self.system = system
         self.labels = labels

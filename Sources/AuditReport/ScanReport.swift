@@ -145,8 +145,9 @@ public enum ScanReport {
         var blocks: [ReportBlock] = []
         let columns = input.columns.joined(separator: ", ")
         if let grid = input.grid {
-            blocks.append(.paragraph([.text(t(.scanIntroGrid, ["data": input.dataName, "count": t.count(input.applicants), "grid": grid.name,
-                                                                "decision": grid.decision ?? "—", "columns": columns, "seed": String(input.seed)]))]))
+            // The decision column as a code, which the spec's labels name (`ReportDocument.relabelled`).
+            blocks.append(.paragraph(t.runs(.scanIntroGrid, ["data": .text(input.dataName), "count": .text(t.count(input.applicants)), "grid": .text(grid.name),
+                                                             "decision": grid.decision.map { .label($0) } ?? .text("—"), "columns": .text(columns), "seed": .text(String(input.seed))])))
         } else {
             blocks.append(.paragraph([.text(t(.scanIntroOutcome, ["data": input.dataName, "count": t.count(input.applicants),
                                                                    "outcome": input.outcome ?? "", "columns": columns, "seed": String(input.seed)]))]))

@@ -205,7 +205,7 @@ public enum ModelAudit {
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
             allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
             overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado, human: human,
-            allocation: grid.allocation, segmentBy: grid.segmentBy)
+            allocation: grid.allocation, segmentBy: grid.segmentBy, maximumScore: grid.maximumScore, unboundedCriteria: grid.unboundedCriteria)
     }
 
     /// Each criterion's points as a proxy feature: categorical when it takes at most two

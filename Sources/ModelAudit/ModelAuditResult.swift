@@ -34,11 +34,18 @@ public struct ModelAuditResult: Sendable, Equatable {
     /// The grid's selection against the actual decisions (``HumanStage``), when the audit has
     /// a decision column and the grid an allocation rule.
     public let human: HumanStageResult?
+    /// The highest score of the grid's scale (``PointsGrid/maximumScore``): what a mean score
+    /// is out of; `nil` when a criterion has no maximum (``unboundedCriteria``).
+    public let maximumScore: Double?
+    /// The criteria without a maximum (``PointsGrid/unboundedCriteria``).
+    public let unboundedCriteria: [String]
 
     public init(name: String, file: String, role: String?, rows: Int, criteria: [(name: String, labelFR: String?, labelEN: String?)],
                 allocationRule: String?, selected: Int?, overall: [MetricEntry], attributes: [ModelAttributeResult],
                 sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = [], human: HumanStageResult? = nil,
-                allocation: GridAllocationRule? = nil, segmentBy: [String] = []) {
+                allocation: GridAllocationRule? = nil, segmentBy: [String] = [], maximumScore: Double? = nil, unboundedCriteria: [String] = []) {
+        self.maximumScore = maximumScore
+        self.unboundedCriteria = unboundedCriteria
         self.allocation = allocation
         self.segmentBy = segmentBy
         self.human = human
@@ -62,5 +69,6 @@ public struct ModelAuditResult: Sendable, Equatable {
             && a.criteria.map(\.name) == b.criteria.map(\.name) && a.allocationRule == b.allocationRule
             && a.selected == b.selected && a.overall == b.overall && a.attributes == b.attributes
             && a.sensitivity == b.sensitivity && a.tornado == b.tornado && a.human == b.human
+            && a.maximumScore == b.maximumScore && a.unboundedCriteria == b.unboundedCriteria
     }
 }

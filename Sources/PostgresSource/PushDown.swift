@@ -29,7 +29,7 @@ public enum PushDown {
         public let hasLabel: Bool
         public let hasDecision: Bool
         public let weighted: Bool
-        public let warnings: [String]
+        public let warnings: [DataWarning]
         /// The statistics query as sent.
         public let sql: String
         /// The result set as text (tab-separated, `\N` for NULL, one line per row), for its hash.
@@ -59,7 +59,7 @@ public enum PushDown {
         for column in query.keys + [data.score, data.weight].compactMap({ $0 }) where !header.contains(column) {
             throw PostgresError("\(name): no column '\(column)'; its columns are: \(header.joined(separator: ", "))")
         }
-        var warnings: [String] = []
+        var warnings: [DataWarning] = []
         if let check = query.checkSQL(relation: location.sqlRelation) {
             let row = try connection.query(check)
             var values: [String: String?] = [:]
@@ -76,7 +76,7 @@ public enum PushDown {
                 if count("bad_scores") > 0 {
                     throw PostgresError("\(name), column '\(score)': \(count("bad_scores")) rows have a score that is not a finite number of magnitude at most 1e15 (e.g. \(values["bad_score"].flatMap { $0 } ?? "?"))")
                 }
-                if count("missing_scores") > 0 { warnings.append("\(count("missing_scores")) rows have no score in '\(score)'; score statistics leave them out") }
+                if count("missing_scores") > 0 { warnings.append(.missingScores(count: count("missing_scores"), column: score)) }
             }
         }
         let sql = query.sql(relation: location.sqlRelation)
@@ -88,7 +88,7 @@ public enum PushDown {
     /// Turns the query's rows — the finest cells — into the audit's statistics (see the type's
     /// documentation): each cell's counts and sums added to the group of every grouping it
     /// belongs to, in the result's order (sorted: deterministic).
-    static func assemble(_ result: PostgresConnection.Rows, query: PushDownQuery, data: DataSpec, location: String, sql: String, warnings: [String]) throws -> Result {
+    static func assemble(_ result: PostgresConnection.Rows, query: PushDownQuery, data: DataSpec, location: String, sql: String, warnings: [DataWarning]) throws -> Result {
         let keyCount = query.keys.count
         let column = Dictionary(uniqueKeysWithValues: result.columns.enumerated().map { ($0.element, $0.offset) })
         func index(_ name: String) throws -> Int {

@@ -93,7 +93,7 @@ enum AuditRunner {
     static func run(spec: AuditSpec, specFile: String?, out: String, force: Bool, threads: Int?, quiet: Bool, failOnDisparity: Bool, failOnVerdict: Bool = false,
                     pipeline: PipelineOutputs? = nil, database: PostgresLocation? = nil) throws {
         try ReportWriter.checkTarget(out, force: force)  // before any work
-        let progress = Progress(quiet: quiet)
+        let progress = Progress(quiet: quiet, language: spec.report.language)
         let gatesFor = { (result: AuditResult) in AuditGates(result, enforcesImpactRatio: failOnDisparity, enforcesVerdicts: failOnVerdict) }
         let result = try database.map { location in
             try DatabaseAuditRun.run(spec: spec, location: location, outputDirectory: out, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
@@ -133,7 +133,7 @@ enum AuditRunner {
             if !result.findings.isEmpty {
                 print(t(.cliVerdicts, ["disparity": count(.disparity), "no_disparity": count(.noDisparity), "insufficient": count(.insufficientEvidence)]))
             }
-            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliWarning, ["message": w]) + "\n").utf8)) }
+            for w in result.warnings { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliWarning, ["message": text.warning(w)]) + "\n").utf8)) }
             let files = ["report.html", "report.md", "report.json", "metrics.csv", "findings.csv"].map { "\(out)/\($0)" }.joined(separator: ", ")
             print(t(.cliReport, ["files": files, "manifest": "\(out)/manifest.json", "out": out]))
         }

@@ -12,6 +12,7 @@ extension InferenceSpec.Adjustment: ExpressibleByArgument {}
 extension InferenceSpec.BootstrapMethod: ExpressibleByArgument {}
 extension Favourability: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension ReportPaper: ExpressibleByArgument {}
 extension RegisterFormat: ExpressibleByArgument {}
 
 extension CSVDelimiter: ExpressibleByArgument {

@@ -1,4 +1,5 @@
 import AuditData
+import AuditReport
 import Foundation
 
 /// Row-count progress on standard error: a live line on a terminal, nothing otherwise.
@@ -6,9 +7,11 @@ final class Progress: @unchecked Sendable {
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
+    private let text: ReportText
 
-    init(quiet: Bool) {
+    init(quiet: Bool, language: ReportLanguage = .en) {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
+        text = ReportText(language)
     }
 
     func update(_ progress: LoadProgress) {
@@ -17,13 +20,13 @@ final class Progress: @unchecked Sendable {
         guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         let seconds = max(now.timeIntervalSince(start), 0.001)
-        var line = "\rreading "
+        var line = "\r" + text(.cliProgressReading) + " "
         if let fraction = progress.fraction {
             let width = 30
             let filled = Int(fraction * Double(width))
             line += "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(Int(fraction * 100)) % "
         }
-        line += "\(progress.rows) rows, \(Int(Double(progress.rows) / seconds)) rows/s"
+        line += text(.cliProgressRows, ["rows": String(progress.rows), "speed": String(Int(Double(progress.rows) / seconds))])
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditApplication
+import AuditReport
 import Foundation
 import RegisterRecords
 
@@ -50,6 +51,9 @@ struct RegisterCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Language of the command's messages: `en` (default) or `fr` (the record's fields are the register's own).", valueName: "lang"))
+    var lang: ReportLanguage = .en
+
     @Argument(help: ArgumentHelp("The audit folder (with report.json and manifest.json).", valueName: "dir"))
     var folder: String
 
@@ -65,6 +69,11 @@ struct RegisterCommand: ParsableCommand {
         // Each record beside the audit's reports, all at once per file; not in the audit's
         // manifest (verify checks the audit), replaced with the folder by the next audit.
         for file in ReportWriter.finalised(files) { try AtomicFile.write(file.data, to: folder + "/" + file.name) }
-        if !quiet { print("Register record (\(registerFormat.title)): " + files.map { "\(folder)/\($0.name)" }.joined(separator: ", ")) }
+        if !quiet {
+            let files = files.map { "\(folder)/\($0.name)" }.joined(separator: ", ")
+            let text = ReportText(lang)
+            let title = text(named: "register.title.\(registerFormat.rawValue)")
+            print(Typography.set(text(.cliRegisterWrote, ["title": title, "files": files]), language: lang))
+        }
     }
 }

@@ -89,6 +89,7 @@ extension SpecOptions {
             if let d = grid.asOf { add("--as-of", d) }
         }
         if s.report.language != .en { add("--lang", s.report.language.rawValue) }
+        if s.report.paper != .a4 { add("--paper", s.report.paper.rawValue) }
         return a
     }
 }

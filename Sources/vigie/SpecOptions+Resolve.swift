@@ -15,6 +15,7 @@ extension SpecOptions {
         try apply(to: &s.analysis, protected: &s.data.protected)
         try apply(to: &s.models, tariff: tariffOverride ?? self.tariff.first)
         if let lang { s.report.language = lang }
+        if let paper { s.report.paper = paper }
         try s.validate()
         return s
     }

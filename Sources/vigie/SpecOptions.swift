@@ -142,4 +142,7 @@ struct SpecOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Language of report.md and report.html: `en` (default) or `fr`; overrides the spec's `lang:`.", valueName: "lang"))
     var lang: ReportLanguage?
+
+    @Option(name: .long, help: ArgumentHelp("Paper report.html prints on: `a4` (default) or `letter`; overrides the spec's `paper:`.", valueName: "paper"))
+    var paper: ReportPaper?
 }

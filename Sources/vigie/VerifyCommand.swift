@@ -62,6 +62,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads for the re-run (default: all cores). Results do not depend on it.", valueName: "n"))
     var threads: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Language of the command's messages: `en` (default) or `fr`.", valueName: "lang"))
+    var lang: ReportLanguage = .en
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         var isDirectory: ObjCBool = false
@@ -96,21 +99,26 @@ struct VerifyCommand: ParsableCommand {
                 folder: folder, overrides: overrides, inputsFolder: inputs, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
             )
         }
-        for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible("note: \(note)\n").utf8)) }
+        // Messages in --lang, from the catalogues, typeset like the reports.
+        let text = ReportText(lang)
+        let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: lang) }
+        let plural = { (n: Int) in n == 1 ? "" : "s" }
+        for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliNote, ["message": note.text(lang)]) + "\n").utf8)) }
         if report.passed {
-            print("Verified \(folder): \(report.inputsChecked) input\(report.inputsChecked == 1 ? "" : "s") match their SHA-256, \(report.outputsChecked) output\(report.outputsChecked == 1 ? "" : "s") byte-identical to a re-run.")
+            print(t(.cliVerified, ["folder": folder, "inputs": String(report.inputsChecked), "s_inputs": plural(report.inputsChecked),
+                                   "outputs": String(report.outputsChecked), "s_outputs": plural(report.outputsChecked)]))
             return
         }
         if !report.inputProblems.isEmpty {
-            print("Inputs that do not match the manifest (the audit was not re-run):")
-            for p in report.inputProblems { print("  " + BidiControl.visible(p)) }
+            print(t(.cliVerifyInputs, [:]))
+            for p in report.inputProblems { print("  " + BidiControl.visible(Typography.set(p.text(lang), language: lang))) }
         }
         if !report.outputProblems.isEmpty {
-            print("Outputs that do not match a re-run of the audit:")
-            for p in report.outputProblems { print("  " + BidiControl.visible(p)) }
+            print(t(.cliVerifyOutputs, [:]))
+            for p in report.outputProblems { print("  " + BidiControl.visible(Typography.set(p.text(lang), language: lang))) }
         }
         let count = report.inputProblems.count + report.outputProblems.count
-        FileHandle.standardError.write(Data("vigie: verification of \(folder) failed: \(count) problem\(count == 1 ? "" : "s")\n".utf8))
+        FileHandle.standardError.write(Data((t(.cliVerifyFailed, ["folder": folder, "count": String(count), "s": plural(count)]) + "\n").utf8))
         throw ExitCodeOne()  // exit code 1
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditData
+import AuditReport
 import Foundation
 
 /// `vigie`: fairness audits of public decision algorithms.
@@ -57,8 +58,13 @@ enum Main {
             exit(1)
         } catch {
             if Vigie.exitCode(for: error) == .success { Vigie.exit(withError: error) }
-            var message = Vigie.fullMessage(for: error)
-            if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") { message = "error: " + message }
+            // In the language asked for (--lang): the input errors' frame and typed reasons.
+            let language = CommandLanguage.of(CommandLine.arguments)
+            var message = InputErrorText.message(error, language: language) ?? Vigie.fullMessage(for: error)
+            if language != .en, message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
+            if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") {
+                message = Typography.set(ReportText(language)(.cliError, ["message": message]), language: language)
+            }
             // Messages quote labels and names from the data: no bidirectional control reaches the terminal.
             FileHandle.standardError.write(Data((BidiControl.visible(message) + "\n").utf8))
             exit(2)

@@ -62,12 +62,14 @@ import Darwin
     /// are warnings naming the first line, missing values first.
     @Test func numberRulesAndTheirWarnings() throws {
         let path = files.write("n.csv", "v,p\n4,1\n,2\n-1,3\nNA,0\n")
-        func rule(_ range: NumberRule.Range, missing: NumberRule.Missing = .kept(warning: "left out")) -> NumberRule {
-            NumberRule(missing: missing, notANumber: { "nan '\($0)'" }, range: range, outOfRange: { "out '\($0)'" }, negativeWarning: "below zero")
+        func rule(_ range: NumberRule.Range, missing: NumberRule.Missing = .kept(warning: .shortfall)) -> NumberRule {
+            NumberRule(missing: missing, notANumber: { "nan '\($0)'" }, range: range, outOfRange: { "out '\($0)'" }, negativeWarning: .inequalityIndices)
         }
         let store = try Self.load(path, [ColumnRequest("v", .number(rule(.any)))])
-        #expect(store.warnings == ["column 'v' has 2 missing values (first on line 3): left out",
-                                   "column 'v' has 1 negative value (first on line 4): below zero"])
+        #expect(store.warnings == [.valuesLeftOut(column: "v", count: 2, negative: false, line: 3, effect: .shortfall),
+                                   .valuesLeftOut(column: "v", count: 1, negative: true, line: 4, effect: .inequalityIndices)])
+        #expect(store.warnings.map(\.description) == ["column 'v' has 2 missing values (first on line 3): those households are left out of the shortfall figures",
+                                                    "column 'v' has 1 negative value (first on line 4): the inequality indices are undefined for allocations below 0"])
         #expect(throws: CSVError(file: path, line: 3, column: 1, columnName: "v", message: "refused ''")) {
             try Self.load(path, [ColumnRequest("v", .number(rule(.any, missing: .refused { "refused '\($0)'" })))])
         }

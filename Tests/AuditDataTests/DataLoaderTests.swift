@@ -29,13 +29,13 @@ import Testing
         #expect(sex.groups == ["F", "unknown", "unknown (missing)"])
         #expect(sex.codes == [1, 2, 0, 1, 2])
         #expect(sex.unknownCode == 2)
-        #expect(store.warnings.contains { $0.contains("2 rows have the value 'unknown'") && $0.contains("2 rows with no value form the group 'unknown (missing)'") }, "\(store.warnings)")
+        #expect(store.warnings.map(\.description).contains { $0.contains("2 rows have the value 'unknown'") && $0.contains("2 rows with no value form the group 'unknown (missing)'") }, "\(store.warnings)")
         // Without missing values the literal value is a category of its own, said so.
         let literalOnly = files.write("e.csv", "sex,y,d\nunknown,1,0\nF,1,1\n")
         let other = try DataLoader.load(spec(literalOnly, protected: [ProtectedAttributeSpec(column: "sex")]))
         #expect(other.attributes[0].groups == ["F", "unknown"])
         #expect(other.attributes[0].unknownCode == nil)
-        #expect(other.warnings.contains { $0.contains("category of its own") })
+        #expect(other.warnings.map(\.description).contains { $0.contains("category of its own") })
     }
 
     @Test func numericLabelsSortNumerically() throws {
@@ -76,7 +76,7 @@ import Testing
         let path = files.write("d.csv", "income,y,d\n\(rows)\n")
         let store = try DataLoader.load(spec(path, protected: [ProtectedAttributeSpec(column: "income", binning: .quantiles(4))]))
         #expect(store.attributes[0].groups.count < 4)
-        #expect(store.warnings.contains { $0.contains("tied values") })
+        #expect(store.warnings.map(\.description).contains { $0.contains("tied values") })
     }
 
     @Test func weightsAndDecisionThresholdAndDeclaredPositive() throws {

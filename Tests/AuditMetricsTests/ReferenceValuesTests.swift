@@ -81,7 +81,7 @@ import Testing
         )
         let store = try DataLoader.load(data)
         #expect(store.rowCount == 7214)
-        #expect(store.warnings.contains { $0.contains("decile_score") }, "duplicate column names are reported")
+        #expect(store.warnings.map(\.description).contains { $0.contains("decile_score") }, "duplicate column names are reported")
         let result = try Audit.run(store: store, data: data, analysis: AnalysisSpec(intersections: 2, minGroupSize: 1), threads: 2)
         let compared = try Self.check(result, dataset: "compas")
         #expect(compared > 2000)

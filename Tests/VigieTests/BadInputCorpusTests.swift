@@ -14,7 +14,14 @@ import Testing
         let message: String
         /// Text the error must not contain (the content of a file that is not a CSV).
         let never: String?
+        /// The same error under `--lang fr`: its location and message in French.
+        let fr: French?
         var testDescription: String { self.case }
+    }
+
+    struct French: Decodable, Sendable {
+        let location: String
+        let message: String
     }
 
     static let folder = CLI.root.appendingPathComponent("Tests/BadInputs")
@@ -53,5 +60,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path), "a failed run left an output folder")
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"), "\(run.stderr)")
         if let never = c.never { #expect(!run.stderr.contains(never) && !run.stdout.contains(never), "echoed «\(never)»") }
+    }
+
+    /// The cases with a French error (`fr`): the same command with `--lang fr` names the same
+    /// place and says what is wrong in French, with no English sentence left.
+    @Test(arguments: cases.filter { $0.fr != nil })
+    func badInputInFrench(_ c: Case) throws {
+        let french = try #require(c.fr)
+        let scratch = Scratch()
+        let dir = Self.folder.appendingPathComponent(c.case).path
+        let out = scratch.folder().appendingPathComponent("out")
+        let args = c.args.map { $0.replacingOccurrences(of: "{dir}", with: dir).replacingOccurrences(of: "{out}", with: out.path) } + ["--lang", "fr"]
+        let run = try CLI.run(args, timeout: 120)
+        #expect(run.status == c.exit, "exit \(run.status): \(run.stderr)")
+        // French typography puts a narrow no-break space before the colons and semicolons.
+        let stderr = run.stderr.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{a0}", with: " ")
+        #expect(stderr.hasPrefix("erreur : "), "\(stderr)")
+        let location = french.location.replacingOccurrences(of: "{dir}", with: dir)
+        #expect(stderr.contains(location + " : "), "location «\(location)» not in: \(stderr)")
+        #expect(stderr.contains(french.message), "message «\(french.message)» not in: \(stderr)")
+        // The message, the case's paths, names and the keys it lists left out: no English word.
+        var text = stderr.replacingOccurrences(of: dir, with: "")
+        for quoted in text.matches(of: /'[^']*'/).map({ String($0.output) }) { text = text.replacingOccurrences(of: quoted, with: "") }
+        if let keys = text.range(of: "clés attendues : ") { text = String(text[..<keys.upperBound]) }
+        for word in EnglishWords.list { #expect(!EnglishWords.contains(text, word), "English «\(word)» in: \(stderr)") }
+        #expect(!FileManager.default.fileExists(atPath: out.path), "a failed run left an output folder")
     }
 }

@@ -198,7 +198,7 @@ import Testing
         // A gap below the reference: its size and the interval of its size, both positive.
         #expect(md.range(of: "The gap is 60\\.0 points lower \\(95\u{a0}?\\s?% interval [0-9]+\\.[0-9] to [0-9]+\\.[0-9]\\)", options: .regularExpression) != nil, "\(md.prefix(1500))")
         let fr = MarkdownReport.render(ReportBuilder(r, language: .fr).document())
-        #expect(fr.contains("Sur 100 personnes avec `g` = `B`, **20** obtiennent la décision `d`, contre **80** sur 100 pour `A`"))
+        #expect(fr.contains("Sur 100 personnes avec `g` = `B`, **20** obtiennent la décision «\u{202F}`d`\u{202F}», contre **80** sur 100 pour `A`"), "\(fr.prefix(2000))")
     }
 
     /// Every LL144 table of the housing sample against pandas (Fixtures/reference/report/ll144.py):

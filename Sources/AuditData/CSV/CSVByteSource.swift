@@ -29,8 +29,8 @@ final class CSVFile {
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "cannot open file: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil, problem: .cannotOpen(code: code, reason: String(cString: strerror(code))))
         }
         self.path = path
         self.descriptor = fd

@@ -46,6 +46,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     public let column: Int?
     public let columnName: String?
     public let message: String
+    /// The message's typed reason, when it has one (``InputProblem``): what the command line
+    /// writes in its language; `message` is its English text.
+    public let problem: InputProblem?
 
     public init(file: String, line: Int?, column: Int?, columnName: String?, message: String) {
         self.file = file
@@ -53,6 +56,22 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
         self.column = column
         self.columnName = columnName
         self.message = message
+        self.problem = nil
+    }
+
+    /// An error whose message is `problem`'s English text.
+    public init(file: String, line: Int?, column: Int?, columnName: String?, problem: InputProblem) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.message = problem.description
+        self.problem = problem
+    }
+
+    /// Errors are equal when they say the same at the same place (`problem` is `message` typed).
+    public static func == (a: CSVError, b: CSVError) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.columnName == b.columnName && a.message == b.message
     }
 
     public var description: String {

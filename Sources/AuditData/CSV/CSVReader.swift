@@ -116,8 +116,7 @@ package final class CSVReader {
         // Empty lines before the header.
         try Self.skipEmptyLines(&source, line: &line)
         if source.begin == source.end {
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "empty file: expected a header line")
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil, problem: .emptyFile)
         }
 
         // Delimiter: decided on the header line, counting outside quotes.
@@ -178,8 +177,7 @@ package final class CSVReader {
         line = afterHeader.line
         try Self.skipEmptyLines(&source, line: &line)
         if source.begin == source.end {
-            throw CSVError(file: path, line: line, column: nil, columnName: nil,
-                           message: "expected at least one data row after the header, found none")
+            throw CSVError(file: path, line: line, column: nil, columnName: nil, problem: .noDataRow)
         }
 
         self.path = path
@@ -276,24 +274,18 @@ package final class CSVReader {
         }
         let close = header.count < 2 ? [] : header.enumerated().filter { Self.isCloseMatch(name, $0.element) }
             .map { header.firstIndex(of: $0.element) == $0.offset ? $0.element : Self.occurrenceName(of: $0.offset, in: header) }
-        var message = "no column named '\(name)'"
-        if !close.isEmpty {
-            message += "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        } else {
-            message += "; " + headerListing
+        guard close.isEmpty else {
+            let message = "no column named '\(name)'; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            throw CSVError(file: path, line: nil, column: nil, columnName: name, message: message)
         }
-        throw CSVError(file: path, line: nil, column: nil, columnName: name, message: message)
+        throw CSVError(file: path, line: nil, column: nil, columnName: name, problem: .noColumn(name: name, header: header))
     }
 
     /// The header as error messages show it: the column names; or, when the first line holds
     /// a single field — what a file that is not a CSV table looks like (a password file, a
     /// log) — nothing of its content, so an error never echoes a file that is not a CSV.
     package var headerListing: String {
-        guard header.count >= 2 else {
-            return "the first line holds a single field, so the file does not look like a CSV table "
-                + "(fields separated by ',', ';' or a tab); its content is not shown"
-        }
-        return "available columns: " + header.map { "'\($0)'" }.joined(separator: ", ")
+        InputProblem.headerListing(header)
     }
 
     /// Whether `name` appears more than once in the header.
@@ -396,7 +388,7 @@ package final class CSVReader {
                         let column = fieldCount < expected ? fieldCount : expected
                         throw CSVError(file: path, line: line, column: column + 1,
                                        columnName: column < expected ? header[column] : nil,
-                                       message: "expected \(expected) fields, found \(fieldCount)")
+                                       problem: .fieldCount(expected: expected, found: fieldCount))
                     }
                     for copy in copies { slots[copy.to] = slots[copy.from] }
                     try body(CSVRow(line: line, fields: slots, context: context))

@@ -107,4 +107,11 @@ package struct CSVRow {
         return CSVError(file: context.path, line: slot(i).line, column: column + 1,
                         columnName: context.header[column], message: message)
     }
+
+    /// ``error(_:_:)`` with a typed reason.
+    package func error(_ i: Int, _ problem: InputProblem) -> CSVError {
+        let column = context.columns[i]
+        return CSVError(file: context.path, line: slot(i).line, column: column + 1,
+                        columnName: context.header[column], problem: problem)
+    }
 }

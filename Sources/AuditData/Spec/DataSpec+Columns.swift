@@ -10,12 +10,12 @@ extension DataSpec {
         if let decision { requests.append(ColumnRequest(decision.column, .decision(decision.rule))) }
         if let score { requests.append(ColumnRequest(score, .score)) }
         if let weight { requests.append(ColumnRequest(weight, .weight)) }
-        let amounts: [(column: String?, role: String, leftOut: String)] = [
-            (allocation?.column, "allocation", "those households are left out of the allocation audit"),
-            (allocation?.need, "need", "those households are left out of the shortfall figures"),
-            (allocation?.per, "per", "per-capita figures leave them out; the drought rule counts them as 1 person"),
-            (rankBy, "rank", "those households are left out of the concentration curve and index"),
-            (income, "income", "those households are left out of the affordability figures"),
+        let amounts: [(column: String?, role: String, leftOut: DataWarning.Effect)] = [
+            (allocation?.column, "allocation", .allocationAudit),
+            (allocation?.need, "need", .shortfall),
+            (allocation?.per, "per", .perCapita),
+            (rankBy, "rank", .concentration),
+            (income, "income", .affordability),
         ]
         for (column, role, leftOut) in amounts {
             guard let column else { continue }
@@ -24,7 +24,7 @@ extension DataSpec {
                 notANumber: { "expected a number in '\(column)' (\(role)), found '\($0)'" },
                 range: role == "per" ? .positiveUpTo(AllocationSpec.largestHouseholdSize) : .any,
                 outOfRange: { "expected a household size above 0 and at most 1,000,000 people in '\(column)', found '\($0)'" },
-                negativeWarning: role == "allocation" ? "the inequality indices are undefined for allocations below 0" : nil))))
+                negativeWarning: role == "allocation" ? .inequalityIndices : nil))))
         }
         return requests
     }

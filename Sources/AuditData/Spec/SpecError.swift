@@ -10,6 +10,9 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
     public var key: String
     /// What is wrong and what was expected.
     public var message: String
+    /// The message's typed reason, when it has one (``InputProblem``): what the command line
+    /// writes in its language; `message` is its English text.
+    public var problem: InputProblem?
 
     public init(file: String? = nil, line: Int? = nil, column: Int? = nil, key: String, message: String) {
         self.file = file
@@ -17,6 +20,17 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
         self.column = column
         self.key = key
         self.message = message
+    }
+
+    /// An error whose message is `problem`'s English text.
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, key: String, problem: InputProblem) {
+        self.init(file: file, line: line, column: column, key: key, message: problem.description)
+        self.problem = problem
+    }
+
+    /// Errors are equal when they say the same at the same place (`problem` is `message` typed).
+    public static func == (a: SpecError, b: SpecError) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.key == b.key && a.message == b.message
     }
 
     public var description: String {
@@ -42,7 +56,7 @@ extension SpecError {
     /// another value, like a capacity's `segment_by` columns), naming the first at its key.
     public static func checkKeys<K: CodingKey>(_ container: KeyedDecodingContainer<K>, allowed: [String]) throws(SpecError) {
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw SpecError(at: container.codingPath + [key], message: "unknown key; expected one of: \(allowed.joined(separator: ", "))")
+            throw SpecError(key: YAMLKeyPath.text(container.codingPath + [key]), problem: .unknownKey(allowed: allowed))
         }
     }
 }

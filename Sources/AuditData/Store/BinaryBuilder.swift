@@ -20,7 +20,7 @@ struct BinaryBuilder {
 
     mutating func read(_ row: CSVRow) throws(CSVError) {
         guard !row.isMissing(slot) else {
-            throw row.error(slot, "missing \(role): every row needs a \(role) value")
+            throw row.error(slot, InputProblem.missingValue(role: role))
         }
         switch rule {
         case .positive:

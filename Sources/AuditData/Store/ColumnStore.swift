@@ -31,7 +31,7 @@ public struct ColumnStore: Sendable, Equatable {
     public let source: DataSource
     /// Things the auditor should know (duplicate column names resolved, merged quantile
     /// bins, missing or negative values left out…), in the order found.
-    public var warnings: [String]
+    public var warnings: [DataWarning]
     /// Numeric columns by header name; a missing value is NaN.
     public var numbers: [String: [Double]] = [:]
     /// Categorical columns by header name, values coded in order of first appearance; a
@@ -47,7 +47,7 @@ public struct ColumnStore: Sendable, Equatable {
     public var locations: [String: ColumnLocation] = [:]
 
     package init(rowCount: Int, attributes: [GroupColumn], label: [UInt8]?, decision: [UInt8]?, score: [Double]?, weight: [Double]?,
-                missingScores: Int = 0, source: DataSource, warnings: [String] = [], rowLines: RowLines? = nil) {
+                missingScores: Int = 0, source: DataSource, warnings: [DataWarning] = [], rowLines: RowLines? = nil) {
         self.rowCount = rowCount
         self.attributes = attributes
         self.label = label

@@ -48,7 +48,7 @@ struct GroupBuilder {
     }
 
     /// The groups, and a warning when tied quantiles merged bins.
-    func column() -> (GroupColumn, String?) {
+    func column() -> (GroupColumn, DataWarning?) {
         binning == .none ? categorical() : band()
     }
 
@@ -58,20 +58,20 @@ struct GroupBuilder {
     /// or after the mapping) is a category of its own, never merged with the missing values:
     /// when both occur, the missing values' group is named `unknown (missing)` (with more
     /// ` (missing)` if that too is a value); either way a warning says so.
-    func categorical() -> (GroupColumn, String?) {
+    func categorical() -> (GroupColumn, DataWarning?) {
         let read = values.column()
         let literal = read.groups.indices.filter { UInt32($0) != read.unknownCode }.map { mapping[read.groups[$0]] ?? read.groups[$0] }
         var missingLabel = GroupColumn.unknownLabel
-        var warning: String?
+        var warning: DataWarning?
         if read.unknownCode == nil, literal.contains(missingLabel) {
-            warning = "protected attribute '\(name)': the value '\(GroupColumn.unknownLabel)' is audited as a category of its own, not as missing values (an empty cell is a missing value)"
+            warning = .unknownIsCategory(attribute: name)
         } else if read.unknownCode != nil, literal.contains(missingLabel) {
             missingLabel = GroupOrder.missingLabel(avoiding: literal)
             let counts = read.codes.reduce(into: [UInt32: Int]()) { $0[$1, default: 0] += 1 }
             let literalRows = read.groups.indices.filter { UInt32($0) != read.unknownCode && (mapping[read.groups[$0]] ?? read.groups[$0]) == GroupColumn.unknownLabel }
                 .reduce(0) { $0 + (counts[UInt32($1)] ?? 0) }
             let missingRows = read.unknownCode.flatMap { counts[$0] } ?? 0
-            warning = "protected attribute '\(name)': \(literalRows) rows have the value '\(GroupColumn.unknownLabel)', audited as a category of its own; the \(missingRows) rows with no value form the group '\(missingLabel)'"
+            warning = .unknownAndMissing(attribute: name, literalRows: literalRows, missingRows: missingRows, missingLabel: missingLabel)
         }
         // Each value's group label; a missing value (`unknownCode`) is `missingLabel`.
         let mapped = read.groups.indices.map { code in
@@ -90,9 +90,9 @@ struct GroupBuilder {
     }
 
     /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.
-    func band() -> (GroupColumn, String?) {
+    func band() -> (GroupColumn, DataWarning?) {
         let values = numbers
-        var warning: String?
+        var warning: DataWarning?
         var edges: [Double]
         var labels: [String]
         // `rightClosed`: quantile bins are (a, b] as pandas.qcut; bands are [a, b).
@@ -116,7 +116,7 @@ struct GroupBuilder {
                 if let last = edges.last, last >= sorted[sorted.count - 1] { edges.removeLast() }
             }
             if edges.count != k - 1 {
-                warning = "'\(name)': tied values leave \(edges.count + 1) quantile groups instead of \(k)"
+                warning = .tiedQuantiles(attribute: name, groups: edges.count + 1, asked: k)
             }
             labels = (1...(edges.count + 1)).map { "Q\($0)" }
         case .none:

@@ -39,25 +39,21 @@ struct NumberBuilder {
     }
 
     /// The warnings of the rules that keep missing values: how many, the first line, the effect.
-    func missingWarnings(lines: RowLines) -> [String] {
-        let effects = rules.compactMap { rule -> String? in
+    func missingWarnings(lines: RowLines) -> [DataWarning] {
+        let effects = rules.compactMap { rule -> DataWarning.Effect? in
             if case .kept(let warning?) = rule.missing { return warning }
             return nil
         }
         guard !effects.isEmpty, let first = values.firstIndex(where: \.isNaN) else { return [] }
         let count = values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
-        return effects.map { Self.warning(name, count, "missing", lines.line(ofRow: first), $0) }
+        return effects.map { .valuesLeftOut(column: name, count: count, negative: false, line: lines.line(ofRow: first), effect: $0) }
     }
 
     /// The warnings of the rules that flag negative values.
-    func negativeWarnings(lines: RowLines) -> [String] {
+    func negativeWarnings(lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap(\.negativeWarning)
         guard !effects.isEmpty, let first = values.firstIndex(where: { $0 < 0 }) else { return [] }
         let count = values.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
-        return effects.map { Self.warning(name, count, "negative", lines.line(ofRow: first), $0) }
-    }
-
-    static func warning(_ name: String, _ count: Int, _ what: String, _ line: Int, _ effect: String) -> String {
-        "column '\(name)' has \(count) \(what) value\(count == 1 ? "" : "s") (first on line \(line)): \(effect)"
+        return effects.map { .valuesLeftOut(column: name, count: count, negative: true, line: lines.line(ofRow: first), effect: $0) }
     }
 }

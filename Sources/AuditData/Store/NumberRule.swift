@@ -19,7 +19,7 @@ public struct NumberRule: Sendable {
     public enum Missing: Sendable {
         /// It is kept as NaN; the warning, if any, says what that leaves out, after the
         /// count and the first line: "column 'x' has 3 missing values (first on line 7): …".
-        case kept(warning: String?)
+        case kept(warning: DataWarning.Effect?)
         /// It is an error; the message is given the text found.
         case refused(@Sendable (String) -> String)
     }
@@ -55,10 +55,10 @@ public struct NumberRule: Sendable {
     public var outOfRange: @Sendable (String) -> String
     /// A warning when some values are below 0 (the effect: "the indices are undefined…"),
     /// after the count and the first line: "column 'x' has 2 negative values (first on line 4): …".
-    public var negativeWarning: String?
+    public var negativeWarning: DataWarning.Effect?
 
     public init(missing: Missing, notANumber: @escaping @Sendable (String) -> String, range: Range = .any,
-                outOfRange: (@Sendable (String) -> String)? = nil, negativeWarning: String? = nil) {
+                outOfRange: (@Sendable (String) -> String)? = nil, negativeWarning: DataWarning.Effect? = nil) {
         self.missing = missing
         self.notANumber = notANumber
         self.range = range

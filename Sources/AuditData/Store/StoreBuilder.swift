@@ -8,7 +8,7 @@ struct StoreBuilder {
     let reader: CSVReader
     /// Header index of each selected field; the builders' slots index this.
     private(set) var selected: [Int] = []
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [DataWarning] = []
     private var locations: [String: ColumnLocation] = [:]
     private var groups: [GroupBuilder] = []
     private var label: BinaryBuilder?
@@ -40,7 +40,7 @@ struct StoreBuilder {
                            message: "\(who) reads column '\(name)', which is not in the header; " + reader.headerListing)
         }
         if reader.isDuplicated(name), !name.contains("#") {
-            let warning = "column '\(name)' appears more than once in the header; the first occurrence is used (write '\(name)#2' for the second)"
+            let warning = DataWarning.duplicateColumn(name: name)
             if !warnings.contains(warning) { warnings.append(warning) }
         }
         locations[name] = ColumnLocation(index: index, header: reader.header[index])
@@ -103,8 +103,8 @@ struct StoreBuilder {
         let decisions = try decision?.resolved(file: path)
         for (role, values) in [("label", labels), ("decision", decisions)] {
             guard let values, !values.isEmpty else { continue }
-            if !values.contains(1) { warnings.append("every \(role) is negative: no row has a positive \(role)") }
-            if !values.contains(0) { warnings.append("every \(role) is positive: no row has a negative \(role)") }
+            if !values.contains(1) { warnings.append(.allNegative(role: role)) }
+            if !values.contains(0) { warnings.append(.allPositive(role: role)) }
         }
         var attributes: [GroupColumn] = []
         for group in groups {

@@ -131,7 +131,11 @@ package struct LocatedYAMLDecoder: Sendable {
     /// Any error met while decoding, as a `SpecError` with this file and a position.
     func located(_ error: Error, root: Node) -> SpecError {
         func at(_ node: Node?, _ key: String, _ message: String) -> SpecError {
-            SpecError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message)
+            // A decoding error carries text: the typed reason is found again from its English text.
+            if message == InputProblem.expectedNumber.description {
+                return SpecError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, problem: .expectedNumber)
+            }
+            return SpecError(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message)
         }
         switch error {
         case var specError as SpecError:

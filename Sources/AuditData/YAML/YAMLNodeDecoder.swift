@@ -88,7 +88,7 @@ final class YAMLNodeDecoder: Decoder {
         for entry in entries where !allowed.contains(entry.name) {
             throw SpecError(line: entry.key.mark?.line, column: entry.key.mark?.column,
                             key: YAMLKeyPath.text(path + [AnyCodingKey(entry.name)]),
-                            message: "unknown key; expected one of: \(allowed.joined(separator: ", "))")
+                            problem: .unknownKey(allowed: allowed))
         }
     }
 
@@ -105,7 +105,7 @@ final class YAMLNodeDecoder: Decoder {
 
     static func number(_ node: Node, _ path: [CodingKey]) throws -> Double {
         guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
-            throw mismatch(Double.self, path, "expected a number")
+            throw mismatch(Double.self, path, InputProblem.expectedNumber.description)
         }
         return value
     }

@@ -28,7 +28,7 @@ public enum Audit {
     /// and, when asked and unweighted, the bootstrap, which resamples the count tables only —
     /// so both equal the pooled audit's. A weighted bootstrap resamples rows: none here.
     public static func run(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool,
-                           weighted: Bool, warnings: [String], threads: Int = 1) throws(SpecError) -> AuditResult {
+                           weighted: Bool, warnings: [DataWarning], threads: Int = 1) throws(SpecError) -> AuditResult {
         var audit = try result(statistics: statistics, data: data, analysis: analysis, hasLabel: hasLabel, hasDecision: hasDecision,
                                weighted: weighted, warnings: warnings, source: nil)
         BootstrapAnalysis.attach(to: &audit, statistics: statistics, store: nil, threads: threads)
@@ -36,7 +36,7 @@ public enum Audit {
     }
 
     /// Derives the central table from (possibly merged) sufficient statistics.
-    public static func result(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [String] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
+    public static func result(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [DataWarning] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings
         let context = Context(spec: analysis, hasScore: data.score != nil, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
         let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, independentReference: false, isReference: false, impactRatio: nil)
@@ -287,7 +287,7 @@ public enum Audit {
             return favourable ? (x, n) : (n - x, n)
         }
 
-        func resolve(_ rule: ReferenceRule, grouping: Grouping, statistics: [GroupStatistics], warnings: inout [String]) throws(SpecError) -> ResolvedReference {
+        func resolve(_ rule: ReferenceRule, grouping: Grouping, statistics: [GroupStatistics], warnings: inout [DataWarning]) throws(SpecError) -> ResolvedReference {
             switch rule {
             case .overall:
                 return ResolvedReference(rule: rule, group: nil, label: "overall")
@@ -297,8 +297,8 @@ public enum Audit {
                 }
                 if grouping.isIntersection {
                     let fallback = try resolve(.largest, grouping: grouping, statistics: statistics, warnings: &warnings)
-                    let note = "the named reference '\(name)' has no rows; the largest group is used instead"
-                    warnings.append("\(grouping.name): \(note)")
+                    let note = DataWarning.referenceFallbackNote(name)
+                    warnings.append(.referenceFallback(attribute: grouping.name, reference: name))
                     return ResolvedReference(rule: rule, group: fallback.group, label: fallback.label, note: note)
                 }
                 let present = grouping.groups.indices.filter { statistics[$0].count > 0 }.map { grouping.groups[$0] }

@@ -20,7 +20,7 @@ public struct AuditResult: Sendable, Equatable {
     /// Each attribute, then each intersection.
     public internal(set) var attributes: [AttributeResult]
     /// Things the auditor should know.
-    public let warnings: [String]
+    public let warnings: [DataWarning]
     /// The input file's facts (delimiter used…), when the result comes from one file.
     public let source: DataSource?
     /// Every group's disparities against its reference, with intervals, tests and verdicts.
@@ -35,7 +35,7 @@ public struct AuditResult: Sendable, Equatable {
     /// What disclosure control withheld (`DisclosureControl`), once applied.
     public internal(set) var disclosure: DisclosureSummary?
 
-    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, data: DataSpec, analysis: AnalysisSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [String], source: DataSource? = nil) {
+    public init(rowCount: Int, weighted: Bool, hasLabel: Bool, hasDecision: Bool, data: DataSpec, analysis: AnalysisSpec, overall: GroupResult, attributes: [AttributeResult], warnings: [DataWarning], source: DataSource? = nil) {
         self.rowCount = rowCount
         self.weighted = weighted
         self.hasLabel = hasLabel

@@ -64,7 +64,7 @@ extension ReportBuilder {
         if !result.warnings.isEmpty {
             s.blocks.append(.heading(3, [.text(t(.methodWarningsTitle))], id: nil))
             s.blocks.append(.paragraph([.text(t(.methodWarningsNote))]))
-            s.blocks.append(.list(result.warnings.sorted().map { [.text($0)] }))
+            s.blocks.append(.list(result.warnings.sorted().map { [.text(t.warning($0))] }))
         }
         return s
     }

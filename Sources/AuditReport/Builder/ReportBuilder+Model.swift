@@ -13,10 +13,13 @@ extension ReportBuilder {
             "role": m.role.map { .text($0) } ?? .strong([.text(t(.wordMissing))]),
             "selected": .text(m.selected.map(t.count) ?? "—"),
         ])))
+        if m.maximumScore == nil, !m.unboundedCriteria.isEmpty {
+            s.blocks.append(.note(t.runs(.modelUnbounded, ["criteria": .text(m.unboundedCriteria.joined(separator: ", "))])))
+        }
         let labelOf = Dictionary(m.criteria.map { ($0.name, t.declared([.fr: $0.labelFR, .en: $0.labelEN]) ?? $0.name) }, uniquingKeysWith: { a, _ in a })
         for (index, a) in m.attributes.enumerated() {
             s.blocks.append(.heading(3, t.runs(.modelAttribute, ["attribute": .label(a.name)]), id: "model-\(index + 1)"))
-            var table = groupTable(a, figure: "model-groups-\(index + 1)")
+            var table = groupTable(a, of: m, figure: "model-groups-\(index + 1)")
             table.chart = selectionChart(a, index: index + 1)
             s.blocks.append(.table(table))
             s.blocks.append(scoreDistributionFigure(a, index: index + 1))
@@ -99,7 +102,7 @@ extension ReportBuilder {
     }
 
     /// Per group: grid selection, impact ratio, score, LL144 scoring rate, KS, places, wait.
-    func groupTable(_ a: ModelAttributeResult, figure: String) -> ReportTable {
+    func groupTable(_ a: ModelAttributeResult, of m: ModelAuditResult, figure: String) -> ReportTable {
         func cell(_ g: ModelGroupResult, _ name: MetricID, _ format: (Double) -> String) -> [ReportInline] {
             guard let e = g[name] else { return [.text("—")] }
             if e.value.isSuppressed { return [.text(t(.modelSuppressed))] }
@@ -137,11 +140,18 @@ extension ReportBuilder {
             return row
         }
         var header: [[ReportInline]] = [[.text(t(.colGroup))], [.text(t(.colCount))], [.text(t(.colGridSelection))], [.text(t(.colGridImpactRatio))],
-                                        [.text(t(.colScoreMean))], [.text(t(.colScoreMedian))], [.text(t(.colScoringRate))], [.text(t(.colKs))]]
+                                        [.text(scoreHeader(m, .colScoreMean))], [.text(scoreHeader(m, .colScoreMedian))], [.text(t(.colScoringRate))], [.text(t(.colKs))]]
         if hasPlaces { header.append([.text(t(.colTopKShare))]) }
         if hasWait { header.append([.text(t(.colMedianWait))]) }
         return ReportTable(caption: t.runs(.modelTableCaption, ["attribute": .label(a.name)]), header: header,
                            numeric: [false] + Array(repeating: true, count: header.count - 1), rows: rows, figure: figure)
+    }
+
+    /// A score column's header with what the score is out of (`mean score (out of 190)`), or
+    /// alone when the grid has no maximum (the model section says which criterion has none).
+    func scoreHeader(_ m: ModelAuditResult, _ key: MessageKey) -> String {
+        guard let maximum = m.maximumScore else { return t(key) }
+        return t(.colScoreOutOf, ["column": t(key), "max": t.numbers.shortest(maximum)])
     }
 
     /// The grid's selection rate per group with its Wilson interval (figure `model-groups-N`).

@@ -65,7 +65,7 @@ public struct ReportBuilder {
         sections.append(method())
         sections.append(glossary())
         // Codes become the spec's readable names (`labels:`) wherever a person reads.
-        return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents))
+        return ReportDocument(language: t.language, title: [.text(title)], subtitle: subtitle, sections: sections, contents: t(.navContents), paper: report.paper)
             .relabelled(report.labels)
     }
 

@@ -1,0 +1,48 @@
+/// What is wrong with an input, as a typed reason that the command line writes in its
+/// language (`AuditReport`'s catalogues, `--lang`); ``description`` is the English text, the
+/// message ``CSVError`` and ``SpecError`` carry. The commonest problems of a data file and a
+/// YAML file have one; the others stay English text (`problem` is `nil`).
+public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
+    /// A data row holds `found` fields where the header has `expected`.
+    case fieldCount(expected: Int, found: Int)
+    /// The file holds nothing, not even a header line.
+    case emptyFile
+    /// The file holds a header and no data row.
+    case noDataRow
+    /// No header column has this name; `header` lists the columns (shown when there are at
+    /// least two: a one-field first line is not shown, the file may not be a CSV table).
+    case noColumn(name: String, header: [String])
+    /// A row has no value in the label or decision column (`role`).
+    case missingValue(role: String)
+    /// The file cannot be opened; `code` is the `errno`, `reason` the system's English text.
+    case cannotOpen(code: Int32, reason: String)
+    /// A YAML mapping holds a key outside `allowed`.
+    case unknownKey(allowed: [String])
+    /// A YAML value is not a number.
+    case expectedNumber
+
+    /// The English text.
+    public var description: String {
+        switch self {
+        case .fieldCount(let expected, let found): "expected \(expected) fields, found \(found)"
+        case .emptyFile: "empty file: expected a header line"
+        case .noDataRow: "expected at least one data row after the header, found none"
+        case .noColumn(let name, let header): "no column named '\(name)'; " + Self.headerListing(header)
+        case .missingValue(let role): "missing \(role): every row needs a \(role) value"
+        case .cannotOpen(_, let reason): "cannot open file: \(reason)"
+        case .unknownKey(let allowed): "unknown key; expected one of: \(allowed.joined(separator: ", "))"
+        case .expectedNumber: "expected a number"
+        }
+    }
+
+    /// The header as error messages show it: the column names; or, when the first line holds
+    /// a single field — what a file that is not a CSV table looks like (a password file, a
+    /// log) — nothing of its content, so an error never echoes a file that is not a CSV.
+    public static func headerListing(_ header: [String]) -> String {
+        guard header.count >= 2 else {
+            return "the first line holds a single field, so the file does not look like a CSV table "
+                + "(fields separated by ',', ';' or a tab); its content is not shown"
+        }
+        return "available columns: " + header.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,64 @@
+import AuditData
+import Foundation
+
+/// An input error (``CSVError``, ``SpecError``) as the command line prints it, in a language:
+/// the frame — `file:line:column (column 'name'): ` or `file:line:column: key: ` — in that
+/// language, and the message from its typed reason (``InputProblem``) when it has one, else
+/// the error's own (English) text. In English it is exactly the error's `description`.
+package enum InputErrorText {
+    /// The message of `error` in `language`; `nil` for an error of another type.
+    package static func message(_ error: Error, language: ReportLanguage) -> String? {
+        let t = ReportText(language)
+        switch error {
+        case let e as CSVError:
+            var location = e.file
+            if let line = e.line {
+                location += ":\(line)"
+                if let column = e.column { location += ":\(column)" }
+            } else if let column = e.column {
+                location += " " + t(.cliErrorColumnNumber, ["number": String(column)])
+            }
+            if let name = e.columnName { location += " " + t(.cliErrorColumn, ["column": name]) }
+            return Typography.set(location + t(.cliErrorSeparator) + text(e.problem, e.message, t), language: language)
+        case let e as SpecError:
+            var location = ""
+            if let file = e.file {
+                location = file
+                if let line = e.line { location += ":\(line)" }
+                if let column = e.column { location += ":\(column)" }
+                location += t(.cliErrorSeparator)
+            }
+            return Typography.set(location + e.key + t(.cliErrorSeparator) + text(e.problem, e.message, t), language: language)
+        default:
+            return nil
+        }
+    }
+
+    /// The message of a typed reason in `t`'s language, or `fallback` without one.
+    static func text(_ problem: InputProblem?, _ fallback: String, _ t: ReportText) -> String {
+        guard let problem else { return fallback }
+        switch problem {
+        case .fieldCount(let expected, let found):
+            return t(.inputFieldCount, ["expected": String(expected), "found": String(found)])
+        case .emptyFile: return t(.inputEmptyFile)
+        case .noDataRow: return t(.inputNoDataRow)
+        case .noColumn(let name, let header):
+            let listing = header.count >= 2 ? t(.inputColumns, ["columns": header.map { "'\($0)'" }.joined(separator: ", ")]) : t(.inputSingleField)
+            return t(.inputNoColumn, ["name": name, "listing": listing])
+        case .missingValue(let role):
+            let word = role == "label" ? t(.warningRoleLabel) : role == "decision" ? t(.warningRoleDecision) : role
+            return t.language == .en ? problem.description : t(.inputMissingValue, ["role": word])
+        case .cannotOpen(let code, let reason):
+            let said: String
+            switch code {
+            case ENOENT: said = t.language == .en ? reason : t(.inputNoSuchFile)
+            case EACCES: said = t.language == .en ? reason : t(.inputPermissionDenied)
+            case EISDIR: said = t.language == .en ? reason : t(.inputIsDirectory)
+            default: said = reason
+            }
+            return t(.inputCannotOpen, ["reason": said])
+        case .unknownKey(let allowed): return t(.inputUnknownKey, ["allowed": allowed.joined(separator: ", ")])
+        case .expectedNumber: return t(.inputExpectedNumber)
+        }
+    }
+}
