@@ -37,31 +37,3 @@ extension BLAS {
         }
     }
 }
-
-extension BLAS {
-    /// Rank-k update of a Gram matrix in a caller's buffer: `C ← AᵀA + C`, upper triangle only
-    /// (BLAS level 3, `cblas_dsyrk` with `uplo = Upper`, `trans = Trans`, `α = β = 1`;
-    /// reference: netlib BLAS `DSYRK`). `A` is the `rows × columns` column-major block at `a`,
-    /// `C` the `columns × columns` column-major matrix at `c`; the strict lower triangle of `C`
-    /// is neither read nor written (mirror it once after the last block).
-    ///
-    /// For Gram matrices accumulated over blocks of rows (``Matrix`` would allocate per block):
-    /// half the flops of `gemm(A, A, transposeA: true)`.
-    /// - Throws: ``LinearAlgebraError/dimensionMismatch(operation:detail:)`` when `a` does not
-    ///   hold `rows × columns` values or `c` does not hold `columns × columns`;
-    ///   ``LinearAlgebraError/tooLarge(dimension:)`` when a dimension exceeds `Int32.max`.
-    public static func syrkUpdate(columnMajor a: UnsafeBufferPointer<Double>, rows: Int, columns: Int,
-                                  into c: UnsafeMutableBufferPointer<Double>) throws {
-        guard rows >= 0, columns >= 0, a.count >= rows * columns, c.count >= columns * columns else {
-            throw LinearAlgebraError.dimensionMismatch(
-                operation: "BLAS.syrkUpdate(columnMajor:rows:columns:into:)",
-                detail: "A holds \(a.count) values for \(rows)×\(columns), C holds \(c.count) for \(columns)×\(columns)")
-        }
-        let n32 = try Int32(checkedDimension: columns)
-        let k32 = try Int32(checkedDimension: rows)
-        let lda = try Int32(checkedDimension: max(1, rows))
-        let ldc = try Int32(checkedDimension: max(1, columns))
-        guard rows > 0, columns > 0 else { return }
-        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, n32, k32, 1.0, a.baseAddress, lda, 1.0, c.baseAddress, ldc)
-    }
-}

@@ -92,25 +92,6 @@ struct BLASTests {
         #expect(try BLAS.syrk(a) == (try Matrix(rows: [[17, 22, 27], [22, 29, 36], [27, 36, 45]])))
     }
 
-    @Test("syrkUpdate accumulates AᵀA + C in the upper triangle, block by block")
-    func syrkUpdateByHand() throws {
-        // A = [[1, 2, 3], [4, 5, 6]] then B = [[7, 8, 9]]: AᵀA + BᵀB = [1..9 rows]ᵀ[1..9 rows].
-        var c = [Double](repeating: -1, count: 9)   // lower triangle −1: never written
-        for i in [0, 4, 8, 3, 6, 7] { c[i] = 0 }      // upper triangle (column-major) starts at 0
-        let a: [Double] = [1, 4, 2, 5, 3, 6], b: [Double] = [7, 8, 9]
-        try c.withUnsafeMutableBufferPointer { pc in
-            try a.withUnsafeBufferPointer { try BLAS.syrkUpdate(columnMajor: $0, rows: 2, columns: 3, into: pc) }
-            try b.withUnsafeBufferPointer { try BLAS.syrkUpdate(columnMajor: $0, rows: 1, columns: 3, into: pc) }
-        }
-        // Column sums of products: (1,4,7)·(1,4,7) = 66, ·(2,5,8) = 78, ·(3,6,9) = 90; 93, 108; 126.
-        #expect(c == [66, -1, -1, 78, 93, -1, 90, 108, 126])
-        #expect(throws: LinearAlgebraError.self) {
-            try c.withUnsafeMutableBufferPointer { pc in
-                try a.withUnsafeBufferPointer { try BLAS.syrkUpdate(columnMajor: $0, rows: 3, columns: 3, into: pc) }
-            }
-        }
-    }
-
     @Test("dot and axpy")
     func levelOne() throws {
         #expect(try BLAS.dot([1, 2, 3], [4, 5, 6]) == 32)
