@@ -75,6 +75,12 @@ public enum ModelAudit {
         let level = spec.inference.level
         let criteria = grid.criteria.map(\.name)
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
+        // The design compressed once into its distinct (criteria points, selection) patterns
+        // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:
+        // `DesignPatterns`), or on the rows when it does not compress (more than n/4 patterns).
+        let allocationOutcome = selected.map { $0.map { $0 ? 1.0 : 0.0 } }
+        let patterns = try DesignPatterns.compress(design: contributions, outcome: allocationOutcome)
+        let features = proxyFeatures(patterns?.design ?? contributions, criteria)
 
         // Whole population.
         let everyone = [Int32](repeating: 0, count: n)
@@ -154,9 +160,10 @@ public enum ModelAudit {
                     perGroup[Int(gap.group)].append(MetricEntry(.scoreGap, gap.gap.difference, n: counts[Int(gap.group)],
                                                                  interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                 }
-                if let selected {
-                    let outcome = selected.map { $0 ? 1.0 : 0.0 }
-                    for d in try OaxacaBlinder.decompose(characteristics: contributions, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
+                if let outcome = allocationOutcome {
+                    let decompositions = try patterns.map { try OaxacaBlinder.decompose(patterns: $0, criteria: criteria, groups: visible, reference: reference) }
+                        ?? OaxacaBlinder.decompose(characteristics: contributions, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
+                    for d in decompositions
                     where d.group != reference && counts[Int(d.group)] > 0 {
                         oaxaca.append((labels[Int(d.group)], d))
                         let g = Int(d.group)
@@ -168,7 +175,8 @@ public enum ModelAudit {
             }
             // A suppressed group's level-against-the-rest model is withheld (its AUC is about
             // that group alone); the associations are attribute-level and stay.
-            let analysed = try ProxyDetection.analyse(attribute: name, groups: codes, features: proxyFeatures(contributions, criteria))
+            let analysed = try patterns.map { try ProxyDetection.analyse(attribute: name, groups: codes, patterns: $0, features: features) }
+                ?? ProxyDetection.analyse(attribute: name, groups: codes, features: features)
             let proxies = ProxyReport(attribute: analysed.attribute, ranked: analysed.ranked,
                                       models: analysed.models.filter { $0.level < 0 || Int($0.level) >= labels.count || !isHidden[Int($0.level)] },
                                       modelObservations: analysed.modelObservations)

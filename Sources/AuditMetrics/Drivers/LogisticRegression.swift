@@ -41,18 +41,73 @@ public enum LogisticRegression {
         guard k >= 1, n >= k else {
             throw DriversError.invalidArgument("logistic regression: expected at least as many rows as columns (≥ 1), got \(n) rows and \(k) columns")
         }
-        let y = outcome.map { $0 ? 1.0 : 0.0 }
+        return try newton(x, successes: outcome.map { $0 ? 1.0 : 0.0 }, trials: nil) { eta in
+            ReceiverOperating.auc(scores: eta, labels: outcome)
+        }
+    }
+
+    /// Fits the model on binomial rows: row `i` stands for `tᵢ` observations with design row
+    /// `xᵢ`, `sᵢ` of them with `y = 1` (the rows of one pattern of a ``DesignPatterns``, or
+    /// applicants weighted by frequency weights: `tᵢ = Σ w`, `sᵢ = Σ w·y`). The result is the fit
+    /// on the expanded rows, exactly:
+    ///
+    ///     ℓ(β) = Σ sᵢ ηᵢ − tᵢ ln(1 + e^{ηᵢ}),   ∇ℓ = Xᵀ(s − t∘p),   XᵀWX with W = diag(tᵢ pᵢ(1 − pᵢ))
+    ///
+    /// and the AUC is the weighted Mann–Whitney statistic of `ηᵢ` with `sᵢ` positives and
+    /// `tᵢ − sᵢ` negatives (``ReceiverOperating/auc(scores:positives:negatives:)``). Fewer rows
+    /// than columns are padded with zero-weight rows (a compressed design with fewer patterns than
+    /// coefficients is rank deficient, as the expanded one is).
+    ///
+    /// - Parameters:
+    ///   - successes: `sᵢ`, `0 ≤ sᵢ ≤ tᵢ`.
+    ///   - trials: `tᵢ ≥ 0`.
+    /// - Throws: ``DriversError`` on mismatched sizes, non-finite values, or `s` outside `[0, t]`.
+    public static func fit(design: Matrix, successes: [Double], trials: [Double]) throws -> LogisticRegressionFit {
+        let m = design.rows, k = design.columns
+        try DriversInput.requireCount(successes.count, m, "successes (one value per design row)")
+        try DriversInput.requireCount(trials.count, m, "trials (one value per design row)")
+        try DriversInput.requireFinite(design, "design matrix")
+        try DriversInput.requireFinite(successes, "successes")
+        try DriversInput.requireFinite(trials, "trials")
+        if let row = trials.indices.first(where: { !(successes[$0] >= 0 && successes[$0] <= trials[$0]) }) {
+            throw DriversError.invalidArgument("logistic regression: expected 0 ≤ successes ≤ trials, got \(successes[row]) of \(trials[row]) at row \(row)")
+        }
+        guard k >= 1, trials.reduce(0, +) > 0 else {
+            throw DriversError.invalidArgument("logistic regression: expected at least one column and a positive total weight, got \(k) columns and a total of \(trials.reduce(0, +))")
+        }
+        var x = design, s = successes, t = trials
+        if m < k {
+            var storage = [Double](repeating: 0, count: k * k)
+            for j in 0..<k {
+                for i in 0..<m { storage[i + j * k] = design.storage[i + j * m] }
+            }
+            x = try Matrix(rows: k, columns: k, columnMajor: storage)
+            s += [Double](repeating: 0, count: k - m)
+            t += [Double](repeating: 0, count: k - m)
+        }
+        let negatives = zip(t, s).map { $0 - $1 }
+        return try newton(x, successes: s, trials: t) { eta in
+            ReceiverOperating.auc(scores: eta, positives: s, negatives: negatives)
+        }
+    }
+
+    /// Newton–Raphson from `β = 0`; `trials` nil means one observation per row (bit for bit the
+    /// unweighted computation).
+    private static func newton(_ x: Matrix, successes y: [Double], trials: [Double]?,
+                               auc aucOf: ([Double]) -> MetricValue) throws -> LogisticRegressionFit {
+        let n = x.rows, k = x.columns
         var beta = [Double](repeating: 0, count: k)
         var eta = [Double](repeating: 0, count: n)
-        var logLikelihood = self.logLikelihood(eta, y)
+        var logLikelihood = self.logLikelihood(eta, y, trials)
         var iterations = 0, converged = false
         var failure: String?
 
         while iterations < maxIterations {
             iterations += 1
-            let information = try weightedGram(x, eta)
+            let information = try weightedGram(x, eta, trials)
             let p = eta.map(probability)
-            let gradient = try BLAS.gemv(x, zip(y, p).map { $0 - $1 }, transpose: true)
+            let residual = trials.map { t in (0..<n).map { y[$0] - t[$0] * p[$0] } } ?? zip(y, p).map { $0 - $1 }
+            let gradient = try BLAS.gemv(x, residual, transpose: true)
             let delta: [Double]
             do {
                 delta = try LAPACK.choleskySolve(information, gradient)
@@ -67,7 +122,7 @@ public enum LogisticRegression {
             var candidate = eta, candidateLL = logLikelihood
             while true {
                 for i in 0..<n { candidate[i] = eta[i] + step * direction[i] }
-                candidateLL = self.logLikelihood(candidate, y)
+                candidateLL = self.logLikelihood(candidate, y, trials)
                 if candidateLL >= logLikelihood - 1e-12 * abs(logLikelihood) || halvings >= 30 { break }
                 step /= 2
                 halvings += 1
@@ -85,7 +140,7 @@ public enum LogisticRegression {
         if failure == nil, !converged {
             failure = "no convergence in \(maxIterations) steps: the coefficients diverge (separation)"
         }
-        let auc = ReceiverOperating.auc(scores: eta, labels: outcome)
+        let auc = aucOf(eta)
         var standardErrors: [MetricValue]
         if let failure {
             let u = MetricValue.undefined(reason: failure)
@@ -95,7 +150,7 @@ public enum LogisticRegression {
                                          converged: converged, separation: !rankDeficient)
         }
         do {
-            let inverse = try LAPACK.choleskyInverse(try weightedGram(x, eta))
+            let inverse = try LAPACK.choleskyInverse(try weightedGram(x, eta, trials))
             standardErrors = (0..<k).map { .defined(max(0, inverse[$0, $0]).squareRoot()) }
         } catch LinearAlgebraError.notPositiveDefinite {
             standardErrors = Array(repeating: .undefined(reason: "XᵀWX is singular at the estimate"), count: k)
@@ -105,12 +160,14 @@ public enum LogisticRegression {
                                      converged: true, separation: false)
     }
 
-    /// `XᵀWX`, `W = diag(pᵢ(1 − pᵢ))`: the Gram matrix of the rows scaled by `√wᵢ` (``WeightedGram``).
-    static func weightedGram(_ x: Matrix, _ eta: [Double]) throws -> Matrix {
-        let roots = eta.map { e -> Double in
+    /// `XᵀWX`, `W = diag(tᵢ pᵢ(1 − pᵢ))` (`tᵢ = 1` when `trials` is nil): the Gram matrix of the
+    /// rows scaled by `√wᵢ` (``WeightedGram``).
+    static func weightedGram(_ x: Matrix, _ eta: [Double], _ trials: [Double]? = nil) throws -> Matrix {
+        var roots = eta.map { e -> Double in
             let p = probability(e)
             return (p * (1 - p)).squareRoot()
         }
+        if let trials { for i in roots.indices { roots[i] *= trials[i].squareRoot() } }
         return try WeightedGram.compute(x, scale: roots)
     }
 
@@ -119,10 +176,18 @@ public enum LogisticRegression {
         eta >= 0 ? 1 / (1 + exp(-eta)) : exp(eta) / (1 + exp(eta))
     }
 
-    /// `Σ yᵢηᵢ − ln(1 + e^{ηᵢ})`, with `ln(1 + e^η) = max(η, 0) + ln(1 + e^{−|η|})`.
-    static func logLikelihood(_ eta: [Double], _ y: [Double]) -> Double {
+    /// `Σ yᵢηᵢ − tᵢ ln(1 + e^{ηᵢ})` (`tᵢ = 1` when `trials` is nil), with
+    /// `ln(1 + e^η) = max(η, 0) + ln(1 + e^{−|η|})`.
+    static func logLikelihood(_ eta: [Double], _ y: [Double], _ trials: [Double]? = nil) -> Double {
         var total = 0.0
-        for (e, t) in zip(eta, y) { total += t * e - (max(e, 0) + log1p(exp(-abs(e)))) }
+        if let trials {
+            for i in eta.indices {
+                let e = eta[i]
+                total += y[i] * e - trials[i] * (max(e, 0) + log1p(exp(-abs(e))))
+            }
+        } else {
+            for (e, t) in zip(eta, y) { total += t * e - (max(e, 0) + log1p(exp(-abs(e)))) }
+        }
         return total
     }
 }

@@ -40,39 +40,104 @@ public enum OaxacaBlinder {
     ///   - reference: the reference group's code.
     ///   - covariance: HC1 (default) or HC3.
     ///   - regressors: whether the standard errors treat `x̄` as fixed or stochastic (default).
+    ///   - weights: observation weights, frequency weights (a row of weight `w` counts as `w`
+    ///     rows in the means, the fits and their covariances:
+    ///     ``LinearRegression/fit(design:outcome:frequencies:observations:covariance:)``), nil
+    ///     for 1 per row.
     /// - Returns: one decomposition per group with at least one row, ascending by code. A
     ///   decomposition is undefined (every value with a reason) when either group has no more
     ///   rows than coefficients.
     /// - Throws: ``DriversError`` on malformed input.
     public static func decompose(characteristics: Matrix, criteria: [String], outcome: [Double], groups: [Int32],
                                  reference: Int32, covariance: RobustCovariance = .hc1,
-                                 regressors: RegressorVariance = .stochastic) throws -> [OaxacaBlinderDecomposition] {
+                                 regressors: RegressorVariance = .stochastic, weights: [Double]? = nil) throws -> [OaxacaBlinderDecomposition] {
         let n = characteristics.rows
         try DriversInput.requireCount(criteria.count, characteristics.columns, "characteristic names (one per column)")
         try DriversInput.requireCount(outcome.count, n, "outcome (one value per row)")
         try DriversInput.requireCount(groups.count, n, "group codes (one per row)")
         try DriversInput.requireFinite(characteristics, "characteristics")
         try DriversInput.requireFinite(outcome, "outcome")
+        if let weights {
+            try DriversInput.requireCount(weights.count, n, "weights (one value per row)")
+            try DriversInput.requireFinite(weights, "weights")
+            if let row = weights.firstIndex(where: { $0 < 0 }) {
+                throw DriversError.invalidArgument("weights: expected values ≥ 0, got \(weights[row]) at row \(row)")
+            }
+        }
         guard reference >= 0 else { throw DriversError.invalidArgument("reference group: expected a code ≥ 0, got \(reference)") }
         let groupCount = max(try DriversInput.levelCount(groups, "group codes"), Int(reference) + 1)
 
         var rowsOf = [[Int]](repeating: [], count: groupCount)
         for (i, code) in groups.enumerated() where code >= 0 { rowsOf[Int(code)].append(i) }
-        let r = Int(reference)
+        let members = rowsOf.map { rows in
+            GroupRows(rows: rows, outcome: rows.map { outcome[$0] }, frequency: weights.map { w in rows.map { w[$0] } }, count: rows.count)
+        }
+        return try decompose(members, x: characteristics, criteria: criteria, reference: Int(reference),
+                             covariance: covariance, regressors: regressors)
+    }
+
+    /// The same decompositions on a compressed design (``DesignPatterns``, made with the
+    /// outcome and, if any, the weights): every mean, fit and covariance is summed over the
+    /// (pattern, group) cells weighted by their frequency, which is exact (see
+    /// ``DesignPatterns``); the result equals ``decompose(characteristics:criteria:outcome:groups:reference:covariance:regressors:weights:)``
+    /// on the rows up to the order of floating-point sums.
+    ///
+    /// - Parameter groups: `n` group codes (one per row of the compressed design), −1 for an
+    ///   excluded row.
+    public static func decompose(patterns: DesignPatterns, criteria: [String], groups: [Int32],
+                                 reference: Int32, covariance: RobustCovariance = .hc1,
+                                 regressors: RegressorVariance = .stochastic) throws -> [OaxacaBlinderDecomposition] {
+        try DriversInput.requireCount(criteria.count, patterns.design.columns, "characteristic names (one per column)")
+        guard reference >= 0 else { throw DriversError.invalidArgument("reference group: expected a code ≥ 0, got \(reference)") }
+        let cells = try patterns.cells(groups: groups)
+        let groupCount = max(Int((cells.map(\.group).max() ?? -1) + 1), Int(reference) + 1)
+        var members = [GroupRows](repeating: GroupRows(rows: [], outcome: [], frequency: [], count: 0), count: groupCount)
+        for cell in cells {
+            let g = Int(cell.group)
+            members[g].rows.append(cell.pattern)
+            members[g].outcome.append(patterns.outcome[cell.pattern])
+            members[g].frequency?.append(cell.frequency)
+            members[g].count += cell.count
+        }
+        return try decompose(members, x: patterns.design, criteria: criteria, reference: Int(reference),
+                             covariance: covariance, regressors: regressors)
+    }
+
+    /// A group's rows of the design `x` (rows of the data, or patterns with their frequencies).
+    struct GroupRows {
+        /// Indices of `x`'s rows.
+        var rows: [Int]
+        /// The outcome of each.
+        var outcome: [Double]
+        /// Each one's frequency weight; nil for 1 each (bit for bit the unweighted computation).
+        var frequency: [Double]?
+        /// Rows of the data represented.
+        var count: Int
+
+        /// `Σ f·y / Σ f`, nil when empty.
+        var mean: Double? {
+            guard count > 0 else { return nil }
+            guard let frequency else { return outcome.reduce(0, +) / Double(outcome.count) }
+            let total = frequency.reduce(0, +)
+            guard total > 0 else { return nil }
+            return zip(outcome, frequency).reduce(0.0) { $0 + $1.1 * $1.0 } / total
+        }
+    }
+
+    private static func decompose(_ members: [GroupRows], x: Matrix, criteria: [String], reference r: Int,
+                                  covariance: RobustCovariance, regressors: RegressorVariance) throws -> [OaxacaBlinderDecomposition] {
         var result: [OaxacaBlinderDecomposition] = []
-        for g in 0..<groupCount where g != r && !rowsOf[g].isEmpty {
-            result.append(try pair(g: g, r: r, rowsOf: rowsOf, x: characteristics, criteria: criteria,
-                                   y: outcome, covariance: covariance, regressors: regressors))
+        for g in members.indices where g != r && members[g].count > 0 {
+            result.append(try pair(g: g, r: r, group: members[g], referenceGroup: members[r], x: x, criteria: criteria,
+                                   covariance: covariance, regressors: regressors))
         }
         return result
     }
 
     /// One group against the reference.
-    private static func pair(g: Int, r: Int, rowsOf: [[Int]], x: Matrix, criteria: [String], y: [Double],
+    private static func pair(g: Int, r: Int, group: GroupRows, referenceGroup: GroupRows, x: Matrix, criteria: [String],
                              covariance: RobustCovariance, regressors: RegressorVariance) throws -> OaxacaBlinderDecomposition {
-        let rowsG = rowsOf[g], rowsR = rowsOf[r]
-        let yG = rowsG.map { y[$0] }, yR = rowsR.map { y[$0] }
-        let meanG = mean(yG), meanR = mean(yR)
+        let meanG = group.mean, meanR = referenceGroup.mean
         var kept = Array(0..<x.columns)
         var dropped: [String] = []
 
@@ -81,27 +146,35 @@ public enum OaxacaBlinder {
             var gap = u
             if let meanG, let meanR { gap = .defined(meanG - meanR) }
             return OaxacaBlinderDecomposition(
-                group: Int32(g), reference: Int32(r), count: rowsG.count, referenceCount: rowsR.count,
+                group: Int32(g), reference: Int32(r), count: group.count, referenceCount: referenceGroup.count,
                 outcomeMean: meanG.map(MetricValue.defined) ?? .undefined(reason: "the group has no rows"),
                 referenceOutcomeMean: meanR.map(MetricValue.defined) ?? .undefined(reason: "the reference group has no rows"),
                 gap: gap, explained: u, explainedStandardError: u, unexplained: u, unexplainedStandardError: u,
                 byCriterion: [], droppedCriteria: dropped, groupFit: nil, referenceFit: nil)
         }
 
+        func fit(_ design: Matrix, _ rows: GroupRows) throws -> LinearRegressionFit {
+            guard let frequency = rows.frequency else {
+                return try LinearRegression.fit(design: design, outcome: rows.outcome, covariance: covariance)
+            }
+            return try LinearRegression.fit(design: design, outcome: rows.outcome, frequencies: frequency,
+                                            observations: rows.count, covariance: covariance)
+        }
+
         while true {
             let k = kept.count + 1
-            guard rowsR.count > k else {
-                return undefined("the reference group has \(rowsR.count) rows, it needs more than its \(k) coefficients")
+            guard referenceGroup.count > k else {
+                return undefined("the reference group has \(referenceGroup.count) rows, it needs more than its \(k) coefficients")
             }
-            guard rowsG.count > k else {
-                return undefined("the group has \(rowsG.count) rows, it needs more than its \(k) coefficients")
+            guard group.count > k else {
+                return undefined("the group has \(group.count) rows, it needs more than its \(k) coefficients")
             }
-            let designG = try design(x, rows: rowsG, columns: kept)
-            let designR = try design(x, rows: rowsR, columns: kept)
+            let designG = try design(x, rows: group.rows, columns: kept)
+            let designR = try design(x, rows: referenceGroup.rows, columns: kept)
             let fitR: LinearRegressionFit, fitG: LinearRegressionFit
             do {
-                fitR = try LinearRegression.fit(design: designR, outcome: yR, covariance: covariance)
-                fitG = try LinearRegression.fit(design: designG, outcome: yG, covariance: covariance)
+                fitR = try fit(designR, referenceGroup)
+                fitG = try fit(designG, group)
             } catch LinearAlgebraError.rankDeficient(let column) {
                 guard column >= 1, column <= kept.count else {
                     return undefined("the intercept is not identified (rank-deficient design)")
@@ -111,26 +184,26 @@ public enum OaxacaBlinder {
                 continue
             }
             guard let meanG, let meanR else { return undefined("a group has no rows") }
-            return assemble(g: g, r: r, designG: designG, designR: designR, fitG: fitG, fitR: fitR,
-                            meanG: meanG, meanR: meanR, kept: kept, criteria: criteria,
+            return assemble(g: g, r: r, designG: designG, designR: designR, group: group, referenceGroup: referenceGroup,
+                            fitG: fitG, fitR: fitR, meanG: meanG, meanR: meanR, kept: kept, criteria: criteria,
                             dropped: dropped, regressors: regressors)
         }
     }
 
-    private static func assemble(g: Int, r: Int, designG: Matrix, designR: Matrix,
+    private static func assemble(g: Int, r: Int, designG: Matrix, designR: Matrix, group: GroupRows, referenceGroup: GroupRows,
                                  fitG: LinearRegressionFit, fitR: LinearRegressionFit,
                                  meanG: Double, meanR: Double, kept: [Int], criteria: [String],
                                  dropped: [String], regressors: RegressorVariance) -> OaxacaBlinderDecomposition {
         let k = designG.columns
-        let xbarG = columnMeans(designG), xbarR = columnMeans(designR)
+        let xbarG = columnMeans(designG, group.frequency), xbarR = columnMeans(designR, referenceGroup.frequency)
         let bG = fitG.coefficients, bR = fitR.coefficients
         let delta = (0..<k).map { xbarG[$0] - xbarR[$0] }
         let dBeta = (0..<k).map { bG[$0] - bR[$0] }
         let explained = (0..<k).reduce(0.0) { $0 + delta[$1] * bR[$1] }
         let unexplained = (0..<k).reduce(0.0) { $0 + xbarG[$1] * dBeta[$1] }
 
-        let covXG = regressors == .stochastic ? meanCovariance(designG, xbarG) : nil
-        let covXR = regressors == .stochastic ? meanCovariance(designR, xbarR) : nil
+        let covXG = regressors == .stochastic ? meanCovariance(designG, xbarG, group.frequency) : nil
+        let covXR = regressors == .stochastic ? meanCovariance(designR, xbarR, referenceGroup.frequency) : nil
         let seExplained: MetricValue, seUnexplained: MetricValue
         if regressors == .stochastic && (covXG == nil || covXR == nil) {
             let reason = "the covariance of the characteristics' means could not be computed"
@@ -163,7 +236,7 @@ public enum OaxacaBlinder {
                                       referenceCoefficient: bR[j], part: delta[j] * bR[j], standardError: se)
         }
         return OaxacaBlinderDecomposition(
-            group: Int32(g), reference: Int32(r), count: designG.rows, referenceCount: designR.rows,
+            group: Int32(g), reference: Int32(r), count: group.count, referenceCount: referenceGroup.count,
             outcomeMean: .defined(meanG), referenceOutcomeMean: .defined(meanR), gap: .defined(meanG - meanR),
             explained: .defined(explained), explainedStandardError: seExplained,
             unexplained: .defined(unexplained), unexplainedStandardError: seUnexplained,
@@ -181,29 +254,35 @@ public enum OaxacaBlinder {
         return try Matrix(rows: m, columns: columns.count + 1, columnMajor: storage)
     }
 
-    private static func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-    }
-
-    private static func columnMeans(_ m: Matrix) -> [Double] {
-        (0..<m.columns).map { j in
+    /// Column means, weighted by `f` (`Σ f·x / Σ f`) when given.
+    private static func columnMeans(_ m: Matrix, _ f: [Double]?) -> [Double] {
+        let total = f.map { $0.reduce(0, +) } ?? Double(m.rows)
+        return (0..<m.columns).map { j in
             var s = 0.0
-            for i in 0..<m.rows { s += m.storage[i + j * m.rows] }
-            return s / Double(m.rows)
+            if let f {
+                for i in 0..<m.rows { s += f[i] * m.storage[i + j * m.rows] }
+            } else {
+                for i in 0..<m.rows { s += m.storage[i + j * m.rows] }
+            }
+            return s / total
         }
     }
 
     /// `V(x̄) = S/n`, `S` the sample covariance (divisor `n − 1`) of the design's columns
-    /// (the intercept's row and column are 0), by `BLAS.syrk` of the centred columns.
-    private static func meanCovariance(_ m: Matrix, _ means: [Double]) -> Matrix? {
-        let n = m.rows
+    /// (the intercept's row and column are 0), by `BLAS.syrk` of the centred columns; with
+    /// frequencies `f`, `n = Σ f` and the centred rows scaled by `√f` (``WeightedGram``).
+    private static func meanCovariance(_ m: Matrix, _ means: [Double], _ f: [Double]?) -> Matrix? {
+        let rows = m.rows
+        let n = f.map { $0.reduce(0, +) } ?? Double(rows)
         guard n >= 2 else { return nil }
         var centred = m.storage
         for j in 0..<m.columns {
-            for i in 0..<n { centred[i + j * n] -= means[j] }
+            for i in 0..<rows { centred[i + j * rows] -= means[j] }
         }
-        guard let s = try? BLAS.syrk(Matrix(rows: n, columns: m.columns, columnMajor: centred)) else { return nil }
-        let scale = 1 / (Double(n - 1) * Double(n))
+        guard let centredMatrix = try? Matrix(rows: rows, columns: m.columns, columnMajor: centred),
+              let s = try? (f.map { try WeightedGram.compute(centredMatrix, scale: $0.map { $0.squareRoot() }) } ?? BLAS.syrk(centredMatrix))
+        else { return nil }
+        let scale = 1 / ((n - 1) * n)
         return try? Matrix(rows: m.columns, columns: m.columns, columnMajor: s.storage.map { $0 * scale })
     }
 

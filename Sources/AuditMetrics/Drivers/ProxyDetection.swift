@@ -19,32 +19,87 @@ public enum ProxyDetection {
     ///   - attribute: the attribute's name.
     ///   - groups: its codes, one per row, −1 for a missing value (the row is left out).
     ///   - features: the candidate proxies, each with one value per row.
+    ///   - weights: observation weights (frequency weights: a row of weight `w` counts as `w`
+    ///     rows in every measure and fit), nil for 1 per row.
     /// - Throws: ``DriversError`` when a feature's length differs from `groups`, a code is below
-    ///   −1 or a numeric value is not finite.
-    public static func analyse(attribute: String, groups: [Int32], features: [ProxyFeature]) throws -> ProxyReport {
+    ///   −1 or a numeric value or a weight is not finite, or a weight is negative.
+    public static func analyse(attribute: String, groups: [Int32], features: [ProxyFeature],
+                               weights: [Double]? = nil) throws -> ProxyReport {
         let n = groups.count
-        let levels = try DriversInput.levelCount(groups, "\(attribute) codes")
+        _ = try DriversInput.levelCount(groups, "\(attribute) codes")
+        try validate(features, units: n)
+        if let weights {
+            try DriversInput.requireCount(weights.count, n, "weights (one value per row)")
+            try DriversInput.requireFinite(weights, "weights")
+            if let row = weights.firstIndex(where: { $0 < 0 }) {
+                throw DriversError.invalidArgument("weights: expected values ≥ 0, got \(weights[row]) at row \(row)")
+            }
+        }
+        var cells = Cells()
+        for i in 0..<n where groups[i] >= 0 {
+            cells.append(unit: i, group: groups[i], count: 1, frequency: weights?[i] ?? 1)
+        }
+        return try analyse(attribute: attribute, features: features, cells: cells)
+    }
+
+    /// Analyses one protected attribute on a compressed design (``DesignPatterns``): the same
+    /// report as ``analyse(attribute:groups:features:weights:)`` on the rows, with every sum
+    /// taken over the (pattern, group) cells weighted by their frequency (exact; see
+    /// ``DesignPatterns``). The logistic models are fitted on one binomial row per pattern
+    /// (``LogisticRegression/fit(design:successes:trials:)``).
+    ///
+    /// - Parameters:
+    ///   - groups: the attribute's codes, one per row of the compressed design.
+    ///   - patterns: the compressed design.
+    ///   - features: the candidate proxies, each with one value per *pattern*.
+    /// - Throws: as ``analyse(attribute:groups:features:weights:)``.
+    public static func analyse(attribute: String, groups: [Int32], patterns: DesignPatterns,
+                               features: [ProxyFeature]) throws -> ProxyReport {
+        try validate(features, units: patterns.patterns)
+        var cells = Cells()
+        for cell in try patterns.cells(groups: groups) {
+            cells.append(unit: cell.pattern, group: cell.group, count: cell.count, frequency: cell.frequency)
+        }
+        return try analyse(attribute: attribute, features: features, cells: cells)
+    }
+
+    /// Rows (or patterns) by group: parallel arrays, ordered by unit.
+    struct Cells {
+        var unit: [Int] = [], group: [Int32] = [], count: [Int] = [], frequency: [Double] = []
+
+        mutating func append(unit u: Int, group g: Int32, count c: Int, frequency f: Double) {
+            unit.append(u); group.append(g); count.append(c); frequency.append(f)
+        }
+    }
+
+    static func validate(_ features: [ProxyFeature], units: Int) throws {
         for feature in features {
             switch feature.values {
             case .categorical(let codes):
-                try DriversInput.requireCount(codes.count, n, "\(feature.name) (one value per row)")
+                try DriversInput.requireCount(codes.count, units, "\(feature.name) (one value per row)")
                 _ = try DriversInput.levelCount(codes, "\(feature.name) codes")
             case .numeric(let values):
-                try DriversInput.requireCount(values.count, n, "\(feature.name) (one value per row)")
+                try DriversInput.requireCount(values.count, units, "\(feature.name) (one value per row)")
                 try DriversInput.requireFinite(values, feature.name)
             }
         }
+    }
 
+    /// The analysis on cells: every count and sum is over cells, weighted by their frequency.
+    static func analyse(attribute: String, features: [ProxyFeature], cells: Cells) throws -> ProxyReport {
+        let levels = Int((cells.group.max() ?? -1) + 1)
         let associations = features.map { feature -> ProxyAssociation in
             switch feature.values {
             case .categorical(let codes):
-                let count = zip(codes, groups).reduce(0) { $0 + ($1.0 >= 0 && $1.1 >= 0 ? 1 : 0) }
+                let a = cells.unit.map { codes[$0] }
+                let count = cells.count.indices.reduce(0) { $0 + (a[$1] >= 0 ? cells.count[$1] : 0) }
                 return ProxyAssociation(feature: feature.name, measure: .cramersV,
-                                        value: Association.cramersV(codes, groups), count: count)
+                                        value: Association.cramersV(a, cells.group, frequencies: cells.frequency), count: count)
             case .numeric(let values):
-                let count = groups.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
+                let count = cells.count.reduce(0, +)
                 return ProxyAssociation(feature: feature.name, measure: .correlationRatio,
-                                        value: Association.correlationRatio(values, groups: groups), count: count)
+                                        value: Association.correlationRatio(cells.unit.map { values[$0] }, groups: cells.group,
+                                                                            frequencies: cells.frequency), count: count)
             }
         }
         let ranked = associations.sorted { a, b in
@@ -56,35 +111,54 @@ public enum ProxyDetection {
             }
         }
 
-        let rows = (0..<n).filter { i in
-            groups[i] >= 0 && features.allSatisfy { feature in
-                if case .categorical(let codes) = feature.values { return codes[i] >= 0 }
+        // The units of the joint models: attribute and every categorical feature present.
+        func modelled(_ u: Int) -> Bool {
+            features.allSatisfy { feature in
+                if case .categorical(let codes) = feature.values { return codes[u] >= 0 }
                 return true
             }
         }
-        var models: [ProxyLevelModel] = []
+        var units: [Int] = []                 // distinct, in cell order (cells are ordered by unit)
+        var trials: [Double] = []
+        var cellsOfLevel = [[Int]](repeating: [], count: levels)
+        var position = [Int](repeating: -1, count: cells.unit.count)
         var counts = [Int](repeating: 0, count: levels)
-        for i in rows { counts[Int(groups[i])] += 1 }
+        var observations = 0
+        for c in cells.unit.indices where modelled(cells.unit[c]) {
+            let u = cells.unit[c]
+            if units.last != u {
+                units.append(u)
+                trials.append(0)
+            }
+            position[c] = units.count - 1
+            trials[units.count - 1] += cells.frequency[c]
+            let g = Int(cells.group[c])
+            counts[g] += cells.count[c]
+            observations += cells.count[c]
+            cellsOfLevel[g].append(c)
+        }
+        var models: [ProxyLevelModel] = []
         let observed = (0..<levels).filter { counts[$0] > 0 }
         if observed.count >= 2, !features.isEmpty {
-            let (design, terms) = try designMatrix(features: features, rows: rows)
-            let modelled = observed.count == 2 ? [observed[1]] : observed
-            for level in modelled {
-                let outcome = rows.map { Int(groups[$0]) == level }
+            let (design, terms) = try designMatrix(features: features, rows: units)
+            let modelledLevels = observed.count == 2 ? [observed[1]] : observed
+            for level in modelledLevels {
                 let fit: LogisticRegressionFit
-                if design.rows >= design.columns {
-                    fit = try LogisticRegression.fit(design: design, outcome: outcome)
+                if observations >= design.columns {
+                    var successes = [Double](repeating: 0, count: units.count)
+                    for c in cellsOfLevel[level] { successes[position[c]] += cells.frequency[c] }
+                    fit = try LogisticRegression.fit(design: design, successes: successes, trials: trials)
                 } else {
-                    let u = MetricValue.undefined(reason: "\(design.rows) rows for \(design.columns) coefficients")
+                    let u = MetricValue.undefined(reason: "\(observations) rows for \(design.columns) coefficients")
                     fit = LogisticRegressionFit(coefficients: Array(repeating: u, count: design.columns),
                                                 standardErrors: Array(repeating: u, count: design.columns),
                                                 logLikelihood: u, auc: u, iterations: 0, converged: false, separation: false)
                 }
                 models.append(ProxyLevelModel(level: Int32(level), positives: counts[level],
-                                              negatives: rows.count - counts[level], terms: terms, fit: fit))
+                                              negatives: observations - counts[level], terms: terms, fit: fit))
             }
         }
-        return ProxyReport(attribute: attribute, ranked: ranked, models: models, modelObservations: rows.count)
+        return ProxyReport(attribute: attribute, ranked: ranked, models: models, modelObservations: observations)
     }
 
     /// The joint design over `rows`: intercept, numeric features as they are, and one dummy per

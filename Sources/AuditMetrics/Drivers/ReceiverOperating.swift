@@ -29,4 +29,45 @@ public enum ReceiverOperating {
         let p = Double(positives), q = Double(negatives)
         return .defined((rankSum - p * (p + 1) / 2) / (p * q))
     }
+
+    /// The same AUC on weighted rows: row `i` has score `scoresᵢ` and stands for `positivesᵢ`
+    /// positive and `negativesᵢ` negative observations (the cells of a compressed design, or
+    /// frequency weights):
+    ///
+    ///     AUC = Σ_s P(s) · (N(< s) + N(s)/2) / (P · N)
+    ///
+    /// over the distinct scores `s`, `P(s)`, `N(s)` the positives and negatives scored `s`,
+    /// `N(< s)` the negatives scored below. With whole counts every term is a multiple of ½, exact
+    /// in `Double` below 2⁵³, so the value equals ``auc(scores:labels:)`` on the expanded rows bit
+    /// for bit. Undefined when either class weighs 0, the lengths differ, a score is not finite
+    /// or a weight is negative.
+    public static func auc(scores: [Double], positives: [Double], negatives: [Double]) -> MetricValue {
+        guard scores.count == positives.count, scores.count == negatives.count else {
+            return .undefined(reason: "\(scores.count) scores for \(positives.count) positive and \(negatives.count) negative weights")
+        }
+        guard scores.allSatisfy(\.isFinite) else { return .undefined(reason: "a score is not finite") }
+        guard positives.allSatisfy({ $0 >= 0 && $0.isFinite }), negatives.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            return .undefined(reason: "a weight is negative or not finite")
+        }
+        let p = positives.reduce(0, +), q = negatives.reduce(0, +)
+        guard p > 0, q > 0 else {
+            return .undefined(reason: "the AUC needs both classes (\(p) positive, \(q) negative rows)")
+        }
+        let order = scores.indices.sorted { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        var pairs = 0.0, below = 0.0
+        var start = 0
+        while start < order.count {
+            var end = start
+            var tiedPositives = positives[order[start]], tiedNegatives = negatives[order[start]]
+            while end + 1 < order.count && scores[order[end + 1]] == scores[order[start]] {
+                end += 1
+                tiedPositives += positives[order[end]]
+                tiedNegatives += negatives[order[end]]
+            }
+            pairs += tiedPositives * (below + tiedNegatives / 2)
+            below += tiedNegatives
+            start = end + 1
+        }
+        return .defined(pairs / (p * q))
+    }
 }

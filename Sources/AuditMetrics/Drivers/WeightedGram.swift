@@ -1,19 +1,27 @@
 import LinearAlgebra
 
 /// `Xᵀ diag(sᵢ²) X`, the Gram matrix of `X` with row `i` scaled by `sᵢ`: the `XᵀWX` of IRLS
-/// (`sᵢ = √wᵢ`) and the meat of a sandwich covariance (`sᵢ = |eᵢ|·…`).
+/// (`sᵢ = √(tᵢ·wᵢ)`), the `XᵀFX` of a frequency-weighted least-squares fit (`sᵢ = √fᵢ`) and the
+/// meat of a sandwich covariance (`sᵢ = √fᵢ·|eᵢ|·…`).
 ///
 /// Accumulated over blocks of ``blockRows`` rows, each scaled into one reused buffer and added by
 /// `BLAS.gemm(B, B, transposeA: true, beta: 1, c: G)`; the two triangles are then averaged so the
 /// result is exactly symmetric. A whole scaled copy of a 1M × 30 design would be 240 MB of fresh
 /// memory per call (measured: a third of the time went to page faults); a 8,192-row block is 2 MB
-/// and stays in cache. The block order is fixed, so the result does not depend on threads.
+/// and stays in cache. The block order is fixed, so the result does not depend on threads. The
+/// only per-row Swift work is the scaling copy (one multiply per element); the `k²` products per
+/// row are BLAS's. (`dsyrk` would do half the flops, but sums in another order: the model
+/// audit's figures would move in their last bits, and they are compared byte for byte.)
+///
+/// On a compressed design (``DesignPatterns``) `X` has one row per distinct pattern and the
+/// frequencies are in `s`, so the same routine serves both.
 enum WeightedGram {
     /// Rows per block.
     static let blockRows = 8_192
 
     static func compute(_ x: Matrix, scale: [Double]) throws -> Matrix {
         let n = x.rows, k = x.columns
+        try DriversInput.requireCount(scale.count, n, "row scales (one per design row)")
         var gram = Matrix(rows: k, columns: k, repeating: 0)
         var buffer = [Double](repeating: 0, count: min(blockRows, n) * k)
         var start = 0
