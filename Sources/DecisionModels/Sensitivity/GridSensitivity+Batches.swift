@@ -30,7 +30,7 @@ extension GridSensitivity {
     /// phase (`BLASProvider.setOpenBLASThreads`). Each column's result depends on that column
     /// only, so the result does not depend on `threads`.
     static func measure<Value>(design: GridDesign, weights w: Matrix, threads: Int,
-                               _ body: (UnsafeBufferPointer<Double>, ArraySlice<Bool>) -> Value) throws -> [Measured<Value>] {
+                               _ body: @Sendable (UnsafeBufferPointer<Double>, ArraySlice<Bool>) -> Value) throws -> [Measured<Value>] {
         let n = design.rows, m = w.columns
         guard m > 0 else { return [] }
         let scale = try GridScoreScale(design: design, weights: w)
