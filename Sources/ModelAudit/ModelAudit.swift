@@ -58,12 +58,6 @@ public enum ModelAudit {
     /// put side by side with the actual decisions (``HumanStage``). `threads` only changes
     /// who computes what: the result is the same for any number.
     public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult, threads: Int = 1) throws -> ModelAuditResult {
-        // One owner of the cores: Vigie's workers (`threads`), OpenBLAS single-threaded for the
-        // whole model audit. Its products are n × (a few dozen) — memory-bound, where a second
-        // BLAS thread gains little — and idle OpenBLAS threads spin (`sched_yield`) against
-        // the workers on a small machine. Values do not depend on it (`setOpenBLASThreads`).
-        let previousBLASThreads = BLASProvider.setOpenBLASThreads(1)
-        defer { if let previousBLASThreads { BLASProvider.setOpenBLASThreads(previousBLASThreads) } }
         let spec = audit.analysis
         let design = try GridDesign(grid: grid, store: store)
         let n = design.rows
