@@ -65,10 +65,15 @@ public enum ModelAudit {
         let contributions = try design.contributions()
         let allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
         let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
-        // The grid's overall order: score descending, then the declared tie-break.
-        let order = (0..<n).sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && design.tieRank[$0] < design.tieRank[$1]) }
+        // The grid's overall order: score descending, then the declared tie-break — a stable
+        // radix sort of the scores over the rows in tie-break order (linear, no comparison sort).
+        var order = [Int32](repeating: 0, count: n)
+        for i in 0..<n { order[Int(design.tieRank[i])] = Int32(i) }
+        var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
+        StableRadixSort.sort(keys: &keys, items: &order)
+        keys = []
         var rank = [Int](repeating: 0, count: n)
-        for (i, r) in order.enumerated() { rank[r] = i + 1 }
+        for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
         let waiting = try dateColumns(model: m, grid: grid).map { a, b in
             try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
         }
@@ -191,14 +196,16 @@ public enum ModelAudit {
                 aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
                 scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
         }
-        // Weight sensitivity (one dgemm for every variant, re-allocated per column), when the
-        // grid allocates; groups the audit suppressed are left out of the ranking.
+        // Weight sensitivity (variants scored in batches by one dgemm per worker, re-selected
+        // per column by the partial selection, streamed), when the grid allocates; groups the
+        // audit suppressed are left out of the ranking.
         var sensitivity: [GridSensitivityEntry] = [], tornado: [GridTornadoBar] = []
         if grid.allocation != nil {
             let references = Dictionary(attributes.compactMap { a in a.reference.map { (a.name, $0) } }, uniquingKeysWith: { x, _ in x })
             let run = try GridSensitivity.run(design: design, attributes: store.attributes,
                                               minGroupSize: spec.minGroupSize, referenceGroups: references,
-                                              priorities: Dictionary(uniqueKeysWithValues: store.attributes.map { c in (c.attribute, c.groups.map { audit[c.attribute]?[$0]?.priorities ?? [] }) }))
+                                              priorities: Dictionary(uniqueKeysWithValues: store.attributes.map { c in (c.attribute, c.groups.map { audit[c.attribute]?[$0]?.priorities ?? [] }) }),
+                                              threads: threads)
             // The missing group of each attribute, found by its code (its label may be `unknown (missing)`).
             let missing = Set(store.attributes.compactMap { c in c.unknownCode.map { "\(c.attribute)\u{1F}\(c.groups[Int($0)])" } })
             sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }

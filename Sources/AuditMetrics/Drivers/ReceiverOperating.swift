@@ -16,7 +16,9 @@ public enum ReceiverOperating {
         guard positives > 0, negatives > 0 else {
             return .undefined(reason: "the AUC needs both classes (\(positives) positive, \(negatives) negative rows)")
         }
-        let order = scores.indices.sorted { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        guard scores.count <= StableRadixSort.maximumCount else { return .undefined(reason: "more than \(StableRadixSort.maximumCount) scores") }
+        // Ascending score, ties by index (stable radix sort, linear); the mid-ranks need only the tie blocks.
+        let order = StableRadixSort.ascending((0..<Int32(scores.count)).map { $0 }) { scores[$0] }.map { Int($0) }
         var rankSum = 0.0
         var start = 0
         while start < order.count {

@@ -3,6 +3,8 @@
 /// Rows with group code −1 are excluded from every computation; rows with a NaN score are
 /// excluded and counted in ``missingScores``. The remaining rows are sorted once by score
 /// (ties by row index, so the order is deterministic) and every metric reuses that order.
+/// The sort is a stable radix sort (``StableRadixSort``): linear, and the same order as a
+/// comparison sort by (score, row).
 public struct ScoreSample: Sendable {
     /// The group names, indexed by code.
     public let groupLabels: [String]
@@ -25,9 +27,12 @@ public struct ScoreSample: Sendable {
     /// - Throws: ``ScoreInputError`` naming the argument and row of the first invalid value.
     public init(groups: [Int32], groupLabels: [String], scores: [Double], labels: [UInt8]? = nil) throws {
         guard scores.count == groups.count else { throw ScoreInputError.lengthMismatch(argument: "scores", expected: groups.count, found: scores.count) }
+        guard groups.count <= StableRadixSort.maximumCount else {
+            throw ScoreInputError.invalidParameter(name: "groups", expected: "at most \(StableRadixSort.maximumCount) rows")
+        }
         if let labels, labels.count != groups.count { throw ScoreInputError.lengthMismatch(argument: "labels", expected: groups.count, found: labels.count) }
         let groupCount = groupLabels.count
-        var rows: [(score: Double, row: Int)] = []
+        var rows: [Int32] = []
         rows.reserveCapacity(groups.count)
         var missing = 0, excluded = 0
         for r in 0..<groups.count {
@@ -38,13 +43,14 @@ public struct ScoreSample: Sendable {
             if s.isInfinite { throw ScoreInputError.infiniteScore(row: r) }
             if g < 0 { excluded += 1; continue }
             if s.isNaN { missing += 1; continue }
-            rows.append((s, r))
+            rows.append(Int32(r))
         }
-        rows.sort { $0.score < $1.score || ($0.score == $1.score && $0.row < $1.row) }
+        // Ascending score, ties by row index: a stable radix sort over rows in index order.
+        let order = StableRadixSort.ascending(rows) { scores[$0] }
         self.groupLabels = groupLabels
-        self.sortedGroups = rows.map { groups[$0.row] }
-        self.sortedScores = rows.map(\.score)
-        self.sortedLabels = labels.map { l in rows.map { l[$0.row] } }
+        self.sortedGroups = order.map { groups[Int($0)] }
+        self.sortedScores = order.map { scores[Int($0)] }
+        self.sortedLabels = labels.map { l in order.map { l[Int($0)] } }
         self.missingScores = missing
         self.excluded = excluded
     }

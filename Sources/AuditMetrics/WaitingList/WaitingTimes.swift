@@ -1,4 +1,5 @@
-/// Validated times to allocation with right censoring, grouped, sorted once by time.
+/// Validated times to allocation with right censoring, grouped, sorted once by time (a stable
+/// radix sort, ``StableRadixSort``: the order of a comparison sort by (time, row), in linear time).
 ///
 /// Per applicant: a waiting time (days or months, ≥ 0) and an event flag — 1 allocated at that
 /// time, 0 still waiting (censored at that time). Rows with group code −1 are excluded.
@@ -18,8 +19,11 @@ public struct WaitingTimes: Sendable {
     public init(groups: [Int32], groupLabels: [String], time: [Double], event: [UInt8]) throws {
         guard time.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "time", expected: groups.count, found: time.count) }
         guard event.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "event", expected: groups.count, found: event.count) }
+        guard groups.count <= StableRadixSort.maximumCount else {
+            throw WaitingListInputError.invalidParameter(name: "groups", expected: "at most \(StableRadixSort.maximumCount) rows")
+        }
         let groupCount = groupLabels.count
-        var rows: [(time: Double, row: Int)] = []
+        var rows: [Int32] = []
         rows.reserveCapacity(groups.count)
         var excluded = 0
         for r in 0..<groups.count {
@@ -28,14 +32,15 @@ public struct WaitingTimes: Sendable {
             guard time[r].isFinite, time[r] >= 0 else { throw WaitingListInputError.invalidTime(row: r, value: time[r]) }
             guard event[r] <= 1 else { throw WaitingListInputError.invalidEvent(row: r, value: event[r]) }
             if g < 0 { excluded += 1; continue }
-            rows.append((time[r], r))
+            rows.append(Int32(r))
         }
-        rows.sort { $0.time < $1.time || ($0.time == $1.time && $0.row < $1.row) }
+        // Ascending time, ties by row index: a stable radix sort over rows in index order.
+        let order = StableRadixSort.ascending(rows) { time[$0] }
         self.groupLabels = groupLabels
-        self.sortedTimes = rows.map(\.time)
-        self.sortedEvents = rows.map { event[$0.row] }
-        self.sortedGroups = rows.map { groups[$0.row] }
-        self.sortedRows = rows.map(\.row)
+        self.sortedTimes = order.map { time[Int($0)] }
+        self.sortedEvents = order.map { event[Int($0)] }
+        self.sortedGroups = order.map { groups[Int($0)] }
+        self.sortedRows = order.map { Int($0) }
         self.inputRows = groups.count
         self.excluded = excluded
     }

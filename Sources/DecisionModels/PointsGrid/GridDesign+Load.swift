@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 import LinearAlgebra
 
 extension GridDesign {

@@ -41,16 +41,51 @@ extension GridDesign {
         var linear = scale.weights
         for g in 0..<w.columns { for f in groupedFeatures { linear[f + g * p] = 0 } }
         var storage = try BLAS.gemm(x, Matrix(rows: p, columns: w.columns, columnMajor: linear)).storage
+        var scratch = GroupScratch()
         storage.withUnsafeMutableBufferPointer { out in
             for g in 0..<w.columns {
                 let column = UnsafeMutableBufferPointer(rebasing: out[(g * n)..<((g + 1) * n)])
-                addGroups(weights: Array(scale.weights[(g * p)..<((g + 1) * p)]), features: x, into: column)
-                if let floor = scale.floor {
-                    for i in column.indices where column[i] < floor { column[i] = floor }
-                }
+                complete(column: column, weights: Array(scale.weights[(g * p)..<((g + 1) * p)]), floor: scale.floor, features: x, scratch: &scratch)
             }
         }
         return GridScores(scaled: try Matrix(rows: n, columns: w.columns, columnMajor: storage), decimals: scale.decimals)
+    }
+
+    /// Columns `columns` of ``exactScores(weights:)`` written into `out` (`rows × columns.count`,
+    /// column-major), for a caller that streams the score columns in batches instead of holding
+    /// all of them (``GridSensitivity``): `x` is `scaledFeatures()` when `scale.scalesDesign`,
+    /// else ``features``; `scale` is the scale of the whole weight matrix. One `dgemm` of
+    /// `X'` by the batch's columns of `W'_lin`, then the exclusive groups and the floor per
+    /// column — the same integers as ``exactScores(weights:)``, whatever the batch (integer
+    /// arithmetic below 2⁵², exact in any summation order).
+    func exactScores(scale: GridScoreScale, features x: Matrix, columns: Range<Int>, into out: UnsafeMutableBufferPointer<Double>,
+                     scratch: inout GroupScratch) throws {
+        let p = featureDefinitions.count, n = rows
+        var linear = Array(scale.weights[(columns.lowerBound * p)..<(columns.upperBound * p)])
+        for g in 0..<columns.count { for f in groupedFeatures { linear[f + g * p] = 0 } }
+        try linear.withUnsafeBufferPointer { b in
+            try BLAS.gemm(x, columnMajor: b, columns: columns.count, into: out)
+        }
+        for (j, g) in columns.enumerated() {
+            let column = UnsafeMutableBufferPointer(rebasing: out[(j * n)..<((j + 1) * n)])
+            complete(column: column, weights: Array(scale.weights[(g * p)..<((g + 1) * p)]), floor: scale.floor, features: x, scratch: &scratch)
+        }
+    }
+
+    /// Buffers of the exclusive groups' maxima (``exactScores(scale:features:columns:into:scratch:)``),
+    /// reused from column to column.
+    struct GroupScratch {
+        var best: [Double] = []
+        var member: [Double] = []
+    }
+
+    /// One column of `X'·W'_lin` completed into exact scores: each exclusive group's best
+    /// member added, then the floor.
+    private func complete(column: UnsafeMutableBufferPointer<Double>, weights: [Double], floor: Double?, features x: Matrix, scratch: inout GroupScratch) {
+        addGroups(weights: weights, features: x, into: column, scratch: &scratch)
+        if let floor {
+            for i in column.indices where column[i] < floor { column[i] = floor }
+        }
     }
 
     /// `X'`: `X` with every column multiplied by its ``GridColumnScale/multiplier`` (whole numbers).
@@ -110,13 +145,19 @@ extension GridDesign {
     }
 
     /// Adds, per row, `max_{c∈G} Σ_{f∈c} X[i,f]·w_f` for each exclusive group `G`.
-    private func addGroups(weights w: [Double], features: Matrix, into out: UnsafeMutableBufferPointer<Double>) {
+    private func addGroups(weights w: [Double], features: Matrix, into out: UnsafeMutableBufferPointer<Double>, scratch: inout GroupScratch) {
         let n = rows
         guard !grid.exclusiveGroups.isEmpty else { return }
         var featuresOf = [[Int]](repeating: [], count: grid.criteria.count)
         for (f, c) in featureCriterion.enumerated() { featuresOf[c].append(f) }
-        var best = [Double](repeating: 0, count: n)
-        var member = [Double](repeating: 0, count: n)
+        // Moved out of the scratch (no copy) and back when done.
+        var best = scratch.best, member = scratch.member
+        scratch = GroupScratch()
+        defer { scratch = GroupScratch(best: best, member: member) }
+        if best.count != n {
+            best = [Double](repeating: 0, count: n)
+            member = [Double](repeating: 0, count: n)
+        }
         features.storage.withUnsafeBufferPointer { x in
             for group in grid.exclusiveGroups {
                 for (m, c) in group.members.enumerated() {

@@ -1,5 +1,6 @@
 import AuditData
 import AuditMetrics
+import Foundation
 import LinearAlgebra
 
 /// Weight sensitivity and what-if analysis of a points grid (`docs/model.md`,
@@ -8,12 +9,15 @@ import LinearAlgebra
 /// For each criterion `c` and scale `λ` (default ×0, ×0.5, ×1.5, ×2) the variant
 /// grid has weights `w'_f = λ·w_f` for the features `f` of `c`, `w'_f = w_f`
 /// otherwise. All variants, with the baseline first, are the columns of one
-/// weight matrix `W` (features × variants), scored at once by
-/// ``GridDesign/scores(weights:)`` (one BLAS `dgemm`, then exclusive groups and
-/// the floor exactly per column) and re-allocated by ``GridAllocation`` under
-/// the baseline grid's rule and capacities (top `k_s` per segment per column).
-/// Each variant's disparities (``GridGroupDisparity``) are compared with the
-/// baseline's.
+/// weight matrix `W` (features × variants), scored exactly in batches of a few
+/// columns (one single-threaded BLAS `dgemm` per batch and worker, then exclusive
+/// groups and the floor per column, as ``GridDesign/exactScores(weights:)``) and
+/// re-selected under the baseline grid's rule and capacities (top `k_s` per
+/// segment per column) by the amendment search's partial selection
+/// (``GridPartialSelection``: the `k`-th largest score per segment, no ranking) —
+/// the set ``GridAllocation`` selects. Each variant's disparities
+/// (``GridGroupDisparity``) are compared with the baseline's. Only the batch
+/// being measured is held: no applicants × variants matrix.
 public enum GridSensitivity {
     /// ×0 (criterion removed), ×0.5, ×1.5, ×2.
     public static let defaultScales: [Double] = [0, 0.5, 1.5, 2]
@@ -62,13 +66,16 @@ public enum GridSensitivity {
     ///   - referenceGroups: attribute name → reference group for rate differences
     ///     and score gaps; default: the largest group (the first label on a tie).
     ///   - tornadoScales: the low and high scale of the tornado bars; both must be in `scales`.
+    ///   - threads: workers measuring batches of variants (each with a single-threaded `dgemm`:
+    ///     one owner of the cores). The result does not depend on it.
     /// - Throws: `SpecError` for an attribute of another length than the design,
     ///   an unknown reference group, a non-finite or missing scale or a
     ///   `minGroupSize` below 1; errors of ``GridAllocation/allocate(scores:design:rule:)``
     ///   (e.g. a grid without allocation rule).
     public static func run(design: GridDesign, attributes: [GroupColumn], scales: [Double] = defaultScales,
                            minGroupSize: Int = 30, referenceGroups: [String: String] = [:], priorities: [String: [Set<String>]] = [:],
-                           tornadoScales: (low: Double, high: Double) = (0, 2)) throws -> GridSensitivityResult {
+                           tornadoScales: (low: Double, high: Double) = (0, 2),
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> GridSensitivityResult {
         guard !scales.isEmpty, scales.allSatisfy(\.isFinite) else {
             throw SpecError(key: "sensitivity.scales", message: "expected at least one finite scale, found \(scales)")
         }
@@ -88,23 +95,18 @@ public enum GridSensitivity {
 
         let variants = variants(of: design, scales: scales)
         let w = try weightMatrix(of: design, variants: variants)
-        let scores = try design.scores(weights: w)
-        let allocation = try GridAllocation.allocate(scores: scores, design: design)
-        let n = design.rows
-        let disparities: [[GridGroupDisparity]] = scores.storage.withUnsafeBufferPointer { s in
-            variants.indices.map { v in
-                let column = UnsafeBufferPointer(rebasing: s[(v * n)..<((v + 1) * n)])
-                let selected = allocation.selected[(v * n)..<((v + 1) * n)]
-                return attributes.indices.flatMap { a in
-                    GridGroupDisparity.compute(attribute: attributes[a], reference: references[a], minGroupSize: minGroupSize,
-                                               priorities: priorities[attributes[a].attribute],
-                                               scores: column, selected: selected)
-                }
+        let referenceCodes = references
+        let measured = try measure(design: design, weights: w, threads: threads) { points, selected in
+            attributes.indices.flatMap { a in
+                GridGroupDisparity.compute(attribute: attributes[a], reference: referenceCodes[a], minGroupSize: minGroupSize,
+                                           priorities: priorities[attributes[a].attribute],
+                                           scores: points, selected: selected)
             }
         }
+        let disparities = measured.map(\.value)
         let ranking = rank(variants: variants, disparities: disparities, scales: scales)
         let tornado = tornadoBars(ranking, low: tornadoScales.low, high: tornadoScales.high)
-        return GridSensitivityResult(variants: variants, weights: w, scores: scores, allocation: allocation,
+        return GridSensitivityResult(variants: variants, weights: w, selectedCounts: measured.map(\.selected),
                                      disparities: disparities,
                                      referenceGroups: zip(attributes, references).map { $0.groups[$1] },
                                      ranking: ranking, tornado: tornado)

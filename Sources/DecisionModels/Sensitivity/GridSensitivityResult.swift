@@ -1,17 +1,16 @@
 import LinearAlgebra
 
 /// What ``GridSensitivity/run(design:attributes:scales:minGroupSize:referenceGroups:tornadoScales:)``
-/// computes: the variants, their scores and selections, every group's
+/// computes: the variants, how many applicants each selects, every group's
 /// disparities per variant, the ranked table and the tornado bars.
 public struct GridSensitivityResult: Sendable {
-    /// Column `v` of ``weights``, ``scores`` and ``allocation``; index 0 is the baseline.
+    /// Column `v` of ``weights``; index 0 is the baseline.
     public let variants: [GridWeightVariant]
     /// `W`: features × variants.
     public let weights: Matrix
-    /// Scores: applicants × variants (`GridDesign.scores(weights:)`).
-    public let scores: Matrix
-    /// Selection and rank per applicant and variant, same capacity as the baseline.
-    public let allocation: GridAllocationResult
+    /// Applicants each variant selects (same rule and capacities as the baseline). The scores
+    /// and selections themselves are streamed, never kept (`applicants × variants` values).
+    public let selectedCounts: [Int]
     /// `disparities[v]`: every group of every attribute (attribute order, then group order) under variant `v`.
     public let disparities: [[GridGroupDisparity]]
     /// The reference group of each attribute (attribute order).

@@ -1,0 +1,97 @@
+import AuditData
+import Foundation
+import LinearAlgebra
+
+extension GridSensitivity {
+    /// Variants scored by one `dgemm` of a worker, at most.
+    static let batchColumns = 8
+    /// Bytes of scores one worker's batch may hold (32 MiB: 4 variants of a million applicants,
+    /// 1 of ten million): the memory of the analysis does not grow with the number of variants.
+    static let batchBytes = 32 << 20
+
+    /// What one variant gives: the caller's measure of its scores and selection, and how many
+    /// applicants it selects.
+    struct Measured<Value> {
+        let value: Value
+        let selected: Int
+    }
+
+    /// Scores every column of `w` (features × variants) exactly and selects it under the
+    /// design's own rule and capacities, streaming: columns are taken in batches of at most
+    /// ``batchColumns`` (and ``batchBytes``), each worker scores its batch by one
+    /// single-threaded `dgemm` into its own reused buffer
+    /// (``GridDesign/exactScores(scale:features:columns:into:scratch:)``), then for each
+    /// column selects by ``GridPartialSelection`` (the `k`-th largest score per segment from a
+    /// histogram, the tie-break among equal scores: the set ``GridAllocation`` selects, without
+    /// ranking everyone; ``GridPartialSelection/select(scores:decimals:segmentCodes:tieRank:into:scratch:)``) and hands `body` the scores in points (`scaled / 10^D`, as
+    /// ``GridScores/points``) and the selection, both row-aligned with the design.
+    ///
+    /// One owner of the cores: with more than one worker, OpenBLAS runs single-threaded for the
+    /// phase (`BLASProvider.setOpenBLASThreads`). Each column's result depends on that column
+    /// only, so the result does not depend on `threads`.
+    static func measure<Value>(design: GridDesign, weights w: Matrix, threads: Int,
+                               _ body: @Sendable (UnsafeBufferPointer<Double>, ArraySlice<Bool>) -> Value) throws -> [Measured<Value>] {
+        let n = design.rows, m = w.columns
+        guard m > 0 else { return [] }
+        let scale = try GridScoreScale(design: design, weights: w)
+        let x = scale.scalesDesign ? design.scaledFeatures() : design.features
+        let selection = try GridPartialSelection(design: design)
+        let unit = scale.unit, decimals = scale.decimals
+        let chunk = max(1, min(batchColumns, batchBytes / max(1, n * MemoryLayout<Double>.stride)))
+        let chunks = (m + chunk - 1) / chunk
+        let workers = max(1, min(threads, chunks))
+        var results = [Measured<Value>?](repeating: nil, count: m)
+        var failures = [(any Error)?](repeating: nil, count: workers)
+        // One owner of the cores: the workers, each with a single-threaded dgemm.
+        let previousThreads = workers > 1 ? BLASProvider.setOpenBLASThreads(1) : nil
+        defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
+        results.withUnsafeMutableBufferPointer { results in
+            failures.withUnsafeMutableBufferPointer { failures in
+                let shared = SensitivityBatches(results: results, failures: failures)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var buffer = [Double](repeating: 0, count: n * min(chunk, m))
+                    var points = [Double](repeating: 0, count: n)
+                    var selected = [Bool](repeating: false, count: n)
+                    var groupScratch = GridDesign.GroupScratch()
+                    var selectionScratch = GridPartialSelection.RowOrderScratch()
+                    var first = worker * chunk
+                    while first < m {
+                        let columns = first..<min(m, first + chunk)
+                        do {
+                            try buffer.withUnsafeMutableBufferPointer { out in
+                                try design.exactScores(scale: scale, features: x, columns: columns, into: out, scratch: &groupScratch)
+                                for (j, v) in columns.enumerated() {
+                                    let scaled = UnsafeBufferPointer(rebasing: out[(j * n)..<((j + 1) * n)])
+                                    selected.withUnsafeMutableBufferPointer { s in
+                                        selection.select(scores: scaled, decimals: decimals, segmentCodes: design.segmentCodes, tieRank: design.tieRank,
+                                                         into: s, scratch: &selectionScratch)
+                                    }
+                                    var count = 0
+                                    for i in 0..<n {
+                                        points[i] = scaled[i] / unit
+                                        count += selected[i] ? 1 : 0
+                                    }
+                                    let value = points.withUnsafeBufferPointer { body($0, selected[...]) }
+                                    shared.results[v] = Measured(value: value, selected: count)
+                                }
+                            }
+                        } catch {
+                            shared.failures[worker] = error
+                            return
+                        }
+                        first += workers * chunk
+                    }
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return results.compactMap { $0 }
+    }
+}
+
+/// The results of ``GridSensitivity/measure(design:weights:threads:_:)``: written by disjoint
+/// columns (results) and workers (failures) in parallel.
+private struct SensitivityBatches<Value>: @unchecked Sendable {
+    let results: UnsafeMutableBufferPointer<GridSensitivity.Measured<Value>?>
+    let failures: UnsafeMutableBufferPointer<(any Error)?>
+}
