@@ -38,6 +38,11 @@ struct NumberBuilder {
         values.append(value)
     }
 
+    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    mutating func append(_ other: NumberBuilder) {
+        values.append(contentsOf: other.values)
+    }
+
     /// The warnings of the rules that keep missing values: how many, the first line, the effect.
     func missingWarnings(lines: RowLines) -> [String] {
         let effects = rules.compactMap { rule -> String? in
