@@ -38,6 +38,11 @@ struct BinaryBuilder {
         }
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) {
+        if case .positive = rule { codes.reserveCapacity(rows) } else { values.reserveCapacity(rows) }
+    }
+
     /// Appends the rows `other` read (the segment that follows, read by another thread).
     mutating func append(_ other: BinaryBuilder) {
         values.append(contentsOf: other.values)

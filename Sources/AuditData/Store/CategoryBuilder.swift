@@ -19,6 +19,9 @@ struct CategoryBuilder {
         codes.append(row.isMissing(slot) ? UInt32.max : try encoder.code(for: row, slot))
     }
 
+    /// Room for `rows` rows in all (before appending segments whose sizes are known).
+    mutating func reserveCapacity(rows: Int) { codes.reserveCapacity(rows) }
+
     /// Appends the rows `other` read (the segment that follows these rows, read by another
     /// thread), its levels merged in file order (`CategoricalEncoder.merge`): the codes are
     /// those one builder reading both segments would give.

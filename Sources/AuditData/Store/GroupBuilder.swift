@@ -34,6 +34,11 @@ struct GroupBuilder {
         }
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) {
+        if binning == .none { values.reserveCapacity(rows: rows) } else { numbers.reserveCapacity(rows) }
+    }
+
     /// Appends the rows `other` read (the segment that follows, read by another thread).
     mutating func append(_ other: GroupBuilder) {
         values.append(other.values)

@@ -14,6 +14,9 @@ struct IdentifierBuilder {
         values.append(try row.validatedString(slot))
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) { values.reserveCapacity(rows) }
+
     /// Appends the rows `other` read (the segment that follows, read by another thread).
     mutating func append(_ other: IdentifierBuilder) {
         values.append(contentsOf: other.values)

@@ -38,6 +38,9 @@ struct NumberBuilder {
         values.append(value)
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) { values.reserveCapacity(rows) }
+
     /// Appends the rows `other` read (the segment that follows, read by another thread).
     mutating func append(_ other: NumberBuilder) {
         values.append(contentsOf: other.values)

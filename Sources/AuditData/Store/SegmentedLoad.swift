@@ -92,6 +92,8 @@ enum SegmentedLoad {
             }
         }
         var merged = template
+        // Each segment is released once appended: memory holds the rows about once, not twice.
+        merged.reserveCapacity(rows: (0..<count).reduce(0) { $0 + (work.parts[$1]?.builder.rows ?? 0) })
         var expected = starts[0]
         var firstLine = reader.dataLine
         for j in 0..<count {
