@@ -38,7 +38,7 @@ public enum AuditPipeline {
         let hashing = spec.data.path.map(AuditSpec.absolute).flatMap {
             knownHashes[$0] == nil ? BackgroundHash(path: $0, concurrently: threads > 1) : nil
         }
-        let (store, grid) = try load(spec, progress: progress)
+        let (store, grid) = try load(spec, threads: threads, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid, threads: threads)
         let scan = try computeScan(store: store, spec: spec, grid: grid)
@@ -70,8 +70,9 @@ public enum AuditPipeline {
     /// Reads everything the audit of `spec` needs, once: the spec is checked, the decision
     /// model read (when the spec names one), then the data file read in one pass into one
     /// store holding every column the audit, the allocation audit and the model audit use
-    /// (`AuditSpec.columnRequests`, `ModelAudit.columnRequests`).
-    public static func load(_ spec: AuditSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> (store: ColumnStore, grid: PointsGrid?) {
+    /// (`AuditSpec.columnRequests`, `ModelAudit.columnRequests`), on `threads` threads (`nil`:
+    /// one per core; the store is the same whatever the number: `DataLoader`).
+    public static func load(_ spec: AuditSpec, threads: Int? = nil, progress: ((LoadProgress) -> Void)? = nil) throws -> (store: ColumnStore, grid: PointsGrid?) {
         try spec.validate()
         var grid: PointsGrid?
         var requests = spec.columnRequests
@@ -85,7 +86,7 @@ public enum AuditPipeline {
             requests += scan.columnRequests()
         }
         guard let path = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
-        let store = try DataLoader.load(path: path, dialect: spec.data.csv, requests: requests, progress: progress)
+        let store = try DataLoader.load(path: path, dialect: spec.data.csv, requests: requests, threads: threads, progress: progress)
         return (store, grid)
     }
 

@@ -78,14 +78,27 @@ struct CSVByteSource: ~Copyable {
     private(set) var eof = false
     /// File offset of `storage[0]`.
     private(set) var storageOffset: Int
+    /// Whether the window reads with `pread(2)` at its own offset (a segment of a regular file
+    /// read by one of several threads sharing the descriptor), rather than `read(2)` at the
+    /// descriptor's position.
+    private let positional: Bool
+    /// A positional window reads at most up to this file offset in one `refill` while it is
+    /// before it, then in small pieces (the end of the row that straddles it): a segment reads
+    /// little beyond its end.
+    private let softEnd: Int
 
     /// A window over `file` from byte `startOffset` (the descriptor is positioned there).
-    init(file: CSVFile, startOffset: Int, chunkSize: Int, maxRowBytes: Int) throws(CSVError) {
+    /// With `positional`, the window reads with `pread(2)` from `startOffset` and never moves
+    /// the descriptor: several windows over one descriptor can read on several threads.
+    init(file: CSVFile, startOffset: Int, chunkSize: Int, maxRowBytes: Int,
+         positional: Bool = false, softEnd: Int = Int.max) throws(CSVError) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.path = file.path
         self.chunkSize = chunkSize
         self.maxRowBytes = max(maxRowBytes, chunkSize)
-        if startOffset > 0 && lseek(file.descriptor, off_t(startOffset), SEEK_SET) < 0 {
+        self.positional = positional
+        self.softEnd = softEnd
+        if !positional && startOffset > 0 && lseek(file.descriptor, off_t(startOffset), SEEK_SET) < 0 {
             throw CSVError(file: file.path, line: nil, column: nil, columnName: nil,
                            message: "cannot seek to byte \(startOffset): \(String(cString: strerror(errno)))")
         }
@@ -110,6 +123,9 @@ struct CSVByteSource: ~Copyable {
         storage.deallocate()
         scratch.deallocate()
     }
+
+    /// What a positional window reads at a time past its `softEnd`: 64 KiB.
+    static let straddlingRead = 1 << 16
 
     /// File offset of `storage[index]`.
     func fileOffset(of index: Int) -> Int { storageOffset + index }
@@ -144,11 +160,19 @@ struct CSVByteSource: ~Copyable {
             scratch = .allocate(capacity: newCapacity + 1)
             capacity = newCapacity
         }
-        let wanted = min(chunkSize, capacity - end)
+        var wanted = min(chunkSize, capacity - end)
         var got: Int
-        repeat {
-            got = read(file.descriptor, storage + end, wanted)
-        } while got < 0 && errno == EINTR
+        if positional {
+            let position = storageOffset + end
+            wanted = position < softEnd ? min(wanted, softEnd - position) : min(wanted, Self.straddlingRead)
+            repeat {
+                got = pread(file.descriptor, storage + end, wanted, off_t(position))
+            } while got < 0 && errno == EINTR
+        } else {
+            repeat {
+                got = read(file.descriptor, storage + end, wanted)
+            } while got < 0 && errno == EINTR
+        }
         if got < 0 {
             throw CSVError(file: path, line: line, column: nil, columnName: nil,
                            message: "read error: \(String(cString: strerror(errno)))")

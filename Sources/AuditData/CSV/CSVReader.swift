@@ -71,15 +71,15 @@ package final class CSVReader {
     /// File offset and physical line of the first byte after the header row.
     let dataOffset: Int
     let dataLine: Int
-    private let scanner: CSVScanner
+    let scanner: CSVScanner
     /// The file, opened once by `init` and read again from `dataOffset` by each `forEachRow`.
-    private let file: CSVFile
+    let file: CSVFile
     /// The window `init` read the header with, positioned at the first data row (on line
     /// `resumeLine`): the first `forEachRow` continues from it, so a file read once is read
     /// sequentially, from one descriptor and without seeking (a pipe works).
     private var resume: CSVByteSource?
     private var resumeLine = 0
-    private let missingPatterns: [[UInt8]]
+    let missingPatterns: [[UInt8]]
 
     /// Opens the file and reads its header line.
     ///
@@ -195,7 +195,7 @@ package final class CSVReader {
 
     /// Skips line endings at `source.begin` (empty lines), refilling as needed.
     /// On return `source.begin == source.end` only at end of file.
-    private static func skipEmptyLines(_ source: inout CSVByteSource, line: inout Int) throws(CSVError) {
+    static func skipEmptyLines(_ source: inout CSVByteSource, line: inout Int) throws(CSVError) {
         while true {
             if source.begin == source.end {
                 if source.eof { return }
@@ -327,6 +327,21 @@ package final class CSVReader {
 
     // MARK: - Rows
 
+    /// For `forEachRow`: the slot of each header field (-1: skipped), and the slots to copy
+    /// for a column selected twice (filled once, then copied).
+    func slotMap(selecting columns: [Int]) throws(CSVError) -> (slotOfField: [Int32], copies: [(to: Int, from: Int)]) {
+        for c in columns where c < 0 || c >= header.count {
+            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
+                           message: "column index \(c) is out of range: the header has \(header.count) columns")
+        }
+        var slotOfField = [Int32](repeating: -1, count: header.count)
+        var copies: [(to: Int, from: Int)] = []
+        for (slot, c) in columns.enumerated() {
+            if slotOfField[c] < 0 { slotOfField[c] = Int32(slot) } else { copies.append((slot, Int(slotOfField[c]))) }
+        }
+        return (slotOfField, copies)
+    }
+
     /// Streams all data rows once, in order. `columns` are header indices; the
     /// row gives the unquoted, unescaped bytes of each selected field, in the
     /// order of `columns`.
@@ -335,16 +350,7 @@ package final class CSVReader {
     /// errors are thrown as `CSVError` when reached, so rows before a bad row
     /// have already been delivered.
     package func forEachRow(selecting columns: [Int], _ body: (CSVRow) throws -> Void) throws {
-        for c in columns where c < 0 || c >= header.count {
-            throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "column index \(c) is out of range: the header has \(header.count) columns")
-        }
-        // field index -> slot; a column selected twice is filled once, then copied.
-        var slotOfField = [Int32](repeating: -1, count: header.count)
-        var copies: [(to: Int, from: Int)] = []
-        for (slot, c) in columns.enumerated() {
-            if slotOfField[c] < 0 { slotOfField[c] = Int32(slot) } else { copies.append((slot, Int(slotOfField[c]))) }
-        }
+        let (slotOfField, copies) = try slotMap(selecting: columns)
         let context = CSVRowContext(path: path, header: header, columns: columns,
                                     decimalComma: dialect.decimalComma, missingPatterns: missingPatterns)
         let slots = UnsafeMutablePointer<CSVFieldSlot>.allocate(capacity: max(columns.count, 1))

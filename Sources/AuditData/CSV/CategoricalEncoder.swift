@@ -58,6 +58,24 @@ package struct CategoricalEncoder {
         return insert(bytes, hash: hash, string: try row.validatedString(i))
     }
 
+    /// Adds the levels of `other` (an encoder of the rows that follow, read by another
+    /// thread), in their order of first appearance there: those not known here get the next
+    /// codes, so merging the encoders of consecutive segments in file order gives the codes
+    /// one encoder reading the whole file would give. Returns the code here of each of
+    /// `other`'s codes.
+    package mutating func merge(_ other: CategoricalEncoder) -> [UInt32] {
+        var remap: [UInt32] = []
+        remap.reserveCapacity(other.count)
+        other.arena.withUnsafeBufferPointer { arena in
+            for k in 0..<other.count {
+                let bytes = UnsafeBufferPointer(rebasing: arena[other.offsets[k]..<other.offsets[k + 1]])
+                let hash = other.hashes[k]
+                remap.append(find(bytes, hash: hash) ?? insert(bytes, hash: hash, string: other.levelStrings[k]))
+            }
+        }
+        return remap
+    }
+
     @inline(__always)
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32? {
         let mask = table.count - 1

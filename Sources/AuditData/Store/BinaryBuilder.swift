@@ -38,6 +38,20 @@ struct BinaryBuilder {
         }
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) {
+        if case .positive = rule { codes.reserveCapacity(rows) } else { values.reserveCapacity(rows) }
+    }
+
+    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    mutating func append(_ other: BinaryBuilder) {
+        values.append(contentsOf: other.values)
+        guard case .positive = rule else { return }
+        let remap = texts.merge(other.texts)
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for code in other.codes { codes.append(remap[Int(code)]) }
+    }
+
     /// The 0/1 values. With a declared positive value, the distinct values equal to it as
     /// text (Unicode canonical equivalence: a decomposed "é" matches a precomposed one) are
     /// positive; the declared value must occur.

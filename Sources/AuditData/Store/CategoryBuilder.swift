@@ -19,6 +19,20 @@ struct CategoryBuilder {
         codes.append(row.isMissing(slot) ? UInt32.max : try encoder.code(for: row, slot))
     }
 
+    /// Room for `rows` rows in all (before appending segments whose sizes are known).
+    mutating func reserveCapacity(rows: Int) { codes.reserveCapacity(rows) }
+
+    /// Appends the rows `other` read (the segment that follows these rows, read by another
+    /// thread), its levels merged in file order (`CategoricalEncoder.merge`): the codes are
+    /// those one builder reading both segments would give.
+    mutating func append(_ other: CategoryBuilder) {
+        let remap = encoder.merge(other.encoder)
+        codes.reserveCapacity(codes.count + other.codes.count)
+        remap.withUnsafeBufferPointer { remap in
+            for code in other.codes { codes.append(code == UInt32.max ? code : remap[Int(code)]) }
+        }
+    }
+
     /// The column: levels in order of first appearance, then `unknown` when a value is missing.
     func column() -> GroupColumn {
         var groups = encoder.levels

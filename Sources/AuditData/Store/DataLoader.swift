@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a data file once into a `ColumnStore`, keeping only the requested columns
 /// (`ColumnRequest`): the audit's, a points grid's, an explanation's, together.
 ///
@@ -13,28 +15,46 @@
 /// - an identifier given twice is an error naming both lines.
 ///
 /// The file is opened once (`CSVReader`); the run that hashes it for the manifest opens it
-/// a second time, and nothing else reads it.
+/// a second time, and nothing else reads it. Several threads read a large regular file's
+/// rows at once, each its own segment through the one descriptor (`SegmentedLoad`).
 public enum DataLoader {
     /// Reads `spec.path` with the columns of the spec's data part (`DataSpec.columnRequests`),
     /// after checking it; a decision model's columns are added to the request list
-    /// (`AuditSpec.columnRequests` in `AuditApplication`). `progress` is called every 65,536
+    /// (`AuditSpec.columnRequests` in `AuditApplication`). `threads`: see
+    /// `load(path:dialect:requests:threads:progress:)`. `progress` is called every 65,536
     /// rows and at the end.
-    public static func load(_ spec: DataSpec, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
+    public static func load(_ spec: DataSpec, threads: Int? = nil, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         try spec.validate()
         guard let path = spec.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
-        return try load(path: path, dialect: spec.csv, requests: spec.columnRequests, progress: progress)
+        return try load(path: path, dialect: spec.csv, requests: spec.columnRequests, threads: threads, progress: progress)
     }
 
-    /// Reads the requested columns of `path` in one pass. `progress` is called every
-    /// 65,536 rows and at the end.
+    /// Reads the requested columns of `path` in one pass, on `threads` threads (the audit's
+    /// `--threads`; `nil`: one per core) when it is a regular file of at least 8 MiB of rows
+    /// (`SegmentedLoad`: segments at line starts, checked against quoted line breaks, merged in
+    /// file order): the store, its codes and lines, and every error are the same whatever the
+    /// number of threads. `progress` is called every 65,536 rows (one thread) or per segment,
+    /// and at the end.
     ///
     /// - Throws: `CSVError` naming file, line and column: a column not in the header, a
     ///   value a request refuses, an identifier given twice, and every format error of `CSVReader`.
-    public static func load(path: String, dialect: CSVDialect, requests: [ColumnRequest],
+    public static func load(path: String, dialect: CSVDialect, requests: [ColumnRequest], threads: Int? = nil,
                             progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         let reader = try CSVReader(path: path, dialect: dialect)
+        let plan = SegmentedLoad.Plan(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        return try load(reader: reader, requests: requests, plan: plan, progress: progress)
+    }
+
+    /// The load with a given reader and plan (tests cut tiny files into tiny segments read
+    /// through tiny windows, to put segment and window boundaries everywhere).
+    static func load(reader: CSVReader, requests: [ColumnRequest], plan: SegmentedLoad.Plan,
+                     progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
+        let template = try StoreBuilder(reader: reader, requests: requests)
+        if let builder = try SegmentedLoad.run(reader: reader, template: template, plan: plan, progress: progress) {
+            return try builder.finish()
+        }
         let fileSize = progress == nil ? 0 : reader.fileSize
-        var builder = try StoreBuilder(reader: reader, requests: requests)
+        var builder = template
         try reader.forEachRow(selecting: builder.selected) { row in
             try builder.read(row)
             if builder.rows & 0xFFFF == 0 { progress?(LoadProgress(rows: builder.rows, bytesRead: reader.bytesRead, fileSize: fileSize)) }

@@ -34,6 +34,21 @@ struct GroupBuilder {
         }
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) {
+        if binning == .none { values.reserveCapacity(rows: rows) } else { numbers.reserveCapacity(rows) }
+    }
+
+    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    mutating func append(_ other: GroupBuilder) {
+        values.append(other.values)
+        numbers.append(contentsOf: other.numbers)
+    }
+
+    /// Whether the values read exceed the number of groups allowed: segments read apart
+    /// each check their own values; the whole file's are checked once merged.
+    var exceedsGroupLimit: Bool { binning == .none && values.distinctCount > limits.maxGroups }
+
     /// A value met for the first time must keep the attribute within its limits
     /// (``GroupLimits``): a label no longer than allowed, no more groups than allowed.
     private func checkNewGroup(_ row: CSVRow) throws(CSVError) {

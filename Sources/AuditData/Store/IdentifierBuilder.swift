@@ -14,6 +14,14 @@ struct IdentifierBuilder {
         values.append(try row.validatedString(slot))
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) { values.reserveCapacity(rows) }
+
+    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    mutating func append(_ other: IdentifierBuilder) {
+        values.append(contentsOf: other.values)
+    }
+
     /// The first repetition in file order: the row where a value already seen appears again,
     /// and the row where it was first seen.
     func firstRepetition() -> (first: Int, second: Int)? {

@@ -38,6 +38,14 @@ struct NumberBuilder {
         values.append(value)
     }
 
+    /// Room for `rows` rows in all.
+    mutating func reserveCapacity(rows: Int) { values.reserveCapacity(rows) }
+
+    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    mutating func append(_ other: NumberBuilder) {
+        values.append(contentsOf: other.values)
+    }
+
     /// The warnings of the rules that keep missing values: how many, the first line, the effect.
     func missingWarnings(lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap { rule -> DataWarning.Effect? in

@@ -33,6 +33,21 @@ package struct RowLines: Sendable, Equatable {
         count += 1
     }
 
+    /// Records the rows of `other` after these: the rows of the segment that follows, read
+    /// by another thread with lines counted from 0 at its start, which is on line
+    /// `lineOffset`. The result is what recording each row in turn would give.
+    mutating func append(_ other: RowLines, lineOffset: Int) {
+        guard other.count > 0 else { return }
+        let base = count
+        append(other.lines[0] + lineOffset)
+        for k in 1..<other.rows.count {
+            rows.append(base + other.rows[k])
+            lines.append(other.lines[k] + lineOffset)
+        }
+        count = base + other.count
+        last = other.last + lineOffset
+    }
+
     /// The line on which row `row` (0-based, in file order) starts.
     package func line(ofRow row: Int) -> Int {
         // The last jump at or before `row` (binary search).

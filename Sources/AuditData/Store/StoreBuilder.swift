@@ -94,6 +94,39 @@ struct StoreBuilder {
         rows += 1
     }
 
+    /// Room for `rows` rows in every column: the merged columns are allocated once, at their
+    /// size, rather than grown by doubling while the segments are still held.
+    mutating func reserveCapacity(rows: Int) {
+        for k in groups.indices { groups[k].reserveCapacity(rows: rows) }
+        label?.reserveCapacity(rows: rows)
+        decision?.reserveCapacity(rows: rows)
+        score?.reserveCapacity(rows: rows)
+        weight?.reserveCapacity(rows: rows)
+        for k in numbers.indices { numbers[k].reserveCapacity(rows: rows) }
+        for k in categories.indices { categories[k].reserveCapacity(rows: rows) }
+        for k in identifiers.indices { identifiers[k].reserveCapacity(rows: rows) }
+    }
+
+    /// Appends the rows `other` read: the segment that follows these rows, read by another
+    /// thread from a copy of the same empty builder, its lines counted from 0 at its start,
+    /// which is on line `lineOffset`.
+    mutating func append(_ other: StoreBuilder, lineOffset: Int) {
+        for k in groups.indices { groups[k].append(other.groups[k]) }
+        label?.append(other.label!)
+        decision?.append(other.decision!)
+        score?.append(other.score!)
+        weight?.append(other.weight!)
+        for k in numbers.indices { numbers[k].append(other.numbers[k]) }
+        for k in categories.indices { categories[k].append(other.categories[k]) }
+        for k in identifiers.indices { identifiers[k].append(other.identifiers[k]) }
+        lines.append(other.lines, lineOffset: lineOffset)
+        rows += other.rows
+    }
+
+    /// Whether a protected attribute has more groups than allowed (`GroupLimits`), once the
+    /// segments are merged.
+    var exceedsGroupLimits: Bool { groups.contains { $0.exceedsGroupLimit } }
+
     /// The store, once every row is read: values resolved, groups built, identifiers
     /// checked, warnings gathered.
     func finish() throws -> ColumnStore {
