@@ -17,8 +17,8 @@ struct SegmentedLoadTests {
         ColumnRequest("age", .group(.bands([18, 40]), mapping: [:])),
         ColumnRequest("y", .label(.standard)),
         ColumnRequest("d", .decision(.positive("oui"))),
-        ColumnRequest("n", .number(NumberRule(missing: .kept(warning: "left out"), notANumber: { "expected a number, found '\($0)'" },
-                                              negativeWarning: "negative"))),
+        ColumnRequest("n", .number(NumberRule(missing: .kept(warning: .shortfall), notANumber: { "expected a number, found '\($0)'" },
+                                              negativeWarning: .inequalityIndices))),
         ColumnRequest("c", .category),
         ColumnRequest("id", .identifier),
     ]
