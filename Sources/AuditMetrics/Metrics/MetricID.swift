@@ -65,12 +65,17 @@ public struct MetricID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Identifiers sort by their published name.
     public static func < (a: MetricID, b: MetricID) -> Bool { a.name < b.name }
+    /// Two identifiers are the same metric when their published names are: a name is formed
+    /// from what it is derived from, so it determines the rest (and one string comparison is
+    /// all a lookup costs).
+    public static func == (a: MetricID, b: MetricID) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// The compared identifier, boxed so that a comparison can hold the identifier it compares.
     private final class Box: Hashable, Sendable {
         let id: MetricID
         init(id: MetricID) { self.id = id }
         static func == (a: Box, b: Box) -> Bool { a.id == b.id }
-        func hash(into hasher: inout Hasher) { hasher.combine(id) }
+        func hash(into hasher: inout Hasher) { hasher.combine(id.name) }
     }
 }
