@@ -59,7 +59,7 @@ func humanStageBenchmarks() {
                                                gridFile: "bench", threads: 2)
                 // Every attribute analysed, the planted nationality named at equal points.
                 guard let human, human.attributes.count == 5, human.strataCount == 50,
-                      let or = human["nationalite"]?.groups[2]["mh_odds_ratio"]?.value.value, or < 0.7 else {
+                      let or = human["nationalite"]?.groups[2][.mhOddsRatio]?.value.value, or < 0.7 else {
                     benchmark.error("human stage: incomplete result")
                     return
                 }
