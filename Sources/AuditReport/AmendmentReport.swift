@@ -88,7 +88,7 @@ public enum AmendmentReport {
         func value(_ x: Double?) -> String { x.map { t.fixed($0, 3) } ?? t(.amendUndefined) }
         func points(_ x: Double) -> String { NumberFormat.exact(x) }
         var blocks: [ReportBlock] = [
-            .paragraph([.text(t(.amendIntro, ["grid": input.gridName, "count": t.count(input.applicants), "attribute": input.attribute,
+            .paragraph([.text(t(input.edgeNames.isEmpty ? .amendIntro : .amendIntroEdges, ["grid": input.gridName, "count": t.count(input.applicants), "attribute": input.attribute,
                                               "targets": r.targets.map(\.text).joined(separator: ", "), "evaluated": t.count(r.evaluated),
                                               "front": t.count(r.front.count)]))]),
         ]

@@ -737,6 +737,7 @@ extension Catalogue {
         case .amendSurrogateInfeasible: "Linear programme (GLPK): no grid within the floors and limits closes the mean-score gap, taken as linear in the points, for {target}; it gave no starting point."
         case .amendSurrogateNoGap: "Linear programme: not solved, since {target} picks no pair of groups to bring together at the current grid."
         case .amendSurrogateFailed: "Linear programme (GLPK): the solver gave no solution ({reason}); the search went on without it."
+        case .amendIntroEdges: "Grid {grid}, {count} applicants, groups of {attribute}. Targets: {targets}. {evaluated} candidate grids were scored exactly and re-allocated under the grid's own capacities and tie-break; {front} are not dominated (no other does as well on every target and changes less). Points and band edges move: criteria, levels, caps, groups and the allocation rule are unchanged, and no protected attribute is a criterion."
         case .amendEdgesAllowed: "With --allow band-edges, band edges may move too, one at a time, on a small lattice around each edge; bands keep their order and never become empty."
         case .amendMoveEdge: "Move the edge of {criterion} from {from} to {to} (every band bound at {from} moves with it)."
         case .amendFromSurrogate: "From the linear programme's starting point."

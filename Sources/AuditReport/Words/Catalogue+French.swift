@@ -747,6 +747,7 @@ extension Catalogue {
         case .amendSurrogateInfeasible: "Programme linéaire (GLPK) : aucune grille respectant les planchers et les limites ne comble l'écart de score moyen, pris comme linéaire en les points, pour {target} ; il n'a donné aucun point de départ."
         case .amendSurrogateNoGap: "Programme linéaire : non résolu, car {target} ne désigne aucune paire de groupes à rapprocher avec la grille actuelle."
         case .amendSurrogateFailed: "Programme linéaire (GLPK) : le solveur n'a pas donné de solution ({reason}) ; la recherche a continué sans lui."
+        case .amendIntroEdges: "Grille {grid}, {count} demandes, groupes de {attribute}. Cibles : {targets}. {evaluated} grilles candidates ont été calculées exactement et réattribuées sous les capacités et le départage de la grille ; {front} ne sont pas dominées (aucune autre ne fait aussi bien sur chaque cible en changeant moins). Les points et les bornes des tranches bougent : critères, modalités, plafonds, groupes et règle d'attribution sont inchangés, et aucun attribut protégé n'est un critère."
         case .amendEdgesAllowed: "Avec --allow band-edges, les bornes des tranches peuvent aussi se déplacer, une à la fois, sur une petite grille de valeurs autour de chaque borne ; les tranches gardent leur ordre et ne deviennent jamais vides."
         case .amendMoveEdge: "Déplacer la borne de {criterion} de {from} à {to} (toute borne de tranche à {from} se déplace avec elle)."
         case .amendFromSurrogate: "Issue du point de départ du programme linéaire."

@@ -639,6 +639,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // MARK: Amendment report (vigie amend)
     case amendTitle = "amend.title"
     case amendIntro = "amend.intro"
+    case amendIntroEdges = "amend.intro_edges"
     case amendHonesty = "amend.honesty"
     case amendProposal = "amend.proposal"
     case amendMeets = "amend.meets"
