@@ -1,12 +1,11 @@
+import AuditMetrics
+
 /// Deterministic number text without a locale: the machine form of CSV and JSON, and the
 /// rounding every number for people is built on (``NumberStyle``).
 package enum NumberFormat {
     /// Shortest text that reads back as the same Double (Swift's `description`), with
     /// whole numbers below 2^53 written without a decimal point (`3696`, not `3696.0`).
-    package static func exact(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
-        return x.description
-    }
+    package static func exact(_ x: Double) -> String { ExactNumberText.shortest(x) }
 
     /// `x` rounded half away from zero to `digits` decimals, with a point, without grouping
     /// (`-4.50`): SVG coordinates, and the digits of ``NumberStyle``.

@@ -18,18 +18,7 @@ public enum Association {
     /// Undefined when either variable has fewer than 2 observed levels.
     public static func cramersV(_ a: [Int32], _ b: [Int32]) -> MetricValue {
         guard a.count == b.count else { return .undefined(reason: "the two variables have different lengths (\(a.count) and \(b.count))") }
-        guard (a.max() ?? 0) <= DriversInput.maximumCode, (b.max() ?? 0) <= DriversInput.maximumCode else {
-            return .undefined(reason: "codes above \(DriversInput.maximumCode) (expected dense category codes)")
-        }
-        let rows = Int((a.max() ?? -1) + 1), columns = Int((b.max() ?? -1) + 1)
-        guard rows > 0, columns > 0 else { return .undefined(reason: "no rows with both values present") }
-        var table = [Double](repeating: 0, count: rows * columns)
-        var n = 0.0
-        for (x, y) in zip(a, b) where x >= 0 && y >= 0 {
-            table[Int(x) * columns + Int(y)] += 1
-            n += 1
-        }
-        return cramersV(table: table, rows: rows, columns: columns, n: n)
+        return cramersV(a, b, weight: nil)
     }
 
     /// The correlation ratio η of a numeric variable `x` across the groups `groups` (Pearson
@@ -48,18 +37,24 @@ public enum Association {
         let groupCount = Int((groups.max() ?? -1) + 1)
         guard groupCount > 0 else { return .undefined(reason: "no rows with a group") }
         let moments = GroupMoments(values: x, codes: groups, groups: groupCount)
-        let n = moments.counts.reduce(0, +)
-        guard moments.counts.filter({ $0 > 0 }).count >= 2 else {
+        return correlationRatio(counts: moments.counts.map(Double.init), means: moments.means, squaredDeviations: moments.squaredDeviations)
+    }
+
+    /// η from each group's size, mean and sum of squared deviations: η² = SS_between / SS_total
+    /// with SS_between = Σ_g n_g (x̄_g − x̄)², SS_total = SS_between + Σ_g SS_g.
+    private static func correlationRatio(counts: [Double], means: [Double], squaredDeviations: [Double]) -> MetricValue {
+        guard counts.filter({ $0 > 0 }).count >= 2 else {
             return .undefined(reason: "the correlation ratio needs at least 2 observed groups")
         }
+        let n = counts.reduce(0, +)
         var grand = 0.0
-        for g in 0..<groupCount { grand += Double(moments.counts[g]) * moments.means[g] }
-        grand /= Double(n)
+        for g in counts.indices { grand += counts[g] * means[g] }
+        grand /= n
         var between = 0.0, within = 0.0
-        for g in 0..<groupCount where moments.counts[g] > 0 {
-            let d = moments.means[g] - grand
-            between += Double(moments.counts[g]) * d * d
-            within += moments.squaredDeviations[g]
+        for g in counts.indices where counts[g] > 0 {
+            let d = means[g] - grand
+            between += counts[g] * d * d
+            within += squaredDeviations[g]
         }
         let total = between + within
         guard total > 0 else { return .undefined(reason: "the variable is constant: SS_total = 0") }
@@ -75,6 +70,12 @@ public enum Association {
             return .undefined(reason: "the two variables and the frequencies have different lengths (\(a.count), \(b.count) and \(f.count))")
         }
         guard f.allSatisfy({ $0 >= 0 && $0.isFinite }) else { return .undefined(reason: "a frequency is negative or not finite") }
+        return cramersV(a, b, weight: f)
+    }
+
+    /// The contingency table of `a` × `b` (pair `i` counting `weight[i]`, or 1), then V;
+    /// lengths and weights already checked.
+    private static func cramersV(_ a: [Int32], _ b: [Int32], weight: [Double]?) -> MetricValue {
         guard (a.max() ?? 0) <= DriversInput.maximumCode, (b.max() ?? 0) <= DriversInput.maximumCode else {
             return .undefined(reason: "codes above \(DriversInput.maximumCode) (expected dense category codes)")
         }
@@ -83,8 +84,9 @@ public enum Association {
         var table = [Double](repeating: 0, count: rows * columns)
         var n = 0.0
         for i in a.indices where a[i] >= 0 && b[i] >= 0 {
-            table[Int(a[i]) * columns + Int(b[i])] += f[i]
-            n += f[i]
+            let w = weight?[i] ?? 1
+            table[Int(a[i]) * columns + Int(b[i])] += w
+            n += w
         }
         return cramersV(table: table, rows: rows, columns: columns, n: n)
     }
@@ -137,27 +139,11 @@ public enum Association {
         }
         var means = [Double](repeating: 0, count: groupCount)
         for g in 0..<groupCount where counts[g] > 0 { means[g] = sums[g] / counts[g] }
-        var within = 0.0
         var deviations = [Double](repeating: 0, count: groupCount)
         for i in x.indices where groups[i] >= 0 {
             let d = x[i] - means[Int(groups[i])]
             deviations[Int(groups[i])] += f[i] * d * d
         }
-        let n = counts.reduce(0, +)
-        guard counts.filter({ $0 > 0 }).count >= 2 else {
-            return .undefined(reason: "the correlation ratio needs at least 2 observed groups")
-        }
-        var grand = 0.0
-        for g in 0..<groupCount { grand += counts[g] * means[g] }
-        grand /= n
-        var between = 0.0
-        for g in 0..<groupCount where counts[g] > 0 {
-            let d = means[g] - grand
-            between += counts[g] * d * d
-            within += deviations[g]
-        }
-        let total = between + within
-        guard total > 0 else { return .undefined(reason: "the variable is constant: SS_total = 0") }
-        return .defined(min(1, (between / total).squareRoot()))
+        return correlationRatio(counts: counts, means: means, squaredDeviations: deviations)
     }
 }

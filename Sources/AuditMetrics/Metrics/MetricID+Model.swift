@@ -21,16 +21,11 @@ extension MetricID {
     /// Change of a group's impact ratio when `criterion`'s points are scaled by `scale`:
     /// `sensitivity_impact_ratio_change:<criterion>×<scale>` (an integral scale printed without decimals).
     public static func sensitivityImpactRatioChange(criterion: String, scale: Double) -> MetricID {
-        MetricID("sensitivity_impact_ratio_change:\(criterion)×\(compactScale(scale))")
+        MetricID("sensitivity_impact_ratio_change:\(criterion)×\(ExactNumberText.shortest(scale))")
     }
     /// Change of a group's selection-rate difference under the same scaling: `sensitivity_rate_difference_change:<criterion>×<scale>`.
     public static func sensitivityRateDifferenceChange(criterion: String, scale: Double) -> MetricID {
-        MetricID("sensitivity_rate_difference_change:\(criterion)×\(compactScale(scale))")
-    }
-    /// `2` for 2.0, `0.5` for 0.5: an integral value below 2⁵³ without decimals, else Swift's shortest form.
-    static func compactScale(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
-        return x.description
+        MetricID("sensitivity_rate_difference_change:\(criterion)×\(ExactNumberText.shortest(scale))")
     }
 
     /// The human stage (`docs/human-stage.md`): share of applicants on which the grid's
