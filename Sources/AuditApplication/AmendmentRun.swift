@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 import AuditReport
 import DecisionModels
 import Foundation
@@ -22,6 +23,9 @@ public struct AmendmentRun {
     public var language: ReportLanguage
     /// `--allow band-edges`: the search may move band edges (``AmendmentEdges``).
     public var allowBandEdges: Bool = false
+    /// The spec's `system.mandated_priorities`: when one is the protected attribute, impact
+    /// ratios honour it as the audit's do (``AmendmentGroups/priorities``).
+    public var mandatedPriorities: [MandatedPriority] = []
 
     public init(gridPath: String, data: DataSpec, reference: String?, targets: [AmendmentTarget], constraints: AmendmentConstraints,
                 options: GridAmendment.Options, holdoutPath: String?, minGroupSize: Int, minCellSize: Int, proposals: Int, language: ReportLanguage) {
@@ -43,7 +47,8 @@ public struct AmendmentRun {
         AmendmentSettings(csv: data.csv, protected: data.protected, maxGroups: data.maxGroups, targets: targets.map(\.text), floors: constraints.floors,
                           maximumChanges: constraints.maximumChanges, step: constraints.step, candidates: options.budget, seed: options.seed,
                           proposals: proposals, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, language: language.rawValue,
-                          allow: allowBandEdges ? [Self.bandEdges] : nil)
+                          allow: allowBandEdges ? [Self.bandEdges] : nil,
+                          mandatedPriorities: mandatedPriorities.isEmpty ? nil : mandatedPriorities.map(\.declared))
     }
 
     /// The run a manifest's settings describe, on these files (`vigie verify`).
@@ -64,6 +69,7 @@ public struct AmendmentRun {
                   options: GridAmendment.Options(budget: settings.candidates, seed: settings.seed), holdoutPath: holdoutPath,
                   minGroupSize: settings.minGroupSize, minCellSize: settings.minCellSize, proposals: settings.proposals, language: language)
         allowBandEdges = try Self.parseAllow(settings.allow ?? [])
+        mandatedPriorities = (settings.mandatedPriorities ?? []).map(MandatedPriority.init(declared:))
     }
 
     /// `--allow`'s one value.
@@ -158,7 +164,8 @@ public struct AmendmentRun {
         guard let attribute = store.attributes.first else { throw SpecError(key: "--protected", message: "no protected attribute was read") }
         let groups: AmendmentGroups
         do {
-            groups = try AmendmentGroups(attribute: attribute, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, targets: targets)
+            groups = try AmendmentGroups(attribute: attribute, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, targets: targets,
+                                         mandated: mandatedPriorities.first { $0.attribute == attribute.attribute })
         } catch {
             guard key == "--holdout" else { throw error }
             throw SpecError(key: key, message: "the holdout file cannot measure the targets: " + error.message)

@@ -30,9 +30,13 @@ public struct AmendmentSettings: Codable, Equatable, Sendable {
     /// `--allow` (`band-edges`); absent when nothing is allowed (folders written before it
     /// re-run unchanged).
     public var allow: [String]?
+    /// The spec's `system.mandated_priorities` as declared (`handicap`, `handicap=oui`); absent
+    /// when none is (folders written before it re-run unchanged).
+    public var mandatedPriorities: [String]?
 
     enum CodingKeys: String, CodingKey {
         case csv, protected, targets, floors, step, candidates, seed, proposals, reference, language, allow
+        case mandatedPriorities = "mandated_priorities"
         case maximumChanges = "maximum_changes"
         case minGroupSize = "min_group_size"
         case minCellSize = "min_cell_size"

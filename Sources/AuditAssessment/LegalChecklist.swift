@@ -95,7 +95,7 @@ public enum LegalChecklist {
         items.append(declared("ai_act_14", [.humanOversight, .fallback]))
         if result.hasLabel && result.hasDecision {
             let errors = differences.filter { $0.metric == MetricID(.fpr) || $0.metric == MetricID(.fnr) }
-            let bad = errors.filter { $0.verdict == .disparity }.count + withheld.filter { $0.metric == MetricID(.fpr).name || $0.metric == MetricID(.fnr).name }.count
+            let bad = errors.filter { $0.verdict == .disparity }.count + withheld.filter { $0.metric == MetricID(.fpr) || $0.metric == MetricID(.fnr) }.count
             items.append(LegalItem(id: "ai_act_15", assessment: Assessment(bad > 0 ? .notMet : .met, [Evidence(.measured, "evidence.error_disparities", ["count": .count(bad), "total": .count(errors.count)])])))
         } else {
             items.append(LegalItem(id: "ai_act_15", assessment: Assessment(.notAssessable, [Evidence(.missing, "evidence.no_label")])))

@@ -69,7 +69,7 @@ public struct ReportFacts: Sendable {
             return (a.attribute, a.group, a.metric) < (b.attribute, b.group, b.metric)
         }
         // One per comparison (a withheld difference and ratio are one comparison).
-        withheldDisparities = Set((result.disclosure?.withheldDisparities ?? []).map { "\($0.attribute)\u{0}\($0.group)\u{0}\($0.metric)" }).count
+        withheldDisparities = Set((result.disclosure?.withheldDisparities ?? []).map { "\($0.attribute)\u{0}\($0.group)\u{0}\($0.metric.name)" }).count
         hasDecision = result.hasDecision
         var failures: [ImpactFailure] = []
         var weak = 0

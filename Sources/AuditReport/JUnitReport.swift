@@ -117,7 +117,7 @@ public struct JUnitReport {
         } else if gates.verdictsFail {
             let message = t(.junitGateVerdictsFailed, ["count": t.count(gates.disparities.count + gates.withheldDisparities.count)])
             let findings = gates.disparities.map { f in "\(f.attribute)=\(f.group) / \(f.reference): \(f.metric) (\(t(named: "junit.kind.\(f.kind.rawValue)"))) \(number(f.value.value, 4))" }
-                + gates.withheldDisparities.map { w in "\(w.attribute)=\(w.group): \(w.metric) \(t(.wordSuppressed))" }
+                + gates.withheldDisparities.map { w in "\(w.attribute)=\(w.group): \(w.metric.name) \(t(.wordSuppressed))" }
             let details = ([enforcement(gates.enforcesVerdicts, flag: "--fail-on-verdict")] + findings).joined(separator: "\n")
             cases.append(Case(classname: "vigie.gates", name: verdictName, outcome: .failure(type: "disparity", message: message, details: details)))
         } else {

@@ -116,6 +116,8 @@ struct AmendCommand: ParsableCommand {
             minGroupSize: options.minGroupSize ?? spec.analysis.minGroupSize, minCellSize: options.minCellSize ?? spec.analysis.minCellSize,
             proposals: proposals, language: options.lang ?? spec.report.language)
         run.allowBandEdges = allowBandEdges
+        // A mandated priority on the attribute measured (system card): honoured by the impact ratio.
+        run.mandatedPriorities = spec.auditedAnalysis.mandatedPriorities.filter { $0.attribute == spec.data.protected.first?.column }
         // The arguments that shape the result (paths are recorded as the manifest's inputs).
         var command = targets.flatMap { ["--target", $0.text] }
         command += floors.sorted { $0.key < $1.key }.flatMap { ["--keep", "\($0.key)>=\($0.value)"] }

@@ -139,7 +139,7 @@ enum AuditRunner {
         }
         // Gates are judged on the true values: withheld failures count, named without figures.
         let disparities = gates.disparities.map { "\($0.attribute)=\($0.group) (\($0.metric))" }
-            + gates.withheldDisparities.map { "\($0.attribute)=\($0.group) (\($0.metric), \(t(.cliWithheld, [:])))" }
+            + gates.withheldDisparities.map { "\($0.attribute)=\($0.group) (\($0.metric.name), \(t(.cliWithheld, [:])))" }
         if failOnVerdict && gates.verdictsFail {
             let names = Array(Set(disparities)).sorted().prefix(5).joined(separator: ", ") + (disparities.count > 5 ? ", …" : "")
             FileHandle.standardError.write(Data(BidiControl.visible(t(.cliFailVerdict, ["count": String(disparities.count), "s": plural(disparities.count), "names": names]) + "\n").utf8))

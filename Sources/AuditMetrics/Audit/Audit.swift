@@ -47,7 +47,7 @@ public enum Audit {
             let stats = statistics.groups[g]
             let componentNames = grouping.name.split(separator: "*").map(String.init)
             let rule = referenceRule(for: grouping, componentNames: componentNames, data: data, analysis: analysis, resolved: resolvedSingle)
-            let reference = try context.resolve(rule, grouping: grouping, statistics: stats, warnings: &warnings)
+            let reference = try context.resolve(rule, grouping: grouping, frame: context.impactFrame(grouping: grouping, statistics: stats, priorities: nil), warnings: &warnings)
             if !grouping.isIntersection, let group = reference.group { resolvedSingle[grouping.components[0]] = grouping.groups[group] }
             let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
             let priorities = Self.priorities(grouping, componentNames: componentNames, analysis: analysis, resolved: resolvedSingle)
@@ -77,7 +77,7 @@ public enum Audit {
                 components: componentNames,
                 reference: reference,
                 groups: groups,
-                aggregates: context.aggregates(stats, isUnknown: grouping.isUnknown, overall: statistics.overall),
+                aggregates: context.aggregates(stats, frame: frame, overall: statistics.overall),
                 cutPoints: grouping.cutPoints,
                 binning: grouping.binning
             ))
@@ -236,24 +236,11 @@ public enum Audit {
             )
         }
 
-        /// A group may be the `largest` or `best` reference if it has rows, is not `unknown`,
-        /// and reaches the minimum size; when no group does, any non-empty known group may.
-        func eligible(_ grouping: Grouping, _ statistics: [GroupStatistics]) -> [Int] {
-            eligible(statistics, isUnknown: grouping.isUnknown)
-        }
-
-        /// The eligible groups (see above), or the fixed set a bootstrap evaluates replicates
-        /// against, so that resampling never changes which groups are compared.
-        func eligible(_ statistics: [GroupStatistics], isUnknown: [Bool]) -> [Int] {
-            if let fixedEligible { return fixedEligible }
-            let known = statistics.indices.filter { statistics[$0].count > 0 && !isUnknown[$0] }
-            let large = known.filter { statistics[$0].count >= spec.minGroupSize }
-            return large.isEmpty ? known : large
-        }
-
         /// The favourable-outcome rates of `grouping`'s groups as a `GroupFrame` under the
         /// audit's ratio eligibility (minimum size, missing group, mandated priorities).
-        func impactFrame(grouping: Grouping, statistics: [GroupStatistics], priorities: [Set<String>]) -> GroupFrame {
+        /// The mandated priorities (`nil`: none) only matter for comparators; the eligible set,
+        /// the reference and the aggregates do not depend on them.
+        func impactFrame(grouping: Grouping, statistics: [GroupStatistics], priorities: [Set<String>]?) -> GroupFrame {
             var eligibility = spec.ratioEligibility
             eligibility.fixed = fixedEligible
             return GroupFrame(labels: grouping.groups, values: statistics.map { $0.favourableRate(decisionIsFavourable: favourable) },
@@ -287,47 +274,18 @@ public enum Audit {
             return favourable ? (x, n) : (n - x, n)
         }
 
-        func resolve(_ rule: ReferenceRule, grouping: Grouping, statistics: [GroupStatistics], warnings: inout [DataWarning]) throws(SpecError) -> ResolvedReference {
-            switch rule {
-            case .overall:
-                return ResolvedReference(rule: rule, group: nil, label: "overall")
-            case .named(let name):
-                if let index = grouping.groups.firstIndex(of: name), statistics[index].count > 0 {
-                    return ResolvedReference(rule: rule, group: index, label: name)
-                }
-                if grouping.isIntersection {
-                    let fallback = try resolve(.largest, grouping: grouping, statistics: statistics, warnings: &warnings)
-                    let note = DataWarning.referenceFallbackNote(name)
-                    warnings.append(.referenceFallback(attribute: grouping.name, reference: name))
-                    return ResolvedReference(rule: rule, group: fallback.group, label: fallback.label, note: note)
-                }
-                let present = grouping.groups.indices.filter { statistics[$0].count > 0 }.map { grouping.groups[$0] }
-                throw SpecError(key: "reference", message: "'\(name)' is not a group of '\(grouping.name)'; its groups are: \(present.joined(separator: ", "))")
-            case .largest:
-                let candidates = eligible(grouping, statistics)
-                guard let best = candidates.max(by: { statistics[$0].count < statistics[$1].count || (statistics[$0].count == statistics[$1].count && $0 > $1) }) else {
-                    return ResolvedReference(rule: rule, group: nil, label: "overall", note: "no known group has rows; the whole population is used")
-                }
-                return ResolvedReference(rule: rule, group: best, label: grouping.groups[best])
-            case .best:
-                guard hasDecision else {
-                    throw SpecError(key: "reference", message: "'best' needs a decision column (it is the group with the highest favourable-outcome rate)")
-                }
-                let candidates = eligible(grouping, statistics).filter { statistics[$0].favourableRate(decisionIsFavourable: favourable).value != nil }
-                guard let best = candidates.max(by: {
-                    let a = statistics[$0].favourableRate(decisionIsFavourable: favourable).value!
-                    let b = statistics[$1].favourableRate(decisionIsFavourable: favourable).value!
-                    return a < b || (a == b && $0 > $1)
-                }) else {
-                    return ResolvedReference(rule: rule, group: nil, label: "overall", note: "no group has a defined rate; the whole population is used")
-                }
-                return ResolvedReference(rule: rule, group: best, label: grouping.groups[best])
+        /// The reference `rule` designates among `grouping`'s groups (``GroupFrame/reference(_:attribute:fallbackWhenNamedIsAbsent:)``
+        /// on the audit's frame): a named group absent from an intersection falls back to the
+        /// largest with a warning; `best` needs a decision column.
+        func resolve(_ rule: ReferenceRule, grouping: Grouping, frame: GroupFrame, warnings: inout [DataWarning]) throws(SpecError) -> ResolvedReference {
+            if rule == .best, !hasDecision {
+                throw SpecError(key: "reference", message: "'best' needs a decision column (it is the group with the highest favourable-outcome rate)")
             }
+            let resolved = try frame.reference(rule, attribute: grouping.name, fallbackWhenNamedIsAbsent: grouping.isIntersection)
+            if case .named(let name) = rule, resolved.note != nil { warnings.append(.referenceFallback(attribute: grouping.name, reference: name)) }
+            return resolved
         }
 
-        /// Fairlearn's aggregates over the groups that the impact ratio compares: known groups
-        /// of at least the minimum size (all known non-empty groups if none is that large).
-        /// With `min_group_size: 1` and no missing protected values this is exactly Fairlearn's set.
         /// AIF360's smoothed empirical differential fairness (Foulds et al. 2020) of the
         /// decision (the label when there is no decision) over every non-empty group:
         /// p_s = (positives_s + α)/(n_s + 2α) with α = 1/2 (Dirichlet concentration 1, two
@@ -344,13 +302,13 @@ public enum Audit {
             return .defined(max(logs.max()! - logs.min()!, logComplements.max()! - logComplements.min()!))
         }
 
-        /// The groups Fairlearn's aggregates run over: known groups of at least the minimum
-        /// size (all known non-empty groups if none is that large). With `min_group_size: 1`
-        /// and no missing protected values this is exactly Fairlearn's set.
         /// Fairlearn's aggregates and AIF360's smoothed EDF of one attribute, as pure functions
-        /// of its groups' statistics (also evaluated on bootstrap replicates).
-        func aggregates(_ groups: [GroupStatistics], isUnknown: [Bool], overall: GroupStatistics) -> [MetricEntry] {
-            let present = eligible(groups, isUnknown: isUnknown).map { groups[$0] }
+        /// of its groups' statistics (also evaluated on bootstrap replicates). The aggregates run
+        /// over the frame's eligible groups (``GroupFrame/eligibleGroups(requireDefinedValue:)``:
+        /// known groups of at least the minimum size, all known non-empty groups if none is that
+        /// large); with `min_group_size: 1` and no missing protected values, Fairlearn's set.
+        func aggregates(_ groups: [GroupStatistics], frame: GroupFrame, overall: GroupStatistics) -> [MetricEntry] {
+            let present = frame.eligibleGroups(requireDefinedValue: false).map { groups[$0] }
             let rows = present.reduce(0) { $0 + $1.count }
             func parity(_ metric: GroupMetric) -> [MetricValue] {
                 let v = present.compactMap { $0.metric(metric, population: population).value }

@@ -169,7 +169,8 @@ enum BootstrapAnalysis {
             self.hasScore = result.hasScore
             self.context = Audit.Context(spec: result.analysis, hasScore: result.hasScore, population: .zero, hasLabel: result.hasLabel, hasDecision: result.hasDecision)
             let index = result.attributes.firstIndex { $0.name == grouping.name }!
-            self.eligible = self.context.eligible(result.attributes[index].groups.map(\.statistics), isUnknown: grouping.isUnknown)
+            self.eligible = self.context.impactFrame(grouping: grouping, statistics: result.attributes[index].groups.map(\.statistics), priorities: nil)
+                .eligibleGroups(requireDefinedValue: false)
             self.priorities = result.attributes[index].groups.map(\.priorities)
             self.stratumReferences = result.attributes[index].groups.map(\.stratumReference)
             self.grouping = grouping
@@ -192,6 +193,13 @@ enum BootstrapAnalysis {
             let reference = referenceGroup.map { groups[$0] } ?? population
             var aggregates: [MetricID: Double]?
             var impactRatios: [MetricValue?]?
+            var frame: GroupFrame?
+            func impactFrame() -> GroupFrame {
+                if let frame { return frame }
+                let made = context.impactFrame(grouping: grouping, statistics: groups, priorities: priorities)
+                frame = made
+                return made
+            }
             return keys.map { key -> Double? in
                 switch key {
                 case .metric(let g, let metric):
@@ -199,12 +207,12 @@ enum BootstrapAnalysis {
                 case .disparity(let g, let id):
                     return Self.disparity(id, groups[g], stratumReferences[g].map { groups[$0] } ?? reference, population)
                 case .impactRatio(let g):
-                    if impactRatios == nil { impactRatios = context.impactRatios(context.impactFrame(grouping: grouping, statistics: groups, priorities: priorities)) }
+                    if impactRatios == nil { impactRatios = context.impactRatios(impactFrame()) }
                     return impactRatios![g]?.value
                 case .aggregate(let id):
                     if aggregates == nil {
                         aggregates = [:]
-                        for e in context.aggregates(groups, isUnknown: grouping.isUnknown, overall: population) {
+                        for e in context.aggregates(groups, frame: impactFrame(), overall: population) {
                             if let v = e.value.value { aggregates![e.id] = v }
                         }
                     }

@@ -156,7 +156,7 @@ public enum DisclosureControl {
         var withheldAdverse: [WithheldVerdict] = []
         for (t, attribute) in result.attributes.enumerated() {
             for (g, group) in attribute.groups.enumerated() where group.adverseImpact == true && out.attributes[t].groups[g].adverseImpact == nil {
-                withheldAdverse.append(WithheldVerdict(attribute: attribute.name, group: group.label, metric: "impact_ratio",
+                withheldAdverse.append(WithheldVerdict(attribute: attribute.name, group: group.label, metric: .impactRatio,
                                                        groupSuppressed: plan.isSuppressed(table: t, group: g), belowMinSize: group.belowMinSize,
                                                        isUnknown: group.isUnknown, isIntersection: attribute.isIntersection))
             }
@@ -167,7 +167,7 @@ public enum DisclosureControl {
             .map { f in
                 let a = result[f.attribute]
                 let g = a?[f.group]
-                return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric.name, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
+                return WithheldVerdict(attribute: f.attribute, group: f.group, metric: f.metric, groupSuppressed: hiddenLabels[f.attribute]?.contains(f.group) ?? false,
                                        belowMinSize: g?.belowMinSize ?? false, isUnknown: g?.isUnknown ?? false, isIntersection: a?.isIntersection ?? false)
             }
         // The rates' family only: the allocation's comparisons are adjusted apart (`AllocationFindings`).

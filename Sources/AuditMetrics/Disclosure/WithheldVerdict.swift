@@ -12,7 +12,7 @@ public struct WithheldVerdict: Sendable, Equatable {
     /// The group's label.
     public let group: String
     /// `impact_ratio` for an adverse impact, else the finding's metric (`selection_rate`…).
-    public let metric: String
+    public let metric: MetricID
     /// Whether the group's own rates are suppressed (otherwise only the comparison is withheld,
     /// because another group it is compared with is).
     public let groupSuppressed: Bool
@@ -23,7 +23,7 @@ public struct WithheldVerdict: Sendable, Equatable {
     /// Whether the attribute crosses two or more attributes.
     public let isIntersection: Bool
 
-    public init(attribute: String, group: String, metric: String, groupSuppressed: Bool, belowMinSize: Bool, isUnknown: Bool, isIntersection: Bool) {
+    public init(attribute: String, group: String, metric: MetricID, groupSuppressed: Bool, belowMinSize: Bool, isUnknown: Bool, isIntersection: Bool) {
         self.attribute = attribute
         self.group = group
         self.metric = metric

@@ -30,6 +30,9 @@ public struct MandatedPriority: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The declaration as written: `attribute` or `attribute=group`.
+    public var declared: String { group.map { "\(attribute)=\($0)" } ?? attribute }
+
     /// Whether `group` (a label of `attribute`) is favoured, given the attribute's reference
     /// label (`nil` when the reference is the whole population). The missing group never is.
     public func favours(_ group: String, isMissing: Bool, reference: String?) -> Bool {

@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 
 /// The groups of the protected attribute an amendment is measured on: row-aligned codes
 /// (`unknown` left out, −1), each group's size, which groups are **eligible** (at least
@@ -16,11 +17,17 @@ public struct AmendmentGroups: Sendable, Equatable {
     /// The reference group of score gaps: the one named, else the largest eligible group (the
     /// first label on a tie).
     public let reference: Int
+    /// The mandated priority each group holds (`MandatedPriority.favours`, against the reference
+    /// above): a group is never compared, for its impact ratio, with a priority group it does
+    /// not belong to (the audit's `RatioEligibility`). Empty sets when none is declared for the attribute.
+    public let priorities: [Set<String>]
 
     /// - Throws: `SpecError` keyed `--reference` for a group not in the data; keyed `--target`
     ///   when fewer than two groups are eligible (no impact ratio or gap can be measured) or,
     ///   for a score-gap target, the reference is not eligible.
-    public init(attribute: GroupColumn, reference name: String?, minGroupSize: Int, minCellSize: Int, targets: [AmendmentTarget]) throws(SpecError) {
+    /// - Parameter mandated: the attribute's mandated priority (`system.mandated_priorities`), if any.
+    public init(attribute: GroupColumn, reference name: String?, minGroupSize: Int, minCellSize: Int, targets: [AmendmentTarget],
+                mandated: MandatedPriority? = nil) throws(SpecError) {
         let labels = attribute.groups
         let codes = attribute.codesLeavingOutUnknown
         var counts = [Int](repeating: 0, count: labels.count)
@@ -47,6 +54,10 @@ public struct AmendmentGroups: Sendable, Equatable {
             self.reference = best
         }
         let reference = self.reference
+        priorities = labels.indices.map { g in
+            guard let mandated, mandated.favours(labels[g], isMissing: false, reference: labels[reference]) else { return [] }
+            return [mandated.attribute]
+        }
         if targets.contains(where: { switch $0 { case .scoreGapAtMost, .topKShareRatioAtLeast: true; default: false } }), !eligible.contains(reference) {
             throw SpecError(key: "--target", message: "the score gap and the top-k share ratio are measured against '\(labels[reference])', which has \(counts[reference]) applicants, fewer than \(floor); choose another --reference")
         }

@@ -1,10 +1,14 @@
+import AuditMetrics
+
 /// What one candidate grid does on the applicants (``AmendmentEvaluator``): its selection
 /// per group, its mean scores and how far its selection is from the baseline grid's.
 ///
 /// With `n_g` rows and `s_g` selected in group `g`, `E` the eligible groups
 /// (``AmendmentGroups``) and `r` the reference:
-/// * impact ratio `IR_g = (s_g/n_g) / max_{h∈E} (s_h/n_h)`, undefined when that max is 0;
-///   `min_impact_ratio = min_{g∈E} IR_g`;
+/// * impact ratio `IR_g = (s_g/n_g) / max_{h∈E, h comparable with g} (s_h/n_h)`, undefined when that
+///   max is 0 — the audit's `GroupFrame.mostFavouredRatios` on the eligible groups, so a group is
+///   never compared with a mandated-priority group it does not belong to, as in the model audit's
+///   `grid_impact_ratio`; `min_impact_ratio = min_{g∈E} IR_g`;
 /// * score gap `mean_g − mean_r`; `max_abs_score_gap = max_{g∈E, g≠r} |mean_g − mean_r|`;
 /// * changed selections `|S Δ S_0|`, `S_0` the baseline grid's selected applicants;
 /// * when measured, exposure ratio `ER_g = (E_g/n_g) / (E/N)` with `E_g = Σ_{i∈g} 1/log₂(1 + r_i)`,
@@ -25,7 +29,8 @@ public struct AmendmentMeasure: Sendable, Equatable {
     /// `min_{g∈E} IR_g` and its group; `nil` when undefined.
     public let minImpactRatio: Double?
     public let worstGroup: Int?
-    /// The most favoured eligible group (the impact ratio's denominator).
+    /// The worst group's comparator: its most favoured comparable eligible group (the impact
+    /// ratio's denominator; with no mandated priority, the most favoured eligible group).
     public let bestGroup: Int?
     /// `max_{g∈E, g≠r} |mean_g − mean_r|` and its group.
     public let maxAbsScoreGap: Double?
@@ -78,14 +83,20 @@ public struct AmendmentMeasure: Sendable, Equatable {
     static func make(groups: AmendmentGroups, scoreSums: [Double], selected: [Int], selectedTotal: Int, changed: Int,
                      exposureSums: [Double]? = nil) -> AmendmentMeasure {
         let means: [Double?] = groups.counts.indices.map { groups.counts[$0] > 0 ? scoreSums[$0] / Double(groups.counts[$0]) : nil }
-        // As the model audit's grid_impact_ratio: (s_g / n_g) / (s_b / n_b).
+        // As the model audit's grid_impact_ratio: (s_g / n_g) / (s_b / n_b), b the most favoured
+        // comparable group, through the same group frame (eligible set fixed: the amendment's).
         let rate = { (g: Int) in Double(selected[g]) / Double(groups.counts[g]) }
-        var best: Int?
-        for g in groups.eligible where best.map({ rate(g) > rate($0) }) ?? true { best = g }
+        let frame = GroupFrame(labels: groups.labels,
+                               values: groups.labels.indices.map { g in .ratio(Double(selected[g]), Double(groups.counts[g]), reason: "empty group") },
+                               sizes: groups.counts, isMissing: groups.labels.map { _ in false }, priorities: groups.priorities,
+                               eligibility: RatioEligibility(minimumSize: 1, fixed: groups.eligible))
+        let frameRatios = frame.mostFavouredRatios()
         var ratios = [Double?](repeating: nil, count: groups.labels.count)
-        if let b = best, rate(b) > 0 { for g in groups.eligible { ratios[g] = rate(g) / rate(b) } }
+        for g in groups.eligible { ratios[g] = frameRatios[g].value }
         var worst: Int?
         for g in groups.eligible { if let x = ratios[g], worst.flatMap({ ratios[$0] }).map({ x < $0 }) ?? true { worst = g } }
+        var best = worst.flatMap { frame.mostFavoured(for: $0) }
+        if best == nil { for g in groups.eligible where best.map({ rate(g) > rate($0) }) ?? true { best = g } }
         var gapGroup: Int?, gap: Double?
         if let mr = means[groups.reference] {
             for g in groups.eligible where g != groups.reference {
