@@ -65,8 +65,8 @@ public enum AllocationAnalysis {
                                     isReference: audit.reference.group == c, belowMinSize: rowsByGroup[c].count < spec.minGroupSize, level: level,
                                     method: spec.inference.interval, extras: extras, totals: totals))
             }
-            if let refIndex = audit.reference.group, let reference = groups.first(where: { $0.label == grouping.groups[refIndex] }) {
-                groups = groups.map { withDisparities($0, reference: reference, level: level) }
+            if let refIndex = audit.reference.group, let reference = groups.firstIndex(where: { $0.label == grouping.groups[refIndex] }) {
+                groups = withDisparities(groups, reference: reference, level: level, eligibility: spec.ratioEligibility)
             }
             // Exact decomposition of the GE family by this grouping (the sample is sorted once, above).
             let codes = present.map { UInt32(grouping.code(ofRow: $0, in: store)) }
@@ -417,48 +417,40 @@ public enum AllocationAnalysis {
         ]
     }
 
-    /// Ratios of means, medians and per-capita amounts to the reference group (log-delta
-    /// intervals for independent means: var(ln r) = v₁/m₁² + v₂/m₂²), and the difference and
-    /// ratio of shortfall shares (Newcombe, Katz).
-    /// The standard error of ln(m₁/m₂) for two independent estimates with normal intervals
-    /// (delta method: var(ln r) = s₁²/m₁² + s₂²/m₂², each s read from its interval as
-    /// (high − low)/(2 z)); `nil` when a value is not positive or an interval is missing.
-    public static func logRatioStandardError(_ mine: MetricEntry, _ theirs: MetricEntry, level: Double) -> Double? {
-        guard let m1 = mine.value.value, let m2 = theirs.value.value, m1 > 0, m2 > 0, let i1 = mine.interval, let i2 = theirs.interval else { return nil }
-        let z = Normal.quantile(0.5 + level / 2)
-        let s1 = (i1.high - i1.low) / (2 * z), s2 = (i2.high - i2.low) / (2 * z)
-        let se = ((s1 * s1) / (m1 * m1) + (s2 * s2) / (m2 * m2)).squareRoot()
-        return se > 0 ? se : nil
-    }
-
-    static func withDisparities(_ g: AllocationGroupResult, reference: AllocationGroupResult, level: Double) -> AllocationGroupResult {
-        var disparities: [MetricEntry] = []
-        let z = Normal.quantile(0.5 + level / 2)
-        for name in MetricID.allocationRatioMeans {
-            guard let mine = g[name], let theirs = reference[name] else { continue }
-            let ratio = Disparity.ratio(mine.value, theirs.value)
-            var interval: MetricInterval?
-            if name != .allocationMedian, !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
-                interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
+    /// Each group's comparison with the reference group (the audit's), metric by metric through
+    /// one `GroupFrame` of that metric over the attribute's groups
+    /// (``GroupFrame/comparison(of:with:level:)``): ratios of means, medians and per-capita
+    /// amounts (`MetricID.allocationRatioMeans`), the difference and the ratio of the compared
+    /// shares (`MetricID.allocationComparedShares`) and of the shortfall share. Intervals
+    /// (``GroupEstimate``): for means and per-person amounts, exp(ln r ± z·SE) with
+    /// var(ln r) = s₁²/m₁² + s₂²/m₂² (each s from the group's normal interval) and the normal
+    /// interval of their difference; for shares of households, Newcombe's and Katz's on Kish
+    /// effective counts — the intervals the allocation findings give (``AllocationFindings``).
+    /// A median (order-statistics interval) and the reference itself get none.
+    static func withDisparities(_ groups: [AllocationGroupResult], reference: Int, level: Double, eligibility: RatioEligibility) -> [AllocationGroupResult] {
+        var disparities = [[MetricEntry]](repeating: [], count: groups.count)
+        func compare(_ name: MetricID, estimate: (MetricEntry) -> GroupEstimate, difference: Bool) {
+            guard groups[reference][name] != nil else { return }
+            let entries = groups.map { $0[name] }
+            let frame = GroupFrame(labels: groups.map(\.label), values: entries.map { $0?.value ?? .undefined(reason: "not measured") },
+                                   sizes: groups.map(\.households), isMissing: groups.map { _ in false }, eligibility: eligibility,
+                                   estimates: entries.map { $0.map(estimate) ?? .unavailable })
+            for g in groups.indices {
+                guard let mine = entries[g] else { continue }
+                let c = frame.comparison(of: g, with: reference, level: level)
+                if difference { disparities[g].append(MetricEntry(name.difference, c.difference, n: mine.n, interval: c.differenceInterval)) }
+                disparities[g].append(MetricEntry(name.ratio, c.ratio, n: mine.n, interval: c.ratioInterval))
             }
-            disparities.append(MetricEntry(name.ratio, ratio, n: mine.n, interval: interval))
         }
+        let mean = { (e: MetricEntry) in GroupEstimate.normalMean(e, level: level) }
+        for name in MetricID.allocationRatioMeans { compare(name, estimate: mean, difference: false) }
         for name in MetricID.allocationComparedShares {
-            guard let mine = g[name], let theirs = reference[name] else { continue }
-            disparities.append(MetricEntry(name.difference, Disparity.difference(mine.value, theirs.value), n: mine.n))
-            let ratio = Disparity.ratio(mine.value, theirs.value)
-            var interval: MetricInterval?
-            // The cut per person's ratio: on the log scale, as the means' (its own interval is normal).
-            if name == .droughtReductionPerPerson, !g.isReference, let se = logRatioStandardError(mine, theirs, level: level), let r = ratio.value {
-                interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
-            }
-            disparities.append(MetricEntry(name.ratio, ratio, n: mine.n, interval: interval))
+            compare(name, estimate: name == .droughtReductionPerPerson ? mean : GroupEstimate.share, difference: true)
         }
-        if let mine = g[.shortfallShare], let theirs = reference[.shortfallShare] {
-            disparities.append(MetricEntry(MetricID.shortfallShare.difference, Disparity.difference(mine.value, theirs.value), n: mine.n))
-            disparities.append(MetricEntry(MetricID.shortfallShare.ratio, Disparity.ratio(mine.value, theirs.value), n: mine.n))
+        compare(.shortfallShare, estimate: GroupEstimate.share, difference: true)
+        return groups.indices.map { g in
+            AllocationGroupResult(label: groups[g].label, households: groups[g].households, isReference: groups[g].isReference,
+                                  belowMinSize: groups[g].belowMinSize, metrics: groups[g].metrics, disparities: disparities[g])
         }
-        return AllocationGroupResult(label: g.label, households: g.households, isReference: g.isReference, belowMinSize: g.belowMinSize,
-                                     metrics: g.metrics, disparities: disparities)
     }
 }

@@ -39,7 +39,7 @@ public enum Audit {
     public static func result(statistics: AuditStatistics, data: DataSpec, analysis: AnalysisSpec, hasLabel: Bool, hasDecision: Bool, weighted: Bool, warnings: [DataWarning] = [], source: DataSource? = nil) throws(SpecError) -> AuditResult {
         var warnings = warnings
         let context = Context(spec: analysis, hasScore: data.score != nil, population: statistics.overall, hasLabel: hasLabel, hasDecision: hasDecision)
-        let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, reference: nil, independentReference: false, isReference: false, impactRatio: nil)
+        let overall = context.groupResult(label: "all", statistics: statistics.overall, isUnknown: false, comparisons: nil, isReference: false, impactRatio: nil)
         var attributes: [AttributeResult] = []
         // The reference group each single attribute resolved to (intersections come after them).
         var resolvedSingle: [Int: String] = [:]
@@ -49,7 +49,7 @@ public enum Audit {
             let rule = referenceRule(for: grouping, componentNames: componentNames, data: data, analysis: analysis, resolved: resolvedSingle)
             let reference = try context.resolve(rule, grouping: grouping, frame: context.impactFrame(grouping: grouping, statistics: stats, priorities: nil), warnings: &warnings)
             if !grouping.isIntersection, let group = reference.group { resolvedSingle[grouping.components[0]] = grouping.groups[group] }
-            let referenceStats = reference.group.map { stats[$0] } ?? statistics.overall
+            let rateFrames = context.rateFrames(grouping: grouping, statistics: stats)
             let priorities = Self.priorities(grouping, componentNames: componentNames, analysis: analysis, resolved: resolvedSingle)
             let frame = context.impactFrame(grouping: grouping, statistics: stats, priorities: priorities)
             let impactRatios = context.impactRatios(frame)
@@ -58,9 +58,11 @@ public enum Audit {
             for (c, label) in grouping.groups.enumerated() {
                 let comparison = Self.priorityComparison(c, grouping: grouping, componentNames: componentNames, analysis: analysis,
                                                          priorities: priorities, reference: reference.group, statistics: stats)
+                // Against the reference group (or its priority stratum's group), or the whole population.
+                let comparator = comparison.stratum ?? reference.group
                 var group = context.groupResult(
                     label: label, statistics: stats[c], isUnknown: grouping.isUnknown[c],
-                    reference: comparison.stratum.map { stats[$0] } ?? referenceStats, independentReference: reference.group != nil,
+                    comparisons: rateFrames.mapValues { $0.comparison(of: c, with: comparator, level: analysis.inference.level) },
                     isReference: reference.group == c, impactRatio: impactRatios[c]
                 )
                 if impactRatios[c]?.value != nil {
@@ -161,12 +163,11 @@ public enum Audit {
 
         /// One group's metrics and disparities, with analytic intervals.
         ///
-        /// - Parameters:
-        ///   - reference: the reference's statistics (`nil` for the whole-population row).
-        ///   - independentReference: whether the reference is a group disjoint from this one;
-        ///     intervals for differences and ratios assume independent samples, so they are
-        ///     only given then (not against the whole population, nor for the reference itself).
-        func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, reference: GroupStatistics?, independentReference: Bool, isReference: Bool, impactRatio: MetricValue?) -> GroupResult {
+        /// - Parameter comparisons: each rate's comparison with the group's comparator
+        ///   (``GroupFrame/comparison(of:with:level:)`` on ``rateFrames(grouping:statistics:)``),
+        ///   `nil` for the whole-population row.
+        func groupResult(label: String, statistics s: GroupStatistics, isUnknown: Bool, comparisons: [GroupMetric: GroupComparison]?,
+                         isReference: Bool, impactRatio: MetricValue?) -> GroupResult {
             let metrics = GroupMetric.allCases
                 .filter { $0.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) }
                 .map { metric -> MetricEntry in
@@ -176,30 +177,21 @@ public enum Audit {
                     return entry
                 }
             var disparities: [MetricEntry] = []
-            if let reference {
-                let compare = independentReference && !isReference
-                var intervals: [GroupMetric: (difference: MetricInterval?, ratio: MetricInterval?)] = [:]
-                for rate in GroupMetric.rates where rate.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) {
-                    let mine = s.metric(rate, population: population)
-                    let theirs = reference.metric(rate, population: population)
+            if let comparisons {
+                for rate in GroupMetric.rates {
+                    guard let c = comparisons[rate] else { continue }
                     let n = s.denominatorRows(rate)
-                    let ci: (difference: MetricInterval?, ratio: MetricInterval?) = compare ? comparisonIntervals(rate, s, reference) : (nil, nil)
-                    intervals[rate] = ci
-                    disparities.append(MetricEntry(MetricID(rate).difference, Disparity.difference(mine, theirs), n: n, interval: ci.difference))
-                    disparities.append(MetricEntry(MetricID(rate).ratio, Disparity.ratio(mine, theirs), n: n, interval: ci.ratio))
+                    disparities.append(MetricEntry(MetricID(rate).difference, c.difference, n: n, interval: c.differenceInterval))
+                    disparities.append(MetricEntry(MetricID(rate).ratio, c.ratio, n: n, interval: c.ratioInterval))
                 }
-                if hasDecision {
-                    let sr = s.metric(.selectionRate, population: population)
-                    let srRef = reference.metric(.selectionRate, population: population)
-                    disparities.append(MetricEntry(.statisticalParityDifference, Disparity.difference(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.difference))
-                    disparities.append(MetricEntry(.disparateImpact, Disparity.ratio(sr, srRef), n: s.count, interval: intervals[.selectionRate]?.ratio))
+                if hasDecision, let sr = comparisons[.selectionRate] {
+                    disparities.append(MetricEntry(.statisticalParityDifference, sr.difference, n: s.count, interval: sr.differenceInterval))
+                    disparities.append(MetricEntry(.disparateImpact, sr.ratio, n: s.count, interval: sr.ratioInterval))
                 }
-                if hasDecision && hasLabel {
-                    let dFPR = Disparity.difference(s.metric(.fpr, population: population), reference.metric(.fpr, population: population))
-                    let dTPR = Disparity.difference(s.metric(.tpr, population: population), reference.metric(.tpr, population: population))
-                    disparities.append(MetricEntry(.averageOddsDifference, Disparity.mean(dFPR, dTPR), n: s.count))
-                    disparities.append(MetricEntry(.averageAbsOddsDifference, Disparity.mean(dFPR, dTPR, absolute: true), n: s.count))
-                    disparities.append(MetricEntry(.equalOpportunityDifference, dTPR, n: s.denominatorRows(.tpr), interval: intervals[.tpr]?.difference))
+                if hasDecision && hasLabel, let fpr = comparisons[.fpr], let tpr = comparisons[.tpr] {
+                    disparities.append(MetricEntry(.averageOddsDifference, Disparity.mean(fpr.difference, tpr.difference), n: s.count))
+                    disparities.append(MetricEntry(.averageAbsOddsDifference, Disparity.mean(fpr.difference, tpr.difference, absolute: true), n: s.count))
+                    disparities.append(MetricEntry(.equalOpportunityDifference, tpr.difference, n: s.denominatorRows(.tpr), interval: tpr.differenceInterval))
                 }
             }
             var adverse: Bool?
@@ -211,29 +203,31 @@ public enum Audit {
             )
         }
 
-        /// Newcombe's interval for the difference and Katz's for the ratio of a proportion
-        /// between two independent groups (effective counts when weighted); Welch's normal
-        /// interval for a difference of mean scores. `ppr` and `share` are shares of one whole,
-        /// not independent proportions: no interval.
-        func comparisonIntervals(_ rate: GroupMetric, _ a: GroupStatistics, _ b: GroupStatistics) -> (difference: MetricInterval?, ratio: MetricInterval?) {
-            if rate == .scoreMean {
-                guard a.scoredRows >= 2, b.scoredRows >= 2, a.scoreWeight == Double(a.scoredRows), b.scoreWeight == Double(b.scoredRows) else { return (nil, nil) }
-                func moments(_ g: GroupStatistics) -> (mean: Double, varianceOfMean: Double) {
-                    let n = Double(g.scoredRows), mean = g.scoreSum / n
-                    return (mean, max(0, (g.scoreSquareSum - n * mean * mean) / (n - 1)) / n)
-                }
-                let (ma, va) = moments(a), (mb, vb) = moments(b)
-                let half = Normal.quantile(0.5 + inference.level / 2) * (va + vb).squareRoot()
-                return (MetricInterval(low: ma - mb - half, high: ma - mb + half, method: .normal), nil)
+        /// One `GroupFrame` per rate the audit has (`GroupMetric.rates`): the groups' values, the
+        /// population's, and what each is estimated from (``estimate(_:_:)``).
+        func rateFrames(grouping: Grouping, statistics: [GroupStatistics]) -> [GroupMetric: GroupFrame] {
+            var frames: [GroupMetric: GroupFrame] = [:]
+            for rate in GroupMetric.rates where rate.isAvailable(hasLabel: hasLabel, hasDecision: hasDecision, hasScore: hasScore) {
+                frames[rate] = GroupFrame(labels: grouping.groups, values: statistics.map { $0.metric(rate, population: population) },
+                                          sizes: statistics.map(\.count), isMissing: grouping.isUnknown,
+                                          overall: population.metric(rate, population: population), eligibility: spec.ratioEligibility,
+                                          estimates: statistics.map { estimate(rate, $0) })
             }
-            guard rate != .ppr, rate != .share,
-                  let (x1, n1) = a.effectiveCounts(rate, population: population),
-                  let (x2, n2) = b.effectiveCounts(rate, population: population) else { return (nil, nil) }
-            let level = inference.level
-            return (
-                MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .newcombe),
-                MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
-            )
+            return frames
+        }
+
+        /// What a group's rate is estimated from, for the intervals of its comparisons: a
+        /// proportion on its effective counts (Kish when weighted); an unweighted mean score with
+        /// its variance s²/n (at least 2 scored rows); `ppr` and `share` are shares of one whole,
+        /// not independent proportions: none.
+        func estimate(_ rate: GroupMetric, _ g: GroupStatistics) -> GroupEstimate {
+            if rate == .scoreMean {
+                guard g.scoredRows >= 2, g.scoreWeight == Double(g.scoredRows) else { return .unavailable }
+                let n = Double(g.scoredRows), mean = g.scoreSum / n
+                return .mean(mean, varianceOfMean: max(0, (g.scoreSquareSum - n * mean * mean) / (n - 1)) / n)
+            }
+            guard rate != .ppr, rate != .share, let (x, n) = g.effectiveCounts(rate, population: population) else { return .unavailable }
+            return .proportion(successes: x, trials: n)
         }
 
         /// The favourable-outcome rates of `grouping`'s groups as a `GroupFrame` under the

@@ -10,7 +10,7 @@ import Foundation
 ///   `water_price_per_m3` (Σ water charge / Σ volume) and `drought_reduction_per_person` (the m³
 ///   a drought restriction cuts, per person): interval exp(ln r ± z·SE) with
 ///   SE² = s₁²/m₁² + s₂²/m₂² (delta method, each s from the group's normal interval,
-///   ``AllocationAnalysis/logRatioStandardError(_:_:level:)``); test: the two-sided z test of
+///   ``GroupEstimate/logRatioStandardError(_:_:)``); test: the two-sided z test of
 ///   ln r = 0 with that SE (`log_ratio_z`), so the interval excludes 1 exactly when p < 1 − level;
 /// - **shares, as a difference and a ratio** — `effort_above_3pct_share` (the bill above 3 % of
 ///   income) and `shortfall_share` (below the essential need): Newcombe's interval for the
@@ -54,7 +54,7 @@ public enum AllocationFindings {
                     var c = Comparison(attribute: attribute, group: group, reference: reference, metric: metric)
                     if means.contains(metric) {
                         if let r = Disparity.ratio(mine.value, theirs.value).value, r > 0,
-                           let se = AllocationAnalysis.logRatioStandardError(mine, theirs, level: inference.level) {
+                           let se = GroupEstimate.logRatioStandardError(.normalMean(mine, level: inference.level), .normalMean(theirs, level: inference.level)) {
                             c.test = "log_ratio_z"
                             c.pValue = 2 * Normal.cdf(-abs(log(r)) / se)
                         }
@@ -106,15 +106,12 @@ public enum AllocationFindings {
         var out: [Finding] = []
         for kind in kinds {
             let value = kind == .difference ? Disparity.difference(mine.value, theirs.value) : Disparity.ratio(mine.value, theirs.value)
-            var interval: MetricInterval?
-            if isMean {
-                if let r = value.value, let se = AllocationAnalysis.logRatioStandardError(mine, theirs, level: inference.level) {
-                    let z = Normal.quantile(0.5 + inference.level / 2)
-                    interval = MetricInterval(low: r * exp(-z * se), high: r * exp(z * se), method: .normal)
-                }
-            } else if let ((x1, n1), (x2, n2)) = shareCounts {
-                interval = FindingsBuilder.proportionInterval(kind, x1, n1, x2, n2, level: inference.level)
-            }
+            // The interval the allocation's disparity rows give (``AllocationAnalysis``): one
+            // comparison, one interval (``GroupEstimate``).
+            let estimate = { (e: MetricEntry) in isMean ? GroupEstimate.normalMean(e, level: inference.level) : GroupEstimate.share(e) }
+            var interval = kind == .difference
+                ? GroupEstimate.differenceInterval(estimate(mine), estimate(theirs), level: inference.level)
+                : GroupEstimate.ratioInterval(estimate(mine), estimate(theirs), level: inference.level)
             if value.value == nil { interval = nil }
             let band = FindingsBuilder.band(kind, spec: spec)
             var (verdict, reason) = FindingsBuilder.judge(

@@ -212,9 +212,8 @@ package enum FindingsBuilder {
     /// The interval of a comparison of two proportions x1/n1 and x2/n2: Newcombe's for the
     /// difference, Katz's (adjusted when a count is 0) for the ratio.
     static func proportionInterval(_ kind: Finding.Kind, _ x1: Double, _ n1: Double, _ x2: Double, _ n2: Double, level: Double) -> MetricInterval? {
-        kind == .difference
-            ? MetricInterval(DifferenceInterval.newcombe(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .newcombe)
-            : MetricInterval(RatioInterval.katzOrAdjusted(successes1: x1, trials1: n1, successes2: x2, trials2: n2, level: level), .katz)
+        let a = GroupEstimate.proportion(successes: x1, trials: n1), b = GroupEstimate.proportion(successes: x2, trials: n2)
+        return kind == .difference ? GroupEstimate.differenceInterval(a, b, level: level) : GroupEstimate.ratioInterval(a, b, level: level)
     }
 
     /// The equivalence band a comparison must lie within to be "no disparity": ± the difference

@@ -23,9 +23,12 @@ public struct GroupFrame: Sendable, Equatable {
     public let overall: MetricValue
     /// Who may be a comparator.
     public let eligibility: RatioEligibility
+    /// What each group's value is estimated from, for the intervals of its comparisons
+    /// (``comparison(of:with:level:)``); `.unavailable` when not given.
+    public let estimates: [GroupEstimate]
 
     public init(labels: [String], values: [MetricValue], sizes: [Int], isMissing: [Bool], priorities: [Set<String>]? = nil,
-                overall: MetricValue = .undefined(reason: "no overall value given"), eligibility: RatioEligibility) {
+                overall: MetricValue = .undefined(reason: "no overall value given"), eligibility: RatioEligibility, estimates: [GroupEstimate]? = nil) {
         precondition(values.count == labels.count && sizes.count == labels.count && isMissing.count == labels.count, "one value, size and flag per group")
         self.labels = labels
         self.values = values
@@ -34,6 +37,8 @@ public struct GroupFrame: Sendable, Equatable {
         self.priorities = priorities ?? labels.map { _ in [] }
         self.overall = overall
         self.eligibility = eligibility
+        self.estimates = estimates ?? labels.map { _ in .unavailable }
+        precondition(self.estimates.count == labels.count, "one estimate per group")
     }
 
     /// The groups that may be a comparator for some group (before the priority rule).
@@ -86,6 +91,21 @@ public struct GroupFrame: Sendable, Equatable {
             guard let top = mostFavoured(for: g) else { return .undefined(reason: "no comparable group with a defined value (\(eligibility.rationale))") }
             return Disparity.difference(values[g], values[top])
         }
+    }
+
+    /// Group `group`'s value against group `comparator`'s (the reference, or a stratum's group),
+    /// or against the overall value when `comparator` is `nil`: the difference and the ratio
+    /// (``Disparity``), with intervals (``GroupEstimate``) only between two distinct groups —
+    /// independent samples; never against the whole population, which contains the group.
+    public func comparison(of group: Int, with comparator: Int?, level: Double) -> GroupComparison {
+        let theirs = comparator.map { values[$0] } ?? overall
+        let difference = Disparity.difference(values[group], theirs), ratio = Disparity.ratio(values[group], theirs)
+        guard let comparator, comparator != group else {
+            return GroupComparison(difference: difference, ratio: ratio, differenceInterval: nil, ratioInterval: nil)
+        }
+        return GroupComparison(difference: difference, ratio: ratio,
+                               differenceInterval: GroupEstimate.differenceInterval(estimates[group], estimates[comparator], level: level),
+                               ratioInterval: GroupEstimate.ratioInterval(estimates[group], estimates[comparator], level: level))
     }
 
     /// Each group's value against the overall value (Fairlearn's `to_overall`).
