@@ -44,12 +44,22 @@ public struct AuditSpec: Sendable, Equatable {
     }
 
     /// The spec file's check that each mandated priority names a protected attribute (a typo
-    /// would silently leave the priority out). Not in ``validate()``: `--protected` may audit a
-    /// subset on the command line, and a priority on an attribute not audited is then unused.
+    /// would silently leave the priority out), and that a bare priority (`handicap`: every group
+    /// but the reference is favoured) has a named reference — under `largest` or `best` the
+    /// favoured groups would depend on the data (the priority group itself could become the
+    /// reference), under `overall` no group would be favoured. Not in ``validate()``:
+    /// `--protected` may audit a subset on the command line, and a priority on an attribute not
+    /// audited is then unused.
     func validateMandatedPriorities() throws(SpecError) {
-        for priority in auditedAnalysis.mandatedPriorities where !data.protected.contains(where: { $0.column == priority.attribute }) {
-            let names = data.protected.map(\.column).joined(separator: ", ")
-            throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' is not a protected attribute; expected one of: \(names) (or attribute=group)")
+        for priority in auditedAnalysis.mandatedPriorities {
+            guard let attribute = data.protected.first(where: { $0.column == priority.attribute }) else {
+                let names = data.protected.map(\.column).joined(separator: ", ")
+                throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' is not a protected attribute; expected one of: \(names) (or attribute=group)")
+            }
+            let rule = attribute.reference ?? analysis.defaultReference
+            if priority.group == nil, rule.namedGroup == nil {
+                throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' favours every group but its reference, which is '\(rule.label)', not a named group: name it (protected: column: \(priority.attribute), reference: GROUP) or name the favoured group (\(priority.attribute)=GROUP)")
+            }
         }
     }
 

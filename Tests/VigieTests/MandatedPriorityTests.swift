@@ -111,6 +111,24 @@ import Testing
         _ = try AuditSpec(yaml: yaml.replacingOccurrences(of: "[revenu]", with: "[g=oui]"))
     }
 
+    /// The bare form (`[g]`: every group but the reference is favoured) needs a named reference:
+    /// under `largest` or `best` the favoured groups would depend on the data, under `overall`
+    /// none would be favoured.
+    @Test func aBarePriorityNeedsANamedReference() throws {
+        let yaml = "version: 1\ndata: x.csv\nprotected: [g]\ndecision: d\nsystem:\n  mandated_priorities: [g]\n"
+        for rule in ["", "\nreference: best", "\nreference: overall"] {
+            let text = yaml.replacingOccurrences(of: "decision: d", with: "decision: d" + rule)
+            #expect(throws: SpecError.self, "\(rule)") { try AuditSpec(yaml: text) }
+        }
+        do {
+            _ = try AuditSpec(yaml: yaml)
+        } catch {
+            #expect(error.key == "system.mandated_priorities" && error.message.contains("reference"))
+        }
+        _ = try AuditSpec(yaml: yaml.replacingOccurrences(of: "protected: [g]", with: "protected: [{column: g, reference: non}]"))
+        _ = try AuditSpec(yaml: yaml.replacingOccurrences(of: "mandated_priorities: [g]", with: "mandated_priorities: [g=oui]"))
+    }
+
     /// The housing demo (`mandated_priorities: [handicap]`): the 11 disparities it listed all
     /// involved `handicap` in its favour; they are now intended, and no longer make AI Act
     /// Art. 15 "not met", fill the disparity count, mark the non-disabled as adverse impact, or

@@ -26,7 +26,7 @@ import Testing
           date: "2026-11-15"
           data_sources: [SNE, CERFA]
           review_dates: 2026-06-30
-          mandated_priorities: [g]
+          mandated_priorities: [g=oui]
           hosting: serveurs de la Métropole
           fria:
             risks: origine
@@ -88,8 +88,9 @@ import Testing
         for line in skeleton.split(separator: "\n") where line.hasPrefix("#   ") || line.hasPrefix("# system:") {
             yaml += String(line.dropFirst(2)).replacingOccurrences(of: "\"\"", with: "x").replacingOccurrences(of: "[]", with: "[x]").replacingOccurrences(of: "YYYY-MM-DD", with: "2026-01-31") + "\n"
         }
-        // `[x]` everywhere: x must then be a protected attribute (mandated_priorities names one).
-        let card = try #require(try AuditSpec(yaml: Self.base.replacingOccurrences(of: "protected: [g]", with: "protected: [g, x]") + yaml).report.system)
+        // `[x]` everywhere: x must then be a protected attribute with a named reference
+        // (mandated_priorities names one, in its bare form).
+        let card = try #require(try AuditSpec(yaml: Self.base.replacingOccurrences(of: "protected: [g]", with: "protected: [g, {column: x, reference: x}]") + yaml).report.system)
         #expect(card.values.count == SystemCard.Field.allCases.count)
     }
 
