@@ -1,5 +1,6 @@
 import TestSupport
 import AuditData
+import AuditMetrics
 @testable import DecisionModels
 import Foundation
 import LinearAlgebra
@@ -71,16 +72,40 @@ struct GridDesignPatternsTests {
         }
     }
 
-    /// A design whose rows are all distinct (more patterns than a quarter of the rows) stays dense.
-    @Test func aDesignThatDoesNotCompressStaysDense() throws {
-        let x = try Matrix(rows: 8, columns: 2, columnMajor: (0..<16).map(Double.init))
-        let (kept, index) = GridDesign.compress(x)
-        #expect(index == nil && kept.storage == x.storage)
-        // −0 would be folded into +0 by the patterns: kept dense.
-        let zeros = try Matrix(rows: 400, columns: 1, columnMajor: [-0.0] + [Double](repeating: 0, count: 399))
-        #expect(GridDesign.compress(zeros).1 == nil)
-        let ones = try Matrix(rows: 400, columns: 1, columnMajor: [Double](repeating: 1, count: 400))
-        let (pattern, rows) = GridDesign.compress(ones)
-        #expect(pattern.rows == 1 && rows == [Int32](repeating: 0, count: 400))
+    /// `X` written by blocks and compressed block by block (`GridDesign.features`) has the
+    /// patterns, in the same order, and the pattern of each row that `DesignPatterns` gives on
+    /// `X` whole, whatever the block size; `X` itself when it does not compress or holds a −0.
+    @Test(arguments: [1, 7, 1_000, 65_536])
+    func blockwisePatternsEqualTheWholeMatrixPatterns(block: Int) throws {
+        // 4,000 rows, 3 features: a flag, a capped count (0…12), a band indicator.
+        let n = 4_000, k = 3
+        var x = [Double](repeating: 0, count: n * k)
+        var state: UInt64 = 42
+        for i in 0..<n {
+            for j in 0..<k {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let u = Int(state >> 33)
+                x[i + j * n] = j == 1 ? Double(u % 13) : Double(u % 2)
+            }
+        }
+        func writers(_ x: [Double], rows n: Int) -> [(Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void] {
+            (0..<k).map { j in
+                { r, out in for i in r { out[j * r.count + i - r.lowerBound] = x[i + j * n] } }
+            }
+        }
+        let whole = try #require(try DesignPatterns.compress(design: Matrix(rows: n, columns: k, columnMajor: x)))
+        let (patterns, rows) = try GridDesign.features(rows: n, columns: k, blockRows: block, writers: writers(x, rows: n))
+        #expect(rows == whole.patternOfRow)
+        #expect(patterns.storage.map(\.bitPattern) == whole.design.storage.map(\.bitPattern))
+
+        // All rows distinct (more patterns than n/4): X itself.
+        let distinct = (0..<(n * k)).map(Double.init)
+        let (dense, none) = try GridDesign.features(rows: n, columns: k, blockRows: block, writers: writers(distinct, rows: n))
+        #expect(none == nil && dense.rows == n && dense.storage == distinct)
+        // A −0 would be folded into +0 by the patterns: X itself, −0 kept.
+        var negativeZero = x
+        negativeZero[n - 1] = -0.0
+        let (kept, noPatterns) = try GridDesign.features(rows: n, columns: k, blockRows: block, writers: writers(negativeZero, rows: n))
+        #expect(noPatterns == nil && kept.storage.map(\.bitPattern) == negativeZero.map(\.bitPattern))
     }
 }

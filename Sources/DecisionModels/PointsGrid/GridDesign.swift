@@ -56,12 +56,12 @@ public struct GridDesign: Sendable {
     /// `w`: the grid's weight of each column of `X`.
     public var weights: [Double] { featureDefinitions.map(\.weight) }
 
-    init(grid: PointsGrid, ids: [String], features: Matrix, featureDefinitions: [GridFeature], featureCriterion: [Int],
-         segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale],
-         compress: Bool = true) {
+    init(grid: PointsGrid, ids: [String], featurePatterns: Matrix, patternOfRow: [Int32]?, featureDefinitions: [GridFeature], featureCriterion: [Int],
+         segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale]) {
         self.grid = grid
         self.ids = ids
-        (featurePatterns, patternOfRow) = compress ? Self.compress(features) : (features, nil)
+        self.featurePatterns = featurePatterns
+        self.patternOfRow = patternOfRow
         self.featureDefinitions = featureDefinitions
         self.featureCriterion = featureCriterion
         self.segmentCodes = segmentCodes
@@ -74,17 +74,9 @@ public struct GridDesign: Sendable {
     /// The same design held as `X` itself (no patterns): every result is the same, exactly
     /// (tests compare the two).
     func uncompressed() -> GridDesign {
-        GridDesign(grid: grid, ids: ids, features: features, featureDefinitions: featureDefinitions, featureCriterion: featureCriterion,
+        GridDesign(grid: grid, ids: ids, featurePatterns: features, patternOfRow: nil, featureDefinitions: featureDefinitions, featureCriterion: featureCriterion,
                    segmentCodes: segmentCodes, segmentLabels: segmentLabels, tieRank: tieRank, capacities: capacities,
-                   columnScales: columnScales, compress: false)
-    }
-
-    /// `X` as its distinct rows and the pattern of each row (``DesignPatterns``, exact: bit
-    /// patterns), or `X` and nil when it does not compress or holds a −0.
-    static func compress(_ x: Matrix) -> (Matrix, [Int32]?) {
-        guard x.rows > 0, !x.storage.contains(where: { $0 == 0 && $0.sign == .minus }),
-              let patterns = try? DesignPatterns.compress(design: x) else { return (x, nil) }
-        return (patterns.design, patterns.patternOfRow)
+                   columnScales: columnScales)
     }
 
     /// `rows.count × m.columns`, row `i` being row `rows[i]` of `m` (column-major).
