@@ -28,8 +28,8 @@ public struct GridDesign: Sendable {
         return Self.expand(featurePatterns, rows: patternOfRow)
     }
     /// The distinct rows of `X` in the order of their first applicant (``DesignPatterns``: a
-    /// grid's features take few values, so a million applicants have a few thousand
-    /// patterns), or `X` itself when it does not compress (more distinct rows than a quarter of
+    /// grid's features take few values, so a million applicants have some tens of thousands
+    /// of patterns), or `X` itself when it does not compress (more distinct rows than a quarter of
     /// the applicants, or a −0 in `X`, which the patterns would fold into +0).
     public let featurePatterns: Matrix
     /// The row of ``featurePatterns`` of each applicant; nil when ``featurePatterns`` is `X`.

@@ -21,8 +21,9 @@ extension GridSensitivity {
     ///
     /// Scoring runs on the distinct rows of `X` as the design holds them
     /// (``GridDesign/featurePatterns``: a grid's features take few values, so a million
-    /// applicants have a few thousand patterns), or on `X` itself when it does not compress: columns are taken in batches of at most
-    /// ``batchColumns`` (and, on the rows, ``batchBytes``), each worker scores its batch by one
+    /// applicants have some tens of thousands of patterns), or on `X` itself when it does not
+    /// compress: columns are taken in batches of at most ``batchColumns`` (and, on the rows,
+    /// ``batchBytes``), each worker scores its batch by one
     /// single-threaded `dgemm` into its own reused buffer
     /// (``GridDesign/exactScores(scale:features:columns:into:scratch:)``, each row's score
     /// depending on its row alone, so a row's score is its pattern's), then for each column
