@@ -11,7 +11,8 @@ import LinearAlgebra
 /// columns and the dates; `columnRequests(spec:grid:)`):
 /// 1. score every applicant (`GridDesign.scores`, one dgemv) and, when the grid has an
 ///    allocation rule, allocate (`GridAllocation`); the per-criterion points actually given
-///    (`GridDesign.contributions`) feed the decompositions;
+///    (`GridDesign.patternContributions`: per distinct row of the grid's features, no
+///    applicants × criteria matrix) feed the decompositions;
 /// 2. per protected attribute (single attributes; rows whose value is missing are left out):
 ///    - selection by the grid: `grid_selection_rate` (Wilson) and `grid_impact_ratio` (the
 ///      audit's `GroupFrame` and `RatioEligibility`: over the most favoured comparable group's
@@ -61,140 +62,152 @@ public enum ModelAudit {
         let spec = audit.analysis
         let design = try GridDesign(grid: grid, store: store)
         let n = design.rows
-        let scores = try design.scores()
-        let contributions = try design.contributions()
-        let allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
-        let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
-        // The grid's overall order: score descending, then the declared tie-break — a stable
-        // radix sort of the scores over the rows in tie-break order (linear, no comparison sort).
-        var order = [Int32](repeating: 0, count: n)
-        for i in 0..<n { order[Int(design.tieRank[i])] = Int32(i) }
-        var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
-        StableRadixSort.sort(keys: &keys, items: &order)
-        keys = []
-        var rank = [Int](repeating: 0, count: n)
-        for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
-        let waiting = try dateColumns(model: m, grid: grid).map { a, b in
-            try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
-        }
         let level = spec.inference.level
-        let criteria = grid.criteria.map(\.name)
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
-        // The design compressed once into its distinct (criteria points, selection) patterns
-        // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:
-        // `DesignPatterns`), or on the rows when it does not compress (more than n/4 patterns).
-        let allocationOutcome = selected.map { $0.map { $0 ? 1.0 : 0.0 } }
-        let patterns = try DesignPatterns.compress(design: contributions, outcome: allocationOutcome)
-        let features = proxyFeatures(patterns?.design ?? contributions, criteria)
-
-        // Whole population.
-        let everyone = [Int32](repeating: 0, count: n)
+        let allocation: GridAllocationResult?
+        let waiting: WaitingDates?
         var overall: [MetricEntry] = []
-        let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label))
-        overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
-        if let selected {
-            let k = selected.filter { $0 }.count
-            overall.append(MetricEntry(.gridSelectionRate, .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
-                                       interval: wilson(Double(k), Double(n), level)))
-        }
-        if let waiting {
-            let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated)
-            overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
-        }
-
         var attributes: [ModelAttributeResult] = []
-        for column in store.attributes {
-            let name = column.attribute
-            let labels = column.groups
-            let codes = column.codesLeavingOutUnknown
-            let auditAttribute = audit[name]
-            let reference: Int32? = auditAttribute?.reference.group.map(Int32.init)
-            let counts = (0..<labels.count).map { g in codes.lazy.filter { $0 == Int32(g) }.count }
-            let isHidden = labels.map { hidden.contains("\(name)\u{1F}\($0)") }
-
-            var perGroup = [[MetricEntry]](repeating: [], count: labels.count)
-            // Selection by the grid.
-            if let selected {
-                var chosen = [Int](repeating: 0, count: labels.count)
-                for r in 0..<n where codes[r] >= 0 && selected[r] { chosen[Int(codes[r])] += 1 }
-                // The audit's group frame and eligibility (minimum size, missing group by its
-                // code, mandated priorities): one impact ratio, one definition.
-                let rates = labels.indices.map { g in MetricValue.ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: no rows") }
-                let frame = GroupFrame(labels: labels, values: rates, sizes: counts,
-                                       isMissing: labels.indices.map { UInt32($0) == column.unknownCode },
-                                       priorities: labels.map { auditAttribute?[$0]?.priorities ?? [] }, eligibility: audit.analysis.ratioEligibility)
-                let ratios = frame.mostFavouredRatios(zeroComparator: "no group has a selected applicant")
-                for g in labels.indices {
-                    perGroup[g].append(MetricEntry(.gridSelectionRate, rates[g], n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
-                    if let b = frame.mostFavoured(for: g), counts[g] > 0 {
-                        let ratio = ratios[g]
-                        let ci = RatioInterval.katzOrAdjusted(successes1: Double(chosen[g]), trials1: Double(counts[g]), successes2: Double(chosen[b]), trials2: Double(counts[b]), level: level)
-                        perGroup[g].append(MetricEntry(.gridImpactRatio, ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
-                    }
-                }
+        // The row-level buffers of the scores, the criteria's points, the grid's order and the
+        // compressed design live in this scope only: released before the sensitivity analysis
+        // and the human stage, which hold their own.
+        do {
+            let scores = try design.scores()
+            // The criteria's points per distinct row of the grid's features; applicant i's are
+            // row `pointRows[i]` (no applicants × criteria matrix when the design compresses).
+            let points = try design.patternContributions()
+            let pointRows = design.patternOfRow
+            allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
+            let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
+            // The grid's overall order: score descending, then the declared tie-break — a stable
+            // radix sort of the scores over the rows in tie-break order (linear, no comparison sort).
+            var order = [Int32](repeating: 0, count: n)
+            for i in 0..<n { order[Int(design.tieRank[i])] = Int32(i) }
+            var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
+            StableRadixSort.sort(keys: &keys, items: &order)
+            keys = []
+            var rank = [Int](repeating: 0, count: n)
+            for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
+            waiting = try dateColumns(model: m, grid: grid).map { a, b in
+                try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
             }
-            // Score fairness.
-            var options = ScoreFairness.Options()
-            options.level = level
-            options.reference = reference.map(Int.init)
-            let fairness = try ScoreFairness.analyze(ScoreSample(groups: codes, groupLabels: labels, scores: scores, labels: store.label), options: options)
-            for g in labels.indices { perGroup[g] += fairness.groups[g].entries(reference: options.reference) }
-            // Waiting list: the grid's order, k = applicants it selects.
-            var aggregates: [MetricEntry] = []
+            let criteria = grid.criteria.map(\.name)
+            // The design compressed once into its distinct (criteria points, selection) patterns
+            // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:
+            // `DesignPatterns`), or on the rows when it does not compress (more than n/4 patterns).
+            let allocationOutcome = selected.map { $0.map { $0 ? 1.0 : 0.0 } }
+            let patterns = try DesignPatterns.compress(design: points, rows: pointRows, outcome: allocationOutcome)
+            // The points written out per applicant only when the fits cannot run on patterns.
+            let contributions: Matrix? = patterns == nil ? try design.contributions() : nil
+            let features = proxyFeatures(patterns?.design ?? contributions ?? points, criteria)
+
+            // Whole population.
+            let everyone = [Int32](repeating: 0, count: n)
+            let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label))
+            overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
             if let selected {
-                let ranked = try RankedApplicants(groups: codes, groupLabels: labels, rank: rank)
-                let k = (0..<n).filter { selected[$0] && codes[$0] >= 0 }.count
-                let entries = try WaitingListFairness.rankingEntries(ranked, allocated: k, level: level)
-                for g in labels.indices { perGroup[g] += entries.groups[g] }
-                aggregates += entries.overall
+                let k = selected.filter { $0 }.count
+                overall.append(MetricEntry(.gridSelectionRate, .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
+                                           interval: wilson(Double(k), Double(n), level)))
             }
             if let waiting {
-                let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
-                let entries = try WaitingListFairness.survivalEntries(times, level: level)
-                for g in labels.indices { perGroup[g] += entries.groups[g] }
-                aggregates += entries.overall.filter { $0.id.isLogRank }
+                let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated)
+                overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
             }
-            // What drives the gaps.
-            var scoreGaps: [(group: String, gap: GroupScoreGap)] = []
-            var oaxaca: [(group: String, decomposition: OaxacaBlinderDecomposition)] = []
-            if let reference, !isHidden[Int(reference)] {
-                let visible = codes.map { c -> Int32 in c >= 0 && !isHidden[Int(c)] ? c : -1 }
-                for gap in try ScoreGapDecomposition.decompose(contributions: contributions, criteria: criteria, groups: visible, reference: reference, level: level)
-                where gap.group != reference && counts[Int(gap.group)] > 0 {
-                    scoreGaps.append((labels[Int(gap.group)], gap))
-                    perGroup[Int(gap.group)].append(MetricEntry(.scoreGap, gap.gap.difference, n: counts[Int(gap.group)],
-                                                                 interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
-                }
-                if let outcome = allocationOutcome {
-                    let decompositions = try patterns.map { try OaxacaBlinder.decompose(patterns: $0, criteria: criteria, groups: visible, reference: reference) }
-                        ?? OaxacaBlinder.decompose(characteristics: contributions, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
-                    for d in decompositions
-                    where d.group != reference && counts[Int(d.group)] > 0 {
-                        oaxaca.append((labels[Int(d.group)], d))
-                        let g = Int(d.group)
-                        perGroup[g].append(MetricEntry(.allocationGap, d.gap, n: counts[g]))
-                        perGroup[g].append(MetricEntry(.allocationGapExplained, d.explained, n: counts[g], interval: normal(d.explained, d.explainedStandardError, level)))
-                        perGroup[g].append(MetricEntry(.allocationGapUnexplained, d.unexplained, n: counts[g], interval: normal(d.unexplained, d.unexplainedStandardError, level)))
+
+            for column in store.attributes {
+                let name = column.attribute
+                let labels = column.groups
+                let codes = column.codesLeavingOutUnknown
+                let auditAttribute = audit[name]
+                let reference: Int32? = auditAttribute?.reference.group.map(Int32.init)
+                let counts = (0..<labels.count).map { g in codes.lazy.filter { $0 == Int32(g) }.count }
+                let isHidden = labels.map { hidden.contains("\(name)\u{1F}\($0)") }
+
+                var perGroup = [[MetricEntry]](repeating: [], count: labels.count)
+                // Selection by the grid.
+                if let selected {
+                    var chosen = [Int](repeating: 0, count: labels.count)
+                    for r in 0..<n where codes[r] >= 0 && selected[r] { chosen[Int(codes[r])] += 1 }
+                    // The audit's group frame and eligibility (minimum size, missing group by its
+                    // code, mandated priorities): one impact ratio, one definition.
+                    let rates = labels.indices.map { g in MetricValue.ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: no rows") }
+                    let frame = GroupFrame(labels: labels, values: rates, sizes: counts,
+                                           isMissing: labels.indices.map { UInt32($0) == column.unknownCode },
+                                           priorities: labels.map { auditAttribute?[$0]?.priorities ?? [] }, eligibility: audit.analysis.ratioEligibility)
+                    let ratios = frame.mostFavouredRatios(zeroComparator: "no group has a selected applicant")
+                    for g in labels.indices {
+                        perGroup[g].append(MetricEntry(.gridSelectionRate, rates[g], n: counts[g], interval: wilson(Double(chosen[g]), Double(counts[g]), level)))
+                        if let b = frame.mostFavoured(for: g), counts[g] > 0 {
+                            let ratio = ratios[g]
+                            let ci = RatioInterval.katzOrAdjusted(successes1: Double(chosen[g]), trials1: Double(counts[g]), successes2: Double(chosen[b]), trials2: Double(counts[b]), level: level)
+                            perGroup[g].append(MetricEntry(.gridImpactRatio, ratio, n: counts[g], interval: ci.map { MetricInterval(low: $0.low, high: $0.high, method: .katz) }))
+                        }
                     }
                 }
+                // Score fairness.
+                var options = ScoreFairness.Options()
+                options.level = level
+                options.reference = reference.map(Int.init)
+                let fairness = try ScoreFairness.analyze(ScoreSample(groups: codes, groupLabels: labels, scores: scores, labels: store.label), options: options)
+                for g in labels.indices { perGroup[g] += fairness.groups[g].entries(reference: options.reference) }
+                // Waiting list: the grid's order, k = applicants it selects.
+                var aggregates: [MetricEntry] = []
+                if let selected {
+                    let ranked = try RankedApplicants(groups: codes, groupLabels: labels, rank: rank)
+                    let k = (0..<n).filter { selected[$0] && codes[$0] >= 0 }.count
+                    let entries = try WaitingListFairness.rankingEntries(ranked, allocated: k, level: level)
+                    for g in labels.indices { perGroup[g] += entries.groups[g] }
+                    aggregates += entries.overall
+                }
+                if let waiting {
+                    let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
+                    let entries = try WaitingListFairness.survivalEntries(times, level: level)
+                    for g in labels.indices { perGroup[g] += entries.groups[g] }
+                    aggregates += entries.overall.filter { $0.id.isLogRank }
+                }
+                // What drives the gaps.
+                var scoreGaps: [(group: String, gap: GroupScoreGap)] = []
+                var oaxaca: [(group: String, decomposition: OaxacaBlinderDecomposition)] = []
+                if let reference, !isHidden[Int(reference)] {
+                    let visible = codes.map { c -> Int32 in c >= 0 && !isHidden[Int(c)] ? c : -1 }
+                    for gap in try ScoreGapDecomposition.decompose(contributions: points, rows: pointRows, criteria: criteria, groups: visible, reference: reference, level: level)
+                    where gap.group != reference && counts[Int(gap.group)] > 0 {
+                        scoreGaps.append((labels[Int(gap.group)], gap))
+                        perGroup[Int(gap.group)].append(MetricEntry(.scoreGap, gap.gap.difference, n: counts[Int(gap.group)],
+                                                                     interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
+                    }
+                    if let outcome = allocationOutcome {
+                        let decompositions = try patterns.map { try OaxacaBlinder.decompose(patterns: $0, criteria: criteria, groups: visible, reference: reference) }
+                            ?? OaxacaBlinder.decompose(characteristics: contributions ?? points, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
+                        for d in decompositions
+                        where d.group != reference && counts[Int(d.group)] > 0 {
+                            oaxaca.append((labels[Int(d.group)], d))
+                            let g = Int(d.group)
+                            perGroup[g].append(MetricEntry(.allocationGap, d.gap, n: counts[g]))
+                            perGroup[g].append(MetricEntry(.allocationGapExplained, d.explained, n: counts[g], interval: normal(d.explained, d.explainedStandardError, level)))
+                            perGroup[g].append(MetricEntry(.allocationGapUnexplained, d.unexplained, n: counts[g], interval: normal(d.unexplained, d.unexplainedStandardError, level)))
+                        }
+                    }
+                }
+                // A suppressed group's level-against-the-rest model is withheld (its AUC is about
+                // that group alone); the associations are attribute-level and stay.
+                let analysed = try patterns.map { try ProxyDetection.analyse(attribute: name, groups: codes, patterns: $0, features: features) }
+                    ?? ProxyDetection.analyse(attribute: name, groups: codes, features: features)
+                let proxies = ProxyReport(attribute: analysed.attribute, ranked: analysed.ranked,
+                                          models: analysed.models.filter { $0.level < 0 || Int($0.level) >= labels.count || !isHidden[Int($0.level)] },
+                                          modelObservations: analysed.modelObservations)
+                let groups = labels.indices.map { g -> ModelGroupResult in
+                    let entries = isHidden[g]
+                        ? perGroup[g].map { e in e.id == .applicantShare ? e : MetricEntry(e.id, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
+                        : perGroup[g]
+                    return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
+                }
+                attributes.append(ModelAttributeResult(
+                    name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
+                    aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
+                    scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
             }
-            // A suppressed group's level-against-the-rest model is withheld (its AUC is about
-            // that group alone); the associations are attribute-level and stay.
-            let analysed = try patterns.map { try ProxyDetection.analyse(attribute: name, groups: codes, patterns: $0, features: features) }
-                ?? ProxyDetection.analyse(attribute: name, groups: codes, features: features)
-            let proxies = ProxyReport(attribute: analysed.attribute, ranked: analysed.ranked,
-                                      models: analysed.models.filter { $0.level < 0 || Int($0.level) >= labels.count || !isHidden[Int($0.level)] },
-                                      modelObservations: analysed.modelObservations)
-            let groups = labels.indices.map { g -> ModelGroupResult in
-                let entries = isHidden[g]
-                    ? perGroup[g].map { e in e.id == .applicantShare ? e : MetricEntry(e.id, .suppressed(reason: "suppressed: the group is suppressed in the audit (disclosure control)"), n: counts[g]) }
-                    : perGroup[g]
-                return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
-            }
-            attributes.append(ModelAttributeResult(
-                name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
-                aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
-                scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
         }
         // Weight sensitivity (variants scored in batches by one dgemm per worker, re-selected
         // per column by the partial selection, streamed), when the grid allocates; groups the
@@ -211,14 +224,22 @@ public enum ModelAudit {
             sensitivity = run.ranking.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
             tornado = run.tornado.filter { !hidden.contains("\($0.attribute)\u{1F}\($0.group)") && !missing.contains("\($0.attribute)\u{1F}\($0.group)") }
         }
-        // The human decision after the grid.
-        let human = try allocation.flatMap {
-            try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waiting: waiting, gridFile: m.path, threads: threads)
+        // The human decision after the grid. One owner of the cores: its workers (the stage
+        // split's bootstrap, the override statistics), OpenBLAS single-threaded meanwhile (its
+        // threads would spin beside them; its few calls there are gemv-sized and their values
+        // do not depend on it: outputs checked byte-identical, Benchmarks/README.md).
+        let human: HumanStageResult?
+        do {
+            let previousThreads = threads > 1 ? BLASProvider.setOpenBLASThreads(1) : nil
+            defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
+            human = try allocation.flatMap {
+                try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waiting: waiting, gridFile: m.path, threads: threads)
+            }
         }
         return ModelAuditResult(
             name: grid.name, file: URL(fileURLWithPath: m.path).lastPathComponent, role: grid.role, rows: n,
             criteria: grid.criteria.map { ($0.name, $0.labelFR, $0.labelEN) },
-            allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: selected.map { $0.filter { $0 }.count },
+            allocationRule: grid.allocation.map { describe($0, segments: grid.segmentBy) }, selected: allocation.map { $0.selectedCount() },
             overall: overall, attributes: attributes, sensitivity: sensitivity, tornado: tornado, human: human,
             allocation: grid.allocation, segmentBy: grid.segmentBy, maximumScore: grid.maximumScore, unboundedCriteria: grid.unboundedCriteria)
     }

@@ -337,4 +337,47 @@ import Testing
         #expect(Self.close(Association.correlationRatio(b, groups: d.groups).value,
                            Association.correlationRatio(b, groups: d.groups, frequencies: twos).value))
     }
+
+    // MARK: - Designs held as distinct rows and the row of each applicant
+
+    /// `distinct` and the index of each row such that `distinct[index[i], ·]` is row `i` of `x`
+    /// (patterns in order of first appearance, as a points grid's design holds its features).
+    static func distinctRows(_ x: Matrix) throws -> (Matrix, [Int32]) {
+        var seen: [[Double]: Int32] = [:], rows: [[Double]] = [], index: [Int32] = []
+        for i in 0..<x.rows {
+            let row = (0..<x.columns).map { x[i, $0] }
+            if let p = seen[row] { index.append(p) } else { seen[row] = Int32(rows.count); index.append(Int32(rows.count)); rows.append(row) }
+        }
+        return (try Matrix(rows: rows), index)
+    }
+
+    /// Compressing a design given as distinct rows and an index is compressing the rows
+    /// written out: same patterns, counts, pattern of each row.
+    @Test func compressingIndexedRowsEqualsCompressingTheRowsWrittenOut() throws {
+        let d = Self.data(rows: 3000, continuous: false, seed: 5)
+        let (distinct, index) = try Self.distinctRows(d.x)
+        #expect(distinct.rows < d.x.rows)
+        let expected = try #require(try DesignPatterns.compress(design: d.x, outcome: d.outcome, weights: d.weights, limit: 3000))
+        let indexed = try #require(try DesignPatterns.compress(design: distinct, rows: index, outcome: d.outcome, weights: d.weights, limit: 3000))
+        #expect(indexed.patterns < 3000)
+        #expect(indexed.design == expected.design && indexed.counts == expected.counts && indexed.patternOfRow == expected.patternOfRow)
+        #expect(indexed.outcome == expected.outcome && indexed.weight == expected.weight)
+        #expect(throws: DriversError.self) { try DesignPatterns.compress(design: distinct, rows: [0, Int32(distinct.rows)]) }
+    }
+
+    /// The score-gap decomposition on distinct rows and an index equals the one on the rows
+    /// written out exactly (whole points: the row sums are exact), on every group.
+    @Test func scoreGapsOnIndexedRowsEqualTheRowsWrittenOut() throws {
+        let d = Self.data(rows: 3000, continuous: false, seed: 6)
+        let (distinct, index) = try Self.distinctRows(d.x)
+        let criteria = ["a", "b", "c"]
+        for reference: Int32 in [0, 2] {
+            let expected = try ScoreGapDecomposition.decompose(contributions: d.x, criteria: criteria, groups: d.groups, reference: reference)
+            let indexed = try ScoreGapDecomposition.decompose(contributions: distinct, rows: index, criteria: criteria, groups: d.groups, reference: reference)
+            #expect(expected.count == 2 && indexed == expected)
+        }
+        #expect(throws: DriversError.self) {
+            try ScoreGapDecomposition.decompose(contributions: distinct, rows: [Int32](repeating: -1, count: 3000), criteria: criteria, groups: d.groups, reference: 0)
+        }
+    }
 }

@@ -42,11 +42,19 @@ public struct DesignPatterns: Sendable {
     /// each pattern); nil when there are more than `limit` patterns (the default: a quarter of
     /// the rows), in which case the caller fits on the rows.
     ///
-    /// - Throws: ``DriversError`` for mismatched sizes or non-finite values.
-    public static func compress(design x: Matrix, outcome: [Double]? = nil, weights: [Double]? = nil,
+    /// - Parameter rows: when given, the design's rows are `design[rows[i], ·]` for
+    ///   `i = 0..<rows.count` (a design already held as distinct rows and the row of each
+    ///   applicant, e.g. a points grid's criteria points per pattern of its features): the result
+    ///   is the one of the rows written out, without writing them out.
+    /// - Throws: ``DriversError`` for mismatched sizes, non-finite values or a row index outside
+    ///   the design.
+    public static func compress(design x: Matrix, rows index: [Int32]? = nil, outcome: [Double]? = nil, weights: [Double]? = nil,
                                 limit: Int? = nil) throws -> DesignPatterns? {
-        let n = x.rows, k = x.columns
+        let units = x.rows, n = index?.count ?? x.rows, k = x.columns
         try DriversInput.requireFinite(x, "design matrix")
+        if let index, let bad = index.first(where: { $0 < 0 || Int($0) >= units }) {
+            throw DriversError.invalidArgument("rows: expected indices in 0..<\(units), got \(bad)")
+        }
         if let outcome {
             try DriversInput.requireCount(outcome.count, n, "outcome (one value per design row)")
             try DriversInput.requireFinite(outcome, "outcome")
@@ -69,9 +77,10 @@ public struct DesignPatterns: Sendable {
         var row = [UInt64](repeating: 0, count: width)
         let overflow: Bool = x.storage.withUnsafeBufferPointer { source in
             for i in 0..<n {
+                let r = index.map { Int($0[i]) } ?? i
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 for j in 0..<k {
-                    let bits = (source[i + j * n] + 0).bitPattern  // + 0 folds −0 into +0
+                    let bits = (source[r + j * units] + 0).bitPattern  // + 0 folds −0 into +0
                     row[j] = bits
                     h = (h ^ bits) &* 0x0000_0100_0000_01b3
                     h ^= h >> 29

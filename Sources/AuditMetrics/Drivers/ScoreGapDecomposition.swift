@@ -19,7 +19,13 @@ public enum ScoreGapDecomposition {
     /// Decomposes the mean score gap of every non-empty group other than `reference`.
     ///
     /// - Parameters:
-    ///   - contributions: `C`, `n × J`: the points each criterion gave each applicant.
+    ///   - contributions: `C`, `n × J`: the points each criterion gave each applicant; or, with
+    ///     `rows`, its distinct rows.
+    ///   - rows: when given, applicant `i`'s row of `C` is `contributions[rows[i], ·]` (a points
+    ///     grid's points per pattern of its features): the means and deviations are the same
+    ///     sums in the same order as on the rows written out, and each row sum is taken once per
+    ///     distinct row — the same value when the points add exactly (whole points, as the
+    ///     grids' usually are), else equal to the last bit or so.
     ///   - criteria: the `J` criterion names.
     ///   - groups: `n` group codes, `0..<G`, −1 for an excluded row.
     ///   - reference: the reference group's code (≥ 0).
@@ -28,22 +34,29 @@ public enum ScoreGapDecomposition {
     ///   the reference excluded. If the reference group is empty, every value is undefined.
     /// - Throws: ``DriversError`` when sizes disagree, a contribution is not finite, a code is
     ///   below −1, `reference` is negative or `level` is not in (0, 1).
-    public static func decompose(contributions: Matrix, criteria: [String], groups: [Int32],
+    public static func decompose(contributions: Matrix, rows index: [Int32]? = nil, criteria: [String], groups: [Int32],
                                  reference: Int32, level: Double = 0.95) throws -> [GroupScoreGap] {
+        let n = index?.count ?? contributions.rows
         try DriversInput.requireCount(criteria.count, contributions.columns, "criterion names (one per column of the contributions)")
-        try DriversInput.requireCount(groups.count, contributions.rows, "group codes (one per row of the contributions)")
+        try DriversInput.requireCount(groups.count, n, "group codes (one per row of the contributions)")
         try DriversInput.requireFinite(contributions, "contributions")
         try DriversInput.requireLevel(level)
         guard reference >= 0 else { throw DriversError.invalidArgument("reference group: expected a code ≥ 0, got \(reference)") }
+        if let index, let bad = index.first(where: { $0 < 0 || Int($0) >= contributions.rows }) {
+            throw DriversError.invalidArgument("rows: expected indices in 0..<\(contributions.rows), got \(bad)")
+        }
         let groupCount = max(try DriversInput.levelCount(groups, "group codes"), Int(reference) + 1)
+        // Row i's values: row index[i] of `contributions` (one column at a time, in row order:
+        // the same sums as on the rows written out).
+        func rows(_ values: [Double]) -> [Double] { index.map { $0.map { values[Int($0)] } } ?? values }
 
         let ones = [Double](repeating: 1, count: contributions.columns)
         let scores = contributions.columns == 0
-            ? [Double](repeating: 0, count: contributions.rows)
-            : try BLAS.gemv(contributions, ones)
+            ? [Double](repeating: 0, count: n)
+            : rows(try BLAS.gemv(contributions, ones))
         let scoreMoments = GroupMoments(values: scores, codes: groups, groups: groupCount)
         let criterionMoments = (0..<contributions.columns).map {
-            GroupMoments(values: contributions.column($0), codes: groups, groups: groupCount)
+            GroupMoments(values: rows(contributions.column($0)), codes: groups, groups: groupCount)
         }
 
         let r = Int(reference)

@@ -49,13 +49,17 @@ extension GridDesign {
                 featureCriterion.append(c)
             }
         }
-        // X, column-major: feature f of row i at f·n + i.
-        var storage = [Double](repeating: 0, count: n * definitions.count)
-        // How each column becomes whole numbers, for exact scoring (per-unit: from the decimals of its values).
+        // First, criterion by criterion over all rows: every located error and how each column
+        // becomes whole numbers (per-unit: from the decimals of its values), and a writer of
+        // the criterion's features for any range of rows.
+        typealias Writer = (_ rows: Range<Int>, _ into: UnsafeMutableBufferPointer<Double>) -> Void
+        var writers: [Writer] = []
         var columnScales: [GridColumnScale] = []
         var f = 0
         for (c, criterion) in grid.criteria.enumerated() {
             if case .perUnit = criterion.kind {} else { columnScales += Array(repeating: .indicator, count: criterion.features.count) }
+            let first = f
+            // Feature `first + k` of row `i` of the range `r` at `(first + k)·r.count + i − r.lowerBound`.
             switch criterion.kind {
             case .flag(_, let trueValues):
                 let column = try category(criterion.column)
@@ -66,37 +70,49 @@ extension GridDesign {
                 let isTrue = column.groups.indices.map { code in
                     UInt32(code) != column.unknownCode && trueValues.contains { $0.utf8.elementsEqual(column.groups[code].utf8) }
                 }
-                for (i, code) in column.codes.enumerated() where isTrue[Int(code)] { storage[f * n + i] = 1 }
+                let codes = column.codes
+                writers.append { r, out in
+                    let base = first * r.count - r.lowerBound
+                    for i in r where isTrue[Int(codes[i])] { out[base + i] = 1 }
+                }
             case .category(let levels):
                 // A level's feature; an undeclared or missing value gives none (0 points).
                 let column = try category(criterion.column)
                 let feature = column.groups.indices.map { code in
                     UInt32(code) == column.unknownCode ? nil : levels.firstIndex { $0.value.utf8.elementsEqual(column.groups[code].utf8) }
                 }
-                for (i, code) in column.codes.enumerated() {
-                    if let level = feature[Int(code)] { storage[(f + level) * n + i] = 1 }
+                let codes = column.codes
+                writers.append { r, out in
+                    for i in r {
+                        if let level = feature[Int(codes[i])] { out[(first + level) * r.count + i - r.lowerBound] = 1 }
+                    }
                 }
             case .perUnit(let perUnit, let cap):
                 let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
                 var survey = GridUnitColumnSurvey()
-                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN {
+                let values = try numbers(criterion.column)
+                for (i, x) in values.enumerated() where !x.isNaN {
                     guard survey.record(x, capUnits: capUnits, row: i) else {
                         throw store.error(row: i, column: criterion.column, GridUnitColumnSurvey.notDecimal(criterion: criterion.name, value: x))
                     }
-                    storage[f * n + i] = min(x, capUnits)
                 }
                 columnScales.append(try survey.scale(perUnit: perUnit, cap: cap, key: "criteria[\(c + 1)]",
                                                      location: survey.row.map { store.error(row: $0, column: criterion.column, "") }))
+                writers.append { r, out in
+                    let base = first * r.count - r.lowerBound
+                    for i in r where !values[i].isNaN { out[base + i] = min(values[i], capUnits) }
+                }
             case .bands(let bands):
-                for (i, x) in try numbers(criterion.column).enumerated() where !x.isNaN {
-                    if let b = bands.firstIndex(where: { $0.contains(x) }) {
-                        storage[(f + b) * n + i] = 1
+                let values = try numbers(criterion.column)
+                writers.append { r, out in
+                    for i in r where !values[i].isNaN {
+                        if let b = bands.firstIndex(where: { $0.contains(values[i]) }) { out[(first + b) * r.count + i - r.lowerBound] = 1 }
                     }
                 }
             }
             f += criterion.features.count
         }
-        let matrix = try Matrix(rows: n, columns: definitions.count, columnMajor: storage)
+        let (featurePatterns, patternOfRow) = try Self.features(rows: n, columns: definitions.count, writers: writers)
         let segments = try grid.segmentBy.map(category)
         let (codes, labels) = Self.combineSegments(segments.map(\.codes), segments.map(\.groups), rows: n)
         let idOrder = ids.indices.sorted { ids[$0] < ids[$1] }
@@ -105,9 +121,69 @@ extension GridDesign {
                                     idDescending: grid.tieBreak.last?.descending ?? false)
         let allocated = try grid.capacityColumn.map { try numbers($0).map { $0 == 1 } } ?? []
         let capacities = Self.resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
-        self.init(grid: grid, ids: ids, features: matrix, featureDefinitions: definitions,
+        self.init(grid: grid, ids: ids, featurePatterns: featurePatterns, patternOfRow: patternOfRow, featureDefinitions: definitions,
                   featureCriterion: featureCriterion, segmentCodes: codes, segmentLabels: labels,
                   tieRank: tieRank, capacities: capacities, columnScales: columnScales)
+    }
+
+    /// Rows written per block while the design is compressed (65,536 rows × features).
+    static let blockRows = 1 << 16
+
+    /// `X` as its distinct rows and the pattern of each row, written and compressed a block of
+    /// rows at a time (no `rows × columns` matrix): each block's patterns (``DesignPatterns``,
+    /// in the order of their first row) are merged into the whole's in block order, so the
+    /// patterns are numbered in the order of their first row, as ``DesignPatterns`` numbers them
+    /// on `X` whole. `X` itself (and nil) when it has more distinct rows than a quarter of the
+    /// rows (``DesignPatterns/defaultLimitShare``) or holds a −0 (the patterns fold −0 into +0).
+    static func features(rows n: Int, columns k: Int, blockRows: Int = blockRows,
+                         writers: [(_ rows: Range<Int>, _ into: UnsafeMutableBufferPointer<Double>) -> Void]) throws -> (Matrix, [Int32]?) {
+        func write(_ r: Range<Int>, into buffer: inout [Double]) {
+            buffer.withUnsafeMutableBufferPointer { out in
+                for i in 0..<(r.count * k) { out[i] = 0 }
+                for writer in writers { writer(r, out) }
+            }
+        }
+        let cap = Int(Double(n) * DesignPatterns.defaultLimitShare)
+        var compressible = n > 0
+        var patternOfRow = [Int32](repeating: 0, count: compressible ? n : 0)
+        var index: [[UInt64]: Int32] = [:]
+        var distinct: [[Double]] = []          // row by row
+        var buffer = [Double](repeating: 0, count: min(n, blockRows) * k)
+        var low = 0
+        while compressible && low < n {
+            let r = low..<min(n, low + blockRows)
+            write(r, into: &buffer)
+            let block = Array(buffer[0..<(r.count * k)])
+            guard !block.contains(where: { $0 == 0 && $0.sign == .minus }),
+                  let local = try DesignPatterns.compress(design: Matrix(rows: r.count, columns: k, columnMajor: block), limit: r.count) else {
+                compressible = false
+                break
+            }
+            var global = [Int32](repeating: 0, count: local.patterns)
+            for q in 0..<local.patterns {
+                let row = (0..<k).map { local.design[q, $0] }
+                let key = row.map(\.bitPattern)
+                if let known = index[key] {
+                    global[q] = known
+                } else {
+                    global[q] = Int32(distinct.count)
+                    index[key] = global[q]
+                    distinct.append(row)
+                }
+            }
+            for (i, q) in local.patternOfRow.enumerated() { patternOfRow[r.lowerBound + i] = global[Int(q)] }
+            if distinct.count > cap { compressible = false }
+            low = r.upperBound
+        }
+        if compressible {
+            var storage = [Double](repeating: 0, count: distinct.count * k)
+            for (q, row) in distinct.enumerated() { for j in 0..<k { storage[q + j * distinct.count] = row[j] } }
+            return (try Matrix(rows: distinct.count, columns: k, columnMajor: storage), patternOfRow)
+        }
+        // X, column-major: feature f of row i at f·n + i.
+        var storage = [Double](repeating: 0, count: n * k)
+        write(0..<n, into: &storage)
+        return (try Matrix(rows: n, columns: k, columnMajor: storage), nil)
     }
 
     /// Dense segment codes numbered in the sorted order of their labels.

@@ -33,34 +33,40 @@ extension GridDesign {
 
     /// The exact scores, as whole numbers of 10^−D points: `X'·W'_lin` (one BLAS `dgemm`, exact
     /// on integers below 2⁵²), then each exclusive group's best member and the floor, per
-    /// column, on the same integers (``GridScoreScale``).
+    /// column, on the same integers (``GridScoreScale``). Computed on the distinct rows of `X`
+    /// (``featurePatterns``) and given to each applicant from its pattern: a row's score depends
+    /// on that row alone, so the integers are the same as on the rows.
     public func exactScores(weights w: Matrix) throws -> GridScores {
-        let p = featureDefinitions.count, n = rows
+        let p = featureDefinitions.count
         let scale = try GridScoreScale(design: self, weights: w)
-        let x = scale.scalesDesign ? scaledFeatures() : features
+        let x = scale.scalesDesign ? scaledFeatures(of: featurePatterns) : featurePatterns
+        let units = x.rows
         var linear = scale.weights
         for g in 0..<w.columns { for f in groupedFeatures { linear[f + g * p] = 0 } }
         var storage = try BLAS.gemm(x, Matrix(rows: p, columns: w.columns, columnMajor: linear)).storage
         var scratch = GroupScratch()
         storage.withUnsafeMutableBufferPointer { out in
             for g in 0..<w.columns {
-                let column = UnsafeMutableBufferPointer(rebasing: out[(g * n)..<((g + 1) * n)])
+                let column = UnsafeMutableBufferPointer(rebasing: out[(g * units)..<((g + 1) * units)])
                 complete(column: column, weights: Array(scale.weights[(g * p)..<((g + 1) * p)]), floor: scale.floor, features: x, scratch: &scratch)
             }
         }
-        return GridScores(scaled: try Matrix(rows: n, columns: w.columns, columnMajor: storage), decimals: scale.decimals)
+        let scaled = try Matrix(rows: units, columns: w.columns, columnMajor: storage)
+        return GridScores(scaled: patternOfRow.map { Self.expand(scaled, rows: $0) } ?? scaled, decimals: scale.decimals)
     }
 
-    /// Columns `columns` of ``exactScores(weights:)`` written into `out` (`rows × columns.count`,
+    /// Columns `columns` of ``exactScores(weights:)`` written into `out` (`x.rows × columns.count`,
     /// column-major), for a caller that streams the score columns in batches instead of holding
     /// all of them (``GridSensitivity``): `x` is `scaledFeatures()` when `scale.scalesDesign`,
-    /// else ``features``; `scale` is the scale of the whole weight matrix. One `dgemm` of
-    /// `X'` by the batch's columns of `W'_lin`, then the exclusive groups and the floor per
-    /// column — the same integers as ``exactScores(weights:)``, whatever the batch (integer
-    /// arithmetic below 2⁵², exact in any summation order).
+    /// else ``features`` — or the distinct rows of that matrix (``scaledFeatures(of:)`` of
+    /// ``features``' patterns), each row's score then being its pattern's; `scale` is the scale of
+    /// the whole weight matrix. One `dgemm` of `X'` by the batch's columns of `W'_lin`, then the
+    /// exclusive groups and the floor per column — the same integers as
+    /// ``exactScores(weights:)``, whatever the batch or the rows (integer arithmetic below 2⁵²,
+    /// exact in any summation order, and each row's score depends on that row alone).
     func exactScores(scale: GridScoreScale, features x: Matrix, columns: Range<Int>, into out: UnsafeMutableBufferPointer<Double>,
                      scratch: inout GroupScratch) throws {
-        let p = featureDefinitions.count, n = rows
+        let p = featureDefinitions.count, n = x.rows
         var linear = Array(scale.weights[(columns.lowerBound * p)..<(columns.upperBound * p)])
         for g in 0..<columns.count { for f in groupedFeatures { linear[f + g * p] = 0 } }
         try linear.withUnsafeBufferPointer { b in
@@ -90,13 +96,20 @@ extension GridDesign {
 
     /// `X'`: `X` with every column multiplied by its ``GridColumnScale/multiplier`` (whole numbers).
     func scaledFeatures() -> Matrix {
-        let n = rows
-        var storage = features.storage
+        let scaled = scaledFeatures(of: featurePatterns)
+        return patternOfRow.map { Self.expand(scaled, rows: $0) } ?? scaled
+    }
+
+    /// `x` (rows of `X`, e.g. its distinct rows) with every column multiplied by its
+    /// ``GridColumnScale/multiplier``, as ``scaledFeatures()`` does to `X` itself.
+    func scaledFeatures(of x: Matrix) -> Matrix {
+        let n = x.rows
+        var storage = x.storage
         for (f, column) in columnScales.enumerated() where column.multiplier != 1 {
             for i in (f * n)..<((f + 1) * n) { storage[i] = column.scaled(storage[i]) }
         }
-        // Same shape as `features`.
-        return (try? Matrix(rows: n, columns: features.columns, columnMajor: storage)) ?? features
+        // Same shape as `x`.
+        return (try? Matrix(rows: n, columns: x.columns, columnMajor: storage)) ?? x
     }
 
     /// The points each criterion actually gave each applicant under the grid's
@@ -112,24 +125,43 @@ extension GridDesign {
 
     /// ``contributions()`` under other weights (`features.count` values).
     public func contributions(weights w: [Double]) throws -> Matrix {
-        let p = featureDefinitions.count, n = rows, criteria = grid.criteria.count
+        let points = try patternContributions(weights: w)
+        return patternOfRow.map { Self.expand(points, rows: $0) } ?? points
+    }
+
+    /// ``contributions()`` per distinct row of `X` (``featurePatterns``), `P × criteria`:
+    /// applicant `i`'s points are row ``patternOfRow```[i]` (row `i` when the design is not
+    /// compressed). For a caller that can work on the patterns (``ModelAudit``) without
+    /// an applicants × criteria matrix.
+    public func patternContributions() throws -> Matrix {
+        try patternContributions(weights: weights)
+    }
+
+    /// ``patternContributions()`` under other weights (`features.count` values).
+    public func patternContributions(weights w: [Double]) throws -> Matrix {
+        let p = featureDefinitions.count, criteria = grid.criteria.count
         guard w.count == p else {
             throw LinearAlgebraError.dimensionMismatch(operation: "GridDesign.contributions(weights:)", detail: "\(w.count) weights for \(p) features")
         }
         let scale = try GridScoreScale(design: self, weights: Matrix(rows: p, columns: 1, columnMajor: w))
         var b = [Double](repeating: 0, count: p * criteria)
         for f in 0..<p { b[f + featureCriterion[f] * p] = scale.weights[f] }
-        let x = scale.scalesDesign ? scaledFeatures() : features
+        // On the distinct rows of X (a row's points depend on that row alone), then given to
+        // each applicant from its pattern.
+        let x = scale.scalesDesign ? scaledFeatures(of: featurePatterns) : featurePatterns
+        let units = x.rows
         var storage = try BLAS.gemm(x, Matrix(rows: p, columns: criteria, columnMajor: b)).storage
         for group in grid.exclusiveGroups {
-            for i in 0..<n {
+            for i in 0..<units {
                 var best = group.members[0]
-                for c in group.members.dropFirst() where storage[i + c * n] > storage[i + best * n] { best = c }
-                for c in group.members where c != best { storage[i + c * n] = 0 }
+                for c in group.members.dropFirst() where storage[i + c * units] > storage[i + best * units] { best = c }
+                for c in group.members where c != best { storage[i + c * units] = 0 }
             }
         }
+        // In place: no second copy for the points.
         let unit = scale.unit
-        return try Matrix(rows: n, columns: criteria, columnMajor: storage.map { $0 / unit })
+        if unit != 1 { storage.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] /= unit } } }
+        return try Matrix(rows: units, columns: criteria, columnMajor: storage)
     }
 
     /// The decimals of the grid's own scores (its points and its per-unit data together):
@@ -144,9 +176,10 @@ extension GridDesign {
         return featureCriterion.indices.filter { groupOf[featureCriterion[$0]] != nil }
     }
 
-    /// Adds, per row, `max_{c∈G} Σ_{f∈c} X[i,f]·w_f` for each exclusive group `G`.
+    /// Adds, per row of `features` (`X'` or its distinct rows), `max_{c∈G} Σ_{f∈c} X[i,f]·w_f`
+    /// for each exclusive group `G`.
     private func addGroups(weights w: [Double], features: Matrix, into out: UnsafeMutableBufferPointer<Double>, scratch: inout GroupScratch) {
-        let n = rows
+        let n = features.rows
         guard !grid.exclusiveGroups.isEmpty else { return }
         var featuresOf = [[Int]](repeating: [], count: grid.criteria.count)
         for (f, c) in featureCriterion.enumerated() { featuresOf[c].append(f) }

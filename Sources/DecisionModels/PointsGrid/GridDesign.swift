@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 import LinearAlgebra
 
 /// The applicants of a data file read against a ``PointsGrid``: the design
@@ -18,8 +19,21 @@ public struct GridDesign: Sendable {
     public let grid: PointsGrid
     /// Applicant ids (the grid's `id` column), in file order.
     public let ids: [String]
-    /// `X`, `rows × features.count`, column-major.
-    public let features: Matrix
+    /// `X`, `rows × features.count`, column-major, materialised from ``featurePatterns`` on each
+    /// access when the design is held compressed (`X[i, f] = featurePatterns[patternOfRow[i], f]`):
+    /// for a caller that needs the rows themselves (the amendment search); scoring, the
+    /// criteria's points and the sensitivity analysis work on the patterns.
+    public var features: Matrix {
+        guard let patternOfRow else { return featurePatterns }
+        return Self.expand(featurePatterns, rows: patternOfRow)
+    }
+    /// The distinct rows of `X` in the order of their first applicant (``DesignPatterns``: a
+    /// grid's features take few values, so a million applicants have some tens of thousands
+    /// of patterns), or `X` itself when it does not compress (more distinct rows than a quarter of
+    /// the applicants, or a −0 in `X`, which the patterns would fold into +0).
+    public let featurePatterns: Matrix
+    /// The row of ``featurePatterns`` of each applicant; nil when ``featurePatterns`` is `X`.
+    public let patternOfRow: [Int32]?
     /// The definition and weight (under ``grid``) of each column of `X`.
     public let featureDefinitions: [GridFeature]
     /// The criterion (index into `grid.criteria`) of each column of `X`.
@@ -42,11 +56,12 @@ public struct GridDesign: Sendable {
     /// `w`: the grid's weight of each column of `X`.
     public var weights: [Double] { featureDefinitions.map(\.weight) }
 
-    init(grid: PointsGrid, ids: [String], features: Matrix, featureDefinitions: [GridFeature], featureCriterion: [Int],
+    init(grid: PointsGrid, ids: [String], featurePatterns: Matrix, patternOfRow: [Int32]?, featureDefinitions: [GridFeature], featureCriterion: [Int],
          segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale]) {
         self.grid = grid
         self.ids = ids
-        self.features = features
+        self.featurePatterns = featurePatterns
+        self.patternOfRow = patternOfRow
         self.featureDefinitions = featureDefinitions
         self.featureCriterion = featureCriterion
         self.segmentCodes = segmentCodes
@@ -54,5 +69,29 @@ public struct GridDesign: Sendable {
         self.tieRank = tieRank
         self.capacities = capacities
         self.columnScales = columnScales
+    }
+
+    /// The same design held as `X` itself (no patterns): every result is the same, exactly
+    /// (tests compare the two).
+    func uncompressed() -> GridDesign {
+        GridDesign(grid: grid, ids: ids, featurePatterns: features, patternOfRow: nil, featureDefinitions: featureDefinitions, featureCriterion: featureCriterion,
+                   segmentCodes: segmentCodes, segmentLabels: segmentLabels, tieRank: tieRank, capacities: capacities,
+                   columnScales: columnScales)
+    }
+
+    /// `rows.count × m.columns`, row `i` being row `rows[i]` of `m` (column-major).
+    static func expand(_ m: Matrix, rows index: [Int32]) -> Matrix {
+        let n = index.count, units = m.rows, k = m.columns
+        var storage = [Double](repeating: 0, count: n * k)
+        m.storage.withUnsafeBufferPointer { source in
+            storage.withUnsafeMutableBufferPointer { out in
+                for j in 0..<k {
+                    let from = j * units, to = j * n
+                    for i in 0..<n { out[to + i] = source[from + Int(index[i])] }
+                }
+            }
+        }
+        // n·k elements laid out as declared: the initialiser cannot fail.
+        return (try? Matrix(rows: n, columns: k, columnMajor: storage)) ?? m
     }
 }

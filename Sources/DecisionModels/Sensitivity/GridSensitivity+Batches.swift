@@ -17,27 +17,40 @@ extension GridSensitivity {
     }
 
     /// Scores every column of `w` (features × variants) exactly and selects it under the
-    /// design's own rule and capacities, streaming: columns are taken in batches of at most
-    /// ``batchColumns`` (and ``batchBytes``), each worker scores its batch by one
+    /// design's own rule and capacities, streaming.
+    ///
+    /// Scoring runs on the distinct rows of `X` as the design holds them
+    /// (``GridDesign/featurePatterns``: a grid's features take few values, so a million
+    /// applicants have some tens of thousands of patterns), or on `X` itself when it does not
+    /// compress: columns are taken in batches of at most ``batchColumns`` (and, on the rows,
+    /// ``batchBytes``), each worker scores its batch by one
     /// single-threaded `dgemm` into its own reused buffer
-    /// (``GridDesign/exactScores(scale:features:columns:into:scratch:)``), then for each
-    /// column selects by ``GridPartialSelection`` (the `k`-th largest score per segment from a
-    /// histogram, the tie-break among equal scores: the set ``GridAllocation`` selects, without
-    /// ranking everyone; ``GridPartialSelection/select(scores:decimals:segmentCodes:tieRank:into:scratch:)``) and hands `body` the scores in points (`scaled / 10^D`, as
-    /// ``GridScores/points``) and the selection, both row-aligned with the design.
+    /// (``GridDesign/exactScores(scale:features:columns:into:scratch:)``, each row's score
+    /// depending on its row alone, so a row's score is its pattern's), then for each column
+    /// gathers the rows' scores, selects by ``GridPartialSelection`` (the `k`-th largest score
+    /// per segment from a histogram, the tie-break among equal scores: the set
+    /// ``GridAllocation`` selects, without ranking everyone;
+    /// ``GridPartialSelection/select(scores:decimals:segmentCodes:tieRank:into:scratch:)``) and
+    /// hands `body` the scores in points (`scaled / 10^D`, as ``GridScores/points``) and the
+    /// selection, both row-aligned with the design. Held per worker: the batch (patterns ×
+    /// columns), one column of scaled scores, one of points, one of selections.
     ///
     /// One owner of the cores: with more than one worker, OpenBLAS runs single-threaded for the
     /// phase (`BLASProvider.setOpenBLASThreads`). Each column's result depends on that column
-    /// only, so the result does not depend on `threads`.
+    /// only, and the scores are the same integers on patterns as on rows, so the result does
+    /// not depend on `threads` nor on the compression.
     static func measure<Value>(design: GridDesign, weights w: Matrix, threads: Int,
                                _ body: @Sendable (UnsafeBufferPointer<Double>, ArraySlice<Bool>) -> Value) throws -> [Measured<Value>] {
         let n = design.rows, m = w.columns
         guard m > 0 else { return [] }
         let scale = try GridScoreScale(design: design, weights: w)
-        let x = scale.scalesDesign ? design.scaledFeatures() : design.features
+        // The distinct rows of X as the design holds them, or X itself when it does not compress.
+        let x = scale.scalesDesign ? design.scaledFeatures(of: design.featurePatterns) : design.featurePatterns
+        let patternOfRow = design.patternOfRow
+        let units = x.rows
         let selection = try GridPartialSelection(design: design)
         let unit = scale.unit, decimals = scale.decimals
-        let chunk = max(1, min(batchColumns, batchBytes / max(1, n * MemoryLayout<Double>.stride)))
+        let chunk = max(1, min(batchColumns, batchBytes / max(1, units * MemoryLayout<Double>.stride)))
         let chunks = (m + chunk - 1) / chunk
         let workers = max(1, min(threads, chunks))
         var results = [Measured<Value>?](repeating: nil, count: m)
@@ -49,7 +62,9 @@ extension GridSensitivity {
             failures.withUnsafeMutableBufferPointer { failures in
                 let shared = SensitivityBatches(results: results, failures: failures)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var buffer = [Double](repeating: 0, count: n * min(chunk, m))
+                    var buffer = [Double](repeating: 0, count: units * min(chunk, m))
+                    // The rows' scaled scores of one column, gathered from the patterns'.
+                    var gathered = [Double](repeating: 0, count: patternOfRow == nil ? 0 : n)
                     var points = [Double](repeating: 0, count: n)
                     var selected = [Bool](repeating: false, count: n)
                     var groupScratch = GridDesign.GroupScratch()
@@ -61,18 +76,27 @@ extension GridSensitivity {
                             try buffer.withUnsafeMutableBufferPointer { out in
                                 try design.exactScores(scale: scale, features: x, columns: columns, into: out, scratch: &groupScratch)
                                 for (j, v) in columns.enumerated() {
-                                    let scaled = UnsafeBufferPointer(rebasing: out[(j * n)..<((j + 1) * n)])
-                                    selected.withUnsafeMutableBufferPointer { s in
-                                        selection.select(scores: scaled, decimals: decimals, segmentCodes: design.segmentCodes, tieRank: design.tieRank,
-                                                         into: s, scratch: &selectionScratch)
+                                    let column = UnsafeBufferPointer(rebasing: out[(j * units)..<((j + 1) * units)])
+                                    gathered.withUnsafeMutableBufferPointer { g in
+                                        let scaled: UnsafeBufferPointer<Double>
+                                        if let patternOfRow {
+                                            for i in 0..<n { g[i] = column[Int(patternOfRow[i])] }
+                                            scaled = UnsafeBufferPointer(g)
+                                        } else {
+                                            scaled = column
+                                        }
+                                        selected.withUnsafeMutableBufferPointer { s in
+                                            selection.select(scores: scaled, decimals: decimals, segmentCodes: design.segmentCodes, tieRank: design.tieRank,
+                                                             into: s, scratch: &selectionScratch)
+                                        }
+                                        var count = 0
+                                        for i in 0..<n {
+                                            points[i] = scaled[i] / unit
+                                            count += selected[i] ? 1 : 0
+                                        }
+                                        let value = points.withUnsafeBufferPointer { body($0, selected[...]) }
+                                        shared.results[v] = Measured(value: value, selected: count)
                                     }
-                                    var count = 0
-                                    for i in 0..<n {
-                                        points[i] = scaled[i] / unit
-                                        count += selected[i] ? 1 : 0
-                                    }
-                                    let value = points.withUnsafeBufferPointer { body($0, selected[...]) }
-                                    shared.results[v] = Measured(value: value, selected: count)
                                 }
                             }
                         } catch {
