@@ -1,0 +1,82 @@
+/// The row-level loops of the scan's k-means (``KMeansBisection``) over the compact points
+/// (``ScanPoints``): for the points `members[lo..<hi]`, the products with two centroids, the
+/// squared distances to one point, the sums per side. Each runs block by block in the column
+/// order of `X`, so every per-point sum is the one a column-by-column loop over the dense
+/// matrix gives (the zeros of a category block add nothing), and each per-centroid sum runs
+/// over the points in their order. Pointers into storage the caller keeps alive
+/// (``ScanPoints/withKernel(_:)``); read-only, so workers may share it.
+struct ScanKernel: @unchecked Sendable {
+    let count: Int
+    let numbers: UnsafeBufferPointer<Double>
+    let categories: UnsafeBufferPointer<UInt32>
+    let norms: UnsafeBufferPointer<Double>
+    let blocks: [ScanPoints.Block]
+    let weight: Double
+
+    /// `g0[t] = x·c₀`, `g1[t] = x·c₁` for the point `members[lo + t]`, `Σ_j x_j·c_kj` from 0 in
+    /// column order; `c` is 2 × p column-major (`c[2j + k]`).
+    func products(_ members: UnsafePointer<Int>, _ range: Range<Int>, centroids c: UnsafePointer<Double>,
+                  _ g0: UnsafeMutablePointer<Double>, _ g1: UnsafeMutablePointer<Double>) {
+        let lo = range.lowerBound, len = range.count
+        let m = members + lo
+        for t in 0..<len { g0[t] = 0; g1[t] = 0 }
+        for block in blocks {
+            if block.isNumber {
+                let x = numbers.baseAddress! + block.slot * count
+                let c0 = c[2 * block.column], c1 = c[2 * block.column + 1]
+                for t in 0..<len {
+                    let v = x[m[t]]
+                    g0[t] += v * c0
+                    g1[t] += v * c1
+                }
+            } else {
+                let index = categories.baseAddress! + block.slot * count
+                let cb = c + 2 * block.column, w = weight
+                for t in 0..<len {
+                    let j = 2 * Int(index[m[t]])
+                    g0[t] += w * cb[j]
+                    g1[t] += w * cb[j + 1]
+                }
+            }
+        }
+    }
+
+    /// `d[t] = ‖x − x_f‖²` for the point `members[lo + t]` and the point `f`, `Σ_j (x_j − x_fj)²`
+    /// from 0 in column order.
+    func squaredDistances(_ members: UnsafePointer<Int>, _ range: Range<Int>, to f: Int, _ d: UnsafeMutablePointer<Double>) {
+        let lo = range.lowerBound, len = range.count
+        let m = members + lo
+        let w2 = weight * weight
+        for t in 0..<len { d[t] = 0 }
+        for block in blocks {
+            if block.isNumber {
+                let x = numbers.baseAddress! + block.slot * count
+                let xf = x[f]
+                for t in 0..<len { let v = x[m[t]] - xf; d[t] += v * v }
+            } else {
+                let index = categories.baseAddress! + block.slot * count
+                let kf = index[f]
+                // Two columns differ by ±w when the categories differ: w² twice, in column order.
+                for t in 0..<len where index[m[t]] != kf { d[t] += w2; d[t] += w2 }
+            }
+        }
+    }
+
+    /// Adds each point `members[lo + t]` to the sums of its side `sides[t]`: `sums[2j + k] += x_j`
+    /// (2 × p column-major), the points in order.
+    func addToSums(_ members: UnsafePointer<Int>, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>) {
+        let lo = range.lowerBound, len = range.count
+        let m = members + lo
+        for block in blocks {
+            if block.isNumber {
+                let x = numbers.baseAddress! + block.slot * count
+                let s = sums + 2 * block.column
+                for t in 0..<len { s[Int(sides[t])] += x[m[t]] }
+            } else {
+                let index = categories.baseAddress! + block.slot * count
+                let s = sums + 2 * block.column, w = weight
+                for t in 0..<len { s[2 * Int(index[m[t]]) + Int(sides[t])] += w }
+            }
+        }
+    }
+}
