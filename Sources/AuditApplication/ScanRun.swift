@@ -199,9 +199,17 @@ public struct ScanRun {
             let options = BiasScan.Options(seed: seed, stream: UInt64(index), minimumClusterSize: minClusterSize,
                                            minimumCellSize: minCellSize, alpha: alpha, threads: threads)
             let result = try BiasScan.run(x, outcome: p.outcome, binary: p.binary, options: options)
-            let descriptions = result.reported.map { cluster in
-                ClusterDescription.describe(features: features, rows: p.rows, isMember: result.leafOfRow.map { $0 == cluster.node })
+            // One description per reported cluster, each on its own (on `threads` workers).
+            let reported = result.reported, rows = p.rows, leafOfRow = result.leafOfRow
+            let slots = DescriptionSlots(count: reported.count)
+            let workers = max(1, min(threads, reported.count))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for c in stride(from: w, to: reported.count, by: workers) {
+                    let node = reported[c].node
+                    slots.set(c, ClusterDescription.describe(features: features, rows: rows, isMember: leafOfRow.map { $0 == node }))
+                }
             }
+            let descriptions = slots.values
             scanned.append(ScanReport.Population(name: p.name, result: result, descriptions: descriptions, binary: p.binary))
         }
         return ScanReport.Input(dataName: dataName, applicants: n,

@@ -102,7 +102,7 @@ struct ScanParallelTests {
         #expect(assigned[1] == assigned[0] && assigned[2] == assigned[0])
         // The assignment of the members agrees with the bisection's final sides.
         let side = Dictionary(uniqueKeysWithValues: zip(members, results[0].sides))
-        #expect((0..<n).allSatisfy { side[$0].map { s in s == assigned[0][$0] } ?? true })
+        #expect((0..<n).allSatisfy { i in side[i].map { $0 == assigned[0][i] } ?? true })
     }
 
     /// The whole scan on 100,000 applicants of the planted data: the same result on 1 and 4

@@ -6,7 +6,9 @@ import LinearAlgebra
 /// inertia (the sum of squared distances to the nearest centroid).
 ///
 /// The points are rows of the compact ``ScanPoints``, taken through a list of indices
-/// (`members`: a cluster is never copied out). Each Lloyd iteration is **one pass** over the
+/// (`members`); a bisection first copies its cluster's compact rows side by side (a few bytes
+/// per number and category, not the dense one-hot matrix), since its passes read them dozens
+/// of times. Each Lloyd iteration is **one pass** over the
 /// points: for each point, `g_k = x·c_k` (``ScanKernel``), then `‖x − c_k‖² = ‖x‖² − 2·g_k + ‖c_k‖²`,
 /// so the point goes to the centroid with the smaller `‖c_k‖² − 2·g_k` (the centroid 0 on a
 /// tie); in the same pass its contribution to the inertia and to the sums of its side. Never
@@ -45,10 +47,12 @@ public enum KMeansBisection {
     public static func bisect<R: RandomNumberGenerator>(_ points: ScanPoints, members: [Int], threads: Int,
                                                         using random: inout R) throws -> Result? {
         guard members.count >= 2, points.dimension >= 1 else { return nil }
+        // The cluster's points side by side: the passes below then read memory in order.
+        let local = points.subset(members), all = Array(0..<members.count)
         var best: Result?
         for _ in 0..<restarts {
-            guard let start = try plusPlus(points, members: members, threads: threads, using: &random) else { return nil }
-            let result = try lloyd(points, members: members, start: start, threads: threads)
+            guard let start = try plusPlus(local, members: all, threads: threads, using: &random) else { return nil }
+            let result = try lloyd(local, members: all, start: start, threads: threads)
             if let b = best, b.inertia <= result.inertia { continue }
             best = result
         }
@@ -141,25 +145,29 @@ public enum KMeansBisection {
                                 let g = UnsafeMutablePointer<Double>.allocate(capacity: 2 * tileRows)
                                 defer { g.deallocate() }
                                 let g0 = g, g1 = g + tileRows
-                                var inertia = 0.0, count0 = 0, count1 = 0, changed = false
+                                var inertia = 0.0, count1 = 0, changed = false
                                 for lo in Swift.stride(from: range.lowerBound, to: range.upperBound, by: tileRows) {
                                     let tile = lo..<min(lo + tileRows, range.upperBound)
                                     kernel.products(shared.members, tile, centroids: shared.centroids, g0, g1)
                                     let s = shared.sides + lo
-                                    for t in 0..<tile.count {
-                                        if assign {
+                                    if assign {
+                                        for t in 0..<tile.count {
                                             let s0 = cn0 - 2 * g0[t], s1 = cn1 - 2 * g1[t]
                                             let side: UInt8 = s1 < s0 ? 1 : 0
-                                            if side != s[t] { changed = true; s[t] = side }
+                                            changed = changed || side != s[t]
+                                            s[t] = side
                                         }
+                                    }
+                                    for t in 0..<tile.count {
+                                        let one = s[t] != 0
                                         let norm = kernel.norms[shared.members[lo + t]]
-                                        if s[t] == 0 { inertia += max(0, norm + cn0 - 2 * g0[t]); count0 += 1 }
-                                        else { inertia += max(0, norm + cn1 - 2 * g1[t]); count1 += 1 }
+                                        inertia += max(0, norm + (one ? cn1 : cn0) - 2 * (one ? g1[t] : g0[t]))
+                                        count1 += Int(s[t])
                                     }
                                     kernel.addToSums(shared.members, tile, sides: s, sums)
                                 }
                                 sums[2 * p] = inertia
-                                sums[2 * p + 1] = Double(count0)
+                                sums[2 * p + 1] = Double(range.count - count1)
                                 sums[2 * p + 2] = Double(count1)
                                 sums[2 * p + 3] = changed ? 1 : 0
                             }

@@ -70,8 +70,15 @@ struct ScanKernel: @unchecked Sendable {
         for block in blocks {
             if block.isNumber {
                 let x = numbers.baseAddress! + block.slot * count
-                let s = sums + 2 * block.column
-                for t in 0..<len { s[Int(sides[t])] += x[m[t]] }
+                // Two running sums in registers; adding 0 to the other side's leaves it unchanged.
+                var s0 = sums[2 * block.column], s1 = sums[2 * block.column + 1]
+                for t in 0..<len {
+                    let v = x[m[t]], one = sides[t] != 0
+                    s0 += one ? 0 : v
+                    s1 += one ? v : 0
+                }
+                sums[2 * block.column] = s0
+                sums[2 * block.column + 1] = s1
             } else {
                 let index = categories.baseAddress! + block.slot * count
                 let s = sums + 2 * block.column, w = weight
