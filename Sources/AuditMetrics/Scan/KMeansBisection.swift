@@ -51,8 +51,8 @@ public enum KMeansBisection {
         let local = points.subset(members), all = Array(0..<members.count)
         var best: Result?
         for _ in 0..<restarts {
-            guard let start = try plusPlus(local, members: all, threads: threads, using: &random) else { return nil }
-            let result = try lloyd(local, members: all, start: start, threads: threads)
+            guard let start = try plusPlus(local, members: all, threads: threads, contiguous: true, using: &random) else { return nil }
+            let result = try lloyd(local, members: all, start: start, threads: threads, contiguous: true)
             if let b = best, b.inertia <= result.inertia { continue }
             best = result
         }
@@ -61,7 +61,8 @@ public enum KMeansBisection {
 
     /// k-means++ for k = 2: a uniform first centre, the second drawn with probability
     /// proportional to the squared distance to the first. `nil` when every point equals the first.
-    static func plusPlus<R: RandomNumberGenerator>(_ points: ScanPoints, members: [Int], threads: Int,
+    /// `contiguous`: `members` is `0..<points.count` (the loops then read the points in order).
+    static func plusPlus<R: RandomNumberGenerator>(_ points: ScanPoints, members: [Int], threads: Int, contiguous: Bool = false,
                                                    using random: inout R) throws -> Matrix? {
         let m = members.count, p = points.dimension
         let first = uniformIndex(m, using: &random)
@@ -69,9 +70,9 @@ public enum KMeansBisection {
         points.withKernel { kernel in
             members.withUnsafeBufferPointer { mb in
                 d.withUnsafeMutableBufferPointer { db in
-                    let shared = Shared(members: mb.baseAddress!, out: db.baseAddress!)
+                    let shared = Shared(members: contiguous ? nil : mb.baseAddress!, out: db.baseAddress!)
                     forEachChunk(m, threads: threads) { _, range in
-                        kernel.squaredDistances(shared.members, range, to: shared.members[first], shared.out + range.lowerBound)
+                        kernel.squaredDistances(shared.members, range, to: kernel.point(shared.members, first), shared.out + range.lowerBound)
                     }
                 }
             }
@@ -103,13 +104,18 @@ public enum KMeansBisection {
     /// Lloyd's iterations on the points `members` from the centroids `start` (2 × p), on
     /// `threads` threads.
     public static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int) throws -> Result {
+        try lloyd(points, members: members, start: start, threads: threads, contiguous: false)
+    }
+
+    /// `contiguous`: `members` is `0..<points.count` (the loops then read the points in order).
+    static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int, contiguous: Bool) throws -> Result {
         let m = members.count, p = points.dimension
         var centroids = start.storage
         var sides = [UInt8](repeating: 0, count: m)
         var first = true
         var inertia: Double?
         for _ in 0..<maximumIterations {
-            let pass = onePass(points, members: members, centroids: centroids, sides: &sides, assign: true, threads: threads)
+            let pass = onePass(points, members: members, centroids: centroids, sides: &sides, assign: true, threads: threads, contiguous: contiguous)
             if !pass.changed && !first { inertia = pass.inertia; break }
             first = false
             // New centroids: the means of each side (a side left empty keeps its centroid).
@@ -118,14 +124,15 @@ public enum KMeansBisection {
             }
         }
         // After the last iteration the centroids moved: the inertia under them and the final sides.
-        let total = inertia ?? onePass(points, members: members, centroids: centroids, sides: &sides, assign: false, threads: threads).inertia
+        let total = inertia ?? onePass(points, members: members, centroids: centroids, sides: &sides, assign: false, threads: threads,
+                                       contiguous: contiguous).inertia
         return Result(sides: sides, centroids: try Matrix(rows: 2, columns: p, columnMajor: centroids), inertia: total)
     }
 
     /// One pass over the points: (when `assign`) each point to the nearer centroid, then the
     /// inertia, the counts and the sums per side, chunk by chunk, the chunks added in order.
     static func onePass(_ points: ScanPoints, members: [Int], centroids: [Double], sides: inout [UInt8],
-                        assign: Bool, threads: Int) -> (changed: Bool, inertia: Double, counts: [Int], sums: [Double]) {
+                        assign: Bool, threads: Int, contiguous: Bool) -> (changed: Bool, inertia: Double, counts: [Int], sums: [Double]) {
         let m = members.count, p = points.dimension
         let chunks = (m + chunkRows - 1) / chunkRows
         var cn = [0.0, 0.0]
@@ -139,7 +146,8 @@ public enum KMeansBisection {
                 sides.withUnsafeMutableBufferPointer { sb in
                     partials.withUnsafeMutableBufferPointer { pb in
                         centroids.withUnsafeBufferPointer { cb in
-                            let shared = Shared(members: mb.baseAddress!, out: pb.baseAddress!, sides: sb.baseAddress!, centroids: cb.baseAddress!)
+                            let shared = Shared(members: contiguous ? nil : mb.baseAddress!, out: pb.baseAddress!, sides: sb.baseAddress!,
+                                                centroids: cb.baseAddress!)
                             forEachChunk(m, threads: threads) { chunk, range in
                                 let sums = shared.out + chunk * stride
                                 let g = UnsafeMutablePointer<Double>.allocate(capacity: 2 * tileRows)
@@ -160,7 +168,7 @@ public enum KMeansBisection {
                                     }
                                     for t in 0..<tile.count {
                                         let one = s[t] != 0
-                                        let norm = kernel.norms[shared.members[lo + t]]
+                                        let norm = kernel.norms[kernel.point(shared.members, lo + t)]
                                         inertia += max(0, norm + (one ? cn1 : cn0) - 2 * (one ? g1[t] : g0[t]))
                                         count1 += Int(s[t])
                                     }
@@ -247,7 +255,8 @@ public enum KMeansBisection {
 
     /// The pointers the workers share; each worker writes only its own chunk's slots.
     struct Shared: @unchecked Sendable {
-        let members: UnsafePointer<Int>
+        /// `nil`: the points themselves, in order.
+        let members: UnsafePointer<Int>?
         let out: UnsafeMutablePointer<Double>!
         var sides: UnsafeMutablePointer<UInt8>! = nil
         var centroids: UnsafePointer<Double>! = nil

@@ -3,7 +3,8 @@
 /// squared distances to one point, the sums per side. Each runs block by block in the column
 /// order of `X`, so every per-point sum is the one a column-by-column loop over the dense
 /// matrix gives (the zeros of a category block add nothing), and each per-centroid sum runs
-/// over the points in their order. Pointers into storage the caller keeps alive
+/// over the points in their order. `members` `nil` stands for the points `lo..<hi` themselves
+/// (a cluster copied side by side: the loops then read memory in order). Pointers into storage the caller keeps alive
 /// (``ScanPoints/withKernel(_:)``); read-only, so workers may share it.
 struct ScanKernel: @unchecked Sendable {
     let count: Int
@@ -15,37 +16,64 @@ struct ScanKernel: @unchecked Sendable {
 
     /// `g0[t] = x·c₀`, `g1[t] = x·c₁` for the point `members[lo + t]`, `Σ_j x_j·c_kj` from 0 in
     /// column order; `c` is 2 × p column-major (`c[2j + k]`).
-    func products(_ members: UnsafePointer<Int>, _ range: Range<Int>, centroids c: UnsafePointer<Double>,
+    func products(_ members: UnsafePointer<Int>?, _ range: Range<Int>, centroids c: UnsafePointer<Double>,
                   _ g0: UnsafeMutablePointer<Double>, _ g1: UnsafeMutablePointer<Double>) {
         let lo = range.lowerBound, len = range.count
-        let m = members + lo
         for t in 0..<len { g0[t] = 0; g1[t] = 0 }
         for block in blocks {
             if block.isNumber {
                 let x = numbers.baseAddress! + block.slot * count
                 let c0 = c[2 * block.column], c1 = c[2 * block.column + 1]
-                for t in 0..<len {
-                    let v = x[m[t]]
-                    g0[t] += v * c0
-                    g1[t] += v * c1
+                if let members {
+                    let m = members + lo
+                    for t in 0..<len {
+                        let v = x[m[t]]
+                        g0[t] += v * c0
+                        g1[t] += v * c1
+                    }
+                } else {
+                    let xs = x + lo
+                    for t in 0..<len {
+                        let v = xs[t]
+                        g0[t] += v * c0
+                        g1[t] += v * c1
+                    }
                 }
             } else {
                 let index = categories.baseAddress! + block.slot * count
                 let cb = c + 2 * block.column, w = weight
-                for t in 0..<len {
-                    let j = 2 * Int(index[m[t]])
-                    g0[t] += w * cb[j]
-                    g1[t] += w * cb[j + 1]
+                if let members {
+                    let m = members + lo
+                    for t in 0..<len {
+                        let j = 2 * Int(index[m[t]])
+                        g0[t] += w * cb[j]
+                        g1[t] += w * cb[j + 1]
+                    }
+                } else {
+                    let ks = index + lo
+                    for t in 0..<len {
+                        let j = 2 * Int(ks[t])
+                        g0[t] += w * cb[j]
+                        g1[t] += w * cb[j + 1]
+                    }
                 }
             }
         }
     }
 
+    /// The point at position `i` of the members (`members[i]`, or `i` itself).
+    @inline(__always) func point(_ members: UnsafePointer<Int>?, _ i: Int) -> Int {
+        members.map { $0[i] } ?? i
+    }
+
     /// `d[t] = ‖x − x_f‖²` for the point `members[lo + t]` and the point `f`, `Σ_j (x_j − x_fj)²`
     /// from 0 in column order.
-    func squaredDistances(_ members: UnsafePointer<Int>, _ range: Range<Int>, to f: Int, _ d: UnsafeMutablePointer<Double>) {
+    func squaredDistances(_ members: UnsafePointer<Int>?, _ range: Range<Int>, to f: Int, _ d: UnsafeMutablePointer<Double>) {
         let lo = range.lowerBound, len = range.count
-        let m = members + lo
+        let identity = UnsafeMutablePointer<Int>.allocate(capacity: members == nil ? len : 0)
+        defer { identity.deallocate() }
+        if members == nil { for t in 0..<len { identity[t] = lo + t } }
+        let m = members.map { $0 + lo } ?? UnsafePointer(identity)
         let w2 = weight * weight
         for t in 0..<len { d[t] = 0 }
         for block in blocks {
@@ -64,25 +92,40 @@ struct ScanKernel: @unchecked Sendable {
 
     /// Adds each point `members[lo + t]` to the sums of its side `sides[t]`: `sums[2j + k] += x_j`
     /// (2 × p column-major), the points in order.
-    func addToSums(_ members: UnsafePointer<Int>, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>) {
+    func addToSums(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>) {
         let lo = range.lowerBound, len = range.count
-        let m = members + lo
         for block in blocks {
             if block.isNumber {
                 let x = numbers.baseAddress! + block.slot * count
                 // Two running sums in registers; adding 0 to the other side's leaves it unchanged.
                 var s0 = sums[2 * block.column], s1 = sums[2 * block.column + 1]
-                for t in 0..<len {
-                    let v = x[m[t]], one = sides[t] != 0
-                    s0 += one ? 0 : v
-                    s1 += one ? v : 0
+                if let members {
+                    let m = members + lo
+                    for t in 0..<len {
+                        let v = x[m[t]], one = sides[t] != 0
+                        s0 += one ? 0 : v
+                        s1 += one ? v : 0
+                    }
+                } else {
+                    let xs = x + lo
+                    for t in 0..<len {
+                        let v = xs[t], one = sides[t] != 0
+                        s0 += one ? 0 : v
+                        s1 += one ? v : 0
+                    }
                 }
                 sums[2 * block.column] = s0
                 sums[2 * block.column + 1] = s1
             } else {
                 let index = categories.baseAddress! + block.slot * count
                 let s = sums + 2 * block.column, w = weight
-                for t in 0..<len { s[2 * Int(index[m[t]]) + Int(sides[t])] += w }
+                if let members {
+                    let m = members + lo
+                    for t in 0..<len { s[2 * Int(index[m[t]]) + Int(sides[t])] += w }
+                } else {
+                    let ks = index + lo
+                    for t in 0..<len { s[2 * Int(ks[t]) + Int(sides[t])] += w }
+                }
             }
         }
     }
