@@ -150,6 +150,9 @@ public enum KMeansBisection {
                                                 centroids: cb.baseAddress!)
                             forEachChunk(m, threads: threads) { chunk, range in
                                 let sums = shared.out + chunk * stride
+                                let counts = UnsafeMutablePointer<Int>.allocate(capacity: 4 * p)
+                                counts.initialize(repeating: 0, count: 4 * p)
+                                defer { counts.deallocate() }
                                 let g = UnsafeMutablePointer<Double>.allocate(capacity: 2 * tileRows)
                                 defer { g.deallocate() }
                                 let g0 = g, g1 = g + tileRows
@@ -172,8 +175,9 @@ public enum KMeansBisection {
                                         inertia += max(0, norm + (one ? cn1 : cn0) - 2 * (one ? g1[t] : g0[t]))
                                         count1 += Int(s[t])
                                     }
-                                    kernel.addToSums(shared.members, tile, sides: s, sums)
+                                    kernel.addToSums(shared.members, tile, sides: s, sums, counts: counts, dimension: p)
                                 }
+                                kernel.finishSums(sums, counts: counts, dimension: p)
                                 sums[2 * p] = inertia
                                 sums[2 * p + 1] = Double(range.count - count1)
                                 sums[2 * p + 2] = Double(count1)

@@ -13,6 +13,9 @@ struct ScanKernel: @unchecked Sendable {
     let norms: UnsafeBufferPointer<Double>
     let blocks: [ScanPoints.Block]
     let weight: Double
+    /// `repeatedWeight[c]`: `w` added `c` times to 0, one addition after the other (what a
+    /// chunk's sum over a one-hot column is when `c` of its points have the category there).
+    let repeatedWeight: UnsafeBufferPointer<Double>
 
     /// `g0[t] = x·c₀`, `g1[t] = x·c₁` for the point `members[lo + t]`, `Σ_j x_j·c_kj` from 0 in
     /// column order; `c` is 2 × p column-major (`c[2j + k]`).
@@ -91,8 +94,12 @@ struct ScanKernel: @unchecked Sendable {
     }
 
     /// Adds each point `members[lo + t]` to the sums of its side `sides[t]`: `sums[2j + k] += x_j`
-    /// (2 × p column-major), the points in order.
-    func addToSums(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>) {
+    /// (2 × p column-major), the points in order, for the number columns; for a one-hot
+    /// column, whose values are all `w`, counts the points instead: `counts[2j + k] += 1`
+    /// (two banks of 2p counts, by the parity of `t`, to shorten the chains of additions), the
+    /// sum being then ``repeatedWeight`` of the count (``finishSums(_:_:)``), the same bits.
+    func addToSums(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>,
+                   counts: UnsafeMutablePointer<Int>, dimension p: Int) {
         let lo = range.lowerBound, len = range.count
         for block in blocks {
             if block.isNumber {
@@ -118,14 +125,32 @@ struct ScanKernel: @unchecked Sendable {
                 sums[2 * block.column + 1] = s1
             } else {
                 let index = categories.baseAddress! + block.slot * count
-                let s = sums + 2 * block.column, w = weight
+                let c = counts + 2 * block.column, c2 = c + 2 * p
                 if let members {
                     let m = members + lo
-                    for t in 0..<len { s[2 * Int(index[m[t]]) + Int(sides[t])] += w }
+                    for t in 0..<len {
+                        let bank = (t & 1) == 0 ? c : c2
+                        bank[2 * Int(index[m[t]]) + Int(sides[t])] += 1
+                    }
                 } else {
                     let ks = index + lo
-                    for t in 0..<len { s[2 * Int(ks[t]) + Int(sides[t])] += w }
+                    var t = 0
+                    while t + 1 < len {
+                        c[2 * Int(ks[t]) + Int(sides[t])] += 1
+                        c2[2 * Int(ks[t + 1]) + Int(sides[t + 1])] += 1
+                        t += 2
+                    }
+                    if t < len { c[2 * Int(ks[t]) + Int(sides[t])] += 1 }
                 }
+            }
+        }
+    }
+
+    /// The sums of the one-hot columns from the counts of ``addToSums(_:_:sides:_:counts:dimension:)``.
+    func finishSums(_ sums: UnsafeMutablePointer<Double>, counts: UnsafePointer<Int>, dimension p: Int) {
+        for block in blocks where !block.isNumber {
+            for j in (2 * block.column)..<(2 * (block.column + block.width)) {
+                sums[j] = repeatedWeight[counts[j] + counts[2 * p + j]]
             }
         }
     }

@@ -120,12 +120,23 @@ public struct ScanPoints: Sendable {
         return x
     }
 
+    /// `w` (``ScanFeatureMatrix/categoryWeight``) added c times to 0, one addition after the
+    /// other, for c = 0…``KMeansBisection/chunkRows``.
+    static let repeatedWeight: [Double] = {
+        var table = [Double](repeating: 0, count: KMeansBisection.chunkRows + 1)
+        for c in 1..<table.count { table[c] = table[c - 1] + ScanFeatureMatrix.categoryWeight }
+        return table
+    }()
+
     /// Calls `body` with a kernel reading these points' storage.
     func withKernel<T>(_ body: (ScanKernel) throws -> T) rethrows -> T {
-        try numbers.withUnsafeBufferPointer { n in
+        precondition(categories.isEmpty || weight == ScanFeatureMatrix.categoryWeight, "the table of repeated weights is for 1/√2")
+        return try numbers.withUnsafeBufferPointer { n in
             try categories.withUnsafeBufferPointer { c in
                 try norms.withUnsafeBufferPointer { q in
-                    try body(ScanKernel(count: count, numbers: n, categories: c, norms: q, blocks: blocks, weight: weight))
+                    try Self.repeatedWeight.withUnsafeBufferPointer { r in
+                        try body(ScanKernel(count: count, numbers: n, categories: c, norms: q, blocks: blocks, weight: weight, repeatedWeight: r))
+                    }
                 }
             }
         }
