@@ -6,8 +6,8 @@
 # the user and system CPU and the peak resident memory of the whole `vigie audit` process (GNU
 # time), with the load average before the run: on a shared machine, read user CPU beside wall.
 # Then checks that the model's outputs do not depend on the thread count: the smallest size
-# again with --threads 1, its model-metrics.csv, metrics.csv, findings.csv and report.json
-# byte-identical to the run on every core.
+# again with --threads 1, its model-metrics.csv, metrics.csv, findings.csv, scan.csv and
+# report.json byte-identical to the run on every core.
 # Usage:
 #   bash Benchmarks/model_scale.sh [SIZES] [VIGIE]     # default "100000 1000000", .build/release/vigie
 #   bash Benchmarks/model_scale.sh "100000 1000000 10000000"
@@ -22,7 +22,7 @@ work=$(mktemp -d /tmp/vigie-model-scale-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # The demo spec and its grid beside the generated file, so that `data:` and `grid:` resolve there.
 cp Fixtures/housing/audit.yaml Fixtures/housing/cotation-grid.yaml "$work/"
-outputs=(model-metrics.csv metrics.csv findings.csv report.json)
+outputs=(model-metrics.csv metrics.csv findings.csv scan.csv report.json)
 printf '%-10s %9s %9s %9s %9s  %s\n' rows "wall s" "user s" "sys s" "peak MB" "load average (1, 5, 15 min) before"
 first=""
 for rows in $sizes; do

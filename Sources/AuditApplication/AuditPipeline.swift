@@ -41,7 +41,7 @@ public enum AuditPipeline {
         let (store, grid) = try load(spec, threads: threads, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         let model = try computeModel(store: store, spec: spec, result: result, grid: grid, threads: threads)
-        let scan = try computeScan(store: store, spec: spec, grid: grid)
+        let scan = try computeScan(store: store, spec: spec, grid: grid, threads: threads)
         // Provenance (docs/provenance.md): the inputs' SHA-256, shown on the report's first
         // page, then manifest.json, written in the same atomic call.
         var known = knownHashes
@@ -109,10 +109,10 @@ public enum AuditPipeline {
     /// The scan for groups no one declared, when the spec has a `scan:` block (``ScanRun``,
     /// `docs/scan.md`), on the rows of `store` (read with its requests); its disclosure
     /// threshold is the spec's `min_cell_size`.
-    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?) throws -> ScanReport.Input? {
+    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?, threads: Int = 1) throws -> ScanReport.Input? {
         guard let scan = ScanRun(audit: spec) else { return nil }
         let name = spec.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
-        return try scan.scan(store: store, grid: grid, dataName: name)
+        return try scan.scan(store: store, grid: grid, dataName: name, threads: threads)
     }
 
     /// The report files of a result, rendered in the language of `spec`'s report part.

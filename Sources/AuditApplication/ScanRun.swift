@@ -123,7 +123,8 @@ public struct ScanRun {
             }
         }
         let store = try DataLoader.load(path: path, dialect: data.csv, requests: requests)
-        let input = try scan(store: store, grid: grid, dataName: URL(fileURLWithPath: path).lastPathComponent)
+        let input = try scan(store: store, grid: grid, dataName: URL(fileURLWithPath: path).lastPathComponent,
+                             threads: ProcessInfo.processInfo.activeProcessorCount)
         let files: [ReportWriter.File] = [
             ("scan.csv", Data(ScanReport.csv(input).utf8)),
             ("scan.md", Data(ScanReport.markdown(input, language: language).utf8)),
@@ -165,7 +166,8 @@ public struct ScanRun {
 
     /// Scans the applicants of `store` (read with ``columnRequests()``, the grid's columns and
     /// the decision as `store.decision`): the populations, ``BiasScan`` on each, the descriptions.
-    public func scan(store: ColumnStore, grid: PointsGrid?, dataName: String) throws -> ScanReport.Input {
+    /// The k-means passes run on `threads` threads; the results do not depend on it.
+    public func scan(store: ColumnStore, grid: PointsGrid?, dataName: String, threads: Int = 1) throws -> ScanReport.Input {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
@@ -195,11 +197,19 @@ public struct ScanRun {
         for (index, p) in populations.enumerated() {
             let x = try ScanFeatureMatrix(features: features, rows: p.rows)
             let options = BiasScan.Options(seed: seed, stream: UInt64(index), minimumClusterSize: minClusterSize,
-                                           minimumCellSize: minCellSize, alpha: alpha)
-            let result = try BiasScan.run(x.matrix, outcome: p.outcome, binary: p.binary, options: options)
-            let descriptions = result.reported.map { cluster in
-                ClusterDescription.describe(features: features, rows: p.rows, isMember: result.leafOfRow.map { $0 == cluster.node })
+                                           minimumCellSize: minCellSize, alpha: alpha, threads: threads)
+            let result = try BiasScan.run(x, outcome: p.outcome, binary: p.binary, options: options)
+            // One description per reported cluster, each on its own (on `threads` workers).
+            let reported = result.reported, rows = p.rows, leafOfRow = result.leafOfRow
+            let slots = DescriptionSlots(count: reported.count)
+            let workers = max(1, min(threads, reported.count))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for c in stride(from: w, to: reported.count, by: workers) {
+                    let node = reported[c].node
+                    slots.set(c, ClusterDescription.describe(features: features, rows: rows, isMember: leafOfRow.map { $0 == node }))
+                }
             }
+            let descriptions = slots.values
             scanned.append(ScanReport.Population(name: p.name, result: result, descriptions: descriptions, binary: p.binary))
         }
         return ScanReport.Input(dataName: dataName, applicants: n,

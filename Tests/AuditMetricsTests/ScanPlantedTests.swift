@@ -68,7 +68,7 @@ struct ScanPlantedTests {
     static func scan(seed: UInt64, inside: Double) throws -> (ScanResult, [Bool]) {
         let data = applicants(n: 3_000, seed: 1_000 + seed, inside: inside)
         let x = try ScanFeatureMatrix(features: data.features, rows: Array(0..<3_000))
-        return (try BiasScan.run(x.matrix, outcome: data.kept, binary: true, options: BiasScan.Options(seed: seed)), data.planted)
+        return (try BiasScan.run(x, outcome: data.kept, binary: true, options: BiasScan.Options(seed: seed)), data.planted)
     }
 
     @Test func findsThePlantedClusterOnAtLeastEightSeedsOfTen() throws {

@@ -24,7 +24,7 @@ import LinearAlgebra
 ///    found the planted cluster of the tests that way). The family is fixed here, before the
 ///    held-out half is read.
 /// 4. **Test** on the held-out half: each held-out applicant goes down the tree of bisections
-///    to a leaf (the nearer of the two centroids at each split, one dgemm per split); each
+///    to a leaf (the nearer of the two centroids at each split, one pass per split); each
 ///    candidate with at least `minimumCellSize` held-out applicants inside and outside is
 ///    compared with the rest of the held-out half (``ScanComparison``); the p-values are
 ///    adjusted by Bonferroni over the candidates tested (``MultipleTesting/bonferroni(_:)``).
@@ -44,9 +44,11 @@ public enum BiasScan {
         public var alpha: Double
         public var level: Double
         public var maximumSplits: Int
+        /// The threads of the k-means passes; the results do not depend on it (``KMeansBisection``).
+        public var threads: Int
 
         public init(seed: UInt64 = 1, stream: UInt64 = 0, minimumClusterSize: Int? = nil, minimumCellSize: Int = 10,
-                    alpha: Double = 0.05, level: Double = 0.95, maximumSplits: Int = 20) {
+                    alpha: Double = 0.05, level: Double = 0.95, maximumSplits: Int = 20, threads: Int = 1) {
             self.seed = seed
             self.stream = stream
             self.minimumClusterSize = minimumClusterSize
@@ -54,6 +56,7 @@ public enum BiasScan {
             self.alpha = alpha
             self.level = level
             self.maximumSplits = maximumSplits
+            self.threads = threads
         }
     }
 
@@ -64,10 +67,21 @@ public enum BiasScan {
         max(minimumCellSize, 30, (discoveryRows + 99) / 100)
     }
 
-    /// Scans the applicants whose features are the rows of `x` (`ScanFeatureMatrix`) and whose
-    /// outcomes are `outcome` (same order); `binary` when the outcome is 0/1.
+    /// Scans the applicants whose features are the rows of `x` and whose outcomes are `outcome`
+    /// (same order); `binary` when the outcome is 0/1.
     public static func run(_ x: Matrix, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
-        let n = x.rows
+        try run(ScanPoints(dense: x), outcome: outcome, binary: binary, options: options)
+    }
+
+    /// Scans the applicants of a population (``ScanFeatureMatrix``).
+    public static func run(_ x: ScanFeatureMatrix, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
+        try run(x.points, outcome: outcome, binary: binary, options: options)
+    }
+
+    /// Scans the applicants whose features are the points `x` (``ScanPoints``) and whose
+    /// outcomes are `outcome` (same order); `binary` when the outcome is 0/1.
+    public static func run(_ x: ScanPoints, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
+        let n = x.count
         precondition(outcome.count == n, "one outcome per row")
         // 1. The seeded split.
         var random = BootstrapRandom(seed: options.seed, stream: options.stream, replicate: 0)
@@ -83,9 +97,9 @@ public enum BiasScan {
         let minimumSize = options.minimumClusterSize ?? minimumClusterSize(discoveryRows: discovery.count, minimumCellSize: options.minimumCellSize)
 
         // 2. Discovery on the first half.
-        let xd = try ScanFeatureMatrix.rows(discovery, of: x)
         let yd = discovery.map { outcome[$0] }
-        let (nodes, splits) = try discover(xd, outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits, using: &random)
+        let (nodes, splits) = try discover(x, rows: discovery, outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits,
+                                           threads: options.threads, using: &random)
 
         // 3. Candidates: leaves worse than the rest of the discovery half.
         var candidates: [(node: Int, discovery: ScanComparison)] = []
@@ -97,10 +111,9 @@ public enum BiasScan {
         }
 
         // 4. The held-out half down the tree.
-        let xh = try ScanFeatureMatrix.rows(heldOut, of: x)
         let yh = heldOut.map { outcome[$0] }
         var leafOfHeldOut = [Int](repeating: 0, count: heldOut.count)
-        try descend(xh, nodes: nodes, node: 0, members: Array(0..<heldOut.count), into: &leafOfHeldOut)
+        descend(x, rows: heldOut, nodes: nodes, node: 0, members: Array(0..<heldOut.count), threads: options.threads, into: &leafOfHeldOut)
         var tested: [(node: Int, discovery: ScanComparison, heldOut: ScanComparison)] = []
         var tooSmall = 0
         for c in candidates {
@@ -124,18 +137,19 @@ public enum BiasScan {
                           candidatesTooSmall: tooSmall, clusters: clusters, leafOfRow: leaf)
     }
 
-    /// Step 2, discovery: the tree of bisections of the rows of `x` (outcomes `y`), from one
-    /// node holding every row; the nodes (node 0 the root) and the number of splits kept.
-    static func discover<R: RandomNumberGenerator>(_ xd: Matrix, outcome yd: [Double], minimumSize: Int, maximumSplits: Int,
-                                                   using random: inout R) throws -> (nodes: [ScanNode], splits: Int) {
-        var nodes = [ScanNode(members: Array(0..<xd.rows), parent: nil)]
+    /// Step 2, discovery: the tree of bisections of the points `rows` of `x` (outcomes `yd`,
+    /// one per entry of `rows`), from one node holding every entry; the nodes (node 0 the root,
+    /// members as indices into `rows`) and the number of splits kept.
+    static func discover<R: RandomNumberGenerator>(_ x: ScanPoints, rows: [Int], outcome yd: [Double], minimumSize: Int, maximumSplits: Int,
+                                                   threads: Int, using random: inout R) throws -> (nodes: [ScanNode], splits: Int) {
+        var nodes = [ScanNode(members: Array(0..<rows.count), parent: nil, variance: variance(yd, Array(0..<rows.count)))]
         var closed = Set<Int>()
         var splits = 0
         while splits < maximumSplits {
             let open = nodes.indices.filter { nodes[$0].children == nil && !closed.contains($0) && nodes[$0].members.count >= 2 * minimumSize }
-            guard let next = open.max(by: { variance(yd, nodes[$0].members) < variance(yd, nodes[$1].members) }) else { break }
+            guard let next = open.max(by: { nodes[$0].variance < nodes[$1].variance }) else { break }
             let members = nodes[next].members
-            guard let bisection = try KMeansBisection.bisect(try ScanFeatureMatrix.rows(members, of: xd), using: &random) else {
+            guard let bisection = try KMeansBisection.bisect(x, members: members.map { rows[$0] }, threads: threads, using: &random) else {
                 closed.insert(next); continue
             }
             let left = members.indices.filter { bisection.sides[$0] == 0 }.map { members[$0] }
@@ -143,8 +157,8 @@ public enum BiasScan {
             guard left.count >= minimumSize, right.count >= minimumSize else { closed.insert(next); continue }
             // A cut whose two sides have the same mean outcome separates nothing: closed.
             guard mean(yd, left) != mean(yd, right) else { closed.insert(next); continue }
-            nodes.append(ScanNode(members: left, parent: next))
-            nodes.append(ScanNode(members: right, parent: next))
+            nodes.append(ScanNode(members: left, parent: next, variance: variance(yd, left)))
+            nodes.append(ScanNode(members: right, parent: next, variance: variance(yd, right)))
             nodes[next].children = (nodes.count - 2, nodes.count - 1)
             nodes[next].centroids = bisection.centroids
             splits += 1
@@ -160,20 +174,22 @@ public enum BiasScan {
     public static func discoveryLeaves(_ x: Matrix, outcome: [Double], minimumSize: Int, maximumSplits: Int = 20, seed: UInt64 = 1) throws -> [[Int]] {
         precondition(outcome.count == x.rows, "one outcome per row")
         var random = BootstrapRandom(seed: seed, stream: 0, replicate: 0)
-        let (nodes, _) = try discover(x, outcome: outcome, minimumSize: minimumSize, maximumSplits: maximumSplits, using: &random)
+        let (nodes, _) = try discover(ScanPoints(dense: x), rows: Array(0..<x.rows), outcome: outcome, minimumSize: minimumSize,
+                                      maximumSplits: maximumSplits, threads: 1, using: &random)
         return nodes.filter { $0.children == nil && !$0.members.isEmpty }.map { $0.members.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// Sends the held-out points `members` (indices into the rows of `x`) down from `node`.
-    static func descend(_ x: Matrix, nodes: [ScanNode], node: Int, members: [Int], into leaf: inout [Int]) throws {
+    /// Sends the held-out points `members` (indices into `rows`, themselves points of `x`) down
+    /// from `node`.
+    static func descend(_ x: ScanPoints, rows: [Int], nodes: [ScanNode], node: Int, members: [Int], threads: Int, into leaf: inout [Int]) {
         guard let (a, b) = nodes[node].children, let centroids = nodes[node].centroids else {
             for i in members { leaf[i] = node }
             return
         }
         guard !members.isEmpty else { return }
-        let sides = try KMeansBisection.assign(try ScanFeatureMatrix.rows(members, of: x), centroids: centroids)
-        try descend(x, nodes: nodes, node: a, members: members.indices.filter { sides[$0] == 0 }.map { members[$0] }, into: &leaf)
-        try descend(x, nodes: nodes, node: b, members: members.indices.filter { sides[$0] == 1 }.map { members[$0] }, into: &leaf)
+        let sides = KMeansBisection.assign(x, members: members.map { rows[$0] }, centroids: centroids, threads: threads)
+        descend(x, rows: rows, nodes: nodes, node: a, members: members.indices.filter { sides[$0] == 0 }.map { members[$0] }, threads: threads, into: &leaf)
+        descend(x, rows: rows, nodes: nodes, node: b, members: members.indices.filter { sides[$0] == 1 }.map { members[$0] }, threads: threads, into: &leaf)
     }
 
     static func compare(_ y: [Double], _ members: [Int], binary: Bool, level: Double) -> ScanComparison {
@@ -198,6 +214,8 @@ public enum BiasScan {
 struct ScanNode {
     var members: [Int]
     var parent: Int?
+    /// The population variance of the members' outcomes (``BiasScan/variance(_:_:)``), computed once.
+    var variance: Double
     var children: (Int, Int)?
     var centroids: Matrix?
 }

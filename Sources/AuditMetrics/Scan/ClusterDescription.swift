@@ -34,36 +34,59 @@ public struct ClusterDescription: Sendable, Equatable {
         var used = Set<Int>()
         var precision = Double(memberCount) / Double(rows.count), coverage = 1.0
         while chosen.count < maximumConditions, precision < targetPrecision {
-            var best: (index: Int, precision: Double, coverage: Double, meets: [Bool])?
+            var best: (index: Int, precision: Double, coverage: Double)?
             for (k, proposal) in proposals.enumerated() where !used.contains(k) {
-                var both = 0, members = 0
-                var meets = current
-                for i in rows.indices {
-                    meets[i] = current[i] && proposal.meets[i]
-                    if meets[i] { both += 1; if isMember[i] { members += 1 } }
-                }
+                // Counted without building the conjunction: only the chosen one is built.
+                let (both, members) = Self.count(current, proposal.meets, isMember)
                 guard both > 0 else { continue }
                 let c = Double(members) / Double(memberCount), p = Double(members) / Double(both)
                 guard c >= minimumCoverage, p >= precision + 0.02 else { continue }
-                if p > (best?.precision ?? -1) { best = (k, p, c, meets) }
+                if p > (best?.precision ?? -1) { best = (k, p, c) }
             }
             guard let b = best else { break }
             used.insert(b.index)
             chosen.append(proposals[b.index].condition)
-            current = b.meets
+            let meets = proposals[b.index].meets
+            for i in current.indices { current[i] = current[i] && meets[i] }
             precision = b.precision
             coverage = b.coverage
         }
         return ClusterDescription(conditions: chosen, coverage: coverage, precision: precision)
     }
 
+    /// The rows meeting both `current` and `meets`, and the members among them.
+    static func count(_ current: [Bool], _ meets: [Bool], _ isMember: [Bool]) -> (both: Int, members: Int) {
+        current.withUnsafeBufferPointer { a in
+            meets.withUnsafeBufferPointer { b in
+                isMember.withUnsafeBufferPointer { m in
+                    var both = 0, members = 0
+                    for i in 0..<a.count {
+                        let x = a[i] && b[i]
+                        both &+= x ? 1 : 0
+                        members &+= x && m[i] ? 1 : 0
+                    }
+                    return (both, members)
+                }
+            }
+        }
+    }
+
     /// The one condition `feature` proposes, with whether each population row meets it.
     static func propose(_ feature: ScanFeature, rows: [Int], isMember: [Bool]) -> (ScanCondition, [Bool])? {
         switch feature.values {
         case .numeric(let values):
-            let memberValues = rows.indices.filter { isMember[$0] }.map { values[rows[$0]] }.filter { !$0.isNaN }.sorted()
-            let all = rows.map { values[$0] }.filter { !$0.isNaN }
-            guard let lowest = all.min(), let highest = all.max(), !memberValues.isEmpty else { return nil }
+            var memberValues: [Double] = []
+            var lowest = Double.infinity, highest = -Double.infinity, any = false
+            for (i, r) in rows.enumerated() {
+                let v = values[r]
+                guard !v.isNaN else { continue }
+                any = true
+                lowest = Swift.min(lowest, v)
+                highest = Swift.max(highest, v)
+                if isMember[i] { memberValues.append(v) }
+            }
+            memberValues.sort()
+            guard any, !memberValues.isEmpty else { return nil }
             let k = memberValues.count - 1
             let low = memberValues[Int((0.05 * Double(k)).rounded(.down))]
             let high = memberValues[Int((0.95 * Double(k)).rounded(.up))]

@@ -9,22 +9,28 @@ import LinearAlgebra
 ///
 /// Standardising over the whole population reads no outcome, so the held-out half stays honest.
 /// Why k-means on this encoding rather than k-prototypes: it keeps one distance, computed by
-/// one dgemm per iteration (`KMeansBisection`), and one-hot columns scaled this way give the
+/// one pass over the points per iteration (`KMeansBisection`), and one-hot columns scaled this way give the
 /// squared Euclidean distance the meaning "numbers of standard deviations plus half the
 /// categories that differ" (`docs/scan.md`).
 public struct ScanFeatureMatrix: Sendable {
-    /// Rows: the population's applicants in the order of `rows`; column-major.
-    public let matrix: Matrix
+    /// Rows: the population's applicants in the order of `rows`, stored compactly (a number
+    /// column as its standardised values, a category as the applicant's one-hot column).
+    public let points: ScanPoints
     /// The data rows of the population, ascending.
     public let rows: [Int]
 
     /// The one-hot weight, 1/√2.
     public static let categoryWeight = 0.5.squareRoot()
 
+    /// The dense matrix (rows × columns, column-major): for small data and the tests; the scan
+    /// itself reads ``points``.
+    public var matrix: Matrix { get throws { try points.dense() } }
+
     public init(features: [ScanFeature], rows: [Int]) throws {
         let n = rows.count
-        var storage: [Double] = []
-        var columns = 0
+        var numbers: [Double] = [], categories: [UInt32] = []
+        var blocks: [ScanPoints.Block] = []
+        var column = 0
         for feature in features {
             switch feature.values {
             case .numeric(let values):
@@ -36,36 +42,25 @@ public struct ScanFeatureMatrix: Sendable {
                 for r in rows where !values[r].isNaN { squares += (values[r] - mean) * (values[r] - mean) }
                 let sd = (squares / Double(count)).squareRoot()
                 guard sd > 0, sd.isFinite else { continue }
-                storage.reserveCapacity(storage.count + n)
-                for r in rows { storage.append(values[r].isNaN ? 0 : (values[r] - mean) / sd) }
-                columns += 1
+                blocks.append(ScanPoints.Block(column: column, width: 1, slot: blocks.filter(\.isNumber).count, isNumber: true))
+                numbers.reserveCapacity(numbers.count + n)
+                for r in rows { numbers.append(values[r].isNaN ? 0 : (values[r] - mean) / sd) }
+                column += 1
             case .categorical(let codes, let labels, _):
                 var present = [Bool](repeating: false, count: labels.count)
                 for r in rows { present[Int(codes[r])] = true }
-                guard present.filter({ $0 }).count > 1 else { continue }
-                for code in labels.indices where present[code] {
-                    storage.reserveCapacity(storage.count + n)
-                    for r in rows { storage.append(codes[r] == UInt32(code) ? Self.categoryWeight : 0) }
-                    columns += 1
-                }
+                // The one-hot columns: the categories present, in code order.
+                var index = [UInt32](repeating: 0, count: labels.count)
+                var width = 0
+                for code in labels.indices where present[code] { index[code] = UInt32(width); width += 1 }
+                guard width > 1 else { continue }
+                blocks.append(ScanPoints.Block(column: column, width: width, slot: blocks.filter { !$0.isNumber }.count, isNumber: false))
+                categories.reserveCapacity(categories.count + n)
+                for r in rows { categories.append(index[Int(codes[r])]) }
+                column += width
             }
         }
-        self.matrix = try Matrix(rows: n, columns: columns, columnMajor: storage)
+        self.points = ScanPoints(count: n, numbers: numbers, categories: categories, blocks: blocks, weight: Self.categoryWeight)
         self.rows = rows
-    }
-
-    /// The sub-matrix of the rows `members` (indices into ``rows``), in that order.
-    static func rows(_ members: [Int], of x: Matrix) throws -> Matrix {
-        let m = members.count, p = x.columns
-        var storage = [Double](repeating: 0, count: m * p)
-        x.storage.withUnsafeBufferPointer { source in
-            storage.withUnsafeMutableBufferPointer { target in
-                for j in 0..<p {
-                    let from = j * x.rows, to = j * m
-                    for (i, r) in members.enumerated() { target[to + i] = source[from + r] }
-                }
-            }
-        }
-        return try Matrix(rows: m, columns: p, columnMajor: storage)
     }
 }
