@@ -224,7 +224,9 @@ extension ReportBuilder {
             var runs: [ReportInline] = []
             for (i, (name, x)) in aggregates.enumerated() {
                 if i > 0 { runs.append(.text(" · ")) }
-                runs += [.label(name), .text(" " + t.fixed(x, 4))]
+                // In words when the catalogue names it (`aggregate.` + its metrics.csv code), else its code.
+                let words: ReportInline = MessageKey.named("aggregate." + name).map { .text(t($0)) } ?? .label(name)
+                runs += [words, .text(" " + t.fixed(x, 4))]
             }
             notes.append(t.runs(.attributeAggregates, ["list": .span(runs)]))
         }

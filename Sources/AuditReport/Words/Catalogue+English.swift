@@ -397,7 +397,7 @@ extension Catalogue {
         case .undefinedIntro:
             "A rate whose denominator is empty has no value; it is reported as undefined, never as 0 (the reason of each is in metrics.csv)."
         case .undefinedItem: "{attribute} = {group}: {metrics} undefined."
-        case .attributeAggregates: "Attribute-level aggregates (docs/metrics.md): {list}"
+        case .attributeAggregates: "Attribute-level aggregates (in metrics.csv under their codes): {list}"
 
         // Allocation.
         case .allocationOverall:
@@ -835,6 +835,15 @@ extension Catalogue {
         case .junitRatioUndefined: "impact ratio undefined: {reason}"
         case .junitInterval: "[{low}, {high}]"
         case .junitMessage: "{verdict}: {reason}"
+        case .aggregateDemographicParityDifference: "gap between the highest and the lowest selection rate"
+        case .aggregateDemographicParityRatio: "lowest over highest selection rate"
+        case .aggregateDemographicParityDifferenceToOverall: "largest gap of a group's selection rate to the overall rate"
+        case .aggregateDemographicParityRatioToOverall: "smallest ratio of a group's selection rate to the overall rate"
+        case .aggregateSmoothedEDF: "differential fairness ε (smoothed)"
+        case .aggregateEqualizedOddsDifference: "largest gap in true or false positive rates"
+        case .aggregateEqualizedOddsRatio: "smallest ratio of true or false positive rates"
+        case .aggregateEqualizedOddsDifferenceToOverall: "largest gap in true or false positive rates to the overall rates"
+        case .aggregateEqualizedOddsRatioToOverall: "smallest ratio of true or false positive rates to the overall rates"
         case .headlineDisparitiesOne: "In plain words: this audit confirms {count} disparity beyond the tolerance of ±{tolerance} points (the interval lies beyond it and the test is significant after adjustment), of {comparisons} comparisons."
         case .headlineWithheldOne: "{count} more comparison with a disparity is withheld by disclosure control (a group too small to publish)."
         case .methodDisclosureAttributeOne: "{count} further group is suppressed because a rate of 0 % or 100 % over it would give away the same rate for its suppressed sub-groups (attribute disclosure)."

@@ -405,7 +405,7 @@ extension Catalogue {
         case .undefinedIntro:
             "Un taux dont le dénominateur est vide n'a pas de valeur ; il est déclaré non défini, jamais 0 (la raison de chacun figure dans metrics.csv)."
         case .undefinedItem: "{attribute} = {group} : {metrics} non défini(s)."
-        case .attributeAggregates: "Agrégats au niveau de l'attribut (docs/metrics.md) : {list}"
+        case .attributeAggregates: "Agrégats au niveau de l'attribut (dans metrics.csv sous leurs codes) : {list}"
 
         // Allocation.
         case .allocationOverall:
@@ -845,6 +845,15 @@ extension Catalogue {
         case .junitRatioUndefined: "ratio d'impact non défini : {reason}"
         case .junitInterval: "[{low} ; {high}]"
         case .junitMessage: "{verdict} : {reason}"
+        case .aggregateDemographicParityDifference: "écart entre le plus haut et le plus bas taux de sélection"
+        case .aggregateDemographicParityRatio: "plus bas taux de sélection sur le plus haut"
+        case .aggregateDemographicParityDifferenceToOverall: "plus grand écart d'un taux de sélection au taux global"
+        case .aggregateDemographicParityRatioToOverall: "plus petit rapport d'un taux de sélection au taux global"
+        case .aggregateSmoothedEDF: "équité différentielle ε (lissée)"
+        case .aggregateEqualizedOddsDifference: "plus grand écart de taux de vrais ou de faux positifs"
+        case .aggregateEqualizedOddsRatio: "plus petit rapport de taux de vrais ou de faux positifs"
+        case .aggregateEqualizedOddsDifferenceToOverall: "plus grand écart de taux de vrais ou de faux positifs aux taux globaux"
+        case .aggregateEqualizedOddsRatioToOverall: "plus petit rapport de taux de vrais ou de faux positifs aux taux globaux"
         case .headlineDisparitiesOne: "En clair : cet audit établit {count} disparité au-delà de la tolérance de ±{tolerance} points (l'intervalle la dépasse et le test est significatif après ajustement), sur {comparisons} comparaisons."
         case .headlineWithheldOne: "{count} autre comparaison avec une disparité est retenue par le contrôle de divulgation (groupe trop petit pour être publié)."
         case .methodDisclosureAttributeOne: "{count} autre groupe est masqué parce qu'un taux de 0 % ou de 100 % sur lui révélerait le même taux pour ses sous-groupes masqués (divulgation d'attribut)."

@@ -756,6 +756,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case junitRatioUndefined = "junit.ratio.undefined"
     case junitInterval = "junit.interval"
     case junitMessage = "junit.message"
+    // attribute-level aggregates in words (`aggregate.` + the metrics.csv name)
+    case aggregateDemographicParityDifference = "aggregate.demographic_parity_difference"
+    case aggregateDemographicParityRatio = "aggregate.demographic_parity_ratio"
+    case aggregateDemographicParityDifferenceToOverall = "aggregate.demographic_parity_difference_to_overall"
+    case aggregateDemographicParityRatioToOverall = "aggregate.demographic_parity_ratio_to_overall"
+    case aggregateSmoothedEDF = "aggregate.smoothed_edf"
+    case aggregateEqualizedOddsDifference = "aggregate.equalized_odds_difference"
+    case aggregateEqualizedOddsRatio = "aggregate.equalized_odds_ratio"
+    case aggregateEqualizedOddsDifferenceToOverall = "aggregate.equalized_odds_difference_to_overall"
+    case aggregateEqualizedOddsRatioToOverall = "aggregate.equalized_odds_ratio_to_overall"
     // singular forms of count-bearing sentences (ReportText.runs(_:one:count:_:))
     case headlineDisparitiesOne = "headline.disparities_one"
     case headlineWithheldOne = "headline.withheld_one"
