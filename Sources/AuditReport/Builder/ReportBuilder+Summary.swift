@@ -204,7 +204,8 @@ extension ReportBuilder {
         } else {
             s.blocks.append(.list(key3.map(plainFinding)))
             let counted = result.comparisonCount
-            s.blocks.append(.paragraph(t.runs(.summaryTotals, [
+            let disparities = facts.disparities.count
+            s.blocks.append(.paragraph(t.runs(disparities == 0 ? .summaryTotalsNone : disparities == 1 ? .summaryTotalsOne : .summaryTotals, [
                 "disparity": .text(t.count(facts.disparities.count)),
                 "total": .text(t.count(counted.comparisons)),
                 "findings": .anchor(t(.sectionFindings), id: "findings"),

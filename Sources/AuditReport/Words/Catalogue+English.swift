@@ -850,6 +850,8 @@ extension Catalogue {
         case .scanPopulationTooSmallOne: "{count} candidate cluster had fewer than {min} applicants inside or outside on the held-out half: not tested, not shown."
         case .findingsMoreOne: "… and {count} more in {file}."
         case .summaryMdMoreOne: "and {count} more"
+        case .summaryTotalsOne: "In all, {disparity} of {total} comparisons shows a disparity; it is listed in {findings}."
+        case .summaryTotalsNone: "In all, none of the {total} comparisons shows a disparity; every one is listed in {findings}."
         case .cardUndeclaredOne: "{count} other field of the card is not declared."
         case .reasonBelowMinimumGroup: "group below the minimum size ({rows} < {minimum} rows)"
         case .reasonBelowMinimumReference: "reference group below the minimum size ({rows} < {minimum} rows)"

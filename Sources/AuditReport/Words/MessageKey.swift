@@ -773,6 +773,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case scanPopulationTooSmallOne = "scan.population_too_small_one"
     case findingsMoreOne = "findings.more_one"
     case summaryMdMoreOne = "summary_md.more_one"
+    case summaryTotalsOne = "summary.totals_one"
+    case summaryTotalsNone = "summary.totals_none"
     case cardUndeclaredOne = "card.undeclared_one"
     // a finding's reason (`FindingReason`), worded per language
     case reasonBelowMinimumGroup = "reason.below_minimum.group"
