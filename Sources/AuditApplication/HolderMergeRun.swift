@@ -20,17 +20,23 @@ public enum HolderMergeRun {
         public let result: AuditResult
         public let comparison: HolderComparison
         public let files: [(name: String, data: Data)]
+        /// The language of the reports (`--lang`, else the spec's `lang:`).
+        public let language: ReportLanguage
     }
 
     /// Reads `paths`, merges them and writes the outputs into `outputDirectory`.
-    /// - Parameter mapping: per attribute, a holder's spelling → the united label.
+    /// - Parameters:
+    ///   - mapping: per attribute, a holder's spelling → the united label.
+    ///   - language: the reports' language (`vigie merge --lang`); `nil` keeps the bundles' spec's.
     @discardableResult
-    public static func run(paths: [String], mapping: [String: [String: String]], outputDirectory: String, threads: Int, force: Bool) throws -> Outcome {
+    public static func run(paths: [String], mapping: [String: [String: String]], outputDirectory: String, threads: Int, force: Bool,
+                           language: ReportLanguage? = nil) throws -> Outcome {
         guard paths.count >= 2 else { throw HolderMergeError("give at least two statistics bundles to merge (one per data holder)") }
         guard paths.count <= maximumBundles else { throw HolderMergeError("\(paths.count) bundles; at most \(maximumBundles) are merged at once") }
         try ReportWriter.checkTarget(outputDirectory, force: force)
         let bundles = try paths.map(StatisticsBundleFile.read)
-        let spec = try compatibleSpec(bundles, paths: paths)
+        var spec = try compatibleSpec(bundles, paths: paths)
+        if let language { spec.report.language = language }
         var seen: [String: String] = [:]
         for (bundle, path) in zip(bundles, paths) {
             if let other = seen[bundle.statistics.holder] {
@@ -47,7 +53,7 @@ public enum HolderMergeRun {
         let controlled = DisclosureControl.apply(to: result, minimumCellSize: spec.analysis.minCellSize)
         let files = try AuditPipeline.render(controlled, spec: spec) + [("holders.csv", Data(HoldersCSV.render(comparison, level: spec.analysis.inference.level).utf8))]
         try ReportWriter.write(files, to: outputDirectory, force: force, writtenBy: "merge")
-        return Outcome(result: controlled, comparison: comparison, files: files)
+        return Outcome(result: controlled, comparison: comparison, files: files, language: spec.report.language)
     }
 
     /// The spec the bundles share, the data file unnamed; an error naming the first bundle and

@@ -88,18 +88,19 @@ public enum AmendmentReport {
         func value(_ x: Double?) -> String { x.map { t.fixed($0, 3) } ?? t(.amendUndefined) }
         func points(_ x: Double) -> String { NumberFormat.exact(x) }
         var blocks: [ReportBlock] = [
-            .paragraph([.text(t(input.edgeNames.isEmpty ? .amendIntro : .amendIntroEdges, ["grid": input.gridName, "count": t.count(input.applicants), "attribute": input.attribute,
-                                              "targets": r.targets.map(\.text).joined(separator: ", "), "evaluated": t.count(r.evaluated),
-                                              "front": t.count(r.front.count)]))]),
+            .paragraph([.text(t(input.edgeNames.isEmpty ? .amendIntro : .amendIntroEdges, ["grid": input.gridName, "count": t.count(input.applicants), "s_count": t.s(input.applicants), "attribute": input.attribute,
+                                              "targets": r.targets.map(t.target).joined(separator: ", "),
+                                              "evaluated_clause": t(t.isSingular(r.evaluated) ? .amendEvaluatedOne : .amendEvaluatedMany, ["evaluated": t.count(r.evaluated)]),
+                                              "front_clause": t(t.isSingular(r.front.count) ? .amendFrontOne : .amendFrontMany, ["front": t.count(r.front.count)])]))]),
         ]
         if !input.edgeNames.isEmpty { blocks.append(.paragraph([.text(t(.amendEdgesAllowed))])) }
         // What can and cannot be reached.
         for (k, target) in r.targets.enumerated() {
             let best = r.bestReachable[k]
             if best.candidate.shortfalls[k] == 0 {
-                blocks.append(.paragraph([.text(t(.amendReachable, ["target": target.text]))]))
+                blocks.append(.paragraph([.text(t(.amendReachable, ["target": t.target(target)]))]))
             } else {
-                blocks.append(.paragraph([.strong([.text(t(.amendUnreachable, ["target": target.text, "value": value(best.value)]))])]))
+                blocks.append(.paragraph([.strong([.text(t(.amendUnreachable, ["target": t.target(target), "value": value(best.value)]))])]))
             }
         }
         blocks.append(.paragraph([.text(t(.amendHonesty))]))
@@ -108,10 +109,10 @@ public enum AmendmentReport {
         let seedProposal = r.surrogate.steps.flatMap { seed in input.proposals.firstIndex { $0.candidate.steps == seed } }
         switch r.surrogate {
         case .seed(_, _, let total, _):
-            let words: [String: String] = ["total": points(total), "target": r.targets[focus].text, "n": seedProposal.map { String($0 + 1) } ?? ""]
+            let words: [String: String] = ["total": points(total), "target": t.target(r.targets[focus]), "n": seedProposal.map { String($0 + 1) } ?? ""]
             blocks.append(.paragraph([.text(t(seedProposal == nil ? .amendSurrogateDominated : .amendSurrogateProposal, words))]))
-        case .infeasible: blocks.append(.paragraph([.text(t(.amendSurrogateInfeasible, ["target": r.targets[focus].text]))]))
-        case .noGap: blocks.append(.paragraph([.text(t(.amendSurrogateNoGap, ["target": r.targets[focus].text]))]))
+        case .infeasible: blocks.append(.paragraph([.text(t(.amendSurrogateInfeasible, ["target": t.target(r.targets[focus])]))]))
+        case .noGap: blocks.append(.paragraph([.text(t(.amendSurrogateNoGap, ["target": t.target(r.targets[focus])]))]))
         case .failed(let reason): blocks.append(.paragraph([.text(t(.amendSurrogateFailed, ["reason": reason]))]))
         }
         for (i, p) in input.proposals.enumerated() {
@@ -134,12 +135,12 @@ public enum AmendmentReport {
             for (k, target) in r.targets.enumerated() {
                 let v = p.targetValues[k]
                 if let ci = v.interval {
-                    lines.append([.text(t(.amendMetric, ["metric": target.metricName, "value": value(v.value), "low": t.fixed(ci.low, 3), "high": t.fixed(ci.high, 3)]))])
+                    lines.append([.text(t(.amendMetric, ["metric": t.targetMetric(target), "value": value(v.value), "low": t.fixed(ci.low, 3), "high": t.fixed(ci.high, 3)]))])
                 } else {
-                    lines.append([.text(t(.amendMetricNoInterval, ["metric": target.metricName, "value": value(v.value)]))])
+                    lines.append([.text(t(.amendMetricNoInterval, ["metric": t.targetMetric(target), "value": value(v.value)]))])
                 }
                 if let holdout = input.holdout {
-                    lines.append([.text(t(.amendHoldout, ["metric": target.metricName, "value": value(holdout[i][k])]))])
+                    lines.append([.text(t(.amendHoldout, ["metric": t.targetMetric(target), "value": value(holdout[i][k])]))])
                 }
             }
             lines.append([.text(t(.amendSummary, ["share": t.percent(p.changedShare), "changed": t.count(p.candidate.measure.changed),

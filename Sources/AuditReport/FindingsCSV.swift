@@ -22,7 +22,7 @@ public enum FindingsCSV {
             let text = CSVText.text
             let numbers = [f.value.value, f.interval?.low, f.interval?.high, f.pValue, f.pAdjusted].map { $0.map(NumberFormat.exact) ?? "" }
             out += CSVText.line([text(f.attribute), text(f.group), text(f.reference), text(f.metric.name), text(f.kind.rawValue)]
-                                + numbers + [text(f.verdict.rawValue), text(f.reason)])
+                                + numbers + [text(f.verdict.rawValue), text(f.reason.description)])
         }
         return out
     }

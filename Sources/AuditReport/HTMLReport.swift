@@ -121,7 +121,13 @@ public enum HTMLReport {
                 if let chart = t.chart, let number {
                     let title = t.caption.isEmpty ? [ReportInline.text(chart.title)] : t.caption
                     h += "<figcaption>\(HTMLReport.inline(runs(.figureTitle, ["number": .text(text.count(number)), "title": .span(title)])))</figcaption>\n"
-                    h += "<div class=\"chart-box\">" + HTMLReport.sized(Typography.setMarkup(chart.svg, language: language)) + "</div>\n"
+                    if let phone = chart.phoneSVG {
+                        // Two drawings: the page's, and one a phone's width holds with no text under 12 px (one shown, by the width).
+                        h += "<div class=\"chart-box chart-wide\">" + HTMLReport.sized(Typography.setMarkup(chart.svg, language: language)) + "</div>\n"
+                        h += "<div class=\"chart-box chart-phone\">" + Typography.setMarkup(phone, language: language) + "</div>\n"
+                    } else {
+                        h += "<div class=\"chart-box\">" + HTMLReport.sized(Typography.setMarkup(chart.svg, language: language)) + "</div>\n"
+                    }
                     caption = runs(.figureDataShort, ["number": .text(text.count(number))])
                 }
             }
@@ -226,6 +232,7 @@ public enum HTMLReport {
     figure { margin: 1.5rem 0; }
     figcaption { font-weight: 700; margin-bottom: 0.3rem; }
     .chart-box { overflow-x: auto; max-width: 100%; }
+    .chart-phone { display: none; }
     svg.vigie-chart { display: block; width: 100%; max-width: 48rem; height: auto; margin: 0.5rem 0; }
     details.long { margin: 0.8rem 0 1.2rem; border: 1px solid #ccc; border-radius: 4px; padding: 0.3rem 0.6rem; }
     details.long > summary { cursor: pointer; font-weight: 600; }
@@ -240,7 +247,7 @@ public enum HTMLReport {
     .status-not_met { background: #f6d0d0; }
     .status-not_assessable { background: #e4e4e4; }
     @media (min-width: 40rem) { .status { white-space: nowrap; } }
-    @media (max-width: 40rem) { body { padding: 0.5rem 0.75rem; } h1 { font-size: 1.5rem; } table { font-size: 0.85rem; } th, td { padding: 0.2rem 0.35rem; } td:last-child:not(.num) { overflow-wrap: anywhere; } }
+    @media (max-width: 40rem) { .chart-wide { display: none; } .chart-phone { display: block; } body { padding: 0.5rem 0.75rem; } h1 { font-size: 1.5rem; } table { font-size: 0.85rem; } th, td { padding: 0.2rem 0.35rem; } td:last-child:not(.num) { overflow-wrap: anywhere; } }
     @page { size: A4; margin: 16mm 14mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
@@ -248,6 +255,8 @@ public enum HTMLReport {
       h2, h3, h4, figcaption, caption, summary { break-after: avoid; page-break-after: avoid; }
       .chart-box, svg.vigie-chart, tr { break-inside: avoid; page-break-inside: avoid; }
       svg.vigie-chart { min-width: 0 !important; max-width: 15cm; }
+      .chart-phone { display: none !important; }
+      .chart-wide { display: block !important; }
       .table-box, .chart-box { overflow: visible; }
       table { font-size: 8pt; width: 100%; }
       th, td { padding: 0.1rem 0.25rem; }

@@ -34,6 +34,11 @@ package enum InputErrorText {
         }
     }
 
+    /// A role (`label`, `decision`) in `t`'s language.
+    static func roleWord(_ role: String, _ t: ReportText) -> String {
+        role == "label" ? t(.warningRoleLabel) : role == "decision" ? t(.warningRoleDecision) : role
+    }
+
     /// The message of a typed reason in `t`'s language, or `fallback` without one.
     static func text(_ problem: InputProblem?, _ fallback: String, _ t: ReportText) -> String {
         guard let problem else { return fallback }
@@ -59,6 +64,14 @@ package enum InputErrorText {
             return t(.inputCannotOpen, ["reason": said])
         case .unknownKey(let allowed): return t(.inputUnknownKey, ["allowed": allowed.joined(separator: ", ")])
         case .expectedNumber: return t(.inputExpectedNumber)
+        case .expectedYesNo(let role, let found): return t(.inputExpectedYesNo, ["role": roleWord(role, t), "found": found])
+        case .expectedNumberForThreshold(let role, let threshold, let found):
+            let shown = t.language == .en ? "\(threshold)" : t.numbers.shortest(threshold)
+            return t(.inputExpectedNumberForThreshold, ["role": roleWord(role, t), "threshold": shown, "found": found])
+        case .invalidUTF8(let header): return t(header ? .inputInvalidUTF8Header : .inputInvalidUTF8Field)
+        case .nulByte(let header): return t(header ? .inputNulByteHeader : .inputNulByteField)
+        case .unclosedQuote(let line, let quote): return t(.inputUnclosedQuote, ["line": String(line), "quote": quote])
+        case .unexpectedQuote(let quote): return t(.inputUnexpectedQuote, ["quote": quote])
         }
     }
 }

@@ -173,7 +173,7 @@ public struct JUnitReport {
                 let name = ReportInline.plainText(t.runs(.junitCaseFinding, [
                     "group": .label(f.group), "reference": .label(f.reference), "metric": .label(f.metric.name), "kind": .text(t(named: "junit.kind.\(f.kind.rawValue)")),
                 ]))
-                let message = t(.junitMessage, ["verdict": t(named: "verdict.\(f.verdict.rawValue)"), "reason": f.reason])
+                let message = t(.junitMessage, ["verdict": t(named: "verdict.\(f.verdict.rawValue)"), "reason": t.reason(f.reason)])
                 let outcome: Case.Outcome = switch f.verdict {
                 case .disparity: .failure(type: f.verdict.rawValue, message: message, details: details(f))
                 case .insufficientEvidence: .skipped(type: f.verdict.rawValue, message: message, details: details(f))
@@ -203,7 +203,7 @@ public struct JUnitReport {
             "value": number(f.value.value, 4), "level": t.fixed(result.analysis.inference.level * 100, 0), "interval": interval, "p": p,
             "group_rows": t.count(f.groupRows), "reference_rows": t.count(f.referenceRows),
         ])
-        return figures + "\n" + ReportInline.plainText(t.runs(.junitFindingReason, ["reason": .label(f.reason)]))
+        return figures + "\n" + ReportInline.plainText(t.runs(.junitFindingReason, ["reason": .text(t.reason(f.reason))]))
     }
 
     /// A value with `digits` decimals in the report's language; `undefined` when missing.

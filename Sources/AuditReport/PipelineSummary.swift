@@ -75,7 +75,7 @@ public struct PipelineSummary {
                 groups += [.label(g.attribute), .text(" = "), .label(g.group.label), .text(" " + (g.withheld ? t(.wordSuppressed) : g.group.impactRatio?.value.map { t.numbers.ratio($0, against: gates.impactRatioThreshold) } ?? t(.wordUndefined)))]
             }
             if gates.belowThreshold.count > groupLimit {
-                groups += [.text(" ")] + t.runs(.summaryMdMore, ["count": .text(t.count(gates.belowThreshold.count - groupLimit))])
+                groups += [.text(" ")] + t.runs(.summaryMdMore, one: .summaryMdMoreOne, count: gates.belowThreshold.count - groupLimit, ["count": .text(t.count(gates.belowThreshold.count - groupLimit))])
             }
             preamble.append(.paragraph(t.runs(.summaryMdBelow, ["groups": .span(groups)])))
         }

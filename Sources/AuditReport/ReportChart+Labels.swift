@@ -24,7 +24,7 @@ extension ReportChart {
         case .groupRates(var c):
             c.title = words(c.title); c.description = words(c.description); c.axisTitle = words(c.axisTitle)
             c.rows = c.rows.map { var r = $0; r.label = name(r.label); return r }
-            c.referenceLabel = name(c.referenceLabel)
+            c.referenceLabel = words(name(c.referenceLabel))  // "Référence : FR (12,4 %)": the code inside the sentence too
             return .groupRates(c)
         case .impactRatios(var c):
             c.title = words(c.title); c.description = words(c.description); c.axisTitle = words(c.axisTitle)

@@ -18,7 +18,7 @@ public enum ReportChart: Sendable, Equatable {
     /// Sensitivity of one group's impact ratio to each criterion's weight (× 0, × 2).
     case tornado(TornadoChart)
 
-    /// The standalone SVG of the chart.
+    /// The standalone SVG of the chart, as the page draws it (``ChartLayout/wide``).
     public var svg: String {
         switch self {
         case .groupRates(let c): SVGChart.groupRates(c)
@@ -27,6 +27,19 @@ public enum ReportChart: Sendable, Equatable {
         case .lorenz(let c): SVGChart.lorenz(c)
         case .tornado(let c): SVGChart.tornado(c)
         case .distributions(let c): SVGChart.distributions(c)
+        }
+    }
+
+    /// The chart drawn for a phone's width (``ChartLayout/phone``); `nil` for the Lorenz
+    /// curves' square chart, which keeps the page's drawing and scrolls in its box.
+    public var phoneSVG: String? {
+        switch self {
+        case .groupRates(let c): SVGChart.groupRates(c, layout: .phone)
+        case .impactRatios(let c): SVGChart.impactRatios(c, layout: .phone)
+        case .tornado(let c): SVGChart.tornado(c, layout: .phone)
+        case .distributions(let c): SVGChart.distributions(c, layout: .phone)
+        case .heatMap(let c): SVGChart.heatMap(c, layout: .phone)
+        case .lorenz: nil
         }
     }
 }

@@ -207,7 +207,7 @@ public enum ReportJSON {
             p_value = f.pValue
             p_adjusted = f.pAdjusted
             verdict = f.verdict.rawValue
-            reason = f.reason
+            reason = f.reason.description
             minimum_detectable_decrease = f.minimumDetectableDecrease
             minimum_detectable_increase = f.minimumDetectableIncrease
             verdict_detectable_gap = f.verdictDetectableGap

@@ -4,7 +4,7 @@ extension ReportText {
     /// A data warning in this language, from its typed reason (``DataWarning``); the English
     /// catalogue gives exactly ``DataWarning/description``, the sentence `report.json` records.
     package func warning(_ warning: DataWarning) -> String {
-        let plural = { (n: Int) in n == 1 ? "" : "s" }
+        let plural = s
         switch warning {
         case .duplicateColumn(let name):
             return self(.warningDuplicateColumn, ["name": name])

@@ -32,6 +32,12 @@ package struct ReportText: Sendable {
         ReportInline.plainText(runs(named: name, args.mapValues { .text($0) }))
     }
 
+    /// ``runs(_:_:)`` of `one` when this language's noun counted `count` times is singular
+    /// (``isSingular(_:)``), else of `many`: a sentence whose nouns and verbs agree with a count.
+    package func runs(_ many: MessageKey, one: MessageKey, count: Int, _ args: [String: ReportInline] = [:]) -> [ReportInline] {
+        runs(isSingular(count) ? one : many, args)
+    }
+
     /// ``runs(_:_:)`` for a key found by its dotted name; `⟦name⟧` when the catalogue has none.
     package func runs(named name: String, _ args: [String: ReportInline] = [:]) -> [ReportInline] {
         guard let key = MessageKey.named(name) else { return [.text("⟦\(name)⟧")] }
@@ -50,6 +56,19 @@ package struct ReportText: Sendable {
 
     /// A rate as a percentage (``NumberStyle/percent(_:_:)``).
     package func percent(_ x: Double, _ digits: Int = 1) -> String { numbers.percent(x, digits) }
+
+    /// The plural ending of a noun counted `n` times: `s` unless the language says the noun
+    /// is singular for `n` — English for 1 only ("0 groups", "1 group"), French for 0 and 1
+    /// ("0 groupe", "1 groupe", "2 groupes").
+    package func s(_ n: Int) -> String { isSingular(n) ? "" : "s" }
+
+    /// Whether this language's noun counted `n` times is singular: 1 in English, 0 and 1 in French.
+    package func isSingular(_ n: Int) -> Bool {
+        switch language {
+        case .en: n == 1
+        case .fr: n == 0 || n == 1
+        }
+    }
 
     /// A whole number grouped by thousands (``NumberStyle/integer(_:)``).
     package func count(_ n: Int) -> String { numbers.integer(n) }

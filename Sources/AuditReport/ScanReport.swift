@@ -173,7 +173,7 @@ public enum ScanReport {
                 "tested": t.count(r.clusters.count), "reported": t.count(r.reported.count),
             ]))]))
             if r.candidatesTooSmall > 0 {
-                blocks.append(.paragraph([.text(t(.scanPopulationTooSmall, ["count": t.count(r.candidatesTooSmall), "min": t.count(input.minCellSize)]))]))
+                blocks.append(.paragraph(t.runs(.scanPopulationTooSmall, one: .scanPopulationTooSmallOne, count: r.candidatesTooSmall, ["count": .text(t.count(r.candidatesTooSmall)), "min": .text(t.count(input.minCellSize))])))
             }
             if r.reported.isEmpty { blocks.append(.paragraph([.text(t(.scanNone))])) }
             for (cluster, description) in zip(r.reported, population.descriptions) {

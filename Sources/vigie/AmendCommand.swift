@@ -132,7 +132,8 @@ struct AmendCommand: ParsableCommand {
         let language = options.lang ?? spec.report.language
         let text = ReportText(language)
         print(BidiControl.visible(Typography.set(text(.cliAmendEvaluated, [
-            "evaluated": String(input.result.evaluated), "proposals": String(input.proposals.count),
+            "evaluated": String(input.result.evaluated), "s_evaluated": text.s(input.result.evaluated),
+            "proposals": String(input.proposals.count), "s_proposals": text.s(input.proposals.count),
             "meets": text(meets ? .cliAmendMeets : .cliAmendMeetsNone), "files": "\(out)/amend.md, \(out)/proposals.csv"]), language: language)))
     }
 }

@@ -116,7 +116,7 @@ enum AuditRunner {
         // Messages in the report's language (--lang, the spec's lang:), from the catalogues.
         let text = ReportText(spec.report.language)
         let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: text.language) }
-        let plural = { (n: Int) in n == 1 ? "" : "s" }
+        let plural = text.s
         let threshold = text.numbers.shortest(result.analysis.impactRatioThreshold)
         if !quiet {
             let attributes = result.attributes.filter { !$0.isIntersection }.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditApplication
 import AuditData
+import AuditReport
 import Foundation
 
 /// `vigie merge`: the coordinator's side of a multi-holder audit (`docs/holders.md`).
@@ -37,6 +38,9 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .long, help: OutputFolderHelp.force)
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("Language of report.md, report.html and the command's messages: `en` or `fr`; overrides the bundles' spec `lang:` (default: the spec's).", valueName: "lang"))
+    var lang: ReportLanguage?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -68,12 +72,18 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try HolderMergeRun.run(paths: bundles, mapping: try mapping(), outputDirectory: out,
-                                             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, force: force)
+                                             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, force: force, language: lang)
         if !quiet {
+            // Messages in the report's language (--lang, else the spec's lang:), from the catalogues.
+            let text = ReportText(lang ?? outcome.language)
+            let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: text.language) }
             let c = outcome.comparison
-            print("Merged \(bundles.count) holders: \(outcome.result.rowCount) rows audited as one population; \(c.consistency.count) group comparisons across holders, \(c.hiddenCells) holder cells suppressed\(c.withheldAttributes.isEmpty ? "" : ", holders' tables withheld for \(c.withheldAttributes.joined(separator: ", "))").")
-            for w in outcome.result.warnings { FileHandle.standardError.write(Data(BidiControl.visible("warning: \(w)\n").utf8)) }
-            print("Report: \(out)/report.html, \(out)/metrics.csv, \(out)/findings.csv, \(out)/holders.csv")
+            let withheld = c.withheldAttributes.isEmpty ? "" : t(.cliMergeWithheld, ["attributes": c.withheldAttributes.joined(separator: ", ")])
+            print(t(.cliMerged, ["holders": String(bundles.count), "rows": String(outcome.result.rowCount),
+                                 "comparisons": String(c.consistency.count), "s_comparisons": text.s(c.consistency.count),
+                                 "hidden": String(c.hiddenCells), "s_hidden": text.s(c.hiddenCells), "withheld": withheld]))
+            for w in outcome.result.warnings { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliWarning, ["message": text.warning(w)]) + "\n").utf8)) }
+            print(t(.cliMergeReport, ["files": ["report.html", "metrics.csv", "findings.csv", "holders.csv"].map { "\(out)/\($0)" }.joined(separator: ", ")]))
         }
     }
 }

@@ -102,7 +102,7 @@ struct VerifyCommand: ParsableCommand {
         // Messages in --lang, from the catalogues, typeset like the reports.
         let text = ReportText(lang)
         let t = { (key: MessageKey, args: [String: String]) in Typography.set(text(key, args), language: lang) }
-        let plural = { (n: Int) in n == 1 ? "" : "s" }
+        let plural = text.s
         for note in report.notes { FileHandle.standardError.write(Data(BidiControl.visible(t(.cliNote, ["message": note.text(lang)]) + "\n").utf8)) }
         if report.passed {
             print(t(.cliVerified, ["folder": folder, "inputs": String(report.inputsChecked), "s_inputs": plural(report.inputsChecked),

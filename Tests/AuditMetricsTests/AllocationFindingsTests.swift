@@ -85,6 +85,6 @@ import Testing
         var result = try Audit.run(store: store, data: data, analysis: spec)
         result.setAllocation(AllocationAnalysis.run(store: store, result: result, quantity: "v", values: v, threads: 1))
         #expect(!result.findings.isEmpty)
-        #expect(result.findings.allSatisfy { $0.verdict == .insufficientEvidence && $0.reason.contains("minimum size") })
+        #expect(result.findings.allSatisfy { $0.verdict == .insufficientEvidence && $0.reason.description.contains("minimum size") })
     }
 }

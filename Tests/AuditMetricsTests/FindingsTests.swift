@@ -51,7 +51,8 @@ import Testing
         let r = try Self.audit([("A", 2000, 300), ("C", 20, 1)], reference: "A")
         let f = Self.finding(r, "C", .difference)
         #expect(f.verdict == .insufficientEvidence)
-        #expect(f.reason == "group below the minimum size (20 < 30 rows)")
+        #expect(f.reason.cause == .belowMinimumSize(.group, rows: 20, minimum: 30))
+        #expect(f.reason.description == "group below the minimum size (20 < 30 rows)")
         #expect(f.test == "fisher_exact", "expected cell 20 × 301/2020 ≈ 2.98 < 5 → Fisher")
         // Its counts are still reported, and its power says what it could have seen.
         #expect(r["g"]?["C"]?.statistics.count == 20)
@@ -63,7 +64,9 @@ import Testing
         let r = try Self.audit([("A", 300, 90), ("B", 300, 78)], reference: "A")
         let f = Self.finding(r, "B", .difference)
         #expect(f.verdict == .insufficientEvidence)
-        #expect(f.reason.contains("crosses the edge of the tolerance"))
+        guard case .crossesEdge(let low, let high, .difference(let tolerance)) = f.reason.cause else { Issue.record("\(f.reason)"); return }
+        #expect(low < -tolerance && high > -tolerance && tolerance == 0.05)
+        #expect(f.reason.description.contains("crosses the edge of the tolerance"))
     }
 
     @Test func holmAdjustsAcrossTheWholeAudit() throws {

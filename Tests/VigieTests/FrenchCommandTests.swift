@@ -4,6 +4,7 @@ import AuditData
 @testable import AuditReport
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 17, "no English under `--lang fr`", "raw codes never face citizens", "out of N",
 /// "Letter only by choice" and "the context in report.json": the command's messages, the
@@ -168,5 +169,52 @@ import Testing
         #expect(fa["context"] as? String == "french_public_body")
         #expect((fa["objectives"] as? [Any])?.count == 4 && (fa["concerns"] as? [Any])?.count == 8)
         #expect(((fa["legal"] as? [[String: Any]]) ?? []).contains { ($0["id"] as? String)?.hasPrefix("crpa_") == true })
+    }
+
+    /// vigie amend in French: targets in words with a decimal comma (not `impact_ratio>=0.8`),
+    /// metric names in words, and nouns and verbs agreeing with a count of 1.
+    @Test func amendInFrenchAgreesWithItsCounts() throws {
+        let scratch = Scratch()
+        let folder = scratch.folder()
+        let data = folder.appendingPathComponent("applicants.csv"), grid = folder.appendingPathComponent("grid.yaml")
+        try Data(PlantedApplicants.csv(rows: 1_000, seed: 20_261_203).utf8).write(to: data)
+        try Data(AmendCommandTests.grid.utf8).write(to: grid)
+        let out = folder.appendingPathComponent("amend")
+        let run = try CLI.run(["amend", "--model", grid.path, "--data", data.path, "--protected", "nationalite", "--reference", "nationalite=FR",
+                               "--target", "impact_ratio>=0.8", "--target", "score_gap<=30", "--candidates", "40", "--proposals", "1",
+                               "--lang", "fr", "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let said = run.stdout.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{a0}", with: " ")
+        #expect(said.contains("grilles candidates évaluées ; 1 proposition, "), "\(run.stdout)")
+        let md = try String(contentsOf: out.appendingPathComponent("amend.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{a0}", with: " ")
+        #expect(md.contains("Cibles : ratio d'impact ≥ 0,8, écart de score moyen ≤ 30 points."), "\(md.prefix(600))")
+        for raw in ["impact_ratio", "score_gap", "min_impact_ratio", "max_abs_score_gap", "1 propositions", "1 ne sont pas", "1 demandes"] {
+            #expect(!md.contains(raw), "\(raw) in amend.md")
+        }
+        #expect(md.contains("ratio d'impact le plus bas : "), "\(md)")
+        let front = try #require(md.firstMatch(of: /; (\d+) (n'est|ne sont) pas dominées?/))
+        #expect((Int(front.output.1) == 1) == (front.output.2 == "n'est"), "\(front.output.0)")
+    }
+
+    /// Count-bearing sentences agree with their count in both languages: French is singular
+    /// for 0 and 1, English for 1 only.
+    @Test func singularAndPluralForms() {
+        let fr = ReportText(.fr), en = ReportText(.en)
+        #expect([0, 1, 2].map(fr.s) == ["", "", "s"] && [0, 1, 2].map(en.s) == ["s", "", "s"])
+        let more = { (t: ReportText, n: Int) in ReportInline.plainText(t.runs(.findingsMore, one: .findingsMoreOne, count: n, ["count": .text(t.count(n)), "file": .text("f.csv")])) }
+        #expect(more(fr, 1) == "… et 1 autre dans f.csv." && more(fr, 3) == "… et 3 autres dans f.csv.")
+        #expect(more(en, 1) == "… and 1 more in f.csv.")
+        let withheld = ReportInline.plainText(fr.runs(.headlineWithheld, one: .headlineWithheldOne, count: 1, ["count": .text("1")]))
+        #expect(withheld.hasPrefix("1 autre comparaison avec une disparité est retenue"))
+        // Every singular form has the placeholders of its plural form.
+        let pairs: [(MessageKey, MessageKey)] = [(.headlineDisparities, .headlineDisparitiesOne), (.headlineWithheld, .headlineWithheldOne),
+                                                 (.methodDisclosureAttribute, .methodDisclosureAttributeOne), (.scanPopulationTooSmall, .scanPopulationTooSmallOne),
+                                                 (.findingsMore, .findingsMoreOne), (.summaryMdMore, .summaryMdMoreOne), (.cardUndeclared, .cardUndeclaredOne),
+                                                 (.amendEvaluatedMany, .amendEvaluatedOne), (.amendFrontMany, .amendFrontOne)]
+        for language in ReportLanguage.allCases {
+            let c = Catalogue.of(language)
+            for (many, one) in pairs { #expect(Catalogue.placeholders(in: c.template(many)) == Catalogue.placeholders(in: c.template(one)), "\(one)") }
+        }
     }
 }

@@ -186,4 +186,27 @@ struct HolderMergeTests {
         #expect(!text.contains("034-2023-"), "no identifier")
         #expect(text.contains("\"sha256\""))
     }
+
+    @Test("vigie merge --lang fr: the report and the command's messages in French; without it, the bundles' spec's language")
+    func mergeSpeaksTheLanguageAsked() throws {
+        let (_, holders) = try split(into: 2, holderOf: { i, _ in i % 2 })
+        let made = try bundles(holders, Self.housingArguments)
+        let french = scratch.folder()
+        let r = try CLI.run(["merge", "--lang", "fr", "--out", french.path] + made)
+        #expect(r.status == 0, "\(r.stderr)")
+        let said = r.stdout.replacingOccurrences(of: "\u{202F}", with: " ")
+        #expect(said.hasPrefix("2 détenteurs fusionnés : 5000 lignes auditées comme une seule population ; "), "\(r.stdout)")
+        #expect(said.contains("\nRapport : "), "\(r.stdout)")
+        let text = FrenchCommandTests.words(r.stdout + r.stderr, removing: [french.path])
+        for word in EnglishWords.list { #expect(!EnglishWords.contains(text, word), "English «\(word)» in: \(r.stdout)\(r.stderr)") }
+        let html = try String(contentsOf: french.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<html lang=\"fr\""))
+        let english = scratch.folder()
+        let e = try CLI.run(["merge", "--out", english.path] + made)
+        #expect(e.status == 0 && e.stdout.hasPrefix("Merged 2 holders: 5000 rows audited as one population; "), "\(e.stdout)\(e.stderr)")
+        #expect(try String(contentsOf: english.appendingPathComponent("report.html"), encoding: .utf8).contains("<html lang=\"en\""))
+        // A bad --map under --lang fr: the French frame.
+        let bad = try CLI.run(["merge", "--lang", "fr", "--map", "x", "--out", scratch.folder().path] + made)
+        #expect(bad.status == 2 && bad.stderr.hasPrefix("erreur"), "\(bad.stderr)")
+    }
 }

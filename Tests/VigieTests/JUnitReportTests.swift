@@ -71,9 +71,11 @@ import Testing
             case .noDisparity, .intended: #expect(c.outcome == nil)
             }
             if f.verdict != .noDisparity && f.verdict != .intended {
-                #expect(c.message == "\(f.verdict == .disparity ? "disparity" : "insufficient evidence"): \(f.reason)")
+                #expect(c.message == "\(f.verdict == .disparity ? "disparity" : "insufficient evidence"): \(ReportText(.en).reason(f.reason))")
                 #expect(c.text.contains("\(ReportText(.en).count(f.groupRows)) rows in the group's denominator, \(ReportText(.en).count(f.referenceRows)) in the reference's."))
-                #expect(c.text.hasSuffix("Reason (findings.csv): \(f.reason)"))
+                #expect(c.text.hasSuffix("Reason: \(ReportText(.en).reason(f.reason))"))
+                // The English wording is findings.csv's, except an undefined value's detail.
+                if case .valueUndefined = f.reason.cause {} else { #expect(ReportText(.en).reason(f.reason) == f.reason.description) }
             }
         }
         #expect(result.findings.contains { $0.verdict == .disparity } && result.findings.contains { $0.verdict == .insufficientEvidence })
@@ -135,7 +137,16 @@ import Testing
         #expect(cases.first?.text.hasPrefix("appliqué par --fail-on-disparity : la commande sort avec le code 1") == true)
         let f = try #require(result.findings.first { $0.verdict == .disparity && $0.kind == .difference })
         let c = try #require(cases.first { $0.classname == "vigie.findings.\(f.attribute)" && $0.name == "\(f.group) contre \(f.reference) : \(f.metric) (différence)" })
-        #expect(c.message == "disparité : \(f.reason)")
+        let reason = ReportText(.fr).reason(f.reason)
+        #expect(c.message == "disparité : \(reason)")
+        #expect(reason.hasPrefix("intervalle [") && reason.contains(" hors de la tolérance ±0,05 ; p ajusté "), "\(reason)")
+        #expect(c.text.hasSuffix("Raison : \(reason)"))
+        // No English left in any finding's message or text (the words of FindingReason's English text).
+        for c in cases where c.classname.hasPrefix("vigie.findings.") {
+            for word in ["interval ", "tolerance", "adjusted", "rows", "group ", "reference ", "undefined", "too few", "findings.csv", "anglais"] {
+                #expect(!c.message.contains(word) && !c.text.contains(word), "\(word): \(c.message) \(c.text)")
+            }
+        }
         #expect(c.text.hasPrefix("valeur \(NumberFormat.fixed(f.value.value!, digits: 4).replacingOccurrences(of: ".", with: ",")), intervalle à 95 % ["))
         #expect(cases.count == result.findings.count + 2 + result.attributes.flatMap(\.groups).filter { $0.impactRatio != nil }.count)
     }

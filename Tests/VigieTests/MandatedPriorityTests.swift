@@ -98,7 +98,7 @@ import Testing
         let data = Self.csv([("M", "non", 400, 160), ("F", "non", 400, 160), ("M", "oui", 200, 40), ("F", "oui", 200, 40)])
         let r = try S.audit(csv: data, spec: Self.spec(["h=oui"]))
         let f = try #require(r.findings.first { $0.attribute == "h" && $0.group == "oui" && $0.metric == MetricID(.selectionRate) && $0.kind == .difference })
-        #expect(f.verdict == .disparity && f.reason.contains("against the mandated priority"))
+        #expect(f.verdict == .disparity && f.reason.description.contains("against the mandated priority"))
         #expect(r["h"]?["oui"]?.adverseImpact == true)
         #expect(AuditGates(r).impactRatioFails && AuditGates(r).verdictsFail)
     }
@@ -136,7 +136,7 @@ import Testing
     @Test func housingDemo() throws {
         let (r, report) = try S.fixture("housing")
         let disparities = r.findings.filter { $0.verdict == .disparity }
-        #expect(disparities.allSatisfy { !$0.attribute.contains("handicap") || $0.reason.contains("against") }, "\(disparities.map { "\($0.attribute) \($0.group) \($0.metric)" })")
+        #expect(disparities.allSatisfy { !$0.attribute.contains("handicap") || $0.reason.description.contains("against") }, "\(disparities.map { "\($0.attribute) \($0.group) \($0.metric)" })")
         #expect(r.findings.contains { $0.verdict == .intended && $0.attribute == "handicap" })
         let items = LegalChecklist.items(r, card: report.card, grid: nil)
         #expect(items.first { $0.id == "ai_act_15" }?.assessment.status == .met)

@@ -54,7 +54,7 @@ import Testing
         // Against the priority (B, every group but the reference A, gets less): still a disparity.
         let againstCard = SystemCard(values: [.mandatedPriorities: ["g"]])
         let against = try S.audit(csv: Self.unequal, spec: S.spec(card: againstCard))
-        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == MetricID(.selectionRate) && $0.reason.contains("against the mandated priority") })
+        #expect(against.findings.contains { $0.verdict == .disparity && $0.metric == MetricID(.selectionRate) && $0.reason.description.contains("against the mandated priority") })
         #expect(ConventionAssessment(against, card: againstCard, suppressionThreshold: nil)[.parameterSetting]?.status == .notMet)
 
         let fine = try S.audit(csv: Self.equal, spec: S.spec())

@@ -53,10 +53,11 @@ import Testing
             }
             // The count of disparities: the first sentence, then the totals, say the same number.
             let args = ["count": t.count(facts.disparities.count), "tolerance": t.fixed(facts.tolerance * 100, 1), "comparisons": t.count(facts.comparisons.comparisons)]
-            #expect(summary.contains(t(facts.disparities.isEmpty ? .headlineNoDisparity : .headlineDisparities, args)), "\(language): first sentence")
+            let n = facts.disparities.count
+            #expect(summary.contains(t(n == 0 ? .headlineNoDisparity : n == 1 ? .headlineDisparitiesOne : .headlineDisparities, args)), "\(language): first sentence")
             if facts.disparities.isEmpty { #expect(!summary.contains(t(.headlineFirst))) }
             if !ReportBuilder.keyFindings(result, card: report.card).isEmpty {
-                #expect(summary.contains(t(.summaryTotals, ["disparity": t.count(facts.disparities.count), "total": t.count(facts.comparisons.comparisons), "findings": t(.sectionFindings)])),
+                #expect(summary.contains(t(n == 0 ? .summaryTotalsNone : n == 1 ? .summaryTotalsOne : .summaryTotals, ["disparity": t.count(facts.disparities.count), "total": t.count(facts.comparisons.comparisons), "findings": t(.sectionFindings)])),
                         "\(language): totals")
             }
             // "The findings that matter most" lead with a disparity whenever there is one, and

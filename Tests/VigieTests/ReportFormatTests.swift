@@ -102,10 +102,13 @@ import Testing
                 #expect(html.contains("<section id=\"\(id)\" class=\"major\">"), "\(id)")
             }
             // Each figure's data table is in place, marked for its chart.
-            // Its numbered title first, then the chart in its box (a minimum width for a phone: its
-            // 11 px axis labels at 12 px, 640 × 12 / 11 = 698.2 → 699 px).
+            // Its numbered title first, then the chart in its box for the page (a minimum width: its
+            // 11 px axis labels at 12 px, 640 × 12 / 11 = 698.2 → 699 px), then the same chart drawn
+            // 360 units wide for a phone (no text under 12 units; one of the two shown, by the width).
             #expect(html.contains("<figure id=\"figure-group-rates-1\" class=\"figure\">\n<figcaption>"))
-            #expect(html.contains("<div class=\"chart-box\"><svg style=\"min-width:699px\" xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(html.contains("<div class=\"chart-box chart-wide\"><svg style=\"min-width:699px\" xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(html.contains("</div>\n<div class=\"chart-box chart-phone\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 "))
+            #expect(html.contains(".chart-phone { display: none; }") && html.contains("@media (max-width: 40rem) { .chart-wide { display: none; } .chart-phone { display: block; }"))
             #expect(html.contains("<figure id=\"figure-impact-ratios-1\""))
         }
         let (waterResult, waterReport) = try S.fixture("water")

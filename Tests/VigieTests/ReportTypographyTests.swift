@@ -139,7 +139,7 @@ import Testing
         }
         // Every chart has a visible numbered title before it and its data table after it, named.
         let figures = doc.figureNumbers
-        #expect(figures.count == html.ranges(of: "<svg ").count)
+        #expect(figures.count == html.ranges(of: "<div class=\"chart-box chart-wide\"><svg ").count + html.ranges(of: "<div class=\"chart-box\"><svg ").count)
         for n in 1...figures.count {
             #expect(html.contains("<figcaption>Figure \(n) — "), "figure \(n)")
             #expect(html.contains("Data of figure \(n)<") || html.contains("Data of figure \(n) ("), "data of figure \(n)")

@@ -168,7 +168,11 @@ LAYOUT_CHECK = r"""
   }
   const nav = document.querySelector('nav');
   const depth = nav ? (nav.querySelector('li ol li') ? 2 : (nav.querySelector('li') ? 1 : 0)) : 0;
+  // Charts wider than their box (the box scrolls sideways), among the charts shown.
+  const shown = [...document.querySelectorAll('.chart-box')].filter(b => getComputedStyle(b).display !== 'none' && b.getBoundingClientRect().width > 0);
+  const scrolling = shown.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => (b.querySelector('svg') || {}).id || '?');
   return JSON.stringify({viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
+                         charts: shown.length, scrollingCharts: scrolling,
                          smallest: smallest, small: small, tocDepth: depth,
                          tocEntries: nav ? nav.querySelectorAll('li').length : 0});
 })()
@@ -296,6 +300,8 @@ def check(page, screenshot, pdf, binary, width, settle, mobile=False, require=()
         ", %d page(s) of %s pt" % (pages, "/".join(sorted(set("%dx%d" % (round(w), round(h)) for w, h in boxes)))) if pages else ""))
     print("layout: page %d px wide in a %d px viewport; smallest visible text %.1f px; table of contents %d level(s), %d entries" % (
         layout["scrollWidth"], layout["viewport"], layout["smallest"], layout["tocDepth"], layout["tocEntries"]))
+    print("charts: %d shown, %d wider than their box (scrolling sideways)%s" % (
+        layout["charts"], len(layout["scrollingCharts"]), (": " + ", ".join(layout["scrollingCharts"][:6])) if layout["scrollingCharts"] else ""))
     return problems
 
 

@@ -153,12 +153,10 @@ package final class CSVReader {
                 let slot = slots[k]
                 let bytes = UnsafeBufferPointer(start: slot.start, count: slot.count)
                 guard let name = String(validating: bytes, as: UTF8.self) else {
-                    throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
-                                   message: "invalid UTF-8 in header name (re-encode the file as UTF-8)")
+                    throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil, problem: .invalidUTF8(header: true))
                 }
                 if bytes.contains(0) {
-                    throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
-                                   message: "a NUL byte in header name: the file is not UTF-8 text (binary, or UTF-16?)")
+                    throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil, problem: .nulByte(header: true))
                 }
                 if name.isEmpty {
                     throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,

@@ -90,9 +90,9 @@ package struct CSVRow {
     package func validatedString(_ i: Int) throws(CSVError) -> String {
         let field = bytes(i)
         guard let s = String(validating: field, as: UTF8.self) else {
-            throw error(i, "invalid UTF-8 in field (re-encode the file as UTF-8)")
+            throw error(i, InputProblem.invalidUTF8(header: false))
         }
-        if field.contains(0) { throw error(i, "a NUL byte in field: the file is not UTF-8 text (binary, or UTF-16?)") }
+        if field.contains(0) { throw error(i, InputProblem.nulByte(header: false)) }
         return s
     }
 

@@ -53,6 +53,13 @@ struct CSVScanner {
         return CSVError(file: path, line: line, column: field.map { $0 + 1 }, columnName: name, message: message)
     }
 
+    /// ``error(line:field:_:)`` with a typed reason.
+    func error(line: Int?, field: Int?, _ problem: InputProblem) -> CSVError {
+        var name: String?
+        if let field, field < header.count { name = header[field] }
+        return CSVError(file: path, line: line, column: field.map { $0 + 1 }, columnName: name, problem: problem)
+    }
+
     /// Scans the row starting at `buffer[begin]`.
     ///
     /// - Parameters:
@@ -99,7 +106,7 @@ struct CSVScanner {
                     if q >= end {  // hit the sentinel
                         if eof {
                             throw error(line: openLine, field: field,
-                                        "quoted field opened on line \(openLine) is never closed: expected a closing \(csvDescribeByte(quote)) before the end of the file")
+                                        InputProblem.unclosedQuote(line: openLine, quote: csvDescribeByte(quote)))
                         }
                         return .needMore(openQuoteLine: openLine)
                     }
@@ -191,7 +198,7 @@ struct CSVScanner {
                 }
                 // c == quote
                 throw error(line: line, field: field,
-                            "unexpected quote \(csvDescribeByte(quote)) inside an unquoted field (a field containing quotes must be enclosed in quotes, with each inner quote doubled)")
+                            InputProblem.unexpectedQuote(quote: csvDescribeByte(quote)))
             }
         }
     }

@@ -20,6 +20,19 @@ public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
     case unknownKey(allowed: [String])
     /// A YAML value is not a number.
     case expectedNumber
+    /// A label or decision (`role`) value that is not yes/no (`1/0`, `true/false`, `yes/no`,
+    /// `oui/non`) nor a declared positive value.
+    case expectedYesNo(role: String, found: String)
+    /// A label or decision (`role`) value compared with a threshold that is not a number.
+    case expectedNumberForThreshold(role: String, threshold: Double, found: String)
+    /// A field (or a header name) that is not valid UTF-8.
+    case invalidUTF8(header: Bool)
+    /// A field (or a header name) holding a NUL byte: the file is binary or UTF-16.
+    case nulByte(header: Bool)
+    /// A quoted field opened on `line` and never closed; `quote` describes the quote character.
+    case unclosedQuote(line: Int, quote: String)
+    /// A quote character inside an unquoted field.
+    case unexpectedQuote(quote: String)
 
     /// The English text.
     public var description: String {
@@ -32,6 +45,13 @@ public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
         case .cannotOpen(_, let reason): "cannot open file: \(reason)"
         case .unknownKey(let allowed): "unknown key; expected one of: \(allowed.joined(separator: ", "))"
         case .expectedNumber: "expected a number"
+        case .expectedYesNo(let role, let found): "expected a yes/no \(role) (1/0, true/false, yes/no, oui/non) or a declared positive value, found '\(found)'"
+        case .expectedNumberForThreshold(let role, let threshold, let found): "expected a number to compare with the \(role) threshold \(threshold), found '\(found)'"
+        case .invalidUTF8(let header): "invalid UTF-8 in \(header ? "header name" : "field") (re-encode the file as UTF-8)"
+        case .nulByte(let header): "a NUL byte in \(header ? "header name" : "field"): the file is not UTF-8 text (binary, or UTF-16?)"
+        case .unclosedQuote(let line, let quote): "quoted field opened on line \(line) is never closed: expected a closing \(quote) before the end of the file"
+        case .unexpectedQuote(let quote):
+            "unexpected quote \(quote) inside an unquoted field (a field containing quotes must be enclosed in quotes, with each inner quote doubled)"
         }
     }
 

@@ -27,12 +27,12 @@ struct BinaryBuilder {
             codes.append(try texts.code(for: row, slot))
         case .threshold(let threshold):
             guard let value = row.double(slot), value.isFinite else {
-                throw row.error(slot, "expected a number to compare with the \(role) threshold \(threshold), found '\(row.string(slot))'")
+                throw row.error(slot, InputProblem.expectedNumberForThreshold(role: role, threshold: threshold, found: row.string(slot)))
             }
             values.append(value >= threshold ? 1 : 0)
         case .standard:
             guard let value = BinaryValue.standard(row.bytes(slot)) else {
-                throw row.error(slot, "expected a yes/no \(role) (1/0, true/false, yes/no, oui/non) or a declared positive value, found '\(row.string(slot))'")
+                throw row.error(slot, InputProblem.expectedYesNo(role: role, found: row.string(slot)))
             }
             values.append(value ? 1 : 0)
         }

@@ -89,7 +89,7 @@ public enum AllocationFindings {
         guard let mine = c.group[c.metric], let theirs = c.reference[c.metric] else { return [] }
         let isMean = means.contains(c.metric)
         let kinds: [Finding.Kind] = isMean ? [.ratio] : [.difference, .ratio]
-        let denominator = isMean ? "households with a value" : "households"
+        let denominator: FindingReason.Denominator = isMean ? .householdsWithValue : .households
         var mdd: (decrease: Double?, increase: Double?) = (nil, nil)
         var verdictGap: Double?
         let shareCounts = isMean ? nil : counts(mine).flatMap { a in counts(theirs).map { (a, $0) } }
@@ -114,15 +114,17 @@ public enum AllocationFindings {
                 : GroupEstimate.ratioInterval(estimate(mine), estimate(theirs), level: inference.level)
             if value.value == nil { interval = nil }
             let band = FindingsBuilder.band(kind, spec: spec)
-            var (verdict, reason) = FindingsBuilder.judge(
-                value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
+            let judged = FindingsBuilder.judge(
+                value: value, undefined: FindingReason.Undefined(value, group: mine.value, reference: theirs.value), interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
                 groupSize: c.group.households, referenceSize: c.reference.households, referenceIsGroup: true,
                 groupRows: mine.n, referenceRows: theirs.n, denominator: denominator, spec: spec
             )
-            if isMean, interval == nil, value.value != nil, verdict == .insufficientEvidence, reason.hasPrefix("no interval") {
-                reason = "no interval: the means have no analytic interval (a weighted audit, or fewer than 2 households)"
+            let verdict = judged.0
+            var cause = judged.1
+            if isMean, interval == nil, value.value != nil, verdict == .insufficientEvidence, cause == .noInterval {
+                cause = .noMeanInterval
             }
-            if c.pValueIsUpperBound { reason += "; " + PublishedPValue.boundReason("the test's p-value") }
+            let reason = FindingReason(cause, pValueIsUpperBound: c.pValueIsUpperBound)
             var finding = Finding(
                 attribute: c.attribute.name, group: c.group.label, reference: c.reference.label, metric: c.metric, kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,

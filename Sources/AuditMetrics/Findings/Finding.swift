@@ -26,8 +26,9 @@ public struct Finding: Sendable, Equatable {
     /// Adjusted across every test of the audit (Holm by default).
     public let pAdjusted: Double?
     public let verdict: Verdict
-    /// Why, in words.
-    public let reason: String
+    /// Why, typed (``FindingReason``): each document words it in its language; its
+    /// `description` is the English text `findings.csv` and `report.json` publish.
+    public let reason: FindingReason
     /// Smallest decrease and increase of the group's rate that the comparison would detect
     /// (two-sided test at α, with the declared power), as differences of rates.
     public let minimumDetectableDecrease: Double?
@@ -46,7 +47,7 @@ public struct Finding: Sendable, Equatable {
     /// Whether the attribute is an intersection.
     public let isIntersection: Bool
 
-    public init(attribute: String, group: String, reference: String, metric: MetricID, kind: Kind, value: MetricValue, interval: MetricInterval?, test: String?, pValue: Double?, pAdjusted: Double?, verdict: Verdict, reason: String, minimumDetectableDecrease: Double?, minimumDetectableIncrease: Double?, groupRows: Int, referenceRows: Int, isIntersection: Bool) {
+    public init(attribute: String, group: String, reference: String, metric: MetricID, kind: Kind, value: MetricValue, interval: MetricInterval?, test: String?, pValue: Double?, pAdjusted: Double?, verdict: Verdict, reason: FindingReason, minimumDetectableDecrease: Double?, minimumDetectableIncrease: Double?, groupRows: Int, referenceRows: Int, isIntersection: Bool) {
         self.attribute = attribute
         self.group = group
         self.reference = reference

@@ -48,7 +48,7 @@ package enum FindingsBuilder {
     ///   - denominators: words for a rate's denominator in the reasons, when the rows it
     ///     counts are not the audit's (the human stage's "applicants the grid does not select").
     package static func build(_ result: AuditResult, compared: [GroupMetric]? = nil,
-                              denominators: [GroupMetric: String] = [:]) -> (findings: [Finding], tests: [IndependenceTest]) {
+                              denominators: [GroupMetric: FindingReason.Denominator] = [:]) -> (findings: [Finding], tests: [IndependenceTest]) {
         let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
@@ -130,7 +130,7 @@ package enum FindingsBuilder {
         return ("two_proportion_z", z.pValue)
     }
 
-    static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult, denominator: String) -> [Finding] {
+    static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, result: AuditResult, denominator: FindingReason.Denominator) -> [Finding] {
         let spec = result.analysis
         let inference = spec.inference
         let population = result.overall.statistics
@@ -163,17 +163,18 @@ package enum FindingsBuilder {
             }
             if value.value == nil { interval = nil }
             let band = Self.band(kind, spec: spec)
-            let (verdict, reason) = judge(
-                value: value, interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
+            let (verdict, cause) = judge(
+                value: value, undefined: FindingReason.Undefined(value, group: mine, reference: theirs), interval: interval, band: band, kind: kind, pAdjusted: pAdjusted,
                 groupSize: g.count, referenceSize: r.count, referenceIsGroup: c.referenceIsGroup,
                 groupRows: groupRows, referenceRows: referenceRows, denominator: denominator, spec: spec
             )
-            let (finalVerdict, finalReason) = priorityVerdict(verdict, reason, value: value, kind: kind, metric: c.metric, gap: c.group.priorityGap,
+            var (finalVerdict, finalReason) = priorityVerdict(verdict, FindingReason(cause), value: value, kind: kind, metric: c.metric, gap: c.group.priorityGap,
                                                               decisionIsFavourable: spec.decisionIs == .favourable)
+            finalReason.pValueIsUpperBound = c.pValueIsUpperBound
             var finding = Finding(
                 attribute: c.attribute.name, group: c.group.label, reference: c.referenceLabel, metric: MetricID(c.metric), kind: kind,
                 value: value, interval: interval, test: c.test, pValue: c.pValue, pAdjusted: pAdjusted,
-                verdict: finalVerdict, reason: c.pValueIsUpperBound ? finalReason + "; " + PublishedPValue.boundReason("the test's p-value") : finalReason,
+                verdict: finalVerdict, reason: finalReason,
                 minimumDetectableDecrease: mdd.decrease, minimumDetectableIncrease: mdd.increase,
                 groupRows: groupRows, referenceRows: referenceRows, isIntersection: c.attribute.isIntersection
             )
@@ -186,26 +187,29 @@ package enum FindingsBuilder {
     /// A `disparity` on a comparison that differs from its reference on mandated priorities
     /// only (`PriorityGap`) becomes `intended` when it favours the side holding the priority; a
     /// gap against it stays a `disparity`, its reason saying so. Other verdicts are unchanged.
-    static func priorityVerdict(_ verdict: Verdict, _ reason: String, value: MetricValue, kind: Finding.Kind, metric: GroupMetric,
-                                gap: PriorityGap?, decisionIsFavourable: Bool) -> (Verdict, String) {
+    static func priorityVerdict(_ verdict: Verdict, _ reason: FindingReason, value: MetricValue, kind: Finding.Kind, metric: GroupMetric,
+                                gap: PriorityGap?, decisionIsFavourable: Bool) -> (Verdict, FindingReason) {
         guard verdict == .disparity, let gap, let v = value.value, let direction = metric.favourableDirection(decisionIsFavourable: decisionIsFavourable) else {
             return (verdict, reason)
         }
-        let names = gap.priorities.sorted().joined(separator: ", ")
+        let names = gap.priorities.sorted()
+        var out = reason
         if gap.favoursPriority(sign: kind == .difference ? v : v - 1, direction: direction) {
-            return (.intended, reason + "; in favour of the mandated priority (\(names)): intended by the rules")
+            out.priority = .inFavour(names)
+            return (.intended, out)
         }
-        return (verdict, reason + "; against the mandated priority (\(names)), which the rules want favoured")
+        out.priority = .against(names)
+        return (verdict, out)
     }
 
     /// What the denominator of a rate counts, for reasons in words.
-    static func denominatorWords(_ metric: GroupMetric) -> String {
+    static func denominatorWords(_ metric: GroupMetric) -> FindingReason.Denominator {
         switch metric {
-        case .tpr, .fnr: return "label-positive rows"
-        case .tnr, .fpr: return "label-negative rows"
-        case .ppv, .fdr: return "positive decisions"
-        case .npv, .falseOmissionRate: return "negative decisions"
-        default: return "rows"
+        case .tpr, .fnr: return .labelPositiveRows
+        case .tnr, .fpr: return .labelNegativeRows
+        case .ppv, .fdr: return .positiveDecisions
+        case .npv, .falseOmissionRate: return .negativeDecisions
+        default: return .rows
         }
     }
 
@@ -224,39 +228,39 @@ package enum FindingsBuilder {
             : spec.impactRatioThreshold...(1 / spec.impactRatioThreshold)
     }
 
-    static func judge(value: MetricValue, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind, pAdjusted: Double?,
-                      groupSize: Int, referenceSize: Int, referenceIsGroup: Bool, groupRows: Int, referenceRows: Int,
-                      denominator: String, spec: AnalysisSpec) -> (Verdict, String) {
+    static func judge(value: MetricValue, undefined: FindingReason.Undefined?, interval: MetricInterval?, band: ClosedRange<Double>, kind: Finding.Kind,
+                      pAdjusted: Double?, groupSize: Int, referenceSize: Int, referenceIsGroup: Bool, groupRows: Int, referenceRows: Int,
+                      denominator: FindingReason.Denominator, spec: AnalysisSpec) -> (Verdict, FindingReason.Cause) {
         let inference = spec.inference
         if groupSize < spec.minGroupSize {
-            return (.insufficientEvidence, "group below the minimum size (\(groupSize) < \(spec.minGroupSize) rows)")
+            return (.insufficientEvidence, .belowMinimumSize(.group, rows: groupSize, minimum: spec.minGroupSize))
         }
         if referenceIsGroup && referenceSize < spec.minGroupSize {
-            return (.insufficientEvidence, "reference group below the minimum size (\(referenceSize) < \(spec.minGroupSize) rows)")
+            return (.insufficientEvidence, .belowMinimumSize(.reference, rows: referenceSize, minimum: spec.minGroupSize))
         }
         if groupRows < inference.minDenominator {
-            return (.insufficientEvidence, "too few \(denominator) in the group (\(groupRows) < \(inference.minDenominator))")
+            return (.insufficientEvidence, .tooFewInDenominator(denominator, .group, rows: groupRows, minimum: inference.minDenominator))
         }
         if referenceRows < inference.minDenominator {
-            return (.insufficientEvidence, "too few \(denominator) in the reference (\(referenceRows) < \(inference.minDenominator))")
+            return (.insufficientEvidence, .tooFewInDenominator(denominator, .reference, rows: referenceRows, minimum: inference.minDenominator))
         }
-        if let reason = value.reason { return (.insufficientEvidence, "value undefined: \(reason)") }
-        guard let interval else { return (.insufficientEvidence, "no interval: a zero count on one side") }
-        let bandText = kind == .difference
-            ? "±\(format(band.upperBound))"
-            : "[\(format(band.lowerBound)), \(format(band.upperBound))]"
-        let intervalText = "[\(format(interval.low)), \(format(interval.high))]"
+        if let reason = value.reason { return (.insufficientEvidence, .valueUndefined(undefined ?? .forGroup(detail: reason))) }
+        guard let interval else { return (.insufficientEvidence, .noInterval) }
+        let bandValue: FindingReason.Band = kind == .difference
+            ? .difference(tolerance: band.upperBound)
+            : .ratio(low: band.lowerBound, high: band.upperBound)
+        let (low, high) = (interval.low, interval.high)
         if interval.high < band.lowerBound || interval.low > band.upperBound {
-            guard let p = pAdjusted else { return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but no test") }
+            guard let p = pAdjusted else { return (.insufficientEvidence, .outsideWithoutTest(low: low, high: high, band: bandValue)) }
             if p < inference.alpha {
-                return (.disparity, "interval \(intervalText) outside the tolerance \(bandText); adjusted p \(formatP(p)) < \(format(inference.alpha))")
+                return (.disparity, .outside(low: low, high: high, band: bandValue, pAdjusted: p, alpha: inference.alpha))
             }
-            return (.insufficientEvidence, "interval \(intervalText) outside the tolerance \(bandText), but not significant after adjustment (adjusted p \(formatP(p)))")
+            return (.insufficientEvidence, .outsideNotSignificant(low: low, high: high, band: bandValue, pAdjusted: p))
         }
         if interval.low >= band.lowerBound && interval.high <= band.upperBound {
-            return (.noDisparity, "interval \(intervalText) within the tolerance \(bandText)")
+            return (.noDisparity, .within(low: low, high: high, band: bandValue))
         }
-        return (.insufficientEvidence, "interval \(intervalText) crosses the edge of the tolerance \(bandText): the gap is neither surely beyond nor surely within it")
+        return (.insufficientEvidence, .crossesEdge(low: low, high: high, band: bandValue))
     }
 
     /// Four significant decimals, deterministic.

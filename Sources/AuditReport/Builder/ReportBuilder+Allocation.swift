@@ -167,7 +167,7 @@ extension ReportBuilder {
                      [.text(t(.colGap))], [.text(t(.colInterval))], [.text(t(.colVerdict))]],
             numeric: [false, false, true, true, true, false, false], rows: Array(rows)
         )))
-        if ranked.count > 30 { blocks.append(.paragraph(t.runs(.findingsMore, ["count": .text(t.count(ranked.count - 30)), "file": .label("findings.csv")]))) }
+        if ranked.count > 30 { blocks.append(.paragraph(t.runs(.findingsMore, one: .findingsMoreOne, count: ranked.count - 30, ["count": .text(t.count(ranked.count - 30)), "file": .label("findings.csv")]))) }
         return blocks
     }
 }

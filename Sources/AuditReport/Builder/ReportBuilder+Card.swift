@@ -25,7 +25,7 @@ extension ReportBuilder {
             caption: [.text(t(.cardCaption))], header: [[.text(t(.cardField))], [.text(t(.cardValue))]],
             numeric: [false, false], rows: rows
         )))
-        if undeclared > 0 { s.blocks.append(.paragraph(t.runs(.cardUndeclared, ["count": .text(t.count(undeclared))]))) }
+        if undeclared > 0 { s.blocks.append(.paragraph(t.runs(.cardUndeclared, one: .cardUndeclaredOne, count: undeclared, ["count": .text(t.count(undeclared))]))) }
         return s
     }
 

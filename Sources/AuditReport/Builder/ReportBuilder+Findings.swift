@@ -58,7 +58,7 @@ extension ReportBuilder {
                     }
                     return t.runs(.findingsDisparityNoCi, args) + harmSentence(f)
                 }
-                if real.count > 12 { items.append(t.runs(.findingsMore, ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
+                if real.count > 12 { items.append(t.runs(.findingsMore, one: .findingsMoreOne, count: real.count - 12, ["count": .text(t.count(real.count - 12)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
             }
             }
@@ -76,7 +76,7 @@ extension ReportBuilder {
                     }
                     return runs
                 }
-                if unsure.count > 10 { items.append(t.runs(.findingsMore, ["count": .text(t.count(unsure.count - 10)), "file": .label("findings.csv")])) }
+                if unsure.count > 10 { items.append(t.runs(.findingsMore, one: .findingsMoreOne, count: unsure.count - 10, ["count": .text(t.count(unsure.count - 10)), "file": .label("findings.csv")])) }
                 s.blocks.append(.list(items))
             }
             let inter = findings.filter {
@@ -161,7 +161,7 @@ extension ReportBuilder {
         guard !items.isEmpty else { return [] }
         var blocks: [ReportBlock] = [.heading(3, [.text(t(.undefinedTitle))], id: nil), .paragraph([.text(t(.undefinedIntro))])]
         let shown = Array(items.prefix(30))
-        blocks.append(.list(items.count > 30 ? shown + [t.runs(.findingsMore, ["count": .text(t.count(items.count - 30)), "file": .label("metrics.csv")])] : shown))
+        blocks.append(.list(items.count > 30 ? shown + [t.runs(.findingsMore, one: .findingsMoreOne, count: items.count - 30, ["count": .text(t.count(items.count - 30)), "file": .label("metrics.csv")])] : shown))
         return blocks
     }
 
@@ -224,7 +224,9 @@ extension ReportBuilder {
             var runs: [ReportInline] = []
             for (i, (name, x)) in aggregates.enumerated() {
                 if i > 0 { runs.append(.text(" · ")) }
-                runs += [.label(name), .text(" " + t.fixed(x, 4))]
+                // In words when the catalogue names it (`aggregate.` + its metrics.csv code), else its code.
+                let words: ReportInline = MessageKey.named("aggregate." + name).map { .text(t($0)) } ?? .label(name)
+                runs += [words, .text(" " + t.fixed(x, 4))]
             }
             notes.append(t.runs(.attributeAggregates, ["list": .span(runs)]))
         }

@@ -43,7 +43,7 @@ extension ReportBuilder {
                     "complementary": .text(t.count(d.complementaryCount)), "findings": .text(t.count(d.suppressedFindings)),
                 ]))
                 if d.attributeDisclosureCount > 0 {
-                    items.append(t.runs(.methodDisclosureAttribute, ["count": .text(t.count(d.attributeDisclosureCount))]))
+                    items.append(t.runs(.methodDisclosureAttribute, one: .methodDisclosureAttributeOne, count: d.attributeDisclosureCount, ["count": .text(t.count(d.attributeDisclosureCount))]))
                 }
             } else {
                 items.append([.text(t(.methodDisclosureOff))])

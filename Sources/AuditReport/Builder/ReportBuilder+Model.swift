@@ -201,7 +201,7 @@ extension ReportBuilder {
             }
         }
         return .table(ReportTable(
-            caption: [.text(t(.chartModelScoresTitle, ["attribute": a.name]))],
+            caption: t.runs(.chartModelScoresTitle, ["attribute": .label(a.name)]),
             header: [[.text(t(.colGroup))], [.text("p10")], [.text("p25")], [.text(t(.colScoreMedian))], [.text("p75")], [.text("p90")]],
             numeric: [false, true, true, true, true, true], rows: tableRows, figure: "model-scores-\(index)", chart: .distributions(chart)))
     }
@@ -225,7 +225,7 @@ extension ReportBuilder {
             [[.text(r.label)], [.text(r.low.map { t.signed($0, 3) } ?? t(.wordUndefined))], [.text(r.high.map { t.signed($0, 3) } ?? t(.wordUndefined))]]
         }
         return [.table(ReportTable(
-            caption: [.text(t(.chartModelTornadoTitle, ["attribute": a.name, "group": worst.label]))],
+            caption: t.runs(.chartModelTornadoTitle, ["attribute": .label(a.name), "group": .label(worst.label)]),
             header: [[.text(t(.colCriterion))], [.text("× 0")], [.text("× 2")]],
             numeric: [false, true, true], rows: tableRows, figure: "model-tornado-\(index)", chart: .tornado(chart)))]
     }

@@ -68,15 +68,15 @@ extension ReportBuilder {
         let tolerance = ReportInline.text(points(facts.tolerance))
         let comparisons = ReportInline.text(t.count(facts.comparisons.comparisons))
         if !facts.disparities.isEmpty {
-            var runs = t.runs(.headlineDisparities, ["count": .strong([.text(t.count(facts.disparities.count))]), "tolerance": tolerance, "comparisons": comparisons])
+            var runs = t.runs(.headlineDisparities, one: .headlineDisparitiesOne, count: facts.disparities.count, ["count": .strong([.text(t.count(facts.disparities.count))]), "tolerance": tolerance, "comparisons": comparisons])
             if let first = facts.disparities.first {
                 runs += [.text(" "), .text(t(.headlineFirst)), .text(" ")] + plainFinding(first)
             }
-            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, ["count": .text(t.count(facts.withheldDisparities))]) }
+            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, one: .headlineWithheldOne, count: facts.withheldDisparities, ["count": .text(t.count(facts.withheldDisparities))]) }
             blocks.append(.paragraph(runs))
         } else {
             var runs = t.runs(.headlineNoDisparity, ["tolerance": tolerance, "comparisons": comparisons])
-            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, ["count": .text(t.count(facts.withheldDisparities))]) }
+            if facts.withheldDisparities > 0 { runs += [.text(" ")] + t.runs(.headlineWithheld, one: .headlineWithheldOne, count: facts.withheldDisparities, ["count": .text(t.count(facts.withheldDisparities))]) }
             blocks.append(.paragraph(runs))
         }
         let threshold = ReportInline.text(t.fixed(result.analysis.impactRatioThreshold, 2))
@@ -204,7 +204,8 @@ extension ReportBuilder {
         } else {
             s.blocks.append(.list(key3.map(plainFinding)))
             let counted = result.comparisonCount
-            s.blocks.append(.paragraph(t.runs(.summaryTotals, [
+            let disparities = facts.disparities.count
+            s.blocks.append(.paragraph(t.runs(disparities == 0 ? .summaryTotalsNone : disparities == 1 ? .summaryTotalsOne : .summaryTotals, [
                 "disparity": .text(t.count(facts.disparities.count)),
                 "total": .text(t.count(counted.comparisons)),
                 "findings": .anchor(t(.sectionFindings), id: "findings"),

@@ -4,9 +4,9 @@ extension SVGChart {
     /// group keeps its Okabe–Ito colour and its direct label; boxes are pale (30 %
     /// opacity) so the median line keeps its contrast. Quantiles that are not finite or not
     /// in order print the row's missing word.
-    public static func distributions(_ chart: DistributionChart) -> String {
-        var svg = SVGWriter(id: chart.id)
-        let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
+    public static func distributions(_ chart: DistributionChart, layout: ChartLayout = .wide) -> String {
+        var svg = SVGWriter(id: chart.id, layout: layout)
+        let left = ChartLabel.margin(for: chart.rows.map(\.label), maxCharacters: layout.labelCharacters), right = svg.width - 72
         let top = 20.0, rowHeight = 30.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
         let numbers = chart.text.numbers

@@ -3,9 +3,9 @@ extension SVGChart {
     /// whisker over its interval with end caps, the rate printed beside it, and a dashed
     /// vertical line at the reference rate. Linear axis over ``RateChart/domain``, widened
     /// to include every finite rate and bound. A missing rate prints its word.
-    public static func groupRates(_ chart: RateChart) -> String {
-        var svg = SVGWriter(id: chart.id)
-        let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
+    public static func groupRates(_ chart: RateChart, layout: ChartLayout = .wide) -> String {
+        var svg = SVGWriter(id: chart.id, layout: layout)
+        let left = ChartLabel.margin(for: chart.rows.map(\.label), maxCharacters: layout.labelCharacters), right = svg.width - 72
         let top = 34.0, rowHeight = 28.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
         var values = [chart.domain.lowerBound, chart.domain.upperBound].filter(\.isFinite)

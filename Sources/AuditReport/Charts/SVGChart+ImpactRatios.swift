@@ -6,9 +6,9 @@ extension SVGChart {
     /// printed. Whiskers over the interval when both bounds can be placed.
     ///
     /// The threshold's position is `scale.position(threshold)` (``ChartScaleKind``).
-    public static func impactRatios(_ chart: RatioChart) -> String {
-        var svg = SVGWriter(id: chart.id)
-        let left = ChartLabel.margin(for: chart.rows.map(\.label)), right = svg.width - 72
+    public static func impactRatios(_ chart: RatioChart, layout: ChartLayout = .wide) -> String {
+        var svg = SVGWriter(id: chart.id, layout: layout)
+        let left = ChartLabel.margin(for: chart.rows.map(\.label), maxCharacters: layout.labelCharacters), right = svg.width - 72
         let top = 34.0, rowHeight = 28.0
         let bottom = top + rowHeight * Double(max(1, chart.rows.count))
         let numbers = chart.text.numbers

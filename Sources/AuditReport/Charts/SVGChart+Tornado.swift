@@ -5,10 +5,10 @@ extension SVGChart {
     /// printed at its end, a solid baseline line with its label, and a legend. The axis
     /// spans the data and the baseline, with 15 % room each side, widened to ticks. A
     /// missing side prints its word after the plot.
-    public static func tornado(_ chart: TornadoChart) -> String {
-        var svg = SVGWriter(id: chart.id)
+    public static func tornado(_ chart: TornadoChart, layout: ChartLayout = .wide) -> String {
+        var svg = SVGWriter(id: chart.id, layout: layout)
         let rows = chart.orderedRows
-        let left = ChartLabel.margin(for: rows.map(\.label)), right = svg.width - 80
+        let left = ChartLabel.margin(for: rows.map(\.label), maxCharacters: layout.labelCharacters), right = svg.width - 80
         let top = 52.0, rowHeight = 34.0
         let bottom = top + rowHeight * Double(max(1, rows.count))
         let numbers = chart.text.numbers
@@ -26,9 +26,16 @@ extension SVGChart {
         let scale = ChartScale(kind: .linear, lower: lo, upper: hi, start: left, end: right)
 
         svg.hatchPattern()
-        svg.legendEntry(chart.lowLabel, x: left, y: 16, colour: ChartPalette.colour(0), shape: nil)
-        let highX = left + 18 + ChartLabel.characterWidth * Double(ChartLabel.fit(chart.lowLabel, maxCharacters: 28).count) + 28
-        svg.legendEntry(chart.highLabel, x: highX, y: 16, colour: ChartPalette.colour(1), shape: nil, hatched: true)
+        if layout == .wide {
+            svg.legendEntry(chart.lowLabel, x: left, y: 16, colour: ChartPalette.colour(0), shape: nil)
+            let highX = left + 18 + ChartLabel.characterWidth * Double(ChartLabel.fit(chart.lowLabel, maxCharacters: 28).count) + 28
+            svg.legendEntry(chart.highLabel, x: highX, y: 16, colour: ChartPalette.colour(1), shape: nil, hatched: true)
+        } else {
+            // Narrow: the two legend entries one under the other, from the left edge.
+            let characters = Int((svg.width - 26) / ChartLabel.characterWidth)
+            svg.legendEntry(chart.lowLabel, x: 8, y: 16, colour: ChartPalette.colour(0), shape: nil, maxCharacters: characters)
+            svg.legendEntry(chart.highLabel, x: 8, y: 34, colour: ChartPalette.colour(1), shape: nil, hatched: true, maxCharacters: characters)
+        }
         svg.horizontalAxis(scale, top: top, bottom: bottom, format: chart.format, text: chart.text, title: chart.axisTitle)
         let origin = baseline.flatMap { scale.position($0) }
         for (i, row) in rows.enumerated() {

@@ -5,11 +5,20 @@ extension SVGWriter {
                                  text: ChartText, title: String) {
         let ticks = scale.ticks()
         let digits = tickDigits(ticks, format: format)
-        for tick in ticks {
+        let labels = ticks.map { format.withDigits(digits).text($0, numbers: text.numbers) }
+        // In a narrow layout, a label every `every` ticks, so that labels (≈ 6.6 units a
+        // character, 12 units apart) never overlap; every tick keeps its grid line.
+        var every = 1
+        if layout != .wide, ticks.count > 1 {
+            let widest = Double(labels.map(\.count).max() ?? 0) * ChartLabel.characterWidth + 12
+            let gap = abs(scale.end - scale.start) / Double(ticks.count - 1)
+            every = max(1, Int((widest / max(gap, 1)).rounded(.up)))
+        }
+        for (k, tick) in ticks.enumerated() {
             guard let x = scale.position(tick) else { continue }
             line(x, top, x, bottom, stroke: ChartPalette.grid, width: 0.5, cls: "vg-grid")
-            self.text(format.withDigits(digits).text(tick, numbers: text.numbers),
-                      x: x, y: bottom + 15, anchor: "middle", size: 11, fill: ChartPalette.muted)
+            guard k % every == 0 else { continue }
+            self.text(labels[k], x: x, y: bottom + 15, anchor: "middle", size: 11, fill: ChartPalette.muted)
         }
         line(scale.start, bottom, scale.end, bottom, cls: "vg-axis")
         self.text(title, x: (scale.start + scale.end) / 2, y: bottom + 33, anchor: "middle")
@@ -38,7 +47,7 @@ extension SVGWriter {
 
     /// A row label right-aligned before `x`, cut to fit, at the row's centre `y`.
     mutating func rowLabel(_ label: String, x: Double, y: Double) {
-        text(ChartLabel.fit(label, maxCharacters: 30), x: x - 8, y: y + 4, anchor: "end", cls: "vg-label")
+        text(ChartLabel.fit(label, maxCharacters: layout.labelCharacters), x: x - 8, y: y + 4, anchor: "end", cls: "vg-label")
     }
 
     /// A legend entry: a marker (`shape` in `colour`) or a swatch, and its label.

@@ -11,11 +11,15 @@
 struct SVGWriter {
     let id: String
     let width: Double
+    /// The room the chart is drawn in (``ChartLayout``): its text is never smaller than
+    /// `layout.minimumTextSize`, its row labels keep `layout.labelCharacters` characters.
+    let layout: ChartLayout
     private(set) var body = ""
 
-    init(id: String, width: Double = 640) {
-        self.id = ChartID.sanitised(id)
-        self.width = width
+    init(id: String, width: Double? = nil, layout: ChartLayout = .wide) {
+        self.id = ChartID.sanitised(id) + layout.idSuffix
+        self.width = width ?? layout.width
+        self.layout = layout
     }
 
     /// An id unique to this chart, `ID-suffix`.
@@ -45,7 +49,7 @@ struct SVGWriter {
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
                        fill: String = ChartPalette.ink, bold: Bool = false, italic: Bool = false,
                        rotate: Double? = nil, halo: Bool = false, cls: String? = nil) {
-        raw(Self.textElement(content, x: x, y: y, anchor: anchor, size: size, fill: fill, bold: bold,
+        raw(Self.textElement(content, x: x, y: y, anchor: anchor, size: max(size, layout.minimumTextSize), fill: fill, bold: bold,
                              italic: italic, rotate: rotate, halo: halo, cls: cls))
     }
 

@@ -41,7 +41,7 @@ extension HumanStage {
         analysis.intersections = 1
         let table = try Audit.result(statistics: statistics, data: data, analysis: analysis, hasLabel: true, hasDecision: true, weighted: false)
         let built = FindingsBuilder.build(table, compared: [.fpr, .fnr],
-                                          denominators: [.fpr: "applicants the grid does not select", .fnr: "applicants the grid selects"])
+                                          denominators: [.fpr: .applicantsNotSelectedByGrid, .fnr: .applicantsSelectedByGrid])
         let findings = built.findings.map { renamed($0, overrideID($0.metric)) }
         let tests = built.tests.map {
             IndependenceTest(attribute: $0.attribute, metric: overrideID($0.metric), statistic: $0.statistic,
