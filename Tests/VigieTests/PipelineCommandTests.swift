@@ -126,12 +126,19 @@ enum PythonJUnitCheck {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
+        // stderr to a file: a checker listing many problems fills a pipe (64 KiB) and would
+        // block while stdout is read to its end.
+        let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("vigie-python-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errPath) }
+        let out = Pipe(), err = try FileHandle(forWritingTo: errPath)
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try err.close()
+        let e = (try? Data(contentsOf: errPath)) ?? Data()
         return CLI.Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }

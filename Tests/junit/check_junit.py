@@ -8,7 +8,10 @@
 3. With --findings FILE (the audit's findings.csv): every finding is exactly one test case of
    the suite `vigie.findings.<attribute>`, a `failure` when its verdict is `disparity`, a
    `skipped` when it is `insufficient_evidence` (the message carrying the finding's reason),
-   passed when it is `no_disparity`; and nothing else is a finding case.
+   passed when it is `no_disparity`; and nothing else is a finding case. A French file
+   (`--lang fr`, recognised by its case names) words the reason in French: its message must
+   not be the English reason, and must carry each of the reason's decimal figures with a
+   decimal comma.
 4. With --suppressed GROUP (repeatable, `attribute=group`): the group appears in no test case
    but its `skipped` impact-ratio case, whose message holds no figure.
 
@@ -32,6 +35,8 @@ CASE_NAME = {
     "fr": re.compile(r"^(?P<group>.*) contre (?P<reference>.*) : (?P<metric>[a-z_]+) \((?P<kind>différence|ratio)\)$"),
 }
 KIND = {"difference": "difference", "différence": "difference", "ratio": "ratio"}
+# A decimal figure of a reason (not part of a longer number or an exponent form).
+DECIMAL = re.compile(r"(?<![\d.eE])\d+\.\d+(?![\d.eE])")
 
 
 def outcome(case):
@@ -82,11 +87,13 @@ def main():
         with open(args.findings, newline="", encoding="utf-8") as f:
             findings = list(csv.DictReader(f))
         by_key = {}
+        french_cases = set()
         for suite, case in cases:
             if not case.classname.startswith("vigie.findings."):
                 continue
             attribute = case.classname[len("vigie.findings."):]
-            m = CASE_NAME["en"].match(case.name) or CASE_NAME["fr"].match(case.name)
+            french = CASE_NAME["fr"].match(case.name)
+            m = CASE_NAME["en"].match(case.name) or french
             if not m:
                 problems.append(f"finding case name not understood: {case.name!r}")
                 continue
@@ -94,6 +101,7 @@ def main():
             if key in by_key:
                 problems.append(f"two cases for {key}")
             by_key[key] = case
+            french_cases.add(key) if french else None
         expected = {"disparity": "failure", "insufficient_evidence": "skipped", "no_disparity": "passed"}
         for row in findings:
             key = (row["attribute"], row["group"], row["reference"], row["metric"], row["kind"])
@@ -104,7 +112,15 @@ def main():
             kind, message = outcome(case)
             if kind != expected[row["verdict"]]:
                 problems.append(f"{key}: verdict {row['verdict']} but the case is {kind}")
-            if kind != "passed" and not message.endswith(row["reason"]):
+            if kind == "passed":
+                continue
+            if key in french_cases:
+                if row["reason"] and row["reason"] in message:
+                    problems.append(f"{key}: the French message {message!r} carries the English reason")
+                for figure in DECIMAL.findall(row["reason"]):
+                    if figure.replace(".", ",") not in message:
+                        problems.append(f"{key}: the French message {message!r} lacks the reason's figure {figure} (as {figure.replace('.', ',')})")
+            elif not message.endswith(row["reason"]):
                 problems.append(f"{key}: the message {message!r} does not carry the reason {row['reason']!r}")
         for key in by_key:
             problems.append(f"a test case for {key}, which findings.csv does not list")
