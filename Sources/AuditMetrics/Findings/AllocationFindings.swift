@@ -80,8 +80,8 @@ public enum AllocationFindings {
 
     /// A share's (successes, trials) on its Kish effective count.
     static func counts(_ e: MetricEntry) -> (Double, Double)? {
-        guard let share = e.value.value, let n = e.effectiveTrials, n > 0 else { return nil }
-        return (share * n, n)
+        guard case let .proportion(x, n) = GroupEstimate.share(e) else { return nil }
+        return (x, n)
     }
 
     static func makeFindings(_ c: Comparison, pAdjusted: Double?, tests: Int, spec: AnalysisSpec) -> [Finding] {
