@@ -10,9 +10,9 @@ extension GroupFrame {
     /// without requiring a defined value when `requireDefinedValue` is false (the `largest`
     /// reference is chosen by size alone, and the aggregates skip undefined values themselves).
     public func eligibleGroups(requireDefinedValue: Bool) -> [Int] {
-        if requireDefinedValue { return eligible }
-        if let fixed = eligibility.fixed { return fixed }
-        let known = labels.indices.filter { sizes[$0] > 0 && !(eligibility.excludesMissing && isMissing[$0]) }
+        let usable = { (g: Int) in !requireDefinedValue || values[g].value != nil }
+        if let fixed = eligibility.fixed { return fixed.filter(usable) }
+        let known = labels.indices.filter { sizes[$0] > 0 && usable($0) && !(eligibility.excludesMissing && isMissing[$0]) }
         let large = known.filter { sizes[$0] >= eligibility.minimumSize }
         return large.isEmpty ? known : large
     }

@@ -42,12 +42,7 @@ public struct GroupFrame: Sendable, Equatable {
     }
 
     /// The groups that may be a comparator for some group (before the priority rule).
-    public var eligible: [Int] {
-        if let fixed = eligibility.fixed { return fixed.filter { values[$0].value != nil } }
-        let known = labels.indices.filter { sizes[$0] > 0 && values[$0].value != nil && !(eligibility.excludesMissing && isMissing[$0]) }
-        let large = known.filter { sizes[$0] >= eligibility.minimumSize }
-        return large.isEmpty ? known : large
-    }
+    public var eligible: [Int] { eligibleGroups(requireDefinedValue: true) }
 
     /// Whether `candidate` may be `group`'s comparator under the priority rule: it holds no
     /// mandated priority `group` does not hold.
