@@ -307,29 +307,19 @@ public enum SHA256Hashing {
     }
 }
 
-/// Hashes a file on another thread, so that hashing the data file for the manifest overlaps
-/// with parsing it (single-threaded) instead of reading it a second time afterwards.
-/// With `concurrently: false` (`vigie audit --threads 1`) the file is hashed on the calling
-/// thread by `wait()`: one thread does all the work, in the same order on every run.
-final class BackgroundHash: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var result: Result<(sha256: String, bytes: Int), Error>?
+/// Hashes a file on another thread (``BackgroundWork``), so that hashing the data file for the
+/// manifest overlaps with parsing it instead of reading it a second time afterwards. With
+/// `concurrently: false` (`vigie audit --threads 1`) the file is hashed on the calling thread
+/// by `wait()`. The hash of a file does not depend on what runs beside it.
+struct BackgroundHash: Sendable {
     let path: String
+    private let work: BackgroundWork<(sha256: String, bytes: Int)>
 
     init(path: String, concurrently: Bool = true) {
         self.path = path
-        guard concurrently else { return }
-        group.enter()
-        DispatchQueue.global().async {
-            self.result = Result { try SHA256Hashing.file(path) }
-            self.group.leave()
-        }
+        work = BackgroundWork(concurrently: concurrently) { try SHA256Hashing.file(path) }
     }
 
     /// The hash, once the background work is done (or computed now, when not concurrent).
-    func wait() throws -> (sha256: String, bytes: Int) {
-        group.wait()
-        if result == nil { result = Result { try SHA256Hashing.file(path) } }
-        return try result!.get()
-    }
+    func wait() throws -> (sha256: String, bytes: Int) { try work.wait() }
 }

@@ -166,14 +166,15 @@ public struct ScanRun {
 
     /// Scans the applicants of `store` (read with ``columnRequests()``, the grid's columns and
     /// the decision as `store.decision`): the populations, ``BiasScan`` on each, the descriptions.
-    /// The k-means passes run on `threads` threads; the results do not depend on it.
-    public func scan(store: ColumnStore, grid: PointsGrid?, dataName: String, threads: Int = 1) throws -> ScanReport.Input {
+    /// The k-means passes run on `threads` threads; the results do not depend on it. `design`:
+    /// the grid applied to `store` (`GridDesign(grid:store:)`), when the caller has it.
+    public func scan(store: ColumnStore, grid: PointsGrid?, design prepared: GridDesign? = nil, dataName: String, threads: Int = 1) throws -> ScanReport.Input {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
         var populations: [(name: String, rows: [Int], outcome: [Double], binary: Bool)] = []
         if let grid {
-            let design = try GridDesign(grid: grid, store: store)
+            let design = try prepared ?? GridDesign(grid: grid, store: store)
             let allocation = try GridAllocation.allocate(scores: try design.scores(), design: design)
             if let decisionColumn = decision {
                 guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
@@ -202,11 +203,12 @@ public struct ScanRun {
             // One description per reported cluster, each on its own (on `threads` workers).
             let reported = result.reported, rows = p.rows, leafOfRow = result.leafOfRow
             let slots = DescriptionSlots(count: reported.count)
+            let described = reported.isEmpty ? nil : ClusterDescription.Population(features: features, rows: rows)
             let workers = max(1, min(threads, reported.count))
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for c in stride(from: w, to: reported.count, by: workers) {
                     let node = reported[c].node
-                    slots.set(c, ClusterDescription.describe(features: features, rows: rows, isMember: leafOfRow.map { $0 == node }))
+                    slots.set(c, ClusterDescription.describe(described!, isMember: leafOfRow.map { $0 == node }))
                 }
             }
             let descriptions = slots.values

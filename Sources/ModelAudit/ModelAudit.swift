@@ -57,10 +57,12 @@ public enum ModelAudit {
     ///
     /// With the audit's decision column and a grid allocation rule, the grid's selection is also
     /// put side by side with the actual decisions (``HumanStage``). `threads` only changes
-    /// who computes what: the result is the same for any number.
-    public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult, threads: Int = 1) throws -> ModelAuditResult {
+    /// who computes what: the result is the same for any number. `design`: the grid applied to
+    /// `store` (`GridDesign(grid:store:)`), when the caller has it already.
+    public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult, design prepared: GridDesign? = nil,
+                           threads: Int = 1) throws -> ModelAuditResult {
         let spec = audit.analysis
-        let design = try GridDesign(grid: grid, store: store)
+        let design = try prepared ?? GridDesign(grid: grid, store: store)
         let n = design.rows
         let level = spec.inference.level
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
@@ -101,9 +103,11 @@ public enum ModelAudit {
             let contributions: Matrix? = patterns == nil ? try design.contributions() : nil
             let features = proxyFeatures(patterns?.design ?? contributions ?? points, criteria)
 
-            // Whole population.
+            // Whole population. The scores and the waiting times sorted once for every grouping.
             let everyone = [Int32](repeating: 0, count: n)
-            let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label))
+            let scoreOrder = ScoreSample.ascendingOrder(scores: scores)
+            let timeOrder = waiting.map { WaitingTimes.ascendingOrder(time: $0.months) }
+            let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label, order: scoreOrder))
             overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
             if let selected {
                 let k = selected.filter { $0 }.count
@@ -111,7 +115,7 @@ public enum ModelAudit {
                                            interval: wilson(Double(k), Double(n), level)))
             }
             if let waiting {
-                let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated)
+                let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated, order: timeOrder)
                 overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
             }
 
@@ -149,7 +153,7 @@ public enum ModelAudit {
                 var options = ScoreFairness.Options()
                 options.level = level
                 options.reference = reference.map(Int.init)
-                let fairness = try ScoreFairness.analyze(ScoreSample(groups: codes, groupLabels: labels, scores: scores, labels: store.label), options: options)
+                let fairness = try ScoreFairness.analyze(ScoreSample(groups: codes, groupLabels: labels, scores: scores, labels: store.label, order: scoreOrder), options: options)
                 for g in labels.indices { perGroup[g] += fairness.groups[g].entries(reference: options.reference) }
                 // Waiting list: the grid's order, k = applicants it selects.
                 var aggregates: [MetricEntry] = []
@@ -161,7 +165,7 @@ public enum ModelAudit {
                     aggregates += entries.overall
                 }
                 if let waiting {
-                    let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
+                    let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated, order: timeOrder)
                     let entries = try WaitingListFairness.survivalEntries(times, level: level)
                     for g in labels.indices { perGroup[g] += entries.groups[g] }
                     aggregates += entries.overall.filter { $0.id.isLogRank }

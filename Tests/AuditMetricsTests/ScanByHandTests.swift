@@ -93,6 +93,49 @@ struct ScanByHandTests {
         #expect(abs(byCommune.precision - 10.0 / 15) < 1e-12)
     }
 
+    /// The description's coverage and precision, counted on sets of rows as bits (``RowSet``),
+    /// are the shares a row-by-row count of its conditions gives — on 3,000 rows (not a multiple
+    /// of 64) of a sub-population, with missing numbers, for clusters of several shapes.
+    @Test func descriptionSharesAreThoseOfARowByRowCount() {
+        var random = SplitMix64(state: 21)
+        let size = 5_000
+        let income = (0..<size).map { _ in random.uniform() < 0.03 ? Double.nan : 500 + 3_000 * random.uniform() }
+        let age = (0..<size).map { _ in Double(18 + random.int(70)) }
+        let commune = (0..<size).map { _ in UInt32(random.int(5)) }
+        let features = [ScanFeature(name: "revenu", values: .numeric(income)), ScanFeature(name: "age", values: .numeric(age)),
+                        ScanFeature(name: "commune", values: .categorical(codes: commune, labels: ["A", "B", "C", "D", "E"], missing: nil))]
+        let rows = (0..<size).filter { $0 % 5 != 0 }.prefix(3_000).map { $0 }
+        let population = ClusterDescription.Population(features: features, rows: rows)
+        func meets(_ c: ScanCondition, _ r: Int) -> Bool {
+            let f = features.first { $0.name == c.feature }!
+            switch (c.kind, f.values) {
+            case (.range(let low, let high), .numeric(let v)):
+                return !v[r].isNaN && (low.map { v[r] >= $0 } ?? true) && (high.map { v[r] <= $0 } ?? true)
+            case (.categories(let labels), .categorical(let codes, let all, _)):
+                return labels.contains(all[Int(codes[r])])
+            default: return false
+            }
+        }
+        let clusters: [(Int) -> Bool] = [
+            { r in !income[r].isNaN && income[r] < 1_200 && age[r] > 40 },
+            { r in commune[r] == 2 || (commune[r] == 3 && age[r] < 30) },
+            { r in age[r] >= 60 },
+        ]
+        var described = 0
+        for inCluster in clusters {
+            let isMember = rows.map(inCluster)
+            let d = ClusterDescription.describe(population, isMember: isMember)
+            #expect(d == ClusterDescription.describe(features: features, rows: rows, isMember: isMember))
+            guard !d.conditions.isEmpty else { continue }
+            described += 1
+            let meeting = rows.indices.filter { i in d.conditions.allSatisfy { meets($0, rows[i]) } }
+            let inside = meeting.filter { isMember[$0] }.count
+            #expect(d.coverage == Double(inside) / Double(isMember.filter { $0 }.count))
+            #expect(d.precision == Double(inside) / Double(meeting.count))
+        }
+        #expect(described >= 2)
+    }
+
     /// Standardised numbers (divisor n) and one-hot categories at 1/√2; a constant column is left out.
     @Test func featureMatrixByHand() throws {
         let features = [ScanFeature(name: "x", values: .numeric([1, 3, .nan, 5])),

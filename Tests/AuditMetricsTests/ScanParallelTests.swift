@@ -82,6 +82,39 @@ struct ScanParallelTests {
         #expect(abs(result.inertia - 2.0 / 3) < 1e-12)
     }
 
+    /// Hamerly's bounds and the carried counts (``SideBounds``, ``ChunkTallies``) skip work, not
+    /// results: Lloyd carrying them gives the same sides, centroids and inertia, bit for bit, as
+    /// Lloyd computing every point in every pass — on points with many exact ties and points
+    /// a hair from the boundary (a copy of each point moved by 1e-13, and points on the
+    /// bisecting hyperplane of the start), through members out of order, on 1 and 3 threads.
+    @Test func carriedBoundsGiveTheSameBitsAsComputingEveryPoint() throws {
+        for seed in [2, 9] as [UInt64] {
+            let n = 36_000
+            let base = Self.features(n: n, seed: seed)
+            // Numbers a hair apart: each value again, moved by 1e-13 (a tie for the bounds' margin).
+            var features: [ScanFeature] = []
+            for f in base {
+                switch f.values {
+                case .numeric(let v): features.append(ScanFeature(name: f.name, values: .numeric(v + v.map { $0 + 1e-13 })))
+                case .categorical(let c, let l, let m): features.append(ScanFeature(name: f.name, values: .categorical(codes: c + c, labels: l, missing: m)))
+                }
+            }
+            let x = try ScanFeatureMatrix(features: features, rows: Array(0..<(2 * n)))
+            let dense = try x.matrix
+            let p = dense.columns
+            let start = try Matrix(rows: 2, columns: p, columnMajor: (0..<p).flatMap { [dense[11, $0], dense[2 * n - 5, $0]] })
+            let members = (0..<(2 * n)).filter { $0 % 5 != 1 }.reversed().map { $0 }
+            for threads in [1, 3] {
+                let carried = try KMeansBisection.lloyd(x.points, members: members, start: start, threads: threads)
+                let plain = try KMeansBisection.lloyd(x.points, members: members, start: start, threads: threads, carrying: false)
+                #expect(carried.sides == plain.sides, "seed \(seed), \(threads) threads")
+                #expect(carried.centroids.storage.map(\.bitPattern) == plain.centroids.storage.map(\.bitPattern))
+                #expect(carried.inertia.bitPattern == plain.inertia.bitPattern)
+                #expect(Set(carried.sides).count == 2)
+            }
+        }
+    }
+
     /// The bisection (seeding, restarts, Lloyd) and the assignment give the same bits on 1, 2
     /// and 5 threads, on 70,000 points (5 chunks), through a list of members out of order.
     @Test func bisectionDoesNotDependOnTheThreadCount() throws {

@@ -74,7 +74,7 @@ struct SensitivityStreamingTests {
         let expected: [[GridGroupDisparity]] = scores.storage.withUnsafeBufferPointer { s in
             variants.indices.map { v in
                 attributes.indices.flatMap { a in
-                    GridGroupDisparity.compute(attribute: attributes[a], reference: references[a], minGroupSize: 30,
+                    GridGroupDisparity.compute(attribute: attributes[a], counts: attributes[a].counts, reference: references[a], minGroupSize: 30,
                                                scores: UnsafeBufferPointer(rebasing: s[(v * n)..<((v + 1) * n)]),
                                                selected: full.selected[(v * n)..<((v + 1) * n)])
                 }

@@ -21,100 +21,126 @@ public struct ClusterDescription: Sendable, Equatable {
     public static let minimumCoverage = 0.75
     public static let targetPrecision = 0.9
 
+    /// What describing any cluster of one population needs, computed once for all of them:
+    /// the features, the population's rows, each number's lowest and highest value there and
+    /// each category's codes present there.
+    public struct Population: Sendable {
+        let features: [ScanFeature]
+        let rows: [Int]
+        /// Per feature: for a number, its lowest and highest value over the rows (`nil` when
+        /// every value is missing); for a category, `nil`.
+        let ranges: [(lowest: Double, highest: Double)?]
+        /// Per feature: for a category, whether each code occurs among the rows; else empty.
+        let present: [[Bool]]
+
+        public init(features: [ScanFeature], rows: [Int]) {
+            self.features = features
+            self.rows = rows
+            var ranges: [(lowest: Double, highest: Double)?] = [], present: [[Bool]] = []
+            for feature in features {
+                switch feature.values {
+                case .numeric(let values):
+                    var lowest = Double.infinity, highest = -Double.infinity, any = false
+                    for r in rows {
+                        let v = values[r]
+                        guard !v.isNaN else { continue }
+                        any = true
+                        lowest = Swift.min(lowest, v)
+                        highest = Swift.max(highest, v)
+                    }
+                    ranges.append(any ? (lowest, highest) : nil)
+                    present.append([])
+                case .categorical(let codes, let labels, _):
+                    var seen = [Bool](repeating: false, count: labels.count)
+                    for r in rows { seen[Int(codes[r])] = true }
+                    ranges.append(nil)
+                    present.append(seen)
+                }
+            }
+            self.ranges = ranges
+            self.present = present
+        }
+    }
+
     /// Describes the members (`isMember[i]` for the population row `rows[i]`) by `features`.
     public static func describe(features: [ScanFeature], rows: [Int], isMember: [Bool]) -> ClusterDescription {
-        let memberCount = isMember.filter { $0 }.count
+        describe(Population(features: features, rows: rows), isMember: isMember)
+    }
+
+    /// Describes the members (`isMember[i]` for the population row `population.rows[i]`).
+    /// The shares are counted on sets of rows as bits (``RowSet``): the same counts as row by row.
+    public static func describe(_ population: Population, isMember: [Bool]) -> ClusterDescription {
+        let n = population.rows.count
+        let members = isMember.indices.filter { isMember[$0] }
+        let memberCount = members.count
         guard memberCount > 0 else { return ClusterDescription(conditions: [], coverage: 0, precision: 0) }
-        var proposals: [(condition: ScanCondition, meets: [Bool])] = []
-        for feature in features {
-            if let proposal = propose(feature, rows: rows, isMember: isMember) { proposals.append(proposal) }
+        let memberSet = RowSet(count: n) { isMember[$0] }
+        var proposals: [(condition: ScanCondition, meets: RowSet)] = []
+        for f in population.features.indices {
+            if let proposal = propose(population, f, members: members) { proposals.append(proposal) }
         }
-        var current = [Bool](repeating: true, count: rows.count)
+        var current = RowSet(count: n, full: true)
         var chosen: [ScanCondition] = []
         var used = Set<Int>()
-        var precision = Double(memberCount) / Double(rows.count), coverage = 1.0
+        var precision = Double(memberCount) / Double(n), coverage = 1.0
         while chosen.count < maximumConditions, precision < targetPrecision {
             var best: (index: Int, precision: Double, coverage: Double)?
             for (k, proposal) in proposals.enumerated() where !used.contains(k) {
                 // Counted without building the conjunction: only the chosen one is built.
-                let (both, members) = Self.count(current, proposal.meets, isMember)
+                let (both, inside) = current.intersectionCounts(proposal.meets, memberSet)
                 guard both > 0 else { continue }
-                let c = Double(members) / Double(memberCount), p = Double(members) / Double(both)
+                let c = Double(inside) / Double(memberCount), p = Double(inside) / Double(both)
                 guard c >= minimumCoverage, p >= precision + 0.02 else { continue }
                 if p > (best?.precision ?? -1) { best = (k, p, c) }
             }
             guard let b = best else { break }
             used.insert(b.index)
             chosen.append(proposals[b.index].condition)
-            let meets = proposals[b.index].meets
-            for i in current.indices { current[i] = current[i] && meets[i] }
+            current.formIntersection(proposals[b.index].meets)
             precision = b.precision
             coverage = b.coverage
         }
         return ClusterDescription(conditions: chosen, coverage: coverage, precision: precision)
     }
 
-    /// The rows meeting both `current` and `meets`, and the members among them.
-    static func count(_ current: [Bool], _ meets: [Bool], _ isMember: [Bool]) -> (both: Int, members: Int) {
-        current.withUnsafeBufferPointer { a in
-            meets.withUnsafeBufferPointer { b in
-                isMember.withUnsafeBufferPointer { m in
-                    var both = 0, members = 0
-                    for i in 0..<a.count {
-                        let x = a[i] && b[i]
-                        both &+= x ? 1 : 0
-                        members &+= x && m[i] ? 1 : 0
-                    }
-                    return (both, members)
-                }
-            }
-        }
-    }
-
-    /// The one condition `feature` proposes, with whether each population row meets it.
-    static func propose(_ feature: ScanFeature, rows: [Int], isMember: [Bool]) -> (ScanCondition, [Bool])? {
+    /// The one condition feature `f` proposes for the cluster whose members are the
+    /// population's positions `members` (ascending), with the rows meeting it.
+    static func propose(_ population: Population, _ f: Int, members: [Int]) -> (ScanCondition, RowSet)? {
+        let feature = population.features[f], rows = population.rows
         switch feature.values {
         case .numeric(let values):
+            guard let (lowest, highest) = population.ranges[f] else { return nil }
             var memberValues: [Double] = []
-            var lowest = Double.infinity, highest = -Double.infinity, any = false
-            for (i, r) in rows.enumerated() {
-                let v = values[r]
-                guard !v.isNaN else { continue }
-                any = true
-                lowest = Swift.min(lowest, v)
-                highest = Swift.max(highest, v)
-                if isMember[i] { memberValues.append(v) }
-            }
+            memberValues.reserveCapacity(members.count)
+            for i in members where !values[rows[i]].isNaN { memberValues.append(values[rows[i]]) }
             memberValues.sort()
-            guard any, !memberValues.isEmpty else { return nil }
+            guard !memberValues.isEmpty else { return nil }
             let k = memberValues.count - 1
             let low = memberValues[Int((0.05 * Double(k)).rounded(.down))]
             let high = memberValues[Int((0.95 * Double(k)).rounded(.up))]
             let lowBound = low > lowest ? low : nil, highBound = high < highest ? high : nil
             guard lowBound != nil || highBound != nil else { return nil }
-            let meets = rows.map { r in
-                let v = values[r]
-                return !v.isNaN && (lowBound.map { v >= $0 } ?? true) && (highBound.map { v <= $0 } ?? true)
+            // A missing bound as ±∞: `v >= −∞` and `v <= +∞` hold for every number (NaN fails both).
+            let a = lowBound ?? -.infinity, b = highBound ?? .infinity
+            let meets = values.withUnsafeBufferPointer { v in
+                rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { v[r[$0]] >= a && v[r[$0]] <= b } }
             }
             return (ScanCondition(feature: feature.name, kind: .range(low: lowBound, high: highBound)), meets)
         case .categorical(let codes, let labels, _):
             var counts = [Int](repeating: 0, count: labels.count)
-            var present = [Bool](repeating: false, count: labels.count)
-            var members = 0
-            for (i, r) in rows.enumerated() {
-                present[Int(codes[r])] = true
-                if isMember[i] { counts[Int(codes[r])] += 1; members += 1 }
-            }
+            for i in members { counts[Int(codes[rows[i]])] += 1 }
             let order = labels.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
             var kept: [Int] = [], running = 0
-            for code in order where Double(running) < 0.9 * Double(members) {
+            for code in order where Double(running) < 0.9 * Double(members.count) {
                 kept.append(code)
                 running += counts[code]
             }
-            guard kept.count < present.filter({ $0 }).count else { return nil }
+            guard kept.count < population.present[f].filter({ $0 }).count else { return nil }
             var inSet = [Bool](repeating: false, count: labels.count)
             for code in kept { inSet[code] = true }
-            let meets = rows.map { inSet[Int(codes[$0])] }
+            let meets = codes.withUnsafeBufferPointer { c in
+                rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { inSet[Int(c[r[$0]])] } }
+            }
             return (ScanCondition(feature: feature.name, kind: .categories(kept.map { labels[$0] })), meets)
         }
     }

@@ -102,37 +102,69 @@ public enum KMeansBisection {
     }
 
     /// Lloyd's iterations on the points `members` from the centroids `start` (2 × p), on
-    /// `threads` threads.
-    public static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int) throws -> Result {
-        try lloyd(points, members: members, start: start, threads: threads, contiguous: false)
+    /// `threads` threads. `carrying: false` computes every point in every pass (no
+    /// ``SideBounds``, the one-hot columns counted again): the same bits, for comparison.
+    public static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int, carrying: Bool = true) throws -> Result {
+        try lloyd(points, members: members, start: start, threads: threads, contiguous: false, carrying: carrying)
     }
 
     /// `contiguous`: `members` is `0..<points.count` (the loops then read the points in order).
-    static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int, contiguous: Bool) throws -> Result {
+    /// `carrying`: the iterations carry Hamerly's bounds (``SideBounds``) and the counts of the
+    /// one-hot columns (``ChunkTallies``) from pass to pass; without, every pass computes every
+    /// point and counts again (the same bits, slower: what the tests compare with).
+    static func lloyd(_ points: ScanPoints, members: [Int], start: Matrix, threads: Int, contiguous: Bool, carrying: Bool = true) throws -> Result {
         let m = members.count, p = points.dimension
         var centroids = start.storage
         var sides = [UInt8](repeating: 0, count: m)
+        let bounds = carrying ? SideBounds(points: points, members: members) : nil
+        let tallies = ChunkTallies(chunks: (m + chunkRows - 1) / chunkRows, dimension: p)
         var first = true
-        var inertia: Double?
+        var converged = false
         for _ in 0..<maximumIterations {
-            let pass = onePass(points, members: members, centroids: centroids, sides: &sides, assign: true, threads: threads, contiguous: contiguous)
-            if !pass.changed && !first { inertia = pass.inertia; break }
+            let pass = onePass(points, members: members, centroids: centroids, sides: &sides, work: .assignAndSum, bounds: bounds, tallies: tallies,
+                               threads: threads, contiguous: contiguous)
+            tallies.isCounted = carrying
+            if !pass.changed && !first { converged = true; break }
             first = false
             // New centroids: the means of each side (a side left empty keeps its centroid).
+            var moved = centroids
             for j in 0..<p {
-                for k in 0..<2 where pass.counts[k] > 0 { centroids[j * 2 + k] = pass.sums[j * 2 + k] / Double(pass.counts[k]) }
+                for k in 0..<2 where pass.counts[k] > 0 { moved[j * 2 + k] = pass.sums[j * 2 + k] / Double(pass.counts[k]) }
             }
+            bounds?.centroidsMoved(from: centroids, to: moved)
+            centroids = moved
         }
-        // After the last iteration the centroids moved: the inertia under them and the final sides.
-        let total = inertia ?? onePass(points, members: members, centroids: centroids, sides: &sides, assign: false, threads: threads,
-                                       contiguous: contiguous).inertia
+        // The inertia under the last centroids and the final sides (after convergence, those of
+        // the last pass, which moved no point; else the centroids moved after the last pass):
+        // one pass that only measures, the iterations having skipped it.
+        let total = onePass(points, members: members, centroids: centroids, sides: &sides, work: converged ? .inertia : .assignAndInertia,
+                            threads: threads, contiguous: contiguous).inertia
         return Result(sides: sides, centroids: try Matrix(rows: 2, columns: p, columnMajor: centroids), inertia: total)
     }
 
-    /// One pass over the points: (when `assign`) each point to the nearer centroid, then the
-    /// inertia, the counts and the sums per side, chunk by chunk, the chunks added in order.
+    /// What a pass over the points does.
+    enum PassWork {
+        /// Each point to the nearer centroid, then the counts and sums per side (an iteration).
+        case assignAndSum
+        /// The inertia under the sides as they are (after convergence).
+        case inertia
+        /// Each point to the nearer centroid, then the inertia (after the last iteration).
+        case assignAndInertia
+
+        var assigns: Bool { self != .inertia }
+        var sums: Bool { self == .assignAndSum }
+    }
+
+    /// One pass over the points: (when `work` assigns) each point to the nearer centroid, then
+    /// the counts and sums per side, or the inertia, chunk by chunk, the chunks added in order.
+    /// Both are needed together only by the first iteration of the original algorithm's test;
+    /// here an iteration sums and the last pass measures the inertia, each as a pass over the
+    /// points in the same order: the numbers are the ones the one-loop form gave.
+    /// With `bounds` (an iteration), a point whose side cannot change under the new centroids
+    /// (``SideBounds``) keeps it without its products being computed.
     static func onePass(_ points: ScanPoints, members: [Int], centroids: [Double], sides: inout [UInt8],
-                        assign: Bool, threads: Int, contiguous: Bool) -> (changed: Bool, inertia: Double, counts: [Int], sums: [Double]) {
+                        work: PassWork, bounds: SideBounds? = nil, tallies: ChunkTallies? = nil,
+                        threads: Int, contiguous: Bool) -> (changed: Bool, inertia: Double, counts: [Int], sums: [Double]) {
         let m = members.count, p = points.dimension
         let chunks = (m + chunkRows - 1) / chunkRows
         var cn = [0.0, 0.0]
@@ -146,38 +178,77 @@ public enum KMeansBisection {
                 sides.withUnsafeMutableBufferPointer { sb in
                     partials.withUnsafeMutableBufferPointer { pb in
                         centroids.withUnsafeBufferPointer { cb in
-                            let shared = Shared(members: contiguous ? nil : mb.baseAddress!, out: pb.baseAddress!, sides: sb.baseAddress!,
+                            var shared = Shared(members: contiguous ? nil : mb.baseAddress!, out: pb.baseAddress!, sides: sb.baseAddress!,
                                                 centroids: cb.baseAddress!)
-                            forEachChunk(m, threads: threads) { chunk, range in
+                            shared.bounds = bounds?.pass(centroidNorms: cn0, cn1)
+                            shared.tallies = tallies
+                            forEachChunk(m, threads: threads) { [shared] chunk, range in
                                 let sums = shared.out + chunk * stride
-                                let counts = UnsafeMutablePointer<Int>.allocate(capacity: 4 * p)
-                                counts.initialize(repeating: 0, count: 4 * p)
-                                defer { counts.deallocate() }
+                                let tally = shared.tallies?.chunk(chunk)
+                                let counted = shared.tallies?.isCounted ?? false
+                                var scratch = ScanKernel.ChunkScratch(dimension: p, tileRows: tileRows)
+                                defer { scratch.deallocate() }
                                 let g = UnsafeMutablePointer<Double>.allocate(capacity: 2 * tileRows)
                                 defer { g.deallocate() }
                                 let g0 = g, g1 = g + tileRows
                                 var inertia = 0.0, count1 = 0, changed = false
                                 for lo in Swift.stride(from: range.lowerBound, to: range.upperBound, by: tileRows) {
                                     let tile = lo..<min(lo + tileRows, range.upperBound)
-                                    kernel.products(shared.members, tile, centroids: shared.centroids, g0, g1)
                                     let s = shared.sides + lo
-                                    if assign {
+                                    if let bound = shared.bounds {
+                                        // The points whose side may change, then their products only.
+                                        var active = 0
                                         for t in 0..<tile.count {
-                                            let s0 = cn0 - 2 * g0[t], s1 = cn1 - 2 * g1[t]
+                                            scratch.active[active] = kernel.point(shared.members, lo + t)
+                                            scratch.position[active] = t
+                                            active &+= Int(unsafeBitCast(bound.mayChange(lo + t), to: UInt8.self))
+                                        }
+                                        kernel.products(UnsafePointer(scratch.active), 0..<active, centroids: shared.centroids, g0, g1)
+                                        for a in 0..<active {
+                                            let t = scratch.position[a]
+                                            let s0 = cn0 - 2 * g0[a], s1 = cn1 - 2 * g1[a]
                                             let side: UInt8 = s1 < s0 ? 1 : 0
-                                            changed = changed || side != s[t]
+                                            if side != s[t] {
+                                                changed = true
+                                                if counted, let tally { kernel.changeSide(scratch.active[a], from: s[t], to: side, tally, dimension: p) }
+                                            }
                                             s[t] = side
+                                            bound.measured(lo + t, norm: kernel.norms[scratch.active[a]], s0, s1, side: side)
+                                        }
+                                    } else {
+                                        kernel.products(shared.members, tile, centroids: shared.centroids, g0, g1)
+                                        if work.assigns {
+                                            for t in 0..<tile.count {
+                                                let s0 = cn0 - 2 * g0[t], s1 = cn1 - 2 * g1[t]
+                                                let side: UInt8 = s1 < s0 ? 1 : 0
+                                                changed = changed || side != s[t]
+                                                s[t] = side
+                                            }
                                         }
                                     }
-                                    for t in 0..<tile.count {
-                                        let one = s[t] != 0
-                                        let norm = kernel.norms[kernel.point(shared.members, lo + t)]
-                                        inertia += max(0, norm + (one ? cn1 : cn0) - 2 * (one ? g1[t] : g0[t]))
-                                        count1 += Int(s[t])
+                                    if work.sums {
+                                        kernel.addNumbersToSums(shared.members, tile, sides: s, sums)
+                                        if !counted {
+                                            kernel.countCategories(shared.members, tile, sides: s, scratch.counts, dimension: p)
+                                            for t in 0..<tile.count { count1 &+= Int(s[t]) }
+                                        }
+                                    } else {
+                                        for t in 0..<tile.count {
+                                            let one = s[t] != 0
+                                            let norm = kernel.norms[kernel.point(shared.members, lo + t)]
+                                            inertia += max(0, norm + (one ? cn1 : cn0) - 2 * (one ? g1[t] : g0[t]))
+                                            count1 &+= Int(s[t])
+                                        }
                                     }
-                                    kernel.addToSums(shared.members, tile, sides: s, sums, counts: counts, dimension: p)
                                 }
-                                kernel.finishSums(sums, counts: counts, dimension: p)
+                                if work.sums, let tally {
+                                    if !counted {
+                                        for j in 0..<(2 * p) { tally[j] = scratch.counts[j] + scratch.counts[2 * p + j] }
+                                        tally[2 * p] = count1
+                                    }
+                                    kernel.finishSums(sums, tally: tally, dimension: p)
+                                    count1 = tally[2 * p]
+                                }
                                 sums[2 * p] = inertia
                                 sums[2 * p + 1] = Double(range.count - count1)
                                 sums[2 * p + 2] = Double(count1)
@@ -264,5 +335,10 @@ public enum KMeansBisection {
         let out: UnsafeMutablePointer<Double>!
         var sides: UnsafeMutablePointer<UInt8>! = nil
         var centroids: UnsafePointer<Double>! = nil
+        /// The bounds of an iteration's pass, when it skips points.
+        var bounds: SideBounds.Pass?
+        /// An iteration's counts per chunk, carried from pass to pass.
+        var tallies: ChunkTallies?
     }
 }
+

@@ -16,6 +16,21 @@ struct ScanKernel: @unchecked Sendable {
     /// `repeatedWeight[c]`: `w` added `c` times to 0, one addition after the other (what a
     /// chunk's sum over a one-hot column is when `c` of its points have the category there).
     let repeatedWeight: UnsafeBufferPointer<Double>
+    /// The number blocks and the category blocks of ``blocks``, each in column order.
+    let numberBlocks: [ScanPoints.Block], categoryBlocks: [ScanPoints.Block]
+
+    init(count: Int, numbers: UnsafeBufferPointer<Double>, categories: UnsafeBufferPointer<UInt32>, norms: UnsafeBufferPointer<Double>,
+         blocks: [ScanPoints.Block], weight: Double, repeatedWeight: UnsafeBufferPointer<Double>) {
+        self.count = count
+        self.numbers = numbers
+        self.categories = categories
+        self.norms = norms
+        self.blocks = blocks
+        self.weight = weight
+        self.repeatedWeight = repeatedWeight
+        numberBlocks = blocks.filter(\.isNumber)
+        categoryBlocks = blocks.filter { !$0.isNumber }
+    }
 
     /// `g0[t] = x·c₀`, `g1[t] = x·c₁` for the point `members[lo + t]`, `Σ_j x_j·c_kj` from 0 in
     /// column order; `c` is 2 × p column-major (`c[2j + k]`).
@@ -93,64 +108,101 @@ struct ScanKernel: @unchecked Sendable {
         }
     }
 
-    /// Adds each point `members[lo + t]` to the sums of its side `sides[t]`: `sums[2j + k] += x_j`
-    /// (2 × p column-major), the points in order, for the number columns; for a one-hot
-    /// column, whose values are all `w`, counts the points instead: `counts[2j + k] += 1`
-    /// (two banks of 2p counts, by the parity of `t`, to shorten the chains of additions), the
-    /// sum being then ``repeatedWeight`` of the count (``finishSums(_:_:)``), the same bits.
-    func addToSums(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>,
-                   counts: UnsafeMutablePointer<Int>, dimension p: Int) {
+    /// The working memory of one chunk's pass.
+    struct ChunkScratch {
+        /// Two banks of 2p counts (``countCategories(_:_:sides:_:dimension:)``).
+        let counts: UnsafeMutablePointer<Int>
+        /// A tile's points whose side may change (``SideBounds``) and their positions in the tile.
+        let active: UnsafeMutablePointer<Int>, position: UnsafeMutablePointer<Int>
+
+        init(dimension p: Int, tileRows: Int) {
+            counts = .allocate(capacity: 4 * p)
+            counts.initialize(repeating: 0, count: 4 * p)
+            active = .allocate(capacity: tileRows)
+            position = .allocate(capacity: tileRows)
+        }
+
+        func deallocate() {
+            counts.deallocate()
+            active.deallocate()
+            position.deallocate()
+        }
+    }
+
+    /// Adds each point `members[lo + t]` to the sums of its side `sides[t]`, for the number
+    /// columns: `sums[2j + k] += x_j` (2 × p column-major), the points in order, 0 added to the
+    /// other side's sum (`s + 0 = s`: the sums start at +0 and are never −0). Up to four number
+    /// columns at once, one SIMD lane per column: each lane is its own sum in point order, the
+    /// same bits as one column at a time, without waiting on one chain of additions per column.
+    func addNumbersToSums(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>, _ sums: UnsafeMutablePointer<Double>) {
         let lo = range.lowerBound, len = range.count
-        for block in blocks {
-            if block.isNumber {
-                let x = numbers.baseAddress! + block.slot * count
-                // Two running sums in registers; adding 0 to the other side's leaves it unchanged.
-                var s0 = sums[2 * block.column], s1 = sums[2 * block.column + 1]
-                if let members {
-                    let m = members + lo
-                    for t in 0..<len {
-                        let v = x[m[t]], one = sides[t] != 0
-                        s0 += one ? 0 : v
-                        s1 += one ? v : 0
-                    }
-                } else {
-                    let xs = x + lo
-                    for t in 0..<len {
-                        let v = xs[t], one = sides[t] != 0
-                        s0 += one ? 0 : v
-                        s1 += one ? v : 0
-                    }
-                }
-                sums[2 * block.column] = s0
-                sums[2 * block.column + 1] = s1
-            } else {
-                let index = categories.baseAddress! + block.slot * count
-                let c = counts + 2 * block.column, c2 = c + 2 * p
-                if let members {
-                    let m = members + lo
-                    for t in 0..<len {
-                        let bank = (t & 1) == 0 ? c : c2
-                        bank[2 * Int(index[m[t]]) + Int(sides[t])] += 1
-                    }
-                } else {
-                    let ks = index + lo
-                    var t = 0
-                    while t + 1 < len {
-                        c[2 * Int(ks[t]) + Int(sides[t])] += 1
-                        c2[2 * Int(ks[t + 1]) + Int(sides[t + 1])] += 1
-                        t += 2
-                    }
-                    if t < len { c[2 * Int(ks[t]) + Int(sides[t])] += 1 }
-                }
+        let zero = SIMD4<Double>(repeating: 0)
+        for first in Swift.stride(from: 0, to: numberBlocks.count, by: 4) {
+            let group = min(4, numberBlocks.count - first)
+            // Lanes past the group's columns read its first column again and are not written back.
+            let b0 = numberBlocks[first], b1 = numberBlocks[first + min(1, group - 1)]
+            let b2 = numberBlocks[first + min(2, group - 1)], b3 = numberBlocks[first + min(3, group - 1)]
+            let x0 = numbers.baseAddress! + b0.slot * count, x1 = numbers.baseAddress! + b1.slot * count
+            let x2 = numbers.baseAddress! + b2.slot * count, x3 = numbers.baseAddress! + b3.slot * count
+            var acc0 = SIMD4(sums[2 * b0.column], sums[2 * b1.column], sums[2 * b2.column], sums[2 * b3.column])
+            var acc1 = SIMD4(sums[2 * b0.column + 1], sums[2 * b1.column + 1], sums[2 * b2.column + 1], sums[2 * b3.column + 1])
+            for t in 0..<len {
+                let i = point(members, lo + t)
+                let v = SIMD4(x0[i], x1[i], x2[i], x3[i])
+                let one = SIMDMask<SIMD4<Int64>>(repeating: sides[t] != 0)
+                acc0 += v.replacing(with: zero, where: one)
+                acc1 += zero.replacing(with: v, where: one)
+            }
+            for (lane, b) in [b0, b1, b2, b3].prefix(group).enumerated() {
+                sums[2 * b.column] = acc0[lane]
+                sums[2 * b.column + 1] = acc1[lane]
             }
         }
     }
 
-    /// The sums of the one-hot columns from the counts of ``addToSums(_:_:sides:_:counts:dimension:)``.
-    func finishSums(_ sums: UnsafeMutablePointer<Double>, counts: UnsafePointer<Int>, dimension p: Int) {
+    /// Counts each point `members[lo + t]` in its side's one-hot column of each category:
+    /// `counts[2j + k] += 1`, in two banks of 2p counts by the parity of `t` (to shorten the
+    /// chains of additions); merged by ``ChunkTallies``.
+    func countCategories(_ members: UnsafePointer<Int>?, _ range: Range<Int>, sides: UnsafePointer<UInt8>,
+                         _ counts: UnsafeMutablePointer<Int>, dimension p: Int) {
+        let lo = range.lowerBound, len = range.count
         for block in blocks where !block.isNumber {
+            let index = categories.baseAddress! + block.slot * count
+            let c = counts + 2 * block.column, c2 = c + 2 * p
+            if let members {
+                let m = members + lo
+                for t in 0..<len {
+                    let bank = (t & 1) == 0 ? c : c2
+                    bank[2 * Int(index[m[t]]) + Int(sides[t])] &+= 1
+                }
+            } else {
+                let ks = index + lo
+                var t = 0
+                while t + 1 < len {
+                    c[2 * Int(ks[t]) + Int(sides[t])] &+= 1
+                    c2[2 * Int(ks[t + 1]) + Int(sides[t + 1])] &+= 1
+                    t += 2
+                }
+                if t < len { c[2 * Int(ks[t]) + Int(sides[t])] &+= 1 }
+            }
+        }
+    }
+
+    /// Moves point `i` from side `old` to side `new` in a chunk's ``ChunkTallies``.
+    @inline(__always) func changeSide(_ i: Int, from old: UInt8, to new: UInt8, _ tally: UnsafeMutablePointer<Int>, dimension p: Int) {
+        for block in categoryBlocks {
+            let j = 2 * (block.column + Int(categories[block.slot * count + i]))
+            tally[j + Int(old)] &-= 1
+            tally[j + Int(new)] &+= 1
+        }
+        tally[2 * p] &+= Int(new) &- Int(old)
+    }
+
+    /// The sums of the one-hot columns from a chunk's ``ChunkTallies``: `w` added `count` times.
+    func finishSums(_ sums: UnsafeMutablePointer<Double>, tally: UnsafePointer<Int>, dimension p: Int) {
+        for block in categoryBlocks {
             for j in (2 * block.column)..<(2 * (block.column + block.width)) {
-                sums[j] = repeatedWeight[counts[j] + counts[2 * p + j]]
+                sums[j] = repeatedWeight[tally[j]]
             }
         }
     }

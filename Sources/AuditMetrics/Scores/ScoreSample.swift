@@ -25,7 +25,16 @@ public struct ScoreSample: Sendable {
     ///   - scores: one score per applicant; NaN is a missing score.
     ///   - labels: optional 0/1 ground truth per applicant.
     /// - Throws: ``ScoreInputError`` naming the argument and row of the first invalid value.
-    public init(groups: [Int32], groupLabels: [String], scores: [Double], labels: [UInt8]? = nil) throws {
+    /// The rows with a score (not NaN), by ascending score (ties by row index): what
+    /// ``init(groups:groupLabels:scores:labels:order:)`` takes to skip its own sort when
+    /// several groupings of the same scores are analysed.
+    public static func ascendingOrder(scores: [Double]) -> [Int32] {
+        StableRadixSort.ascending((0..<Int32(clamping: scores.count)).filter { !scores[Int($0)].isNaN }) { scores[$0] }
+    }
+
+    ///   - order: ``ascendingOrder(scores:)`` of `scores`, when the caller has it (the rows
+    ///     analysed are taken from it in its order: the same as sorting them).
+    public init(groups: [Int32], groupLabels: [String], scores: [Double], labels: [UInt8]? = nil, order ascending: [Int32]? = nil) throws {
         guard scores.count == groups.count else { throw ScoreInputError.lengthMismatch(argument: "scores", expected: groups.count, found: scores.count) }
         guard groups.count <= StableRadixSort.maximumCount else {
             throw ScoreInputError.invalidParameter(name: "groups", expected: "at most \(StableRadixSort.maximumCount) rows")
@@ -46,7 +55,7 @@ public struct ScoreSample: Sendable {
             rows.append(Int32(r))
         }
         // Ascending score, ties by row index: a stable radix sort over rows in index order.
-        let order = StableRadixSort.ascending(rows) { scores[$0] }
+        let order = ascending.map { $0.filter { groups[Int($0)] >= 0 } } ?? StableRadixSort.ascending(rows) { scores[$0] }
         self.groupLabels = groupLabels
         self.sortedGroups = order.map { groups[Int($0)] }
         self.sortedScores = order.map { scores[Int($0)] }

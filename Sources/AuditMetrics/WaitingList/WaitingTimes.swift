@@ -15,8 +15,17 @@ public struct WaitingTimes: Sendable {
     let inputRows: Int
     public let excluded: Int
 
+    /// Every row, by ascending `time` (ties by row index): what ``init(groups:groupLabels:time:event:order:)``
+    /// takes to skip its own sort when several groupings of the same rows are analysed.
+    public static func ascendingOrder(time: [Double]) -> [Int32] {
+        StableRadixSort.ascending((0..<Int32(clamping: time.count)).map { $0 }) { time[$0] }
+    }
+
+    /// - Parameter order: ``ascendingOrder(time:)`` of `time`, when the caller has it (the rows
+    ///   analysed are then taken from it in its order: a stable sort of a subset is the sorted
+    ///   whole with the other rows left out, so the result is the same).
     /// - Throws: ``WaitingListInputError`` naming the first invalid row.
-    public init(groups: [Int32], groupLabels: [String], time: [Double], event: [UInt8]) throws {
+    public init(groups: [Int32], groupLabels: [String], time: [Double], event: [UInt8], order ascending: [Int32]? = nil) throws {
         guard time.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "time", expected: groups.count, found: time.count) }
         guard event.count == groups.count else { throw WaitingListInputError.lengthMismatch(argument: "event", expected: groups.count, found: event.count) }
         guard groups.count <= StableRadixSort.maximumCount else {
@@ -35,7 +44,13 @@ public struct WaitingTimes: Sendable {
             rows.append(Int32(r))
         }
         // Ascending time, ties by row index: a stable radix sort over rows in index order.
-        let order = StableRadixSort.ascending(rows) { time[$0] }
+        let order: [Int32]
+        if let ascending {
+            precondition(ascending.count == time.count, "the order of every row")
+            order = ascending.filter { groups[Int($0)] >= 0 }
+        } else {
+            order = StableRadixSort.ascending(rows) { time[$0] }
+        }
         self.groupLabels = groupLabels
         self.sortedTimes = order.map { time[Int($0)] }
         self.sortedEvents = order.map { event[Int($0)] }

@@ -9,19 +9,26 @@ extension GridGroupDisparity {
     /// - Parameter reference: index of the reference group in `attribute.groups`.
     /// - Parameter priorities: the mandated priorities each group holds (by code), as the audit's
     ///   groups do; empty when none is declared.
-    static func compute(attribute: GroupColumn, reference: Int, minGroupSize: Int, priorities: [Set<String>]? = nil,
+    /// - Parameter counts: the rows of each group (`attribute.counts`), the same for every variant.
+    static func compute(attribute: GroupColumn, counts: [Int], reference: Int, minGroupSize: Int, priorities: [Set<String>]? = nil,
                         scores: UnsafeBufferPointer<Double>, selected: ArraySlice<Bool>) -> [GridGroupDisparity] {
         let k = attribute.groups.count
-        var counts = [Int](repeating: 0, count: k)
         var chosen = [Int](repeating: 0, count: k)
         var sums = [Double](repeating: 0, count: k)
-        var i = selected.startIndex
-        for (row, code) in attribute.codes.enumerated() {
-            let g = Int(code)
-            counts[g] += 1
-            if selected[i] { chosen[g] += 1 }
-            sums[g] += scores[row]
-            i += 1
+        // Each group's score sum in row order (the bits of a plain loop); the selected counted
+        // without a branch (a variant selects few, unpredictably).
+        attribute.codes.withUnsafeBufferPointer { codes in
+            selected.withUnsafeBufferPointer { picked in
+                chosen.withUnsafeMutableBufferPointer { chosen in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        for row in 0..<codes.count {
+                            let g = Int(codes[row])
+                            chosen[g] &+= Int(unsafeBitCast(picked[row], to: UInt8.self))
+                            sums[g] += scores[row]
+                        }
+                    }
+                }
+            }
         }
         let rates: [MetricValue] = (0..<k).map { g in
             .ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: n = 0")

@@ -96,9 +96,10 @@ public enum GridSensitivity {
         let variants = variants(of: design, scales: scales)
         let w = try weightMatrix(of: design, variants: variants)
         let referenceCodes = references
+        let groupCounts = attributes.map(\.counts)
         let measured = try measure(design: design, weights: w, threads: threads) { points, selected in
             attributes.indices.flatMap { a in
-                GridGroupDisparity.compute(attribute: attributes[a], reference: referenceCodes[a], minGroupSize: minGroupSize,
+                GridGroupDisparity.compute(attribute: attributes[a], counts: groupCounts[a], reference: referenceCodes[a], minGroupSize: minGroupSize,
                                            priorities: priorities[attributes[a].attribute],
                                            scores: points, selected: selected)
             }

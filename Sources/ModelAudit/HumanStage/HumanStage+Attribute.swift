@@ -92,7 +92,7 @@ extension HumanStage {
         if let waiting = input.waiting {
             let combined = codes.indices.map { i -> Int32 in codes[i] < 0 ? -1 : codes[i] * Int32(bands) + Int32(band(ofStratum: strata[i])) }
             let cellLabels = labels.flatMap { l in (1...bands).map { "\(l)\u{1F}\($0)" } }
-            let times = try WaitingTimes(groups: combined, groupLabels: cellLabels, time: waiting.months, event: waiting.allocated)
+            let times = try WaitingTimes(groups: combined, groupLabels: cellLabels, time: waiting.months, event: waiting.allocated, order: input.waitingOrder)
             let curves = try WaitingListFairness.survival(times, level: level).groups
             for g in labels.indices where counts[g] > 0 {
                 for b in 0..<bands {
@@ -102,7 +102,7 @@ extension HumanStage {
                     perGroup[g].append(MetricEntry(.kmMedianWaitBand(b + 1), value, n: km.n, interval: km.n < k ? nil : km.medianInterval))
                 }
             }
-            let byGroup = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated)
+            let byGroup = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated, order: input.waitingOrder)
             let test = try StratifiedLogRank(byGroup, strata: strata, strataCount: strataCount)
             let analysed = test.stratumSizes.reduce(0, +)
             aggregates.append(MetricEntry(.stratifiedLogrankChi2, test.statistic, n: analysed))

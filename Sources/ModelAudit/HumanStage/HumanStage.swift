@@ -49,6 +49,9 @@ public enum HumanStage {
         let allocation: GridAllocationResult
         let selected: [Bool]
         let waiting: WaitingDates?
+        /// Every row by ascending wait (``WaitingTimes/ascendingOrder(time:)``), sorted once for
+        /// every grouping of the waits.
+        let waitingOrder: [Int32]?
         let hidden: Set<String>
         let gridFile: String
         let threads: Int
@@ -68,7 +71,8 @@ public enum HumanStage {
                            waiting: WaitingDates? = nil, gridFile: String, threads: Int = 1) throws -> HumanStageResult? {
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
-                             selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting, hidden: hidden,
+                             selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting,
+                             waitingOrder: waiting.map { WaitingTimes.ascendingOrder(time: $0.months) }, hidden: hidden,
                              gridFile: gridFile, threads: threads))
     }
 

@@ -1,0 +1,36 @@
+@testable import AuditMetrics
+import TestSupport
+import Testing
+
+/// The scores and the waits sorted once for every grouping (``ScoreSample/ascendingOrder(scores:)``,
+/// ``WaitingTimes/ascendingOrder(time:)``): each grouping's rows taken from the shared order
+/// are the rows its own sort gives, in the same order — on 3,000 rows with many ties, missing
+/// scores and rows left out of the grouping (code −1).
+@Suite("SharedOrder")
+struct SharedOrderTests {
+    @Test func aSharedOrderGivesEachGroupingItsOwnSort() throws {
+        var random = SplitMix64(state: 17)
+        let n = 3_000
+        let scores = (0..<n).map { _ in random.uniform() < 0.05 ? Double.nan : Double(random.int(40)) }
+        let months = (0..<n).map { _ in Double(random.int(120)) / 2 }
+        let events = (0..<n).map { _ in UInt8(random.int(2)) }
+        let labels = (0..<n).map { _ in UInt8(random.int(2)) }
+        let scoreOrder = ScoreSample.ascendingOrder(scores: scores)
+        let timeOrder = WaitingTimes.ascendingOrder(time: months)
+        #expect(scoreOrder.count == scores.filter { !$0.isNaN }.count && timeOrder.count == n)
+        for groups in 2...4 {
+            let codes = (0..<n).map { _ in random.uniform() < 0.1 ? Int32(-1) : Int32(random.int(groups)) }
+            let names = (0..<groups).map { "g\($0)" }
+            let own = try ScoreSample(groups: codes, groupLabels: names, scores: scores, labels: labels)
+            let shared = try ScoreSample(groups: codes, groupLabels: names, scores: scores, labels: labels, order: scoreOrder)
+            #expect(shared.sortedScores == own.sortedScores && shared.sortedGroups == own.sortedGroups && shared.sortedLabels == own.sortedLabels)
+            #expect(try ScoreFairness.analyze(shared) == ScoreFairness.analyze(own))
+            let ownTimes = try WaitingTimes(groups: codes, groupLabels: names, time: months, event: events)
+            let sharedTimes = try WaitingTimes(groups: codes, groupLabels: names, time: months, event: events, order: timeOrder)
+            #expect(sharedTimes.sortedRows == ownTimes.sortedRows && sharedTimes.sortedGroups == ownTimes.sortedGroups)
+            #expect(sharedTimes.sortedTimes == ownTimes.sortedTimes && sharedTimes.sortedEvents == ownTimes.sortedEvents)
+            // Not vacuous: ties are broken by row, which a sort by value alone would not fix.
+            #expect(Set(ownTimes.sortedTimes).count < ownTimes.count / 10)
+        }
+    }
+}
