@@ -161,6 +161,9 @@ public enum BiasScan {
             nodes.append(ScanNode(members: right, parent: next, variance: variance(yd, right)))
             nodes[next].children = (nodes.count - 2, nodes.count - 1)
             nodes[next].centroids = bisection.centroids
+            // A split node's members are its children's: only leaves keep theirs (the tests,
+            // the candidates and the leaf of each applicant read leaves only).
+            nodes[next].members = []
             splits += 1
         }
         return (nodes, splits)
@@ -209,8 +212,9 @@ public enum BiasScan {
     }
 }
 
-/// A node of the tree of bisections: its discovery members, and when it was split, its children
-/// and the two centroids that send a held-out applicant to one or the other.
+/// A node of the tree of bisections: its discovery members (a leaf's; a split node gives its
+/// own up to its children), and when it was split, its children and the two centroids that
+/// send a held-out applicant to one or the other.
 struct ScanNode {
     var members: [Int]
     var parent: Int?
