@@ -62,7 +62,7 @@ package enum InputErrorText {
     /// The French names of the documents an error can be about as a whole.
     static let documentNames = [
         "spec": "spécification", "grid": "grille", "tariff": "tarif", "drought rule": "règle de sécheresse",
-        "manifest": "manifeste", "data": "données",
+        "manifest": "manifeste",
     ]
 
     /// A role (`label`, `decision`) in `t`'s language.

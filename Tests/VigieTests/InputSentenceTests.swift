@@ -74,4 +74,21 @@ import Testing
         #expect(fr.contains("(`g=GROUP`)"), "\(fr)")
         #expect(!fr.contains("column\u{202F}:"), "\(fr)")
     }
+
+    /// The checks Vigie's commands make in `validate()` in French, with ArgumentParser's usage
+    /// lines; ArgumentParser's own messages (a value it cannot parse) stay English.
+    @Test func commandLineChecksInFrench() throws {
+        let data = CLI.root.appendingPathComponent("Tests/BadInputs/common/applicants.csv").path
+        let threads = try CLI.run(["audit", "--data", data, "--protected", "situation", "--decision", "d", "--threads", "0", "--lang", "fr"])
+        #expect(threads.status == 2)
+        let said = threads.stderr.replacingOccurrences(of: "\u{202F}", with: " ")
+        #expect(said.hasPrefix("erreur : `--threads` doit valoir au moins 1\nUtilisation : vigie audit"), "\(threads.stderr)")
+        #expect(said.contains("Voir `vigie audit --help` pour plus d'informations."), "\(threads.stderr)")
+        let english = try CLI.run(["audit", "--data", data, "--protected", "situation", "--decision", "d", "--threads", "0"])
+        #expect(english.stderr.hasPrefix("Error: --threads must be at least 1\nUsage: vigie audit"), "\(english.stderr)")
+        let compare = try CLI.run(["compare", "--lang", "fr"])
+        #expect(compare.stderr.replacingOccurrences(of: "\u{202F}", with: " ").hasPrefix("erreur : donnez deux tarifs (`--tariff A.yaml --tariff B.yaml`)"), "\(compare.stderr)")
+        let parser = try CLI.run(["audit", "--data", data, "--threads", "abc", "--lang", "fr"])
+        #expect(parser.status == 2 && parser.stderr.contains("The value 'abc' is invalid"), "\(parser.stderr)")
+    }
 }
