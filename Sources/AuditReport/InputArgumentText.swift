@@ -32,8 +32,10 @@ package enum InputArgumentText {
         case "sizes":
             return value.isEmpty ? "aucun" : value.replacingOccurrences(of: "unknown", with: t(.groupMissing))
         default:
-            if !quoted, value.wholeMatch(of: /-?[0-9]+\.[0-9]+/) != nil { return value.replacingOccurrences(of: ".", with: ",") }
-            return value
+            // A number Vigie wrote (not the input's quoted text): the language's decimal mark and minus.
+            guard !quoted, value.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return value }
+            let digits = value.hasPrefix("-") ? t.numbers.minusSign + value.dropFirst() : value
+            return digits.replacingOccurrences(of: ".", with: t.numbers.decimalMark)
         }
     }
 

@@ -1,7 +1,7 @@
 extension Catalogue {
     /// French: decimal comma, narrow no-break space (U+202F) between thousands
     /// (`5\u{202F}000`, `9,1 %`).
-    public static let french = Catalogue(language: .fr, numbers: NumberStyle(decimalMark: ",", thousandsSeparator: "\u{202F}"), template: frenchTemplate)
+    public static let french = Catalogue(language: .fr, numbers: NumberStyle(decimalMark: ",", thousandsSeparator: "\u{202F}", minusSign: "−"), template: frenchTemplate)
 
     private static func frenchTemplate(_ key: MessageKey) -> String {
         switch key {
@@ -843,6 +843,16 @@ extension Catalogue {
         case .junitRatioSmall: "ratio d'impact {ratio} sous le seuil {threshold}, mais le groupe compte moins de {min} lignes : non contrôlé"
         case .junitRatioUnknown: "ratio d'impact {ratio} sous le seuil {threshold}, mais le groupe est inconnu (valeurs manquantes) : non contrôlé"
         case .junitRatioUndefined: "ratio d'impact non défini : {reason}"
+        case .junitUndefinedReferenceZero: "la valeur du groupe de référence est 0"
+        case .junitUndefinedNoFavourable: "aucun groupe n'a d'issue favorable (le taux le plus haut est 0)"
+        case .junitUndefinedNoComparator: "aucun groupe n'a de taux d'issue favorable défini"
+        case .junitUndefinedMostFavouredZero: "la valeur du groupe le plus favorisé est 0"
+        case .junitUndefinedForGroup: "non défini pour le groupe : {reason}"
+        case .junitUndefinedForReference: "non défini pour la référence : {reason}"
+        case .junitUndefinedEmptyGroup: "groupe vide : aucune ligne"
+        case .junitUndefinedZeroWeight: "le poids du groupe est 0"
+        case .junitUndefinedNotFinite: "pas un nombre fini"
+        case .junitUndefinedOther: "raison donnée en anglais : `{reason}`"
         case .junitInterval: "[{low} ; {high}]"
         case .junitMessage: "{verdict} : {reason}"
         case .aggregateDemographicParityDifference: "écart entre le plus haut et le plus bas taux de sélection"
