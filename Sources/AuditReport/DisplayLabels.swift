@@ -19,11 +19,17 @@ public struct DisplayLabels: Sendable, Equatable {
 
     public var isEmpty: Bool { names.isEmpty }
 
-    /// The name of `code` in `language`: its own language's, else the one for every language.
+    /// The name of `code` in `language`: its own language's, else the one for every language,
+    /// else, in French, the word of a yes/no code (``frenchWords``).
     public func name(_ code: String, in language: ReportLanguage) -> String? {
-        guard let byLanguage = names[code] else { return nil }
-        return byLanguage[language.rawValue] ?? byLanguage[""]
+        guard let byLanguage = names[code] else { return language == .fr ? Self.frenchWords[code] : nil }
+        return byLanguage[language.rawValue] ?? byLanguage[""] ?? (language == .fr ? Self.frenchWords[code] : nil)
     }
+
+    /// The yes/no codes a French report shows as words rather than as raw codes when the spec
+    /// names them not (`qpv = oui` reads « réside en quartier prioritaire (QPV) = oui », not
+    /// `` `oui` ``). English shows codes as they are: a code is named only by the spec there.
+    public static let frenchWords = ["oui": "oui", "non": "non", "yes": "oui", "no": "non"]
 
     /// A code as a person reads it: its name, or for an intersection (`FR*>=66`) each part's
     /// name joined by " × " when at least one part has a name; `nil` when nothing is named.

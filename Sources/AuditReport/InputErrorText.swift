@@ -3,8 +3,10 @@ import Foundation
 
 /// An input error (``CSVError``, ``SpecError``) as the command line prints it, in a language:
 /// the frame — `file:line:column (column 'name'): ` or `file:line:column: key: ` — in that
-/// language, and the message from its typed reason (``InputProblem``) when it has one, else
-/// the error's own (English) text. In English it is exactly the error's `description`.
+/// language, and the message from its typed reason (``InputProblem``) when it has one, or
+/// when its English text is a sentence Vigie knows (``InputProblem/init(recognizing:)``),
+/// else the error's own English text — left as written: the language's typography is not
+/// applied to English. In English it is exactly the error's `description`.
 package enum InputErrorText {
     /// The message of `error` in `language`; `nil` for an error of another type.
     package static func message(_ error: Error, language: ReportLanguage) -> String? {
@@ -19,7 +21,7 @@ package enum InputErrorText {
                 location += " " + t(.cliErrorColumnNumber, ["number": String(column)])
             }
             if let name = e.columnName { location += " " + t(.cliErrorColumn, ["column": name]) }
-            return Typography.set(location + t(.cliErrorSeparator) + text(e.problem, e.message, t), language: language)
+            return Typography.set(location + t(.cliErrorSeparator), language: language) + message(e.problem, e.message, t)
         case let e as SpecError:
             var location = ""
             if let file = e.file {
@@ -28,11 +30,40 @@ package enum InputErrorText {
                 if let column = e.column { location += ":\(column)" }
                 location += t(.cliErrorSeparator)
             }
-            return Typography.set(location + e.key + t(.cliErrorSeparator) + text(e.problem, e.message, t), language: language)
+            return Typography.set(location, language: language) + documentKey(e.key, t) + Typography.set(t(.cliErrorSeparator), language: language)
+                + message(e.problem, e.message, t)
         default:
             return nil
         }
     }
+
+    /// The message of a typed reason (or of one recognised from `english`) in `t`'s language,
+    /// typeset; `english` as written when there is none.
+    static func message(_ problem: InputProblem?, _ english: String, _ t: ReportText) -> String {
+        guard t.language != .en else { return english }
+        guard let problem = problem ?? InputProblem(recognizing: english) else { return english }
+        return Typography.set(text(problem, english, t), language: t.language)
+    }
+
+    /// A typed reason's message in `language`, typeset (for an error that is not an input's,
+    /// like a command-line check).
+    package static func problemText(_ problem: InputProblem, language: ReportLanguage) -> String? {
+        let t = ReportText(language)
+        return Typography.set(text(problem, problem.description, t), language: language)
+    }
+
+    /// A key as the error names it: a whole document's (`spec`, `grid`, `tariff`, `drought
+    /// rule`, `manifest`) in `t`'s language, a key path as written.
+    static func documentKey(_ key: String, _ t: ReportText) -> String {
+        guard t.language != .en, let name = documentNames[key] else { return key }
+        return name
+    }
+
+    /// The French names of the documents an error can be about as a whole.
+    static let documentNames = [
+        "spec": "spécification", "grid": "grille", "tariff": "tarif", "drought rule": "règle de sécheresse",
+        "manifest": "manifeste",
+    ]
 
     /// A role (`label`, `decision`) in `t`'s language.
     static func roleWord(_ role: String, _ t: ReportText) -> String {
@@ -72,6 +103,12 @@ package enum InputErrorText {
         case .nulByte(let header): return t(header ? .inputNulByteHeader : .inputNulByteField)
         case .unclosedQuote(let line, let quote): return t(.inputUnclosedQuote, ["line": String(line), "quote": quote])
         case .unexpectedQuote(let quote): return t(.inputUnexpectedQuote, ["quote": quote])
+        case .sentence(let sentence, let arguments):
+            guard t.language != .en else { return problem.description }
+            let template = MessageKey.named(sentence.rawValue).map { t.catalogue.template($0) } ?? ""
+            var shown: [String: String] = [:]
+            for (name, value) in arguments { shown[name] = InputArgumentText.text(name, value, quoted: template.contains("'{\(name)}'"), t) }
+            return t(named: sentence.rawValue, shown)
         }
     }
 }

@@ -145,7 +145,7 @@ public struct JUnitReport {
                 case .suppressed:
                     outcome = .skipped(type: "suppressed", message: t(.wordSuppressed), details: "")
                 case .undefined(let reason), .upperBound(_, let reason):  // a ratio is never a bound; kept total
-                    outcome = .skipped(type: "undefined", message: t(.junitRatioUndefined, ["reason": reason]), details: "")
+                    outcome = .skipped(type: "undefined", message: t(.junitRatioUndefined, ["reason": t.undefinedRatioReason(reason)]), details: "")
                 case .defined(let x):
                     let args = ["ratio": t.fixed(x, 3), "threshold": threshold, "min": t.count(result.analysis.minGroupSize)]
                     if g.adverseImpact != true {

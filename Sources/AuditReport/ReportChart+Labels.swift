@@ -5,7 +5,7 @@ extension ReportChart {
     /// or a description (`Impact ratios: nationalite`). The same names as the tables'
     /// (``ReportDocument/relabelled(_:)``).
     public func relabelled(_ labels: DisplayLabels, in language: ReportLanguage) -> ReportChart {
-        guard !labels.isEmpty else { return self }
+        guard !labels.isEmpty || language == .fr else { return self }
         func name(_ code: String) -> String {
             labels.display(code, in: language).map { Typography.missingGroup($0, language: language) } ?? code
         }

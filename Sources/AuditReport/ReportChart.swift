@@ -30,8 +30,8 @@ public enum ReportChart: Sendable, Equatable {
         }
     }
 
-    /// The chart drawn for a phone's width (``ChartLayout/phone``); `nil` for the Lorenz
-    /// curves' square chart, which keeps the page's drawing and scrolls in its box.
+    /// The chart drawn for a phone's width (``ChartLayout/phone``), every kind of chart (the
+    /// Lorenz curves' square too, since issue 17).
     public var phoneSVG: String? {
         switch self {
         case .groupRates(let c): SVGChart.groupRates(c, layout: .phone)
@@ -39,7 +39,7 @@ public enum ReportChart: Sendable, Equatable {
         case .tornado(let c): SVGChart.tornado(c, layout: .phone)
         case .distributions(let c): SVGChart.distributions(c, layout: .phone)
         case .heatMap(let c): SVGChart.heatMap(c, layout: .phone)
-        case .lorenz: nil
+        case .lorenz(let c): SVGChart.lorenz(c, layout: .phone)
         }
     }
 }

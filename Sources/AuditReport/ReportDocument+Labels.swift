@@ -2,9 +2,10 @@ extension ReportDocument {
     /// The document with every code (`ReportInline.label`) that `labels` names shown by its
     /// name, as plain text, in the document's language: titles, paragraphs, lists, notes,
     /// table captions, headers and cells, and the charts' labels and titles
-    /// (``ReportChart/relabelled(_:in:)``).
+    /// (``ReportChart/relabelled(_:in:)``). In French, yes/no codes are words even when the
+    /// spec names nothing (``DisplayLabels/frenchWords``).
     public func relabelled(_ labels: DisplayLabels) -> ReportDocument {
-        guard !labels.isEmpty else { return self }
+        guard !labels.isEmpty || language == .fr else { return self }
         let language = self.language
         func inline(_ r: ReportInline) -> ReportInline {
             switch r {

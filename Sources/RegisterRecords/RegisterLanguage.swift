@@ -8,11 +8,14 @@ public enum RegisterLanguage: String, Sendable {
 
     /// How the language writes numbers: AuditReport's English and French styles (`5,000`,
     /// `5 000`; `0.25`, `0,25`), and for Dutch a decimal comma with thousands grouped by a
-    /// full stop (`5.000`; `0,25`).
+    /// full stop (`5.000`; `0,25`). A record is a CSV or JSON file that registers read: a
+    /// value below zero keeps the hyphen-minus (`-20`), in French too, where the reports
+    /// write the minus sign U+2212.
     var numbers: NumberStyle {
         switch self {
         case .en: ReportText(.en).numbers
-        case .fr: ReportText(.fr).numbers
+        case .fr:
+            NumberStyle(decimalMark: ReportText(.fr).numbers.decimalMark, thousandsSeparator: ReportText(.fr).numbers.thousandsSeparator)
         case .nl: NumberStyle(decimalMark: ",", thousandsSeparator: ".")
         }
     }

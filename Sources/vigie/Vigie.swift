@@ -62,8 +62,15 @@ enum Main {
             let language = CommandLanguage.of(CommandLine.arguments)
             var message = InputErrorText.message(error, language: language) ?? Vigie.fullMessage(for: error)
             if language != .en, message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
+            // A check of Vigie's own (a command's validate()) in the language; ArgumentParser's
+            // own messages (a missing or unknown option, a value it cannot parse) stay English.
+            if language != .en, !(error is SpecError), !(error is CSVError) {
+                message = CommandLineText.message(message, brief: Vigie.message(for: error), language: language)
+            }
             if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") {
-                message = Typography.set(ReportText(language)(.cliError, ["message": message]), language: language)
+                // The frame typeset, the message as InputErrorText set it (English is left as written).
+                let frame = ReportText(language)(.cliError, ["message": "\u{1}"]).split(separator: "\u{1}", omittingEmptySubsequences: false)
+                message = frame.map { Typography.set(String($0), language: language) }.joined(separator: message)
             }
             // Messages quote labels and names from the data: no bidirectional control reaches the terminal.
             FileHandle.standardError.write(Data((BidiControl.visible(message) + "\n").utf8))

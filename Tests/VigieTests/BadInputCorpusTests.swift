@@ -36,6 +36,8 @@ import Testing
         #expect(Self.cases.count >= 40)
         var byKind: [String: Int] = [:]
         for c in Self.cases { byKind[String(c.case.prefix { $0 != "/" }), default: 0] += 1 }
+        // Every command of the corpus takes --lang: every case has its French error.
+        for c in Self.cases { #expect(c.fr != nil, "\(c.case) has no French error (fr)") }
         for kind in ["csv", "spec", "grid", "tariff", "drought", "manifest", "scan"] {
             #expect(byKind[kind, default: 0] >= 4, "\(kind): \(byKind[kind, default: 0]) cases")
         }
@@ -62,8 +64,8 @@ import Testing
         if let never = c.never { #expect(!run.stderr.contains(never) && !run.stdout.contains(never), "echoed «\(never)»") }
     }
 
-    /// The cases with a French error (`fr`): the same command with `--lang fr` names the same
-    /// place and says what is wrong in French, with no English sentence left.
+    /// Every case in French (`fr`; every case has one): the same command with `--lang fr`
+    /// names the same place and says what is wrong in French, with no English word left.
     @Test(arguments: cases.filter { $0.fr != nil })
     func badInputInFrench(_ c: Case) throws {
         let french = try #require(c.fr)
@@ -79,11 +81,15 @@ import Testing
         let location = french.location.replacingOccurrences(of: "{dir}", with: dir)
         #expect(stderr.contains(location + " : "), "location «\(location)» not in: \(stderr)")
         #expect(stderr.contains(french.message), "message «\(french.message)» not in: \(stderr)")
-        // The message, the case's paths, names and the keys it lists left out: no English word.
-        var text = stderr.replacingOccurrences(of: dir, with: "")
+        // The message, the case's location (paths, key path), names, code (`…`: YAML, options)
+        // and the keys it lists left out, and ArgumentParser's usage lines (the command's
+        // syntax): no English word.
+        var text = stderr.split(separator: "\n").filter { !$0.hasPrefix("Utilisation") && !$0.hasPrefix("  Voir") }.joined(separator: "\n")
+        text = text.replacingOccurrences(of: location, with: "").replacingOccurrences(of: dir, with: "")
+        for code in text.matches(of: /`[^`]*`/).map({ String($0.output) }) { text = text.replacingOccurrences(of: code, with: "") }
         for quoted in text.matches(of: /'[^']*'/).map({ String($0.output) }) { text = text.replacingOccurrences(of: quoted, with: "") }
         if let keys = text.range(of: "clés attendues : ") { text = String(text[..<keys.upperBound]) }
-        for word in EnglishWords.list { #expect(!EnglishWords.contains(text, word), "English «\(word)» in: \(stderr)") }
+        for word in EnglishWords.inputErrors { #expect(!EnglishWords.contains(text, word), "English «\(word)» in: \(stderr)") }
         #expect(!FileManager.default.fileExists(atPath: out.path), "a failed run left an output folder")
     }
 }

@@ -9,6 +9,13 @@ enum EnglishWords {
         "such", "directory", "denied", "left", "out", "figures", "households", "group", "groups", "below", "threshold",
     ]
 
+    /// The list, and the words an input error would say in English (``list`` serves the
+    /// reports too, where some of these could be a data label's).
+    static let inputErrors = list + [
+        "give", "must", "only", "number", "least", "twice", "which", "than", "file", "declared", "given",
+        "needs", "band", "bands", "block", "blocks", "criterion", "level", "list", "name", "names",
+    ]
+
     /// Whether `word` appears in `text` as a whole word (letters around it do not count).
     static func contains(_ text: String, _ word: String) -> Bool {
         let lower = text.lowercased()

@@ -151,6 +151,25 @@ import Testing
         #expect(cases.count == result.findings.count + 2 + result.attributes.flatMap(\.groups).filter { $0.impactRatio != nil }.count)
     }
 
+    /// An undefined impact ratio (no group selected: the highest rate is 0) in French: the
+    /// reason in French, English exactly as before.
+    @Test func undefinedRatioInFrench() throws {
+        var lines = ["g,d"]
+        for i in 0..<50 { lines.append("A,0"); if i < 40 { lines.append("B,0") } }
+        let spec = AuditSpec(data: DataSpec(protected: [ProtectedAttributeSpec(column: "g")], decision: BinaryColumnSpec(column: "d")), analysis: AnalysisSpec(intersections: 1))
+        let result = try S.audit(csv: lines.joined(separator: "\n") + "\n", spec: spec)
+        let (_, english) = try Self.cases(JUnitReport(result, gates: AuditGates(result)).render())
+        let en = try #require(english.first { $0.classname == "vigie.impact_ratio.g" && $0.name == "g=B" })
+        #expect(en.type == "undefined" && en.message == "impact ratio undefined: no group has a favourable outcome (highest rate is 0)", "\(en.message)")
+        let (_, french) = try Self.cases(JUnitReport(result, gates: AuditGates(result), language: .fr).render())
+        let fr = try #require(french.first { $0.classname == "vigie.impact_ratio.g" && $0.name == "g=B" })
+        #expect(fr.type == "undefined" && fr.message == "ratio d'impact non défini : aucun groupe n'a d'issue favorable (le taux le plus haut est 0)", "\(fr.message)")
+        let t = ReportText(.fr)
+        #expect(t.undefinedRatioReason("undefined for the group: empty group: no rows") == "non défini pour le groupe : groupe vide : aucune ligne")
+        #expect(t.undefinedRatioReason("something new") == "raison donnée en anglais : `something new`")
+        #expect(ReportText(.en).undefinedRatioReason("something new") == "something new")
+    }
+
     /// Labels holding XML and Markdown syntax, quotes and a forbidden control character:
     /// the file stays well-formed and the parsed names give the labels back.
     @Test func hostileLabelsStayWellFormed() throws {

@@ -24,7 +24,9 @@ import Testing
         #expect(en.fixed(0.8, 2) == "0.80")
         #expect(en.fixed(1234.5, 1) == "1234.5")    // measures are not grouped
         #expect(fr.fixed(0.125, 2) == "0,13")
-        #expect(fr.fixed(-4.5, 1) == "-4,5")
+        #expect(fr.fixed(-4.5, 1) == "−4,5")        // French prose: the minus sign U+2212
+        #expect(fr.integer(-1_270) == "−1\u{202F}270" && fr.decimal(-2.5, upTo: 3) == "−2,5" && fr.shortest(-0.01) == "−0,01")
+        #expect(en.integer(-1_270) == "-1,270" && en.shortest(-0.01) == "-0.01")
         #expect(en.fixed(1e300, 2) == "1e+300")     // beyond exact digits: shortest form
     }
 

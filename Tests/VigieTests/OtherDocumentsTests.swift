@@ -122,7 +122,7 @@ import Testing
         let t = ReportText(language)
         #expect(md.hasPrefix("# " + Typography.set(ReportInline.plainText(t.runs(.explanationTitle, ["id": .text("`a|1`")])), language: language) + "\n\n"))
         #expect(md.contains(language == .fr ? "| Situation |" : "| Housing situation |"))
-        #expect(md.contains("`sans_abri` → 30, `loge` → -5"))
+        #expect(md.contains("`sans_abri` → 30, `loge` → " + (language == .fr ? "−5" : "-5")))   // French prose: the minus sign U+2212
         #expect(md.contains("1. " + Typography.set(t(.explanationOpSum, ["sum": "90"]), language: language)))
         #expect(md.contains("g \\*bold\\* &lt;i&gt;"))
     }

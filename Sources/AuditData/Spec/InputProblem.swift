@@ -1,7 +1,9 @@
 /// What is wrong with an input, as a typed reason that the command line writes in its
 /// language (`AuditReport`'s catalogues, `--lang`); ``description`` is the English text, the
 /// message ``CSVError`` and ``SpecError`` carry. The commonest problems of a data file and a
-/// YAML file have one; the others stay English text (`problem` is `nil`).
+/// YAML file have a case of their own; the other sentences Vigie says about an input are
+/// ``sentence(_:arguments:)`` (an ``InputSentence`` and its arguments), found again from an
+/// error's English text by ``init(recognizing:)`` when the error was thrown with text only.
 public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
     /// A data row holds `found` fields where the header has `expected`.
     case fieldCount(expected: Int, found: Int)
@@ -33,6 +35,18 @@ public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
     case unclosedQuote(line: Int, quote: String)
     /// A quote character inside an unquoted field.
     case unexpectedQuote(quote: String)
+    /// Any other sentence about an input: its English text is `sentence`'s template filled
+    /// with `arguments`.
+    case sentence(InputSentence, arguments: [String: String])
+
+    /// The typed reason of an error thrown with English text only: the ``InputSentence``
+    /// whose template gives exactly `message`; `nil` when none does (the text is then shown
+    /// as it is, in English).
+    public init?(recognizing message: String) {
+        if message == InputProblem.expectedNumber.description { self = .expectedNumber; return }
+        guard let (sentence, arguments) = InputSentence.recognize(message) else { return nil }
+        self = .sentence(sentence, arguments: arguments)
+    }
 
     /// The English text.
     public var description: String {
@@ -52,6 +66,7 @@ public enum InputProblem: Sendable, Hashable, CustomStringConvertible {
         case .unclosedQuote(let line, let quote): "quoted field opened on line \(line) is never closed: expected a closing \(quote) before the end of the file"
         case .unexpectedQuote(let quote):
             "unexpected quote \(quote) inside an unquoted field (a field containing quotes must be enclosed in quotes, with each inner quote doubled)"
+        case .sentence(let sentence, let arguments): sentence.text(arguments)
         }
     }
 

@@ -3,24 +3,25 @@ extension SVGChart {
     /// one polyline per group from (0, 0), in the group's colour, with its marker shape
     /// at up to 11 of its points (every ⌈n/10⌉-th and the last), and a legend entry
     /// under the plot holding the label and the note (e.g. the Gini). A group with no drawable point
-    /// shows its missing word in the legend.
-    public static func lorenz(_ chart: LorenzChart) -> String {
-        var svg = SVGWriter(id: chart.id)
+    /// shows its missing word in the legend. `layout`: the page's drawing, or a phone's
+    /// (``ChartLayout/phone``: a 360-unit square frame, no text under 12 units).
+    public static func lorenz(_ chart: LorenzChart, layout: ChartLayout = .wide) -> String {
+        var svg = SVGWriter(id: chart.id, layout: layout)
         let all = chart.series.flatMap(\.points)
-        let frame = ChartSquareFrame(xs: all.map(\.population), ys: all.map(\.share))
+        let frame = ChartSquareFrame(xs: all.map(\.population), ys: all.map(\.share), layout: layout)
         frame.draw(&svg, format: chart.format, text: chart.text, xTitle: chart.xTitle, yTitle: chart.yTitle,
                    diagonalLabel: chart.equalityLabel)
         for (s, series) in chart.series.enumerated() {
             let colour = ChartPalette.colour(s), shape = ChartPalette.shape(s)
-            let legendY = ChartSquareFrame.legendY(s + 1)
+            let legendY = frame.legendY(s + 1)
             var label = series.label
             if let note = series.note, !note.isEmpty { label += " · " + note }
             var points = series.points.filter { $0.population.isFinite && $0.share.isFinite }
             guard !points.isEmpty else {
-                let shown = ChartLabel.fit(series.label, maxCharacters: 40)
-                svg.legendEntry(shown, x: ChartSquareFrame.left, y: legendY, colour: colour, shape: shape, maxCharacters: 40)
+                let shown = ChartLabel.fit(series.label, maxCharacters: min(40, frame.legendCharacters))
+                svg.legendEntry(shown, x: frame.left, y: legendY, colour: colour, shape: shape, maxCharacters: min(40, frame.legendCharacters))
                 svg.missing(chart.text.word(for: series.missing),
-                            x: ChartSquareFrame.left + 26 + ChartLabel.characterWidth * Double(shown.count), y: legendY)
+                            x: frame.left + 26 + ChartLabel.characterWidth * Double(shown.count), y: legendY)
                 continue
             }
             if points[0].population != 0 || points[0].share != 0 {
@@ -35,9 +36,9 @@ extension SVGChart {
                 svg.raw(shape.element(x: p.0, y: p.1, r: 4, fill: colour, attributes: "class=\"vg-point\""))
             }
             svg.close()
-            svg.legendEntry(label, x: ChartSquareFrame.left, y: legendY, colour: colour, shape: shape,
-                            maxCharacters: ChartSquareFrame.legendCharacters)
+            svg.legendEntry(label, x: frame.left, y: legendY, colour: colour, shape: shape,
+                            maxCharacters: frame.legendCharacters)
         }
-        return svg.document(height: ChartSquareFrame.height(entries: chart.series.count + 1), title: chart.title, description: chart.description)
+        return svg.document(height: frame.height(entries: chart.series.count + 1), title: chart.title, description: chart.description)
     }
 }

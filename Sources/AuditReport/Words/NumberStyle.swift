@@ -8,7 +8,8 @@
 /// - counts and ranks (whole numbers by nature) grouped by thousands with the language's
 ///   separator (`5,000`, `5 000` with a narrow no-break space); measured values, written
 ///   with decimals, are not (`1234.5`);
-/// - a value below zero with the hyphen-minus (`-4.5`); a change, which shows its sign
+/// - a value below zero with the language's minus: the hyphen-minus in English (`-4.5`),
+///   the minus sign U+2212 in French prose (`−4,5`); a change, which shows its sign
 ///   whatever it is, with `+` or the minus sign U+2212 (`+0.4`, `−0.6`);
 /// - a percentage is the rate × 100, a no-break space, `%` (`9.1 %`, `9,1 %`);
 /// - a range is two values joined by an en dash in English (`0.12–0.34`); with a decimal
@@ -26,22 +27,26 @@ public struct NumberStyle: Sendable, Equatable {
     public let decimalMark: String
     /// Between groups of three digits of a count.
     public let thousandsSeparator: String
+    /// Before a value below zero: `-` (hyphen-minus), or the minus sign U+2212 `−` (French
+    /// typography: Imprimerie nationale, *Lexique*, « moins »).
+    public let minusSign: String
 
-    public init(decimalMark: String, thousandsSeparator: String) {
+    public init(decimalMark: String, thousandsSeparator: String, minusSign: String = "-") {
         self.decimalMark = decimalMark
         self.thousandsSeparator = thousandsSeparator
+        self.minusSign = minusSign
     }
 
     /// A whole number grouped by thousands (`1,270`; `1 270` in French).
     public func integer(_ n: Int) -> String {
-        (n < 0 ? "-" : "") + grouped(String(n.magnitude))
+        (n < 0 ? minusSign : "") + grouped(String(n.magnitude))
     }
 
     /// `x` with exactly `digits` decimals (`0.80`, `-4.5`).
     public func fixed(_ x: Double, _ digits: Int) -> String {
         if let special = nonFinite(x) { return special }
         guard let r = NumberFormat.rounded(x, digits: digits) else { return shortest(x) }
-        return (r.negative ? "-" : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
+        return (r.negative ? minusSign : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
     }
 
     /// `x` with at most `digits` decimals, trailing zeros dropped (`12`, `2.5`, `0.333`): the
@@ -50,7 +55,7 @@ public struct NumberStyle: Sendable, Equatable {
         if let special = nonFinite(x) { return special }
         guard var r = NumberFormat.rounded(x, digits: digits) else { return shortest(x) }
         while r.fraction.hasSuffix("0") { r.fraction.removeLast() }
-        return (r.negative ? "-" : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
+        return (r.negative ? minusSign : "") + r.whole + (r.fraction.isEmpty ? "" : decimalMark + r.fraction)
     }
 
     /// A rate as a percentage with `digits` decimals (`0.0912` → `9.1 %`).
@@ -109,7 +114,8 @@ public struct NumberStyle: Sendable, Equatable {
     /// language's decimal mark (`0.01`, `0,01`).
     public func shortest(_ x: Double) -> String {
         if let special = nonFinite(x) { return special }
-        let text = NumberFormat.exact(x)
+        var text = NumberFormat.exact(x)
+        if text.hasPrefix("-") { text = minusSign + text.dropFirst() }
         return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: decimalMark)
     }
 

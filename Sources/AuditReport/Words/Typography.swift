@@ -10,6 +10,10 @@ import Foundation
 /// is used as punctuation — followed by a space, the end of the text or a closing sign — never
 /// inside a token such as `04:45`, `https://…` or `?x=1`. English is left as written.
 ///
+/// Code is left as written too: a span between backquotes (a YAML snippet such as
+/// `` `protected: column: g` ``, a key, an option, a command line), backquotes included, is
+/// copied untouched — a colon in YAML is syntax, not punctuation.
+///
 /// Data labels (`ReportInline.label`) are shown literally, with one exception: the missing
 /// values' group, `unknown` in CSV and JSON (`GroupColumn.unknownLabel`, with ` (missing)`
 /// when a category is literally `unknown`), is shown to people in the language's word
@@ -29,7 +33,11 @@ public enum Typography {
         let chars = Array(text)
         var out: [Character] = []
         out.reserveCapacity(chars.count + 8)
+        var inCode = false
         for (i, c) in chars.enumerated() {
+            // A code span (`…`) is copied as it is.
+            if c == "`" { inCode.toggle(); out.append(c); continue }
+            if inCode { out.append(c); continue }
             let before: Character? = out.last ?? previous
             let after: Character? = i + 1 < chars.count ? chars[i + 1] : nil
             switch c {
