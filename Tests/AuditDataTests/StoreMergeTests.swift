@@ -44,6 +44,19 @@ import Testing
         }
     }
 
+    /// Codes in order of first appearance whatever the run of repeated values (the encoder
+    /// remembers the last value of at most 8 bytes): same length, other bytes; a prefix;
+    /// values longer than 8 bytes; the empty text (quoted, not missing).
+    @Test func repeatedShortValuesKeepTheirCodes() throws {
+        let values = ["ab", "ab", "ba", "ab", "12345678", "12345678", "1234567", "12345678", "long value 9",
+                      "long value 9", "ab", "\"\"", "ba", "\"\"", "123456789", "12345678"]
+        let path = files.write("r.csv", "c\n" + values.joined(separator: "\n") + "\n")
+        let store = try DataLoader.load(path: path, dialect: CSVDialect(missingValues: ["NA"]), requests: [ColumnRequest("c", .category)], threads: 1)
+        let c = store.categories["c"]
+        #expect(c?.groups == ["ab", "ba", "12345678", "1234567", "long value 9", "", "123456789"])
+        #expect(c?.codes == [0, 0, 1, 0, 2, 2, 3, 2, 4, 4, 0, 5, 1, 5, 6, 2])
+    }
+
     /// The first repeated identifier by the hash table (ASCII values) is the one the sort finds.
     @Test func repetitionByHashIsTheSortedOne() {
         var rng = SplitMix64(seed: 2126)
