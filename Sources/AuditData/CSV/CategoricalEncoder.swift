@@ -26,6 +26,13 @@ package struct CategoricalEncoder {
     /// Code + 1 of the level in each bucket; 0 marks an empty bucket.
     private var table: [UInt32] = [UInt32](repeating: 0, count: 16)
     private var levelStrings: [String] = []
+    /// The last value coded, when at most 8 bytes long: its length (−1: none), its bytes
+    /// as one word (zero-padded) and its code. Columns of few short values (oui/non, a
+    /// typology) often repeat the row before's value: one comparison instead of a hash
+    /// and a probe. Codes never change, so the remembered code stays right.
+    private var lastLength = -1
+    private var lastWord: UInt64 = 0
+    private var lastCode: UInt32 = 0
 
     package init() {}
 
@@ -53,9 +60,35 @@ package struct CategoricalEncoder {
     /// - Throws: `CSVError` at the field if a new level is not valid UTF-8 or holds a NUL.
     package mutating func code(for row: CSVRow, _ i: Int) throws(CSVError) -> UInt32 {
         let bytes = row.bytes(i)
+        let short = bytes.count <= 8
+        let word = short ? Self.word(bytes) : 0
+        if short, bytes.count == lastLength, word == lastWord { return lastCode }
         let hash = Self.hash(bytes)
-        if let code = find(bytes, hash: hash) { return code }
-        return insert(bytes, hash: hash, string: try row.validatedString(i))
+        let code: UInt32
+        if let known = find(bytes, hash: hash) {
+            code = known
+        } else {
+            code = insert(bytes, hash: hash, string: try row.validatedString(i))
+        }
+        if short {
+            lastLength = bytes.count
+            lastWord = word
+            lastCode = code
+        }
+        return code
+    }
+
+    /// The bytes of a value of at most 8 bytes as one word, zero-padded: two values of the
+    /// same length are equal exactly when their words are.
+    @inline(__always)
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            word |= UInt64(byte) << shift
+            shift &+= 8
+        }
+        return word
     }
 
     /// Adds the levels of `other` (an encoder of the rows that follow, read by another

@@ -5,11 +5,14 @@ struct BinaryBuilder {
     let rule: BinaryRule
     /// `label` or `decision`, for messages.
     let role: String
-    private(set) var values: [UInt8] = []
+    private var values = ColumnChunks<UInt8>()
     /// A declared positive value is matched per distinct value after the pass, as text
-    /// (canonically equivalent Unicode forms match), and must occur at least once.
+    /// (canonically equivalent Unicode forms match), and must occur at least once. Each
+    /// chunk of `codes` has its segment's codes; `remaps[k]`, when set, turns those of chunk
+    /// `k` into codes of `texts` (segments merged in file order).
     private var texts = CategoricalEncoder()
-    private var codes: [UInt32] = []
+    private var codes = ColumnChunks<UInt32>()
+    private var remaps: [[UInt32]?] = []
 
     init(name: String, slot: Int, rule: BinaryRule, role: String) {
         self.name = name
@@ -38,25 +41,22 @@ struct BinaryBuilder {
         }
     }
 
-    /// Room for `rows` rows in all.
-    mutating func reserveCapacity(rows: Int) {
-        if case .positive = rule { codes.reserveCapacity(rows) } else { values.reserveCapacity(rows) }
-    }
-
-    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    /// Appends the rows `other` read (the segment that follows, read by another thread):
+    /// its chunks moved, its codes remapped when taken (`CategoricalEncoder.merge`).
     mutating func append(_ other: BinaryBuilder) {
-        values.append(contentsOf: other.values)
+        values.append(other.values)
         guard case .positive = rule else { return }
         let remap = texts.merge(other.texts)
-        codes.reserveCapacity(codes.count + other.codes.count)
-        for code in other.codes { codes.append(remap[Int(code)]) }
+        remaps = ColumnChunkRemap.appended(remaps, count: codes.chunks.count, other.remaps, count: other.codes.chunks.count, remap: remap)
+        codes.append(other.codes)
     }
 
     /// The 0/1 values. With a declared positive value, the distinct values equal to it as
     /// text (Unicode canonical equivalence: a decomposed "é" matches a precomposed one) are
     /// positive; the declared value must occur.
-    func resolved(file: String) throws(CSVError) -> [UInt8] {
-        guard case .positive(let positive) = rule else { return values }
+    /// The builder's chunks are released.
+    mutating func resolved(file: String) throws(CSVError) -> [UInt8] {
+        guard case .positive(let positive) = rule else { return values.takeArray() }
         let levels = texts.levels
         let isPositive = levels.map { $0 == positive }
         guard isPositive.contains(true) else {
@@ -66,6 +66,7 @@ struct BinaryBuilder {
             throw CSVError(file: file, line: nil, column: nil, columnName: name,
                            message: "the declared positive \(role) value '\(positive)' never occurs (values are compared exactly); values found: \(seen)")
         }
-        return codes.map { isPositive[Int($0)] ? 1 : 0 }
+        let remaps = self.remaps
+        return codes.takeArray { k, code in isPositive[Int(ColumnChunkRemap.code(code, remaps, k))] ? 1 : 0 }
     }
 }

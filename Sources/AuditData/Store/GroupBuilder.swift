@@ -9,7 +9,7 @@ struct GroupBuilder {
     /// Categories: the values as they come.
     private var values: CategoryBuilder
     /// Bands and quantiles: the numbers, NaN for a missing value.
-    private var numbers: [Double] = []
+    private var numbers = ColumnChunks<Double>()
 
     init(name: String, slot: Int, binning: Binning, mapping: [String: String], limits: GroupLimits = GroupLimits()) {
         self.name = name
@@ -34,15 +34,10 @@ struct GroupBuilder {
         }
     }
 
-    /// Room for `rows` rows in all.
-    mutating func reserveCapacity(rows: Int) {
-        if binning == .none { values.reserveCapacity(rows: rows) } else { numbers.reserveCapacity(rows) }
-    }
-
     /// Appends the rows `other` read (the segment that follows, read by another thread).
     mutating func append(_ other: GroupBuilder) {
         values.append(other.values)
-        numbers.append(contentsOf: other.numbers)
+        numbers.append(other.numbers)
     }
 
     /// Whether the values read exceed the number of groups allowed: segments read apart
@@ -62,8 +57,8 @@ struct GroupBuilder {
         }
     }
 
-    /// The groups, and a warning when tied quantiles merged bins.
-    func column() -> (GroupColumn, DataWarning?) {
+    /// The groups, and a warning when tied quantiles merged bins. The builder's chunks are released.
+    mutating func column() -> (GroupColumn, DataWarning?) {
         binning == .none ? categorical() : band()
     }
 
@@ -73,40 +68,41 @@ struct GroupBuilder {
     /// or after the mapping) is a category of its own, never merged with the missing values:
     /// when both occur, the missing values' group is named `unknown (missing)` (with more
     /// ` (missing)` if that too is a value); either way a warning says so.
-    func categorical() -> (GroupColumn, DataWarning?) {
-        let read = values.column()
-        let literal = read.groups.indices.filter { UInt32($0) != read.unknownCode }.map { mapping[read.groups[$0]] ?? read.groups[$0] }
+    mutating func categorical() -> (GroupColumn, DataWarning?) {
+        // The values in order of first appearance, mapped; a missing value is none of them.
+        let literal = values.levels.map { mapping[$0] ?? $0 }
+        let hasUnknown = values.hasMissing
         var missingLabel = GroupColumn.unknownLabel
-        var warning: DataWarning?
-        if read.unknownCode == nil, literal.contains(missingLabel) {
-            warning = .unknownIsCategory(attribute: name)
-        } else if read.unknownCode != nil, literal.contains(missingLabel) {
-            missingLabel = GroupOrder.missingLabel(avoiding: literal)
-            let counts = read.codes.reduce(into: [UInt32: Int]()) { $0[$1, default: 0] += 1 }
-            let literalRows = read.groups.indices.filter { UInt32($0) != read.unknownCode && (mapping[read.groups[$0]] ?? read.groups[$0]) == GroupColumn.unknownLabel }
-                .reduce(0) { $0 + (counts[UInt32($1)] ?? 0) }
-            let missingRows = read.unknownCode.flatMap { counts[$0] } ?? 0
-            warning = .unknownAndMissing(attribute: name, literalRows: literalRows, missingRows: missingRows, missingLabel: missingLabel)
-        }
-        // Each value's group label; a missing value (`unknownCode`) is `missingLabel`.
-        let mapped = read.groups.indices.map { code in
-            UInt32(code) == read.unknownCode ? missingLabel : mapping[read.groups[code]] ?? read.groups[code]
-        }
+        let literalUnknown = literal.contains(missingLabel)
+        if hasUnknown, literalUnknown { missingLabel = GroupOrder.missingLabel(avoiding: literal) }
         // Numeric labels (deciles, codes) in numeric order; others in `LabelOrder` (bands by
         // their lower bound, then words in French dictionary order): `GroupOrder`.
         var labels = GroupOrder.sorted(Array(Set(literal)))
-        let hasUnknown = read.unknownCode != nil
         if hasUnknown { labels.append(missingLabel) }
         var position: [String: UInt32] = [:]
         for (i, label) in labels.enumerated() { position[label] = UInt32(i) }
-        let remap = mapped.map { position[$0] ?? 0 }
-        return (GroupColumn(attribute: name, codes: read.codes.map { remap[Int($0)] }, groups: labels,
-                            unknownCode: hasUnknown ? UInt32(labels.count - 1) : nil), warning)
+        // Each value's group, and the missing values' (`missingLabel`, last): the codes are
+        // written once, from the builder's chunks.
+        let remap = literal.map { position[$0] ?? 0 }
+        let missingCode = UInt32(max(labels.count - 1, 0))
+        let codes = remap.withUnsafeBufferPointer { remap in
+            values.takeCodes(missing: missingCode) { remap[Int($0)] }
+        }
+        var warning: DataWarning?
+        if !hasUnknown, literalUnknown {
+            warning = .unknownIsCategory(attribute: name)
+        } else if hasUnknown, literalUnknown {
+            let literalCode = position[GroupColumn.unknownLabel]!
+            let literalRows = codes.reduce(0) { $0 + ($1 == literalCode ? 1 : 0) }
+            let missingRows = codes.reduce(0) { $0 + ($1 == missingCode ? 1 : 0) }
+            warning = .unknownAndMissing(attribute: name, literalRows: literalRows, missingRows: missingRows, missingLabel: missingLabel)
+        }
+        return (GroupColumn(attribute: name, codes: codes, groups: labels, unknownCode: hasUnknown ? missingCode : nil), warning)
     }
 
     /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.
-    func band() -> (GroupColumn, DataWarning?) {
-        let values = numbers
+    mutating func band() -> (GroupColumn, DataWarning?) {
+        let values = numbers.takeArray()
         var warning: DataWarning?
         var edges: [Double]
         var labels: [String]

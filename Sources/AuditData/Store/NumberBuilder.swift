@@ -3,7 +3,8 @@ struct NumberBuilder {
     let name: String
     let slot: Int
     private(set) var rules: [NumberRule]
-    private(set) var values: [Double] = []
+    /// The values read, NaN for a missing one (`ColumnChunks`: taken once, by `takeValues()`).
+    private var values = ColumnChunks<Double>()
     /// The first rule refusing a missing value, if any.
     private var refusesMissing: (@Sendable (String) -> String)?
     /// Whether some rule restricts the range.
@@ -38,16 +39,18 @@ struct NumberBuilder {
         values.append(value)
     }
 
-    /// Room for `rows` rows in all.
-    mutating func reserveCapacity(rows: Int) { values.reserveCapacity(rows) }
-
-    /// Appends the rows `other` read (the segment that follows, read by another thread).
+    /// Appends the rows `other` read (the segment that follows, read by another thread):
+    /// its chunks, moved without copying values.
     mutating func append(_ other: NumberBuilder) {
-        values.append(contentsOf: other.values)
+        values.append(other.values)
     }
 
-    /// The warnings of the rules that keep missing values: how many, the first line, the effect.
-    func missingWarnings(lines: RowLines) -> [DataWarning] {
+    /// The column, in one array of its exact size; the builder's chunks are released.
+    mutating func takeValues() -> [Double] { values.takeArray() }
+
+    /// The warnings of the rules that keep missing values (`values`: this column, taken):
+    /// how many, the first line, the effect.
+    func missingWarnings(_ values: [Double], lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap { rule -> DataWarning.Effect? in
             if case .kept(let warning?) = rule.missing { return warning }
             return nil
@@ -58,7 +61,7 @@ struct NumberBuilder {
     }
 
     /// The warnings of the rules that flag negative values.
-    func negativeWarnings(lines: RowLines) -> [DataWarning] {
+    func negativeWarnings(_ values: [Double], lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap(\.negativeWarning)
         guard !effects.isEmpty, let first = values.firstIndex(where: { $0 < 0 }) else { return [] }
         let count = values.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }

@@ -92,8 +92,8 @@ enum SegmentedLoad {
             }
         }
         var merged = template
-        // Each segment is released once appended: memory holds the rows about once, not twice.
-        merged.reserveCapacity(rows: (0..<count).reduce(0) { $0 + (work.parts[$1]?.builder.rows ?? 0) })
+        // Appending moves each segment's chunks (`ColumnChunks`), without copying values: the
+        // columns are written once, at their size, by `StoreBuilder.finish`.
         var expected = starts[0]
         var firstLine = reader.dataLine
         for j in 0..<count {

@@ -94,19 +94,6 @@ struct StoreBuilder {
         rows += 1
     }
 
-    /// Room for `rows` rows in every column: the merged columns are allocated once, at their
-    /// size, rather than grown by doubling while the segments are still held.
-    mutating func reserveCapacity(rows: Int) {
-        for k in groups.indices { groups[k].reserveCapacity(rows: rows) }
-        label?.reserveCapacity(rows: rows)
-        decision?.reserveCapacity(rows: rows)
-        score?.reserveCapacity(rows: rows)
-        weight?.reserveCapacity(rows: rows)
-        for k in numbers.indices { numbers[k].reserveCapacity(rows: rows) }
-        for k in categories.indices { categories[k].reserveCapacity(rows: rows) }
-        for k in identifiers.indices { identifiers[k].reserveCapacity(rows: rows) }
-    }
-
     /// Appends the rows `other` read: the segment that follows these rows, read by another
     /// thread from a copy of the same empty builder, its lines counted from 0 at its start,
     /// which is on line `lineOffset`.
@@ -128,8 +115,10 @@ struct StoreBuilder {
     var exceedsGroupLimits: Bool { groups.contains { $0.exceedsGroupLimit } }
 
     /// The store, once every row is read: values resolved, groups built, identifiers
-    /// checked, warnings gathered.
-    func finish() throws -> ColumnStore {
+    /// checked, warnings gathered. Each column is written once into an array of its exact
+    /// size and the builder's chunks of it released (`ColumnChunks`), column after column:
+    /// the rows are held about once, plus one column.
+    consuming func finish() throws -> ColumnStore {
         let path = reader.path
         var warnings = self.warnings
         let labels = try label?.resolved(file: path)
@@ -140,35 +129,44 @@ struct StoreBuilder {
             if !values.contains(0) { warnings.append(.allPositive(role: role)) }
         }
         var attributes: [GroupColumn] = []
-        for group in groups {
-            let (column, warning) = group.column()
+        for k in groups.indices {
+            let (column, warning) = groups[k].column()
             if let warning { warnings.append(warning) }
             attributes.append(column)
         }
-        if let weight, !weight.values.contains(where: { $0 > 0 }) {
+        let weights = weight?.takeValues()
+        if let weight, let weights, !weights.contains(where: { $0 > 0 }) {
             throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, message: "all weights are zero: nothing to audit")
         }
-        for identifier in identifiers {
-            guard let (first, second) = identifier.firstRepetition(), let location = locations[identifier.name] else { continue }
+        var identifierValues: [String: [String]] = [:]
+        for k in identifiers.indices {
+            let name = identifiers[k].name
+            let values = identifiers[k].takeValues()
+            identifierValues[name] = values
+            guard let (first, second) = identifiers[k].firstRepetition(values), let location = locations[name] else { continue }
             throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
-                           message: "id '\(identifier.values[second])' is given twice, on lines \(lines.line(ofRow: first)) and \(lines.line(ofRow: second)); the id column must identify each applicant")
+                           message: "id '\(values[second])' is given twice, on lines \(lines.line(ofRow: first)) and \(lines.line(ofRow: second)); the id column must identify each applicant")
         }
-        warnings += numbers.flatMap { $0.missingWarnings(lines: lines) }
-        warnings += numbers.flatMap { $0.negativeWarnings(lines: lines) }
+        var numberValues: [(name: String, values: [Double])] = []
+        for k in numbers.indices { numberValues.append((numbers[k].name, numbers[k].takeValues())) }
+        for (k, number) in numberValues.enumerated() { warnings += numbers[k].missingWarnings(number.values, lines: lines) }
+        for (k, number) in numberValues.enumerated() { warnings += numbers[k].negativeWarnings(number.values, lines: lines) }
 
-        let scores = score?.values
+        let scores = score?.takeValues()
         var store = ColumnStore(
-            rowCount: rows, attributes: attributes, label: labels, decision: decisions, score: scores, weight: weight?.values,
+            rowCount: rows, attributes: attributes, label: labels, decision: decisions, score: scores, weight: weights,
             missingScores: scores.map { $0.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } } ?? 0,
             source: DataSource(path: path, delimiter: CSVDialect.name(ofDelimiter: reader.delimiter), headerColumns: reader.header.count),
             warnings: warnings, rowLines: lines)
-        for number in numbers { store.numbers[number.name] = number.values }
-        for category in categories {
-            let column = category.column()
-            store.categories[category.name] = column
-            if dateNames.contains(category.name) { store.dates[category.name] = DateColumn(texts: column) }
+        for number in numberValues { store.numbers[number.name] = number.values }
+        numberValues = []
+        for k in categories.indices {
+            let column = categories[k].takeColumn()
+            let name = categories[k].name
+            store.categories[name] = column
+            if dateNames.contains(name) { store.dates[name] = DateColumn(texts: column) }
         }
-        for identifier in identifiers { store.identifiers[identifier.name] = identifier.values }
+        store.identifiers = identifierValues
         store.locations = locations
         return store
     }

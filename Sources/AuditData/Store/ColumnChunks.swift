@@ -1,0 +1,91 @@
+/// One column's values during the load, before the store is assembled: a list of chunks, each
+/// the values one segment read (`SegmentedLoad`), in file order, in pages mapped for it alone.
+///
+/// **Why not an array.** A growing `Array` doubles its storage and copies (for a moment the
+/// column is held 1.5 to 3 times), and the segments' arrays, allocated by the reading threads,
+/// stay in those threads' malloc arenas once freed: their memory is not given back to the
+/// system and cannot hold the merged columns. Here a chunk grows in pages of its own, the old
+/// ones unmapped at once (pages not written take no memory), merging segments moves chunks without copying values
+/// (`append(_:)`), and `takeArray(_:)` writes the column once into an array of its exact size,
+/// unmapping each chunk as soon as it is copied: the load holds the rows about once, plus
+/// one column, instead of twice.
+///
+/// Appending never writes into a chunk shared with another copy of the builder (a copy made
+/// before the reads); it starts a new chunk instead.
+struct ColumnChunks<Element: BitwiseCopyable> {
+    /// Full chunks, in file order, then the one being written.
+    private var sealed: [ColumnChunk<Element>] = []
+    private var tail: ColumnChunk<Element>?
+    /// Values in all chunks.
+    private(set) var count = 0
+
+    init() {}
+
+    /// The chunks in file order.
+    var chunks: [ColumnChunk<Element>] { tail.map { sealed + [$0] } ?? sealed }
+
+    @inline(__always)
+    mutating func append(_ value: Element) {
+        if !isKnownUniquelyReferenced(&tail) { startChunk() }
+        tail.unsafelyUnwrapped.append(value)
+        count += 1
+    }
+
+    private mutating func startChunk() {
+        if let tail { sealed.append(tail) }
+        tail = ColumnChunk()
+    }
+
+    /// Moves the chunks of `other` (the segment that follows) after these, without copying values.
+    mutating func append(_ other: ColumnChunks<Element>) {
+        sealed = chunks + other.chunks
+        tail = nil
+        count += other.count
+    }
+
+    /// Releases every chunk.
+    mutating func removeAll() {
+        sealed = []
+        tail = nil
+        count = 0
+    }
+
+    /// The values as one array of exactly `count` elements, `transform` applied to each value
+    /// of chunk `k` (`transform(k, value)`, `k` indexing `chunks`); every chunk is released
+    /// once copied (when these chunks are the only reference to it).
+    mutating func takeArray<T>(_ transform: (_ chunk: Int, _ value: Element) -> T) -> [T] {
+        var taken = chunks
+        removeAll()
+        let total = taken.reduce(0) { $0 + $1.count }
+        let result = [T](unsafeUninitializedCapacity: total) { out, initialized in
+            var i = 0
+            for k in taken.indices {
+                let chunk = taken[k]
+                let base = chunk.base, n = chunk.count
+                for j in 0..<n { (out.baseAddress! + i + j).initialize(to: transform(k, base[j])) }
+                i += n
+                taken[k] = ColumnChunk()  // unmapped now, not after the last chunk
+            }
+            initialized = i
+        }
+        return result
+    }
+
+    /// The values as one array, each chunk released once copied.
+    mutating func takeArray() -> [Element] {
+        var taken = chunks
+        removeAll()
+        let total = taken.reduce(0) { $0 + $1.count }
+        let result = [Element](unsafeUninitializedCapacity: total) { out, initialized in
+            var i = 0
+            for k in taken.indices {
+                let chunk = taken[k]
+                if chunk.count > 0 { (out.baseAddress! + i).initialize(from: chunk.base, count: chunk.count) }
+                i += chunk.count
+                taken[k] = ColumnChunk()
+            }
+            initialized = i
+        }
+        return result
+    }
+}
