@@ -186,7 +186,7 @@ public enum KMeansBisection {
                                 let sums = shared.out + chunk * stride
                                 let tally = shared.tallies?.chunk(chunk)
                                 let counted = shared.tallies?.isCounted ?? false
-                                var scratch = ScanKernel.ChunkScratch(dimension: p, tileRows: tileRows)
+                                let scratch = ScanKernel.ChunkScratch(dimension: p, tileRows: tileRows)
                                 defer { scratch.deallocate() }
                                 let g = UnsafeMutablePointer<Double>.allocate(capacity: 2 * tileRows)
                                 defer { g.deallocate() }
