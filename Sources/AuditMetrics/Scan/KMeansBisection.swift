@@ -165,6 +165,7 @@ public enum KMeansBisection {
     static func onePass(_ points: ScanPoints, members: [Int], centroids: [Double], sides: inout [UInt8],
                         work: PassWork, bounds: SideBounds? = nil, tallies: ChunkTallies? = nil,
                         threads: Int, contiguous: Bool) -> (changed: Bool, inertia: Double, counts: [Int], sums: [Double]) {
+        precondition(!work.sums || tallies != nil, "an iteration's sums read the one-hot counts from its tallies")
         let m = members.count, p = points.dimension
         let chunks = (m + chunkRows - 1) / chunkRows
         var cn = [0.0, 0.0]
