@@ -157,9 +157,9 @@ public enum KMeansBisection {
 
     /// One pass over the points: (when `work` assigns) each point to the nearer centroid, then
     /// the counts and sums per side, or the inertia, chunk by chunk, the chunks added in order.
-    /// Both are needed together only by the first iteration of the original algorithm's test;
-    /// here an iteration sums and the last pass measures the inertia, each as a pass over the
-    /// points in the same order: the numbers are the ones the one-loop form gave.
+    /// An iteration needs the sums, not the inertia: the inertia is measured once, by a last pass
+    /// under the final centroids, over the points in the same order — the number a pass that
+    /// also measured it at each iteration gave at the last one.
     /// With `bounds` (an iteration), a point whose side cannot change under the new centroids
     /// (``SideBounds``) keeps it without its products being computed.
     static func onePass(_ points: ScanPoints, members: [Int], centroids: [Double], sides: inout [UInt8],

@@ -153,9 +153,10 @@ struct ScanKernel: @unchecked Sendable {
                 acc0 += v.replacing(with: zero, where: one)
                 acc1 += zero.replacing(with: v, where: one)
             }
-            for (lane, b) in [b0, b1, b2, b3].prefix(group).enumerated() {
-                sums[2 * b.column] = acc0[lane]
-                sums[2 * b.column + 1] = acc1[lane]
+            for lane in 0..<group {
+                let column = numberBlocks[first + lane].column
+                sums[2 * column] = acc0[lane]
+                sums[2 * column + 1] = acc1[lane]
             }
         }
     }

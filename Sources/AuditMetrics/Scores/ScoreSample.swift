@@ -41,8 +41,9 @@ public struct ScoreSample: Sendable {
         }
         if let labels, labels.count != groups.count { throw ScoreInputError.lengthMismatch(argument: "labels", expected: groups.count, found: labels.count) }
         let groupCount = groupLabels.count
+        // The rows to sort, when no shared order is given.
         var rows: [Int32] = []
-        rows.reserveCapacity(groups.count)
+        if ascending == nil { rows.reserveCapacity(groups.count) }
         var missing = 0, excluded = 0
         for r in 0..<groups.count {
             let g = groups[r]
@@ -52,7 +53,7 @@ public struct ScoreSample: Sendable {
             if s.isInfinite { throw ScoreInputError.infiniteScore(row: r) }
             if g < 0 { excluded += 1; continue }
             if s.isNaN { missing += 1; continue }
-            rows.append(Int32(r))
+            if ascending == nil { rows.append(Int32(r)) }
         }
         // Ascending score, ties by row index: a stable radix sort over rows in index order.
         let order = ascending.map { $0.filter { groups[Int($0)] >= 0 } } ?? StableRadixSort.ascending(rows) { scores[$0] }

@@ -32,8 +32,9 @@ public struct WaitingTimes: Sendable {
             throw WaitingListInputError.invalidParameter(name: "groups", expected: "at most \(StableRadixSort.maximumCount) rows")
         }
         let groupCount = groupLabels.count
+        // The rows to sort, when no shared order is given.
         var rows: [Int32] = []
-        rows.reserveCapacity(groups.count)
+        if ascending == nil { rows.reserveCapacity(groups.count) }
         var excluded = 0
         for r in 0..<groups.count {
             let g = groups[r]
@@ -41,7 +42,7 @@ public struct WaitingTimes: Sendable {
             guard time[r].isFinite, time[r] >= 0 else { throw WaitingListInputError.invalidTime(row: r, value: time[r]) }
             guard event[r] <= 1 else { throw WaitingListInputError.invalidEvent(row: r, value: event[r]) }
             if g < 0 { excluded += 1; continue }
-            rows.append(Int32(r))
+            if ascending == nil { rows.append(Int32(r)) }
         }
         // Ascending time, ties by row index: a stable radix sort over rows in index order.
         let order: [Int32]
