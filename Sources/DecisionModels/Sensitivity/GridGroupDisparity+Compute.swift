@@ -30,6 +30,17 @@ extension GridGroupDisparity {
                 }
             }
         }
+        return disparities(attribute: attribute, counts: counts, reference: reference, minGroupSize: minGroupSize, priorities: priorities,
+                           chosen: chosen[...], sums: sums[...])
+    }
+
+    /// The disparities of every group of `attribute` from its groups' selected rows (`chosen`)
+    /// and score sums (`sums`), in the order of `attribute.groups` (slices of a
+    /// ``GroupSlots/Tally``, or of the plain loop above). Formulas: ``GridGroupDisparity``.
+    static func disparities(attribute: GroupColumn, counts: [Int], reference: Int, minGroupSize: Int, priorities: [Set<String>]?,
+                            chosen: ArraySlice<Int>, sums: ArraySlice<Double>) -> [GridGroupDisparity] {
+        let k = attribute.groups.count
+        let chosen = Array(chosen), sums = Array(sums)
         let rates: [MetricValue] = (0..<k).map { g in
             .ratio(Double(chosen[g]), Double(counts[g]), reason: "empty group: n = 0")
         }

@@ -33,7 +33,8 @@ extension GridSensitivity {
     /// ``GridPartialSelection/select(scores:decimals:segmentCodes:tieRank:into:scratch:)``) and
     /// hands `body` the scores in points (`scaled / 10^D`, as ``GridScores/points``) and the
     /// selection, both row-aligned with the design. Held per worker: the batch (patterns ×
-    /// columns), one column of scaled scores, one of points, one of selections.
+    /// columns), one column of scaled scores, one of selections, and for each column the
+    /// points `body` reads (``measureSelections(design:weights:threads:_:)`` writes none).
     ///
     /// One owner of the cores: with more than one worker, OpenBLAS runs single-threaded for the
     /// phase (`BLASProvider.setOpenBLASThreads`). Each column's result depends on that column
@@ -41,6 +42,25 @@ extension GridSensitivity {
     /// not depend on `threads` nor on the compression.
     static func measure<Value>(design: GridDesign, weights w: Matrix, threads: Int,
                                _ body: @Sendable (UnsafeBufferPointer<Double>, ArraySlice<Bool>) -> Value) throws -> [Measured<Value>] {
+        try measureSelections(design: design, weights: w, threads: threads) { scaled, unit, selected in
+            var count = 0
+            let points = (0..<scaled.count).map { i in
+                count += selected[i] ? 1 : 0
+                return scaled[i] / unit
+            }
+            let value = points.withUnsafeBufferPointer { body($0, ArraySlice(selected)) }
+            return Measured(value: value, selected: count)
+        }
+    }
+
+    /// ``measure(design:weights:threads:_:)`` with `body` given each column's scaled scores
+    /// (`scaled`, row-aligned; a row's score in points is `scaled[i] / unit`, bit for bit what
+    /// ``GridScores/points`` holds) and its selection, and measuring the column whole: its value
+    /// and how many rows it selects. No column of points is written: `body` reads the rows once
+    /// (``GroupSlots/tally(scaled:unit:selected:)``). Held per worker: the batch and one column
+    /// of scaled scores and one of selections.
+    static func measureSelections<Value>(design: GridDesign, weights w: Matrix, threads: Int,
+                                         _ body: @Sendable (_ scaled: UnsafeBufferPointer<Double>, _ unit: Double, _ selected: UnsafeBufferPointer<Bool>) -> Measured<Value>) throws -> [Measured<Value>] {
         let n = design.rows, m = w.columns
         guard m > 0 else { return [] }
         let scale = try GridScoreScale(design: design, weights: w)
@@ -65,7 +85,6 @@ extension GridSensitivity {
                     var buffer = [Double](repeating: 0, count: units * min(chunk, m))
                     // The rows' scaled scores of one column, gathered from the patterns'.
                     var gathered = [Double](repeating: 0, count: patternOfRow == nil ? 0 : n)
-                    var points = [Double](repeating: 0, count: n)
                     var selected = [Bool](repeating: false, count: n)
                     var groupScratch = GridDesign.GroupScratch()
                     var selectionScratch = GridPartialSelection.RowOrderScratch()
@@ -89,13 +108,7 @@ extension GridSensitivity {
                                             selection.select(scores: scaled, decimals: decimals, segmentCodes: design.segmentCodes, tieRank: design.tieRank,
                                                              into: s, scratch: &selectionScratch)
                                         }
-                                        var count = 0
-                                        for i in 0..<n {
-                                            points[i] = scaled[i] / unit
-                                            count += selected[i] ? 1 : 0
-                                        }
-                                        let value = points.withUnsafeBufferPointer { body($0, selected[...]) }
-                                        shared.results[v] = Measured(value: value, selected: count)
+                                        shared.results[v] = selected.withUnsafeBufferPointer { body(scaled, unit, $0) }
                                     }
                                 }
                             }

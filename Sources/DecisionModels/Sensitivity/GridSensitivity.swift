@@ -97,12 +97,17 @@ public enum GridSensitivity {
         let w = try weightMatrix(of: design, variants: variants)
         let referenceCodes = references
         let groupCounts = attributes.map(\.counts)
-        let measured = try measure(design: design, weights: w, threads: threads) { points, selected in
-            attributes.indices.flatMap { a in
-                GridGroupDisparity.compute(attribute: attributes[a], counts: groupCounts[a], reference: referenceCodes[a], minGroupSize: minGroupSize,
-                                           priorities: priorities[attributes[a].attribute],
-                                           scores: points, selected: selected)
+        // Every attribute's groups counted and summed in one pass over the rows per variant.
+        let slots = GroupSlots(attributes: attributes, rows: design.rows)
+        let measured = try measureSelections(design: design, weights: w, threads: threads) { scaled, unit, selected in
+            let tally = slots.tally(scaled: scaled, unit: unit, selected: selected)
+            let value = attributes.indices.flatMap { a in
+                let range = slots.offsets[a]..<(slots.offsets[a] + attributes[a].groups.count)
+                return GridGroupDisparity.disparities(attribute: attributes[a], counts: groupCounts[a], reference: referenceCodes[a],
+                                                      minGroupSize: minGroupSize, priorities: priorities[attributes[a].attribute],
+                                                      chosen: tally.chosen[range], sums: tally.sums[range])
             }
+            return Measured(value: value, selected: tally.selected)
         }
         let disparities = measured.map(\.value)
         let ranking = rank(variants: variants, disparities: disparities, scales: scales)
