@@ -225,7 +225,7 @@ public struct ScanRun {
         guard let coded = store.categories[column] else { throw SpecError(key: keys.name("on"), message: "column '\(column)' was not read") }
         let numbers: [Double?] = coded.groups.indices.map { code in
             if UInt32(code) == coded.unknownCode { return .nan }
-            var text = coded.groups[code].trimmingCharacters(in: .whitespaces)
+            var text = Self.trimmingBlanks(coded.groups[code])
             if data.csv.decimalComma { text = text.replacingOccurrences(of: ",", with: ".") }
             guard let x = Double(text), x.isFinite, abs(x) <= NumberRule.largestMagnitude else { return nil }
             return x
@@ -242,6 +242,18 @@ public struct ScanRun {
                               "the scanned column has \(distinct) distinct values and this one is not a number: expected numbers, or a category of at most \(Self.maximumCategories) values")
         }
         return ScanFeature(name: column, values: .categorical(codes: coded.codes, labels: coded.groups, missing: coded.unknownCode))
+    }
+
+    /// `text` without the blanks at its ends (`trimmingCharacters(in: .whitespaces)`: tab
+    /// and the space separators, Unicode's `Zs`), without Foundation when both ends are ASCII
+    /// and not blank — what a number looks like, and a scanned column may have hundreds of
+    /// thousands of distinct values (an income).
+    static func trimmingBlanks(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Renders, then writes every file and `manifest.json` into `folder` at once, or nothing.

@@ -46,18 +46,16 @@ public enum ScoreGapDecomposition {
             throw DriversError.invalidArgument("rows: expected indices in 0..<\(contributions.rows), got \(bad)")
         }
         let groupCount = max(try DriversInput.levelCount(groups, "group codes"), Int(reference) + 1)
-        // Row i's values: row index[i] of `contributions` (one column at a time, in row order:
-        // the same sums as on the rows written out).
-        func rows(_ values: [Double]) -> [Double] { index.map { $0.map { values[Int($0)] } } ?? values }
-
+        // Row i's values: row index[i] of `contributions`, added in row order: the same sums as
+        // on the rows written out.
         let ones = [Double](repeating: 1, count: contributions.columns)
-        let scores = contributions.columns == 0
-            ? [Double](repeating: 0, count: n)
-            : rows(try BLAS.gemv(contributions, ones))
-        let scoreMoments = GroupMoments(values: scores, codes: groups, groups: groupCount)
-        let criterionMoments = (0..<contributions.columns).map {
-            GroupMoments(values: rows(contributions.column($0)), codes: groups, groups: groupCount)
-        }
+        // Every criterion's moments in one pass over the rows (`GroupMoments.columns`: the
+        // bits of one pass per criterion, row by row), the scores' in another.
+        let scoreMoments = contributions.columns == 0
+            ? GroupMoments(values: [Double](repeating: 0, count: n), codes: groups, groups: groupCount)
+            : GroupMoments.columns(try Matrix(rows: contributions.rows, columns: 1, columnMajor: BLAS.gemv(contributions, ones)),
+                                   rows: index, codes: groups, groups: groupCount)[0]
+        let criterionMoments = GroupMoments.columns(contributions, rows: index, codes: groups, groups: groupCount)
 
         let r = Int(reference)
         var result: [GroupScoreGap] = []
