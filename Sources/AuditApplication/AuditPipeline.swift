@@ -40,18 +40,20 @@ public enum AuditPipeline {
         }
         let (store, grid) = try load(spec, threads: threads, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
-        // The grid applied to the rows once, for the model audit and the scan.
+        // The grid applied to the rows once, for the model audit and the scan: its design, the
+        // applicants' scores and whom it selects.
         let design = try grid.map { try GridDesign(grid: $0, store: store) }
+        let outcome = try grid.flatMap { g in try design.map { try GridOutcome(design: $0, grid: g) } }
         // The scan beside the model audit, on its own thread: neither reads what the other
         // computes, and each gives the same result on any number of threads (their passes sum
         // in fixed chunks), so running them side by side changes no byte. The model's BLAS
         // calls keep their own thread count. With one thread, one after the other.
-        let scanning = BackgroundWork(concurrently: threads > 1) { [grid, design] in
-            try computeScan(store: store, spec: spec, grid: grid, design: design, threads: threads)
+        let scanning = BackgroundWork(concurrently: threads > 1) { [grid, design, outcome] in
+            try computeScan(store: store, spec: spec, grid: grid, design: design, outcome: outcome, threads: threads)
         }
         let model: ModelAuditResult?
         do {
-            model = try computeModel(store: store, spec: spec, result: result, grid: grid, design: design, threads: threads)
+            model = try computeModel(store: store, spec: spec, result: result, grid: grid, design: design, outcome: outcome, threads: threads)
         } catch {
             scanning.settle()
             throw error
@@ -116,21 +118,23 @@ public enum AuditPipeline {
     /// The audit of the decision model itself, when the spec names one (`ModelAudit`); its
     /// groups inherit the audit's disclosure control.
     /// `grid` is the spec's model as `load(_:progress:)` read it, and `store` was read with its columns.
-    /// `design`: the grid applied to `store` (`GridDesign(grid:store:)`), when the caller has it.
+    /// `design`: the grid applied to `store` (`GridDesign(grid:store:)`), `outcome` its scores and
+    /// selection (`GridOutcome(design:grid:)`), when the caller has them.
     public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?, design: GridDesign? = nil,
-                                    threads: Int = 1) throws -> ModelAuditResult? {
+                                    outcome: GridOutcome? = nil, threads: Int = 1) throws -> ModelAuditResult? {
         guard let grid, let model = spec.models.grid else { return nil }
-        return try ModelAudit.run(model: model, grid: grid, store: store, audit: result, design: design, threads: threads)
+        return try ModelAudit.run(model: model, grid: grid, store: store, audit: result, design: design, outcome: outcome, threads: threads)
     }
 
     /// The scan for groups no one declared, when the spec has a `scan:` block (``ScanRun``,
     /// `docs/scan.md`), on the rows of `store` (read with its requests); its disclosure
     /// threshold is the spec's `min_cell_size`.
-    /// `design`: the grid applied to `store`, when the caller has it.
-    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?, design: GridDesign? = nil, threads: Int = 1) throws -> ScanReport.Input? {
+    /// `design`: the grid applied to `store`, `outcome` its scores and selection, when the caller has them.
+    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?, design: GridDesign? = nil, outcome: GridOutcome? = nil,
+                                   threads: Int = 1) throws -> ScanReport.Input? {
         guard let scan = ScanRun(audit: spec) else { return nil }
         let name = spec.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
-        return try scan.scan(store: store, grid: grid, design: design, dataName: name, threads: threads)
+        return try scan.scan(store: store, grid: grid, design: design, outcome: outcome, dataName: name, threads: threads)
     }
 
     /// The report files of a result, rendered in the language of `spec`'s report part.

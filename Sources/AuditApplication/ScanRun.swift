@@ -167,15 +167,17 @@ public struct ScanRun {
     /// Scans the applicants of `store` (read with ``columnRequests()``, the grid's columns and
     /// the decision as `store.decision`): the populations, ``BiasScan`` on each, the descriptions.
     /// The k-means passes run on `threads` threads; the results do not depend on it. `design`:
-    /// the grid applied to `store` (`GridDesign(grid:store:)`), when the caller has it.
-    public func scan(store: ColumnStore, grid: PointsGrid?, design prepared: GridDesign? = nil, dataName: String, threads: Int = 1) throws -> ScanReport.Input {
+    /// the grid applied to `store` (`GridDesign(grid:store:)`), and `outcome` its scores and
+    /// selection (`GridOutcome(design:grid:)`), when the caller has them.
+    public func scan(store: ColumnStore, grid: PointsGrid?, design prepared: GridDesign? = nil, outcome scored: GridOutcome? = nil,
+                     dataName: String, threads: Int = 1) throws -> ScanReport.Input {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
         var populations: [(name: String, rows: [Int], outcome: [Double], binary: Bool)] = []
         if let grid {
             let design = try prepared ?? GridDesign(grid: grid, store: store)
-            let allocation = try GridAllocation.allocate(scores: try design.scores(), design: design)
+            let allocation = try scored?.allocation ?? GridAllocation.allocate(scores: try design.scores(), design: design)
             if let decisionColumn = decision {
                 guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
                 let selected = (0..<n).filter { allocation.isSelected($0) }

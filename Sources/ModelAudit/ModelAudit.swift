@@ -58,9 +58,10 @@ public enum ModelAudit {
     /// With the audit's decision column and a grid allocation rule, the grid's selection is also
     /// put side by side with the actual decisions (``HumanStage``). `threads` only changes
     /// who computes what: the result is the same for any number. `design`: the grid applied to
-    /// `store` (`GridDesign(grid:store:)`), when the caller has it already.
+    /// `store` (`GridDesign(grid:store:)`), and `outcome` its scores and selection
+    /// (`GridOutcome(design:grid:)`), when the caller has them already.
     public static func run(model m: GridSpec, grid: PointsGrid, store: ColumnStore, audit: AuditResult, design prepared: GridDesign? = nil,
-                           threads: Int = 1) throws -> ModelAuditResult {
+                           outcome scored: GridOutcome? = nil, threads: Int = 1) throws -> ModelAuditResult {
         let spec = audit.analysis
         let design = try prepared ?? GridDesign(grid: grid, store: store)
         let n = design.rows
@@ -74,12 +75,12 @@ public enum ModelAudit {
         // compressed design live in this scope only: released before the sensitivity analysis
         // and the human stage, which hold their own.
         do {
-            let scores = try design.scores()
+            let scores = try scored?.scores ?? design.scores()
             // The criteria's points per distinct row of the grid's features; applicant i's are
             // row `pointRows[i]` (no applicants × criteria matrix when the design compresses).
             let points = try design.patternContributions()
             let pointRows = design.patternOfRow
-            allocation = try grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
+            allocation = try scored.map(\.allocation) ?? grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
             let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
             // The grid's overall order: score descending, then the declared tie-break — a stable
             // radix sort of the scores over the rows in tie-break order (linear, no comparison sort).
