@@ -71,8 +71,9 @@ public enum BLASProvider {
     ///
     /// For a phase where the caller owns the cores (e.g. the amendment search runs one
     /// single-threaded `dgemm` per worker, `AmendmentEvaluator`): two thread pools on the same
-    /// cores would take turns. Values do not depend on it (OpenBLAS splits a `dgemm` by rows
-    /// and columns of the result, never along the inner dimension).
+    /// cores would take turns. A `dgemm`'s values do not depend on it (OpenBLAS splits it by
+    /// rows and columns of the result, never along the inner dimension); other routines' last
+    /// bits can: the model audit's fits run single-threaded whatever the machine (`ModelAudit`).
     @discardableResult
     public static func setOpenBLASThreads(_ count: Int) -> Int? {
         typealias SetThreads = @convention(c) (Int32) -> Void

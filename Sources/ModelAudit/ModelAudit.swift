@@ -89,8 +89,11 @@ public enum ModelAudit {
             var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
             StableRadixSort.sort(keys: &keys, items: &order)
             keys = []
-            var rank = [Int](repeating: 0, count: n)
-            for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
+            let rank: [Int] = {
+                var rank = [Int](repeating: 0, count: n)
+                for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
+                return rank
+            }()
             waiting = try dateColumns(model: m, grid: grid).map { a, b in
                 try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
             }
@@ -120,7 +123,14 @@ public enum ModelAudit {
                 overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
             }
 
-            for column in store.attributes {
+            // Each protected attribute audited on its own, side by side on `threads` workers;
+            // an attribute's result depends on its own column alone. OpenBLAS runs
+            // single-threaded for the phase, whatever `threads`: one owner of the cores, and the
+            // fits' last bits do not depend on the machine — OpenBLAS's own thread count (by
+            // default one per core) changes the last bits of the Oaxaca–Blinder decompositions
+            // on the 1M demo (74 values of model-metrics.csv, 1 thread against 2 or 4; issue 21,
+            // checked by Benchmarks/model_scale.sh).
+            @Sendable func auditAttribute(_ column: GroupColumn) throws -> ModelAttributeResult {
                 let name = column.attribute
                 let labels = column.groups
                 let codes = column.codesLeavingOutUnknown
@@ -208,11 +218,24 @@ public enum ModelAudit {
                         : perGroup[g]
                     return ModelGroupResult(label: labels[g], count: counts[g], isSuppressed: isHidden[g], isReference: reference == Int32(g), metrics: entries)
                 }
-                attributes.append(ModelAttributeResult(
+                return ModelAttributeResult(
                     name: name, reference: reference.map { labels[Int($0)] }, groups: groups,
                     aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
-                    scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies))
+                    scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies)
             }
+            let columns = store.attributes
+            let workers = max(1, min(threads, columns.count))
+            let slots = AttributeSlots<ModelAttributeResult>(count: columns.count)
+            do {
+                let previousThreads = BLASProvider.setOpenBLASThreads(1)
+                defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for a in stride(from: w, to: columns.count, by: workers) {
+                        slots.set(a, Result { try auditAttribute(columns[a]) })
+                    }
+                }
+            }
+            attributes = try slots.values()
         }
         // Weight sensitivity (variants scored in batches by one dgemm per worker, re-selected
         // per column by the partial selection, streamed), when the grid allocates; groups the

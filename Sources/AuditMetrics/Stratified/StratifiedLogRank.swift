@@ -46,7 +46,7 @@ public struct StratifiedLogRank: Sendable, Equatable {
         var members = [[Int]](repeating: [], count: strataCount)
         var leftOut = times.excluded
         for (i, row) in times.sortedRows.enumerated() {
-            let s = strata[row]
+            let s = strata[Int(row)]
             if s < 0 { leftOut += 1 } else { members[Int(s)].append(i) }
         }
         let groupCount = times.groupLabels.count

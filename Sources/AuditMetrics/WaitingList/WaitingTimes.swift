@@ -10,7 +10,7 @@ public struct WaitingTimes: Sendable {
     let sortedEvents: [UInt8]
     let sortedGroups: [Int32]
     /// The input row index of each analysed row, same order.
-    let sortedRows: [Int]
+    let sortedRows: [Int32]
     /// Rows given (analysed and excluded).
     let inputRows: Int
     public let excluded: Int
@@ -56,7 +56,7 @@ public struct WaitingTimes: Sendable {
         self.sortedTimes = order.map { time[Int($0)] }
         self.sortedEvents = order.map { event[Int($0)] }
         self.sortedGroups = order.map { groups[Int($0)] }
-        self.sortedRows = order.map { Int($0) }
+        self.sortedRows = order
         self.inputRows = groups.count
         self.excluded = excluded
     }
@@ -68,6 +68,9 @@ public struct WaitingTimes: Sendable {
     func rows(ofGroup code: Int?) -> (times: [Double], events: [UInt8]) {
         guard let code else { return (sortedTimes, sortedEvents) }
         var t: [Double] = [], e: [UInt8] = []
+        let size = sortedGroups.reduce(0) { $0 + (Int($1) == code ? 1 : 0) }
+        t.reserveCapacity(size)
+        e.reserveCapacity(size)
         for i in 0..<count where Int(sortedGroups[i]) == code {
             t.append(sortedTimes[i])
             e.append(sortedEvents[i])
