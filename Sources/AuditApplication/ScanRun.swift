@@ -180,8 +180,13 @@ public struct ScanRun {
             let allocation = try scored?.allocation ?? GridAllocation.allocate(scores: try design.scores(), design: design)
             if let decisionColumn = decision {
                 guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
-                let selected = (0..<n).filter { allocation.isSelected($0) }
-                let others = (0..<n).filter { !allocation.isSelected($0) }
+                var selected: [Int] = [], others: [Int] = []
+                let selectedCount = allocation.selectedCount()
+                selected.reserveCapacity(selectedCount)
+                others.reserveCapacity(n - selectedCount)
+                for i in 0..<n {
+                    if allocation.isSelected(i) { selected.append(i) } else { others.append(i) }
+                }
                 populations.append(("grid_selected", selected, selected.map { Double(decided[$0]) }, true))
                 populations.append(("grid_not_selected", others, others.map { Double(decided[$0]) }, true))
             }
@@ -234,7 +239,7 @@ public struct ScanRun {
         }
         if numbers.allSatisfy({ $0 != nil }), numbers.contains(where: { !($0?.isNaN ?? true) }) {
             let byCode = numbers.map { $0 ?? .nan }
-            return ScanFeature(name: column, values: .numeric(coded.codes.map { byCode[Int($0)] }))
+            return ScanFeature(name: column, values: .numericByCode(codes: coded.codes, values: byCode))
         }
         let distinct = coded.groups.count - (coded.unknownCode == nil ? 0 : 1)
         guard distinct <= Self.maximumCategories else {

@@ -97,6 +97,7 @@ struct ScanParallelTests {
                 switch f.values {
                 case .numeric(let v): features.append(ScanFeature(name: f.name, values: .numeric(v + v.map { $0 + 1e-13 })))
                 case .categorical(let c, let l, let m): features.append(ScanFeature(name: f.name, values: .categorical(codes: c + c, labels: l, missing: m)))
+                case .numericByCode: Issue.record("the generated features have no numbers by code")
                 }
             }
             let x = try ScanFeatureMatrix(features: features, rows: Array(0..<(2 * n)))

@@ -39,16 +39,19 @@ public struct ClusterDescription: Sendable, Equatable {
             var ranges: [(lowest: Double, highest: Double)?] = [], present: [[Bool]] = []
             for feature in features {
                 switch feature.values {
-                case .numeric(let values):
-                    var lowest = Double.infinity, highest = -Double.infinity, any = false
-                    for r in rows {
-                        let v = values[r]
-                        guard !v.isNaN else { continue }
-                        any = true
-                        lowest = Swift.min(lowest, v)
-                        highest = Swift.max(highest, v)
-                    }
-                    ranges.append(any ? (lowest, highest) : nil)
+                case .numeric, .numericByCode:
+                    let range: (lowest: Double, highest: Double)? = feature.withNumbers { value in
+                        var lowest = Double.infinity, highest = -Double.infinity, any = false
+                        for r in rows {
+                            let v = value(r)
+                            guard !v.isNaN else { continue }
+                            any = true
+                            lowest = Swift.min(lowest, v)
+                            highest = Swift.max(highest, v)
+                        }
+                        return any ? (lowest, highest) : nil
+                    } ?? nil
+                    ranges.append(range)
                     present.append([])
                 case .categorical(let codes, let labels, _):
                     var seen = [Bool](repeating: false, count: labels.count)
@@ -108,24 +111,24 @@ public struct ClusterDescription: Sendable, Equatable {
     static func propose(_ population: Population, _ f: Int, members: [Int]) -> (ScanCondition, RowSet)? {
         let feature = population.features[f], rows = population.rows
         switch feature.values {
-        case .numeric(let values):
+        case .numeric, .numericByCode:
             guard let (lowest, highest) = population.ranges[f] else { return nil }
-            var memberValues: [Double] = []
-            memberValues.reserveCapacity(members.count)
-            for i in members where !values[rows[i]].isNaN { memberValues.append(values[rows[i]]) }
-            memberValues.sort()
-            guard !memberValues.isEmpty else { return nil }
-            let k = memberValues.count - 1
-            let low = memberValues[Int((0.05 * Double(k)).rounded(.down))]
-            let high = memberValues[Int((0.95 * Double(k)).rounded(.up))]
-            let lowBound = low > lowest ? low : nil, highBound = high < highest ? high : nil
-            guard lowBound != nil || highBound != nil else { return nil }
-            // A missing bound as ±∞: `v >= −∞` and `v <= +∞` hold for every number (NaN fails both).
-            let a = lowBound ?? -.infinity, b = highBound ?? .infinity
-            let meets = values.withUnsafeBufferPointer { v in
-                rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { v[r[$0]] >= a && v[r[$0]] <= b } }
-            }
-            return (ScanCondition(feature: feature.name, kind: .range(low: lowBound, high: highBound)), meets)
+            return feature.withNumbers { value -> (ScanCondition, RowSet)? in
+                var memberValues: [Double] = []
+                memberValues.reserveCapacity(members.count)
+                for i in members where !value(rows[i]).isNaN { memberValues.append(value(rows[i])) }
+                memberValues.sort()
+                guard !memberValues.isEmpty else { return nil }
+                let k = memberValues.count - 1
+                let low = memberValues[Int((0.05 * Double(k)).rounded(.down))]
+                let high = memberValues[Int((0.95 * Double(k)).rounded(.up))]
+                let lowBound = low > lowest ? low : nil, highBound = high < highest ? high : nil
+                guard lowBound != nil || highBound != nil else { return nil }
+                // A missing bound as ±∞: `v >= −∞` and `v <= +∞` hold for every number (NaN fails both).
+                let a = lowBound ?? -.infinity, b = highBound ?? .infinity
+                let meets = rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { value(r[$0]) >= a && value(r[$0]) <= b } }
+                return (ScanCondition(feature: feature.name, kind: .range(low: lowBound, high: highBound)), meets)
+            } ?? nil
         case .categorical(let codes, let labels, _):
             var counts = [Int](repeating: 0, count: labels.count)
             for i in members { counts[Int(codes[rows[i]])] += 1 }

@@ -9,6 +9,10 @@ public struct ScanFeature: Sendable, Equatable {
     public enum Values: Sendable, Equatable {
         /// A number per row, NaN when missing.
         case numeric([Double])
+        /// A number per row given by its code: row `r`'s is `values[codes[r]]`, NaN when
+        /// missing — a column read as categories (`vigie scan` on the data file's columns) whose
+        /// values are numbers, kept as its codes rather than written out per row.
+        case numericByCode(codes: [UInt32], values: [Double])
         /// A code per row and each code's label; `missing` is the code of rows without a value.
         case categorical(codes: [UInt32], labels: [String], missing: UInt32?)
     }
@@ -22,7 +26,21 @@ public struct ScanFeature: Sendable, Equatable {
     public var count: Int {
         switch values {
         case .numeric(let v): v.count
+        case .numericByCode(let codes, _): codes.count
         case .categorical(let codes, _, _): codes.count
+        }
+    }
+
+    /// `body` given row `r`'s number as a function of `r` (NaN when missing), for a numeric
+    /// feature of either kind; nil for a category.
+    func withNumbers<R>(_ body: ((Int) -> Double) throws -> R) rethrows -> R? {
+        switch values {
+        case .numeric(let v):
+            return try v.withUnsafeBufferPointer { p in try body { p[$0] } }
+        case .numericByCode(let codes, let v):
+            return try codes.withUnsafeBufferPointer { c in try v.withUnsafeBufferPointer { p in try body { p[Int(c[$0])] } } }
+        case .categorical:
+            return nil
         }
     }
 }

@@ -33,19 +33,22 @@ public struct ScanFeatureMatrix: Sendable {
         var column = 0
         for feature in features {
             switch feature.values {
-            case .numeric(let values):
-                var sum = 0.0, count = 0
-                for r in rows where !values[r].isNaN { sum += values[r]; count += 1 }
-                guard count > 0 else { continue }
-                let mean = sum / Double(count)
-                var squares = 0.0
-                for r in rows where !values[r].isNaN { squares += (values[r] - mean) * (values[r] - mean) }
-                let sd = (squares / Double(count)).squareRoot()
-                guard sd > 0, sd.isFinite else { continue }
-                blocks.append(ScanPoints.Block(column: column, width: 1, slot: blocks.filter(\.isNumber).count, isNumber: true))
-                numbers.reserveCapacity(numbers.count + n)
-                for r in rows { numbers.append(values[r].isNaN ? 0 : (values[r] - mean) / sd) }
-                column += 1
+            case .numeric, .numericByCode:
+                let added: Bool = feature.withNumbers { value in
+                    var sum = 0.0, count = 0
+                    for r in rows where !value(r).isNaN { sum += value(r); count += 1 }
+                    guard count > 0 else { return false }
+                    let mean = sum / Double(count)
+                    var squares = 0.0
+                    for r in rows where !value(r).isNaN { squares += (value(r) - mean) * (value(r) - mean) }
+                    let sd = (squares / Double(count)).squareRoot()
+                    guard sd > 0, sd.isFinite else { return false }
+                    blocks.append(ScanPoints.Block(column: column, width: 1, slot: blocks.filter(\.isNumber).count, isNumber: true))
+                    numbers.reserveCapacity(numbers.count + n)
+                    for r in rows { numbers.append(value(r).isNaN ? 0 : (value(r) - mean) / sd) }
+                    return true
+                } ?? false
+                if added { column += 1 }
             case .categorical(let codes, let labels, _):
                 var present = [Bool](repeating: false, count: labels.count)
                 for r in rows { present[Int(codes[r])] = true }

@@ -82,15 +82,25 @@ public struct ScoreSample: Sendable {
     func scores(ofGroup code: Int?) -> [Double] {
         guard let code else { return sortedScores }
         var out: [Double] = []
+        out.reserveCapacity(size(ofGroup: code))
         for i in 0..<sortedScores.count where Int(sortedGroups[i]) == code { out.append(sortedScores[i]) }
         return out
+    }
+
+    /// The rows of group `code` (each group's lists are sized once, not grown).
+    private func size(ofGroup code: Int) -> Int {
+        sortedGroups.reduce(0) { $0 + (Int($1) == code ? 1 : 0) }
     }
 
     /// The (ascending score, label) pairs of group `code` (all rows when nil); empty without labels.
     func labelled(ofGroup code: Int?) -> (scores: [Double], labels: [UInt8]) {
         guard let sortedLabels else { return ([], []) }
+        guard let code else { return (sortedScores, sortedLabels) }
         var s: [Double] = [], l: [UInt8] = []
-        for i in 0..<sortedScores.count where code == nil || Int(sortedGroups[i]) == code {
+        let size = size(ofGroup: code)
+        s.reserveCapacity(size)
+        l.reserveCapacity(size)
+        for i in 0..<sortedScores.count where Int(sortedGroups[i]) == code {
             s.append(sortedScores[i])
             l.append(sortedLabels[i])
         }
