@@ -34,9 +34,9 @@ public enum WaitingListFairness {
         guard level > 0, level < 1 else { throw WaitingListInputError.invalidParameter(name: "level", expected: "a confidence level in (0, 1)") }
         let all = times.rows(ofGroup: nil)
         let overall = KaplanMeier(sortedTimes: all.times, events: all.events, level: level)
-        let groups = times.groupLabels.indices.map { g -> KaplanMeier in
-            let rows = times.rows(ofGroup: g)
-            return KaplanMeier(sortedTimes: rows.times, events: rows.events, level: level)
+        // Every group's rows in one pass (`rowsByGroup`), not one pass per group.
+        let groups = times.rowsByGroup().map { rows in
+            KaplanMeier(sortedTimes: rows.times, events: rows.events, level: level)
         }
         return (overall, groups, LogRank(times))
     }

@@ -68,13 +68,30 @@ public struct WaitingTimes: Sendable {
     func rows(ofGroup code: Int?) -> (times: [Double], events: [UInt8]) {
         guard let code else { return (sortedTimes, sortedEvents) }
         var t: [Double] = [], e: [UInt8] = []
-        let size = sortedGroups.reduce(0) { $0 + (Int($1) == code ? 1 : 0) }
-        t.reserveCapacity(size)
-        e.reserveCapacity(size)
         for i in 0..<count where Int(sortedGroups[i]) == code {
             t.append(sortedTimes[i])
             e.append(sortedEvents[i])
         }
         return (t, e)
+    }
+
+    /// Every group's (time, event) pairs, ascending in time — `rows(ofGroup: g)` for each
+    /// group `g` in code order, in two passes over the rows whatever the number of groups
+    /// (one to size each group's lists, one to fill them).
+    func rowsByGroup() -> [(times: [Double], events: [UInt8])] {
+        var sizes = [Int](repeating: 0, count: groupLabels.count)
+        for g in sortedGroups { sizes[Int(g)] += 1 }
+        var split: [(times: [Double], events: [UInt8])] = sizes.map { size in
+            var t: [Double] = [], e: [UInt8] = []
+            t.reserveCapacity(size)
+            e.reserveCapacity(size)
+            return (t, e)
+        }
+        for i in 0..<count {
+            let g = Int(sortedGroups[i])
+            split[g].times.append(sortedTimes[i])
+            split[g].events.append(sortedEvents[i])
+        }
+        return split
     }
 }
