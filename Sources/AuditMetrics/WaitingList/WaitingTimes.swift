@@ -44,18 +44,36 @@ public struct WaitingTimes: Sendable {
             if g < 0 { excluded += 1; continue }
             if ascending == nil { rows.append(Int32(r)) }
         }
-        // Ascending time, ties by row index: a stable radix sort over rows in index order.
+        // Ascending time, ties by row index: a stable radix sort over rows in index order, or
+        // the shared order with the left-out rows dropped (one pass, each list sized once).
         let order: [Int32]
         if let ascending {
             precondition(ascending.count == time.count, "the order of every row")
-            order = ascending.filter { groups[Int($0)] >= 0 }
+            let analysed = groups.count - excluded
+            var kept: [Int32] = [], times: [Double] = [], events: [UInt8] = [], codes: [Int32] = []
+            kept.reserveCapacity(analysed)
+            times.reserveCapacity(analysed)
+            events.reserveCapacity(analysed)
+            codes.reserveCapacity(analysed)
+            for r in ascending {
+                let g = groups[Int(r)]
+                guard g >= 0 else { continue }
+                kept.append(r)
+                times.append(time[Int(r)])
+                events.append(event[Int(r)])
+                codes.append(g)
+            }
+            order = kept
+            self.sortedTimes = times
+            self.sortedEvents = events
+            self.sortedGroups = codes
         } else {
             order = StableRadixSort.ascending(rows) { time[$0] }
+            self.sortedTimes = order.map { time[Int($0)] }
+            self.sortedEvents = order.map { event[Int($0)] }
+            self.sortedGroups = order.map { groups[Int($0)] }
         }
         self.groupLabels = groupLabels
-        self.sortedTimes = order.map { time[Int($0)] }
-        self.sortedEvents = order.map { event[Int($0)] }
-        self.sortedGroups = order.map { groups[Int($0)] }
         self.sortedRows = order
         self.inputRows = groups.count
         self.excluded = excluded
