@@ -43,13 +43,22 @@ struct CategoryBuilder {
     }
 
     /// Each row's code turned by `recode` (from the code in order of first appearance in the
-    /// file), a missing value coded `missing`, in one array of its exact size; the builder's
-    /// chunks are released.
-    mutating func takeCodes(missing: UInt32, _ recode: (UInt32) -> UInt32) -> [UInt32] {
+    /// file), a missing value coded `missing`, written once at the width of `groupCount`
+    /// groups (`GroupCodes`: every code, `missing` included, below `groupCount`); the
+    /// builder's chunks are released as they are copied.
+    mutating func takeCodes(groupCount: Int, missing: UInt32, _ recode: (UInt32) -> UInt32) -> GroupCodes {
         let remaps = self.remaps
         self.remaps = []
-        return codes.takeArray { k, code in
+        @inline(__always) func code(_ k: Int, _ code: UInt32) -> UInt32 {
             code == UInt32.max ? missing : recode(ColumnChunkRemap.code(code, remaps, k))
+        }
+        let shift = GroupCodes.shift(forGroups: groupCount)
+        return GroupCodes(count: codes.count, shift: shift) { out in
+            switch shift {
+            case 0: codes.take(into: out, as: UInt8.self) { k, c in UInt8(truncatingIfNeeded: code(k, c)) }
+            case 1: codes.take(into: out, as: UInt16.self) { k, c in UInt16(truncatingIfNeeded: code(k, c)) }
+            default: codes.take(into: out, as: UInt32.self) { k, c in code(k, c) }
+            }
         }
     }
 
@@ -58,10 +67,10 @@ struct CategoryBuilder {
     mutating func takeColumn() -> GroupColumn {
         var groups = encoder.levels
         guard hasMissing else {
-            return GroupColumn(attribute: name, codes: takeCodes(missing: UInt32.max) { $0 }, groups: groups, unknownCode: nil)
+            return GroupColumn(attribute: name, codes: takeCodes(groupCount: groups.count, missing: 0) { $0 }, groups: groups, unknownCode: nil)
         }
         let unknown = UInt32(groups.count)
         groups.append(GroupColumn.unknownLabel)
-        return GroupColumn(attribute: name, codes: takeCodes(missing: unknown) { $0 }, groups: groups, unknownCode: unknown)
+        return GroupColumn(attribute: name, codes: takeCodes(groupCount: groups.count, missing: unknown) { $0 }, groups: groups, unknownCode: unknown)
     }
 }
