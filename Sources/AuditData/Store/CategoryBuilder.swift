@@ -4,9 +4,10 @@ struct CategoryBuilder {
     let name: String
     let slot: Int
     private var encoder = CategoricalEncoder()
-    /// Codes, each chunk in its segment's own order (`remaps`, `ColumnChunkRemap`);
-    /// `UInt32.max` marks a missing value until the column is taken.
-    private var codes = ColumnChunks<UInt32>()
+    /// Codes, each chunk in its segment's own order (`remaps`, `ColumnChunkRemap`), at the
+    /// narrowest width the codes read need (`CodeChunks`); a missing value is marked until
+    /// the column is taken.
+    private var codes = CodeChunks()
     private var remaps: [[UInt32]?] = []
     /// Whether some row's value is missing.
     private(set) var hasMissing = false
@@ -37,7 +38,7 @@ struct CategoryBuilder {
     /// their codes are remapped when the column is taken.
     mutating func append(_ other: CategoryBuilder) {
         let remap = encoder.merge(other.encoder)
-        remaps = ColumnChunkRemap.appended(remaps, count: codes.chunks.count, other.remaps, count: other.codes.chunks.count, remap: remap)
+        remaps = ColumnChunkRemap.appended(remaps, count: codes.chunkCount, other.remaps, count: other.codes.chunkCount, remap: remap)
         codes.append(other.codes)
         hasMissing = hasMissing || other.hasMissing
     }

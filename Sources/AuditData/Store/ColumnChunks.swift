@@ -50,6 +50,19 @@ struct ColumnChunks<Element: BitwiseCopyable> {
         count += other.count
     }
 
+    /// The same chunks, in the same order and with the same counts, each value turned by
+    /// `transform` (a column widened while read: `CodeChunks`).
+    func mapChunks<T: BitwiseCopyable>(_ transform: (Element) -> T) -> ColumnChunks<T> {
+        var result = ColumnChunks<T>()
+        for chunk in chunks {
+            let copy = ColumnChunk<T>()
+            for j in 0..<chunk.count { copy.append(transform(chunk.base[j])) }
+            result.sealed.append(copy)
+            result.count += chunk.count
+        }
+        return result
+    }
+
     /// Releases every chunk.
     mutating func removeAll() {
         sealed = []
