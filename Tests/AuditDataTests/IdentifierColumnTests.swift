@@ -18,11 +18,13 @@ import Testing
         #expect(IdentifierColumn([]).isEmpty)
     }
 
-    /// `precedes` and `same` agree with `String`'s `<` and `==` on every pair, ASCII or not
+    /// `precedes`, `rowsInOrder` and `same` agree with `String`'s `<` and `==` on every pair, ASCII or not
     /// (precomposed and decomposed é are one value).
     @Test func orderAndEqualityAreThoseOfString() {
         var rng = SplitMix64(seed: 21)
-        let ascii = (0..<60).map { _ in String((0..<Int.random(in: 0...5, using: &rng)).map { _ in "ab0-Z".randomElement(using: &rng)! }) }
+        // Lengths 0 to 20 over a few letters: many shared prefixes, of 8 bytes and more too.
+        let ascii = (0..<80).map { _ in String((0..<Int.random(in: 0...20, using: &rng)).map { _ in "ab0-Z".randomElement(using: &rng)! }) }
+            + ["abababab", "abababab0", "ababababa", "abababa", "aaaaaaaaaaaaaaaaZ", "aaaaaaaaaaaaaaaab"]
         let unicode = ascii.prefix(20) + ["Caf\u{E9}", "Cafe\u{301}", "\u{E9}", "e", "f", "Z\u{301}"]
         for values in [ascii, Array(unicode)] {
             let column = IdentifierColumn(values)
@@ -34,6 +36,7 @@ import Testing
             }
             let sorted = values.indices.sorted { column.precedes($0, $1) }.map { values[$0] }
             #expect(sorted == values.sorted())
+            #expect(column.rowsInOrder().map { values[$0] } == values.sorted())
         }
     }
 

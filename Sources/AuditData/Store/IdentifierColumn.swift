@@ -68,17 +68,43 @@ public struct IdentifierColumn: Sendable, RandomAccessCollection, ExpressibleByA
     /// values, the bytes compared in order, a prefix first; otherwise the two `String`s.
     public func precedes(_ a: Int, _ b: Int) -> Bool {
         guard isASCII else { return self[a] < self[b] }
-        let ra = range(a), rb = range(b)
-        return bytes.withUnsafeBufferPointer { all in
-            let n = Swift.min(ra.count, rb.count)
-            var i = 0
-            while i < n {
-                let x = all[ra.lowerBound &+ i], y = all[rb.lowerBound &+ i]
-                if x != y { return x < y }
-                i &+= 1
-            }
-            return ra.count < rb.count
+        return bytes.withUnsafeBytes { all in
+            ends.withUnsafeBufferPointer { ends in Self.asciiPrecedes(a, b, all.baseAddress!, ends) }
         }
+    }
+
+    /// The rows in the order of their values (`String` order, `precedes(_:_:)`), as
+    /// `indices.sorted { precedes($0, $1) }` gives them.
+    public func rowsInOrder() -> [Int] {
+        guard isASCII, !isEmpty else { return indices.sorted { self[$0] < self[$1] } }
+        return bytes.withUnsafeBytes { all in
+            ends.withUnsafeBufferPointer { ends in
+                let base = all.baseAddress!
+                return indices.sorted { Self.asciiPrecedes($0, $1, base, ends) }
+            }
+        }
+    }
+
+    /// Byte order of rows `a` and `b` (ASCII): 8 bytes at a time as big-endian words, then
+    /// byte by byte; a prefix first.
+    @inline(__always)
+    static func asciiPrecedes(_ a: Int, _ b: Int, _ base: UnsafeRawPointer, _ ends: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = a == 0 ? 0 : Int(ends[a &- 1]), j = b == 0 ? 0 : Int(ends[b &- 1])
+        let endA = Int(ends[a]), endB = Int(ends[b])
+        while endA &- i >= 8 && endB &- j >= 8 {
+            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self).bigEndian
+            let y = base.loadUnaligned(fromByteOffset: j, as: UInt64.self).bigEndian
+            if x != y { return x < y }
+            i &+= 8
+            j &+= 8
+        }
+        while i < endA && j < endB {
+            let x = base.load(fromByteOffset: i, as: UInt8.self), y = base.load(fromByteOffset: j, as: UInt8.self)
+            if x != y { return x < y }
+            i &+= 1
+            j &+= 1
+        }
+        return endA &- i < endB &- j
     }
 
     /// Whether rows `a` and `b` hold the same value (`String` equality).

@@ -115,7 +115,7 @@ extension GridDesign {
         let (featurePatterns, patternOfRow) = try Self.features(rows: n, columns: definitions.count, writers: writers)
         let segments = try grid.segmentBy.map(category)
         let (codes, labels) = Self.combineSegments(segments.map(\.codes), segments.map(\.groups), rows: n)
-        let idOrder = ids.indices.sorted { ids.precedes($0, $1) }
+        let idOrder = ids.rowsInOrder()
         let tieKeys = try grid.tieBreak.dropLast().map { try numbers($0.column) }
         let tieRank = Self.tieOrder(idOrder: idOrder, keys: tieKeys, descending: grid.tieBreak.dropLast().map(\.descending),
                                     idDescending: grid.tieBreak.last?.descending ?? false)
