@@ -57,19 +57,20 @@ import Testing
         #expect(c?.codes == [0, 0, 1, 0, 2, 2, 3, 2, 4, 4, 0, 5, 1, 5, 6, 2])
     }
 
-    /// The first repeated identifier by the hash table (ASCII values) is the one the sort finds.
+    /// The first repeated identifier by the hash table (ASCII values, on the compact column) is
+    /// the one the sort finds.
     @Test func repetitionByHashIsTheSortedOne() {
         var rng = SplitMix64(seed: 2126)
         for trial in 0..<400 {
             let distinct = Int.random(in: 1...40, using: &rng)
             let values = (0..<Int.random(in: 0...60, using: &rng)).map { _ in "id-\(Int.random(in: 0..<distinct, using: &rng))" }
-            let builder = IdentifierBuilder(name: "id", slot: 0)
-            let byHash = builder.firstRepetition(values)
-            let bySort = IdentifierBuilder.sortedRepetition(values)
+            let column = IdentifierColumn(values)
+            let byHash = column.firstRepetition()
+            let bySort = column.sortedRepetition()
             #expect(byHash?.first == bySort?.first && byHash?.second == bySort?.second, "trial \(trial): \(values)")
         }
-        #expect(IdentifierBuilder(name: "id", slot: 0).firstRepetition(["a", "b", "c", "b", "a"])! == (1, 3))
-        #expect(IdentifierBuilder(name: "id", slot: 0).firstRepetition(["a", "b", "c"]) == nil)
+        #expect(IdentifierColumn(["a", "b", "c", "b", "a"]).firstRepetition()! == (1, 3))
+        #expect(IdentifierColumn(["a", "b", "c"]).firstRepetition() == nil)
     }
 
     /// Ids that are the same text in two Unicode forms (precomposed and decomposed é) are one

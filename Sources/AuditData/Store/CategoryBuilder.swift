@@ -4,9 +4,10 @@ struct CategoryBuilder {
     let name: String
     let slot: Int
     private var encoder = CategoricalEncoder()
-    /// Codes, each chunk in its segment's own order (`remaps`, `ColumnChunkRemap`);
-    /// `UInt32.max` marks a missing value until the column is taken.
-    private var codes = ColumnChunks<UInt32>()
+    /// Codes, each chunk in its segment's own order (`remaps`, `ColumnChunkRemap`), at the
+    /// narrowest width the codes read need (`CodeChunks`); a missing value is marked until
+    /// the column is taken.
+    private var codes = CodeChunks()
     private var remaps: [[UInt32]?] = []
     /// Whether some row's value is missing.
     private(set) var hasMissing = false
@@ -37,19 +38,28 @@ struct CategoryBuilder {
     /// their codes are remapped when the column is taken.
     mutating func append(_ other: CategoryBuilder) {
         let remap = encoder.merge(other.encoder)
-        remaps = ColumnChunkRemap.appended(remaps, count: codes.chunks.count, other.remaps, count: other.codes.chunks.count, remap: remap)
+        remaps = ColumnChunkRemap.appended(remaps, count: codes.chunkCount, other.remaps, count: other.codes.chunkCount, remap: remap)
         codes.append(other.codes)
         hasMissing = hasMissing || other.hasMissing
     }
 
     /// Each row's code turned by `recode` (from the code in order of first appearance in the
-    /// file), a missing value coded `missing`, in one array of its exact size; the builder's
-    /// chunks are released.
-    mutating func takeCodes(missing: UInt32, _ recode: (UInt32) -> UInt32) -> [UInt32] {
+    /// file), a missing value coded `missing`, written once at the width of `groupCount`
+    /// groups (`GroupCodes`: every code, `missing` included, below `groupCount`); the
+    /// builder's chunks are released as they are copied.
+    mutating func takeCodes(groupCount: Int, missing: UInt32, _ recode: (UInt32) -> UInt32) -> GroupCodes {
         let remaps = self.remaps
         self.remaps = []
-        return codes.takeArray { k, code in
+        @inline(__always) func code(_ k: Int, _ code: UInt32) -> UInt32 {
             code == UInt32.max ? missing : recode(ColumnChunkRemap.code(code, remaps, k))
+        }
+        let shift = GroupCodes.shift(forGroups: groupCount)
+        return GroupCodes(count: codes.count, shift: shift) { out in
+            switch shift {
+            case 0: codes.take(into: out, as: UInt8.self) { k, c in UInt8(truncatingIfNeeded: code(k, c)) }
+            case 1: codes.take(into: out, as: UInt16.self) { k, c in UInt16(truncatingIfNeeded: code(k, c)) }
+            default: codes.take(into: out, as: UInt32.self) { k, c in code(k, c) }
+            }
         }
     }
 
@@ -58,10 +68,10 @@ struct CategoryBuilder {
     mutating func takeColumn() -> GroupColumn {
         var groups = encoder.levels
         guard hasMissing else {
-            return GroupColumn(attribute: name, codes: takeCodes(missing: UInt32.max) { $0 }, groups: groups, unknownCode: nil)
+            return GroupColumn(attribute: name, codes: takeCodes(groupCount: groups.count, missing: 0) { $0 }, groups: groups, unknownCode: nil)
         }
         let unknown = UInt32(groups.count)
         groups.append(GroupColumn.unknownLabel)
-        return GroupColumn(attribute: name, codes: takeCodes(missing: unknown) { $0 }, groups: groups, unknownCode: unknown)
+        return GroupColumn(attribute: name, codes: takeCodes(groupCount: groups.count, missing: unknown) { $0 }, groups: groups, unknownCode: unknown)
     }
 }

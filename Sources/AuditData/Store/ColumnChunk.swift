@@ -29,6 +29,14 @@ final class ColumnChunk<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Appends `values`, growing as often as needed.
+    func append(contentsOf values: UnsafeBufferPointer<Element>) {
+        guard let source = values.baseAddress, !values.isEmpty else { return }
+        while count + values.count > capacity { grow() }
+        (base + count).initialize(from: source, count: values.count)
+        count += values.count
+    }
+
     /// Doubles the room (at least 64 KiB of pages): new pages mapped, the values copied, the
     /// old pages unmapped (the copies add up to less than one pass over the column).
     private func grow() {

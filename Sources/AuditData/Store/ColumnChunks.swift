@@ -31,6 +31,13 @@ struct ColumnChunks<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Appends `values` (a field's bytes) in one copy.
+    mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
+        if !isKnownUniquelyReferenced(&tail) { startChunk() }
+        tail.unsafelyUnwrapped.append(contentsOf: values)
+        count += values.count
+    }
+
     private mutating func startChunk() {
         if let tail { sealed.append(tail) }
         tail = ColumnChunk()
@@ -41,6 +48,19 @@ struct ColumnChunks<Element: BitwiseCopyable> {
         sealed = chunks + other.chunks
         tail = nil
         count += other.count
+    }
+
+    /// The same chunks, in the same order and with the same counts, each value turned by
+    /// `transform` (a column widened while read: `CodeChunks`).
+    func mapChunks<T: BitwiseCopyable>(_ transform: (Element) -> T) -> ColumnChunks<T> {
+        var result = ColumnChunks<T>()
+        for chunk in chunks {
+            let copy = ColumnChunk<T>()
+            for j in 0..<chunk.count { copy.append(transform(chunk.base[j])) }
+            result.sealed.append(copy)
+            result.count += chunk.count
+        }
+        return result
     }
 
     /// Releases every chunk.
@@ -69,6 +89,25 @@ struct ColumnChunks<Element: BitwiseCopyable> {
             initialized = i
         }
         return result
+    }
+
+    /// Writes the values, `transform` applied to each value of chunk `k`, one after the other
+    /// into `out` (value `i` at byte offset `i · MemoryLayout<T>.size`; `out` holds at least
+    /// `count` of them); every chunk is released once copied. How a narrow column
+    /// (`GroupCodes`) is written from 4-byte codes without an intermediate array.
+    mutating func take<T: BitwiseCopyable>(into out: UnsafeMutableRawBufferPointer, as _: T.Type, _ transform: (_ chunk: Int, _ value: Element) -> T) {
+        var taken = chunks
+        removeAll()
+        precondition(out.count >= taken.reduce(0) { $0 + $1.count } * MemoryLayout<T>.size, "room for every value")
+        guard let start = out.baseAddress else { return }
+        var i = 0
+        for k in taken.indices {
+            let chunk = taken[k]
+            let base = chunk.base, n = chunk.count
+            for j in 0..<n { start.storeBytes(of: transform(k, base[j]), toByteOffset: (i &+ j) &* MemoryLayout<T>.size, as: T.self) }
+            i += n
+            taken[k] = ColumnChunk()
+        }
     }
 
     /// The values as one array, each chunk released once copied.

@@ -8,9 +8,11 @@
 /// a tariff's meter types, a drought rule's levels, a points grid's criteria, segments and
 /// applicant ids, the dates of waiting times.
 ///
-/// Memory per row: 4 bytes per protected attribute, category or date, 1 byte each for
-/// label and decision, 8 bytes per number (score, weight included) — about 30 bytes for a
-/// typical audit, so 10 million rows fit in about 300 MB. Only identifiers keep text per row.
+/// Memory per row: 1 byte per protected attribute, category or date of at most 256 groups
+/// (2 bytes up to 65,536 groups, 4 beyond: `GroupCodes`), 1 byte each for label and
+/// decision, 8 bytes per number (score, weight included) — about 20 bytes for a typical
+/// audit, so 10 million rows fit in about 200 MB. Identifiers keep their bytes plus 4 per
+/// row (`IdentifierColumn`).
 public struct ColumnStore: Sendable, Equatable {
     /// Number of data rows.
     public let rowCount: Int
@@ -39,8 +41,9 @@ public struct ColumnStore: Sendable, Equatable {
     public var categories: [String: GroupColumn] = [:]
     /// Date columns by header name.
     public var dates: [String: DateColumn] = [:]
-    /// Identifier columns by header name: each row's value, as written.
-    public var identifiers: [String: [String]] = [:]
+    /// Identifier columns by header name: each row's value, as written, in one byte buffer
+    /// (`IdentifierColumn`).
+    public var identifiers: [String: IdentifierColumn] = [:]
     /// The line on which each row starts, for errors found after the load.
     package var rowLines: RowLines
     /// Where each requested column is in the file, by requested name.

@@ -86,7 +86,7 @@ struct GroupBuilder {
         let remap = literal.map { position[$0] ?? 0 }
         let missingCode = UInt32(max(labels.count - 1, 0))
         let codes = remap.withUnsafeBufferPointer { remap in
-            values.takeCodes(missing: missingCode) { remap[Int($0)] }
+            values.takeCodes(groupCount: labels.count, missing: missingCode) { remap[Int($0)] }
         }
         var warning: DataWarning?
         if !hasUnknown, literalUnknown {
@@ -136,16 +136,16 @@ struct GroupBuilder {
         let hasMissing = values.contains { $0.isNaN }
         if hasMissing { labels.append(GroupColumn.unknownLabel) }
         let unknownCode = hasMissing ? UInt32(labels.count - 1) : nil
-        var codes = [UInt32](repeating: 0, count: values.count)
-        for (r, v) in values.enumerated() {
-            if v.isNaN { codes[r] = unknownCode!; continue }
+        // Written once at the width of `labels.count` groups (`GroupCodes`).
+        let codes = GroupCodes(values, groupCount: labels.count) { v in
+            if v.isNaN { return unknownCode! }
             // Binary search for the number of edges below (or at) v.
             var lo = 0, hi = edges.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if rightClosed ? (edges[mid] < v) : (edges[mid] <= v) { lo = mid + 1 } else { hi = mid }
             }
-            codes[r] = UInt32(lo)
+            return UInt32(lo)
         }
         return (GroupColumn(attribute: name, codes: codes, groups: labels, unknownCode: unknownCode, binning: binning, cutPoints: edges), warning)
     }

@@ -12,8 +12,9 @@
 public struct GroupColumn: Sendable, Equatable {
     /// The column's name (the header name requested).
     public let attribute: String
-    /// Code of each row, an index into `groups`.
-    public let codes: [UInt32]
+    /// Code of each row, an index into `groups`, stored at the narrowest width the number of
+    /// groups allows (`GroupCodes`: 1 byte per row up to 256 groups, 2 up to 65,536, else 4).
+    public let codes: GroupCodes
     /// Labels, indexed by code.
     public let groups: [String]
     /// The code of rows whose value is missing (label `unknown`), if any row has one.
@@ -23,13 +24,21 @@ public struct GroupColumn: Sendable, Equatable {
     /// Resolved cut points (band edges, or the quantile values computed from the data).
     public let cutPoints: [Double]
 
-    public init(attribute: String, codes: [UInt32], groups: [String], unknownCode: UInt32?, binning: Binning = .none, cutPoints: [Double] = []) {
+    /// A column of `codes` (each below `groups.count`).
+    public init(attribute: String, codes: GroupCodes, groups: [String], unknownCode: UInt32?, binning: Binning = .none, cutPoints: [Double] = []) {
         self.attribute = attribute
         self.codes = codes
         self.groups = groups
         self.unknownCode = unknownCode
         self.binning = binning
         self.cutPoints = cutPoints
+    }
+
+    /// A column of `codes` (each below `groups.count`, checked), stored at the narrowest width
+    /// `groups.count` allows.
+    public init(attribute: String, codes: [UInt32], groups: [String], unknownCode: UInt32?, binning: Binning = .none, cutPoints: [Double] = []) {
+        self.init(attribute: attribute, codes: GroupCodes(codes, groupCount: groups.count), groups: groups, unknownCode: unknownCode,
+                  binning: binning, cutPoints: cutPoints)
     }
 
     /// The label given to rows whose value is missing.
@@ -42,16 +51,16 @@ public struct GroupColumn: Sendable, Equatable {
     }
 
     /// Number of rows with each code.
-    public var counts: [Int] {
-        var result = [Int](repeating: 0, count: groups.count)
-        for code in codes { result[Int(code)] += 1 }
-        return result
-    }
+    public var counts: [Int] { codes.counts(groupCount: groups.count) }
 
     /// The codes as the group statistics take them (`ScoreSample`, `RankedApplicants`,
     /// `WaitingTimes`): the same codes, with −1 (left out) for rows whose value is missing.
     public var codesLeavingOutUnknown: [Int32] {
-        codes.map { $0 == unknownCode ? -1 : Int32(truncatingIfNeeded: $0) }
+        let unknown = unknownCode
+        return [Int32](unsafeUninitializedCapacity: codes.count) { out, initialized in
+            codes.forEach(in: 0..<codes.count) { r, code in out[r] = code == unknown ? -1 : Int32(truncatingIfNeeded: code) }
+            initialized = codes.count
+        }
     }
 
     /// The first row with each code (for errors naming where a value first appears).

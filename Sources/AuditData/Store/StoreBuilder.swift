@@ -138,12 +138,12 @@ struct StoreBuilder {
         if let weight, let weights, !weights.contains(where: { $0 > 0 }) {
             throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, message: "all weights are zero: nothing to audit")
         }
-        var identifierValues: [String: [String]] = [:]
+        var identifierValues: [String: IdentifierColumn] = [:]
         for k in identifiers.indices {
             let name = identifiers[k].name
-            let values = identifiers[k].takeValues()
+            let values = try identifiers[k].takeColumn(file: path, location: locations[name])
             identifierValues[name] = values
-            guard let (first, second) = identifiers[k].firstRepetition(values), let location = locations[name] else { continue }
+            guard let (first, second) = values.firstRepetition(), let location = locations[name] else { continue }
             throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
                            message: "id '\(values[second])' is given twice, on lines \(lines.line(ofRow: first)) and \(lines.line(ofRow: second)); the id column must identify each applicant")
         }

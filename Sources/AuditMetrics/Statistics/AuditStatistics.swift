@@ -131,7 +131,7 @@ public struct AuditStatistics: Sendable, Equatable {
         var overallSquares = SIMD4<Double>.zero
         let groupingCount = groupings.count
 
-        withCodeBuffers(store.attributes.map(\.codes)) { codes in
+        withCodeBuffers(store.attributes.map(\.codes)) { codes, shifts, masks in
             counts.withUnsafeMutableBufferPointer { counts in
             sums.withUnsafeMutableBufferPointer { sums in
             squares.withUnsafeMutableBufferPointer { squares in
@@ -165,7 +165,9 @@ public struct AuditStatistics: Sendable, Equatable {
                     for g in 0..<groupingCount {
                         var code = 0
                         for k in componentStart[g]..<componentStart[g &+ 1] {
-                            code &+= Int(codes[componentAttribute[k]][r]) &* componentStride[k]
+                            let a = componentAttribute[k]
+                            let c = codes[a].loadUnaligned(fromByteOffset: r &<< shifts[a], as: UInt32.self) & masks[a]
+                            code &+= Int(c) &* componentStride[k]
                         }
                         let index = offsets[g] &+ 4 &* code &+ cell
                         counts[index] &+= 1
@@ -220,13 +222,21 @@ public struct AuditStatistics: Sendable, Equatable {
         return result
     }
 
-    /// Calls `body` with a buffer pointer to each code column, valid for the call.
-    static func withCodeBuffers(_ columns: [[UInt32]], _ body: ([UnsafeBufferPointer<UInt32>]) -> Void) {
-        var buffers: [UnsafeBufferPointer<UInt32>] = []
+    /// Calls `body` with each code column's raw bytes, shift and mask (`GroupCodes.withRawCodes`:
+    /// row `r`'s code of column `a` is the 4-byte load at `r << shifts[a]` of `codes[a]`,
+    /// masked by `masks[a]`), valid for the call.
+    static func withCodeBuffers(_ columns: [GroupCodes], _ body: (UnsafeBufferPointer<UnsafeRawPointer>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<UInt32>) -> Void) {
+        var buffers: [UnsafeRawPointer] = []
+        var shifts: [Int] = []
+        var masks: [UInt32] = []
         func next(_ i: Int) {
-            guard i < columns.count else { return body(buffers) }
-            columns[i].withUnsafeBufferPointer { buffer in
-                buffers.append(buffer)
+            guard i < columns.count else {
+                return buffers.withUnsafeBufferPointer { b in shifts.withUnsafeBufferPointer { s in masks.withUnsafeBufferPointer { m in body(b, s, m) } } }
+            }
+            columns[i].withRawCodes { raw, shift, mask in
+                buffers.append(raw)
+                shifts.append(shift)
+                masks.append(mask)
                 next(i + 1)
             }
         }

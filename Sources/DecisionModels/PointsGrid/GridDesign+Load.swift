@@ -73,7 +73,7 @@ extension GridDesign {
                 let codes = column.codes
                 writers.append { r, out in
                     let base = first * r.count - r.lowerBound
-                    for i in r where isTrue[Int(codes[i])] { out[base + i] = 1 }
+                    codes.forEach(in: r) { i, code in if isTrue[Int(code)] { out[base + i] = 1 } }
                 }
             case .category(let levels):
                 // A level's feature; an undeclared or missing value gives none (0 points).
@@ -83,8 +83,8 @@ extension GridDesign {
                 }
                 let codes = column.codes
                 writers.append { r, out in
-                    for i in r {
-                        if let level = feature[Int(codes[i])] { out[(first + level) * r.count + i - r.lowerBound] = 1 }
+                    codes.forEach(in: r) { i, code in
+                        if let level = feature[Int(code)] { out[(first + level) * r.count + i - r.lowerBound] = 1 }
                     }
                 }
             case .perUnit(let perUnit, let cap):
@@ -115,7 +115,7 @@ extension GridDesign {
         let (featurePatterns, patternOfRow) = try Self.features(rows: n, columns: definitions.count, writers: writers)
         let segments = try grid.segmentBy.map(category)
         let (codes, labels) = Self.combineSegments(segments.map(\.codes), segments.map(\.groups), rows: n)
-        let idOrder = ids.indices.sorted { ids[$0] < ids[$1] }
+        let idOrder = ids.rowsInOrder()
         let tieKeys = try grid.tieBreak.dropLast().map { try numbers($0.column) }
         let tieRank = Self.tieOrder(idOrder: idOrder, keys: tieKeys, descending: grid.tieBreak.dropLast().map(\.descending),
                                     idDescending: grid.tieBreak.last?.descending ?? false)
@@ -187,12 +187,12 @@ extension GridDesign {
     }
 
     /// Dense segment codes numbered in the sorted order of their labels.
-    static func combineSegments(_ codes: [[UInt32]], _ levels: [[String]], rows n: Int) -> ([Int32], [[String]]) {
+    static func combineSegments(_ codes: [GroupCodes], _ levels: [[String]], rows n: Int) -> ([Int32], [[String]]) {
         guard !codes.isEmpty else { return ([Int32](repeating: 0, count: n), [[]]) }
         var combined = [Int](repeating: 0, count: n)
         var radix = 1
         for (k, column) in codes.enumerated() {
-            for i in 0..<n { combined[i] += Int(column[i]) * radix }
+            column.forEach(in: 0..<n) { i, code in combined[i] += Int(code) * radix }
             radix *= max(levels[k].count, 1)
         }
         func label(_ key: Int) -> [String] {

@@ -17,8 +17,9 @@ import LinearAlgebra
 public struct GridDesign: Sendable {
     /// The grid the data were read against.
     public let grid: PointsGrid
-    /// Applicant ids (the grid's `id` column), in file order.
-    public let ids: [String]
+    /// Applicant ids (the grid's `id` column), in file order, as the store holds them
+    /// (`IdentifierColumn`: one byte buffer, `ids[r]` is row `r`'s `String`).
+    public let ids: IdentifierColumn
     /// `X`, `rows × features.count`, column-major, materialised from ``featurePatterns`` on each
     /// access when the design is held compressed (`X[i, f] = featurePatterns[patternOfRow[i], f]`):
     /// for a caller that needs the rows themselves (the amendment search); scoring, the
@@ -56,7 +57,7 @@ public struct GridDesign: Sendable {
     /// `w`: the grid's weight of each column of `X`.
     public var weights: [Double] { featureDefinitions.map(\.weight) }
 
-    init(grid: PointsGrid, ids: [String], featurePatterns: Matrix, patternOfRow: [Int32]?, featureDefinitions: [GridFeature], featureCriterion: [Int],
+    init(grid: PointsGrid, ids: IdentifierColumn, featurePatterns: Matrix, patternOfRow: [Int32]?, featureDefinitions: [GridFeature], featureCriterion: [Int],
          segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale]) {
         self.grid = grid
         self.ids = ids

@@ -17,12 +17,13 @@ extension GridGroupDisparity {
         var sums = [Double](repeating: 0, count: k)
         // Each group's score sum in row order (the bits of a plain loop); the selected counted
         // without a branch (a variant selects few, unpredictably).
-        attribute.codes.withUnsafeBufferPointer { codes in
+        let rowCount = attribute.codes.count
+        attribute.codes.withRawCodes { codes, shift, mask in
             selected.withUnsafeBufferPointer { picked in
                 chosen.withUnsafeMutableBufferPointer { chosen in
                     sums.withUnsafeMutableBufferPointer { sums in
-                        for row in 0..<codes.count {
-                            let g = Int(codes[row])
+                        for row in 0..<rowCount {
+                            let g = Int(codes.loadUnaligned(fromByteOffset: row &<< shift, as: UInt32.self) & mask)
                             chosen[g] &+= Int(unsafeBitCast(picked[row], to: UInt8.self))
                             sums[g] += scores[row]
                         }
