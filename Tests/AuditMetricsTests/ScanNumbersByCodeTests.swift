@@ -1,4 +1,5 @@
 @testable import AuditMetrics
+import AuditData
 import TestSupport
 import Testing
 
@@ -18,7 +19,7 @@ struct ScanNumbersByCodeTests {
         let perRow = codes.map { byCode[Int($0)] }
         let category = ScanFeature(name: "c", values: .categorical(codes: (0..<n).map { _ in UInt32(random.next() % 4) }, labels: ["a", "b", "c", "d"], missing: nil))
         let dense = [ScanFeature(name: "x", values: .numeric(perRow)), category]
-        let coded = [ScanFeature(name: "x", values: .numericByCode(codes: codes, values: byCode)), category]
+        let coded = [ScanFeature(name: "x", values: .numericByCode(codes: GroupCodes(codes, groupCount: byCode.count), values: byCode)), category]
         #expect(coded[0].count == n)
         let rows = (0..<n).filter { $0 % 3 != 0 }
         let a = try ScanFeatureMatrix(features: dense, rows: rows), b = try ScanFeatureMatrix(features: coded, rows: rows)

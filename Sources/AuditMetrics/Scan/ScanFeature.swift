@@ -1,3 +1,5 @@
+import AuditData
+
 /// One column the scan clusters on (`vigie scan --on COL`): a number or a category, with the
 /// value of every row of the data file. Never the outcome, never (unless asked) a protected
 /// attribute: the scan looks for groups no one declared.
@@ -12,7 +14,7 @@ public struct ScanFeature: Sendable, Equatable {
         /// A number per row given by its code: row `r`'s is `values[codes[r]]`, NaN when
         /// missing — a column read as categories (`vigie scan` on the data file's columns) whose
         /// values are numbers, kept as its codes rather than written out per row.
-        case numericByCode(codes: [UInt32], values: [Double])
+        case numericByCode(codes: GroupCodes, values: [Double])
         /// A code per row and each code's label; `missing` is the code of rows without a value.
         case categorical(codes: [UInt32], labels: [String], missing: UInt32?)
     }
@@ -38,7 +40,7 @@ public struct ScanFeature: Sendable, Equatable {
         case .numeric(let v):
             return try v.withUnsafeBufferPointer { p in try body { p[$0] } }
         case .numericByCode(let codes, let v):
-            return try codes.withUnsafeBufferPointer { c in try v.withUnsafeBufferPointer { p in try body { p[Int(c[$0])] } } }
+            return try v.withUnsafeBufferPointer { p in try body { p[Int(codes[$0])] } }
         case .categorical:
             return nil
         }
