@@ -123,14 +123,14 @@ public enum ModelAudit {
                 overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
             }
 
-            // Each protected attribute audited on its own, side by side on `threads` workers;
-            // an attribute's result depends on its own column alone. OpenBLAS runs
-            // single-threaded for the phase, whatever `threads`: one owner of the cores, and the
-            // fits' last bits do not depend on the machine — OpenBLAS's own thread count (by
+            // Each protected attribute audited on its own, one after the other (side by side
+            // on two workers measured as fast at 1M, with 33 MB more at the peak). OpenBLAS runs
+            // single-threaded for the phase, whatever `threads`: the fits' last bits do not
+            // depend on the machine — OpenBLAS's own thread count (by
             // default one per core) changes the last bits of the Oaxaca–Blinder decompositions
             // on the 1M demo (74 values of model-metrics.csv, 1 thread against 2 or 4; issue 21,
             // checked by Benchmarks/model_scale.sh).
-            @Sendable func auditAttribute(_ column: GroupColumn) throws -> ModelAttributeResult {
+            func audited(_ column: GroupColumn) throws -> ModelAttributeResult {
                 let name = column.attribute
                 let labels = column.groups
                 let codes = column.codesLeavingOutUnknown
@@ -223,19 +223,10 @@ public enum ModelAudit {
                     aggregates: isHidden.contains(true) ? aggregates.map { $0.id == .topK ? $0 : MetricEntry($0.id, .suppressed(reason: "suppressed: depends on a suppressed group (disclosure control)"), n: counts.reduce(0, +)) } : aggregates,
                     scoreGaps: scoreGaps, oaxaca: oaxaca, proxies: proxies)
             }
-            let columns = store.attributes
-            let workers = max(1, min(threads, columns.count))
-            let slots = AttributeSlots<ModelAttributeResult>(count: columns.count)
-            do {
-                let previousThreads = BLASProvider.setOpenBLASThreads(1)
-                defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for a in stride(from: w, to: columns.count, by: workers) {
-                        slots.set(a, Result { try auditAttribute(columns[a]) })
-                    }
-                }
-            }
-            attributes = try slots.values()
+            // OpenBLAS single-threaded for the phase, whatever `threads` (see above).
+            let previousThreads = BLASProvider.setOpenBLASThreads(1)
+            defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
+            for column in store.attributes { attributes.append(try audited(column)) }
         }
         // Weight sensitivity (variants scored in batches by one dgemm per worker, re-selected
         // per column by the partial selection, streamed), when the grid allocates; groups the
