@@ -11,9 +11,10 @@ import Testing
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
-    /// The guard: every English message thrown in Sources/ is an ``InputSentence``'s text. A new
-    /// message needs its sentence (`InputSentence.swift`, `MessageKey.swift` and the two
-    /// catalogues), in the same words.
+    /// The guard: every English message thrown in Sources/ as text is an ``InputSentence``'s
+    /// text (a site that names its sentence, `SpecError(key:problem: .sentence(…))`, is checked
+    /// by the compiler). A new message needs its sentence (`InputSentence.swift`,
+    /// `MessageKey.swift` and the two catalogues), in the same words.
     @Test func everyThrownMessageHasASentence() throws {
         var scanned = 0
         var unsaid: [ThrownMessageScan.Message] = []
@@ -25,8 +26,9 @@ import Testing
                 if !ThrownMessageScan.isSaid(message.pattern) { unsaid.append(message) }
             }
         }
-        // The scan reads the throw sites (a few hundred), not nothing.
-        #expect(scanned > 300, "only \(scanned) messages scanned")
+        // The scan reads the throw sites given as text (a few hundred; most SpecError and
+        // CSVError sites name their sentence, `problem: .sentence(…)`, and need no scan), not nothing.
+        #expect(scanned > 200, "only \(scanned) messages scanned")
         let listing = unsaid.map(\.description).joined(separator: "\n")
         #expect(unsaid.isEmpty, "messages with no sentence (add one per message):\n\(listing)")
     }
