@@ -61,14 +61,14 @@ public enum HolderStatisticsRun {
     static func checkTarget(_ output: String, force: Bool) throws {
         switch POSIXFiles.kind(of: output) {
         case .absent: return
-        case .folder: throw ReportWriterError(message: "'\(output)' is a folder; give the bundle's file name (e.g. holder-a.vstats)")
+        case .folder: throw ReportWriterError(problem: .sentence(.holderBundleFolder, arguments: ["path": "\(output)"]))
         default:
             guard !force else { return }
             let handle = FileHandle(forReadingAtPath: output)
             let head = (try? handle?.read(upToCount: 64)) ?? nil
             try? handle?.close()
             guard let head, String(decoding: head, as: UTF8.self).hasPrefix("VIGIE STATISTICS BUNDLE") else {
-                throw ReportWriterError(message: "'\(output)' exists and is not a statistics bundle: choose another file, or give --force to replace it")
+                throw ReportWriterError(problem: .sentence(.holderBundleExists, arguments: ["path": "\(output)"]))
             }
         }
     }

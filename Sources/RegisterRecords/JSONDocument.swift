@@ -14,7 +14,7 @@ struct JSONDocument {
         do {
             return JSONDocument(file: file, path: "", value: try JSONDecoder().decode(JSONValue.self, from: data))
         } catch {
-            throw RegisterError("\(file): not valid JSON (\(error.localizedDescription))")
+            throw RegisterError(.sentence(.registerNotJSON, arguments: ["file": "\(file)", "reason": "\(error.localizedDescription)"]))
         }
     }
 

@@ -12,11 +12,13 @@ import Foundation
 /// `See … for more information.`) in the language — the option's English help is not shown,
 /// the line says where `--help` gives it.
 enum CommandLineText {
-    /// `full` (the message with its usage lines) with `brief` (the message alone) in `language`.
-    static func message(_ full: String, brief: String, language: ReportLanguage) -> String {
+    /// `full` (the message with its usage lines) with `brief` (the message alone) in `language`:
+    /// from `problem`, the typed reason the error was thrown with, when it has one.
+    static func message(_ full: String, brief: String, problem: InputProblem? = nil, language: ReportLanguage) -> String {
         guard language == .fr else { return full }
         var out = full
-        let said = sentence(brief, language: language)
+        let said = problem.flatMap { InputErrorText.problemText($0, language: language) }
+            ?? sentence(brief, language: language)
             ?? ParserErrorText.french(brief) { reason in sentence(reason, language: language) ?? reason }
                 .map { Typography.set($0, language: language) }
         if let said, let range = out.range(of: brief) {

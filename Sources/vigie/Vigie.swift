@@ -65,7 +65,8 @@ enum Main {
             // Any other error (a command's validate(), a manifest, a database, a register, holders'
             // statistics, the report writer, ArgumentParser's own messages) in the language.
             if language != .en, !(error is SpecError), !(error is CSVError) {
-                message = CommandLineText.message(message, brief: Vigie.message(for: error), language: language)
+                message = CommandLineText.message(message, brief: Vigie.message(for: error),
+                                                  problem: (error as? any InputProblemError)?.problem, language: language)
             }
             if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") {
                 // The frame typeset, the message as InputErrorText set it (English is left as written).
