@@ -16,15 +16,18 @@ public enum HolderStatisticsRun {
         try spec.validate()
         if spec.models.grid != nil || spec.models.tariff != nil || spec.models.drought != nil || spec.data.allocation != nil {
             let key = spec.models.grid != nil ? "model" : spec.models.tariff != nil ? "tariff" : spec.models.drought != nil ? "drought" : "allocation"
-            throw SpecError(key: key, problem: .sentence(.holderCounts, arguments: ["audit": "\(what)"]))
+            // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
+            throw SpecError(key: key, message: "\(what) decisions, labels and scores per group; the analysis of a decision model or an allocation needs the rows, which it does not read: audit them from a file with `vigie audit`")
         }
         for (i, p) in spec.data.protected.enumerated() {
             if case .quantiles = p.binning {
-                throw SpecError(key: "protected[\(i)]", problem: .sentence(.holderQuantilesRows, arguments: ["column": "\(p.column)", "audit": "\(what)"]))
+                // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
+                throw SpecError(key: "protected[\(i)]", message: "'\(p.column)' is banded by quantiles, whose cut points depend on every row (\(what) grouped counts); give fixed edges (\(p.column):18,26,36,51,66)")
             }
         }
         if spec.data.weight != nil, spec.analysis.inference.bootstrapReplicates > 0 {
-            throw SpecError(key: "bootstrap", problem: .sentence(.holderBootstrap, arguments: ["audit": "\(what)"]))
+            // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
+            throw SpecError(key: "bootstrap", message: "a weighted audit's bootstrap resamples rows (\(what) grouped counts); use the analytic intervals (bootstrap: 0)")
         }
     }
 

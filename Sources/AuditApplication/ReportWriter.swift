@@ -63,7 +63,8 @@ public enum ReportWriter {
     public static func checkTarget(_ directory: String, force: Bool) throws {
         _ = try split(directory)
         if !force, case .foreign(let why) = OutputFolder.state(of: directory) {
-            throw ReportWriterError(problem: .sentence(.writerForeign, arguments: ["why": "\(why)"]))
+            // Text, not a named sentence: `why` (why the folder is not Vigie's) has variants, each a sentence of its own that the command line finds from the text.
+            throw ReportWriterError(message: "\(why): choose another output folder, or give --force to replace it whole")
         }
     }
 

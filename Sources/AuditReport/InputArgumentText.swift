@@ -33,6 +33,8 @@ package enum InputArgumentText {
             return value.hasPrefix("-") ? "`\(value)`" : value
         case "both", "all", "levels":
             return value.replacingOccurrences(of: " and ", with: " et ")
+        case "role" where value == "label" || value == "decision":
+            return InputErrorText.roleWord(value, t)
         case "register":
             // A public register's name (`RegisterFormat.title`) as the report names it.
             let titles: [String: MessageKey] = [

@@ -42,7 +42,8 @@ extension PointsGrid {
                 }
                 if let other = groupOf[member] {
                     let where_ = other == g ? "twice in this group" : "also in exclusive group \(other + 1) ('\(exclusiveGroups[other].name)')"
-                    throw SpecError(key: memberKey, problem: .sentence(.gridCriterionGroup, arguments: ["name": "\(criteria[member].name)", "where": "\(where_)"]))
+                    // Text, not a named sentence: `where_` (where else the criterion is) has variants, each a sentence of its own that the command line finds from the text.
+                    throw SpecError(key: memberKey, message: "criterion '\(criteria[member].name)' is \(where_); a criterion belongs to at most one group")
                 }
                 groupOf[member] = g
             }
