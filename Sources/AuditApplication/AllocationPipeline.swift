@@ -30,7 +30,7 @@ public enum AllocationPipeline {
         if let droughtSpec = spec.drought {
             let rule = try DroughtRule(contentsOfFile: droughtSpec.path)
             guard let column = store.categories[droughtSpec.level] else {
-                throw SpecError(key: "drought.level", message: "the restriction-level column '\(droughtSpec.level)' was not loaded")
+                throw SpecError(key: "drought.level", problem: .sentence(.droughtLevelNotLoaded, arguments: ["column": "\(droughtSpec.level)"]))
             }
             let levels: [DroughtLevel?] = try Self.read(column, in: store, as: DroughtLevel.self, what: "a restriction level")
             extras.droughtReduction = (0..<store.rowCount).map { r in
@@ -62,7 +62,7 @@ public enum AllocationPipeline {
     /// `persons` is the household-size column, if any.
     public static func bills(_ tariff: WaterTariff, store: ColumnStore, volumes: [Double], meterColumn: String, persons: [Double]?) throws -> [WaterBill?] {
         guard let column = store.categories[meterColumn] else {
-            throw SpecError(key: "tariff.meter", message: "the meter-type column '\(meterColumn)' was not loaded")
+            throw SpecError(key: "tariff.meter", problem: .sentence(.tariffMeterColumnNotLoaded, arguments: ["column": "\(meterColumn)"]))
         }
         let meters: [MeterType?] = try Self.read(column, in: store, as: MeterType.self, what: "a meter type")
         return (0..<store.rowCount).map { r -> WaterBill? in

@@ -60,7 +60,7 @@ public struct AmendmentRun {
         data.protected = settings.protected
         data.maxGroups = settings.maxGroups
         guard let language = ReportLanguage(rawValue: settings.language) else {
-            throw SpecError(key: "amend.language", message: "expected en or fr, found '\(settings.language)'")
+            throw SpecError(key: "amend.language", problem: .sentence(.cliLanguage, arguments: ["found": "\(settings.language)"]))
         }
         var targets: [AmendmentTarget] = []
         for text in settings.targets { targets.append(try AmendmentTarget(parsing: text)) }
@@ -79,25 +79,25 @@ public struct AmendmentRun {
     /// - Throws: `SpecError` keyed `--allow` for any other value.
     public static func parseAllow(_ values: [String]) throws(SpecError) -> Bool {
         for v in values where v != bandEdges {
-            throw SpecError(key: "--allow", message: "'\(v)': expected band-edges (the only change besides points that can be allowed)")
+            throw SpecError(key: "--allow", problem: .sentence(.amendAllow, arguments: ["text": "\(v)"]))
         }
         return !values.isEmpty
     }
 
     /// The rendered files (without the manifest) and the report's input.
     public func render() throws -> (files: [ReportWriter.File], report: AmendmentReport.Input) {
-        guard let dataPath = data.path else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
+        guard let dataPath = data.path else { throw SpecError(key: "--data", problem: .sentence(.cliNoDataFile, arguments: [:])) }
         guard data.protected.count == 1 else {
-            throw SpecError(key: "--protected", message: "give exactly one protected attribute (found \(data.protected.count)); run vigie amend once per attribute")
+            throw SpecError(key: "--protected", problem: .sentence(.amendOneAttribute, arguments: ["count": "\(data.protected.count)"]))
         }
-        guard proposals >= 1 else { throw SpecError(key: "--proposals", message: "expected at least 1, found \(proposals)") }
+        guard proposals >= 1 else { throw SpecError(key: "--proposals", problem: .sentence(.cliAtLeastOneBare, arguments: ["found": "\(proposals)"])) }
         let grid = try PointsGrid.load(path: gridPath)
         guard let original = try? String(contentsOfFile: gridPath, encoding: .utf8) else {
-            throw SpecError(key: "--model", message: "cannot read '\(gridPath)'")
+            throw SpecError(key: "--model", problem: .sentence(.amendCannotRead, arguments: ["path": "\(gridPath)"]))
         }
         try GridAmendment.checkGroupBlind(grid, protectedColumns: data.protected.map(\.column))
         guard grid.allocation != nil else {
-            throw SpecError(key: "--model", message: "grid '\(grid.name)' declares no allocation rule: the targets measure its selection")
+            throw SpecError(key: "--model", problem: .sentence(.amendNoAllocation, arguments: ["name": "\(grid.name)"]))
         }
         let (evaluator, space, store) = try load(grid: grid, path: dataPath, key: "--data")
         var edgeSearch: GridAmendment.EdgeSearch?
@@ -161,7 +161,7 @@ public struct AmendmentRun {
     func load(grid: PointsGrid, path: String, key: String) throws -> (AmendmentEvaluator, AmendmentSpace, ColumnStore) {
         let store = try DataLoader.load(path: path, dialect: data.csv, requests: data.groupRequests + grid.columnRequests)
         let design = try GridDesign(grid: grid, store: store)
-        guard let attribute = store.attributes.first else { throw SpecError(key: "--protected", message: "no protected attribute was read") }
+        guard let attribute = store.attributes.first else { throw SpecError(key: "--protected", problem: .sentence(.amendNoProtected, arguments: [:])) }
         let groups: AmendmentGroups
         do {
             groups = try AmendmentGroups(attribute: attribute, reference: reference, minGroupSize: minGroupSize, minCellSize: minCellSize, targets: targets,

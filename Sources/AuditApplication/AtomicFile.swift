@@ -24,13 +24,13 @@ package enum AtomicFile {
     /// after the folder's swap). On failure nothing stays.
     package static func stage(for path: String, _ body: (FileHandle) throws -> Void) throws -> (temporary: String, target: String) {
         let (parent, base) = try ReportWriter.split(path)
-        guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(message: "'\(path)' is a folder; give a file name") }
+        guard POSIXFiles.kind(of: path) != .folder else { throw ReportWriterError(problem: .sentence(.writerIsFolder, arguments: ["path": "\(path)"])) }
         let (temporary, fd) = try POSIXFiles.makeUniqueFile(in: parent, prefix: ".\(base.prefix(100)).vigie-")
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
             try body(handle)
             guard fchmod(fd, 0o666 & ~POSIXFiles.creationMask()) == 0, fsync(fd) == 0 else {
-                throw ReportWriterError(message: "cannot write '\(path)': \(POSIXFiles.lastError())")
+                throw ReportWriterError(problem: .sentence(.writerCannotWriteFile, arguments: ["path": "\(path)", "reason": "\(POSIXFiles.lastError())"]))
             }
             try handle.close()
         } catch {

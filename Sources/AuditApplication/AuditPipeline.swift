@@ -81,7 +81,7 @@ public enum AuditPipeline {
         guard kind != S_IFREG else { return }
         let what = kind == S_IFIFO ? "a pipe" : kind == S_IFDIR ? "a folder" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : "a special file"
         throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                       message: "the data file is \(what), not a regular file: an audit reads the data file twice (to audit it, and to record its SHA-256 in manifest.json), which a stream cannot give; save it to a file first (e.g. `cat … > data.csv`)")
+                       problem: .sentence(.dataNotRegular, arguments: ["what": "\(what)"]))
     }
 
     /// Reads everything the audit of `spec` needs, once: the spec is checked, the decision
@@ -102,7 +102,7 @@ public enum AuditPipeline {
             try scan.check(grid: grid)
             requests += scan.columnRequests()
         }
-        guard let path = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard let path = spec.data.path else { throw SpecError(key: "data", problem: .sentence(.specNoData, arguments: [:])) }
         let store = try DataLoader.load(path: path, dialect: spec.data.csv, requests: requests, threads: threads, progress: progress)
         return (store, grid)
     }

@@ -54,11 +54,11 @@ public struct AuditSpec: Sendable, Equatable {
         for priority in auditedAnalysis.mandatedPriorities {
             guard let attribute = data.protected.first(where: { $0.column == priority.attribute }) else {
                 let names = data.protected.map(\.column).joined(separator: ", ")
-                throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' is not a protected attribute; expected one of: \(names) (or attribute=group)")
+                throw SpecError(key: "system.mandated_priorities", problem: .sentence(.specNotProtected, arguments: ["column": "\(priority.attribute)", "names": "\(names)"]))
             }
             let rule = attribute.reference ?? analysis.defaultReference
             if priority.group == nil, rule.namedGroup == nil {
-                throw SpecError(key: "system.mandated_priorities", message: "'\(priority.attribute)' favours every group but its reference, which is '\(rule.label)', not a named group: name it (protected: column: \(priority.attribute), reference: GROUP) or name the favoured group (\(priority.attribute)=GROUP)")
+                throw SpecError(key: "system.mandated_priorities", problem: .sentence(.specPriorityReference, arguments: ["attribute": "\(priority.attribute)", "label": "\(rule.label)"]))
             }
         }
     }
@@ -68,13 +68,13 @@ public struct AuditSpec: Sendable, Equatable {
     public func validate() throws(SpecError) {
         try data.validate()
         guard data.label != nil || data.decision != nil || data.allocation != nil || models.grid != nil else {
-            throw SpecError(key: "decision", message: "give a decision column (--decision COL), a label column (--label COL), an allocation (--allocation COL), a decision model (--model GRID), or several")
+            throw SpecError(key: "decision", problem: .sentence(.specNoDecision, arguments: [:]))
         }
         if models.tariff != nil || models.drought != nil, data.allocation == nil {
-            throw SpecError(key: models.tariff != nil ? "tariff" : "drought", message: "needs an allocation column (the volumes): --allocation COL")
+            throw SpecError(key: models.tariff != nil ? "tariff" : "drought", problem: .sentence(.needsVolumes, arguments: [:]))
         }
         if models.tariff != nil, data.income == nil {
-            throw SpecError(key: "income", message: "a tariff audit needs the income column for affordability (--income COL)")
+            throw SpecError(key: "income", problem: .sentence(.specIncome, arguments: [:]))
         }
         try analysis.validate()
         try models.validate()
@@ -90,18 +90,18 @@ public struct AuditSpec: Sendable, Equatable {
         if models.grid != nil {
             if let d = scan.decision, d != data.decision?.column {
                 let audited = data.decision.map { "the audit's decision column '\($0.column)'" } ?? "a decision column in the spec (decision:)"
-                throw SpecError(key: "scan.decision", message: "the scan compares the grid's selection with the audit's decision: expected \(audited), found '\(d)'")
+                throw SpecError(key: "scan.decision", problem: .sentence(.scanSelectionDecision, arguments: ["expected": "\(audited)", "found": "\(d)"]))
             }
             guard data.decision != nil || scan.relativeWait else {
-                throw SpecError(key: "scan", message: "with a grid, the scan needs the actual decision (decision: in the spec) or relative_wait: true")
+                throw SpecError(key: "scan", problem: .sentence(.scanGridDecision, arguments: [:]))
             }
-            if scan.outcome != nil { throw SpecError(key: "scan.outcome", message: "with a grid (model:), the scan reads the decision, not an outcome column; remove outcome:") }
+            if scan.outcome != nil { throw SpecError(key: "scan.outcome", problem: .sentence(.scanGridOutcome, arguments: [:])) }
         } else {
             guard scan.outcome != nil else {
-                throw SpecError(key: "scan", message: "give a grid (model:) with a decision column, or an outcome column (scan: {outcome: COLUMN})")
+                throw SpecError(key: "scan", problem: .sentence(.scanGridOrOutcome, arguments: [:]))
             }
-            if scan.decision != nil { throw SpecError(key: "scan.decision", message: "needs a grid (model:); without one, give outcome: COLUMN") }
-            if scan.relativeWait { throw SpecError(key: "scan.relative_wait", message: "needs a grid (model:) and its dates") }
+            if scan.decision != nil { throw SpecError(key: "scan.decision", problem: .sentence(.needsGridOrOutcome, arguments: [:])) }
+            if scan.relativeWait { throw SpecError(key: "scan.relative_wait", problem: .sentence(.needsGridDates, arguments: [:])) }
         }
     }
 }

@@ -31,8 +31,8 @@ public enum HolderMergeRun {
     @discardableResult
     public static func run(paths: [String], mapping: [String: [String: String]], outputDirectory: String, threads: Int, force: Bool,
                            language: ReportLanguage? = nil) throws -> Outcome {
-        guard paths.count >= 2 else { throw HolderMergeError("give at least two statistics bundles to merge (one per data holder)") }
-        guard paths.count <= maximumBundles else { throw HolderMergeError("\(paths.count) bundles; at most \(maximumBundles) are merged at once") }
+        guard paths.count >= 2 else { throw HolderMergeError(.sentence(.holderTwoBundles, arguments: [:])) }
+        guard paths.count <= maximumBundles else { throw HolderMergeError(.sentence(.holderTooMany, arguments: ["count": "\(paths.count)", "maximum": "\(maximumBundles)"])) }
         try ReportWriter.checkTarget(outputDirectory, force: force)
         let bundles = try paths.map(StatisticsBundleFile.read)
         var spec = try compatibleSpec(bundles, paths: paths)

@@ -16,14 +16,17 @@ public enum HolderStatisticsRun {
         try spec.validate()
         if spec.models.grid != nil || spec.models.tariff != nil || spec.models.drought != nil || spec.data.allocation != nil {
             let key = spec.models.grid != nil ? "model" : spec.models.tariff != nil ? "tariff" : spec.models.drought != nil ? "drought" : "allocation"
+            // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
             throw SpecError(key: key, message: "\(what) decisions, labels and scores per group; the analysis of a decision model or an allocation needs the rows, which it does not read: audit them from a file with `vigie audit`")
         }
         for (i, p) in spec.data.protected.enumerated() {
             if case .quantiles = p.binning {
+                // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
                 throw SpecError(key: "protected[\(i)]", message: "'\(p.column)' is banded by quantiles, whose cut points depend on every row (\(what) grouped counts); give fixed edges (\(p.column):18,26,36,51,66)")
             }
         }
         if spec.data.weight != nil, spec.analysis.inference.bootstrapReplicates > 0 {
+            // Text, not a named sentence: `what` (which audit reads counts) has variants, each a sentence of its own that the command line finds from the text.
             throw SpecError(key: "bootstrap", message: "a weighted audit's bootstrap resamples rows (\(what) grouped counts); use the analytic intervals (bootstrap: 0)")
         }
     }
@@ -37,7 +40,7 @@ public enum HolderStatisticsRun {
     public static func run(spec: AuditSpec, holder: String?, output: String, threads: Int, force: Bool) throws -> StatisticsBundleFile {
         try validateAuditableFromCounts(spec)
         try checkTarget(output, force: force)
-        guard let path = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard let path = spec.data.path else { throw SpecError(key: "data", problem: .sentence(.specNoData, arguments: [:])) }
         try AuditPipeline.requireRegularFile(path)
         let (store, _) = try AuditPipeline.load(spec)
         let groupings = Grouping.all(for: store, order: spec.analysis.intersections)
@@ -61,14 +64,14 @@ public enum HolderStatisticsRun {
     static func checkTarget(_ output: String, force: Bool) throws {
         switch POSIXFiles.kind(of: output) {
         case .absent: return
-        case .folder: throw ReportWriterError(message: "'\(output)' is a folder; give the bundle's file name (e.g. holder-a.vstats)")
+        case .folder: throw ReportWriterError(problem: .sentence(.holderBundleFolder, arguments: ["path": "\(output)"]))
         default:
             guard !force else { return }
             let handle = FileHandle(forReadingAtPath: output)
             let head = (try? handle?.read(upToCount: 64)) ?? nil
             try? handle?.close()
             guard let head, String(decoding: head, as: UTF8.self).hasPrefix("VIGIE STATISTICS BUNDLE") else {
-                throw ReportWriterError(message: "'\(output)' exists and is not a statistics bundle: choose another file, or give --force to replace it")
+                throw ReportWriterError(problem: .sentence(.holderBundleExists, arguments: ["path": "\(output)"]))
             }
         }
     }

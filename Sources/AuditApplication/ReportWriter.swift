@@ -63,6 +63,7 @@ public enum ReportWriter {
     public static func checkTarget(_ directory: String, force: Bool) throws {
         _ = try split(directory)
         if !force, case .foreign(let why) = OutputFolder.state(of: directory) {
+            // Text, not a named sentence: `why` (why the folder is not Vigie's) has variants, each a sentence of its own that the command line finds from the text.
             throw ReportWriterError(message: "\(why): choose another output folder, or give --force to replace it whole")
         }
     }
@@ -74,14 +75,14 @@ public enum ReportWriter {
                       beforeSwap: (String) throws -> Void = { _ in }) throws {
         var names = Set<String>()
         for file in files {
-            if let problem = PlainFileName.problem(file.name) { throw ReportWriterError(message: "cannot write an output named \(problem)") }
-            guard names.insert(file.name).inserted else { throw ReportWriterError(message: "two outputs named '\(file.name)'") }
+            if let problem = PlainFileName.problem(file.name) { throw ReportWriterError(problem: .sentence(.writerOutputName, arguments: ["name": "\(problem)"])) }
+            guard names.insert(file.name).inserted else { throw ReportWriterError(problem: .sentence(.writerTwoOutputs, arguments: ["name": "\(file.name)"])) }
         }
         try checkTarget(directory, force: force)
         let (parent, base) = try split(directory)
         let createdParents: [String]
         do { createdParents = try createMissingFolders(parent) } catch {
-            throw ReportWriterError(message: "cannot create the output folder's parent '\(parent)': \(error)")
+            throw ReportWriterError(problem: .sentence(.writerParent, arguments: ["path": "\(parent)", "reason": "\(error)"]))
         }
         removeAbandonedStaging(in: parent)
         var staging: String?
@@ -103,14 +104,14 @@ public enum ReportWriter {
             for file in prepared { unlink(file.temporary) }
             if let staging { POSIXFiles.removeTree(staging) }
             for folder in createdParents.reversed() { rmdir(folder) }
-            throw ReportWriterError(message: "cannot write into '\(directory)': \(error); nothing was changed")
+            throw ReportWriterError(problem: .sentence(.writerCannotWrite, arguments: ["path": "\(directory)", "reason": "\(error)"]))
         }
         for (index, file) in prepared.enumerated() {
             do {
                 try POSIXFiles.move(file.temporary, to: file.target)
             } catch {
                 for rest in prepared[index...] { unlink(rest.temporary) }
-                throw ReportWriterError(message: "the reports are in '\(directory)', but \(error)")
+                throw ReportWriterError(problem: .sentence(.writerPartly, arguments: ["path": "\(directory)", "reason": "\(error)"]))
             }
             try? POSIXFiles.syncFolder((file.target as NSString).deletingLastPathComponent.isEmpty ? "." : (file.target as NSString).deletingLastPathComponent)
         }
@@ -147,12 +148,12 @@ public enum ReportWriter {
     static func split(_ directory: String) throws -> (parent: String, base: String) {
         var path = directory
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        guard !path.isEmpty, path != "/" else { throw ReportWriterError(message: "'\(directory)' cannot be an output folder: give a folder name") }
+        guard !path.isEmpty, path != "/" else { throw ReportWriterError(problem: .sentence(.writerFolderName, arguments: ["path": "\(directory)"])) }
         let slash = path.lastIndex(of: "/")
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         guard base != ".", base != ".." else {
-            throw ReportWriterError(message: "'\(directory)' cannot be an output folder: name the folder itself, not '.' or '..'")
+            throw ReportWriterError(problem: .sentence(.writerDotFolder, arguments: ["path": "\(directory)"]))
         }
         return (parent, base)
     }

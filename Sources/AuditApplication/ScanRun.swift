@@ -77,40 +77,40 @@ public struct ScanRun {
 
     /// Checks the arguments before any file is read.
     public func validate() throws(SpecError) {
-        guard data.path != nil else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
-        guard !columns.isEmpty else { throw SpecError(key: "--on", message: "give at least one column to scan on: --on COLUMN") }
+        guard data.path != nil else { throw SpecError(key: "--data", problem: .sentence(.cliNoDataFile, arguments: [:])) }
+        guard !columns.isEmpty else { throw SpecError(key: "--on", problem: .sentence(.scanOnOption, arguments: [:])) }
         var seen = Set<String>()
-        for c in columns where !seen.insert(c).inserted { throw SpecError(key: "--on", message: "column '\(c)' is given twice") }
+        for c in columns where !seen.insert(c).inserted { throw SpecError(key: "--on", problem: .sentence(.specColumnGivenTwice, arguments: ["column": "\(c)"])) }
         for c in columns where !allowProtected && protected.contains(c) {
-            throw SpecError(key: "--on", message: "'\(c)' is a protected attribute (--protected): the scan looks for groups no one declared; to scan on it all the same, add --allow-protected")
+            throw SpecError(key: "--on", problem: .sentence(.scanProtectedOption, arguments: ["column": "\(c)"]))
         }
         if gridPath != nil {
             guard decision != nil || relativeWait else {
-                throw SpecError(key: "--decision", message: "with --model, give the actual decision column (--decision COLUMN), --relative-wait, or both")
+                throw SpecError(key: "--decision", problem: .sentence(.scanModelDecision, arguments: [:]))
             }
-            guard outcome == nil else { throw SpecError(key: "--outcome", message: "give either --model with --decision, or --outcome, not both") }
-            if let decision, columns.contains(decision) { throw SpecError(key: "--on", message: "'\(decision)' is the decision: it cannot also be scanned on") }
+            guard outcome == nil else { throw SpecError(key: "--outcome", problem: .sentence(.scanModelOrOutcome, arguments: [:])) }
+            if let decision, columns.contains(decision) { throw SpecError(key: "--on", problem: .sentence(.scanIsDecision, arguments: ["column": "\(decision)"])) }
             if (applicationDate == nil) != (allocationDate == nil) {
-                throw SpecError(key: "--application-date", message: "give both --application-date and --allocation-date, or neither (the grid's dates:)")
+                throw SpecError(key: "--application-date", problem: .sentence(.scanBothDates, arguments: [:]))
             }
-            if let asOf, ISODate.days(asOf) == nil { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
+            if let asOf, ISODate.days(asOf) == nil { throw SpecError(key: "--as-of", problem: .sentence(.specDate, arguments: ["found": "\(asOf)"])) }
         } else {
-            guard !relativeWait else { throw SpecError(key: "--relative-wait", message: "needs a grid (--model GRID) and the application and allocation dates") }
-            guard let outcome else { throw SpecError(key: "--outcome", message: "give a grid and the decision (--model GRID --decision COLUMN) or an outcome column (--outcome COLUMN)") }
-            guard decision == nil else { throw SpecError(key: "--decision", message: "--decision needs --model GRID (without a grid, give --outcome COLUMN)") }
-            guard !columns.contains(outcome) else { throw SpecError(key: "--on", message: "'\(outcome)' is the outcome: it cannot also be scanned on") }
+            guard !relativeWait else { throw SpecError(key: "--relative-wait", problem: .sentence(.scanNeedsGridDates, arguments: [:])) }
+            guard let outcome else { throw SpecError(key: "--outcome", problem: .sentence(.scanNeedsGridDecision, arguments: [:])) }
+            guard decision == nil else { throw SpecError(key: "--decision", problem: .sentence(.scanDecisionNeedsModel, arguments: [:])) }
+            guard !columns.contains(outcome) else { throw SpecError(key: "--on", problem: .sentence(.scanIsOutcome, arguments: ["column": "\(outcome)"])) }
         }
-        guard minCellSize >= 1 else { throw SpecError(key: "--min-cell-size", message: "expected at least 1, found \(minCellSize)") }
+        guard minCellSize >= 1 else { throw SpecError(key: "--min-cell-size", problem: .sentence(.cliAtLeastOneBare, arguments: ["found": "\(minCellSize)"])) }
         if let m = minClusterSize, m < minCellSize {
-            throw SpecError(key: "--min-cluster-size", message: "expected at least the disclosure threshold \(minCellSize), found \(m)")
+            throw SpecError(key: "--min-cluster-size", problem: .sentence(.scanClusterOption, arguments: ["threshold": "\(minCellSize)", "found": "\(m)"]))
         }
-        guard alpha > 0, alpha < 1 else { throw SpecError(key: "--alpha", message: "expected a number between 0 and 1, found \(alpha)") }
+        guard alpha > 0, alpha < 1 else { throw SpecError(key: "--alpha", problem: .sentence(.specBetweenZeroOne, arguments: ["found": "\(alpha)"])) }
     }
 
     /// The rendered files (without the manifest) and the report's input.
     public func render() throws -> (files: [ReportWriter.File], report: ScanReport.Input) {
         try validate()
-        guard let path = data.path else { throw SpecError(key: "--data", message: "no data file: give --data FILE") }
+        guard let path = data.path else { throw SpecError(key: "--data", problem: .sentence(.cliNoDataFile, arguments: [:])) }
         let grid = try gridPath.map { try PointsGrid.load(path: $0) }
         try check(grid: grid)
         var requests = columnRequests()
@@ -137,7 +137,7 @@ public struct ScanRun {
     /// with its selection; and a relative wait without dates.
     public func check(grid: PointsGrid?) throws(SpecError) {
         if let grid, grid.allocation == nil {
-            throw SpecError(key: keys == .flags ? "--model" : "model", message: "grid '\(grid.name)' declares no allocation rule: the scan compares the decision with the grid's selection")
+            throw SpecError(key: keys == .flags ? "--model" : "model", problem: .sentence(.scanNoAllocation, arguments: ["name": "\(grid.name)"]))
         }
         if let grid, relativeWait { _ = try dateColumns(grid: grid) }
     }
@@ -179,7 +179,7 @@ public struct ScanRun {
             let design = try prepared ?? GridDesign(grid: grid, store: store)
             let allocation = try scored?.allocation ?? GridAllocation.allocate(scores: try design.scores(), design: design)
             if let decisionColumn = decision {
-                guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), message: "the decision column '\(decisionColumn)' was not read") }
+                guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), problem: .sentence(.scanDecisionNotRead, arguments: ["column": "\(decisionColumn)"])) }
                 var selected: [Int] = [], others: [Int] = []
                 let selectedCount = allocation.selectedCount()
                 selected.reserveCapacity(selectedCount)
@@ -229,7 +229,7 @@ public struct ScanRun {
     /// A scanned column as a number (every value that is not missing reads as a number, with
     /// the dialect's decimal mark) or a category (at most ``maximumCategories`` values).
     func feature(_ column: String, store: ColumnStore) throws -> ScanFeature {
-        guard let coded = store.categories[column] else { throw SpecError(key: keys.name("on"), message: "column '\(column)' was not read") }
+        guard let coded = store.categories[column] else { throw SpecError(key: keys.name("on"), problem: .sentence(.scanColumnNotRead, arguments: ["column": "\(column)"])) }
         let numbers: [Double?] = coded.groups.indices.map { code in
             if UInt32(code) == coded.unknownCode { return .nan }
             var text = Self.trimmingBlanks(coded.groups[code])

@@ -70,7 +70,7 @@ public struct StatisticsBundleFile: Codable, Sendable, Equatable {
             // Lines of the JSON part are the file's lines after the first.
             let location = JSONErrorLocation.describe(error, in: json)
             if let colon = location.firstIndex(of: ":"), let line = Int(location[..<colon]) {
-                throw fail("line \(line + 1)\(location[colon...])")
+                throw fail("line \(line + 1):\(location[location.index(after: colon)...])")
             }
             throw fail(location)
         }

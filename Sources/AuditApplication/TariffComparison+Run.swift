@@ -8,12 +8,12 @@ import Foundation
 extension TariffComparison {
     /// Loads the data of `spec` and compares the two tariffs on it (`vigie compare --tariff A --tariff B`).
     public static func run(spec: AuditSpec, tariffA: String, tariffB: String) throws -> (rows: [Row], names: (String, String)) {
-        guard let meter = spec.models.tariff?.meter else { throw SpecError(key: "--meter", message: "name the meter-type column (--meter or tariff.meter)") }
-        guard let allocation = spec.data.allocation else { throw SpecError(key: "--allocation", message: "name the volume column (--allocation)") }
+        guard let meter = spec.models.tariff?.meter else { throw SpecError(key: "--meter", problem: .sentence(.tariffMeterOption, arguments: [:])) }
+        guard let allocation = spec.data.allocation else { throw SpecError(key: "--allocation", problem: .sentence(.tariffVolumeOption, arguments: [:])) }
         let a = try WaterTariff(contentsOfFile: tariffA), b = try WaterTariff(contentsOfFile: tariffB)
         let store = try AuditPipeline.load(spec).store
         guard let volumes = store.numbers[allocation.column] else {
-            throw SpecError(key: "allocation", message: "the volume column '\(allocation.column)' was not loaded")
+            throw SpecError(key: "allocation", problem: .sentence(.tariffVolumeNotLoaded, arguments: ["column": "\(allocation.column)"]))
         }
         let persons = allocation.per.flatMap { store.numbers[$0] }
         let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter, persons: persons)

@@ -17,7 +17,11 @@ package enum InputArgumentText {
             return value.replacingOccurrences(of: " per person per year", with: " par personne et par an")
                 .replacingOccurrences(of: "/year", with: "/an").replacingOccurrences(of: " per year", with: " par an")
         case "reason":
-            return reasons[value] ?? "`\(value)`"
+            // The system's words, or another error's (a sentence Vigie knows) in the language;
+            // else quoted as it is (a server's, a library's own text).
+            if let known = reasons[value] { return known }
+            if let problem = InputProblem(recognizing: value) { return InputErrorText.text(problem, value, t) }
+            return "`\(value)`"
         case "problem":
             return yamlProblems[value] ?? "`\(value)`"
         case "listing":
@@ -29,6 +33,19 @@ package enum InputArgumentText {
             return value.hasPrefix("-") ? "`\(value)`" : value
         case "both", "all", "levels":
             return value.replacingOccurrences(of: " and ", with: " et ")
+        case "role" where value == "label" || value == "decision":
+            return InputErrorText.roleWord(value, t)
+        case "register":
+            // A public register's name (`RegisterFormat.title`) as the report names it.
+            let titles: [String: MessageKey] = [
+                Catalogue.english.template(.registerTitleEtalab): .registerTitleEtalab, Catalogue.english.template(.registerTitleAtrs): .registerTitleAtrs,
+                Catalogue.english.template(.registerTitleNl): .registerTitleNl,
+            ]
+            return titles[value].map { t($0) } ?? value
+        case "message":
+            // Another error's English text (a check of the loader's): in the language when it is a sentence Vigie knows.
+            guard let problem = InputProblem(recognizing: value) else { return value }
+            return InputErrorText.text(problem, value, t)
         case "sizes":
             return value.isEmpty ? "aucun" : value.replacingOccurrences(of: "unknown", with: t(.groupMissing))
         default:

@@ -71,25 +71,25 @@ public struct DroughtRule: Sendable, Equatable {
     /// Checks the invariants listed in ``init(name:description:protectedPerPerson:reductions:)``.
     public func validate() throws(SpecError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw SpecError(key: "name", message: "expected a non-empty rule name")
+            throw SpecError(key: "name", problem: .sentence(.ruleName, arguments: [:]))
         }
         guard protectedPerPerson.isFinite, protectedPerPerson >= 0 else {
-            throw SpecError(key: "protected_per_person", message: "expected a volume ≥ 0 m³ per person per year, found \(protectedPerPerson)")
+            throw SpecError(key: "protected_per_person", problem: .sentence(.droughtVolumeAtLeastZero, arguments: ["found": "\(protectedPerPerson)"]))
         }
         // With households of at most 1,000,000 people the protected volume stays finite.
         guard protectedPerPerson <= 1_000_000 else {
-            throw SpecError(key: "protected_per_person", message: "expected a volume from 0 to 1,000,000 m³ per person per year, found \(protectedPerPerson)")
+            throw SpecError(key: "protected_per_person", problem: .sentence(.droughtVolume, arguments: ["found": "\(protectedPerPerson)"]))
         }
         var previous: (DroughtLevel, Double)?
         for level in DroughtLevel.allCases {
             guard let r = reductions[level] else {
-                throw SpecError(key: "reductions", message: "missing level '\(level.rawValue)' (give all of \(DroughtLevel.allCases.map(\.rawValue).joined(separator: ", ")); 0 for no cut)")
+                throw SpecError(key: "reductions", problem: .sentence(.droughtLevelMissing, arguments: ["level": "\(level.rawValue)", "all": "\(DroughtLevel.allCases.map(\.rawValue).joined(separator: ", "))"]))
             }
             guard r.isFinite, (0...1).contains(r) else {
-                throw SpecError(key: "reductions.\(level.rawValue)", message: "expected a fraction from 0 to 1, found \(r)")
+                throw SpecError(key: "reductions.\(level.rawValue)", problem: .sentence(.droughtFraction, arguments: ["found": "\(r)"]))
             }
             if let (before, rb) = previous, r < rb {
-                throw SpecError(key: "reductions.\(level.rawValue)", message: "reductions must not decrease with severity: '\(level.rawValue)' cuts \(r), less than '\(before.rawValue)' (\(rb))")
+                throw SpecError(key: "reductions.\(level.rawValue)", problem: .sentence(.droughtDecreasing, arguments: ["level": "\(level.rawValue)", "cut": "\(r)", "before": "\(before.rawValue)", "previous": "\(rb)"]))
             }
             previous = (level, r)
         }

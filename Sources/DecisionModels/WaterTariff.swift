@@ -167,11 +167,11 @@ public struct WaterTariff: Sendable, Equatable {
     /// Checks the invariants listed in ``init(name:description:meters:sanitation:vat:sanitationVAT:)``.
     public func validate() throws(SpecError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw SpecError(key: "name", message: "expected a non-empty tariff name")
+            throw SpecError(key: "name", problem: .sentence(.tariffName, arguments: [:]))
         }
         for meter in MeterType.allCases {
             guard let grid = meters[meter] else {
-                throw SpecError(key: "meters", message: "missing meter type '\(meter.rawValue)' (give both \(MeterType.allCases.map(\.rawValue).joined(separator: " and ")))")
+                throw SpecError(key: "meters", problem: .sentence(.tariffMeter, arguments: ["meter": "\(meter.rawValue)", "both": "\(MeterType.allCases.map(\.rawValue).joined(separator: " and "))"]))
             }
             try Self.validate(grid, key: "meters.\(meter.rawValue)")
         }
@@ -186,46 +186,46 @@ public struct WaterTariff: Sendable, Equatable {
     public static let largestAmount = 1_000_000.0
 
     static func rate(_ value: Double, key: String, unit: String, belowOne: Bool) throws(SpecError) {
-        guard value.isFinite, value >= 0 else { throw SpecError(key: key, message: "expected a number ≥ 0 (\(unit)), found \(value)") }
+        guard value.isFinite, value >= 0 else { throw SpecError(key: key, problem: .sentence(.tariffAtLeastZero, arguments: ["unit": "\(unit)", "found": "\(value)"])) }
         guard value <= largestAmount else {
-            throw SpecError(key: key, message: "expected a number from 0 to 1,000,000 (\(unit)), found \(value)")
+            throw SpecError(key: key, problem: .sentence(.tariffUpToMillion, arguments: ["unit": "\(unit)", "found": "\(value)"]))
         }
         if belowOne && value >= 1 {
-            throw SpecError(key: key, message: "expected a rate below 1 (\(unit)), found \(value)")
+            throw SpecError(key: key, problem: .sentence(.tariffRate, arguments: ["unit": "\(unit)", "found": "\(value)"]))
         }
     }
 
     static func validate(_ grid: MeterTariff, key: String) throws(SpecError) {
         try rate(grid.subscription, key: "\(key).subscription", unit: "€/year", belowOne: false)
         guard !grid.blocks.isEmpty else {
-            throw SpecError(key: "\(key).blocks", message: "expected at least one block (the last one without 'up_to')")
+            throw SpecError(key: "\(key).blocks", problem: .sentence(.tariffOneBlock, arguments: [:]))
         }
         var previous = 0.0
         for (i, block) in grid.blocks.enumerated() {
             let path = "\(key).blocks[\(i + 1)]"
             guard block.price.isFinite, block.price >= 0 else {
-                throw SpecError(key: "\(path).price", message: "expected a price ≥ 0 €/m³, found \(block.price)")
+                throw SpecError(key: "\(path).price", problem: .sentence(.tariffPriceAtLeastZero, arguments: ["found": "\(block.price)"]))
             }
             guard block.price <= largestAmount else {
-                throw SpecError(key: "\(path).price", message: "expected a price from 0 to 1,000,000 €/m³, found \(block.price)")
+                throw SpecError(key: "\(path).price", problem: .sentence(.tariffPrice, arguments: ["found": "\(block.price)"]))
             }
             let isLast = i == grid.blocks.count - 1
             if block.isOpenEnded {
                 guard isLast else {
-                    throw SpecError(key: path, message: "only the last block may be open-ended (no 'up_to'); block \(i + 1) of \(grid.blocks.count) has no upper bound")
+                    throw SpecError(key: path, problem: .sentence(.tariffOpenEnded, arguments: ["block": "\(i + 1)", "count": "\(grid.blocks.count)"]))
                 }
                 continue
             }
             guard !isLast else {
-                throw SpecError(key: path, message: "the last block must be open-ended: remove its 'up_to' so that every volume is priced")
+                throw SpecError(key: path, problem: .sentence(.tariffLastOpen, arguments: [:]))
             }
             let boundKey = block.upTo != nil ? "\(path).up_to" : "\(path).up_to_per_person"
             for (part, name) in [(block.upTo, "up_to"), (block.upToPerPerson, "up_to_per_person")] {
                 if let part, !(part.isFinite && part >= 0) {
-                    throw SpecError(key: "\(path).\(name)", message: "expected a volume ≥ 0 m³, found \(part)")
+                    throw SpecError(key: "\(path).\(name)", problem: .sentence(.tariffVolume, arguments: ["found": "\(part)"]))
                 }
                 if let part, part > NumberRule.largestMagnitude {
-                    throw SpecError(key: "\(path).\(name)", message: "expected a volume of at most 10^15 m³, found \(part)")
+                    throw SpecError(key: "\(path).\(name)", problem: .sentence(.tariffVolumeLimit, arguments: ["found": "\(part)"]))
                 }
             }
             // Order is checked for a one-person household (per-person bounds scale from there).
@@ -236,7 +236,7 @@ public struct WaterTariff: Sendable, Equatable {
                     : "blocks overlap: block \(i + 1) ends at \(Self.format(bound)) m³, where block \(i) already ends (for 1 person)")
             }
             if bound < previous {
-                throw SpecError(key: boundKey, message: "blocks are not sorted: block \(i + 1) ends at \(Self.format(bound)) m³, below the \(Self.format(previous)) m³ of block \(i) (for 1 person); list blocks in increasing order")
+                throw SpecError(key: boundKey, problem: .sentence(.tariffBlocksSorted, arguments: ["block": "\(i + 1)", "bound": "\(Self.format(bound))", "previous": "\(Self.format(previous))", "before": "\(i)"]))
             }
             previous = bound
         }

@@ -22,7 +22,7 @@ public struct WaitingDates: Sendable, Equatable {
     /// The waits of every row of `store`, read with ``columnRequests(application:allocation:)``.
     public init(store: ColumnStore, application: String, allocation: String, asOf declared: String?) throws {
         guard let filed = store.dates[application], let allocated = store.dates[allocation] else {
-            throw ModelAuditError("the date columns '\(application)' and '\(allocation)' were not read from \(store.source.path)")
+            throw ModelAuditError(.sentence(.modelDatesNotRead, arguments: ["application": "\(application)", "allocation": "\(allocation)", "source": "\(store.source.path)"]))
         }
         var start: [Int] = [], end: [Int?] = []
         start.reserveCapacity(store.rowCount)
@@ -53,7 +53,7 @@ public struct WaitingDates: Sendable, Equatable {
             asOfText = ISODate.text(days: cutoff)
         }
         if let late = start.firstIndex(where: { $0 > cutoff }) {
-            throw ModelAuditError("\(store.source.path): data row \(late + 1): the application date is after the as-of date \(asOfText)")
+            throw ModelAuditError(.sentence(.modelDateAfterAsOf, arguments: ["source": "\(store.source.path)", "row": "\(late + 1)", "date": "\(asOfText)"]))
         }
         var months = [Double](), allocatedFlags = [UInt8]()
         months.reserveCapacity(start.count)

@@ -14,11 +14,11 @@ final class PostgresConnection {
 
     /// Connects to `uri`; `location` names it in errors (no password).
     init(uri: String, location: String) throws(PostgresError) {
-        guard let connection = PQconnectdb(uri) else { throw PostgresError("\(location): cannot allocate a connection") }
+        guard let connection = PQconnectdb(uri) else { throw PostgresError(.sentence(.postgresAllocate, arguments: ["server": "\(location)"])) }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
             PQfinish(connection)
-            throw PostgresError("\(location): cannot connect: \(message)")
+            throw PostgresError(.sentence(.postgresConnect, arguments: ["server": "\(location)", "reason": "\(message)"]))
         }
         handle = connection
         self.location = location
@@ -35,13 +35,13 @@ final class PostgresConnection {
     /// Runs `sql` and returns its rows.
     func query(_ sql: String) throws(PostgresError) -> Rows {
         guard let result = PQexecParams(handle, sql, 0, nil, nil, nil, nil, 0) else {
-            throw PostgresError("\(location): the query could not be sent: \(String(cString: PQerrorMessage(handle)))")
+            throw PostgresError(.sentence(.postgresSend, arguments: ["server": "\(location)", "reason": "\(String(cString: PQerrorMessage(handle)))"]))
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK else {
             let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? ""
-            throw PostgresError("\(location): the query failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw PostgresError(.sentence(.postgresFailed, arguments: ["server": "\(location)", "reason": "\(message.trimmingCharacters(in: .whitespacesAndNewlines))"]))
         }
         let fields = Int(PQnfields(result)), tuples = Int(PQntuples(result))
         let columns = (0..<fields).map { String(cString: PQfname(result, Int32($0))) }

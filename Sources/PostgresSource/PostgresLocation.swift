@@ -23,30 +23,30 @@ public struct PostgresLocation: Sendable, Equatable {
     /// Checks the URI: the scheme, and no password in it.
     public init(uri: String, relation: Relation) throws(PostgresError) {
         guard Self.isURI(uri) else {
-            throw PostgresError("'\(uri)': expected a URI starting with postgresql:// (postgresql://user@host:port/database)")
+            throw PostgresError(.sentence(.postgresURI, arguments: ["uri": "\(uri)"]))
         }
         let afterScheme = uri[uri.range(of: "://")!.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" }
         if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
-            throw PostgresError("the URI holds a password: give it in PGPASSWORD or ~/.pgpass instead (a password on the command line shows in the process list and the shell history, and would be recorded in manifest.json)")
+            throw PostgresError(.sentence(.postgresPassword, arguments: [:]))
         }
         let lowered = uri.lowercased()
         if lowered.contains("password=") {
-            throw PostgresError("the URI holds a password parameter: give it in PGPASSWORD or ~/.pgpass instead")
+            throw PostgresError(.sentence(.postgresPasswordParameter, arguments: [:]))
         }
         switch relation {
         case .table(let name):
             guard !name.isEmpty, name.split(separator: ".", omittingEmptySubsequences: false).count <= 2,
                   !name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
-                throw PostgresError("--table '\(name)': expected a table name, or schema.table")
+                throw PostgresError(.sentence(.postgresTable, arguments: ["name": "\(name)"]))
             }
         case .query(let sql):
             let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
             guard trimmed.lowercased().hasPrefix("select") || trimmed.lowercased().hasPrefix("with") || trimmed.lowercased().hasPrefix("table") else {
-                throw PostgresError("--query: expected a SELECT query (it is read as a subquery)")
+                throw PostgresError(.sentence(.postgresQuery, arguments: [:]))
             }
             guard !trimmed.contains(";") || trimmed.hasSuffix(";") && !trimmed.dropLast().contains(";") else {
-                throw PostgresError("--query: expected one SELECT query, without ';' between statements")
+                throw PostgresError(.sentence(.postgresOneQuery, arguments: [:]))
             }
         }
         self.uri = uri

@@ -48,7 +48,7 @@ public enum PushDown {
     public static func statistics(location: PostgresLocation, data: DataSpec, intersections: Int) throws -> Result {
         for p in data.protected {
             if case .quantiles = p.binning {
-                throw PostgresError("'\(p.column)' is banded by quantiles, which a push-down audit cannot compute exactly from grouped counts; give fixed edges (\(p.column):18,26,36,51,66)")
+                throw PostgresError(.sentence(.postgresQuantiles, arguments: ["column": "\(p.column)"]))
             }
         }
         let query = query(data: data, intersections: intersections)
@@ -57,7 +57,7 @@ public enum PushDown {
         // The columns, for a clear error on a missing one (no row is read).
         let header = try connection.query("SELECT * FROM \(location.sqlRelation) AS vigie_source LIMIT 0").columns
         for column in query.keys + [data.score, data.weight].compactMap({ $0 }) where !header.contains(column) {
-            throw PostgresError("\(name): no column '\(column)'; its columns are: \(header.joined(separator: ", "))")
+            throw PostgresError(.sentence(.postgresNoColumn, arguments: ["source": "\(name)", "column": "\(column)", "columns": "\(header.joined(separator: ", "))"]))
         }
         var warnings: [DataWarning] = []
         if let check = query.checkSQL(relation: location.sqlRelation) {
@@ -66,22 +66,22 @@ public enum PushDown {
             for (c, column) in row.columns.enumerated() { values[column] = row.rows.first?[c] ?? nil }
             func count(_ key: String) -> Int { values[key].flatMap { $0 }.flatMap(Int.init) ?? 0 }
             if let weight = data.weight {
-                if count("missing_weights") > 0 { throw PostgresError("\(name), column '\(weight)': \(count("missing_weights")) rows have no weight: every row needs a weight") }
+                if count("missing_weights") > 0 { throw PostgresError(.sentence(.postgresNoWeight, arguments: ["source": "\(name)", "column": "\(weight)", "count": "\(count("missing_weights"))"])) }
                 if count("bad_weights") > 0 {
-                    throw PostgresError("\(name), column '\(weight)': \(count("bad_weights")) rows have a weight that is not 0 or from 1e-15 to 1e15 (e.g. \(values["bad_weight"].flatMap { $0 } ?? "?"))")
+                    throw PostgresError(.sentence(.postgresBadWeight, arguments: ["source": "\(name)", "column": "\(weight)", "count": "\(count("bad_weights"))", "example": "\(values["bad_weight"].flatMap { $0 } ?? "?")"]))
                 }
-                if count("positive_weights") == 0 { throw PostgresError("\(name), column '\(weight)': all weights are zero: nothing to audit") }
+                if count("positive_weights") == 0 { throw PostgresError(.sentence(.postgresWeightsZero, arguments: ["source": "\(name)", "column": "\(weight)"])) }
             }
             if let score = data.score {
                 if count("bad_scores") > 0 {
-                    throw PostgresError("\(name), column '\(score)': \(count("bad_scores")) rows have a score that is not a finite number of magnitude at most 1e15 (e.g. \(values["bad_score"].flatMap { $0 } ?? "?"))")
+                    throw PostgresError(.sentence(.postgresBadScore, arguments: ["source": "\(name)", "column": "\(score)", "count": "\(count("bad_scores"))", "example": "\(values["bad_score"].flatMap { $0 } ?? "?")"]))
                 }
                 if count("missing_scores") > 0 { warnings.append(.missingScores(count: count("missing_scores"), column: score)) }
             }
         }
         let sql = query.sql(relation: location.sqlRelation)
         let result = try connection.query(sql)
-        guard !result.rows.isEmpty else { throw PostgresError("\(name): no rows to audit") }
+        guard !result.rows.isEmpty else { throw PostgresError(.sentence(.postgresNoRows, arguments: ["source": "\(name)"])) }
         return try assemble(result, query: query, data: data, location: name, sql: sql, warnings: warnings)
     }
 
@@ -92,7 +92,7 @@ public enum PushDown {
         let keyCount = query.keys.count
         let column = Dictionary(uniqueKeysWithValues: result.columns.enumerated().map { ($0.element, $0.offset) })
         func index(_ name: String) throws -> Int {
-            guard let i = column[name] else { throw PostgresError("\(location): the result has no column '\(name)'") }
+            guard let i = column[name] else { throw PostgresError(.sentence(.postgresResultColumn, arguments: ["source": "\(location)", "column": "\(name)"])) }
             return i
         }
         let nColumn = try index("n")
@@ -111,17 +111,17 @@ public enum PushDown {
         dialect.decimalComma = false
         let keys = try readKeys(csv, dialect: dialect, requests: requests, location: location)
         let groupings = Grouping.all(for: keys, order: query.sets.map(\.count).max() ?? 1)
-        guard groupings.map(\.components) == query.sets else { throw PostgresError("\(location): the groupings do not match the audit's") }
+        guard groupings.map(\.components) == query.sets else { throw PostgresError(.sentence(.postgresGroupings, arguments: ["source": "\(location)"])) }
         let weighted = data.weight != nil, scored = data.score != nil
         func value(_ row: [String?], _ name: String) throws -> Double {
             guard let text = row[try index(name)] else { return 0 }   // a sum over no value: NULL
-            guard let x = Double(text), x.isFinite else { throw PostgresError("\(location): '\(name)' is not a finite number: \(text)") }
+            guard let x = Double(text), x.isFinite else { throw PostgresError(.sentence(.postgresNotFinite, arguments: ["source": "\(location)", "column": "\(name)", "found": "\(text)"])) }
             return x
         }
         var statistics = AuditStatistics(empty: groupings)
         var overall = GroupStatistics.zero
         for (r, row) in result.rows.enumerated() {
-            guard let nText = row[nColumn], let n = Int(nText), n >= 0 else { throw PostgresError("\(location): a row count is not a whole number") }
+            guard let nText = row[nColumn], let n = Int(nText), n >= 0 else { throw PostgresError(.sentence(.postgresRowCount, arguments: ["source": "\(location)"])) }
             let cell = 2 * Int(keys.label?[r] ?? 0) + Int(keys.decision?[r] ?? 0)
             var s = GroupStatistics.zero
             s.rows[cell] = n
@@ -133,7 +133,7 @@ public enum PushDown {
                 s.weightSquares[cell] = Double(n)
             }
             if scored {
-                guard let scoredText = row[try index("scored")], let scoredRows = Int(scoredText) else { throw PostgresError("\(location): a score count is not a whole number") }
+                guard let scoredText = row[try index("scored")], let scoredRows = Int(scoredText) else { throw PostgresError(.sentence(.postgresScoreCount, arguments: ["source": "\(location)"])) }
                 s.scoredRows = scoredRows
                 s.scoreWeight = weighted ? try value(row, "score_weight") : Double(scoredRows)
                 s.scoreSum = try value(row, "score_sum")
@@ -158,7 +158,7 @@ public enum PushDown {
     static func readKeys(_ csv: String, dialect: CSVDialect, requests: [ColumnRequest], location: String) throws -> ColumnStore {
         let folder = NSTemporaryDirectory() + "vigie-pushdown-XXXXXX"
         var template = Array(folder.utf8CString)
-        guard let made = mkdtemp(&template) else { throw PostgresError("cannot create a private temporary folder: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw PostgresError(.sentence(.postgresTemporaryFolder, arguments: ["reason": "\(String(cString: strerror(errno)))"])) }
         let directory = String(cString: made)
         let path = directory + "/keys.csv"
         defer {
@@ -166,7 +166,7 @@ public enum PushDown {
             rmdir(directory)
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw PostgresError("cannot write a private temporary file in \(directory)")
+            throw PostgresError(.sentence(.postgresTemporaryFile, arguments: ["folder": "\(directory)"]))
         }
         do {
             return try DataLoader.load(path: path, dialect: dialect, requests: requests)

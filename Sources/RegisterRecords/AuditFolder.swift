@@ -26,13 +26,13 @@ public struct AuditFolder: Sendable {
     public static func read(_ folder: String) throws(RegisterError) -> AuditFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RegisterError("'\(folder)' is not a folder: expected an audit's output folder (vigie audit --out DIR)")
+            throw RegisterError(.sentence(.registerNotFolder, arguments: ["folder": "\(folder)"]))
         }
         let base = URL(fileURLWithPath: folder)
         func contents(_ name: String) throws(RegisterError) -> Data {
             let path = base.appendingPathComponent(name).path
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw RegisterError("\(path): not found: '\(folder)' is not a Vigie audit folder (vigie audit and vigie demo write report.json and manifest.json)")
+                throw RegisterError(.sentence(.registerNotAudit, arguments: ["path": "\(path)", "folder": "\(folder)"]))
             }
             return data
         }
@@ -45,11 +45,11 @@ public struct AuditFolder: Sendable {
 
         let generator = try report.member("generator").string("name")
         guard generator == "vigie" else {
-            throw RegisterError("\(reportPath): generator.name is '\(generator)', expected 'vigie': not a Vigie report")
+            throw RegisterError(.sentence(.registerGenerator, arguments: ["path": "\(reportPath)", "generator": "\(generator)"]))
         }
         let schema = try report.string("schema_version")
         guard supportedReportSchemas.contains(schema) else {
-            throw RegisterError("\(reportPath): schema_version is '\(schema)'; this Vigie writes register records from report schema \(supportedReportSchemas.joined(separator: ", ")): re-run the audit with this version")
+            throw RegisterError(.sentence(.registerSchema, arguments: ["path": "\(reportPath)", "schema": "\(schema)", "current": "\(supportedReportSchemas.joined(separator: ", "))"]))
         }
         let manifestVersion = try manifest.integer("manifest_version")
         guard manifestVersion == supportedManifestVersion else {
@@ -63,11 +63,11 @@ public struct AuditFolder: Sendable {
             AuditFile(role: try item.string("role"), name: try item.string("name"), sha256: try item.string("sha256"), path: try item.optional("path")?.string())
         }
         guard let recorded = outputs.first(where: { $0.name == "report.json" }) else {
-            throw RegisterError("\(manifestPath): outputs: expected an entry for report.json")
+            throw RegisterError(.sentence(.registerNoReportEntry, arguments: ["path": "\(manifestPath)"]))
         }
         let actual = SHA256Hashing.hex(reportData)
         guard recorded.sha256 == actual else {
-            throw RegisterError("\(reportPath): SHA-256 \(actual) is not the \(recorded.sha256) that manifest.json records: the report was changed after the audit (vigie verify \(folder) re-runs it)")
+            throw RegisterError(.sentence(.registerReportHash, arguments: ["path": "\(reportPath)", "actual": "\(actual)", "recorded": "\(recorded.sha256)", "folder": "\(folder)"]))
         }
         let vigie = try manifest.member("vigie")
         let facts = try AuditFacts.read(

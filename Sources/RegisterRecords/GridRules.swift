@@ -24,11 +24,11 @@ public struct GridRules: Sendable {
         }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
               let data = FileManager.default.contents(atPath: path) else {
-            return .failure(RegisterError("the decision model \(input.name) is not found (looked for \(candidates.map { "'\($0)'" }.joined(separator: ", ")); give --inputs DIR)"))
+            return .failure(RegisterError(.sentence(.registerModelNotFound, arguments: ["name": "\(input.name)", "candidates": "\(candidates.map { "'\($0)'" }.joined(separator: ", "))"])))
         }
         let hash = SHA256Hashing.hex(data)
         guard hash == input.sha256 else {
-            return .failure(RegisterError("\(path): SHA-256 \(hash) is not the \(input.sha256) that manifest.json records for the decision model"))
+            return .failure(RegisterError(.sentence(.registerModelHash, arguments: ["path": "\(path)", "actual": "\(hash)", "recorded": "\(input.sha256)"])))
         }
         do {
             let grid = try PointsGrid(yaml: String(decoding: data, as: UTF8.self), file: path)

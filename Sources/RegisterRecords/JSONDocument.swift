@@ -14,7 +14,7 @@ struct JSONDocument {
         do {
             return JSONDocument(file: file, path: "", value: try JSONDecoder().decode(JSONValue.self, from: data))
         } catch {
-            throw RegisterError("\(file): not valid JSON (\(error.localizedDescription))")
+            throw RegisterError(.sentence(.registerNotJSON, arguments: ["file": "\(file)", "reason": "\(error.localizedDescription)"]))
         }
     }
 
@@ -22,9 +22,9 @@ struct JSONDocument {
         JSONDocument(file: file, path: path.isEmpty ? key : "\(path).\(key)", value: value)
     }
 
-    private func failure(_ expected: String, at key: String? = nil) -> RegisterError {
+    private func failure(_ message: String, at key: String? = nil) -> RegisterError {
         let location = key.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? (path.isEmpty ? "(top level)" : path)
-        return RegisterError("\(file): \(location): expected \(expected)")
+        return RegisterError("\(file): \(location): \(message)")
     }
 
     /// Whether the value is an object.
@@ -35,46 +35,46 @@ struct JSONDocument {
 
     /// The member `key` of this object, or `nil` when absent.
     func optional(_ key: String) throws(RegisterError) -> JSONDocument? {
-        guard case .object(let object) = value else { throw failure("an object") }
+        guard case .object(let object) = value else { throw failure("expected an object") }
         return object[key].map { child(key, $0) }
     }
 
     /// The member `key` of this object, which must be present.
     func member(_ key: String) throws(RegisterError) -> JSONDocument {
-        guard let found = try optional(key) else { throw failure("a key `\(key)`", at: key) }
+        guard let found = try optional(key) else { throw failure("expected a key `\(key)`", at: key) }
         return found
     }
 
     /// The object's keys, sorted.
     func keys() throws(RegisterError) -> [String] {
-        guard case .object(let object) = value else { throw failure("an object") }
+        guard case .object(let object) = value else { throw failure("expected an object") }
         return object.keys.sorted()
     }
 
     func array() throws(RegisterError) -> [JSONDocument] {
-        guard case .array(let items) = value else { throw failure("an array") }
+        guard case .array(let items) = value else { throw failure("expected an array") }
         return items.enumerated().map { JSONDocument(file: file, path: "\(path)[\($0.offset)]", value: $0.element) }
     }
 
     func string() throws(RegisterError) -> String {
-        guard case .string(let s) = value else { throw failure("a text") }
+        guard case .string(let s) = value else { throw failure("expected a text") }
         return s
     }
 
     func number() throws(RegisterError) -> Double {
-        guard case .number(let n) = value else { throw failure("a number") }
+        guard case .number(let n) = value else { throw failure("expected a number") }
         return n
     }
 
     /// A whole number that fits an `Int`.
     func integer() throws(RegisterError) -> Int {
         let x = try number()
-        guard x == x.rounded(), abs(x) < 9_007_199_254_740_992 else { throw failure("a whole number") }
+        guard x == x.rounded(), abs(x) < 9_007_199_254_740_992 else { throw failure("expected a whole number") }
         return Int(x)
     }
 
     func bool() throws(RegisterError) -> Bool {
-        guard case .bool(let b) = value else { throw failure("true or false") }
+        guard case .bool(let b) = value else { throw failure("expected true or false") }
         return b
     }
 

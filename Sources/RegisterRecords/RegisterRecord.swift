@@ -33,7 +33,7 @@ public enum RegisterRecord {
         } catch let error as RegisterError {
             throw error
         } catch {
-            throw RegisterError("cannot encode the \(format.title) record: \(error)")
+            throw RegisterError(.sentence(.registerEncode, arguments: ["register": "\(format.title)", "reason": "\(error)"]))
         }
     }
 }

@@ -91,20 +91,20 @@ struct AmendCommand: ParsableCommand {
         // The spec's amend: section, then the flags over it (docs/amend.md, "In the spec").
         let fromSpec = spec.models.amend ?? AmendSpec()
         let targets = target.isEmpty ? fromSpec.targets : try target.map { text throws(SpecError) in try AmendmentTarget(parsing: text) }
-        guard !targets.isEmpty else { throw SpecError(key: "--target", message: "give at least one target (--target or amend.targets in the spec), e.g. impact_ratio>=0.8") }
+        guard !targets.isEmpty else { throw SpecError(key: "--target", problem: .sentence(.amendNoTarget, arguments: [:])) }
         var floors = fromSpec.keep, limits = fromSpec.maxChange
         for text in keep { let (c, x) = try AmendmentConstraints.parseFloor(text); floors[c] = x }
         for text in maxChange { let (c, x) = try AmendmentConstraints.parseMaximumChange(text); limits[c] = x }
         guard let gridPath = options.model.first ?? spec.models.grid?.path else {
-            throw SpecError(key: "--model", message: "give one grid: --model GRID.yaml (or model: in --spec)")
+            throw SpecError(key: "--model", problem: .sentence(.specOneGridOption, arguments: [:]))
         }
         let step = self.step ?? fromSpec.step, holdout = self.holdout ?? fromSpec.holdout
         try options.apply(to: &spec.data)
         var reference = fromSpec.reference
         for text in options.reference {
-            guard let eq = text.firstIndex(of: "=") else { throw SpecError(key: "--reference", message: "'\(text)': expected ATTRIBUTE=GROUP") }
+            guard let eq = text.firstIndex(of: "=") else { throw SpecError(key: "--reference", problem: .sentence(.specAttributeGroup, arguments: ["text": "\(text)"])) }
             guard spec.data.protected.first?.column == String(text[..<eq]) else {
-                throw SpecError(key: "--reference", message: "'\(text)' names an attribute other than the --protected one")
+                throw SpecError(key: "--reference", problem: .sentence(.amendOtherAttribute, arguments: ["text": "\(text)"]))
             }
             reference = String(text[text.index(after: eq)...])
         }

@@ -78,7 +78,7 @@ struct CompareCommand: ParsableCommand {
         var spec = try options.spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
         try options.apply(to: &spec.data)
         if let lang = options.lang { spec.report.language = lang }
-        guard let data = spec.data.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard let data = spec.data.path else { throw SpecError(key: "data", problem: .sentence(.specNoData, arguments: [:])) }
         let gridA = try PointsGrid.load(path: options.model[0]), gridB = try PointsGrid.load(path: options.model[1])
         // One read: the protected attributes as the audit groups them, and both grids' columns.
         let store = try DataLoader.load(path: data, dialect: spec.data.csv,

@@ -8,7 +8,7 @@ extension SpecOptions {
     /// - Parameter tariffOverride: a tariff taking the place of `--tariff` (`vigie compare`).
     func resolve(tariffOverride: String? = nil) throws -> AuditSpec {
         if tariffOverride == nil, self.tariff.count > 1 {
-            throw SpecError(key: "--tariff", message: "give one tariff to audit (vigie compare takes two)")
+            throw SpecError(key: "--tariff", problem: .sentence(.specOneTariff, arguments: [:]))
         }
         var s = try spec.map { path throws(SpecError) in try AuditSpec(contentsOfFile: path) } ?? AuditSpec()
         try apply(to: &s.data)
@@ -26,18 +26,18 @@ extension SpecOptions {
         if !protected.isEmpty { d.protected = try protected.map { text throws(SpecError) in try ProtectedAttributeSpec(parsing: text) } }
         if let label { d.label = BinaryColumnSpec(column: label) }
         if let positiveLabel {
-            guard d.label != nil else { throw SpecError(key: "--positive-label", message: "needs a label column (--label)") }
+            guard d.label != nil else { throw SpecError(key: "--positive-label", problem: .sentence(.needsLabel, arguments: [:])) }
             d.label?.positive = positiveLabel
         }
         if let decision { d.decision = BinaryColumnSpec(column: decision) }
         if let positiveDecision {
-            guard d.decision != nil else { throw SpecError(key: "--positive-decision", message: "needs a decision column (--decision)") }
+            guard d.decision != nil else { throw SpecError(key: "--positive-decision", problem: .sentence(.needsDecision, arguments: [:])) }
             d.decision?.positive = positiveDecision
             d.decision?.threshold = nil
         }
         if let decisionThreshold {
-            guard d.decision != nil else { throw SpecError(key: "--decision-threshold", message: "needs a decision column (--decision)") }
-            guard positiveDecision == nil else { throw SpecError(key: "--decision-threshold", message: "give either --positive-decision or --decision-threshold, not both") }
+            guard d.decision != nil else { throw SpecError(key: "--decision-threshold", problem: .sentence(.needsDecision, arguments: [:])) }
+            guard positiveDecision == nil else { throw SpecError(key: "--decision-threshold", problem: .sentence(.specPositiveOrThresholdOption, arguments: [:])) }
             d.decision?.threshold = decisionThreshold
             d.decision?.positive = nil
         }
@@ -47,11 +47,11 @@ extension SpecOptions {
         dialect.apply(to: &d.csv)
         if let allocation { d.allocation = AllocationSpec(column: allocation, need: d.allocation?.need, per: d.allocation?.per) }
         if let need {
-            guard d.allocation != nil else { throw SpecError(key: "--need", message: "needs an allocation column (--allocation)") }
+            guard d.allocation != nil else { throw SpecError(key: "--need", problem: .sentence(.needsAllocation, arguments: [:])) }
             d.allocation?.need = need
         }
         if let per {
-            guard d.allocation != nil else { throw SpecError(key: "--per", message: "needs an allocation column (--allocation)") }
+            guard d.allocation != nil else { throw SpecError(key: "--per", problem: .sentence(.needsAllocation, arguments: [:])) }
             d.allocation?.per = per
         }
         if let rankBy { d.rankBy = rankBy }
@@ -67,13 +67,13 @@ extension SpecOptions {
                 let column = String(rule[..<eq])
                 let value = String(rule[rule.index(after: eq)...])
                 guard let i = attributes.firstIndex(where: { $0.column == column }) else {
-                    throw SpecError(key: "--reference", message: "'\(column)' is not a protected attribute; protected: \(attributes.map(\.column).joined(separator: ", "))")
+                    throw SpecError(key: "--reference", problem: .sentence(.cliNotProtectedList, arguments: ["column": "\(column)", "names": "\(attributes.map(\.column).joined(separator: ", "))"]))
                 }
-                guard !value.isEmpty else { throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE") }
+                guard !value.isEmpty else { throw SpecError(key: "--reference", problem: .sentence(.specRuleCol, arguments: ["rule": "\(rule)"])) }
                 attributes[i].reference = ReferenceRule(parsing: value)
             } else {
                 guard keywords.contains(rule) else {
-                    throw SpecError(key: "--reference", message: "'\(rule)': expected COL=VALUE, or largest, best or overall")
+                    throw SpecError(key: "--reference", problem: .sentence(.specRuleColOrKeyword, arguments: ["rule": "\(rule)"]))
                 }
                 a.defaultReference = ReferenceRule(parsing: rule)
             }
@@ -97,28 +97,28 @@ extension SpecOptions {
     /// The decision-model part's flags: the tariff, the drought rule, the grid and its dates.
     func apply(to m: inout DecisionModelSpec, tariff: String?) throws(SpecError) {
         if let tariff {
-            guard let meter = meter ?? m.tariff?.meter else { throw SpecError(key: "--tariff", message: "needs the meter-type column (--meter)") }
+            guard let meter = meter ?? m.tariff?.meter else { throw SpecError(key: "--tariff", problem: .sentence(.needsMeter, arguments: [:])) }
             m.tariff = TariffSpec(path: tariff, meter: meter)
         } else if let meter {
-            guard m.tariff != nil else { throw SpecError(key: "--meter", message: "needs a tariff (--tariff)") }
+            guard m.tariff != nil else { throw SpecError(key: "--meter", problem: .sentence(.needsTariff, arguments: [:])) }
             m.tariff?.meter = meter
         }
-        if model.count > 1 { throw SpecError(key: "--model", message: "give one grid to audit (vigie compare takes two)") }
+        if model.count > 1 { throw SpecError(key: "--model", problem: .sentence(.specOneGrid, arguments: [:])) }
         if let grid = model.first { m.grid = GridSpec(path: grid, applicationDate: m.grid?.applicationDate, allocationDate: m.grid?.allocationDate, asOf: m.grid?.asOf) }
         if applicationDate != nil || allocationDate != nil || asOf != nil {
-            guard m.grid != nil else { throw SpecError(key: "--application-date", message: "needs a decision model (--model)") }
+            guard m.grid != nil else { throw SpecError(key: "--application-date", problem: .sentence(.needsModel, arguments: [:])) }
             if let applicationDate { m.grid?.applicationDate = applicationDate }
             if let allocationDate { m.grid?.allocationDate = allocationDate }
             if let asOf {
-                guard ISODate.days(asOf) != nil else { throw SpecError(key: "--as-of", message: "expected a date YYYY-MM-DD, found '\(asOf)'") }
+                guard ISODate.days(asOf) != nil else { throw SpecError(key: "--as-of", problem: .sentence(.specDate, arguments: ["found": "\(asOf)"])) }
                 m.grid?.asOf = asOf
             }
         }
         if let drought {
-            guard let level = droughtLevel ?? m.drought?.level else { throw SpecError(key: "--drought", message: "needs the restriction-level column (--drought-level)") }
+            guard let level = droughtLevel ?? m.drought?.level else { throw SpecError(key: "--drought", problem: .sentence(.needsLevel, arguments: [:])) }
             m.drought = DroughtSpec(path: drought, level: level)
         } else if let droughtLevel {
-            guard m.drought != nil else { throw SpecError(key: "--drought-level", message: "needs a restriction rule (--drought)") }
+            guard m.drought != nil else { throw SpecError(key: "--drought-level", problem: .sentence(.needsDrought, arguments: [:])) }
             m.drought?.level = droughtLevel
         }
     }

@@ -62,10 +62,11 @@ enum Main {
             let language = CommandLanguage.of(CommandLine.arguments)
             var message = InputErrorText.message(error, language: language) ?? Vigie.fullMessage(for: error)
             if language != .en, message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
-            // A check of Vigie's own (a command's validate()) in the language; ArgumentParser's
-            // own messages (a missing or unknown option, a value it cannot parse) stay English.
+            // Any other error (a command's validate(), a manifest, a database, a register, holders'
+            // statistics, the report writer, ArgumentParser's own messages) in the language.
             if language != .en, !(error is SpecError), !(error is CSVError) {
-                message = CommandLineText.message(message, brief: Vigie.message(for: error), language: language)
+                message = CommandLineText.message(message, brief: Vigie.message(for: error),
+                                                  problem: (error as? any InputProblemError)?.problem, language: language)
             }
             if !message.lowercased().hasPrefix("error") && !message.hasPrefix("Usage") {
                 // The frame typeset, the message as InputErrorText set it (English is left as written).

@@ -20,12 +20,12 @@ final class CSVFile {
     init(path: String) throws(CSVError) {
         if path == "-" {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "standard input cannot be read as the data file: give a file")
+                           problem: .sentence(.dataStandardInput, arguments: [:]))
         }
         var info = stat()
         if stat(path, &info) == 0, let what = Self.unreadable(info.st_mode) {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "the data file is \(what): Vigie reads a file (or a pipe, once)")
+                           problem: .sentence(.dataNotFile, arguments: ["what": "\(what)"]))
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
@@ -100,7 +100,7 @@ struct CSVByteSource: ~Copyable {
         self.softEnd = softEnd
         if !positional && startOffset > 0 && lseek(file.descriptor, off_t(startOffset), SEEK_SET) < 0 {
             throw CSVError(file: file.path, line: nil, column: nil, columnName: nil,
-                           message: "cannot seek to byte \(startOffset): \(String(cString: strerror(errno)))")
+                           problem: .sentence(.csvSeek, arguments: ["offset": "\(startOffset)", "reason": "\(String(cString: strerror(errno)))"]))
         }
         self.file = file
         self.capacity = chunkSize
@@ -175,7 +175,7 @@ struct CSVByteSource: ~Copyable {
         }
         if got < 0 {
             throw CSVError(file: path, line: line, column: nil, columnName: nil,
-                           message: "read error: \(String(cString: strerror(errno)))")
+                           problem: .sentence(.csvReadError, arguments: ["reason": "\(String(cString: strerror(errno)))"]))
         }
         if got == 0 {
             eof = true

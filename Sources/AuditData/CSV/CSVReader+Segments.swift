@@ -48,7 +48,7 @@ extension CSVReader {
                 } while got < 0 && errno == EINTR
                 if got < 0 {
                     throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                                   message: "read error: \(String(cString: strerror(errno)))")
+                                   problem: .sentence(.csvReadError, arguments: ["reason": "\(String(cString: strerror(errno)))"]))
                 }
                 if got == 0 { break }
                 for i in 0..<got where buffer[i] == UInt8(ascii: "\n") {
@@ -122,7 +122,7 @@ extension CSVReader {
                         let column = fieldCount < expected ? fieldCount : expected
                         throw CSVError(file: path, line: line, column: column + 1,
                                        columnName: column < expected ? header[column] : nil,
-                                       message: "expected \(expected) fields, found \(fieldCount)")
+                                       problem: .sentence(.csvFieldCount, arguments: ["expected": "\(expected)", "found": "\(fieldCount)"]))
                     }
                     for copy in copies { slots[copy.to] = slots[copy.from] }
                     try body(CSVRow(line: line, fields: slots, context: context))

@@ -97,11 +97,11 @@ package final class CSVReader {
         let forbidden: Set<UInt8> = [UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         if forbidden.contains(quote) {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "the quote character cannot be a line ending")
+                           problem: .sentence(.csvQuoteLineEnding, arguments: [:]))
         }
         if let d = dialect.delimiter, forbidden.contains(d) || d == quote {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "the delimiter cannot be a line ending or the quote character (got \(csvDescribeByte(d)))")
+                           problem: .sentence(.csvDelimiterLineEnding, arguments: ["found": "\(csvDescribeByte(d))"]))
         }
 
         let file = try CSVFile(path: path)
@@ -160,7 +160,7 @@ package final class CSVReader {
                 }
                 if name.isEmpty {
                     throw CSVError(file: path, line: slot.line, column: k + 1, columnName: nil,
-                                   message: "empty header name: every column needs a name")
+                                   problem: .sentence(.csvEmptyHeaderName, arguments: [:]))
                 }
                 names.append(name)
             }
@@ -267,7 +267,7 @@ package final class CSVReader {
             if occurrence <= positions.count { return positions[occurrence - 1] }
             if !positions.isEmpty {
                 throw CSVError(file: path, line: nil, column: nil, columnName: name,
-                               message: "column '\(base)' occurs \(positions.count) time(s), so '\(name)' does not exist")
+                               problem: .sentence(.csvColumnOccurs, arguments: ["base": "\(base)", "count": "\(positions.count)", "name": "\(name)"]))
             }
         }
         let close = header.count < 2 ? [] : header.enumerated().filter { Self.isCloseMatch(name, $0.element) }
@@ -330,7 +330,7 @@ package final class CSVReader {
     func slotMap(selecting columns: [Int]) throws(CSVError) -> (slotOfField: [Int32], copies: [(to: Int, from: Int)]) {
         for c in columns where c < 0 || c >= header.count {
             throw CSVError(file: path, line: nil, column: nil, columnName: nil,
-                           message: "column index \(c) is out of range: the header has \(header.count) columns")
+                           problem: .sentence(.csvColumnIndex, arguments: ["index": "\(c)", "count": "\(header.count)"]))
         }
         var slotOfField = [Int32](repeating: -1, count: header.count)
         var copies: [(to: Int, from: Int)] = []

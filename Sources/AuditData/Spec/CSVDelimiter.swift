@@ -28,7 +28,7 @@ public enum CSVDelimiter: String, Sendable, CaseIterable, Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = CSVDelimiter(named: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \(Self.accepted), found '\(text)'")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected ',', ';', 'tab' or 'auto', found '\(text)'")  // `accepted`, spelled out for its sentence
         }
         self = value
     }

@@ -51,19 +51,19 @@ public struct DataSpec: Sendable, Equatable {
     /// Checks what does not depend on the file: a data file, at least one protected
     /// attribute, each listed once, a finite decision threshold.
     public func validate() throws(SpecError) {
-        guard path != nil else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard path != nil else { throw SpecError(key: "data", problem: .sentence(.specNoData, arguments: [:])) }
         guard !protected.isEmpty else {
-            throw SpecError(key: "protected", message: "at least one protected attribute is needed (--protected COL)")
+            throw SpecError(key: "protected", problem: .sentence(.specNoProtected, arguments: [:]))
         }
         var seen = Set<String>()
         for attribute in protected where !seen.insert(attribute.column).inserted {
-            throw SpecError(key: "protected", message: "column '\(attribute.column)' is listed twice")
+            throw SpecError(key: "protected", problem: .sentence(.specColumnTwice, arguments: ["column": "\(attribute.column)"]))
         }
         if let threshold = decision?.threshold, !threshold.isFinite {
-            throw SpecError(key: "decision.threshold", message: "expected a finite number")
+            throw SpecError(key: "decision.threshold", problem: .sentence(.gridFinite, arguments: [:]))
         }
         if let maxGroups, !(2...GroupLimits.largestMaxGroups).contains(maxGroups) {
-            throw SpecError(key: "max_groups", message: "expected a number of groups from 2 to \(GroupLimits.largestMaxGroups), found \(maxGroups)")
+            throw SpecError(key: "max_groups", problem: .sentence(.specMaxGroups, arguments: ["max": "\(GroupLimits.largestMaxGroups)", "found": "\(maxGroups)"]))
         }
         let limit = groupLimits.maxGroups
         for (i, attribute) in protected.enumerated() {
@@ -74,7 +74,7 @@ public struct DataSpec: Sendable, Equatable {
             case .quantiles(let k): groups = k
             }
             guard groups <= limit else {
-                throw SpecError(key: "protected[\(i + 1)]", message: "'\(attribute.column)' would make \(groups) groups, more than the \(limit) a protected attribute may hold; raise the limit with --max-groups N ('max_groups:' in the spec)")
+                throw SpecError(key: "protected[\(i + 1)]", problem: .sentence(.specTooManyGroups, arguments: ["column": "\(attribute.column)", "groups": "\(groups)", "limit": "\(limit)"]))
             }
         }
     }

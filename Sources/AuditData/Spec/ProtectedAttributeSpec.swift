@@ -26,16 +26,16 @@ public struct ProtectedAttributeSpec: Sendable, Hashable {
         }
         let name = String(text[..<colon])
         let rest = String(text[text.index(after: colon)...])
-        guard !name.isEmpty else { throw SpecError(key: "--protected", message: "'\(text)' has no column name before ':'") }
+        guard !name.isEmpty else { throw SpecError(key: "--protected", problem: .sentence(.specNoColumnBeforeColon, arguments: ["text": "\(text)"])) }
         if rest.hasPrefix("q"), let k = Int(rest.dropFirst()) {
-            guard k >= 2 else { throw SpecError(key: "--protected", message: "'\(text)': quantile count must be at least 2") }
+            guard k >= 2 else { throw SpecError(key: "--protected", problem: .sentence(.specQuantileOption, arguments: ["text": "\(text)"])) }
             self.init(column: name, binning: .quantiles(k))
             return
         }
         var edges: [Double] = []
         for part in rest.split(separator: ",", omittingEmptySubsequences: false) {
             guard let edge = Double(part.trimmingCharacters(in: .whitespaces)) else {
-                throw SpecError(key: "--protected", message: "'\(text)': expected band edges like 'age:18,26,36' or quantiles like 'income:q4', found '\(part)'")
+                throw SpecError(key: "--protected", problem: .sentence(.specBandsOption, arguments: ["text": "\(text)", "part": "\(part)"]))
             }
             edges.append(edge)
         }
@@ -45,10 +45,10 @@ public struct ProtectedAttributeSpec: Sendable, Hashable {
 
     /// Band edges must be finite and strictly increasing.
     static func validateBands(_ edges: [Double], key: String) throws(SpecError) {
-        guard !edges.isEmpty else { throw SpecError(key: key, message: "at least one band edge is needed") }
-        guard edges.allSatisfy({ $0.isFinite }) else { throw SpecError(key: key, message: "band edges must be finite numbers") }
+        guard !edges.isEmpty else { throw SpecError(key: key, problem: .sentence(.specBandEdgeNeeded, arguments: [:])) }
+        guard edges.allSatisfy({ $0.isFinite }) else { throw SpecError(key: key, problem: .sentence(.specBandsFinite, arguments: [:])) }
         for (a, b) in zip(edges, edges.dropFirst()) where !(a < b) {
-            throw SpecError(key: key, message: "band edges must be strictly increasing, found \(a) then \(b)")
+            throw SpecError(key: key, problem: .sentence(.specBandsIncreasing, arguments: ["a": "\(a)", "b": "\(b)"]))
         }
     }
 }

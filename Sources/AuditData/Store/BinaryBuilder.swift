@@ -64,7 +64,7 @@ struct BinaryBuilder {
             for level in levels where !distinct.contains(level) { distinct.append(level) }
             let seen = distinct.prefix(12).map { "'\($0)'" }.joined(separator: ", ") + (distinct.count > 12 ? ", …" : "")
             throw CSVError(file: file, line: nil, column: nil, columnName: name,
-                           message: "the declared positive \(role) value '\(positive)' never occurs (values are compared exactly); values found: \(seen)")
+                           problem: .sentence(.dataPositiveNever, arguments: ["role": "\(role)", "positive": "\(positive)", "seen": "\(seen)"]))
         }
         let remaps = self.remaps
         return codes.takeArray { k, code in isPositive[Int(ColumnChunkRemap.code(code, remaps, k))] ? 1 : 0 }

@@ -25,7 +25,7 @@ public enum DataLoader {
     /// rows and at the end.
     public static func load(_ spec: DataSpec, threads: Int? = nil, progress: ((LoadProgress) -> Void)? = nil) throws -> ColumnStore {
         try spec.validate()
-        guard let path = spec.path else { throw SpecError(key: "data", message: "no data file: give --data FILE or 'data:' in the spec") }
+        guard let path = spec.path else { throw SpecError(key: "data", problem: .sentence(.specNoData, arguments: [:])) }
         return try load(path: path, dialect: spec.csv, requests: spec.columnRequests, threads: threads, progress: progress)
     }
 

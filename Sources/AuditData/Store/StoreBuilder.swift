@@ -136,7 +136,7 @@ struct StoreBuilder {
         }
         let weights = weight?.takeValues()
         if let weight, let weights, !weights.contains(where: { $0 > 0 }) {
-            throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, message: "all weights are zero: nothing to audit")
+            throw CSVError(file: path, line: nil, column: nil, columnName: weight.name, problem: .sentence(.dataWeightsZero, arguments: [:]))
         }
         var identifierValues: [String: IdentifierColumn] = [:]
         for k in identifiers.indices {
@@ -145,7 +145,7 @@ struct StoreBuilder {
             identifierValues[name] = values
             guard let (first, second) = values.firstRepetition(), let location = locations[name] else { continue }
             throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
-                           message: "id '\(values[second])' is given twice, on lines \(lines.line(ofRow: first)) and \(lines.line(ofRow: second)); the id column must identify each applicant")
+                           problem: .sentence(.dataIdTwice, arguments: ["id": "\(values[second])", "first": "\(lines.line(ofRow: first))", "second": "\(lines.line(ofRow: second))"]))
         }
         var numberValues: [(name: String, values: [Double])] = []
         for k in numbers.indices { numberValues.append((numbers[k].name, numbers[k].takeValues())) }

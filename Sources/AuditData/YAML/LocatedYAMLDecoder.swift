@@ -35,7 +35,7 @@ package struct LocatedYAMLDecoder: Sendable {
     package static func decode<T: Decodable>(_ type: T.Type, contentsOfFile path: String, what: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         let bytes = try BoundedFile.contents(of: path, limit: largestFile, what: what)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw SpecError(file: path, key: what, message: "cannot read the \(what) file as UTF-8 text (it is not UTF-8 text: a binary file?)")
+            throw SpecError(file: path, key: what, problem: .sentence(.fileNotText, arguments: ["what": "\(what)"]))
         }
         return try LocatedYAMLDecoder(file: path, what: what).decode(type, from: text, ifEmpty: ifEmpty)
     }
@@ -50,12 +50,12 @@ package struct LocatedYAMLDecoder: Sendable {
     /// - Parameter ifEmpty: the value of an empty document; without it, an empty document is an error.
     package func decode<T: Decodable>(_ type: T.Type, from text: String, ifEmpty: T? = nil) throws(SpecError) -> T {
         guard text.utf8.count <= Self.largestFile else {
-            throw SpecError(file: file, key: what, message: "the \(what) is \(text.utf8.count) bytes, more than the \(Self.largestFile) bytes (1 MiB) a \(what) may hold")
+            throw SpecError(file: file, key: what, problem: .sentence(.fileTooLarge, arguments: ["what": "\(what)", "size": "\(text.utf8.count)", "limit": "\(Self.largestFile)"]))
         }
         try checkNesting(text)
         guard let root = try compose(text) else {
             if let ifEmpty { return ifEmpty }
-            throw SpecError(file: file, key: what, message: "the \(what) file is empty")
+            throw SpecError(file: file, key: what, problem: .sentence(.fileEmpty, arguments: ["what": "\(what)"]))
         }
         do {
             return try YAMLNodeDecoder.decode(type, from: root, at: [])
@@ -102,7 +102,7 @@ package struct LocatedYAMLDecoder: Sendable {
             }
             if depth + indentation / 2 > Self.deepestNesting {
                 throw SpecError(file: file, line: line, column: column, key: what,
-                                message: "nested more than \(Self.deepestNesting) levels deep; a \(what) needs a few")
+                                problem: .sentence(.yamlNested, arguments: ["depth": "\(Self.deepestNesting)", "what": "\(what)"]))
             }
         }
     }
@@ -115,15 +115,15 @@ package struct LocatedYAMLDecoder: Sendable {
         } catch let yamlError as YamlError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw SpecError(file: file, line: mark.line, column: mark.column, key: what, message: "not valid YAML: \(problem)")
+                throw SpecError(file: file, line: mark.line, column: mark.column, key: what, problem: .sentence(.yamlInvalid, arguments: ["problem": "\(problem)"]))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 throw SpecError(file: file, line: context.mark.line, column: context.mark.column,
-                                key: duplicates.joined(separator: ", "), message: "key given twice in the mapping that starts here")
+                                key: duplicates.joined(separator: ", "), problem: .sentence(.yamlKeyTwiceHere, arguments: [:]))
             default:
-                throw SpecError(file: file, key: what, message: "not valid YAML: \(yamlError)")
+                throw SpecError(file: file, key: what, problem: .sentence(.yamlInvalid, arguments: ["problem": "\(yamlError)"]))
             }
         } catch {
-            throw SpecError(file: file, key: what, message: "not valid YAML: \(error)")
+            throw SpecError(file: file, key: what, problem: .sentence(.yamlInvalid, arguments: ["problem": "\(error)"]))
         }
         return node
     }

@@ -73,10 +73,10 @@ final class YAMLNodeDecoder: Decoder {
         var seen = Set<String>()
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                throw SpecError(line: key.mark?.line, column: key.mark?.column, key: YAMLKeyPath.text(path), message: "expected a text key")
+                throw SpecError(line: key.mark?.line, column: key.mark?.column, key: YAMLKeyPath.text(path), problem: .sentence(.yamlTextKey, arguments: [:]))
             }
             guard seen.insert(scalar.string).inserted else {
-                throw SpecError(line: key.mark?.line, column: key.mark?.column, key: YAMLKeyPath.text(path + [AnyCodingKey(scalar.string)]), message: "key given twice")
+                throw SpecError(line: key.mark?.line, column: key.mark?.column, key: YAMLKeyPath.text(path + [AnyCodingKey(scalar.string)]), problem: .sentence(.yamlKeyTwice, arguments: [:]))
             }
             entries.append(YAMLEntry(name: scalar.string, key: key, value: value))
         }

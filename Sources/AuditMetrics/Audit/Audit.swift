@@ -273,7 +273,7 @@ public enum Audit {
         /// largest with a warning; `best` needs a decision column.
         func resolve(_ rule: ReferenceRule, grouping: Grouping, frame: GroupFrame, warnings: inout [DataWarning]) throws(SpecError) -> ResolvedReference {
             if rule == .best, !hasDecision {
-                throw SpecError(key: "reference", message: "'best' needs a decision column (it is the group with the highest favourable-outcome rate)")
+                throw SpecError(key: "reference", problem: .sentence(.referenceBestDecision, arguments: [:]))
             }
             let resolved = try frame.reference(rule, attribute: grouping.name, fallbackWhenNamedIsAbsent: grouping.isIntersection)
             if case .named(let name) = rule, resolved.note != nil { warnings.append(.referenceFallback(attribute: grouping.name, reference: name)) }

@@ -41,7 +41,7 @@ extension GroupFrame {
                 return ResolvedReference(rule: rule, group: fallback.group, label: fallback.label, note: DataWarning.referenceFallbackNote(name))
             }
             let present = labels.indices.filter { sizes[$0] > 0 }.map { labels[$0] }
-            throw SpecError(key: "reference", message: "'\(name)' is not a group of '\(attribute)'; its groups are: \(present.joined(separator: ", "))")
+            throw SpecError(key: "reference", problem: .sentence(.groupNotInAttribute, arguments: ["name": "\(name)", "attribute": "\(attribute)", "groups": "\(present.joined(separator: ", "))"]))
         case .largest:
             var best: Int?
             for g in eligibleGroups(requireDefinedValue: false) where best.map({ sizes[g] > sizes[$0] }) ?? true { best = g }

@@ -27,22 +27,22 @@ public struct HolderMerge: Sendable {
     /// - Parameter mapping: per attribute, a holder's spelling → the united label
     ///   (`--map commune:Montpellier Nord=Montpellier-Nord`), applied to every holder.
     public init(_ bundles: [HolderStatistics], mapping: [String: [String: String]] = [:]) throws(HolderMergeError) {
-        guard let first = bundles.first else { throw HolderMergeError("no statistics to merge") }
+        guard let first = bundles.first else { throw HolderMergeError(.sentence(.holderNothing, arguments: [:])) }
         for b in bundles { try b.validate() }
         let names = first.attributes.map(\.name)
         for (i, b) in bundles.enumerated() {
             guard b.attributes.map(\.name) == names else {
-                throw HolderMergeError("holder '\(b.holder)' (bundle \(i + 1)) has the protected attributes \(b.attributes.map(\.name)); the first has \(names)")
+                throw HolderMergeError(.sentence(.holderAttributes, arguments: ["holder": "\(b.holder)", "bundle": "\(i + 1)", "attributes": "\(b.attributes.map(\.name))", "first": "\(names)"]))
             }
             guard b.tables.map(\.components) == first.tables.map(\.components) else {
-                throw HolderMergeError("holder '\(b.holder)' (bundle \(i + 1)) has other intersections than the first: the bundles were made with different specs")
+                throw HolderMergeError(.sentence(.holderIntersections, arguments: ["holder": "\(b.holder)", "bundle": "\(i + 1)"]))
             }
             guard b.hasLabel == first.hasLabel, b.hasDecision == first.hasDecision, b.weighted == first.weighted else {
-                throw HolderMergeError("holder '\(b.holder)' (bundle \(i + 1)) differs from the first in its label, decision or weight column")
+                throw HolderMergeError(.sentence(.holderColumns, arguments: ["holder": "\(b.holder)", "bundle": "\(i + 1)"]))
             }
         }
         for name in mapping.keys where !names.contains(name) {
-            throw HolderMergeError("--map names '\(name)', which is not a protected attribute; expected one of: \(names.joined(separator: ", "))")
+            throw HolderMergeError(.sentence(.holderMapName, arguments: ["name": "\(name)", "names": "\(names.joined(separator: ", "))"]))
         }
         // United groups of each attribute, and each bundle's code → united code.
         var united: [HolderStatistics.Attribute] = []
@@ -55,7 +55,7 @@ public struct HolderMerge: Sendable {
             for b in bundles {
                 let attribute = b.attributes[a]
                 guard attribute.bands == bands else {
-                    throw HolderMergeError("'\(name)': holder '\(b.holder)' bands it \(attribute.bands.map { "at \($0)" } ?? "not at all"), the first holder \(bands.map { "at \($0)" } ?? "not at all")")
+                    throw HolderMergeError(.sentence(.holderBands, arguments: ["name": "\(name)", "holder": "\(b.holder)", "bands": "\(attribute.bands.map { "at \($0)" } ?? "not at all")", "first": "\(bands.map { "at \($0)" } ?? "not at all")"]))
                 }
                 for (c, label) in attribute.groups.enumerated() where c != attribute.missing { literal.insert(map[label] ?? label) }
                 anyMissing = anyMissing || attribute.missing != nil
@@ -64,7 +64,7 @@ public struct HolderMerge: Sendable {
             if bands != nil {
                 // Every band is a group, empty or not: the holders' labels are the same.
                 groups = first.attributes[a].groups.enumerated().filter { $0.offset != first.attributes[a].missing }.map(\.element)
-                guard Set(groups) == literal else { throw HolderMergeError("'\(name)': the holders' bands differ") }
+                guard Set(groups) == literal else { throw HolderMergeError(.sentence(.holderBandsDiffer, arguments: ["name": "\(name)"])) }
             } else {
                 groups = GroupOrder.sorted(Array(literal))
             }

@@ -67,7 +67,7 @@ public struct HolderStatistics: Sendable, Equatable, Codable {
             case .none: bands = nil
             case .bands(let edges): bands = edges
             case .quantiles(let k):
-                throw HolderMergeError("'\(grouping.name)' is binned in \(k) quantiles, whose cut points depend on every holder's rows; band it with fixed edges (e.g. \(grouping.name):18,26,36,51,66) to merge holders")
+                throw HolderMergeError(.sentence(.holderQuantiles, arguments: ["name": "\(grouping.name)", "count": "\(k)"]))
             }
             attributes.append(Attribute(name: grouping.name, groups: grouping.groups, missing: grouping.componentMissingCodes[0], bands: bands))
         }
@@ -106,32 +106,32 @@ public struct HolderStatistics: Sendable, Equatable, Codable {
     /// product of its components' groups, single attributes first and in order, each table's
     /// cells adding up to the whole population's.
     public func validate() throws(HolderMergeError) {
-        guard !attributes.isEmpty else { throw HolderMergeError("no protected attribute") }
+        guard !attributes.isEmpty else { throw HolderMergeError(.sentence(.holderNoAttribute, arguments: [:])) }
         for (i, a) in attributes.enumerated() {
-            guard !a.groups.isEmpty, Set(a.groups).count == a.groups.count else { throw HolderMergeError("attributes[\(i)] ('\(a.name)'): expected distinct group labels") }
-            if let m = a.missing, !(0..<a.groups.count).contains(m) { throw HolderMergeError("attributes[\(i)] ('\(a.name)'): missing code \(m) is not a group code") }
+            guard !a.groups.isEmpty, Set(a.groups).count == a.groups.count else { throw HolderMergeError(.sentence(.holderDistinctLabels, arguments: ["index": "\(i)", "name": "\(a.name)"])) }
+            if let m = a.missing, !(0..<a.groups.count).contains(m) { throw HolderMergeError(.sentence(.holderMissingCode, arguments: ["index": "\(i)", "name": "\(a.name)", "code": "\(m)"])) }
         }
         for (t, table) in tables.enumerated() {
             guard !table.components.isEmpty, table.components.allSatisfy({ (0..<attributes.count).contains($0) }),
                   Set(table.components).count == table.components.count, table.components == table.components.sorted() else {
-                throw HolderMergeError("tables[\(t)]: expected increasing attribute indices")
+                throw HolderMergeError(.sentence(.holderTableIndices, arguments: ["index": "\(t)"]))
             }
-            if t < attributes.count, table.components != [t] { throw HolderMergeError("tables[\(t)]: expected the attribute '\(attributes[t].name)' alone") }
+            if t < attributes.count, table.components != [t] { throw HolderMergeError(.sentence(.holderTableAlone, arguments: ["index": "\(t)", "name": "\(attributes[t].name)"])) }
             var size = 1
             for c in table.components {
                 let (product, overflow) = size.multipliedReportingOverflow(by: attributes[c].groups.count)
-                guard !overflow, product <= 1 << 24 else { throw HolderMergeError("tables[\(t)]: too many cells") }
+                guard !overflow, product <= 1 << 24 else { throw HolderMergeError(.sentence(.holderTableCells, arguments: ["index": "\(t)"])) }
                 size = product
             }
-            guard table.cells.count == size else { throw HolderMergeError("tables[\(t)]: expected \(size) cells (the product of its attributes' groups), found \(table.cells.count)") }
+            guard table.cells.count == size else { throw HolderMergeError(.sentence(.holderTableCellCount, arguments: ["index": "\(t)", "expected": "\(size)", "found": "\(table.cells.count)"])) }
             var rows = 0
             for cell in table.cells {
                 let (sum, overflow) = rows.addingReportingOverflow(cell.count)
-                guard !overflow else { throw HolderMergeError("tables[\(t)]: more rows than can be counted") }
+                guard !overflow else { throw HolderMergeError(.sentence(.holderTableRows, arguments: ["index": "\(t)"])) }
                 rows = sum
             }
-            guard rows == overall.count else { throw HolderMergeError("tables[\(t)]: its cells hold \(rows) rows, the holder \(overall.count)") }
+            guard rows == overall.count else { throw HolderMergeError(.sentence(.holderTableTotal, arguments: ["index": "\(t)", "rows": "\(rows)", "total": "\(overall.count)"])) }
         }
-        guard tables.count >= attributes.count else { throw HolderMergeError("expected a table for each attribute") }
+        guard tables.count >= attributes.count else { throw HolderMergeError(.sentence(.holderTableEach, arguments: [:])) }
     }
 }

@@ -44,12 +44,12 @@ public struct AnalysisSpec: Sendable, Equatable {
 
     /// Checks the ranges.
     public func validate() throws(SpecError) {
-        guard intersections >= 1 else { throw SpecError(key: "intersections", message: "expected an order of at least 1, found \(intersections)") }
+        guard intersections >= 1 else { throw SpecError(key: "intersections", problem: .sentence(.specOrder, arguments: ["found": "\(intersections)"])) }
         guard impactRatioThreshold > 0, impactRatioThreshold <= 1 else {
-            throw SpecError(key: "impact_ratio_threshold", message: "expected a number in (0, 1], found \(impactRatioThreshold)")
+            throw SpecError(key: "impact_ratio_threshold", problem: .sentence(.specRatioThreshold, arguments: ["found": "\(impactRatioThreshold)"]))
         }
-        guard minCellSize >= 0 else { throw SpecError(key: "min_cell_size", message: "expected a whole number of at least 0 (0 turns suppression off), found \(minCellSize)") }
-        guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)") }
+        guard minCellSize >= 0 else { throw SpecError(key: "min_cell_size", problem: .sentence(.specMinCellSize, arguments: ["found": "\(minCellSize)"])) }
+        guard minGroupSize >= 1 else { throw SpecError(key: "min_group_size", problem: .sentence(.specWholeAtLeastOne, arguments: ["found": "\(minGroupSize)"])) }
         try inference.validate()
     }
 

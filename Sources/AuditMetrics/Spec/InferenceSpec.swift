@@ -68,18 +68,18 @@ public struct InferenceSpec: Sendable, Equatable {
 
     /// Checks ranges; called by `AnalysisSpec.validate()`.
     public func validate() throws(SpecError) {
-        guard level > 0, level < 1 else { throw SpecError(key: "level", message: "expected a confidence level in (0, 1), found \(level)") }
-        guard alpha > 0, alpha < 1 else { throw SpecError(key: "alpha", message: "expected a significance level in (0, 1), found \(alpha)") }
+        guard level > 0, level < 1 else { throw SpecError(key: "level", problem: .sentence(.specConfidence, arguments: ["found": "\(level)"])) }
+        guard alpha > 0, alpha < 1 else { throw SpecError(key: "alpha", problem: .sentence(.specSignificance, arguments: ["found": "\(alpha)"])) }
         guard differenceTolerance > 0, differenceTolerance < 1 else {
-            throw SpecError(key: "difference_tolerance", message: "expected a number in (0, 1), found \(differenceTolerance)")
+            throw SpecError(key: "difference_tolerance", problem: .sentence(.specOpenUnit, arguments: ["found": "\(differenceTolerance)"]))
         }
-        guard minDenominator >= 1 else { throw SpecError(key: "min_denominator", message: "expected a whole number of at least 1, found \(minDenominator)") }
-        guard power > 0, power < 1 else { throw SpecError(key: "power", message: "expected a power in (0, 1), found \(power)") }
+        guard minDenominator >= 1 else { throw SpecError(key: "min_denominator", problem: .sentence(.specWholeAtLeastOne, arguments: ["found": "\(minDenominator)"])) }
+        guard power > 0, power < 1 else { throw SpecError(key: "power", problem: .sentence(.specPower, arguments: ["found": "\(power)"])) }
         guard bootstrapReplicates >= 0, bootstrapReplicates <= 1_000_000 else {
-            throw SpecError(key: "bootstrap.replicates", message: "expected 0 (off) to 1,000,000 replicates, found \(bootstrapReplicates)")
+            throw SpecError(key: "bootstrap.replicates", problem: .sentence(.specReplicates, arguments: ["found": "\(bootstrapReplicates)"]))
         }
         guard bootstrapReplicates == 0 || bootstrapReplicates >= 100 else {
-            throw SpecError(key: "bootstrap.replicates", message: "at least 100 replicates are needed for an interval, found \(bootstrapReplicates)")
+            throw SpecError(key: "bootstrap.replicates", problem: .sentence(.specReplicatesInterval, arguments: ["found": "\(bootstrapReplicates)"]))
         }
     }
 }

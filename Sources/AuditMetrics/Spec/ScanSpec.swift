@@ -47,19 +47,19 @@ public struct ScanSpec: Sendable, Equatable {
     /// allowed; a minimum cluster size no smaller than the disclosure threshold `minCellSize`;
     /// alpha strictly between 0 and 1.
     public func validate(protected: [String], minCellSize: Int) throws(SpecError) {
-        guard !columns.isEmpty else { throw SpecError(key: "scan.on", message: "give at least one column to scan on") }
+        guard !columns.isEmpty else { throw SpecError(key: "scan.on", problem: .sentence(.scanNoColumn, arguments: [:])) }
         var seen = Set<String>()
         for (i, c) in columns.enumerated() {
-            guard seen.insert(c).inserted else { throw SpecError(key: "scan.on[\(i + 1)]", message: "column '\(c)' is given twice") }
-            if c == decision { throw SpecError(key: "scan.on[\(i + 1)]", message: "'\(c)' is the decision: it cannot also be scanned on") }
-            if c == outcome { throw SpecError(key: "scan.on[\(i + 1)]", message: "'\(c)' is the outcome: it cannot also be scanned on") }
+            guard seen.insert(c).inserted else { throw SpecError(key: "scan.on[\(i + 1)]", problem: .sentence(.specColumnGivenTwice, arguments: ["column": "\(c)"])) }
+            if c == decision { throw SpecError(key: "scan.on[\(i + 1)]", problem: .sentence(.scanIsDecision, arguments: ["column": "\(c)"])) }
+            if c == outcome { throw SpecError(key: "scan.on[\(i + 1)]", problem: .sentence(.scanIsOutcome, arguments: ["column": "\(c)"])) }
             if !allowProtected, protected.contains(c) {
-                throw SpecError(key: "scan.on[\(i + 1)]", message: "'\(c)' is a protected attribute: the scan looks for groups no one declared; to scan on it all the same, add allow_protected: true")
+                throw SpecError(key: "scan.on[\(i + 1)]", problem: .sentence(.scanProtectedSpec, arguments: ["column": "\(c)"]))
             }
         }
         if let m = minClusterSize, m < max(1, minCellSize) {
-            throw SpecError(key: "scan.min_cluster_size", message: "expected at least the disclosure threshold min_cell_size = \(max(1, minCellSize)), found \(m)")
+            throw SpecError(key: "scan.min_cluster_size", problem: .sentence(.scanClusterSpec, arguments: ["threshold": "\(max(1, minCellSize))", "found": "\(m)"]))
         }
-        guard alpha > 0, alpha < 1 else { throw SpecError(key: "scan.alpha", message: "expected a number between 0 and 1, found \(alpha)") }
+        guard alpha > 0, alpha < 1 else { throw SpecError(key: "scan.alpha", problem: .sentence(.specBetweenZeroOne, arguments: ["found": "\(alpha)"])) }
     }
 }

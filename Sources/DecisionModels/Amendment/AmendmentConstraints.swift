@@ -23,7 +23,7 @@ public struct AmendmentConstraints: Sendable, Equatable {
     public static func parseFloor(_ text: String) throws(SpecError) -> (criterion: String, points: Double) {
         let parts = text.filter { !$0.isWhitespace }.components(separatedBy: ">=")
         guard parts.count == 2, !parts[0].isEmpty, let x = Double(parts[1]), x.isFinite else {
-            throw SpecError(key: "--keep", message: "'\(text)': expected CRITERION>=POINTS, e.g. dalo>=50")
+            throw SpecError(key: "--keep", problem: .sentence(.amendKeep, arguments: ["text": "\(text)"]))
         }
         return (parts[0], x)
     }
@@ -32,13 +32,13 @@ public struct AmendmentConstraints: Sendable, Equatable {
     public static func parseMaximumChange(_ text: String) throws(SpecError) -> (criterion: String, points: Double) {
         let compact = text.filter { !$0.isWhitespace }
         guard let equals = compact.firstIndex(of: "=") else {
-            throw SpecError(key: "--max-change", message: "'\(text)': expected CRITERION=±POINTS, e.g. lien_commune=±10")
+            throw SpecError(key: "--max-change", problem: .sentence(.amendMaxChange, arguments: ["text": "\(text)"]))
         }
         let name = String(compact[..<equals])
         var rest = Substring(compact[compact.index(after: equals)...])
         for prefix in ["±", "+-", "+/-"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count); break }
         guard !name.isEmpty, let x = Double(rest), x.isFinite, x >= 0 else {
-            throw SpecError(key: "--max-change", message: "'\(text)': expected CRITERION=±POINTS with POINTS ≥ 0, e.g. lien_commune=±10")
+            throw SpecError(key: "--max-change", problem: .sentence(.amendMaxChangePositive, arguments: ["text": "\(text)"]))
         }
         return (name, x)
     }

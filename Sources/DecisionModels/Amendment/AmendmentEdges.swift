@@ -54,7 +54,7 @@ public struct AmendmentEdges: Sendable, Equatable {
             }
         }
         guard !edges.isEmpty else {
-            throw SpecError(key: "--allow", message: "band-edges: grid '\(grid.name)' has no band criterion with an edge that can move (no bands, a single band edge with no room, or --max-change 0 on every band criterion)")
+            throw SpecError(key: "--allow", problem: .sentence(.amendNoBandEdge, arguments: ["name": "\(grid.name)"]))
         }
         self.edges = edges
     }

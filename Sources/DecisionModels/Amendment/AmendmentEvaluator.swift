@@ -47,7 +47,7 @@ public struct AmendmentEvaluator: Sendable {
     ///   row-aligned with the design; the errors of exact scoring.
     public init(design: GridDesign, groups: AmendmentGroups, exposure: Bool = false, baselineSelected given: [Bool]? = nil) throws {
         guard groups.codes.count == design.rows else {
-            throw SpecError(key: "--protected", message: "\(groups.codes.count) rows for attribute '\(groups.attribute)', \(design.rows) in the grid's design; read both from the same file")
+            throw SpecError(key: "--protected", problem: .sentence(.amendRows, arguments: ["count": "\(groups.codes.count)", "attribute": "\(groups.attribute)", "rows": "\(design.rows)"]))
         }
         self.design = design
         self.groups = groups

@@ -41,11 +41,11 @@ public struct AmendmentGroups: Sendable, Equatable {
         self.eligible = eligible
         guard eligible.count >= 2 else {
             let sizes = labels.indices.map { "\(labels[$0]) (\(counts[$0]))" }.joined(separator: ", ")
-            throw SpecError(key: "--target", message: "attribute '\(attribute.attribute)' has \(eligible.count) group(s) of at least \(floor) applicants (min_group_size, min_cell_size) other than unknown; a target needs two: \(sizes)")
+            throw SpecError(key: "--target", problem: .sentence(.amendTooFewGroups, arguments: ["attribute": "\(attribute.attribute)", "count": "\(eligible.count)", "floor": "\(floor)", "sizes": "\(sizes)"]))
         }
         if let name {
             guard let r = labels.firstIndex(of: name), UInt32(r) != attribute.unknownCode else {
-                throw SpecError(key: "--reference", message: "group '\(name)' of '\(attribute.attribute)' is not in the data; groups: \(labels.joined(separator: ", "))")
+                throw SpecError(key: "--reference", problem: .sentence(.amendGroupNotInData, arguments: ["name": "\(name)", "attribute": "\(attribute.attribute)", "groups": "\(labels.joined(separator: ", "))"]))
             }
             self.reference = r
         } else {
@@ -59,7 +59,7 @@ public struct AmendmentGroups: Sendable, Equatable {
             return [mandated.attribute]
         }
         if targets.contains(where: { switch $0 { case .scoreGapAtMost, .topKShareRatioAtLeast: true; default: false } }), !eligible.contains(reference) {
-            throw SpecError(key: "--target", message: "the score gap and the top-k share ratio are measured against '\(labels[reference])', which has \(counts[reference]) applicants, fewer than \(floor); choose another --reference")
+            throw SpecError(key: "--target", problem: .sentence(.amendReferenceSmall, arguments: ["reference": "\(labels[reference])", "count": "\(counts[reference])", "floor": "\(floor)"]))
         }
     }
 }

@@ -105,7 +105,7 @@ public struct AmendmentProposal: Sendable {
         for i in 0..<n where allocation.isSelected(i, grid: 0) != allocation.isSelected(i, grid: 1) { changed += 1 }
         // The full allocation must agree with the search's partial selection.
         guard changed == candidate.measure.changed, table.map(\.selectedAfter) == candidate.measure.selected else {
-            throw SpecError(key: "amend", message: "internal check failed: the partial selection and the full allocation disagree")
+            throw SpecError(key: "amend", problem: .sentence(.amendCheckSelection, arguments: [:]))
         }
         let m = candidate.measure
         let values = targets.map { t -> (Double?, (Double, Double)?) in
@@ -144,7 +144,7 @@ public struct AmendmentProposal: Sendable {
             let full = AmendmentMeasure.make(groups: groups, scoreSums: [Double](repeating: 0, count: k), selected: m.selected,
                                              selectedTotal: m.selectedTotal, changed: m.changed, exposureSums: sums)
             guard let x = full.minExposureRatio, abs(x - searched) <= 1e-9 * max(1, abs(x)) else {
-                throw SpecError(key: "amend", message: "internal check failed: the search's exposure ratio and the full order's disagree")
+                throw SpecError(key: "amend", problem: .sentence(.amendCheckExposure, arguments: [:]))
             }
         }
         var changes: [Change] = []

@@ -64,13 +64,13 @@ public struct AmendmentSpace: Sendable, Equatable {
         let grid = design.grid
         for (option, names) in [("--keep", constraints.floors.keys), ("--max-change", constraints.maximumChanges.keys)] {
             for name in names.sorted() where grid.criterionIndex(named: name) == nil {
-                throw SpecError(key: option, message: "'\(name)' is not a criterion of grid '\(grid.name)'; criteria: \(grid.criteria.map(\.name).joined(separator: ", "))")
+                throw SpecError(key: option, problem: .sentence(.amendNotCriterion, arguments: ["name": "\(name)", "grid": "\(grid.name)", "names": "\(grid.criteria.map(\.name).joined(separator: ", "))"]))
             }
         }
         let weights = design.weights
         let step: GridDecimal
         if let s = constraints.step {
-            guard s > 0, let d = GridDecimal(s) else { throw SpecError(key: "--step", message: "expected a positive decimal number of points, found \(s)") }
+            guard s > 0, let d = GridDecimal(s) else { throw SpecError(key: "--step", problem: .sentence(.amendStep, arguments: ["found": "\(s)"])) }
             step = d
         } else {
             let decimals = weights.compactMap { GridDecimal($0)?.decimals }.max() ?? 0
@@ -81,7 +81,7 @@ public struct AmendmentSpace: Sendable, Equatable {
             let c = design.featureCriterion[f]
             let criterion = grid.criteria[c]
             guard let k = Self.steps(w, step) else {
-                throw SpecError(key: "--step", message: "criterion '\(criterion.name)' has \(w) points, not a multiple of the step \(step.doubleValue)")
+                throw SpecError(key: "--step", problem: .sentence(.amendStepMultiple, arguments: ["name": "\(criterion.name)", "points": "\(w)", "step": "\(step.doubleValue)"]))
             }
             var lo: Int, hi: Int
             if let n = constraints.maximumChanges[criterion.name] {
@@ -101,7 +101,7 @@ public struct AmendmentSpace: Sendable, Equatable {
                 if constraints.maximumChanges[criterion.name] == nil { hi = max(hi, needed) }
                 lo = max(lo, needed)
                 guard lo <= hi else {
-                    throw SpecError(key: "--keep", message: "'\(criterion.name)>=\(floor)' is above what --max-change \(criterion.name)=±\(constraints.maximumChanges[criterion.name] ?? 0) allows (at most \(Self.describe(hi, step)) points from \(w)): the constraints contradict each other")
+                    throw SpecError(key: "--keep", problem: .sentence(.amendContradiction, arguments: ["name": "\(criterion.name)", "floor": "\(floor)", "change": "\(constraints.maximumChanges[criterion.name] ?? 0)", "most": "\(Self.describe(hi, step))", "points": "\(w)"]))
                 }
             }
             baseline.append(k)

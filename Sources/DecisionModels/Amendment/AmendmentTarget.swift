@@ -35,28 +35,28 @@ public enum AmendmentTarget: Sendable, Equatable, Hashable {
         let compact = text.filter { !$0.isWhitespace }
         func number(_ s: Substring) throws(SpecError) -> Double {
             guard let x = Double(s), x.isFinite else {
-                throw SpecError(key: "--target", message: "'\(text)': expected a finite number after the comparison, found '\(s)'")
+                throw SpecError(key: "--target", problem: .sentence(.amendTargetNumber, arguments: ["text": "\(text)", "found": "\(s)"]))
             }
             return x
         }
         if compact.hasPrefix("impact_ratio>=") {
             let x = try number(compact.dropFirst("impact_ratio>=".count))
-            guard x > 0, x <= 1 else { throw SpecError(key: "--target", message: "'\(text)': an impact ratio target must be in (0, 1], found \(x)") }
+            guard x > 0, x <= 1 else { throw SpecError(key: "--target", problem: .sentence(.amendRatioTarget, arguments: ["text": "\(text)", "found": "\(x)"])) }
             self = .impactRatioAtLeast(x)
         } else if compact.hasPrefix("score_gap<=") {
             let x = try number(compact.dropFirst("score_gap<=".count))
-            guard x >= 0 else { throw SpecError(key: "--target", message: "'\(text)': a score gap target must be at least 0 points, found \(x)") }
+            guard x >= 0 else { throw SpecError(key: "--target", problem: .sentence(.amendScoreGapTarget, arguments: ["text": "\(text)", "found": "\(x)"])) }
             self = .scoreGapAtMost(x)
         } else if compact.hasPrefix("top_k_share_ratio>=") {
             let x = try number(compact.dropFirst("top_k_share_ratio>=".count))
-            guard x > 0 else { throw SpecError(key: "--target", message: "'\(text)': a top-k share ratio target must be above 0, found \(x)") }
+            guard x > 0 else { throw SpecError(key: "--target", problem: .sentence(.amendTopKTarget, arguments: ["text": "\(text)", "found": "\(x)"])) }
             self = .topKShareRatioAtLeast(x)
         } else if compact.hasPrefix("exposure_ratio>=") {
             let x = try number(compact.dropFirst("exposure_ratio>=".count))
-            guard x > 0 else { throw SpecError(key: "--target", message: "'\(text)': an exposure ratio target must be above 0, found \(x)") }
+            guard x > 0 else { throw SpecError(key: "--target", problem: .sentence(.amendExposureTarget, arguments: ["text": "\(text)", "found": "\(x)"])) }
             self = .exposureRatioAtLeast(x)
         } else {
-            throw SpecError(key: "--target", message: "'\(text)': expected 'impact_ratio>=X' (0 < X ≤ 1), 'score_gap<=N' (points), 'top_k_share_ratio>=X' (X > 0) or 'exposure_ratio>=X' (X > 0)")
+            throw SpecError(key: "--target", problem: .sentence(.amendTargetShape, arguments: ["text": "\(text)"]))
         }
     }
 

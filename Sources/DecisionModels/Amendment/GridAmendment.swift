@@ -78,16 +78,16 @@ public enum GridAmendment {
     /// - Throws: `SpecError` keyed `--protected` naming the criterion.
     public static func checkGroupBlind(_ grid: PointsGrid, protectedColumns: [String]) throws(SpecError) {
         for criterion in grid.criteria where protectedColumns.contains(criterion.column) {
-            throw SpecError(key: "--protected", message: "criterion '\(criterion.name)' of grid '\(grid.name)' reads the protected column '\(criterion.column)': a protected attribute may be used to design a grid, never to decide a case; remove the criterion before amending")
+            throw SpecError(key: "--protected", problem: .sentence(.amendProtectedCriterion, arguments: ["name": "\(criterion.name)", "grid": "\(grid.name)", "column": "\(criterion.column)"]))
         }
     }
 
     /// Runs the search.
     public static func run(evaluator: AmendmentEvaluator, space: AmendmentSpace, targets: [AmendmentTarget],
                            options: Options = Options(), edgeSearch: EdgeSearch? = nil) throws -> Result {
-        guard !targets.isEmpty else { throw SpecError(key: "--target", message: "give at least one target, e.g. --target impact_ratio>=0.8") }
+        guard !targets.isEmpty else { throw SpecError(key: "--target", problem: .sentence(.amendOneTarget, arguments: [:])) }
         guard options.budget >= 1, options.batchSize >= 1 else {
-            throw SpecError(key: "--candidates", message: "expected at least 1 candidate, found \(options.budget)")
+            throw SpecError(key: "--candidates", problem: .sentence(.amendCandidates, arguments: ["found": "\(options.budget)"]))
         }
         var state = SearchState(evaluator: evaluator, space: space, targets: targets, options: options)
         state.edges = edgeSearch?.edges.baseline ?? []

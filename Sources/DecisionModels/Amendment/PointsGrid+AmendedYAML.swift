@@ -14,10 +14,10 @@ extension PointsGrid {
     ///   missing) or a rescaled cap is not a finite decimal.
     public func amendedYAML(original: String, weights: [Double], name newName: String) throws -> String {
         guard var root = try Yams.compose(yaml: original), case .sequence(var list)? = root["criteria"] else {
-            throw SpecError(key: "criteria", message: "the grid's YAML has no criteria list")
+            throw SpecError(key: "criteria", problem: .sentence(.amendYAMLNoCriteria, arguments: [:]))
         }
         guard list.count == criteria.count else {
-            throw SpecError(key: "criteria", message: "the grid's YAML has \(list.count) criteria, the grid \(criteria.count)")
+            throw SpecError(key: "criteria", problem: .sentence(.amendYAMLCriteria, arguments: ["count": "\(list.count)", "grid": "\(criteria.count)"]))
         }
         func scalar(_ x: Double) -> Node { Node(x.pointsText) }
         var f = 0
@@ -28,10 +28,10 @@ extension PointsGrid {
             case .flag:
                 node["flag"] = scalar(weights[f])
             case .category(let levels):
-                guard case .mapping(var map)? = node["categories"] else { throw SpecError(key: key, message: "no categories mapping") }
+                guard case .mapping(var map)? = node["categories"] else { throw SpecError(key: key, problem: .sentence(.amendYAMLCategories, arguments: [:])) }
                 for (l, level) in levels.enumerated() {
                     guard let i = map.firstIndex(where: { $0.key.string == level.value }) else {
-                        throw SpecError(key: key, message: "level '\(level.value)' not found")
+                        throw SpecError(key: key, problem: .sentence(.amendYAMLLevel, arguments: ["value": "\(level.value)"]))
                     }
                     map[i] = (map[i].key, scalar(weights[f + l]))
                 }
@@ -42,12 +42,12 @@ extension PointsGrid {
                     guard let units = AmendmentSpace.capUnits(criterion.features[0]), let p = GridDecimal(abs(weights[f])),
                           let newCap = units.multiplied(by: p) else {
                         if weights[f] == perUnit { break }
-                        throw SpecError(key: key, message: "cap \(cap) at \(weights[f]) points per unit is not a finite decimal")
+                        throw SpecError(key: key, problem: .sentence(.amendYAMLCap, arguments: ["cap": "\(cap)", "points": "\(weights[f])"]))
                     }
                     node["cap"] = scalar(newCap.doubleValue)
                 }
             case .bands(let bands):
-                guard case .sequence(var seq)? = node["bands"], seq.count == bands.count else { throw SpecError(key: key, message: "no bands list") }
+                guard case .sequence(var seq)? = node["bands"], seq.count == bands.count else { throw SpecError(key: key, problem: .sentence(.amendYAMLBands, arguments: [:])) }
                 for b in bands.indices {
                     var band = seq[b]
                     band["points"] = scalar(weights[f + b])

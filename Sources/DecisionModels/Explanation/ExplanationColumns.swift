@@ -67,7 +67,7 @@ struct ExplanationColumns {
     static func waitDays(grid: PointsGrid, store: ColumnStore, segmentCodes: [Int32], segment: Int32) throws -> [Int]? {
         guard let names = grid.dates else { return nil }
         guard let filed = store.dates[names.application], let allocated = store.dates[names.allocation] else {
-            throw SpecError(key: "dates", message: "the date columns of grid '\(grid.name)' were not read from the data")
+            throw SpecError(key: "dates", problem: .sentence(.gridDatesNotRead, arguments: ["name": "\(grid.name)"]))
         }
         func bad(_ row: Int, _ column: String, _ message: String) -> ExplanationError {
             .badDate(file: store.source.path, line: store.rowLines.line(ofRow: row), column: column, message: message)

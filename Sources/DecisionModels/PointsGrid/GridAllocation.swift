@@ -36,7 +36,7 @@ public enum GridAllocation {
             throw LinearAlgebraError.dimensionMismatch(operation: "GridAllocation.allocate", detail: "\(scores.rows) score rows for \(n) applicants")
         }
         guard let rule = rule ?? design.grid.allocation else {
-            throw SpecError(key: "allocation", message: "grid '\(design.grid.name)' declares no allocation rule")
+            throw SpecError(key: "allocation", problem: .sentence(.gridNoAllocationRule, arguments: ["name": "\(design.grid.name)"]))
         }
         let limits = try selectionLimits(rule, design)
         // Rows of each segment, in tie-break order.
@@ -75,7 +75,7 @@ public enum GridAllocation {
                 default: nil
                 }
                 guard ownColumn == column, let k = design.capacities else {
-                    throw SpecError(key: "allocation.capacity.from_data", message: "column '\(column)' was not read with the data; declare it in the grid")
+                    throw SpecError(key: "allocation.capacity.from_data", problem: .sentence(.gridCapacityColumn, arguments: ["column": "\(column)"]))
                 }
                 return k
             }

@@ -87,14 +87,14 @@ struct GridUnitColumnSurvey {
     func scale(perUnit: Double, cap: Double?, key: String, location: CSVError?) throws(SpecError) -> GridColumnScale {
         let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
         func overflow() -> SpecError {
-            SpecError(key: key, message: "the per-unit points, cap and data values are too large or too finely divided to be scored exactly")
+            SpecError(key: key, problem: .sentence(.gridTooFine, arguments: [:]))
         }
         var coprime = 1, twos = 0, fives = 0
         var numerator = 0, denominator = 1
         if let cap, reachesCap {
             // capUnits = cap / |ppu| = (C·10^p) / (|P|·10^c) in lowest terms N/Q.
             guard let c = GridDecimal(cap), let p = GridDecimal(abs(perUnit)) else {
-                throw SpecError(key: key, message: "the cap and the points per unit must be decimal numbers with at most \(GridDecimal.maximumDecimals) decimals")
+                throw SpecError(key: key, problem: .sentence(.gridCapDecimals, arguments: ["digits": "\(GridDecimal.maximumDecimals)"]))
             }
             guard let top = c.scaled(toDecimals: max(c.decimals, p.decimals)),
                   let bottom = p.scaled(toDecimals: max(c.decimals, p.decimals)) else { throw overflow() }

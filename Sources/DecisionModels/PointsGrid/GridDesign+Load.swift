@@ -29,7 +29,7 @@ extension GridDesign {
     public init(grid: PointsGrid, store: ColumnStore) throws {
         let n = store.rowCount
         func notLoaded(_ column: String) -> SpecError {
-            SpecError(key: "model", message: "column '\(column)' of grid '\(grid.name)' was not read from the data")
+            SpecError(key: "model", problem: .sentence(.gridColumnNotRead, arguments: ["column": "\(column)", "name": "\(grid.name)"]))
         }
         func category(_ column: String) throws(SpecError) -> GroupColumn {
             guard let values = store.categories[column] else { throw notLoaded(column) }

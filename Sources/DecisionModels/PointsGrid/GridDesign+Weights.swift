@@ -19,19 +19,19 @@ extension GridDesign {
             let key = "criteria[\(c + 1)]"
             guard let here = grid.criterionIndex(named: criterion.name), grid.criteria[here].column == criterion.column,
                   grid.criteria[here].missingIsZero == criterion.missingIsZero else {
-                throw SpecError(key: key, message: "criterion '\(criterion.name)' of grid '\(other.name)' is not in grid '\(grid.name)' (same name and column); score it on its own design")
+                throw SpecError(key: key, problem: .sentence(.gridDesignCriterion, arguments: ["name": "\(criterion.name)", "other": "\(other.name)", "grid": "\(grid.name)"]))
             }
             let theirs = criterion.features
             let mine = featureCriterion.indices.filter { featureCriterion[$0] == here }
             guard theirs.count == mine.count,
                   zip(theirs, mine).allSatisfy({ Self.same($0.definition, featureDefinitions[$1].definition) }) else {
-                throw SpecError(key: key, message: "criterion '\(criterion.name)' has other levels, bands, true values or cap (in units) in grid '\(other.name)' than in '\(grid.name)'; only points may differ")
+                throw SpecError(key: key, problem: .sentence(.gridDesignLevels, arguments: ["name": "\(criterion.name)", "other": "\(other.name)", "grid": "\(grid.name)"]))
             }
             for (f, feature) in zip(mine, theirs) { result[f] = feature.weight }
         }
         let groups = { (g: PointsGrid) in Set(g.exclusiveGroups.map { Set($0.members.map { g.criteria[$0].name }) }) }
         guard groups(other) == groups(grid), other.minimumScore == grid.minimumScore else {
-            throw SpecError(key: "exclusive_groups", message: "grid '\(other.name)' has other exclusive groups or minimum_score than '\(grid.name)'; they cannot share one design")
+            throw SpecError(key: "exclusive_groups", problem: .sentence(.gridDesignGroups, arguments: ["other": "\(other.name)", "grid": "\(grid.name)"]))
         }
         return result
     }

@@ -20,7 +20,7 @@ public struct GridPartialSelection: Sendable {
     /// The selection under `design`'s own rule and capacities.
     public init(design: GridDesign) throws {
         guard let rule = design.grid.allocation else {
-            throw SpecError(key: "allocation", message: "grid '\(design.grid.name)' declares no allocation rule")
+            throw SpecError(key: "allocation", problem: .sentence(.gridNoAllocationRule, arguments: ["name": "\(design.grid.name)"]))
         }
         limits = try GridAllocation.selectionLimits(rule, design)
         if case .threshold(let t) = rule { self.threshold = t } else { self.threshold = nil }

@@ -57,10 +57,10 @@ public struct GridScoreScale: Sendable, Equatable {
             for f in 0..<p where w.storage[f + g * p] != 0 {
                 let x = w.storage[f + g * p]
                 guard let v = GridDecimal(x) else {
-                    throw SpecError(key: key(f), message: "criterion '\(name(f))' has weight \(x) in score column \(g + 1), which is not a decimal number with at most \(GridDecimal.maximumDecimals) decimals; scores could not be exact")
+                    throw SpecError(key: key(f), problem: .sentence(.gridWeightDecimals, arguments: ["name": "\(name(f))", "weight": "\(x)", "column": "\(g + 1)", "digits": "\(GridDecimal.maximumDecimals)"]))
                 }
                 guard v.significand % columns[f].coprime == 0 else {
-                    throw SpecError(key: key(f), message: "criterion '\(name(f))' is capped at \(columns[f].capUnits) units, a repeating decimal, and weight \(x) (score column \(g + 1)) times that cap is not a finite decimal; declare a cap in points that the points per unit divide")
+                    throw SpecError(key: key(f), problem: .sentence(.gridCapRepeating, arguments: ["name": "\(name(f))", "cap": "\(columns[f].capUnits)", "weight": "\(x)", "column": "\(g + 1)"]))
                 }
                 decimal[f + g * p] = v
                 d = max(d, v.decimals + columns[f].decimals)
@@ -72,7 +72,7 @@ public struct GridScoreScale: Sendable, Equatable {
         if case .threshold(let t) = grid.allocation { threshold = GridDecimal(t) }
         if let threshold { d = max(d, threshold.decimals) }
         guard d < GridDecimal.powersOfTen.count else {
-            throw SpecError(key: "criteria", message: "grid '\(grid.name)': points and data need \(d) decimals together, more than double precision can scale exactly (22)")
+            throw SpecError(key: "criteria", problem: .sentence(.gridDecimalsTogether, arguments: ["name": "\(grid.name)", "digits": "\(d)"]))
         }
         // W' and the bound, column by column.
         var scaled = [Double](repeating: 0, count: w.storage.count)

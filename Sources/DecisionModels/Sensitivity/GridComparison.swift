@@ -51,7 +51,7 @@ public struct GridComparison: Sendable {
         let designA = try GridDesign(grid: gridA, store: store)
         let designB = try GridDesign(grid: gridB, store: store)
         guard designA.ids == designB.ids else {
-            throw SpecError(key: "id", message: "grids '\(gridA.name)' and '\(gridB.name)' read other applicant ids ('\(gridA.idColumn)' vs '\(gridB.idColumn)'); they must use the same id column")
+            throw SpecError(key: "id", problem: .sentence(.gridIdColumns, arguments: ["a": "\(gridA.name)", "b": "\(gridB.name)", "id_a": "\(gridA.idColumn)", "id_b": "\(gridB.idColumn)"]))
         }
         let n = designA.rows
         let scoresA: [Double], scoresB: [Double], shared: Bool

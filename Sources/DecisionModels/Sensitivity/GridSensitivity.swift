@@ -77,18 +77,18 @@ public enum GridSensitivity {
                            tornadoScales: (low: Double, high: Double) = (0, 2),
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> GridSensitivityResult {
         guard !scales.isEmpty, scales.allSatisfy(\.isFinite) else {
-            throw SpecError(key: "sensitivity.scales", message: "expected at least one finite scale, found \(scales)")
+            throw SpecError(key: "sensitivity.scales", problem: .sentence(.sensitivityScale, arguments: ["found": "\(scales)"]))
         }
         guard scales.contains(tornadoScales.low), scales.contains(tornadoScales.high) else {
-            throw SpecError(key: "sensitivity.tornado", message: "tornado scales \(tornadoScales.low) and \(tornadoScales.high) must be among the scales \(scales)")
+            throw SpecError(key: "sensitivity.tornado", problem: .sentence(.sensitivityTornado, arguments: ["low": "\(tornadoScales.low)", "high": "\(tornadoScales.high)", "scales": "\(scales)"]))
         }
         guard minGroupSize >= 1 else {
-            throw SpecError(key: "min_group_size", message: "expected a whole number of at least 1, found \(minGroupSize)")
+            throw SpecError(key: "min_group_size", problem: .sentence(.specWholeAtLeastOne, arguments: ["found": "\(minGroupSize)"]))
         }
         var references: [Int] = []
         for attribute in attributes {
             guard attribute.codes.count == design.rows else {
-                throw SpecError(key: "protected.\(attribute.attribute)", message: "\(attribute.codes.count) rows, but the grid design has \(design.rows); read both from the same file")
+                throw SpecError(key: "protected.\(attribute.attribute)", problem: .sentence(.sensitivityRows, arguments: ["count": "\(attribute.codes.count)", "rows": "\(design.rows)"]))
             }
             references.append(try reference(of: attribute, named: referenceGroups[attribute.attribute]))
         }
@@ -122,7 +122,7 @@ public enum GridSensitivity {
     static func reference(of attribute: GroupColumn, named name: String?) throws(SpecError) -> Int {
         if let name {
             guard let index = attribute.groups.firstIndex(of: name) else {
-                throw SpecError(key: "reference_groups.\(attribute.attribute)", message: "group '\(name)' is not in the data; groups: \(attribute.groups.joined(separator: ", "))")
+                throw SpecError(key: "reference_groups.\(attribute.attribute)", problem: .sentence(.sensitivityGroup, arguments: ["name": "\(name)", "groups": "\(attribute.groups.joined(separator: ", "))"]))
             }
             return index
         }

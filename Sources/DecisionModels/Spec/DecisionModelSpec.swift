@@ -23,7 +23,7 @@ public struct DecisionModelSpec: Sendable, Equatable {
     /// Checks what the part alone can: both waiting-time dates or neither.
     public func validate() throws(SpecError) {
         if let grid, (grid.applicationDate == nil) != (grid.allocationDate == nil) {
-            throw SpecError(key: "model", message: "give both application_date and allocation_date, or neither")
+            throw SpecError(key: "model", problem: .sentence(.specBothDates, arguments: [:]))
         }
     }
 }

@@ -59,7 +59,7 @@ extension HumanStage {
         let present = Set(design.segmentLabels)
         for d in declared where !present.contains(d.segment) {
             throw SpecError(file: input.gridFile, key: "allocation.capacity.segments",
-                            message: "segment \(d.segment.joined(separator: " × ")) has a declared capacity but no applicant in the data has it: the grid's segments and the data's differ (data segments: \(design.segmentLabels.map { $0.joined(separator: " × ") }.joined(separator: ", ")))")
+                            problem: .sentence(.modelSegmentCapacity, arguments: ["segment": "\(d.segment.joined(separator: " × "))", "segments": "\(design.segmentLabels.map { $0.joined(separator: " × ") }.joined(separator: ", "))"]))
         }
         guard fallback == 0 else { return }
         let declaredSet = Set(declared.map(\.segment))
