@@ -51,7 +51,7 @@ struct IdentifierBuilder {
     mutating func takeColumn(file: String, location: ColumnLocation?) throws(CSVError) -> IdentifierColumn {
         guard bytes.count <= IdentifierColumn.maxBytes else {
             throw CSVError(file: file, line: nil, column: location.map { $0.index + 1 }, columnName: location?.header ?? name,
-                           message: "identifier column '\(name)' holds \(bytes.count) bytes, more than the \(IdentifierColumn.maxBytes) an id column may hold")
+                           problem: .sentence(.dataIdentifierTooLarge, arguments: ["name": name, "size": "\(bytes.count)", "limit": "\(IdentifierColumn.maxBytes)"]))
         }
         var end: UInt32 = 0
         let ends = lengths.takeArray { _, length in

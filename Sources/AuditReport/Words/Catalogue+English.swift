@@ -1239,6 +1239,7 @@ extension Catalogue {
         case .inputDataWeightSmall: "expected a weight of 0 or from 1e-15 to 1e15, found '{found}': smaller weights have squares that vanish in double precision, and every interval with them (rescale the weights: only their ratios matter to the rates)"
         case .inputDataWeightMissing: "missing weight: every row needs a weight in column '{name}'"
         case .inputDataWeightsZero: "all weights are zero: nothing to audit"
+        case .inputDataIdentifierTooLarge: "identifier column '{name}' holds {size} bytes, more than the {limit} an id column may hold"
         case .inputDataBandText: "expected a number to band protected attribute '{name}', found '{found}'"
         case .inputDataMagnitude: "expected a number of magnitude at most 10^15 in column '{name}', found '{found}': larger values overflow sums and squares in double precision (rescale the column, e.g. to thousands)"
         case .inputDataHousehold: "expected a household size above 0 and at most 1,000,000 people in '{column}', found '{found}'"

@@ -1249,6 +1249,7 @@ extension Catalogue {
         case .inputDataWeightSmall: "poids de 0 ou de 1e-15 à 1e15 attendu, trouvé '{found}' : le carré d'un poids plus petit s'annule en double précision, et tout intervalle avec lui (changez l'échelle des poids : seuls leurs rapports comptent pour les taux)"
         case .inputDataWeightMissing: "poids manquant : chaque ligne doit avoir un poids dans la colonne '{name}'"
         case .inputDataWeightsZero: "tous les poids sont nuls : rien à auditer"
+        case .inputDataIdentifierTooLarge: "la colonne d'identifiants '{name}' contient {size} octets, plus que les {limit} qu'une colonne d'identifiants peut contenir"
         case .inputDataBandText: "nombre attendu pour découper en tranches l'attribut protégé '{name}', trouvé '{found}'"
         case .inputDataMagnitude: "nombre de valeur absolue au plus 10^15 attendu dans la colonne '{name}', trouvé '{found}' : des valeurs plus grandes font déborder les sommes et les carrés en double précision (changez l'échelle de la colonne, par exemple en milliers)"
         case .inputDataHousehold: "taille de ménage attendue supérieure à 0 et d'au plus 1\u{202F}000\u{202F}000 personnes dans '{column}', trouvé '{found}'"

@@ -1166,6 +1166,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case inputDataWeightSmall = "input.data_weight_small"
     case inputDataWeightMissing = "input.data_weight_missing"
     case inputDataWeightsZero = "input.data_weights_zero"
+    case inputDataIdentifierTooLarge = "input.data_identifier_too_large"
     case inputDataBandText = "input.data_band_text"
     case inputDataMagnitude = "input.data_magnitude"
     case inputDataHousehold = "input.data_household"
