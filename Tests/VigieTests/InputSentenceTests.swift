@@ -49,6 +49,16 @@ import Testing
 
     /// A spec error in both languages: English exactly its description, French from the
     /// catalogue, with decimal commas for numbers Vigie wrote and the input's quoted text as is.
+    /// A manifest of another version (`vigie register`, `vigie verify`): the field's own
+    /// sentence, not the general one with "manifest_version is 3" left in English as its version.
+    @Test func aManifestOfAnotherVersionInFrench() throws {
+        let found = try #require(InputSentence.recognize("manifest_version is 3; this Vigie reads version 1"))
+        #expect(found.sentence == .manifestVersionField)
+        let fr = try #require(InputErrorText.problemText(.sentence(found.sentence, arguments: found.arguments), language: .fr))
+        #expect(fr.replacingOccurrences(of: "\u{202F}", with: " ") == "`manifest_version` vaut 3 ; cette version de Vigie lit la version 1")
+        #expect(InputSentence.recognize("2; this Vigie reads version 1")?.sentence == .manifestVersion)
+    }
+
     @Test func aSpecErrorInBothLanguages() throws {
         let e = SpecError(file: "a.yaml", line: 5, column: 1, key: "level", message: "expected a confidence level in (0, 1), found 1.5")
         #expect(InputErrorText.message(e, language: .en) == e.description)

@@ -1200,6 +1200,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case inputCliNotFolder = "input.cli_not_folder"
     case inputCliInputsNotFolder = "input.cli_inputs_not_folder"
     case inputManifestVersion = "input.manifest_version"
+    case inputManifestVersionField = "input.manifest_version_field"
     case inputManifestPlainName = "input.manifest_plain_name"
     case inputManifestDotName = "input.manifest_dot_name"
     case inputManifestEmptyName = "input.manifest_empty_name"
