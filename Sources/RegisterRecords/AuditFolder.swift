@@ -53,7 +53,7 @@ public struct AuditFolder: Sendable {
         }
         let manifestVersion = try manifest.integer("manifest_version")
         guard manifestVersion == supportedManifestVersion else {
-            throw RegisterError("\(manifestPath): manifest_version is \(manifestVersion); this Vigie reads version \(supportedManifestVersion)")
+            throw RegisterError(.sentence(.manifestVersionField, arguments: ["file": manifestPath, "version": "\(manifestVersion)", "current": "\(supportedManifestVersion)"]))
         }
 
         let outputs = try manifest.array("outputs").map { (item) throws(RegisterError) -> AuditFile in

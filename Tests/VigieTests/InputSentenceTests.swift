@@ -52,10 +52,10 @@ import Testing
     /// A manifest of another version (`vigie register`, `vigie verify`): the field's own
     /// sentence, not the general one with "manifest_version is 3" left in English as its version.
     @Test func aManifestOfAnotherVersionInFrench() throws {
-        let found = try #require(InputSentence.recognize("manifest_version is 3; this Vigie reads version 1"))
+        let found = try #require(InputSentence.recognize("/d/manifest.json: manifest_version is 3; this Vigie reads version 1"))
         #expect(found.sentence == .manifestVersionField)
         let fr = try #require(InputErrorText.problemText(.sentence(found.sentence, arguments: found.arguments), language: .fr))
-        #expect(fr.replacingOccurrences(of: "\u{202F}", with: " ") == "`manifest_version` vaut 3 ; cette version de Vigie lit la version 1")
+        #expect(fr.replacingOccurrences(of: "\u{202F}", with: " ") == "/d/manifest.json : `manifest_version` vaut 3 ; cette version de Vigie lit la version 1")
         #expect(InputSentence.recognize("2; this Vigie reads version 1")?.sentence == .manifestVersion)
     }
 

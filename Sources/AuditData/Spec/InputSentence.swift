@@ -424,8 +424,8 @@ public enum InputSentence: String, CaseIterable, Sendable {
     case cliNotFolder = "input.cli_not_folder"
     /// "--inputs: '{folder}' is not a folder"
     case cliInputsNotFolder = "input.cli_inputs_not_folder"
-    /// "manifest_version is {version}; this Vigie reads version {current}" (before the
-    /// general sentence, which would take "manifest_version is …" as its version)
+    /// "{file}: manifest_version is {version}; this Vigie reads version {current}" (before the
+    /// general sentence, which would take "… manifest_version is …" as its version)
     case manifestVersionField = "input.manifest_version_field"
     /// "{version}; this Vigie reads version {current}"
     case manifestVersion = "input.manifest_version"
@@ -1227,7 +1227,7 @@ public enum InputSentence: String, CaseIterable, Sendable {
         case .cliNotFolder: "'{folder}' is not a folder"
         case .cliInputsNotFolder: "--inputs: '{folder}' is not a folder"
         case .manifestVersion: "{version}; this Vigie reads version {current}"
-        case .manifestVersionField: "manifest_version is {version}; this Vigie reads version {current}"
+        case .manifestVersionField: "{file}: manifest_version is {version}; this Vigie reads version {current}"
         case .manifestPlainName: "'{name}' holds a '/': only a plain file name is accepted"
         case .manifestDotName: "'{name}' names a folder, not a file"
         case .manifestEmptyName: "an empty name"

@@ -1273,7 +1273,7 @@ extension Catalogue {
         case .inputCliNotFolder: "'{folder}' is not a folder"
         case .inputCliInputsNotFolder: "--inputs: '{folder}' is not a folder"
         case .inputManifestVersion: "{version}; this Vigie reads version {current}"
-        case .inputManifestVersionField: "manifest_version is {version}; this Vigie reads version {current}"
+        case .inputManifestVersionField: "{file}: manifest_version is {version}; this Vigie reads version {current}"
         case .inputManifestPlainName: "'{name}' holds a '/': only a plain file name is accepted"
         case .inputManifestDotName: "'{name}' names a folder, not a file"
         case .inputManifestEmptyName: "an empty name"

@@ -1283,7 +1283,7 @@ extension Catalogue {
         case .inputCliNotFolder: "'{folder}' n'est pas un dossier"
         case .inputCliInputsNotFolder: "`--inputs` : '{folder}' n'est pas un dossier"
         case .inputManifestVersion: "{version} ; cette version de Vigie lit la version {current}"
-        case .inputManifestVersionField: "`manifest_version` vaut {version} ; cette version de Vigie lit la version {current}"
+        case .inputManifestVersionField: "{file} : `manifest_version` vaut {version} ; cette version de Vigie lit la version {current}"
         case .inputManifestPlainName: "'{name}' contient un '/' : seul un simple nom de fichier est accepté"
         case .inputManifestDotName: "'{name}' nomme un dossier, pas un fichier"
         case .inputManifestEmptyName: "un nom vide"
