@@ -73,22 +73,12 @@ struct ColumnChunks<Element: BitwiseCopyable> {
     /// The values as one array of exactly `count` elements, `transform` applied to each value
     /// of chunk `k` (`transform(k, value)`, `k` indexing `chunks`); every chunk is released
     /// once copied (when these chunks are the only reference to it).
-    mutating func takeArray<T>(_ transform: (_ chunk: Int, _ value: Element) -> T) -> [T] {
-        var taken = chunks
-        removeAll()
-        let total = taken.reduce(0) { $0 + $1.count }
-        let result = [T](unsafeUninitializedCapacity: total) { out, initialized in
-            var i = 0
-            for k in taken.indices {
-                let chunk = taken[k]
-                let base = chunk.base, n = chunk.count
-                for j in 0..<n { (out.baseAddress! + i + j).initialize(to: transform(k, base[j])) }
-                i += n
-                taken[k] = ColumnChunk()  // unmapped now, not after the last chunk
-            }
-            initialized = i
+    mutating func takeArray<T: BitwiseCopyable>(_ transform: (_ chunk: Int, _ value: Element) -> T) -> [T] {
+        let total = count
+        return [T](unsafeUninitializedCapacity: total) { out, initialized in
+            take(into: UnsafeMutableRawBufferPointer(out), as: T.self, transform)
+            initialized = total
         }
-        return result
     }
 
     /// Writes the values, `transform` applied to each value of chunk `k`, one after the other

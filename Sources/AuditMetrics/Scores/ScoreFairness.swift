@@ -37,14 +37,13 @@ public enum ScoreFairness {
         let sizes = sample.groupSizes
         let edges = sample.hasLabels ? Calibration.edges(sortedScores: sample.sortedScores, bins: options.calibrationBins, binning: options.calibrationBinning) : []
 
-        func scoreResult(label: String, code: Int?) -> ScoreGroupResult {
-            let scores = sample.scores(ofGroup: code)
+        // `scores` ascending, `labels` theirs (empty without labels).
+        func scoreResult(label: String, code: Int?, scores: [Double], labels: [UInt8]) -> ScoreGroupResult {
             var auc: ROCAUC?
             var calibration: [CalibrationBin] = []
             if sample.hasLabels {
-                let labelled = sample.labelled(ofGroup: code)
-                auc = ROCAUC(sortedScores: labelled.scores, labels: labelled.labels, level: level)
-                calibration = Calibration.table(sortedScores: labelled.scores, labels: labelled.labels, edges: edges, level: level)
+                auc = ROCAUC(sortedScores: scores, labels: labels, level: level)
+                calibration = Calibration.table(sortedScores: scores, labels: labels, edges: edges, level: level)
             }
             var rest: KolmogorovSmirnov?, versusReference: KolmogorovSmirnov?
             if let g = code {
@@ -57,8 +56,10 @@ public enum ScoreFairness {
                                     scoringRate: code.map { rates[$0] }, ksVersusRest: rest, ksVersusReference: versusReference,
                                     auc: auc, calibration: calibration)
         }
-        let overall = scoreResult(label: "overall", code: nil)
-        let groups = (0..<groupCount).map { scoreResult(label: sample.groupLabels[$0], code: $0) }
+        let overall = scoreResult(label: "overall", code: nil, scores: sample.sortedScores, labels: sample.sortedLabels ?? [])
+        // Every group's scores split in one go, not one pass over the rows per group.
+        let split = sample.rowsByGroup()
+        let groups = (0..<groupCount).map { scoreResult(label: sample.groupLabels[$0], code: $0, scores: split[$0].scores, labels: split[$0].labels) }
         return ScoreFairnessResult(overall: overall, groups: groups, reference: options.reference, edges: edges,
                                    missingScores: sample.missingScores, excluded: sample.excluded)
     }

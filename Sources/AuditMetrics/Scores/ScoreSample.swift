@@ -78,32 +78,22 @@ public struct ScoreSample: Sendable {
         return sizes
     }
 
-    /// The ascending scores of group `code` (all analysed rows when `code` is nil).
-    func scores(ofGroup code: Int?) -> [Double] {
-        guard let code else { return sortedScores }
-        var out: [Double] = []
-        out.reserveCapacity(size(ofGroup: code))
-        for i in 0..<sortedScores.count where Int(sortedGroups[i]) == code { out.append(sortedScores[i]) }
-        return out
-    }
-
-    /// The rows of group `code` (each group's lists are sized once, not grown).
-    private func size(ofGroup code: Int) -> Int {
-        sortedGroups.reduce(0) { $0 + (Int($1) == code ? 1 : 0) }
-    }
-
-    /// The (ascending score, label) pairs of group `code` (all rows when nil); empty without labels.
-    func labelled(ofGroup code: Int?) -> (scores: [Double], labels: [UInt8]) {
-        guard let sortedLabels else { return ([], []) }
-        guard let code else { return (sortedScores, sortedLabels) }
-        var s: [Double] = [], l: [UInt8] = []
-        let size = size(ofGroup: code)
-        s.reserveCapacity(size)
-        l.reserveCapacity(size)
-        for i in 0..<sortedScores.count where Int(sortedGroups[i]) == code {
-            s.append(sortedScores[i])
-            l.append(sortedLabels[i])
+    /// Every group's ascending scores and, with labels, their labels (empty without), in code
+    /// order — in two passes over the rows whatever the number of groups (the sizes, then the
+    /// lists, each sized once). The whole sample is `sortedScores` and `sortedLabels`.
+    func rowsByGroup() -> [(scores: [Double], labels: [UInt8])] {
+        let labelled = sortedLabels != nil
+        var split: [(scores: [Double], labels: [UInt8])] = groupSizes.map { size in
+            var s: [Double] = [], l: [UInt8] = []
+            s.reserveCapacity(size)
+            if labelled { l.reserveCapacity(size) }
+            return (s, l)
         }
-        return (s, l)
+        for i in 0..<sortedScores.count {
+            let g = Int(sortedGroups[i])
+            split[g].scores.append(sortedScores[i])
+            if let sortedLabels { split[g].labels.append(sortedLabels[i]) }
+        }
+        return split
     }
 }
