@@ -248,7 +248,7 @@ public struct ScanRun {
             throw store.error(row: row, column: column,
                               "the scanned column has \(distinct) distinct values and this one is not a number: expected numbers, or a category of at most \(Self.maximumCategories) values")
         }
-        return ScanFeature(name: column, values: .categorical(codes: coded.codes.widened, labels: coded.groups, missing: coded.unknownCode))
+        return ScanFeature(name: column, values: .categorical(codes: coded.codes, labels: coded.groups, missing: coded.unknownCode))
     }
 
     /// `text` without the blanks at its ends (`trimmingCharacters(in: .whitespaces)`: tab

@@ -89,11 +89,6 @@ public enum ModelAudit {
             var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
             StableRadixSort.sort(keys: &keys, items: &order)
             keys = []
-            let rank: [Int] = {
-                var rank = [Int](repeating: 0, count: n)
-                for (i, r) in order.enumerated() { rank[Int(r)] = i + 1 }
-                return rank
-            }()
             waiting = try dateColumns(model: m, grid: grid).map { a, b in
                 try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
             }
@@ -101,8 +96,9 @@ public enum ModelAudit {
             // The design compressed once into its distinct (criteria points, selection) patterns
             // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:
             // `DesignPatterns`), or on the rows when it does not compress (more than n/4 patterns).
-            let allocationOutcome = selected.map { $0.map { $0 ? 1.0 : 0.0 } }
-            let patterns = try DesignPatterns.compress(design: points, rows: pointRows, outcome: allocationOutcome)
+            // The selection as a 0/1 outcome per applicant lives only for the compression (8 MB
+            // at 1M); the fits on rows, when the design does not compress, write it again.
+            let patterns = try DesignPatterns.compress(design: points, rows: pointRows, outcome: selected.map { $0.map { $0 ? 1.0 : 0.0 } })
             // The points written out per applicant only when the fits cannot run on patterns.
             let contributions: Matrix? = patterns == nil ? try design.contributions() : nil
             let features = proxyFeatures(patterns?.design ?? contributions ?? points, criteria)
@@ -169,7 +165,7 @@ public enum ModelAudit {
                 // Waiting list: the grid's order, k = applicants it selects.
                 var aggregates: [MetricEntry] = []
                 if let selected {
-                    let ranked = try RankedApplicants(groups: codes, groupLabels: labels, rank: rank)
+                    let ranked = try RankedApplicants(groups: codes, groupLabels: labels, priorityOrder: order)
                     let k = (0..<n).filter { selected[$0] && codes[$0] >= 0 }.count
                     let entries = try WaitingListFairness.rankingEntries(ranked, allocated: k, level: level)
                     for g in labels.indices { perGroup[g] += entries.groups[g] }
@@ -192,9 +188,10 @@ public enum ModelAudit {
                         perGroup[Int(gap.group)].append(MetricEntry(.scoreGap, gap.gap.difference, n: counts[Int(gap.group)],
                                                                      interval: gap.gap.interval.map { MetricInterval(low: $0.low, high: $0.high, method: .studentT) }))
                     }
-                    if let outcome = allocationOutcome {
+                    if let selected {
                         let decompositions = try patterns.map { try OaxacaBlinder.decompose(patterns: $0, criteria: criteria, groups: visible, reference: reference) }
-                            ?? OaxacaBlinder.decompose(characteristics: contributions ?? points, criteria: criteria, outcome: outcome, groups: visible, reference: reference)
+                            ?? OaxacaBlinder.decompose(characteristics: contributions ?? points, criteria: criteria, outcome: selected.map { $0 ? 1.0 : 0.0 },
+                                                       groups: visible, reference: reference)
                         for d in decompositions
                         where d.group != reference && counts[Int(d.group)] > 0 {
                             oaxaca.append((labels[Int(d.group)], d))

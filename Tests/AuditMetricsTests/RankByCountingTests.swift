@@ -126,6 +126,18 @@ import Testing
         var totals = [0.0, 0.0, 0.0]
         for (i, g) in expected.enumerated() { totals[Int(g)] += 1 / log2(Double(i + 2)) }
         for (g, e) in ranked.exposures().enumerated() { #expect(e.totalExposure == totals[g]) }
+        // The same list from the rows in priority order (the grid's order, without ranks).
+        let priority = (0..<n).sorted { rank[$0] < rank[$1] }.map { Int32($0) }
+        let fromOrder = try RankedApplicants(groups: groups, groupLabels: ["a", "b", "c"], priorityOrder: priority)
+        #expect(fromOrder.order == ranked.order && fromOrder.groupSizes == ranked.groupSizes && fromOrder.excluded == ranked.excluded)
+        var repeated = priority
+        repeated[n - 1] = repeated[0]
+        #expect(throws: WaitingListInputError.invalidParameter(name: "priorityOrder", expected: "every row once")) {
+            _ = try RankedApplicants(groups: groups, groupLabels: ["a", "b", "c"], priorityOrder: repeated)
+        }
+        #expect(throws: WaitingListInputError.lengthMismatch(argument: "priorityOrder", expected: n, found: n - 1)) {
+            _ = try RankedApplicants(groups: groups, groupLabels: ["a", "b", "c"], priorityOrder: Array(priority.dropLast()))
+        }
         // A duplicate rank names the same rows as the comparison sort's first duplicate.
         var twice = rank
         let a = (0..<n).first { groups[$0] >= 0 }!, b = (0..<n).last { groups[$0] >= 0 }!

@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 import LinearAlgebra
 import TestSupport
@@ -83,7 +84,7 @@ struct ScanByHandTests {
         let income = (0..<10).map { 800 + 10 * Double($0) } + (0..<10).map { 1_000 + 100 * Double($0) }
         let commune: [UInt32] = Array(repeating: 0, count: 10) + (0..<10).map { $0 % 2 == 0 ? 0 : 1 }
         let features = [ScanFeature(name: "revenu", values: .numeric(income)),
-                        ScanFeature(name: "commune", values: .categorical(codes: commune, labels: ["Nord", "Sud"], missing: nil))]
+                        ScanFeature(name: "commune", values: .categorical(codes: GroupCodes(commune, groupCount: 2), labels: ["Nord", "Sud"], missing: nil))]
         let d = ClusterDescription.describe(features: features, rows: Array(0..<20), isMember: (0..<20).map { $0 < 10 })
         #expect(d.conditions == [ScanCondition(feature: "revenu", kind: .range(low: nil, high: 890))])
         #expect(d.coverage == 1 && d.precision == 1)
@@ -103,7 +104,7 @@ struct ScanByHandTests {
         let age = (0..<size).map { _ in Double(18 + random.int(70)) }
         let commune = (0..<size).map { _ in UInt32(random.int(5)) }
         let features = [ScanFeature(name: "revenu", values: .numeric(income)), ScanFeature(name: "age", values: .numeric(age)),
-                        ScanFeature(name: "commune", values: .categorical(codes: commune, labels: ["A", "B", "C", "D", "E"], missing: nil))]
+                        ScanFeature(name: "commune", values: .categorical(codes: GroupCodes(commune, groupCount: 5), labels: ["A", "B", "C", "D", "E"], missing: nil))]
         let rows = (0..<size).filter { $0 % 5 != 0 }.prefix(3_000).map { $0 }
         let population = ClusterDescription.Population(features: features, rows: rows)
         func meets(_ c: ScanCondition, _ r: Int) -> Bool {

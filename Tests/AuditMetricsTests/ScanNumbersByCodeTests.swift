@@ -17,7 +17,7 @@ struct ScanNumbersByCodeTests {
         let byCode = (0..<50).map { $0 == 7 ? Double.nan : Double(($0 * 37) % 101) / 3 }
         let codes = (0..<n).map { _ in UInt32(random.next() % 50) }
         let perRow = codes.map { byCode[Int($0)] }
-        let category = ScanFeature(name: "c", values: .categorical(codes: (0..<n).map { _ in UInt32(random.next() % 4) }, labels: ["a", "b", "c", "d"], missing: nil))
+        let category = ScanFeature(name: "c", values: .categorical(codes: GroupCodes((0..<n).map { _ in UInt32(random.next() % 4) }, groupCount: 4), labels: ["a", "b", "c", "d"], missing: nil))
         let dense = [ScanFeature(name: "x", values: .numeric(perRow)), category]
         let coded = [ScanFeature(name: "x", values: .numericByCode(codes: GroupCodes(codes, groupCount: byCode.count), values: byCode)), category]
         #expect(coded[0].count == n)

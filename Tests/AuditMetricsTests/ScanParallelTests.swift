@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 import LinearAlgebra
 import TestSupport
@@ -21,8 +22,8 @@ struct ScanParallelTests {
             d.append(UInt32(random.int(3)))
         }
         return [ScanFeature(name: "a", values: .numeric(a)), ScanFeature(name: "b", values: .numeric(b)),
-                ScanFeature(name: "c", values: .categorical(codes: c, labels: ["p", "q", "r", "s"], missing: nil)),
-                ScanFeature(name: "d", values: .categorical(codes: d, labels: ["x", "y", "z"], missing: nil))]
+                ScanFeature(name: "c", values: .categorical(codes: GroupCodes(c, groupCount: 4), labels: ["p", "q", "r", "s"], missing: nil)),
+                ScanFeature(name: "d", values: .categorical(codes: GroupCodes(d, groupCount: 3), labels: ["x", "y", "z"], missing: nil))]
     }
 
     /// The textbook Lloyd, written independently: dense rows, the squared distance to each
@@ -96,7 +97,7 @@ struct ScanParallelTests {
             for f in base {
                 switch f.values {
                 case .numeric(let v): features.append(ScanFeature(name: f.name, values: .numeric(v + v.map { $0 + 1e-13 })))
-                case .categorical(let c, let l, let m): features.append(ScanFeature(name: f.name, values: .categorical(codes: c + c, labels: l, missing: m)))
+                case .categorical(let c, let l, let m): features.append(ScanFeature(name: f.name, values: .categorical(codes: GroupCodes(c.widened + c.widened, groupCount: l.count), labels: l, missing: m)))
                 case .numericByCode: Issue.record("the generated features have no numbers by code")
                 }
             }

@@ -1,3 +1,4 @@
+import AuditData
 import AuditMetrics
 import LinearAlgebra
 import TestSupport
@@ -46,9 +47,9 @@ struct ScanPlantedTests {
             ScanFeature(name: "revenu", values: .numeric(income)), ScanFeature(name: "age", values: .numeric(age)),
             ScanFeature(name: "anciennete", values: .numeric(months)), ScanFeature(name: "taille", values: .numeric(size)),
             ScanFeature(name: "taux_effort", values: .numeric(effort)),
-            ScanFeature(name: "commune", values: .categorical(codes: commune, labels: communes, missing: nil)),
-            ScanFeature(name: "typologie", values: .categorical(codes: typology, labels: typologies, missing: nil)),
-            ScanFeature(name: "menage", values: .categorical(codes: household, labels: ["seul", "couple", "famille"], missing: nil)),
+            ScanFeature(name: "commune", values: .categorical(codes: GroupCodes(commune, groupCount: communes.count), labels: communes, missing: nil)),
+            ScanFeature(name: "typologie", values: .categorical(codes: GroupCodes(typology, groupCount: typologies.count), labels: typologies, missing: nil)),
+            ScanFeature(name: "menage", values: .categorical(codes: GroupCodes(household, groupCount: 3), labels: ["seul", "couple", "famille"], missing: nil)),
         ]
         return (features, kept, planted)
     }

@@ -141,8 +141,10 @@ public struct ClusterDescription: Sendable, Equatable {
             guard kept.count < population.present[f].filter({ $0 }).count else { return nil }
             var inSet = [Bool](repeating: false, count: labels.count)
             for code in kept { inSet[code] = true }
-            let meets = codes.withUnsafeBufferPointer { c in
-                rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { inSet[Int(c[r[$0]])] } }
+            let meets = codes.withRawCodes { raw, shift, mask in
+                rows.withUnsafeBufferPointer { r in
+                    RowSet(count: rows.count) { inSet[Int(raw.loadUnaligned(fromByteOffset: r[$0] &<< shift, as: UInt32.self) & mask)] }
+                }
             }
             return (ScanCondition(feature: feature.name, kind: .categories(kept.map { labels[$0] })), meets)
         }

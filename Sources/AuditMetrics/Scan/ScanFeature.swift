@@ -16,7 +16,10 @@ public struct ScanFeature: Sendable, Equatable {
         /// values are numbers, kept as its codes rather than written out per row.
         case numericByCode(codes: GroupCodes, values: [Double])
         /// A code per row and each code's label; `missing` is the code of rows without a value.
-        case categorical(codes: [UInt32], labels: [String], missing: UInt32?)
+        /// The codes are the store's (``GroupCodes``, 1, 2 or 4 bytes a row), not a copy. At
+        /// most 256 of the labels may occur in one scanned population (``ScanFeatureMatrix``
+        /// keeps a point's category in one byte; `vigie scan` allows 50).
+        case categorical(codes: GroupCodes, labels: [String], missing: UInt32?)
     }
 
     public init(name: String, values: Values) {

@@ -28,7 +28,7 @@ public struct ScanFeatureMatrix: Sendable {
 
     public init(features: [ScanFeature], rows: [Int]) throws {
         let n = rows.count
-        var numbers: [Double] = [], categories: [UInt32] = []
+        var numbers: [Double] = [], categories: [UInt8] = []
         var blocks: [ScanPoints.Block] = []
         var column = 0
         for feature in features {
@@ -52,10 +52,15 @@ public struct ScanFeatureMatrix: Sendable {
             case .categorical(let codes, let labels, _):
                 var present = [Bool](repeating: false, count: labels.count)
                 for r in rows { present[Int(codes[r])] = true }
-                // The one-hot columns: the categories present, in code order.
-                var index = [UInt32](repeating: 0, count: labels.count)
+                // The one-hot columns: the categories present, in code order (at most 256:
+                // a point's column in the block is one byte, ``ScanPoints``).
+                var index = [UInt8](repeating: 0, count: labels.count)
                 var width = 0
-                for code in labels.indices where present[code] { index[code] = UInt32(width); width += 1 }
+                for code in labels.indices where present[code] {
+                    precondition(width < 256, "at most 256 categories of a scanned column in one population (vigie scan allows 50)")
+                    index[code] = UInt8(width)
+                    width += 1
+                }
                 guard width > 1 else { continue }
                 blocks.append(ScanPoints.Block(column: column, width: width, slot: blocks.filter { !$0.isNumber }.count, isNumber: false))
                 categories.reserveCapacity(categories.count + n)

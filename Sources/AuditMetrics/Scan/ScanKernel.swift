@@ -9,7 +9,7 @@
 struct ScanKernel: @unchecked Sendable {
     let count: Int
     let numbers: UnsafeBufferPointer<Double>
-    let categories: UnsafeBufferPointer<UInt32>
+    let categories: UnsafeBufferPointer<UInt8>
     let norms: UnsafeBufferPointer<Double>
     let blocks: [ScanPoints.Block]
     let weight: Double
@@ -19,7 +19,7 @@ struct ScanKernel: @unchecked Sendable {
     /// The number blocks and the category blocks of ``blocks``, each in column order.
     let numberBlocks: [ScanPoints.Block], categoryBlocks: [ScanPoints.Block]
 
-    init(count: Int, numbers: UnsafeBufferPointer<Double>, categories: UnsafeBufferPointer<UInt32>, norms: UnsafeBufferPointer<Double>,
+    init(count: Int, numbers: UnsafeBufferPointer<Double>, categories: UnsafeBufferPointer<UInt8>, norms: UnsafeBufferPointer<Double>,
          blocks: [ScanPoints.Block], weight: Double, repeatedWeight: UnsafeBufferPointer<Double>) {
         self.count = count
         self.numbers = numbers

@@ -18,8 +18,10 @@ public struct ScanPoints: Sendable {
     public let dimension: Int
     /// The number columns, column-major (`count` values each), in the order of ``blocks``.
     let numbers: [Double]
-    /// Per category block, the point's column within the block (`count` values each).
-    let categories: [UInt32]
+    /// Per category block, the point's column within the block (`count` values each), one
+    /// byte each: a block has at most 256 columns (``ScanFeatureMatrix``), and a million points
+    /// of 4 categories take 4 MB, not 16.
+    let categories: [UInt8]
     /// The blocks of columns of `X`, left to right.
     let blocks: [Block]
     /// `‖x_i‖² = Σ_j x_ij²`, summed column by column from 0.
@@ -40,7 +42,7 @@ public struct ScanPoints: Sendable {
 
     /// Points from number columns and category blocks, given left to right as `blocks`
     /// (`.number(values)` or `.category(indices, width)`).
-    init(count: Int, numbers: [Double], categories: [UInt32], blocks: [Block], weight: Double) {
+    init(count: Int, numbers: [Double], categories: [UInt8], blocks: [Block], weight: Double) {
         self.count = count
         self.numbers = numbers
         self.categories = categories
@@ -87,7 +89,7 @@ public struct ScanPoints: Sendable {
         let m = members.count
         let numberBlocks = blocks.filter(\.isNumber).count, categoryBlocks = blocks.count - numberBlocks
         var numbers = [Double](repeating: 0, count: m * numberBlocks)
-        var categories = [UInt32](repeating: 0, count: m * categoryBlocks)
+        var categories = [UInt8](repeating: 0, count: m * categoryBlocks)
         for slot in 0..<numberBlocks {
             let from = slot * count, to = slot * m
             for (i, r) in members.enumerated() { numbers[to + i] = self.numbers[from + r] }
@@ -100,7 +102,7 @@ public struct ScanPoints: Sendable {
                           norms: members.map { norms[$0] })
     }
 
-    private init(count: Int, dimension: Int, numbers: [Double], categories: [UInt32], blocks: [Block], weight: Double, norms: [Double]) {
+    private init(count: Int, dimension: Int, numbers: [Double], categories: [UInt8], blocks: [Block], weight: Double, norms: [Double]) {
         self.count = count
         self.dimension = dimension
         self.numbers = numbers
