@@ -38,17 +38,22 @@ public enum AuditPipeline {
         let hashing = spec.data.path.map(AuditSpec.absolute).flatMap {
             knownHashes[$0] == nil ? BackgroundHash(path: $0, concurrently: threads > 1) : nil
         }
-        let (store, grid) = try load(spec, threads: threads, progress: progress)
+        var store: ColumnStore
+        let grid: PointsGrid?
+        (store, grid) = try load(spec, threads: threads, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
         // The grid applied to the rows once, for the model audit and the scan: its design, the
         // applicants' scores and whom it selects.
-        let design = try grid.map { try GridDesign(grid: $0, store: store) }
+        let design = try grid.map { try GridDesign(grid: $0, store: store).forgettingIdentifiers() }
         let outcome = try grid.flatMap { g in try design.map { try GridOutcome(design: $0, grid: g) } }
+        // The applicants' ids served the grid's tie-break only (now `design.tieRank`): released
+        // before the model audit and the scan, which read applicants by position.
+        if design != nil { store.identifiers = [:] }
         // The scan beside the model audit, on its own thread: neither reads what the other
         // computes, and each gives the same result on any number of threads (their passes sum
         // in fixed chunks), so running them side by side changes no byte. The model's BLAS
         // calls keep their own thread count. With one thread, one after the other.
-        let scanning = BackgroundWork(concurrently: threads > 1) { [grid, design, outcome] in
+        let scanning = BackgroundWork(concurrently: threads > 1) { [store, grid, design, outcome] in
             try computeScan(store: store, spec: spec, grid: grid, design: design, outcome: outcome, threads: threads)
         }
         let model: ModelAuditResult?

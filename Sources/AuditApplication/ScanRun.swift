@@ -203,10 +203,11 @@ public struct ScanRun {
 
         var scanned: [ScanReport.Population] = []
         for (index, p) in populations.enumerated() {
-            let x = try ScanFeatureMatrix(features: features, rows: p.rows)
+            // The population's encoding; the points of each half built when the scan needs them.
+            let encoding = ScanEncoding(features: features, rows: p.rows)
             let options = BiasScan.Options(seed: seed, stream: UInt64(index), minimumClusterSize: minClusterSize,
                                            minimumCellSize: minCellSize, alpha: alpha, threads: threads)
-            let result = try BiasScan.run(x, outcome: p.outcome, binary: p.binary, options: options)
+            let result = try BiasScan.run(count: p.rows.count, outcome: p.outcome, binary: p.binary, options: options) { encoding.points(at: $0) }
             // One description per reported cluster, each on its own (on `threads` workers).
             let reported = result.reported, rows = p.rows, leafOfRow = result.leafOfRow
             let slots = DescriptionSlots(count: reported.count)

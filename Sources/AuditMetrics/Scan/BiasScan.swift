@@ -81,24 +81,41 @@ public enum BiasScan {
     /// Scans the applicants whose features are the points `x` (``ScanPoints``) and whose
     /// outcomes are `outcome` (same order); `binary` when the outcome is 0/1.
     public static func run(_ x: ScanPoints, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
-        let n = x.count
+        try run(count: x.count, outcome: outcome, binary: binary, options: options) { x.subset($0) }
+    }
+
+    /// Scans a population of `count` applicants whose outcomes are `outcome` and whose points
+    /// `points(positions)` gives for any ascending list of positions (``ScanEncoding/points(at:)``):
+    /// the discovery half's first, then the held-out half's once the discovery half's are
+    /// released, never the whole population's at once.
+    public static func run(count n: Int, outcome: [Double], binary: Bool, options: Options,
+                           points: ([Int]) throws -> ScanPoints) throws -> ScanResult {
         precondition(outcome.count == n, "one outcome per row")
-        // 1. The seeded split.
+        // 1. The seeded split: positions shuffled (Fisher–Yates), the first ⌈n/2⌉ discovery;
+        // each half ascending.
         var random = BootstrapRandom(seed: options.seed, stream: options.stream, replicate: 0)
-        var order = Array(0..<n)
-        if n > 1 {
-            for i in stride(from: n - 1, to: 0, by: -1) {
-                let j = KMeansBisection.uniformIndex(i + 1, using: &random)
-                order.swapAt(i, j)
-            }
-        }
         let half = (n + 1) / 2
-        let discovery = order[..<half].sorted(), heldOut = order[half...].sorted()
+        var inDiscovery = [Bool](repeating: false, count: n)
+        do {
+            var order = (0..<Int32(clamping: n)).map { $0 }
+            if n > 1 {
+                for i in stride(from: n - 1, to: 0, by: -1) {
+                    let j = KMeansBisection.uniformIndex(i + 1, using: &random)
+                    order.swapAt(i, j)
+                }
+            }
+            for r in order[..<half] { inDiscovery[Int(r)] = true }
+        }
+        var discovery: [Int] = [], heldOut: [Int] = []
+        discovery.reserveCapacity(half)
+        heldOut.reserveCapacity(n - half)
+        for i in 0..<n { if inDiscovery[i] { discovery.append(i) } else { heldOut.append(i) } }
+        inDiscovery = []
         let minimumSize = options.minimumClusterSize ?? minimumClusterSize(discoveryRows: discovery.count, minimumCellSize: options.minimumCellSize)
 
-        // 2. Discovery on the first half.
+        // 2. Discovery on the first half (its points released once the tree is grown).
         let yd = discovery.map { outcome[$0] }
-        let (nodes, splits) = try discover(x, rows: discovery, outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits,
+        let (nodes, splits) = try discover(try points(discovery), outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits,
                                            threads: options.threads, using: &random)
 
         // 3. Candidates: leaves worse than the rest of the discovery half.
@@ -113,7 +130,9 @@ public enum BiasScan {
         // 4. The held-out half down the tree.
         let yh = heldOut.map { outcome[$0] }
         var leafOfHeldOut = [Int](repeating: 0, count: heldOut.count)
-        descend(x, rows: heldOut, nodes: nodes, node: 0, members: Array(0..<heldOut.count), threads: options.threads, into: &leafOfHeldOut)
+        if nodes.count > 1 {
+            descend(try points(heldOut), nodes: nodes, node: 0, members: Array(0..<heldOut.count), threads: options.threads, into: &leafOfHeldOut)
+        }
         var tested: [(node: Int, discovery: ScanComparison, heldOut: ScanComparison)] = []
         var tooSmall = 0
         for c in candidates {
@@ -137,19 +156,20 @@ public enum BiasScan {
                           candidatesTooSmall: tooSmall, clusters: clusters, leafOfRow: leaf)
     }
 
-    /// Step 2, discovery: the tree of bisections of the points `rows` of `x` (outcomes `yd`,
-    /// one per entry of `rows`), from one node holding every entry; the nodes (node 0 the root,
-    /// members as indices into `rows`) and the number of splits kept.
-    static func discover<R: RandomNumberGenerator>(_ x: ScanPoints, rows: [Int], outcome yd: [Double], minimumSize: Int, maximumSplits: Int,
+    /// Step 2, discovery: the tree of bisections of the points `x` (outcomes `yd`, one per
+    /// point), from one node holding every point; the nodes (node 0 the root, members as
+    /// indices into `x`) and the number of splits kept.
+    static func discover<R: RandomNumberGenerator>(_ x: ScanPoints, outcome yd: [Double], minimumSize: Int, maximumSplits: Int,
                                                    threads: Int, using random: inout R) throws -> (nodes: [ScanNode], splits: Int) {
-        var nodes = [ScanNode(members: Array(0..<rows.count), parent: nil, variance: variance(yd, Array(0..<rows.count)))]
+        precondition(yd.count == x.count, "one outcome per point")
+        var nodes = [ScanNode(members: Array(0..<x.count), parent: nil, variance: variance(yd, Array(0..<x.count)))]
         var closed = Set<Int>()
         var splits = 0
         while splits < maximumSplits {
             let open = nodes.indices.filter { nodes[$0].children == nil && !closed.contains($0) && nodes[$0].members.count >= 2 * minimumSize }
             guard let next = open.max(by: { nodes[$0].variance < nodes[$1].variance }) else { break }
             let members = nodes[next].members
-            guard let bisection = try KMeansBisection.bisect(x, members: members.map { rows[$0] }, threads: threads, using: &random) else {
+            guard let bisection = try KMeansBisection.bisect(x, members: members, threads: threads, using: &random) else {
                 closed.insert(next); continue
             }
             let left = members.indices.filter { bisection.sides[$0] == 0 }.map { members[$0] }
@@ -177,22 +197,21 @@ public enum BiasScan {
     public static func discoveryLeaves(_ x: Matrix, outcome: [Double], minimumSize: Int, maximumSplits: Int = 20, seed: UInt64 = 1) throws -> [[Int]] {
         precondition(outcome.count == x.rows, "one outcome per row")
         var random = BootstrapRandom(seed: seed, stream: 0, replicate: 0)
-        let (nodes, _) = try discover(ScanPoints(dense: x), rows: Array(0..<x.rows), outcome: outcome, minimumSize: minimumSize,
+        let (nodes, _) = try discover(ScanPoints(dense: x), outcome: outcome, minimumSize: minimumSize,
                                       maximumSplits: maximumSplits, threads: 1, using: &random)
         return nodes.filter { $0.children == nil && !$0.members.isEmpty }.map { $0.members.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// Sends the held-out points `members` (indices into `rows`, themselves points of `x`) down
-    /// from `node`.
-    static func descend(_ x: ScanPoints, rows: [Int], nodes: [ScanNode], node: Int, members: [Int], threads: Int, into leaf: inout [Int]) {
+    /// Sends the held-out points `members` (indices into `x`) down from `node`.
+    static func descend(_ x: ScanPoints, nodes: [ScanNode], node: Int, members: [Int], threads: Int, into leaf: inout [Int]) {
         guard let (a, b) = nodes[node].children, let centroids = nodes[node].centroids else {
             for i in members { leaf[i] = node }
             return
         }
         guard !members.isEmpty else { return }
-        let sides = KMeansBisection.assign(x, members: members.map { rows[$0] }, centroids: centroids, threads: threads)
-        descend(x, rows: rows, nodes: nodes, node: a, members: members.indices.filter { sides[$0] == 0 }.map { members[$0] }, threads: threads, into: &leaf)
-        descend(x, rows: rows, nodes: nodes, node: b, members: members.indices.filter { sides[$0] == 1 }.map { members[$0] }, threads: threads, into: &leaf)
+        let sides = KMeansBisection.assign(x, members: members, centroids: centroids, threads: threads)
+        descend(x, nodes: nodes, node: a, members: members.indices.filter { sides[$0] == 0 }.map { members[$0] }, threads: threads, into: &leaf)
+        descend(x, nodes: nodes, node: b, members: members.indices.filter { sides[$0] == 1 }.map { members[$0] }, threads: threads, into: &leaf)
     }
 
     static func compare(_ y: [Double], _ members: [Int], binary: Bool, level: Double) -> ScanComparison {

@@ -47,8 +47,9 @@ public enum KMeansBisection {
     public static func bisect<R: RandomNumberGenerator>(_ points: ScanPoints, members: [Int], threads: Int,
                                                         using random: inout R) throws -> Result? {
         guard members.count >= 2, points.dimension >= 1 else { return nil }
-        // The cluster's points side by side: the passes below then read memory in order.
-        let local = points.subset(members), all = Array(0..<members.count)
+        // The cluster's points side by side: the passes below then read memory in order. Every
+        // point in order (the discovery half's root) is already so: no copy.
+        let local = members.elementsEqual(0..<points.count) ? points : points.subset(members), all = Array(0..<members.count)
         var best: Result?
         for _ in 0..<restarts {
             guard let start = try plusPlus(local, members: all, threads: threads, contiguous: true, using: &random) else { return nil }

@@ -52,8 +52,9 @@ public struct StratifiedLogRank: Sendable, Equatable {
         let groupCount = times.groupLabels.count
         var sums = LogRankSums(groupCount: groupCount)
         var size = [Int](repeating: 0, count: groupCount)
+        let sortedTimes = times.sortedTimes, sortedEvents = times.sortedEvents, sortedGroups = times.sortedGroups
         for rows in members where !rows.isEmpty {
-            let t = rows.map { times.sortedTimes[$0] }, e = rows.map { times.sortedEvents[$0] }, g = rows.map { times.sortedGroups[$0] }
+            let t = rows.map { sortedTimes[$0] }, e = rows.map { sortedEvents[$0] }, g = rows.map { sortedGroups[$0] }
             for code in g { size[Int(code)] += 1 }
             sums.add(times: t[...], events: e[...], groups: g[...])
         }

@@ -18,9 +18,10 @@ public struct LogRank: Sendable, Equatable {
     public init(_ times: WaitingTimes) {
         let groupCount = times.groupLabels.count
         var sums = LogRankSums(groupCount: groupCount)
-        sums.add(times: times.sortedTimes[...], events: times.sortedEvents[...], groups: times.sortedGroups[...])
+        let sortedGroups = times.sortedGroups
+        sums.add(times: times.sortedTimes[...], events: times.sortedEvents[...], groups: sortedGroups[...])
         var size = [Int](repeating: 0, count: groupCount)
-        for g in times.sortedGroups { size[Int(g)] += 1 }
+        for g in sortedGroups { size[Int(g)] += 1 }
         let present = (0..<groupCount).filter { size[$0] > 0 }
         degreesOfFreedom = max(0, present.count - 1)
         observed = sums.observed

@@ -5,11 +5,13 @@
 /// time, 0 still waiting (censored at that time). Rows with group code −1 are excluded.
 public struct WaitingTimes: Sendable {
     public let groupLabels: [String]
-    /// Analysed rows in ascending time (ties by row index).
-    let sortedTimes: [Double]
-    let sortedEvents: [UInt8]
-    let sortedGroups: [Int32]
-    /// The input row index of each analysed row, same order.
+    /// The caller's arrays, by input row: shared with the caller, not copied (a model audit
+    /// analyses one list per protected attribute over the same million times).
+    let time: [Double]
+    let event: [UInt8]
+    let groups: [Int32]
+    /// The input row index of each analysed row, in ascending time (ties by row index): the
+    /// caller's shared order itself when no row is excluded.
     let sortedRows: [Int32]
     /// Rows given (analysed and excluded).
     let inputRows: Int
@@ -45,50 +47,44 @@ public struct WaitingTimes: Sendable {
             if ascending == nil { rows.append(Int32(r)) }
         }
         // Ascending time, ties by row index: a stable radix sort over rows in index order, or
-        // the shared order with the left-out rows dropped (one pass, each list sized once).
-        let order: [Int32]
+        // the shared order with the left-out rows dropped (itself when none is).
         if let ascending {
             precondition(ascending.count == time.count, "the order of every row")
-            let analysed = groups.count - excluded
-            var kept: [Int32] = [], times: [Double] = [], events: [UInt8] = [], codes: [Int32] = []
-            kept.reserveCapacity(analysed)
-            times.reserveCapacity(analysed)
-            events.reserveCapacity(analysed)
-            codes.reserveCapacity(analysed)
-            for r in ascending {
-                let g = groups[Int(r)]
-                guard g >= 0 else { continue }
-                kept.append(r)
-                times.append(time[Int(r)])
-                events.append(event[Int(r)])
-                codes.append(g)
+            if excluded == 0 {
+                self.sortedRows = ascending
+            } else {
+                var kept: [Int32] = []
+                kept.reserveCapacity(groups.count - excluded)
+                for r in ascending where groups[Int(r)] >= 0 { kept.append(r) }
+                self.sortedRows = kept
             }
-            order = kept
-            self.sortedTimes = times
-            self.sortedEvents = events
-            self.sortedGroups = codes
         } else {
-            order = StableRadixSort.ascending(rows) { time[$0] }
-            self.sortedTimes = order.map { time[Int($0)] }
-            self.sortedEvents = order.map { event[Int($0)] }
-            self.sortedGroups = order.map { groups[Int($0)] }
+            self.sortedRows = StableRadixSort.ascending(rows) { time[$0] }
         }
         self.groupLabels = groupLabels
-        self.sortedRows = order
+        self.time = time
+        self.event = event
+        self.groups = groups
         self.inputRows = groups.count
         self.excluded = excluded
     }
 
     /// Analysed rows.
-    public var count: Int { sortedTimes.count }
+    public var count: Int { sortedRows.count }
+
+    /// The analysed rows' times, events and group codes, in ascending time (each written out
+    /// on the call: `count` values).
+    var sortedTimes: [Double] { sortedRows.map { time[Int($0)] } }
+    var sortedEvents: [UInt8] { sortedRows.map { event[Int($0)] } }
+    var sortedGroups: [Int32] { sortedRows.map { groups[Int($0)] } }
 
     /// The (time, event) pairs of group `code` (all rows when nil), ascending in time.
     func rows(ofGroup code: Int?) -> (times: [Double], events: [UInt8]) {
         guard let code else { return (sortedTimes, sortedEvents) }
         var t: [Double] = [], e: [UInt8] = []
-        for i in 0..<count where Int(sortedGroups[i]) == code {
-            t.append(sortedTimes[i])
-            e.append(sortedEvents[i])
+        for r in sortedRows where Int(groups[Int(r)]) == code {
+            t.append(time[Int(r)])
+            e.append(event[Int(r)])
         }
         return (t, e)
     }
@@ -98,17 +94,17 @@ public struct WaitingTimes: Sendable {
     /// (one to size each group's lists, one to fill them).
     func rowsByGroup() -> [(times: [Double], events: [UInt8])] {
         var sizes = [Int](repeating: 0, count: groupLabels.count)
-        for g in sortedGroups { sizes[Int(g)] += 1 }
+        for r in sortedRows { sizes[Int(groups[Int(r)])] += 1 }
         var split: [(times: [Double], events: [UInt8])] = sizes.map { size in
             var t: [Double] = [], e: [UInt8] = []
             t.reserveCapacity(size)
             e.reserveCapacity(size)
             return (t, e)
         }
-        for i in 0..<count {
-            let g = Int(sortedGroups[i])
-            split[g].times.append(sortedTimes[i])
-            split[g].events.append(sortedEvents[i])
+        for r in sortedRows {
+            let g = Int(groups[Int(r)])
+            split[g].times.append(time[Int(r)])
+            split[g].events.append(event[Int(r)])
         }
         return split
     }

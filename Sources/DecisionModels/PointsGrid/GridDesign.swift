@@ -18,7 +18,8 @@ public struct GridDesign: Sendable {
     /// The grid the data were read against.
     public let grid: PointsGrid
     /// Applicant ids (the grid's `id` column), in file order, as the store holds them
-    /// (`IdentifierColumn`: one byte buffer, `ids[r]` is row `r`'s `String`).
+    /// (`IdentifierColumn`: one byte buffer, `ids[r]` is row `r`'s `String`); empty in a
+    /// design that forgot them (``forgettingIdentifiers()``).
     public let ids: IdentifierColumn
     /// `X`, `rows × features.count`, column-major, materialised from ``featurePatterns`` on each
     /// access when the design is held compressed (`X[i, f] = featurePatterns[patternOfRow[i], f]`):
@@ -52,7 +53,7 @@ public struct GridDesign: Sendable {
     public let columnScales: [GridColumnScale]
 
     /// Number of applicants.
-    public var rows: Int { ids.count }
+    public let rows: Int
 
     /// `w`: the grid's weight of each column of `X`.
     public var weights: [Double] { featureDefinitions.map(\.weight) }
@@ -61,6 +62,7 @@ public struct GridDesign: Sendable {
          segmentCodes: [Int32], segmentLabels: [[String]], tieRank: [Int32], capacities: [Int]?, columnScales: [GridColumnScale]) {
         self.grid = grid
         self.ids = ids
+        self.rows = tieRank.count
         self.featurePatterns = featurePatterns
         self.patternOfRow = patternOfRow
         self.featureDefinitions = featureDefinitions
@@ -78,6 +80,16 @@ public struct GridDesign: Sendable {
         GridDesign(grid: grid, ids: ids, featurePatterns: features, patternOfRow: nil, featureDefinitions: featureDefinitions, featureCriterion: featureCriterion,
                    segmentCodes: segmentCodes, segmentLabels: segmentLabels, tieRank: tieRank, capacities: capacities,
                    columnScales: columnScales)
+    }
+
+    /// The same design without the applicants' ids (``ids`` empty, ``rows`` unchanged): for a
+    /// caller that never looks an applicant up by id. The audit's model audit and scan read
+    /// applicants by position and the tie-break from ``tieRank``, so `vigie audit` releases
+    /// the ids once the design is built (about 19 MB per million applicants at the peak).
+    public func forgettingIdentifiers() -> GridDesign {
+        GridDesign(grid: grid, ids: [], featurePatterns: featurePatterns, patternOfRow: patternOfRow, featureDefinitions: featureDefinitions,
+                   featureCriterion: featureCriterion, segmentCodes: segmentCodes, segmentLabels: segmentLabels, tieRank: tieRank,
+                   capacities: capacities, columnScales: columnScales)
     }
 
     /// `rows.count × m.columns`, row `i` being row `rows[i]` of `m` (column-major).
