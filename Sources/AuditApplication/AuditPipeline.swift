@@ -46,9 +46,15 @@ public enum AuditPipeline {
         // applicants' scores and whom it selects.
         let design = try grid.map { try GridDesign(grid: $0, store: store).forgettingIdentifiers() }
         let outcome = try grid.flatMap { g in try design.map { try GridOutcome(design: $0, grid: g) } }
-        // The applicants' ids served the grid's tie-break only (now `design.tieRank`): released
-        // before the model audit and the scan, which read applicants by position.
-        if design != nil { store.identifiers = [:] }
+        // What only the audit and the grid's design read is released before the model audit and
+        // the scan, which read neither (about 40 MB at 1M): the applicants' ids (the grid's
+        // tie-break, now `design.tieRank`) and the number columns (the grid's criteria, tie-break
+        // keys and capacity, now in the design; the audit's, already audited). With a grid, the
+        // scan's outcome is the decision, a yes/no column, never a number column.
+        if design != nil {
+            store.identifiers = [:]
+            store.numbers = [:]
+        }
         // The scan beside the model audit, on its own thread: neither reads what the other
         // computes, and each gives the same result on any number of threads (their passes sum
         // in fixed chunks), so running them side by side changes no byte. The model's BLAS

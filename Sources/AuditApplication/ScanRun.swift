@@ -174,7 +174,9 @@ public struct ScanRun {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
-        var populations: [(name: String, rows: [Int], outcome: [Double], binary: Bool)] = []
+        // Each population: its rows and the outcome at each of its positions (read from the
+        // store's columns when scanned, not written out per applicant).
+        var populations: [(name: String, rows: [Int], outcome: (Int) -> Double, binary: Bool)] = []
         if let grid {
             let design = try prepared ?? GridDesign(grid: grid, store: store)
             let allocation = try scored?.allocation ?? GridAllocation.allocate(scores: try design.scores(), design: design)
@@ -187,18 +189,19 @@ public struct ScanRun {
                 for i in 0..<n {
                     if allocation.isSelected(i) { selected.append(i) } else { others.append(i) }
                 }
-                populations.append(("grid_selected", selected, selected.map { Double(decided[$0]) }, true))
-                populations.append(("grid_not_selected", others, others.map { Double(decided[$0]) }, true))
+                populations.append(("grid_selected", selected, { [selected] in Double(decided[selected[$0]]) }, true))
+                populations.append(("grid_not_selected", others, { [others] in Double(decided[others[$0]]) }, true))
             }
             if relativeWait {
                 let (a, b) = try dateColumns(grid: grid)
                 let waiting = try WaitingDates(store: store, application: a, allocation: b, asOf: asOf)
                 let strata = HumanStage.scoreStrata(design: design, allocation: allocation)
                 let relative = RelativeWait.compute(strata: strata, months: waiting.months, allocated: waiting.allocated)
-                populations.append(("allocated", relative.rows, relative.outcome, false))
+                let outcome = relative.outcome
+                populations.append(("allocated", relative.rows, { outcome[$0] }, false))
             }
         } else if let outcome, let values = store.numbers[outcome] {
-            populations.append(("all", Array(0..<n), values, values.allSatisfy { $0 == 0 || $0 == 1 }))
+            populations.append(("all", Array(0..<n), { values[$0] }, values.allSatisfy { $0 == 0 || $0 == 1 }))
         }
 
         var scanned: [ScanReport.Population] = []

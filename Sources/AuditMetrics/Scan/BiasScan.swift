@@ -81,16 +81,17 @@ public enum BiasScan {
     /// Scans the applicants whose features are the points `x` (``ScanPoints``) and whose
     /// outcomes are `outcome` (same order); `binary` when the outcome is 0/1.
     public static func run(_ x: ScanPoints, outcome: [Double], binary: Bool, options: Options) throws -> ScanResult {
-        try run(count: x.count, outcome: outcome, binary: binary, options: options) { x.subset($0) }
+        precondition(outcome.count == x.count, "one outcome per row")
+        return try run(count: x.count, outcome: { outcome[$0] }, binary: binary, options: options) { x.subset($0) }
     }
 
-    /// Scans a population of `count` applicants whose outcomes are `outcome` and whose points
-    /// `points(positions)` gives for any ascending list of positions (``ScanEncoding/points(at:)``):
-    /// the discovery half's first, then the held-out half's once the discovery half's are
-    /// released, never the whole population's at once.
-    public static func run(count n: Int, outcome: [Double], binary: Bool, options: Options,
+    /// Scans a population of `count` applicants whose outcomes are `outcome(i)` (`i` in
+    /// `0..<count`, read once each) and whose points `points(positions)` gives for any ascending
+    /// list of positions (``ScanEncoding/points(at:)``): the discovery half's first, then the
+    /// held-out half's once the discovery half's are released, never the whole population's
+    /// at once.
+    public static func run(count n: Int, outcome: (Int) -> Double, binary: Bool, options: Options,
                            points: ([Int]) throws -> ScanPoints) throws -> ScanResult {
-        precondition(outcome.count == n, "one outcome per row")
         // 1. The seeded split: positions shuffled (Fisher–Yates), the first ⌈n/2⌉ discovery;
         // each half ascending.
         var random = BootstrapRandom(seed: options.seed, stream: options.stream, replicate: 0)
@@ -114,7 +115,7 @@ public enum BiasScan {
         let minimumSize = options.minimumClusterSize ?? minimumClusterSize(discoveryRows: discovery.count, minimumCellSize: options.minimumCellSize)
 
         // 2. Discovery on the first half (its points released once the tree is grown).
-        let yd = discovery.map { outcome[$0] }
+        let yd = discovery.map { outcome($0) }
         let (nodes, splits) = try discover(try points(discovery), outcome: yd, minimumSize: minimumSize, maximumSplits: options.maximumSplits,
                                            threads: options.threads, using: &random)
 
@@ -128,7 +129,7 @@ public enum BiasScan {
         }
 
         // 4. The held-out half down the tree.
-        let yh = heldOut.map { outcome[$0] }
+        let yh = heldOut.map { outcome($0) }
         var leafOfHeldOut = [Int](repeating: 0, count: heldOut.count)
         if nodes.count > 1 {
             descend(try points(heldOut), nodes: nodes, node: 0, members: Array(0..<heldOut.count), threads: options.threads, into: &leafOfHeldOut)
