@@ -41,6 +41,19 @@ struct SharedStoreTests {
         }
     }
 
+    /// A design that forgot the applicants' ids (what `vigie audit` keeps once the design is
+    /// built) scores and selects as the design did: the tie-break is in `tieRank`.
+    @Test func aDesignWithoutIdsScoresAndSelectsTheSame() throws {
+        let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
+        let design = try GridDesign.load(grid: grid, csvPath: RepositoryPaths.housing("applicants-sample.csv"))
+        let forgot = design.forgettingIdentifiers()
+        #expect(forgot.ids.isEmpty && forgot.rows == design.rows && design.rows == design.ids.count && design.rows > 0)
+        #expect(try forgot.scores() == design.scores())
+        let a = try GridAllocation.allocate(scores: try design.scores(), design: design)
+        let b = try GridAllocation.allocate(scores: try forgot.scores(), design: forgot)
+        #expect((0..<design.rows).allSatisfy { a.isSelected($0) == b.isSelected($0) && a.rank($0) == b.rank($0) })
+    }
+
     /// A store read without the grid's columns is refused with the column named, not read again.
     @Test func aStoreWithoutTheGridsColumnsIsRefused() throws {
         let grid = try PointsGrid.load(path: RepositoryPaths.housing("cotation-grid.yaml"))
