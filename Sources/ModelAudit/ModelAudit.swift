@@ -106,7 +106,7 @@ public enum ModelAudit {
             // Whole population. The scores and the waiting times sorted once for every grouping.
             let everyone = [Int32](repeating: 0, count: n)
             let scoreOrder = ScoreSample.ascendingOrder(scores: scores)
-            let timeOrder = waiting.map { WaitingTimes.ascendingOrder(time: $0.months) }
+            let timeOrder = waiting.map { WaitingOrder(time: $0.months, event: $0.allocated) }
             let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label, order: scoreOrder))
             overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
             if let selected {
@@ -114,8 +114,8 @@ public enum ModelAudit {
                 overall.append(MetricEntry(.gridSelectionRate, .ratio(Double(k), Double(n), reason: "no applicant"), n: n,
                                            interval: wilson(Double(k), Double(n), level)))
             }
-            if let waiting {
-                let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], time: waiting.months, event: waiting.allocated, order: timeOrder)
+            if let timeOrder {
+                let times = try WaitingTimes(groups: everyone, groupLabels: ["all"], order: timeOrder)
                 overall += try WaitingListFairness.survivalEntries(times, level: level).overall.filter { !$0.id.isLogRank }
             }
 
@@ -171,8 +171,8 @@ public enum ModelAudit {
                     for g in labels.indices { perGroup[g] += entries.groups[g] }
                     aggregates += entries.overall
                 }
-                if let waiting {
-                    let times = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated, order: timeOrder)
+                if let timeOrder {
+                    let times = try WaitingTimes(groups: codes, groupLabels: labels, order: timeOrder)
                     let entries = try WaitingListFairness.survivalEntries(times, level: level)
                     for g in labels.indices { perGroup[g] += entries.groups[g] }
                     aggregates += entries.overall.filter { $0.id.isLogRank }

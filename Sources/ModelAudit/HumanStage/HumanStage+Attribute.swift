@@ -89,10 +89,10 @@ extension HumanStage {
 
         // Waits at equal points.
         var aggregates: [MetricEntry] = []
-        if let waiting = input.waiting {
+        if let order = input.waitingOrder {
             let combined = codes.indices.map { i -> Int32 in codes[i] < 0 ? -1 : codes[i] * Int32(bands) + Int32(band(ofStratum: strata[i])) }
             let cellLabels = labels.flatMap { l in (1...bands).map { "\(l)\u{1F}\($0)" } }
-            let times = try WaitingTimes(groups: combined, groupLabels: cellLabels, time: waiting.months, event: waiting.allocated, order: input.waitingOrder)
+            let times = try WaitingTimes(groups: combined, groupLabels: cellLabels, order: order)
             let curves = try WaitingListFairness.survival(times, level: level).groups
             for g in labels.indices where counts[g] > 0 {
                 for b in 0..<bands {
@@ -102,7 +102,7 @@ extension HumanStage {
                     perGroup[g].append(MetricEntry(.kmMedianWaitBand(b + 1), value, n: km.n, interval: km.n < k ? nil : km.medianInterval))
                 }
             }
-            let byGroup = try WaitingTimes(groups: codes, groupLabels: labels, time: waiting.months, event: waiting.allocated, order: input.waitingOrder)
+            let byGroup = try WaitingTimes(groups: codes, groupLabels: labels, order: order)
             let test = try StratifiedLogRank(byGroup, strata: strata, strataCount: strataCount)
             let analysed = test.stratumSizes.reduce(0, +)
             aggregates.append(MetricEntry(.stratifiedLogrankChi2, test.statistic, n: analysed))

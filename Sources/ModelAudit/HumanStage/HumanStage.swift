@@ -49,9 +49,9 @@ public enum HumanStage {
         let allocation: GridAllocationResult
         let selected: [Bool]
         let waiting: WaitingDates?
-        /// Every row by ascending wait (``WaitingTimes/ascendingOrder(time:)``), sorted once for
-        /// every grouping of the waits.
-        let waitingOrder: [Int32]?
+        /// Every row by ascending wait, with the waits in that order (``WaitingOrder``), sorted
+        /// once for every grouping of the waits.
+        let waitingOrder: WaitingOrder?
         let hidden: Set<String>
         let gridFile: String
         let threads: Int
@@ -72,7 +72,7 @@ public enum HumanStage {
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
                              selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting,
-                             waitingOrder: waiting.map { WaitingTimes.ascendingOrder(time: $0.months) }, hidden: hidden,
+                             waitingOrder: waiting.map { WaitingOrder(time: $0.months, event: $0.allocated) }, hidden: hidden,
                              gridFile: gridFile, threads: threads))
     }
 
