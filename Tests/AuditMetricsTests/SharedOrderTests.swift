@@ -31,6 +31,26 @@ struct SharedOrderTests {
             #expect(sharedTimes.sortedTimes == ownTimes.sortedTimes && sharedTimes.sortedEvents == ownTimes.sortedEvents)
             // Not vacuous: ties are broken by row, which a sort by value alone would not fix.
             #expect(Set(ownTimes.sortedTimes).count < ownTimes.count / 10)
+            // The order shared with its times and events (``WaitingOrder``), with rows left out
+            // and with none: the same lists and the same curves and test.
+            let waitingOrder = WaitingOrder(time: months, event: events)
+            #expect(waitingOrder.rows == timeOrder)
+            for grouping in [codes, codes.map { max($0, 0) }] {
+                let alone = try WaitingTimes(groups: grouping, groupLabels: names, time: months, event: events)
+                let fromOrder = try WaitingTimes(groups: grouping, groupLabels: names, order: waitingOrder)
+                #expect(fromOrder.sortedRows == alone.sortedRows && fromOrder.sortedGroups == alone.sortedGroups)
+                #expect(fromOrder.sortedTimes == alone.sortedTimes && fromOrder.sortedEvents == alone.sortedEvents)
+                #expect(fromOrder.excluded == alone.excluded && fromOrder.count == alone.count)
+                #expect(fromOrder.rowsByGroup().map(\.times) == alone.rowsByGroup().map(\.times))
+                #expect(try WaitingListFairness.survivalEntries(fromOrder) == WaitingListFairness.survivalEntries(alone))
+            }
+        }
+        // A bad value is named at its row whichever way the times come.
+        var bad = months
+        bad[7] = -1
+        let codes = [Int32](repeating: 0, count: n)
+        #expect(throws: WaitingListInputError.invalidTime(row: 7, value: -1)) {
+            _ = try WaitingTimes(groups: codes, groupLabels: ["g"], order: WaitingOrder(time: bad, event: events))
         }
     }
 }
