@@ -2,12 +2,14 @@
 // categories of 5, 5 and 3 values: 18 columns after one-hot), one population, a 0/1 outcome
 // with a planted worse group of 10 %. Measures the whole `BiasScan.run` (seeded split, up to 20
 // k-means bisections, one pass over the compact points per Lloyd iteration on every core, on
-// the discovery half, the held-out half down the tree, the tests) and, apart, building the
-// feature matrix; CSV reading is the audit benchmarks'.
+// the discovery half, the held-out half down the tree, the tests), with each half's points built
+// from the population's encoding as `vigie scan` builds them (`ScanEncoding`), and, apart,
+// building the whole population's feature matrix; CSV reading is the audit benchmarks'.
 // Target: under 10 s on 2 cores.
 
-import Benchmark
+import AuditData
 import AuditMetrics
+import Benchmark
 import Foundation
 import LinearAlgebra
 
@@ -15,7 +17,7 @@ let scanRows = 1_000_000
 
 struct ScanBenchInput: @unchecked Sendable {
     let features: [ScanFeature]
-    let matrix: ScanFeatureMatrix
+    let encoding: ScanEncoding
     let outcome: [Double]
 }
 
@@ -36,9 +38,9 @@ func scanBenchInput() throws -> ScanBenchInput {
     }
     let labels = [["a", "b", "c", "d", "e"], ["T1", "T2", "T3", "T4", "T5"], ["x", "y", "z"]]
     let features = (0..<5).map { ScanFeature(name: "n\($0)", values: .numeric(numbers[$0])) }
-        + (0..<3).map { ScanFeature(name: "c\($0)", values: .categorical(codes: categories[$0], labels: labels[$0], missing: nil)) }
-    let matrix = try ScanFeatureMatrix(features: features, rows: Array(0..<scanRows))
-    return ScanBenchInput(features: features, matrix: matrix, outcome: outcome)
+        + (0..<3).map { ScanFeature(name: "c\($0)", values: .categorical(codes: GroupCodes(categories[$0], groupCount: labels[$0].count),
+                                                                                        labels: labels[$0], missing: nil)) }
+    return ScanBenchInput(features: features, encoding: ScanEncoding(features: features, rows: Array(0..<scanRows)), outcome: outcome)
 }
 
 /// Registers the scan benchmarks (called from `benchmarks`).
@@ -46,7 +48,8 @@ func scanBenchmarks() {
     let config = configuration(iterations: 5, seconds: 60)
     Benchmark("scan-1M x8 BiasScan.run (HBAC, held-out test)", configuration: config) { (benchmark: Benchmark, input: ScanBenchInput) in
         for _ in benchmark.scaledIterations {
-            do { blackHole(try BiasScan.run(input.matrix, outcome: input.outcome, binary: true, options: BiasScan.Options(seed: 1, threads: ProcessInfo.processInfo.activeProcessorCount))) } catch {
+            let options = BiasScan.Options(seed: 1, threads: ProcessInfo.processInfo.activeProcessorCount)
+            do { blackHole(try BiasScan.run(count: scanRows, outcome: { input.outcome[$0] }, binary: true, options: options) { input.encoding.points(at: $0) }) } catch {
                 benchmark.error("scan: \(error)")
             }
         }

@@ -81,7 +81,9 @@ public enum AuditPipeline {
     /// than the grid's `segment_by` columns (which the human stage checks) and the scanned
     /// columns. With a grid, the scan's outcome is the decision, a yes/no column, never a
     /// number. What the model audit and the scan read otherwise — the protected attributes,
-    /// the label, the decision, the dates — stays.
+    /// the label, the decision, the dates — stays. The model audit and the scan must then be
+    /// given the design and the outcome (`computeModel`, `computeScan`): without them they would
+    /// build the design again from the store, whose grid columns are gone.
     static func releaseDesignOnlyColumns(_ store: inout ColumnStore, grid: PointsGrid, spec: AuditSpec) {
         store.identifiers = [:]
         store.numbers = [:]
@@ -137,7 +139,8 @@ public enum AuditPipeline {
     /// groups inherit the audit's disclosure control.
     /// `grid` is the spec's model as `load(_:progress:)` read it, and `store` was read with its columns.
     /// `design`: the grid applied to `store` (`GridDesign(grid:store:)`), `outcome` its scores and
-    /// selection (`GridOutcome(design:grid:)`), when the caller has them.
+    /// selection (`GridOutcome(design:grid:)`), when the caller has them — required once the
+    /// store's design-only columns are released (`releaseDesignOnlyColumns`).
     public static func computeModel(store: ColumnStore, spec: AuditSpec, result: AuditResult, grid: PointsGrid?, design: GridDesign? = nil,
                                     outcome: GridOutcome? = nil, threads: Int = 1) throws -> ModelAuditResult? {
         guard let grid, let model = spec.models.grid else { return nil }

@@ -106,7 +106,7 @@ public enum ModelAudit {
             // Whole population. The scores and the waiting times sorted once for every grouping.
             let everyone = [Int32](repeating: 0, count: n)
             let scoreOrder = ScoreSample.ascendingOrder(scores: scores)
-            let timeOrder = waiting.map { WaitingOrder(time: $0.months, event: $0.allocated) }
+            let timeOrder = try waiting.map { try WaitingOrder(time: $0.months, event: $0.allocated) }
             let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label, order: scoreOrder))
             overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
             if let selected {

@@ -33,7 +33,7 @@ struct SharedOrderTests {
             #expect(Set(ownTimes.sortedTimes).count < ownTimes.count / 10)
             // The order shared with its times and events (``WaitingOrder``), with rows left out
             // and with none: the same lists and the same curves and test.
-            let waitingOrder = WaitingOrder(time: months, event: events)
+            let waitingOrder = try WaitingOrder(time: months, event: events)
             #expect(waitingOrder.rows == timeOrder)
             for grouping in [codes, codes.map { max($0, 0) }] {
                 let alone = try WaitingTimes(groups: grouping, groupLabels: names, time: months, event: events)
@@ -51,6 +51,9 @@ struct SharedOrderTests {
         let codes = [Int32](repeating: 0, count: n)
         #expect(throws: WaitingListInputError.invalidTime(row: 7, value: -1)) {
             _ = try WaitingTimes(groups: codes, groupLabels: ["g"], order: WaitingOrder(time: bad, event: events))
+        }
+        #expect(throws: WaitingListInputError.lengthMismatch(argument: "event", expected: n, found: n - 1)) {
+            _ = try WaitingOrder(time: months, event: Array(events.dropLast()))
         }
     }
 }

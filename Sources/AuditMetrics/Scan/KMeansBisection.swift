@@ -8,7 +8,8 @@ import LinearAlgebra
 /// The points are rows of the compact ``ScanPoints``, taken through a list of indices
 /// (`members`); a bisection first copies its cluster's compact rows side by side (a few bytes
 /// per number and category, not the dense one-hot matrix), since its passes read them dozens
-/// of times. Each Lloyd iteration is **one pass** over the
+/// of times — unless the cluster is every point in order (the root of the discovery half,
+/// whose points ``ScanEncoding`` built for it), which is side by side already. Each Lloyd iteration is **one pass** over the
 /// points: for each point, `g_k = x·c_k` (``ScanKernel``), then `‖x − c_k‖² = ‖x‖² − 2·g_k + ‖c_k‖²`,
 /// so the point goes to the centroid with the smaller `‖c_k‖² − 2·g_k` (the centroid 0 on a
 /// tie); in the same pass its contribution to the inertia and to the sums of its side. Never

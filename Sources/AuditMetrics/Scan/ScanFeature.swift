@@ -17,8 +17,9 @@ public struct ScanFeature: Sendable, Equatable {
         case numericByCode(codes: GroupCodes, values: [Double])
         /// A code per row and each code's label; `missing` is the code of rows without a value.
         /// The codes are the store's (``GroupCodes``, 1, 2 or 4 bytes a row), not a copy. At
-        /// most 256 of the labels may occur in one scanned population (``ScanFeatureMatrix``
-        /// keeps a point's category in one byte; `vigie scan` allows 50).
+        /// most 256 of the labels may occur in one scanned population (``ScanEncoding`` keeps a
+        /// point's category in one byte and stops on more, a programming error: `vigie scan`
+        /// refuses a category of more than 50 values with a located error before).
         case categorical(codes: GroupCodes, labels: [String], missing: UInt32?)
     }
 

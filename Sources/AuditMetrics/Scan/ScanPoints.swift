@@ -19,7 +19,7 @@ public struct ScanPoints: Sendable {
     /// The number columns, column-major (`count` values each), in the order of ``blocks``.
     let numbers: [Double]
     /// Per category block, the point's column within the block (`count` values each), one
-    /// byte each: a block has at most 256 columns (``ScanFeatureMatrix``), and a million points
+    /// byte each: a block has at most 256 columns (``ScanEncoding``), and a million points
     /// of 4 categories take 4 MB, not 16.
     let categories: [UInt8]
     /// The blocks of columns of `X`, left to right.

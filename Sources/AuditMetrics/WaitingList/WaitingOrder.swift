@@ -16,8 +16,10 @@ public struct WaitingOrder: Sendable {
 
     /// The order of `time` (one per row), and `event` (1 allocated, 0 still waiting) beside it;
     /// the values are checked by each ``WaitingTimes`` built on it.
-    public init(time: [Double], event: [UInt8]) {
-        precondition(time.count == event.count, "one event per time")
+    /// - Throws: ``WaitingListInputError/lengthMismatch(argument:expected:found:)`` when `event`
+    ///   has not one value per time.
+    public init(time: [Double], event: [UInt8]) throws(WaitingListInputError) {
+        guard event.count == time.count else { throw .lengthMismatch(argument: "event", expected: time.count, found: event.count) }
         let rows = WaitingTimes.ascendingOrder(time: time)
         self.rows = rows
         self.times = rows.map { time[Int($0)] }

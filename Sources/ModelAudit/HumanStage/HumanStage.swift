@@ -72,7 +72,7 @@ public enum HumanStage {
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
                              selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting,
-                             waitingOrder: waiting.map { WaitingOrder(time: $0.months, event: $0.allocated) }, hidden: hidden,
+                             waitingOrder: try waiting.map { try WaitingOrder(time: $0.months, event: $0.allocated) }, hidden: hidden,
                              gridFile: gridFile, threads: threads))
     }
 
