@@ -48,7 +48,6 @@ public enum HumanStage {
         let design: GridDesign
         let allocation: GridAllocationResult
         let selected: [Bool]
-        let waiting: WaitingDates?
         /// Every row by ascending wait, with the waits in that order (``WaitingOrder``), sorted
         /// once for every grouping of the waits.
         let waitingOrder: WaitingOrder?
@@ -71,7 +70,7 @@ public enum HumanStage {
                            waiting: WaitingDates? = nil, gridFile: String, threads: Int = 1) throws -> HumanStageResult? {
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
-                             selected: (0..<design.rows).map { allocation.isSelected($0) }, waiting: waiting,
+                             selected: (0..<design.rows).map { allocation.isSelected($0) },
                              waitingOrder: try waiting.map { try WaitingOrder(time: $0.months, event: $0.allocated) }, hidden: hidden,
                              gridFile: gridFile, threads: threads))
     }
