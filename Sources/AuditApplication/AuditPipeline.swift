@@ -42,26 +42,44 @@ public enum AuditPipeline {
         let grid: PointsGrid?
         (store, grid) = try load(spec, threads: threads, progress: progress)
         let result = try compute(store: store, spec: spec, threads: threads)
-        // The grid applied to the rows once, for the model audit and the scan: its design, the
-        // applicants' scores and whom it selects.
-        let design = try grid.map { try GridDesign(grid: $0, store: store).forgettingIdentifiers() }
-        let outcome = try grid.flatMap { g in try design.map { try GridOutcome(design: $0, grid: g) } }
+        // The audit's score column is read by the audit alone (8 bytes a row).
+        store.score = nil
+        // The grid applied to the rows once, for the model audit and the scan: its design, then
+        // (once the columns only the design read are released) the applicants' scores and
+        // whom it selects.
+        var design = try grid.map { try GridDesign(grid: $0, store: store).forgettingIdentifiers() }
         if let grid, design != nil { releaseDesignOnlyColumns(&store, grid: grid, spec: spec) }
-        // The scan beside the model audit, on its own thread: neither reads what the other
-        // computes, and each gives the same result on any number of threads (their passes sum
-        // in fixed chunks), so running them side by side changes no byte. The model's BLAS
-        // calls keep their own thread count. With one thread, one after the other.
-        let scanning = BackgroundWork(concurrently: threads > 1) { [store, grid, design, outcome] in
-            try computeScan(store: store, spec: spec, grid: grid, design: design, outcome: outcome, threads: threads)
-        }
-        let model: ModelAuditResult?
-        do {
+        var outcome = try grid.flatMap { g in try design.map { try GridOutcome(design: $0, grid: g) } }
+        let model: ModelAuditResult?, scan: ScanReport.Input?
+        if threads > 1 && store.rowCount <= sideBySideRows {
+            // The scan beside the model audit, on its own thread: neither reads what the other
+            // computes, and each gives the same result on any number of threads (their passes
+            // sum in fixed chunks), so running them side by side changes no byte. The model's
+            // BLAS calls keep their own thread count.
+            let scanning = BackgroundWork(concurrently: true) { [store, grid, design, outcome] in
+                try computeScan(store: store, spec: spec, grid: grid, design: design, allocation: outcome?.allocation, threads: threads)
+            }
+            do {
+                model = try computeModel(store: store, spec: spec, result: result, grid: grid, design: design, outcome: outcome, threads: threads)
+            } catch {
+                scanning.settle()
+                throw error
+            }
+            scan = try scanning.wait()
+        } else {
+            // One after the other (one thread, or more rows than `sideBySideRows`): the scan
+            // once the model audit's buffers are gone, with what it reads alone — the grid's
+            // selection, the decision and the scanned columns.
             model = try computeModel(store: store, spec: spec, result: result, grid: grid, design: design, outcome: outcome, threads: threads)
-        } catch {
-            scanning.settle()
-            throw error
+            let scanRun = ScanRun(audit: spec)
+            let allocation = outcome?.allocation
+            outcome = nil
+            if !(scanRun?.relativeWait ?? false) {
+                design = nil
+                store.dates = [:]
+            }
+            scan = try computeScan(store: store, spec: spec, grid: grid, design: design, allocation: allocation, threads: threads)
         }
-        let scan = try scanning.wait()
         // Provenance (docs/provenance.md): the inputs' SHA-256, shown on the report's first
         // page, then manifest.json, written in the same atomic call.
         var known = knownHashes
@@ -73,6 +91,13 @@ public enum AuditPipeline {
         }
         return result
     }
+
+    /// The most applicants for which the scan runs beside the model audit (with more than one
+    /// thread): both phases' buffers then meet at the memory's peak — about 120 bytes an
+    /// applicant together, 1.2 GB at 10 million (issue 21). Beyond, they run one after the
+    /// other: the same outputs, byte for byte, each phase's buffers alone at the peak. At a
+    /// million applicants side by side saves about a second of the demo's 4.
+    public static let sideBySideRows = 2_000_000
 
     /// Releases what only the audit and the grid's design read, before the model audit and the
     /// scan (about 50 MB at 1M applicants, 0.5 GB at 10M): the applicants' ids (the grid's
@@ -151,11 +176,11 @@ public enum AuditPipeline {
     /// `docs/scan.md`), on the rows of `store` (read with its requests); its disclosure
     /// threshold is the spec's `min_cell_size`.
     /// `design`: the grid applied to `store`, `outcome` its scores and selection, when the caller has them.
-    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?, design: GridDesign? = nil, outcome: GridOutcome? = nil,
+    public static func computeScan(store: ColumnStore, spec: AuditSpec, grid: PointsGrid?, design: GridDesign? = nil, allocation: GridAllocationResult? = nil,
                                    threads: Int = 1) throws -> ScanReport.Input? {
         guard let scan = ScanRun(audit: spec) else { return nil }
         let name = spec.data.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "data"
-        return try scan.scan(store: store, grid: grid, design: design, outcome: outcome, dataName: name, threads: threads)
+        return try scan.scan(store: store, grid: grid, design: design, allocation: allocation, dataName: name, threads: threads)
     }
 
     /// The report files of a result, rendered in the language of `spec`'s report part.

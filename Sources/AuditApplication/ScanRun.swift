@@ -167,41 +167,49 @@ public struct ScanRun {
     /// Scans the applicants of `store` (read with ``columnRequests()``, the grid's columns and
     /// the decision as `store.decision`): the populations, ``BiasScan`` on each, the descriptions.
     /// The k-means passes run on `threads` threads; the results do not depend on it. `design`:
-    /// the grid applied to `store` (`GridDesign(grid:store:)`), and `outcome` its scores and
-    /// selection (`GridOutcome(design:grid:)`), when the caller has them.
-    public func scan(store: ColumnStore, grid: PointsGrid?, design prepared: GridDesign? = nil, outcome scored: GridOutcome? = nil,
+    /// the grid applied to `store` (`GridDesign(grid:store:)`), and `allocation` whom it selects
+    /// (`GridOutcome(design:grid:)`), when the caller has them; the design is read only for the
+    /// relative wait's score strata, or to allocate when `allocation` is not given.
+    public func scan(store: ColumnStore, grid: PointsGrid?, design prepared: GridDesign? = nil, allocation selection: GridAllocationResult? = nil,
                      dataName: String, threads: Int = 1) throws -> ScanReport.Input {
         let features = try columns.map { try feature($0, store: store) }
         let n = store.rowCount
 
         // Each population: its rows and the outcome at each of its positions (read from the
         // store's columns when scanned, not written out per applicant).
-        var populations: [(name: String, rows: [Int], outcome: (Int) -> Double, binary: Bool)] = []
+        var populations: [(name: String, rows: [Int32], outcome: (Int) -> Double, binary: Bool)] = []
         if let grid {
-            let design = try prepared ?? GridDesign(grid: grid, store: store)
-            let allocation = try scored?.allocation ?? GridAllocation.allocate(scores: try design.scores(), design: design)
+            var built = prepared
+            func design() throws -> GridDesign {
+                if let built { return built }
+                let d = try GridDesign(grid: grid, store: store)
+                built = d
+                return d
+            }
+            let allocation = try selection ?? GridAllocation.allocate(scores: try design().scores(), design: try design())
             if let decisionColumn = decision {
                 guard let decided = store.decision else { throw SpecError(key: keys.name("decision"), problem: .sentence(.scanDecisionNotRead, arguments: ["column": "\(decisionColumn)"])) }
-                var selected: [Int] = [], others: [Int] = []
+                // The rows of each side as 4-byte indices (40 MB at 10M applicants, not 80).
+                var selected: [Int32] = [], others: [Int32] = []
                 let selectedCount = allocation.selectedCount()
                 selected.reserveCapacity(selectedCount)
                 others.reserveCapacity(n - selectedCount)
                 for i in 0..<n {
-                    if allocation.isSelected(i) { selected.append(i) } else { others.append(i) }
+                    if allocation.isSelected(i) { selected.append(Int32(i)) } else { others.append(Int32(i)) }
                 }
-                populations.append(("grid_selected", selected, { [selected] in Double(decided[selected[$0]]) }, true))
-                populations.append(("grid_not_selected", others, { [others] in Double(decided[others[$0]]) }, true))
+                populations.append(("grid_selected", selected, { [selected] in Double(decided[Int(selected[$0])]) }, true))
+                populations.append(("grid_not_selected", others, { [others] in Double(decided[Int(others[$0])]) }, true))
             }
             if relativeWait {
                 let (a, b) = try dateColumns(grid: grid)
                 let waiting = try WaitingDates(store: store, application: a, allocation: b, asOf: asOf)
-                let strata = HumanStage.scoreStrata(design: design, allocation: allocation)
+                let strata = HumanStage.scoreStrata(design: try design(), allocation: allocation)
                 let relative = RelativeWait.compute(strata: strata, months: waiting.months, allocated: waiting.allocated)
                 let outcome = relative.outcome
-                populations.append(("allocated", relative.rows, { outcome[$0] }, false))
+                populations.append(("allocated", relative.rows.map { Int32($0) }, { outcome[$0] }, false))
             }
         } else if let outcome, let values = store.numbers[outcome] {
-            populations.append(("all", Array(0..<n), { values[$0] }, values.allSatisfy { $0 == 0 || $0 == 1 }))
+            populations.append(("all", Array(0..<Int32(clamping: n)), { values[$0] }, values.allSatisfy { $0 == 0 || $0 == 1 }))
         }
 
         var scanned: [ScanReport.Population] = []

@@ -150,8 +150,8 @@ import Testing
         let event = (0..<n).map { _ in UInt8(random.int(2)) }
         let times = try WaitingTimes(groups: groups, groupLabels: ["a", "b", "c"], time: time, event: event)
         let byTime = (0..<n).filter { groups[$0] >= 0 }.sorted { time[$0] < time[$1] || (time[$0] == time[$1] && $0 < $1) }
-        #expect(times.sortedRows.map { Int($0) } == byTime)
-        #expect(times.sortedEvents == byTime.map { event[$0] })
+        #expect(times.analysedRows.map { Int($0) } == byTime)
+        #expect(times.analysedEvents == byTime.map { event[$0] })
     }
 
     @Test func radixSortIsStableOnEveryKeyShape() {

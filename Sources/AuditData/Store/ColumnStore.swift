@@ -23,8 +23,9 @@ public struct ColumnStore: Sendable, Equatable {
     /// Decision per row, 0 or 1, if the audit has a decision.
     public let decision: [UInt8]?
     /// Score per row, if the audit names a score column; a missing score is NaN here and
-    /// counted in `missingScores` (never emitted).
-    public let score: [Double]?
+    /// counted in `missingScores` (never emitted). Released (nil) by the audit pipeline once
+    /// the audit has read it, before the decision model's audit (issue 21: 8 bytes a row).
+    public package(set) var score: [Double]?
     /// Sample weight per row, if the audit is weighted.
     public private(set) var weight: [Double]?
     /// Rows whose score was missing.

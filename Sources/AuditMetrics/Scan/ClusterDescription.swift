@@ -26,7 +26,8 @@ public struct ClusterDescription: Sendable, Equatable {
     /// each category's codes present there.
     public struct Population: Sendable {
         let features: [ScanFeature]
-        let rows: [Int]
+        /// The data rows, ascending (4 bytes each).
+        let rows: [Int32]
         /// Per feature: for a number, its lowest and highest value over the rows (`nil` when
         /// every value is missing); for a category, `nil`.
         let ranges: [(lowest: Double, highest: Double)?]
@@ -34,6 +35,10 @@ public struct ClusterDescription: Sendable, Equatable {
         let present: [[Bool]]
 
         public init(features: [ScanFeature], rows: [Int]) {
+            self.init(features: features, rows: rows.map { Int32($0) })
+        }
+
+        public init(features: [ScanFeature], rows: [Int32]) {
             self.features = features
             self.rows = rows
             var ranges: [(lowest: Double, highest: Double)?] = [], present: [[Bool]] = []
@@ -43,7 +48,7 @@ public struct ClusterDescription: Sendable, Equatable {
                     let range: (lowest: Double, highest: Double)? = feature.withNumbers { value in
                         var lowest = Double.infinity, highest = -Double.infinity, any = false
                         for r in rows {
-                            let v = value(r)
+                            let v = value(Int(r))
                             guard !v.isNaN else { continue }
                             any = true
                             lowest = Swift.min(lowest, v)
@@ -55,7 +60,7 @@ public struct ClusterDescription: Sendable, Equatable {
                     present.append([])
                 case .categorical(let codes, let labels, _):
                     var seen = [Bool](repeating: false, count: labels.count)
-                    for r in rows { seen[Int(codes[r])] = true }
+                    for r in rows { seen[Int(codes[Int(r)])] = true }
                     ranges.append(nil)
                     present.append(seen)
                 }
@@ -116,7 +121,7 @@ public struct ClusterDescription: Sendable, Equatable {
             return feature.withNumbers { value -> (ScanCondition, RowSet)? in
                 var memberValues: [Double] = []
                 memberValues.reserveCapacity(members.count)
-                for i in members where !value(rows[i]).isNaN { memberValues.append(value(rows[i])) }
+                for i in members where !value(Int(rows[i])).isNaN { memberValues.append(value(Int(rows[i]))) }
                 memberValues.sort()
                 guard !memberValues.isEmpty else { return nil }
                 let k = memberValues.count - 1
@@ -126,12 +131,12 @@ public struct ClusterDescription: Sendable, Equatable {
                 guard lowBound != nil || highBound != nil else { return nil }
                 // A missing bound as ±∞: `v >= −∞` and `v <= +∞` hold for every number (NaN fails both).
                 let a = lowBound ?? -.infinity, b = highBound ?? .infinity
-                let meets = rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { value(r[$0]) >= a && value(r[$0]) <= b } }
+                let meets = rows.withUnsafeBufferPointer { r in RowSet(count: rows.count) { value(Int(r[$0])) >= a && value(Int(r[$0])) <= b } }
                 return (ScanCondition(feature: feature.name, kind: .range(low: lowBound, high: highBound)), meets)
             } ?? nil
         case .categorical(let codes, let labels, _):
             var counts = [Int](repeating: 0, count: labels.count)
-            for i in members { counts[Int(codes[rows[i]])] += 1 }
+            for i in members { counts[Int(codes[Int(rows[i])])] += 1 }
             let order = labels.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
             var kept: [Int] = [], running = 0
             for code in order where Double(running) < 0.9 * Double(members.count) {
@@ -143,7 +148,7 @@ public struct ClusterDescription: Sendable, Equatable {
             for code in kept { inSet[code] = true }
             let meets = codes.withRawCodes { raw, shift, mask in
                 rows.withUnsafeBufferPointer { r in
-                    RowSet(count: rows.count) { inSet[Int(raw.loadUnaligned(fromByteOffset: r[$0] &<< shift, as: UInt32.self) & mask)] }
+                    RowSet(count: rows.count) { inSet[Int(raw.loadUnaligned(fromByteOffset: Int(r[$0]) &<< shift, as: UInt32.self) & mask)] }
                 }
             }
             return (ScanCondition(feature: feature.name, kind: .categories(kept.map { labels[$0] })), meets)

@@ -42,27 +42,44 @@ public struct StratifiedLogRank: Sendable, Equatable {
         for (row, code) in strata.enumerated() where code < -1 || Int(code) >= strataCount {
             throw StratifiedInputError.codeOutOfRange(argument: "strata", row: row, code: code, count: strataCount)
         }
-        // Stable split by stratum: each stratum's rows stay in ascending time (ties by row).
-        var members = [[Int]](repeating: [], count: strataCount)
+        // Stable split by stratum, by counting: each stratum's positions in the time order,
+        // ascending (4 bytes per row, instead of a list per stratum and a copy of its rows).
+        var stratumSizes = [Int](repeating: 0, count: strataCount)
         var leftOut = times.excluded
-        for (i, row) in times.sortedRows.enumerated() {
-            let s = strata[Int(row)]
-            if s < 0 { leftOut += 1 } else { members[Int(s)].append(i) }
+        let listed = times.sortedRows.count
+        for p in 0..<listed where times.groups[Int(times.sortedRows[p])] >= 0 {
+            let s = strata[Int(times.sortedRows[p])]
+            if s < 0 { leftOut += 1 } else { stratumSizes[Int(s)] += 1 }
+        }
+        var starts = [Int](repeating: 0, count: strataCount + 1)
+        for s in 0..<strataCount { starts[s + 1] = starts[s] + stratumSizes[s] }
+        var members = [Int32](repeating: 0, count: starts[strataCount])
+        do {
+            var next = starts
+            for p in 0..<listed where times.groups[Int(times.sortedRows[p])] >= 0 {
+                let s = strata[Int(times.sortedRows[p])]
+                guard s >= 0 else { continue }
+                members[next[Int(s)]] = Int32(p)
+                next[Int(s)] += 1
+            }
         }
         let groupCount = times.groupLabels.count
         var sums = LogRankSums(groupCount: groupCount)
         var size = [Int](repeating: 0, count: groupCount)
-        let sortedTimes = times.sortedTimes, sortedEvents = times.sortedEvents, sortedGroups = times.sortedGroups
-        for rows in members where !rows.isEmpty {
-            let t = rows.map { sortedTimes[$0] }, e = rows.map { sortedEvents[$0] }, g = rows.map { sortedGroups[$0] }
-            for code in g { size[Int(code)] += 1 }
-            sums.add(times: t[...], events: e[...], groups: g[...])
+        members.withUnsafeBufferPointer { members in
+            for s in 0..<strataCount where stratumSizes[s] > 0 {
+                let rows = UnsafeBufferPointer(rebasing: members[starts[s]..<starts[s + 1]])
+                var sizes = [Int](repeating: 0, count: groupCount)
+                for p in rows { sizes[Int(times.groups[Int(times.sortedRows[Int(p)])])] += 1 }
+                for g in 0..<groupCount { size[g] += sizes[g] }
+                sums.add(sizes: sizes) { times.forEachTime(at: rows, $0) }
+            }
         }
         let present = (0..<groupCount).filter { size[$0] > 0 }
         degreesOfFreedom = max(0, present.count - 1)
         observed = sums.observed
         expected = sums.expected
-        stratumSizes = members.map(\.count)
+        self.stratumSizes = stratumSizes
         self.leftOut = leftOut
         (statistic, pValue) = sums.chiSquare(present: present, what: "stratified log-rank")
     }

@@ -23,29 +23,67 @@ public struct KaplanMeier: Sendable, Equatable {
     public let medianLower: MetricValue
     public let medianUpper: MetricValue
 
+    /// The sufficient statistics of a curve: at each distinct time where it has rows, ascending,
+    /// the allocations (events) and the rows leaving the risk set there (allocated or censored).
+    /// A group's curve needs only these — a few thousand entries for waits counted in days,
+    /// whatever the number of applicants (issue 21).
+    public struct Counts: Sendable, Equatable {
+        public private(set) var times: [Double] = []
+        public private(set) var events: [Int] = []
+        public private(set) var removed: [Int] = []
+
+        public init() {}
+
+        /// Appends the next distinct time, after every time already given: `events` of the
+        /// `removed` rows allocated there (0 ≤ events ≤ removed, removed ≥ 1).
+        public mutating func append(time: Double, events d: Int, removed r: Int) {
+            precondition(r >= 1 && d >= 0 && d <= r && (times.last.map { $0 < time } ?? true), "a later time, with 0 ≤ events ≤ removed ≥ 1")
+            times.append(time)
+            events.append(d)
+            removed.append(r)
+        }
+
+        /// The counts of ascending times with their event flags (1 allocated, 0 censored): one
+        /// entry per run of equal times, at the run's first time.
+        public init(sortedTimes t: [Double], events e: [UInt8]) {
+            var i = 0
+            while i < t.count {
+                var j = i, d = 0
+                while j < t.count, t[j] == t[i] { d += Int(e[j]); j += 1 }
+                times.append(t[i])
+                events.append(d)
+                removed.append(j - i)
+                i = j
+            }
+        }
+    }
+
     /// From ascending times with their event flags (1 allocated, 0 censored).
     public init(sortedTimes t: [Double], events e: [UInt8], level: Double = 0.95) {
+        self.init(Counts(sortedTimes: t, events: e), level: level)
+    }
+
+    /// From the counts at each distinct time (``Counts``): the same curve as from the rows.
+    public init(_ counts: Counts, level: Double = 0.95) {
         let z = InferenceInput.criticalValue(level: level)
         var points: [KaplanMeierPoint] = []
-        var atRisk = t.count, s = 1.0, greenwood = 0.0, totalEvents = 0
-        var i = 0
-        while i < t.count {
-            var j = i, d = 0
-            while j < t.count, t[j] == t[i] { d += Int(e[j]); j += 1 }
-            let removed = j - i
+        points.reserveCapacity(counts.times.count)
+        let total = counts.removed.reduce(0, +)
+        var atRisk = total, s = 1.0, greenwood = 0.0, totalEvents = 0
+        for k in counts.times.indices {
+            let d = counts.events[k], removed = counts.removed[k]
             if d > 0 {
                 s *= Double(atRisk - d) / Double(atRisk)
                 if d < atRisk { greenwood += Double(d) / (Double(atRisk) * Double(atRisk - d)) }
             }
             let bands = Self.logLogBands(survival: s, greenwood: greenwood, z: z)
-            points.append(KaplanMeierPoint(time: t[i], atRisk: atRisk, events: d, censored: removed - d, survival: s,
+            points.append(KaplanMeierPoint(time: counts.times[k], atRisk: atRisk, events: d, censored: removed - d, survival: s,
                                            standardError: s * greenwood.squareRoot(), lower: bands.lower, upper: bands.upper))
             atRisk -= removed
             totalEvents += d
-            i = j
         }
         curve = points
-        n = t.count
+        n = total
         events = totalEvents
         func firstTime(_ value: (KaplanMeierPoint) -> Double) -> Double? { points.first { value($0) <= 0.5 }?.time }
         if n == 0 {

@@ -18,10 +18,8 @@ public struct LogRank: Sendable, Equatable {
     public init(_ times: WaitingTimes) {
         let groupCount = times.groupLabels.count
         var sums = LogRankSums(groupCount: groupCount)
-        let sortedGroups = times.sortedGroups
-        sums.add(times: times.sortedTimes[...], events: times.sortedEvents[...], groups: sortedGroups[...])
-        var size = [Int](repeating: 0, count: groupCount)
-        for g in sortedGroups { size[Int(g)] += 1 }
+        let size = times.groupSizes
+        sums.add(sizes: size) { times.forEachTime(at: nil, $0) }
         let present = (0..<groupCount).filter { size[$0] > 0 }
         degreesOfFreedom = max(0, present.count - 1)
         observed = sums.observed

@@ -17,24 +17,18 @@ struct LogRankSums: Sendable {
         variance = [Double](repeating: 0, count: groupCount * groupCount)
     }
 
-    /// Adds the terms of one set of applicants (a whole list or one stratum), given in
-    /// ascending time: at each distinct allocation time with n at risk and d allocations,
+    /// Adds the terms of one set of applicants (a whole list or one stratum) of `sizes[g]` rows
+    /// per group: at each distinct allocation time with n at risk and d allocations,
     /// O_g += d_g, E_g += d·n_g/n, V_gh += d(n − d)/(n − 1)·(n_g/n)(δ_gh − n_h/n) (n > 1).
-    mutating func add(times t: ArraySlice<Double>, events e: ArraySlice<UInt8>, groups: ArraySlice<Int32>) {
-        var atRisk = [Int](repeating: 0, count: groupCount)
-        for g in groups { atRisk[Int(g)] += 1 }
+    /// `walk` gives the distinct times in ascending order, as ``WaitingTimes/forEachTime(at:_:)``
+    /// does: the groups with rows there, and per group code its allocations and rows there.
+    mutating func add(sizes: [Int], walk: ((_ touched: [Int], _ time: [Double], _ events: [Int], _ removed: [Int]) -> Void) -> Void) {
+        var atRisk = sizes
         let present = (0..<groupCount).filter { atRisk[$0] > 0 }
-        var total = t.count
-        var d = [Int](repeating: 0, count: groupCount), removed = d
-        var i = t.startIndex
-        while i < t.endIndex {
-            var j = i, dAll = 0
-            while j < t.endIndex, t[j] == t[i] {
-                let g = Int(groups[j])
-                removed[g] += 1
-                if e[j] == 1 { d[g] += 1; dAll += 1 }
-                j += 1
-            }
+        var total = sizes.reduce(0, +)
+        walk { touched, _, d, removed in
+            var dAll = 0, removedAll = 0
+            for g in touched { dAll += d[g]; removedAll += removed[g] }
             if dAll > 0 {
                 let n = Double(total), dd = Double(dAll)
                 for g in present {
@@ -52,9 +46,8 @@ struct LogRankSums: Sendable {
                     }
                 }
             }
-            for g in present { atRisk[g] -= removed[g]; removed[g] = 0; d[g] = 0 }
-            total -= j - i
-            i = j
+            for g in touched { atRisk[g] -= removed[g] }
+            total -= removedAll
         }
     }
 

@@ -32,12 +32,11 @@ public enum WaitingListFairness {
     /// Kaplan–Meier curves of the whole list and of each group (by code), and the log-rank test.
     public static func survival(_ times: WaitingTimes, level: Double = 0.95) throws -> (overall: KaplanMeier, groups: [KaplanMeier], logRank: LogRank) {
         guard level > 0, level < 1 else { throw WaitingListInputError.invalidParameter(name: "level", expected: "a confidence level in (0, 1)") }
-        let all = times.rows(ofGroup: nil)
-        let overall = KaplanMeier(sortedTimes: all.times, events: all.events, level: level)
-        // Every group's rows in one pass (`rowsByGroup`), not one pass per group.
-        let groups = times.rowsByGroup().map { rows in
-            KaplanMeier(sortedTimes: rows.times, events: rows.events, level: level)
-        }
+        // Every curve from the counts at each distinct time, gathered in one walk of the rows
+        // (``WaitingTimes/countsByGroup()``), not from a copy of each group's rows.
+        let counts = times.countsByGroup()
+        let overall = KaplanMeier(counts.overall, level: level)
+        let groups = counts.groups.map { KaplanMeier($0, level: level) }
         return (overall, groups, LogRank(times))
     }
 

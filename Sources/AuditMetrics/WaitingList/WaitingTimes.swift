@@ -3,13 +3,20 @@
 ///
 /// Per applicant: a waiting time (days or months, ≥ 0) and an event flag — 1 allocated at that
 /// time, 0 still waiting (censored at that time). Rows with group code −1 are excluded.
+///
+/// **What is kept per row** (issue 21). Built on a shared ``WaitingOrder``, a grouping holds no
+/// list of its own: it reads the order's rows, times and events and skips the rows it
+/// excludes. Every statistic reads the rows once, by runs of equal time
+/// (``forEachTime(at:_:)``), as counts: per distinct time and group, the allocations and the
+/// rows leaving the risk set — the sufficient statistics of the Kaplan–Meier curves and of the
+/// log-rank tests, which they compute in the same order of operations as from the rows.
 public struct WaitingTimes: Sendable {
     public let groupLabels: [String]
-    /// Analysed rows in ascending time (ties by row index): the shared ``WaitingOrder``'s own
-    /// lists when no row is excluded.
+    /// Rows in ascending time (ties by row index): the shared ``WaitingOrder``'s own lists,
+    /// excluded rows included (skipped on reading), or the analysed rows alone when sorted here.
     let sortedTimes: [Double]
     let sortedEvents: [UInt8]
-    /// The input row index of each analysed row, same order.
+    /// The input row index of each row of the lists, same order.
     let sortedRows: [Int32]
     /// The group code of each input row, as given (shared with the caller, not copied).
     let groups: [Int32]
@@ -42,25 +49,12 @@ public struct WaitingTimes: Sendable {
                   sortedTimes: order.map { time[Int($0)] }, sortedEvents: order.map { event[Int($0)] })
     }
 
-    /// The rows of `order` grouped by `groups` (one code per row, −1 excluded): with no row
-    /// excluded, the order's own sorted lists, shared; else those of the rows analysed.
+    /// The rows of `order` grouped by `groups` (one code per row, −1 excluded), reading the
+    /// order's lists without a copy, with rows excluded or not.
     /// - Throws: ``WaitingListInputError`` naming the first invalid row.
     public init(groups: [Int32], groupLabels: [String], order: WaitingOrder) throws {
         let excluded = try Self.check(groups: groups, groupLabels: groupLabels, time: order.time, event: order.event)
-        guard excluded > 0 else {
-            self.init(groups: groups, groupLabels: groupLabels, excluded: 0, sortedRows: order.rows, sortedTimes: order.times, sortedEvents: order.events)
-            return
-        }
-        var rows: [Int32] = [], times: [Double] = [], events: [UInt8] = []
-        rows.reserveCapacity(groups.count - excluded)
-        times.reserveCapacity(groups.count - excluded)
-        events.reserveCapacity(groups.count - excluded)
-        for (i, r) in order.rows.enumerated() where groups[Int(r)] >= 0 {
-            rows.append(r)
-            times.append(order.times[i])
-            events.append(order.events[i])
-        }
-        self.init(groups: groups, groupLabels: groupLabels, excluded: excluded, sortedRows: rows, sortedTimes: times, sortedEvents: events)
+        self.init(groups: groups, groupLabels: groupLabels, excluded: excluded, sortedRows: order.rows, sortedTimes: order.times, sortedEvents: order.events)
     }
 
     private init(groups: [Int32], groupLabels: [String], excluded: Int, sortedRows: [Int32], sortedTimes: [Double], sortedEvents: [UInt8]) {
@@ -93,39 +87,90 @@ public struct WaitingTimes: Sendable {
     }
 
     /// Analysed rows.
-    public var count: Int { sortedRows.count }
+    public var count: Int { inputRows - excluded }
 
-    /// The group code of each analysed row, in ascending time (written out on the call).
-    var sortedGroups: [Int32] { sortedRows.map { groups[Int($0)] } }
-
-    /// The (time, event) pairs of group `code` (all rows when nil), ascending in time.
-    func rows(ofGroup code: Int?) -> (times: [Double], events: [UInt8]) {
-        guard let code else { return (sortedTimes, sortedEvents) }
-        var t: [Double] = [], e: [UInt8] = []
-        for i in 0..<count where Int(groups[Int(sortedRows[i])]) == code {
-            t.append(sortedTimes[i])
-            e.append(sortedEvents[i])
+    /// Analysed rows per group code.
+    var groupSizes: [Int] {
+        var sizes = [Int](repeating: 0, count: groupLabels.count)
+        groups.withUnsafeBufferPointer { groups in
+            for g in groups where g >= 0 { sizes[Int(g)] += 1 }
         }
-        return (t, e)
+        return sizes
     }
 
-    /// Every group's (time, event) pairs, ascending in time — `rows(ofGroup: g)` for each
-    /// group `g` in code order, in two passes over the rows whatever the number of groups
-    /// (one to size each group's lists, one to fill them).
-    func rowsByGroup() -> [(times: [Double], events: [UInt8])] {
+    /// The positions in the sorted lists of the analysed rows (every position when none is
+    /// excluded, or when the lists hold the analysed rows alone), ascending.
+    var analysedPositions: [Int32] {
+        guard sortedRows.count != count else { return (0..<Int32(sortedRows.count)).map { $0 } }
+        return (0..<Int32(sortedRows.count)).filter { groups[Int(sortedRows[Int($0)])] >= 0 }
+    }
+
+    /// Walks the analysed rows by runs of equal time, ascending: once per distinct time, `body`
+    /// gets the groups with rows at that time (in the order their first row comes), and per
+    /// group code the time of its first row in the run (equal to the others' as a number), its
+    /// allocations and its rows at that time (the entries of groups not listed are 0; the
+    /// arrays are reset after the call). `positions`: ascending positions in the sorted lists
+    /// (analysed rows only) to walk instead of every analysed row — one stratum's rows.
+    func forEachTime(at positions: UnsafeBufferPointer<Int32>? = nil,
+                     _ body: (_ touched: [Int], _ time: [Double], _ events: [Int], _ removed: [Int]) -> Void) {
         let groupCount = groupLabels.count
-        var sizes = [Int](repeating: 0, count: groupCount)
-        var times: [[Double]] = [], events: [[UInt8]] = []
-        groups.withUnsafeBufferPointer { groups in
-            for r in sortedRows { sizes[Int(groups[Int(r)])] += 1 }
-            times = sizes.map { size in var t: [Double] = []; t.reserveCapacity(size); return t }
-            events = sizes.map { size in var e: [UInt8] = []; e.reserveCapacity(size); return e }
-            for i in 0..<sortedRows.count {
-                let g = Int(groups[Int(sortedRows[i])])
-                times[g].append(sortedTimes[i])
-                events[g].append(sortedEvents[i])
+        var touched: [Int] = []
+        touched.reserveCapacity(groupCount)
+        var firstTime = [Double](repeating: 0, count: groupCount)
+        var events = [Int](repeating: 0, count: groupCount), removed = events
+        sortedTimes.withUnsafeBufferPointer { t in
+            sortedEvents.withUnsafeBufferPointer { e in
+                sortedRows.withUnsafeBufferPointer { rows in
+                    groups.withUnsafeBufferPointer { groups in
+                        func walk<Positions: RandomAccessCollection<Int>>(_ positions: Positions) where Positions.Index == Int {
+                            var k = positions.startIndex
+                            let end = positions.endIndex
+                            while k < end {
+                                let run = t[positions[k]]
+                                while k < end {
+                                    let i = positions[k]
+                                    guard t[i] == run else { break }
+                                    let g = Int(groups[Int(rows[i])])
+                                    k += 1
+                                    guard g >= 0 else { continue }
+                                    if removed[g] == 0 { touched.append(g); firstTime[g] = t[i] }
+                                    removed[g] += 1
+                                    events[g] += Int(e[i])
+                                }
+                                if !touched.isEmpty { body(touched, firstTime, events, removed) }
+                                for g in touched { events[g] = 0; removed[g] = 0 }
+                                touched.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        if let positions { walk(positions.lazy.map { Int($0) }) } else { walk(0..<t.count) }
+                    }
+                }
             }
         }
-        return (0..<groupCount).map { (times[$0], events[$0]) }
     }
+
+    /// The Kaplan–Meier counts of the analysed rows, together and by group code: at each
+    /// distinct time (ascending) where the curve has rows, the allocations and the rows leaving
+    /// the risk set — in one walk of the rows whatever the number of groups.
+    func countsByGroup() -> (overall: KaplanMeier.Counts, groups: [KaplanMeier.Counts]) {
+        var overall = KaplanMeier.Counts()
+        var groups = [KaplanMeier.Counts](repeating: KaplanMeier.Counts(), count: groupLabels.count)
+        forEachTime { touched, time, events, removed in
+            var eventsAll = 0, removedAll = 0
+            for g in touched {
+                groups[g].append(time: time[g], events: events[g], removed: removed[g])
+                eventsAll += events[g]
+                removedAll += removed[g]
+            }
+            overall.append(time: time[touched[0]], events: eventsAll, removed: removedAll)
+        }
+        return (overall, groups)
+    }
+
+    /// The analysed rows in the order of the lists (input row indices), their times and events.
+    var analysedRows: [Int32] { analysedPositions.map { sortedRows[Int($0)] } }
+    var analysedTimes: [Double] { analysedPositions.map { sortedTimes[Int($0)] } }
+    var analysedEvents: [UInt8] { analysedPositions.map { sortedEvents[Int($0)] } }
+    /// The group code of each analysed row, in ascending time (written out on the call).
+    var sortedGroups: [Int32] { analysedRows.map { groups[Int($0)] } }
 }
