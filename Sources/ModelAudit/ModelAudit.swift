@@ -68,7 +68,11 @@ public enum ModelAudit {
         let level = spec.inference.level
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         let allocation: GridAllocationResult?
-        let waiting: WaitingDates?
+        // The waits sorted once, for the survival analyses by attribute and the human stage's
+        // waits at equal points; the waits by row are released once sorted.
+        let timeOrder = try dateColumns(model: m, grid: grid).map { a, b in
+            try WaitingOrder(waiting: WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf))
+        }
         var overall: [MetricEntry] = []
         var attributes: [ModelAttributeResult] = []
         // The row-level buffers of the scores, the criteria's points, the grid's order and the
@@ -89,9 +93,6 @@ public enum ModelAudit {
             var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
             StableRadixSort.sort(keys: &keys, items: &order)
             keys = []
-            waiting = try dateColumns(model: m, grid: grid).map { a, b in
-                try WaitingDates(store: store, application: a, allocation: b, asOf: m.asOf)
-            }
             let criteria = grid.criteria.map(\.name)
             // The design compressed once into its distinct (criteria points, selection) patterns
             // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:
@@ -106,7 +107,6 @@ public enum ModelAudit {
             // Whole population. The scores and the waiting times sorted once for every grouping.
             let everyone = [Int32](repeating: 0, count: n)
             let scoreOrder = ScoreSample.ascendingOrder(scores: scores)
-            let timeOrder = try waiting.map { try WaitingOrder(time: $0.months, event: $0.allocated) }
             let overallScores = try ScoreFairness.analyze(ScoreSample(groups: everyone, groupLabels: ["all"], scores: scores, labels: store.label, order: scoreOrder))
             overall += overallScores.overall.entries(reference: nil).filter { MetricID.scoreDistribution.contains($0.id) }
             if let selected {
@@ -249,7 +249,7 @@ public enum ModelAudit {
             let previousThreads = threads > 1 ? BLASProvider.setOpenBLASThreads(1) : nil
             defer { if let previousThreads { BLASProvider.setOpenBLASThreads(previousThreads) } }
             human = try allocation.flatMap {
-                try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waiting: waiting, gridFile: m.path, threads: threads)
+                try HumanStage.run(store: store, audit: audit, design: design, allocation: $0, waitingOrder: timeOrder, gridFile: m.path, threads: threads)
             }
         }
         return ModelAuditResult(

@@ -1,4 +1,5 @@
 import AuditData
+import AuditMetrics
 
 /// Times to allocation read from two date columns, with right censoring.
 ///
@@ -24,24 +25,20 @@ public struct WaitingDates: Sendable, Equatable {
         guard let filed = store.dates[application], let allocated = store.dates[allocation] else {
             throw ModelAuditError(.sentence(.modelDatesNotRead, arguments: ["application": "\(application)", "allocation": "\(allocation)", "source": "\(store.source.path)"]))
         }
-        var start: [Int] = [], end: [Int?] = []
-        start.reserveCapacity(store.rowCount)
-        end.reserveCapacity(store.rowCount)
+        // Two passes over the dates, no list of them (issue 21: 24 bytes a row): the first
+        // checks every row and finds the latest date, the second computes the waits.
+        var latest = Int.min
         for row in 0..<store.rowCount {
-            let s = filed.text(row) ?? ""
             guard let d = filed.days(row) else {
-                throw store.error(row: row, column: application, "expected an application date YYYY-MM-DD, found '\(s)'")
+                throw store.error(row: row, column: application, "expected an application date YYYY-MM-DD, found '\(filed.text(row) ?? "")'")
             }
-            start.append(d)
-            guard let e = allocated.text(row) else {
-                end.append(nil)
-                continue
-            }
+            latest = max(latest, d)
+            guard let e = allocated.text(row) else { continue }
             guard let d2 = allocated.days(row) else {
                 throw store.error(row: row, column: allocation, "expected an allocation date YYYY-MM-DD or an empty field (still waiting), found '\(e)'")
             }
-            guard d2 >= d else { throw store.error(row: row, column: allocation, "allocation date \(e) is before the application date \(s)") }
-            end.append(d2)
+            guard d2 >= d else { throw store.error(row: row, column: allocation, "allocation date \(e) is before the application date \(filed.text(row) ?? "")") }
+            latest = max(latest, d2)
         }
         var cutoff: Int
         var asOfText: String
@@ -49,25 +46,36 @@ public struct WaitingDates: Sendable, Equatable {
             cutoff = d
             asOfText = declared
         } else {
-            cutoff = max(start.max() ?? 0, end.compactMap { $0 }.max() ?? 0)
+            cutoff = store.rowCount == 0 ? 0 : latest
             asOfText = ISODate.text(days: cutoff)
         }
-        if let late = start.firstIndex(where: { $0 > cutoff }) {
-            throw ModelAuditError(.sentence(.modelDateAfterAsOf, arguments: ["source": "\(store.source.path)", "row": "\(late + 1)", "date": "\(asOfText)"]))
-        }
         var months = [Double](), allocatedFlags = [UInt8]()
-        months.reserveCapacity(start.count)
-        for i in start.indices {
-            if let e = end[i], e <= cutoff {
-                months.append(Double(e - start[i]) / ISODate.daysPerMonth)
+        months.reserveCapacity(store.rowCount)
+        allocatedFlags.reserveCapacity(store.rowCount)
+        for row in 0..<store.rowCount {
+            let start = filed.days(row)!
+            guard start <= cutoff else {
+                throw ModelAuditError(.sentence(.modelDateAfterAsOf, arguments: ["source": "\(store.source.path)", "row": "\(row + 1)", "date": "\(asOfText)"]))
+            }
+            if allocated.text(row) != nil, let e = allocated.days(row), e <= cutoff {
+                months.append(Double(e - start) / ISODate.daysPerMonth)
                 allocatedFlags.append(1)
             } else {
-                months.append(Double(cutoff - start[i]) / ISODate.daysPerMonth)
+                months.append(Double(cutoff - start) / ISODate.daysPerMonth)
                 allocatedFlags.append(0)
             }
         }
         self.months = months
         self.allocated = allocatedFlags
         self.asOf = asOfText
+    }
+}
+
+extension WaitingOrder {
+    /// The order of `waiting`'s times, with its allocation flags as events (its lists are
+    /// released with it: the order keeps its own, sorted).
+    /// - Throws: ``WaitingListInputError`` naming the first invalid row (none for dates read by ``WaitingDates``).
+    init(waiting: consuming WaitingDates) throws {
+        try self.init(time: waiting.months, event: waiting.allocated)
     }
 }

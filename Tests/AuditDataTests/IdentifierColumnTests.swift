@@ -36,7 +36,7 @@ import Testing
             }
             let sorted = values.indices.sorted { column.precedes($0, $1) }.map { values[$0] }
             #expect(sorted == values.sorted())
-            #expect(column.rowsInOrder().map { values[$0] } == values.sorted())
+            #expect(column.rowsInOrder().map { values[Int($0)] } == values.sorted())
         }
     }
 

@@ -74,15 +74,22 @@ public struct IdentifierColumn: Sendable, RandomAccessCollection, ExpressibleByA
     }
 
     /// The rows in the order of their values (`String` order, `precedes(_:_:)`), as
-    /// `indices.sorted { precedes($0, $1) }` gives them.
-    public func rowsInOrder() -> [Int] {
-        guard isASCII, !isEmpty else { return indices.sorted { self[$0] < self[$1] } }
-        return bytes.withUnsafeBytes { all in
+    /// `indices.sorted { precedes($0, $1) }` gives them (the sort is stable: equal values in
+    /// row order), as 4-byte row indices (40 MB at 10 million rows, not 80).
+    public func rowsInOrder() -> [Int32] {
+        precondition(count <= Int(Int32.max), "at most 2^31 − 1 rows")
+        var rows = (0..<Int32(count)).map { $0 }
+        guard isASCII, !isEmpty else {
+            rows.sort { self[Int($0)] < self[Int($1)] }
+            return rows
+        }
+        bytes.withUnsafeBytes { all in
             ends.withUnsafeBufferPointer { ends in
                 let base = all.baseAddress!
-                return indices.sorted { Self.asciiPrecedes($0, $1, base, ends) }
+                rows.sort { Self.asciiPrecedes(Int($0), Int($1), base, ends) }
             }
         }
+        return rows
     }
 
     /// Byte order of rows `a` and `b` (ASCII): 8 bytes at a time as big-endian words, then

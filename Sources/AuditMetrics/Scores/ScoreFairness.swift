@@ -32,10 +32,13 @@ public enum ScoreFairness {
             throw ScoreInputError.invalidParameter(name: "reference", expected: "a group code in 0..<\(groupCount)")
         }
         let level = options.level
-        let rates = ScoringRate.byGroup(sample, minimumShare: options.minimumShareForImpactRatio, level: level)
-        let ks = ksNumerators(sample, reference: options.reference)
+        // The whole sample's scores in order, written out once for the overall results (8 bytes
+        // a row, released before each group's lists are).
+        var sorted = sample.sortedScores
+        let rates = ScoringRate.byGroup(sample, sortedScores: sorted, minimumShare: options.minimumShareForImpactRatio, level: level)
+        let ks = ksNumerators(sample, sortedScores: sorted, reference: options.reference)
         let sizes = sample.groupSizes
-        let edges = sample.hasLabels ? Calibration.edges(sortedScores: sample.sortedScores, bins: options.calibrationBins, binning: options.calibrationBinning) : []
+        let edges = sample.hasLabels ? Calibration.edges(sortedScores: sorted, bins: options.calibrationBins, binning: options.calibrationBinning) : []
 
         // `scores` ascending, `labels` theirs (empty without labels).
         func scoreResult(label: String, code: Int?, scores: [Double], labels: [UInt8]) -> ScoreGroupResult {
@@ -56,7 +59,8 @@ public enum ScoreFairness {
                                     scoringRate: code.map { rates[$0] }, ksVersusRest: rest, ksVersusReference: versusReference,
                                     auc: auc, calibration: calibration)
         }
-        let overall = scoreResult(label: "overall", code: nil, scores: sample.sortedScores, labels: sample.sortedLabels ?? [])
+        let overall = scoreResult(label: "overall", code: nil, scores: sorted, labels: sample.sortedLabels ?? [])
+        sorted = []
         // Every group's scores split in one go, not one pass over the rows per group.
         let split = sample.rowsByGroup()
         let groups = (0..<groupCount).map { scoreResult(label: sample.groupLabels[$0], code: $0, scores: split[$0].scores, labels: split[$0].labels) }
@@ -68,17 +72,22 @@ public enum ScoreFairness {
     /// (o = all other rows) and against the reference, from one scan of the sorted scores,
     /// evaluated at the end of each block of tied scores. O(blocks × groups).
     static func ksNumerators(_ sample: ScoreSample, reference: Int?) -> (rest: [Int], reference: [Int]) {
+        ksNumerators(sample, sortedScores: sample.sortedScores, reference: reference)
+    }
+
+    /// ``ksNumerators(_:reference:)`` with the sample's scores in order (`sample.sortedScores`).
+    static func ksNumerators(_ sample: ScoreSample, sortedScores s: [Double], reference: Int?) -> (rest: [Int], reference: [Int]) {
         let groupCount = sample.groupLabels.count
         let sizes = sample.groupSizes
         let total = sample.count
         var c = [Int](repeating: 0, count: groupCount)
         var rest = c, versusReference = c
         let present = (0..<groupCount).filter { sizes[$0] > 0 }
-        let s = sample.sortedScores, groups = sample.sortedGroups
+        let rows = sample.rows, groups = sample.groups
         var i = 0, cumulative = 0
         while i < total {
             let x = s[i]
-            while i < total, s[i] == x { c[Int(groups[i])] += 1; i += 1 }
+            while i < total, s[i] == x { c[Int(groups[Int(rows[i])])] += 1; i += 1 }
             cumulative = i
             for g in present {
                 let other = total - sizes[g]

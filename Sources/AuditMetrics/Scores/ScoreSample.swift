@@ -8,12 +8,15 @@
 public struct ScoreSample: Sendable {
     /// The group names, indexed by code.
     public let groupLabels: [String]
-    /// Group code of each analysed row, in ascending score order.
-    let sortedGroups: [Int32]
-    /// Scores of the analysed rows, ascending.
-    let sortedScores: [Double]
-    /// Labels of the analysed rows in the same order, when labels were given.
-    let sortedLabels: [UInt8]?
+    /// The analysed rows (a valid group and a score), by ascending score (ties by row index):
+    /// the shared order itself when the grouping leaves no row out (no copy).
+    let rows: [Int32]
+    /// Per input row, as given (shared with the caller, not copied): the scores, the labels
+    /// when given, the group codes. The sample reads them through `rows` (issue 21: a grouping
+    /// of 10 million applicants holds no sorted copy of 13 bytes a row).
+    let scores: [Double]
+    let labels: [UInt8]?
+    let groups: [Int32]
     /// Rows with a valid group but no score (NaN).
     public let missingScores: Int
     /// Rows excluded because their group code is −1.
@@ -55,26 +58,38 @@ public struct ScoreSample: Sendable {
             if s.isNaN { missing += 1; continue }
             if ascending == nil { rows.append(Int32(r)) }
         }
-        // Ascending score, ties by row index: a stable radix sort over rows in index order.
-        let order = ascending.map { $0.filter { groups[Int($0)] >= 0 } } ?? StableRadixSort.ascending(rows) { scores[$0] }
+        // Ascending score, ties by row index: a stable radix sort over rows in index order, or
+        // the shared order (as it is when no row is left out).
+        if let ascending {
+            self.rows = excluded == 0 ? ascending : ascending.filter { groups[Int($0)] >= 0 }
+        } else {
+            self.rows = StableRadixSort.ascending(rows) { scores[$0] }
+        }
         self.groupLabels = groupLabels
-        self.sortedGroups = order.map { groups[Int($0)] }
-        self.sortedScores = order.map { scores[Int($0)] }
-        self.sortedLabels = labels.map { l in order.map { l[Int($0)] } }
+        self.scores = scores
+        self.labels = labels
+        self.groups = groups
         self.missingScores = missing
         self.excluded = excluded
     }
 
     /// Analysed rows (valid group and a score).
-    public var count: Int { sortedScores.count }
+    public var count: Int { rows.count }
 
     /// Whether labels were given.
-    public var hasLabels: Bool { sortedLabels != nil }
+    public var hasLabels: Bool { labels != nil }
+
+    /// The scores of the analysed rows, ascending (written out on each call: read it once).
+    var sortedScores: [Double] { rows.map { scores[Int($0)] } }
+    /// The labels of the analysed rows in the same order, when labels were given (written out on each call).
+    var sortedLabels: [UInt8]? { labels.map { l in rows.map { l[Int($0)] } } }
+    /// The group code of each analysed row, in ascending score order (written out on each call).
+    var sortedGroups: [Int32] { rows.map { groups[Int($0)] } }
 
     /// Analysed rows per group code.
     public var groupSizes: [Int] {
         var sizes = [Int](repeating: 0, count: groupLabels.count)
-        for g in sortedGroups { sizes[Int(g)] += 1 }
+        for r in rows { sizes[Int(groups[Int(r)])] += 1 }
         return sizes
     }
 
@@ -82,17 +97,18 @@ public struct ScoreSample: Sendable {
     /// order — in two passes over the rows whatever the number of groups (the sizes, then the
     /// lists, each sized once). The whole sample is `sortedScores` and `sortedLabels`.
     func rowsByGroup() -> [(scores: [Double], labels: [UInt8])] {
-        let labelled = sortedLabels != nil
+        let labelled = labels != nil
         var split: [(scores: [Double], labels: [UInt8])] = groupSizes.map { size in
             var s: [Double] = [], l: [UInt8] = []
             s.reserveCapacity(size)
             if labelled { l.reserveCapacity(size) }
             return (s, l)
         }
-        for i in 0..<sortedScores.count {
-            let g = Int(sortedGroups[i])
-            split[g].scores.append(sortedScores[i])
-            if let sortedLabels { split[g].labels.append(sortedLabels[i]) }
+        for r in rows {
+            let row = Int(r)
+            let g = Int(groups[row])
+            split[g].scores.append(scores[row])
+            if let labels { split[g].labels.append(labels[row]) }
         }
         return split
     }

@@ -37,18 +37,23 @@ public struct ScoringRate: Sendable, Equatable {
     /// The scoring rates and impact ratios of every group (indexed by code) of `sample`.
     /// - Parameter minimumShare: groups with n_g/N below this get an undefined impact ratio (LL144: 0.02).
     public static func byGroup(_ sample: ScoreSample, minimumShare: Double = 0.02, level: Double = 0.95) -> [ScoringRate] {
+        byGroup(sample, sortedScores: sample.sortedScores, minimumShare: minimumShare, level: level)
+    }
+
+    /// ``byGroup(_:minimumShare:level:)`` with the sample's scores in order (`sample.sortedScores`).
+    static func byGroup(_ sample: ScoreSample, sortedScores: [Double], minimumShare: Double, level: Double) -> [ScoringRate] {
         let groupCount = sample.groupLabels.count
         let sizes = sample.groupSizes
         var above = [Int](repeating: 0, count: groupCount)
         let total = sample.count
         if total > 0 {
-            let median = Quantile.type7Median(sample.sortedScores)
+            let median = Quantile.type7Median(sortedScores)
             // Scores are ascending: everything after the last score ≤ median is above it.
             var first = total
             var lo = 0, hi = total
-            while lo < hi { let mid = (lo + hi) / 2; if sample.sortedScores[mid] > median { hi = mid } else { lo = mid + 1 } }
+            while lo < hi { let mid = (lo + hi) / 2; if sortedScores[mid] > median { hi = mid } else { lo = mid + 1 } }
             first = lo
-            for i in first..<total { above[Int(sample.sortedGroups[i])] += 1 }
+            for i in first..<total { above[Int(sample.groups[Int(sample.rows[i])])] += 1 }
         }
         let eligible = (0..<groupCount).map { sizes[$0] > 0 && Double(sizes[$0]) >= minimumShare * Double(total) }
         // The group frame, with LL144's eligibility as a fixed set (2 % of the sample): the

@@ -50,10 +50,12 @@ public struct WaitingTimes: Sendable {
     }
 
     /// The rows of `order` grouped by `groups` (one code per row, −1 excluded), reading the
-    /// order's lists without a copy, with rows excluded or not.
-    /// - Throws: ``WaitingListInputError`` naming the first invalid row.
+    /// order's lists without a copy, with rows excluded or not (the times and events were
+    /// checked when the order was built).
+    /// - Throws: ``WaitingListInputError`` naming the first invalid group code, or a length mismatch.
     public init(groups: [Int32], groupLabels: [String], order: WaitingOrder) throws {
-        let excluded = try Self.check(groups: groups, groupLabels: groupLabels, time: order.time, event: order.event)
+        guard groups.count == order.count else { throw WaitingListInputError.lengthMismatch(argument: "groups", expected: order.count, found: groups.count) }
+        let excluded = try Self.checkGroups(groups, groupLabels: groupLabels)
         self.init(groups: groups, groupLabels: groupLabels, excluded: excluded, sortedRows: order.rows, sortedTimes: order.times, sortedEvents: order.events)
     }
 
@@ -81,6 +83,18 @@ public struct WaitingTimes: Sendable {
             guard g >= -1, Int(g) < groupCount else { throw WaitingListInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
             guard time[r].isFinite, time[r] >= 0 else { throw WaitingListInputError.invalidTime(row: r, value: time[r]) }
             guard event[r] <= 1 else { throw WaitingListInputError.invalidEvent(row: r, value: event[r]) }
+            if g < 0 { excluded += 1 }
+        }
+        return excluded
+    }
+
+    /// Checks every group code and counts the rows excluded (group −1).
+    private static func checkGroups(_ groups: [Int32], groupLabels: [String]) throws -> Int {
+        let groupCount = groupLabels.count
+        var excluded = 0
+        for r in 0..<groups.count {
+            let g = groups[r]
+            guard g >= -1, Int(g) < groupCount else { throw WaitingListInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
             if g < 0 { excluded += 1 }
         }
         return excluded

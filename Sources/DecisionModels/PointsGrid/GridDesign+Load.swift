@@ -115,9 +115,8 @@ extension GridDesign {
         let (featurePatterns, patternOfRow) = try Self.features(rows: n, columns: definitions.count, writers: writers)
         let segments = try grid.segmentBy.map(category)
         let (codes, labels) = Self.combineSegments(segments.map(\.codes), segments.map(\.groups), rows: n)
-        let idOrder = ids.rowsInOrder()
         let tieKeys = try grid.tieBreak.dropLast().map { try numbers($0.column) }
-        let tieRank = Self.tieOrder(idOrder: idOrder, keys: tieKeys, descending: grid.tieBreak.dropLast().map(\.descending),
+        let tieRank = Self.tieOrder(idOrder: ids.rowsInOrder(), keys: tieKeys, descending: grid.tieBreak.dropLast().map(\.descending),
                                     idDescending: grid.tieBreak.last?.descending ?? false)
         let allocated = try grid.capacityColumn.map { try numbers($0).map { $0 == 1 } } ?? []
         let capacities = Self.resolveCapacities(grid, codes: codes, labels: labels, allocated: allocated)
@@ -212,8 +211,9 @@ extension GridDesign {
 
     /// Position of each row when sorted by the tie-break keys, then by id: the
     /// rows in id order, then stable radix sorts by each numeric key, last key first.
-    static func tieOrder(idOrder: [Int], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
-        var order = (idDescending ? idOrder.reversed() : idOrder).map { Int32($0) }
+    static func tieOrder(idOrder: consuming [Int32], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
+        var order = idOrder
+        if idDescending { order.reverse() }
         var sortKeys = [UInt64](repeating: 0, count: order.count)
         for (k, values) in keys.enumerated().reversed() {
             for (p, row) in order.enumerated() {
@@ -221,6 +221,7 @@ extension GridDesign {
             }
             StableRadixSort.sort(keys: &sortKeys, items: &order)
         }
+        sortKeys = []
         var rank = [Int32](repeating: 0, count: order.count)
         for (position, row) in order.enumerated() { rank[Int(row)] = Int32(position) }
         return rank

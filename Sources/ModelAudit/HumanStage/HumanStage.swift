@@ -61,17 +61,17 @@ public enum HumanStage {
     /// applied); nil when the audit has no decision column.
     ///
     /// - Parameters:
-    ///   - waiting: the applicants' waits, for the waits at equal points.
+    ///   - waitingOrder: the applicants' waits, sorted (the model audit's), for the waits at equal points.
     ///   - gridFile: the grid's file, named in errors about its segments.
     ///   - threads: worker threads; the result does not depend on them.
     /// - Throws: a located error when the grid's segments and the data's differ
     ///   (``checkSegments(_:actual:)``).
     public static func run(store: ColumnStore, audit: AuditResult, design: GridDesign, allocation: GridAllocationResult,
-                           waiting: WaitingDates? = nil, gridFile: String, threads: Int = 1) throws -> HumanStageResult? {
+                           waitingOrder: WaitingOrder? = nil, gridFile: String, threads: Int = 1) throws -> HumanStageResult? {
         let hidden = Set((audit.disclosure?.cells ?? []).map { "\($0.attribute)\u{1F}\($0.group)" })
         return try run(Input(store: store, audit: audit, design: design, allocation: allocation,
                              selected: (0..<design.rows).map { allocation.isSelected($0) },
-                             waitingOrder: try waiting.map { try WaitingOrder(time: $0.months, event: $0.allocated) }, hidden: hidden,
+                             waitingOrder: waitingOrder, hidden: hidden,
                              gridFile: gridFile, threads: threads))
     }
 
