@@ -35,7 +35,9 @@ extension GridDesign {
             guard let values = store.categories[column] else { throw notLoaded(column) }
             return values
         }
-        func numbers(_ column: String) throws(SpecError) -> [Double] {
+        // A number column as the store holds it (dense or coded: `NumberColumn`), never copied
+        // to an array: the loops below read it row by row.
+        func numbers(_ column: String) throws(SpecError) -> NumberColumn {
             guard let values = store.numbers[column] else { throw notLoaded(column) }
             return values
         }
@@ -91,7 +93,8 @@ extension GridDesign {
                 let capUnits = cap.map { $0 / abs(perUnit) } ?? .infinity
                 var survey = GridUnitColumnSurvey()
                 let values = try numbers(criterion.column)
-                for (i, x) in values.enumerated() where !x.isNaN {
+                try values.forEach(in: 0..<values.count) { i, x in
+                    guard !x.isNaN else { return }
                     guard survey.record(x, capUnits: capUnits, row: i) else {
                         throw store.error(row: i, column: criterion.column, GridUnitColumnSurvey.notDecimal(criterion: criterion.name, value: x))
                     }
@@ -100,13 +103,14 @@ extension GridDesign {
                                                      location: survey.row.map { store.error(row: $0, column: criterion.column, "") }))
                 writers.append { r, out in
                     let base = first * r.count - r.lowerBound
-                    for i in r where !values[i].isNaN { out[base + i] = min(values[i], capUnits) }
+                    values.forEach(in: r) { i, x in if !x.isNaN { out[base + i] = min(x, capUnits) } }
                 }
             case .bands(let bands):
                 let values = try numbers(criterion.column)
                 writers.append { r, out in
-                    for i in r where !values[i].isNaN {
-                        if let b = bands.firstIndex(where: { $0.contains(values[i]) }) { out[(first + b) * r.count + i - r.lowerBound] = 1 }
+                    values.forEach(in: r) { i, x in
+                        guard !x.isNaN, let b = bands.firstIndex(where: { $0.contains(x) }) else { return }
+                        out[(first + b) * r.count + i - r.lowerBound] = 1
                     }
                 }
             }
@@ -212,7 +216,7 @@ extension GridDesign {
 
     /// Position of each row when sorted by the tie-break keys, then by id: the
     /// rows in id order, then stable radix sorts by each numeric key, last key first.
-    static func tieOrder(idOrder: [Int], keys: [[Double]], descending: [Bool], idDescending: Bool) -> [Int32] {
+    static func tieOrder(idOrder: [Int], keys: [NumberColumn], descending: [Bool], idDescending: Bool) -> [Int32] {
         var order = (idDescending ? idOrder.reversed() : idOrder).map { Int32($0) }
         var sortKeys = [UInt64](repeating: 0, count: order.count)
         for (k, values) in keys.enumerated().reversed() {
