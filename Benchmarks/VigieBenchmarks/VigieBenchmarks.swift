@@ -336,7 +336,7 @@ func waterVolumes(rows: Int) throws -> [Double] {
         rankBy: "revenu_annuel"
     )
     let store = try DataLoader.load(spec)
-    guard let volumes = store.numbers["volume_m3_an"], volumes.count == rows else {
+    guard let volumes = store.numbers["volume_m3_an"]?.values, volumes.count == rows else {
         throw SpecError(key: "allocation", message: "volume_m3_an not loaded")
     }
     return volumes

@@ -11,8 +11,9 @@ public enum AllocationPipeline {
     /// The allocation audit of `result`'s data under the spec's decision models (`models`),
     /// or nil when the spec has no allocation.
     public static func run(store: ColumnStore, result: AuditResult, models spec: DecisionModelSpec, threads: Int) throws -> AllocationResult? {
-        guard let allocationSpec = result.data.allocation, let volumes = store.numbers[allocationSpec.column] else { return nil }
-        let persons = allocationSpec.per.flatMap { store.numbers[$0] }
+        // The water audit's columns as arrays (`NumberColumn.values`: shared when dense, a copy when coded).
+        guard let allocationSpec = result.data.allocation, let volumes = store.numbers[allocationSpec.column]?.values else { return nil }
+        let persons = allocationSpec.per.flatMap { store.numbers[$0]?.values }
         var extras = AllocationAnalysis.Extras()
         if let tariffSpec = spec.tariff {
             let tariff = try WaterTariff(contentsOfFile: tariffSpec.path)
@@ -20,7 +21,7 @@ public enum AllocationPipeline {
             extras.bill = bills.map { $0?.total ?? .nan }
             extras.waterCharge = bills.map { $0?.water ?? .nan }
             extras.benefit = ("free_volume", bills.map { $0?.freeVolume ?? .nan })
-            if let income = result.data.income.flatMap({ store.numbers[$0] }) {
+            if let income = result.data.income.flatMap({ store.numbers[$0]?.values }) {
                 extras.effortRate = zip(bills, income).map { bill, income in
                     guard let bill, income.isFinite, income > 0 else { return .nan }
                     return bill.total / income

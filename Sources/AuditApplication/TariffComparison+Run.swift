@@ -12,13 +12,13 @@ extension TariffComparison {
         guard let allocation = spec.data.allocation else { throw SpecError(key: "--allocation", problem: .sentence(.tariffVolumeOption, arguments: [:])) }
         let a = try WaterTariff(contentsOfFile: tariffA), b = try WaterTariff(contentsOfFile: tariffB)
         let store = try AuditPipeline.load(spec).store
-        guard let volumes = store.numbers[allocation.column] else {
+        guard let volumes = store.numbers[allocation.column]?.values else {
             throw SpecError(key: "allocation", problem: .sentence(.tariffVolumeNotLoaded, arguments: ["column": "\(allocation.column)"]))
         }
-        let persons = allocation.per.flatMap { store.numbers[$0] }
+        let persons = allocation.per.flatMap { store.numbers[$0]?.values }
         let billsA = try AllocationPipeline.bills(a, store: store, volumes: volumes, meterColumn: meter, persons: persons)
         let billsB = try AllocationPipeline.bills(b, store: store, volumes: volumes, meterColumn: meter, persons: persons)
-        let income = spec.data.income.flatMap { store.numbers[$0] }
+        let income = spec.data.income.flatMap { store.numbers[$0]?.values }
         return (compare(store: store, billsA: billsA, billsB: billsB, income: income, minimumCellSize: spec.analysis.minCellSize), (a.name, b.name))
     }
 }

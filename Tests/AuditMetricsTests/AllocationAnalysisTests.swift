@@ -18,10 +18,10 @@ import Testing
             label: nil, decision: nil, score: nil, weight: nil, source: DataSource(path: "hand.csv", delimiter: ",", headerColumns: 4)
         )
         store.numbers["v"] = [10, 20, 30, 40, 5, 5, 10]
-        store.numbers["need"] = Array(repeating: 15, count: 7)
+        store.numbers["need"] = NumberColumn(Array(repeating: 15, count: 7))
         store.numbers["persons"] = [1, 2, 1, 2, 1, 1, 1]
         var result = try Audit.run(store: store, data: data, analysis: spec)
-        result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: try #require(store.numbers["v"]), threads: 2)
+        result.allocation = AllocationAnalysis.run(store: store, result: result, quantity: "v", values: try #require(store.numbers["v"]).values, threads: 2)
         return result
     }
 

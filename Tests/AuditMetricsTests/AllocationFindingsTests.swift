@@ -27,8 +27,8 @@ import Testing
             attributes: [GroupColumn(attribute: "g", codes: rows.map { ($0["g"] as! String) == "A" ? 0 : 1 }, groups: ["A", "B"], unknownCode: nil)],
             label: nil, decision: nil, score: nil, weight: nil, source: DataSource(path: "reference.csv", delimiter: ",", headerColumns: 7)
         )
-        store.numbers["v"] = column("v")
-        store.numbers["need"] = column("need")
+        store.numbers["v"] = NumberColumn(column("v"))
+        store.numbers["need"] = NumberColumn(column("need"))
         var extras = AllocationAnalysis.Extras(effortRate: zip(column("bill"), column("income")).map { $0 / $1 })
         extras.bill = column("bill")
         extras.waterCharge = column("charge")
@@ -80,8 +80,8 @@ import Testing
             attributes: [GroupColumn(attribute: "g", codes: rows.map { ($0["g"] as! String) == "A" ? 0 : 1 }, groups: ["A", "B"], unknownCode: nil)],
             label: nil, decision: nil, score: nil, weight: nil, source: DataSource(path: "reference.csv", delimiter: ",", headerColumns: 7)
         )
-        store.numbers["v"] = v
-        store.numbers["need"] = rows.map { Self.number($0["need"]) }
+        store.numbers["v"] = NumberColumn(v)
+        store.numbers["need"] = NumberColumn(rows.map { Self.number($0["need"]) })
         var result = try Audit.run(store: store, data: data, analysis: spec)
         result.setAllocation(AllocationAnalysis.run(store: store, result: result, quantity: "v", values: v, threads: 1))
         #expect(!result.findings.isEmpty)

@@ -10,9 +10,10 @@
 ///
 /// Memory per row: 1 byte per protected attribute, category or date of at most 256 groups
 /// (2 bytes up to 65,536 groups, 4 beyond: `GroupCodes`), 1 byte each for label and
-/// decision, 8 bytes per number (score, weight included) — about 20 bytes for a typical
-/// audit, so 10 million rows fit in about 200 MB. Identifiers keep their bytes plus 4 per
-/// row (`IdentifierColumn`).
+/// decision, 8 bytes for the score and the weight, and per other number column 1 or 2 bytes
+/// when it takes few distinct values (at most 256, or 65,536: `NumberColumn`), 8 otherwise —
+/// about 20 bytes for a typical audit, so 10 million rows fit in about 200 MB. Identifiers
+/// keep their bytes plus 4 per row (`IdentifierColumn`).
 public struct ColumnStore: Sendable, Equatable {
     /// Number of data rows.
     public let rowCount: Int
@@ -35,8 +36,10 @@ public struct ColumnStore: Sendable, Equatable {
     /// Things the auditor should know (duplicate column names resolved, merged quantile
     /// bins, missing or negative values left out…), in the order found.
     public var warnings: [DataWarning]
-    /// Numeric columns by header name; a missing value is NaN.
-    public var numbers: [String: [Double]] = [:]
+    /// Numeric columns by header name; a missing value is NaN. Each is held as codes and a
+    /// table of its distinct values when that is smaller (1 or 2 bytes per row instead of 8:
+    /// `NumberColumn`, issue 21), its values read back bit for bit either way.
+    public var numbers: [String: NumberColumn] = [:]
     /// Categorical columns by header name, values coded in order of first appearance; a
     /// missing value has the column's `unknownCode`.
     public var categories: [String: GroupColumn] = [:]
@@ -95,7 +98,7 @@ public struct ColumnStore: Sendable, Equatable {
         a.rowCount == b.rowCount && a.attributes == b.attributes && a.label == b.label && a.decision == b.decision
             && a.score?.map(\.bitPattern) == b.score?.map(\.bitPattern) && a.weight == b.weight && a.missingScores == b.missingScores
             && a.source == b.source && a.warnings == b.warnings
-            && a.numbers.mapValues { $0.map(\.bitPattern) } == b.numbers.mapValues { $0.map(\.bitPattern) }
+            && a.numbers == b.numbers
             && a.categories == b.categories && a.dates == b.dates && a.identifiers == b.identifiers
             && a.rowLines == b.rowLines && a.locations == b.locations
     }

@@ -147,10 +147,18 @@ struct StoreBuilder {
             throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
                            problem: .sentence(.dataIdTwice, arguments: ["id": "\(values[second])", "first": "\(lines.line(ofRow: first))", "second": "\(lines.line(ofRow: second))"]))
         }
-        var numberValues: [(name: String, values: [Double])] = []
-        for k in numbers.indices { numberValues.append((numbers[k].name, numbers[k].takeValues())) }
-        for (k, number) in numberValues.enumerated() { warnings += numbers[k].missingWarnings(number.values, lines: lines) }
-        for (k, number) in numberValues.enumerated() { warnings += numbers[k].negativeWarnings(number.values, lines: lines) }
+        // Each number column taken, checked and stored in its compact form (`NumberColumn`) in
+        // turn, so that one dense column at a time is held; the warnings keep their order (every
+        // column's missing values, then every column's negative values).
+        var numberColumns: [(name: String, values: NumberColumn)] = []
+        var negativeWarnings: [DataWarning] = []
+        for k in numbers.indices {
+            let values = numbers[k].takeValues()
+            warnings += numbers[k].missingWarnings(values, lines: lines)
+            negativeWarnings += numbers[k].negativeWarnings(values, lines: lines)
+            numberColumns.append((numbers[k].name, NumberColumn(values)))
+        }
+        warnings += negativeWarnings
 
         let scores = score?.takeValues()
         var store = ColumnStore(
@@ -158,8 +166,8 @@ struct StoreBuilder {
             missingScores: scores.map { $0.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } } ?? 0,
             source: DataSource(path: path, delimiter: CSVDialect.name(ofDelimiter: reader.delimiter), headerColumns: reader.header.count),
             warnings: warnings, rowLines: lines)
-        for number in numberValues { store.numbers[number.name] = number.values }
-        numberValues = []
+        for number in numberColumns { store.numbers[number.name] = number.values }
+        numberColumns = []
         for k in categories.indices {
             let column = categories[k].takeColumn()
             let name = categories[k].name

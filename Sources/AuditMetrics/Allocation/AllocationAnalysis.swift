@@ -44,8 +44,10 @@ public enum AllocationAnalysis {
     public static func run(store: ColumnStore, result: AuditResult, quantity: String, values allocation: [Double], extras: Extras = Extras(), threads: Int) -> AllocationResult {
         let spec = result.analysis
         let level = spec.inference.level
-        let need = result.data.allocation?.need.flatMap { store.numbers[$0] }
-        let per = result.data.allocation?.per.flatMap { store.numbers[$0] }
+        // The water audit's columns as arrays (`NumberColumn.values`: a copy for a coded column,
+        // such as a household size; the allocation itself, a volume, is usually dense).
+        let need = result.data.allocation?.need.flatMap { store.numbers[$0]?.values }
+        let per = result.data.allocation?.per.flatMap { store.numbers[$0]?.values }
         let weight = store.weight
         let all = Array(0..<store.rowCount)
         let totals = DroughtTotals(store: store, persons: per, reduction: extras.droughtReduction)
@@ -87,7 +89,7 @@ public enum AllocationAnalysis {
         let lorenz = Inequality.lorenzCurve(sample, points: 21).map { CurvePoint(p: $0.p, share: $0.share) }
         var concentration: [CurvePoint]?
         var overallMetrics = overall.metrics
-        if let rank = result.data.rankBy.flatMap({ store.numbers[$0] }) {
+        if let rank = result.data.rankBy.flatMap({ store.numbers[$0]?.values }) {
             let usable = present.filter { !rank[$0].isNaN }
             let w = weight.map { w in usable.map { w[$0] } }
             concentration = Inequality.concentrationCurve(values: usable.map { allocation[$0] }, rankBy: usable.map { rank[$0] }, weights: w, points: 21)

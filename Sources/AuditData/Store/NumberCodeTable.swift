@@ -1,0 +1,111 @@
+/// The distinct values of a number column being coded (`NumberColumn.encode`), each with its
+/// code: the values in order of first appearance (`values`, code `c` is `values[c]`) and an
+/// index from bit pattern to code.
+///
+/// **Why not a `Dictionary`.** The index is consulted once per row: 10 million times per
+/// column at 10 million rows. A `Dictionary<UInt64, UInt32>` (SipHash) took 20 to 27 ns a row
+/// there (0.2 to 0.27 s a column of 100, 1,000 or 2 distinct values, measured: -O, whole
+/// module); this table, open addressing with linear probing over a power-of-two number of
+/// slots, at most half full, hashed by the SplitMix64 finaliser (every bit of the pattern
+/// moves the slot, so whole numbers, whose low bits are all zero, spread as well as any),
+/// 2 to 9 ns (0.02 to 0.09 s). It holds at most `NumberColumn.codedLimit` values (2¹⁷ slots,
+/// 1.5 MB), freed with the encoding.
+final class NumberCodeTable {
+    /// The distinct values, by code, in order of first appearance.
+    private(set) var values: [Double] = []
+    /// The bit pattern in each slot (meaningful where `slots` is not 0).
+    private var keys: UnsafeMutablePointer<UInt64>
+    /// The code + 1 in each slot; 0 for an empty slot.
+    private var slots: UnsafeMutablePointer<UInt32>
+    /// `log2` of the number of slots.
+    private var bits: Int
+
+    /// An empty table of 256 slots. The slots are raw memory, not arrays: the loop of `code`
+    /// reads them through two local pointers, with no reference counting per row.
+    init() {
+        bits = 8
+        keys = .allocate(capacity: 1 << bits)
+        slots = .allocate(capacity: 1 << bits)
+        slots.initialize(repeating: 0, count: 1 << bits)
+        keys.initialize(repeating: 0, count: 1 << bits)
+    }
+
+    deinit {
+        keys.deallocate()
+        slots.deallocate()
+    }
+
+    /// Number of distinct values.
+    var count: Int { values.count }
+
+    /// The slot of `key` among `1 << bits` slots if it is there, else the empty slot where it
+    /// goes; and its code + 1 (0 when absent).
+    @inline(__always)
+    static func find(_ key: UInt64, keys: UnsafeMutablePointer<UInt64>, slots: UnsafeMutablePointer<UInt32>,
+                     bits: Int) -> (slot: Int, codePlusOne: UInt32) {
+        var z = key
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        let mask = (1 << bits) &- 1
+        var h = Int(truncatingIfNeeded: z >> UInt64(64 &- bits))
+        while true {
+            let s = slots[h]
+            if s == 0 || keys[h] == key { return (h, s) }
+            h = (h &+ 1) & mask
+        }
+    }
+
+    /// Writes the code of each value of `column`, from the first, into `raw` at the width of
+    /// `Code` (row `r`'s at byte `r · size`), numbering each new value with the next code if
+    /// `admit(count + 1)` allows it. Returns nil when every row is coded, else the row of the
+    /// first value refused (the bytes from that row on left as they were). The loop reads the
+    /// slots through local pointers: no reference counting and no call per row.
+    func code<Code: FixedWidthInteger & UnsignedInteger>(_ column: UnsafeBufferPointer<Double>, into raw: UnsafeMutableRawBufferPointer,
+                                                         as _: Code.Type, admit: (_ distinct: Int) -> Bool) -> Int? {
+        precondition(raw.count >= column.count * MemoryLayout<Code>.size, "room for every code")
+        guard let out = raw.baseAddress else { return nil }
+        var keys = self.keys, slots = self.slots, bits = self.bits
+        for r in 0..<column.count {
+            let x = column[r]
+            let (slot, codePlusOne) = Self.find(x.bitPattern, keys: keys, slots: slots, bits: bits)
+            let code: UInt32
+            if codePlusOne != 0 {
+                code = codePlusOne &- 1
+            } else {
+                guard admit(count + 1) else { return r }
+                code = add(x, at: slot)
+                keys = self.keys
+                slots = self.slots
+                bits = self.bits
+            }
+            out.storeBytes(of: Code(truncatingIfNeeded: code), toByteOffset: r &* MemoryLayout<Code>.size, as: Code.self)
+        }
+        return nil
+    }
+
+    /// Numbers `x`, absent from the table, with the next code, in `slot` (from `find`): its code.
+    func add(_ x: Double, at slot: Int) -> UInt32 {
+        values.append(x)
+        keys[slot] = x.bitPattern
+        slots[slot] = UInt32(values.count)
+        if values.count * 2 > 1 << bits { grow() }
+        return UInt32(values.count - 1)
+    }
+
+    /// Twice the slots, every value placed again.
+    private func grow() {
+        keys.deallocate()
+        slots.deallocate()
+        bits += 1
+        keys = .allocate(capacity: 1 << bits)
+        slots = .allocate(capacity: 1 << bits)
+        slots.initialize(repeating: 0, count: 1 << bits)
+        keys.initialize(repeating: 0, count: 1 << bits)
+        for (code, x) in values.enumerated() {
+            let h = Self.find(x.bitPattern, keys: keys, slots: slots, bits: bits).slot
+            keys[h] = x.bitPattern
+            slots[h] = UInt32(code + 1)
+        }
+    }
+}
