@@ -87,12 +87,11 @@ public enum ModelAudit {
             allocation = try scored.map(\.allocation) ?? grid.allocation.map { _ in try GridAllocation.allocate(scores: scores, design: design) }
             let selected: [Bool]? = allocation.map { a in (0..<n).map { a.isSelected($0) } }
             // The grid's overall order: score descending, then the declared tie-break — a stable
-            // radix sort of the scores over the rows in tie-break order (linear, no comparison sort).
+            // sort of the scores over the rows in tie-break order (by counting, or radix: linear,
+            // no comparison sort).
             var order = [Int32](repeating: 0, count: n)
             for i in 0..<n { order[Int(design.tieRank[i])] = Int32(i) }
-            var keys = order.map { StableRadixSort.descendingKey(scores[Int($0)]) }
-            StableRadixSort.sort(keys: &keys, items: &order)
-            keys = []
+            StableRadixSort.sort(items: &order) { StableRadixSort.descendingKey(scores[$0]) }
             let criteria = grid.criteria.map(\.name)
             // The design compressed once into its distinct (criteria points, selection) patterns
             // with their counts; every Oaxaca–Blinder and proxy fit below runs on it (exact:

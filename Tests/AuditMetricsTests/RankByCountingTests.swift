@@ -167,4 +167,37 @@ import Testing
             #expect(items.map { Int($0) } == values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) })
         }
     }
+
+    /// The sort by counting (few distinct keys) and the radix sort (many) give the order of a
+    /// comparison sort, ties in the order given — on more rows than the counting threshold,
+    /// with −0 and +0 equal, and with one key more than the counting limit (radix taken).
+    @Test func countingSortEqualsTheComparisonSort() {
+        var random = Random(state: 23)
+        let n = 20_000
+        let shapes: [(name: String, values: [Double])] = [
+            ("points", (0..<n).map { _ in Double(random.next() % 300) }),
+            ("signed zeros", (0..<n).map { _ in random.next() % 3 == 0 ? -0.0 : Double(random.next() % 4) }),
+            ("days", (0..<n).map { _ in Double(random.next() % 3_000) / 30.4375 }),
+            ("all distinct", (0..<n).map { i in Double(i) * 1.001 - Double(random.next() % 1_000) }),
+        ]
+        for (name, values) in shapes {
+            // Items in a shuffled order, which ties must keep.
+            var items = (0..<Int32(n)).map { $0 }
+            for i in stride(from: n - 1, to: 0, by: -1) { items.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+            let position = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1, $0) })
+            var sorted = items
+            StableRadixSort.sort(items: &sorted) { StableRadixSort.descendingKey(values[$0]) }
+            let expected = items.sorted { a, b in
+                values[Int(a)] != values[Int(b)] ? values[Int(a)] > values[Int(b)] : position[a]! < position[b]!
+            }
+            #expect(sorted == expected, "\(name)")
+            let counted = StableRadixSort.byCounting(items) { StableRadixSort.descendingKey(values[$0]) }
+            #expect(counted == sorted, "\(name): counted (at most 65,536 distinct keys) as sorted")
+        }
+        // One key past the counting limit: the attempt gives up, the sort still orders.
+        let many = (0..<(StableRadixSort.countingLimit + 1)).map { Double($0) }
+        let rows = (0..<Int32(many.count)).reversed().map { $0 }
+        #expect(StableRadixSort.byCounting(rows) { StableRadixSort.ascendingKey(many[$0]) } == nil)
+        #expect(StableRadixSort.ascending(rows) { many[$0] } == (0..<Int32(many.count)).map { $0 })
+    }
 }
