@@ -47,20 +47,27 @@ public struct StratifiedLogRank: Sendable, Equatable {
         var stratumSizes = [Int](repeating: 0, count: strataCount)
         var leftOut = times.excluded
         let listed = times.sortedRows.count
-        for p in 0..<listed where times.groups[Int(times.sortedRows[p])] >= 0 {
-            let s = strata[Int(times.sortedRows[p])]
-            if s < 0 { leftOut += 1 } else { stratumSizes[Int(s)] += 1 }
-        }
         var starts = [Int](repeating: 0, count: strataCount + 1)
-        for s in 0..<strataCount { starts[s + 1] = starts[s] + stratumSizes[s] }
-        var members = [Int32](repeating: 0, count: starts[strataCount])
-        do {
-            var next = starts
-            for p in 0..<listed where times.groups[Int(times.sortedRows[p])] >= 0 {
-                let s = strata[Int(times.sortedRows[p])]
-                guard s >= 0 else { continue }
-                members[next[Int(s)]] = Int32(p)
-                next[Int(s)] += 1
+        var members = [Int32]()
+        times.sortedRows.withUnsafeBufferPointer { rows in
+            times.groups.withUnsafeBufferPointer { groups in
+                strata.withUnsafeBufferPointer { strata in
+                    for p in 0..<listed where groups[Int(rows[p])] >= 0 {
+                        let s = strata[Int(rows[p])]
+                        if s < 0 { leftOut += 1 } else { stratumSizes[Int(s)] += 1 }
+                    }
+                    for s in 0..<strataCount { starts[s + 1] = starts[s] + stratumSizes[s] }
+                    members = [Int32](repeating: 0, count: starts[strataCount])
+                    var next = starts
+                    members.withUnsafeMutableBufferPointer { members in
+                        for p in 0..<listed where groups[Int(rows[p])] >= 0 {
+                            let s = Int(strata[Int(rows[p])])
+                            guard s >= 0 else { continue }
+                            members[next[s]] = Int32(p)
+                            next[s] += 1
+                        }
+                    }
+                }
             }
         }
         let groupCount = times.groupLabels.count
@@ -70,7 +77,11 @@ public struct StratifiedLogRank: Sendable, Equatable {
             for s in 0..<strataCount where stratumSizes[s] > 0 {
                 let rows = UnsafeBufferPointer(rebasing: members[starts[s]..<starts[s + 1]])
                 var sizes = [Int](repeating: 0, count: groupCount)
-                for p in rows { sizes[Int(times.groups[Int(times.sortedRows[Int(p)])])] += 1 }
+                times.sortedRows.withUnsafeBufferPointer { sorted in
+                    times.groups.withUnsafeBufferPointer { groups in
+                        for p in rows { sizes[Int(groups[Int(sorted[Int(p)])])] += 1 }
+                    }
+                }
                 for g in 0..<groupCount { size[g] += sizes[g] }
                 sums.add(sizes: sizes) { times.forEachTime(at: rows, $0) }
             }

@@ -22,7 +22,8 @@ struct LogRankSums: Sendable {
     /// O_g += d_g, E_g += d·n_g/n, V_gh += d(n − d)/(n − 1)·(n_g/n)(δ_gh − n_h/n) (n > 1).
     /// `walk` gives the distinct times in ascending order, as ``WaitingTimes/forEachTime(at:_:)``
     /// does: the groups with rows there, and per group code its allocations and rows there.
-    mutating func add(sizes: [Int], walk: ((_ touched: [Int], _ time: [Double], _ events: [Int], _ removed: [Int]) -> Void) -> Void) {
+    mutating func add(sizes: [Int], walk: ((_ touched: UnsafeBufferPointer<Int>, _ time: UnsafeBufferPointer<Double>,
+                                              _ events: UnsafeBufferPointer<Int>, _ removed: UnsafeBufferPointer<Int>) -> Void) -> Void) {
         var atRisk = sizes
         let present = (0..<groupCount).filter { atRisk[$0] > 0 }
         var total = sizes.reduce(0, +)

@@ -123,43 +123,59 @@ public struct WaitingTimes: Sendable {
     /// gets the groups with rows at that time (in the order their first row comes), and per
     /// group code the time of its first row in the run (equal to the others' as a number), its
     /// allocations and its rows at that time (the entries of groups not listed are 0; the
-    /// arrays are reset after the call). `positions`: ascending positions in the sorted lists
-    /// (analysed rows only) to walk instead of every analysed row — one stratum's rows.
+    /// buffers are valid for the call only and reset after it). `positions`: ascending
+    /// positions in the sorted lists (analysed rows only) to walk instead of every analysed
+    /// row — one stratum's rows.
     func forEachTime(at positions: UnsafeBufferPointer<Int32>? = nil,
-                     _ body: (_ touched: [Int], _ time: [Double], _ events: [Int], _ removed: [Int]) -> Void) {
+                     _ body: (_ touched: UnsafeBufferPointer<Int>, _ time: UnsafeBufferPointer<Double>,
+                              _ events: UnsafeBufferPointer<Int>, _ removed: UnsafeBufferPointer<Int>) -> Void) {
         let groupCount = groupLabels.count
-        var touched: [Int] = []
-        touched.reserveCapacity(groupCount)
-        var firstTime = [Double](repeating: 0, count: groupCount)
-        var events = [Int](repeating: 0, count: groupCount), removed = events
+        // The per-group tallies in raw buffers: the walk reads and writes them for every row.
+        let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(groupCount, 1))
+        let firstTime = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(groupCount, 1))
+        let events = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(groupCount, 1))
+        let removed = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(groupCount, 1))
+        defer { touched.deallocate(); firstTime.deallocate(); events.deallocate(); removed.deallocate() }
+        _ = firstTime.initialize(from: repeatElement(0, count: firstTime.count))
+        _ = events.initialize(from: repeatElement(0, count: events.count))
+        _ = removed.initialize(from: repeatElement(0, count: removed.count))
         sortedTimes.withUnsafeBufferPointer { t in
             sortedEvents.withUnsafeBufferPointer { e in
                 sortedRows.withUnsafeBufferPointer { rows in
                     groups.withUnsafeBufferPointer { groups in
-                        func walk<Positions: RandomAccessCollection<Int>>(_ positions: Positions) where Positions.Index == Int {
-                            var k = positions.startIndex
-                            let end = positions.endIndex
-                            while k < end {
-                                let run = t[positions[k]]
-                                while k < end {
-                                    let i = positions[k]
-                                    guard t[i] == run else { break }
-                                    let g = Int(groups[Int(rows[i])])
-                                    k += 1
-                                    guard g >= 0 else { continue }
-                                    if removed[g] == 0 { touched.append(g); firstTime[g] = t[i] }
-                                    removed[g] += 1
-                                    events[g] += Int(e[i])
-                                }
-                                if !touched.isEmpty { body(touched, firstTime, events, removed) }
-                                for g in touched { events[g] = 0; removed[g] = 0 }
-                                touched.removeAll(keepingCapacity: true)
-                            }
-                        }
-                        if let positions { walk(positions.lazy.map { Int($0) }) } else { walk(0..<t.count) }
+                        Self.walk(positions, count: t.count, t: t, e: e, rows: rows, groups: groups,
+                                  touched: touched, firstTime: firstTime, events: events, removed: removed, body)
                     }
                 }
             }
+        }
+    }
+
+    /// The loop of ``forEachTime(at:_:)``, on raw buffers only.
+    private static func walk(_ positions: UnsafeBufferPointer<Int32>?, count: Int, t: UnsafeBufferPointer<Double>, e: UnsafeBufferPointer<UInt8>,
+                             rows: UnsafeBufferPointer<Int32>, groups: UnsafeBufferPointer<Int32>,
+                             touched: UnsafeMutableBufferPointer<Int>, firstTime: UnsafeMutableBufferPointer<Double>,
+                             events: UnsafeMutableBufferPointer<Int>, removed: UnsafeMutableBufferPointer<Int>,
+                             _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> Void) {
+        let n = positions?.count ?? count
+        var k = 0
+        while k < n {
+            let run = t[positions.map { Int($0[k]) } ?? k]
+            var touchedCount = 0
+            while k < n {
+                let i = positions.map { Int($0[k]) } ?? k
+                guard t[i] == run else { break }
+                let g = Int(groups[Int(rows[i])])
+                k += 1
+                guard g >= 0 else { continue }
+                if removed[g] == 0 { touched[touchedCount] = g; touchedCount += 1; firstTime[g] = t[i] }
+                removed[g] += 1
+                events[g] += Int(e[i])
+            }
+            guard touchedCount > 0 else { continue }
+            body(UnsafeBufferPointer(rebasing: touched[0..<touchedCount]), UnsafeBufferPointer(firstTime),
+                 UnsafeBufferPointer(events), UnsafeBufferPointer(removed))
+            for j in 0..<touchedCount { events[touched[j]] = 0; removed[touched[j]] = 0 }
         }
     }
 
