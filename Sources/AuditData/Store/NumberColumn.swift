@@ -182,14 +182,6 @@ public struct NumberColumn: Sendable, RandomAccessCollection, ExpressibleByArray
         }
     }
 
-    /// A coded column's codes (one per row) and table of distinct values (code `c` is
-    /// `table[c]`), for a computation over the distinct values instead of the rows (the grid's
-    /// tie order counts ranks of codes); nil when dense.
-    public var codedForm: (codes: GroupCodes, table: [Double])? {
-        if case .coded(let codes, let table) = storage { return (codes, table) }
-        return nil
-    }
-
     /// The distinct values of a coded column, in order of first appearance (nil when dense).
     public var distinctValues: [Double]? {
         if case .coded(_, let table) = storage { return table }

@@ -214,56 +214,22 @@ extension GridDesign {
     }
 
     /// Position of each row when sorted by the tie-break keys, then by id: the rows in id
-    /// order, then a stable sort by each numeric key, last key first. A key column held as
-    /// codes (`NumberColumn`, a few distinct values: months, dates, flags) is sorted by
-    /// counting — each code's rank among the distinct values, one pass to count and one to
-    /// place, 4 bytes a row — and any other by the stable radix sort on 64-bit keys (20 bytes a
-    /// row with its scratch: 200 MB at 10 million rows). Both order the values by the same
-    /// key (`StableRadixSort.ascendingKey`/`descendingKey`: −0 and +0 equal) and keep the
-    /// order of equal keys, so the order is the same.
+    /// order, then a stable sort by each numeric key, last key first
+    /// (`StableRadixSort.sort(items:key:)`: by counting when the key has few distinct values —
+    /// months, dates, flags — 6 bytes a row; else the radix sort).
     static func tieOrder(idOrder: consuming [Int32], keys: [NumberColumn], descending: [Bool], idDescending: Bool) -> [Int32] {
         var order = idOrder
         if idDescending { order.reverse() }
-        var sortKeys: [UInt64] = []
         for (k, values) in keys.enumerated().reversed() {
-            @inline(__always) func key(_ x: Double) -> UInt64 {
-                descending[k] ? StableRadixSort.descendingKey(x) : StableRadixSort.ascendingKey(x)
+            if descending[k] {
+                StableRadixSort.sort(items: &order) { StableRadixSort.descendingKey(values[$0]) }
+            } else {
+                StableRadixSort.sort(items: &order) { StableRadixSort.ascendingKey(values[$0]) }
             }
-            if let (codes, table) = values.codedForm {
-                // The rank of each code: its value's place among the distinct keys.
-                let byKey = table.indices.sorted { key(table[$0]) < key(table[$1]) }
-                var rankOfCode = [Int](repeating: 0, count: table.count)
-                var rank = -1, previous: UInt64?
-                for c in byKey {
-                    let x = key(table[c])
-                    if x != previous { rank += 1; previous = x }
-                    rankOfCode[c] = rank
-                }
-                stableCountingSort(&order, buckets: rank + 1) { rankOfCode[Int(codes[$0])] }
-                continue
-            }
-            if sortKeys.isEmpty { sortKeys = [UInt64](repeating: 0, count: order.count) }
-            for (p, row) in order.enumerated() { sortKeys[p] = key(values[Int(row)]) }
-            StableRadixSort.sort(keys: &sortKeys, items: &order)
         }
-        sortKeys = []
         var rank = [Int32](repeating: 0, count: order.count)
         for (position, row) in order.enumerated() { rank[Int(row)] = Int32(position) }
         return rank
-    }
-
-    /// `order` (row indices) stably sorted by `bucket(row)` in `0..<buckets`: a counting sort.
-    static func stableCountingSort(_ order: inout [Int32], buckets: Int, bucket: (Int) -> Int) {
-        var start = [Int](repeating: 0, count: buckets + 1)
-        for row in order { start[bucket(Int(row)) + 1] += 1 }
-        for b in 0..<buckets { start[b + 1] += start[b] }
-        var sorted = [Int32](repeating: 0, count: order.count)
-        for row in order {
-            let b = bucket(Int(row))
-            sorted[start[b]] = row
-            start[b] += 1
-        }
-        order = sorted
     }
 
     static func resolveCapacities(_ grid: PointsGrid, codes: [Int32], labels: [[String]], allocated: [Bool]) -> [Int]? {
