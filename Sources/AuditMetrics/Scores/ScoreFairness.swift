@@ -71,11 +71,7 @@ public enum ScoreFairness {
     /// For every group g, the KS numerators h = max |c_g·n_o − c_o·n_g| against the rest
     /// (o = all other rows) and against the reference, from one scan of the sorted scores,
     /// evaluated at the end of each block of tied scores. O(blocks × groups).
-    static func ksNumerators(_ sample: ScoreSample, reference: Int?) -> (rest: [Int], reference: [Int]) {
-        ksNumerators(sample, sortedScores: sample.sortedScores, reference: reference)
-    }
-
-    /// ``ksNumerators(_:reference:)`` with the sample's scores in order (`sample.sortedScores`).
+    /// `s`: the sample's scores in order (`sample.sortedScores`, written out once by the caller).
     static func ksNumerators(_ sample: ScoreSample, sortedScores s: [Double], reference: Int?) -> (rest: [Int], reference: [Int]) {
         let groupCount = sample.groupLabels.count
         let sizes = sample.groupSizes

@@ -23,10 +23,7 @@ public struct WaitingOrder: Sendable {
         guard time.count <= StableRadixSort.maximumCount else {
             throw .invalidParameter(name: "time", expected: "at most \(StableRadixSort.maximumCount) rows")
         }
-        for r in 0..<time.count {
-            guard time[r].isFinite, time[r] >= 0 else { throw .invalidTime(row: r, value: time[r]) }
-            guard event[r] <= 1 else { throw .invalidEvent(row: r, value: event[r]) }
-        }
+        for r in 0..<time.count { try WaitingTimes.checkWait(row: r, time: time[r], event: event[r]) }
         let rows = WaitingTimes.ascendingOrder(time: time)
         self.rows = rows
         self.times = rows.map { time[Int($0)] }

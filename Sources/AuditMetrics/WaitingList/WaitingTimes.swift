@@ -76,28 +76,33 @@ public struct WaitingTimes: Sendable {
         guard groups.count <= StableRadixSort.maximumCount else {
             throw WaitingListInputError.invalidParameter(name: "groups", expected: "at most \(StableRadixSort.maximumCount) rows")
         }
-        let groupCount = groupLabels.count
         var excluded = 0
         for r in 0..<groups.count {
-            let g = groups[r]
-            guard g >= -1, Int(g) < groupCount else { throw WaitingListInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
-            guard time[r].isFinite, time[r] >= 0 else { throw WaitingListInputError.invalidTime(row: r, value: time[r]) }
-            guard event[r] <= 1 else { throw WaitingListInputError.invalidEvent(row: r, value: event[r]) }
-            if g < 0 { excluded += 1 }
+            if try checkGroup(row: r, code: groups[r], groupCount: groupLabels.count) { excluded += 1 }
+            try checkWait(row: r, time: time[r], event: event[r])
         }
         return excluded
     }
 
     /// Checks every group code and counts the rows excluded (group −1).
     private static func checkGroups(_ groups: [Int32], groupLabels: [String]) throws -> Int {
-        let groupCount = groupLabels.count
         var excluded = 0
-        for r in 0..<groups.count {
-            let g = groups[r]
-            guard g >= -1, Int(g) < groupCount else { throw WaitingListInputError.groupCodeOutOfRange(row: r, code: g, groupCount: groupCount) }
-            if g < 0 { excluded += 1 }
-        }
+        for r in 0..<groups.count where try checkGroup(row: r, code: groups[r], groupCount: groupLabels.count) { excluded += 1 }
         return excluded
+    }
+
+    /// Checks row `row`'s group code (−1 or in `0..<groupCount`); true when it is excluded (−1).
+    @inline(__always)
+    private static func checkGroup(row: Int, code: Int32, groupCount: Int) throws(WaitingListInputError) -> Bool {
+        guard code >= -1, Int(code) < groupCount else { throw .groupCodeOutOfRange(row: row, code: code, groupCount: groupCount) }
+        return code < 0
+    }
+
+    /// Checks row `row`'s wait: a finite time ≥ 0 and an event 0 or 1 (``WaitingOrder`` too).
+    @inline(__always)
+    static func checkWait(row: Int, time: Double, event: UInt8) throws(WaitingListInputError) {
+        guard time.isFinite, time >= 0 else { throw .invalidTime(row: row, value: time) }
+        guard event <= 1 else { throw .invalidEvent(row: row, value: event) }
     }
 
     /// Analysed rows.
@@ -197,7 +202,9 @@ public struct WaitingTimes: Sendable {
         return (overall, groups)
     }
 
-    /// The analysed rows in the order of the lists (input row indices), their times and events.
+    /// The analysed rows in the order of the lists (input row indices), their times and events,
+    /// written out on each call: what the tests compare between a grouping's own sort and the
+    /// shared order (the statistics walk the lists instead, ``forEachTime(at:_:)``).
     var analysedRows: [Int32] { analysedPositions.map { sortedRows[Int($0)] } }
     var analysedTimes: [Double] { analysedPositions.map { sortedTimes[Int($0)] } }
     var analysedEvents: [UInt8] { analysedPositions.map { sortedEvents[Int($0)] } }
