@@ -51,6 +51,7 @@ struct ExitCodeOne: Error {}
 @main
 enum Main {
     static func main() {
+        MemoryReturn.configure()
         do {
             var command = try Vigie.parseAsRoot()
             try command.run()

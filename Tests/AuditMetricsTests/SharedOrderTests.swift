@@ -47,6 +47,17 @@ struct SharedOrderTests {
                 #expect(try WaitingListFairness.survivalEntries(fromOrder) == WaitingListFairness.survivalEntries(alone))
             }
         }
+        // An order that is not the scores' (a row missing, or given twice) is refused, with
+        // rows left out of the grouping as without.
+        let leftOut = (0..<n).map { Int32($0 % 10 == 0 ? -1 : 0) }
+        let analysed = scores.indices.filter { !scores[$0].isNaN && leftOut[$0] >= 0 }.count
+        let kept = try #require(scoreOrder.first { leftOut[Int($0)] >= 0 })
+        #expect(throws: ScoreInputError.lengthMismatch(argument: "order", expected: analysed, found: analysed - 1)) {
+            _ = try ScoreSample(groups: leftOut, groupLabels: ["g"], scores: scores, order: scoreOrder.filter { $0 != kept })
+        }
+        #expect(throws: ScoreInputError.lengthMismatch(argument: "order", expected: analysed, found: analysed + 1)) {
+            _ = try ScoreSample(groups: leftOut, groupLabels: ["g"], scores: scores, order: scoreOrder + [kept])
+        }
         // A bad value is named at its row whichever way the times come.
         var bad = months
         bad[7] = -1

@@ -84,6 +84,16 @@ struct CodeChunks {
         shift = newShift
     }
 
+    /// The codes as chunks of `T`, chunk for chunk, `transform(k, code)` applied to each code
+    /// of chunk `k` (a missing value passed as `UInt32.max`); these chunks are left as they are.
+    func mapCodes<T: BitwiseCopyable>(_ transform: (_ chunk: Int, _ code: UInt32) -> T) -> ColumnChunks<T> {
+        switch shift {
+        case 0: bytes.mapChunks { k, c in transform(k, c == UInt8.max ? UInt32.max : UInt32(c)) }
+        case 1: halves.mapChunks { k, c in transform(k, c == UInt16.max ? UInt32.max : UInt32(c)) }
+        default: words.mapChunks(transform)
+        }
+    }
+
     /// Writes the codes, `transform(k, code)` applied to each code of chunk `k` (a missing
     /// value passed as `UInt32.max`), one after the other into `out` as `T`
     /// (`ColumnChunks.take(into:as:_:)`); the chunks are released as they are copied.

@@ -53,10 +53,16 @@ struct ColumnChunks<Element: BitwiseCopyable> {
     /// The same chunks, in the same order and with the same counts, each value turned by
     /// `transform` (a column widened while read: `CodeChunks`).
     func mapChunks<T: BitwiseCopyable>(_ transform: (Element) -> T) -> ColumnChunks<T> {
+        mapChunks { _, value in transform(value) }
+    }
+
+    /// The same chunks, each value of chunk `k` turned by `transform(k, value)` (`k` indexing
+    /// `chunks`: a coded column's values looked up in its chunk's table, `NumberChunks`).
+    func mapChunks<T: BitwiseCopyable>(_ transform: (_ chunk: Int, _ value: Element) -> T) -> ColumnChunks<T> {
         var result = ColumnChunks<T>()
-        for chunk in chunks {
+        for (k, chunk) in chunks.enumerated() {
             let copy = ColumnChunk<T>()
-            for j in 0..<chunk.count { copy.append(transform(chunk.base[j])) }
+            for j in 0..<chunk.count { copy.append(transform(k, chunk.base[j])) }
             result.sealed.append(copy)
             result.count += chunk.count
         }

@@ -8,8 +8,9 @@ struct GroupBuilder {
     let limits: GroupLimits
     /// Categories: the values as they come.
     private var values: CategoryBuilder
-    /// Bands and quantiles: the numbers, NaN for a missing value.
-    private var numbers = ColumnChunks<Double>()
+    /// Bands and quantiles: the numbers, NaN for a missing value, coded while they take
+    /// few distinct values (an age: about 100; `NumberChunks`).
+    private var numbers = NumberChunks()
 
     init(name: String, slot: Int, binning: Binning, mapping: [String: String], limits: GroupLimits = GroupLimits()) {
         self.name = name
@@ -102,7 +103,7 @@ struct GroupBuilder {
 
     /// Bands a numeric column by fixed edges or by quantiles computed from its non-missing values.
     mutating func band() -> (GroupColumn, DataWarning?) {
-        let values = numbers.takeArray()
+        let values = numbers.takeColumn()
         var warning: DataWarning?
         var edges: [Double]
         var labels: [String]

@@ -3,8 +3,9 @@ struct NumberBuilder {
     let name: String
     let slot: Int
     private(set) var rules: [NumberRule]
-    /// The values read, NaN for a missing one (`ColumnChunks`: taken once, by `takeValues()`).
-    private var values = ColumnChunks<Double>()
+    /// The values read, NaN for a missing one, coded as they come while they take few
+    /// distinct values (`NumberChunks`): taken once, by `takeColumn()` or `takeValues()`.
+    private var values = NumberChunks()
     /// The first rule refusing a missing value, if any.
     private var refusesMissing: (@Sendable (String) -> String)?
     /// Whether some rule restricts the range.
@@ -45,12 +46,16 @@ struct NumberBuilder {
         values.append(other.values)
     }
 
-    /// The column, in one array of its exact size; the builder's chunks are released.
+    /// The column, in one array of its exact size (the score, the weight); the builder's chunks are released.
     mutating func takeValues() -> [Double] { values.takeArray() }
+
+    /// The column in the store's form (`NumberColumn`: coded when that is smaller); the
+    /// builder's chunks are released.
+    mutating func takeColumn() -> NumberColumn { values.takeColumn() }
 
     /// The warnings of the rules that keep missing values (`values`: this column, taken):
     /// how many, the first line, the effect.
-    func missingWarnings(_ values: [Double], lines: RowLines) -> [DataWarning] {
+    func missingWarnings(_ values: NumberColumn, lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap { rule -> DataWarning.Effect? in
             if case .kept(let warning?) = rule.missing { return warning }
             return nil
@@ -61,7 +66,7 @@ struct NumberBuilder {
     }
 
     /// The warnings of the rules that flag negative values.
-    func negativeWarnings(_ values: [Double], lines: RowLines) -> [DataWarning] {
+    func negativeWarnings(_ values: NumberColumn, lines: RowLines) -> [DataWarning] {
         let effects = rules.compactMap(\.negativeWarning)
         guard !effects.isEmpty, let first = values.firstIndex(where: { $0 < 0 }) else { return [] }
         let count = values.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }

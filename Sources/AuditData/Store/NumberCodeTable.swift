@@ -14,11 +14,12 @@ final class NumberCodeTable {
     /// The distinct values, by code, in order of first appearance.
     private(set) var values: [Double] = []
     /// The bit pattern in each slot (meaningful where `slots` is not 0).
-    private var keys: UnsafeMutablePointer<UInt64>
+    private(set) var keys: UnsafeMutablePointer<UInt64>
     /// The code + 1 in each slot; 0 for an empty slot.
-    private var slots: UnsafeMutablePointer<UInt32>
-    /// `log2` of the number of slots.
-    private var bits: Int
+    private(set) var slots: UnsafeMutablePointer<UInt32>
+    /// `log2` of the number of slots. `keys`, `slots` and `bits` change when the table grows
+    /// (`add`); a reader that keeps them (`NumberChunks`) takes them again after each `add`.
+    private(set) var bits: Int
 
     /// An empty table of 256 slots. The slots are raw memory, not arrays: the loop of `code`
     /// reads them through two local pointers, with no reference counting per row.
@@ -28,6 +29,27 @@ final class NumberCodeTable {
         slots = .allocate(capacity: 1 << bits)
         slots.initialize(repeating: 0, count: 1 << bits)
         keys.initialize(repeating: 0, count: 1 << bits)
+    }
+
+    /// A table holding the same values and codes, with slots of its own (a copy of a load's
+    /// builder numbering values of its own: `NumberChunks`).
+    func copy() -> NumberCodeTable {
+        let copy = NumberCodeTable()
+        for x in values {
+            let slot = Self.find(x.bitPattern, keys: copy.keys, slots: copy.slots, bits: copy.bits).slot
+            _ = copy.add(x, at: slot)
+        }
+        return copy
+    }
+
+    /// The code of `x`, numbered next when it is new and fewer than `limit` values are held;
+    /// nil when it is new and `limit` values are held. Reads the slots through the table's
+    /// properties: for the rare lookups (merging two segments' tables), not for every row.
+    func code(of x: Double, limit: Int) -> UInt32? {
+        let (slot, codePlusOne) = Self.find(x.bitPattern, keys: keys, slots: slots, bits: bits)
+        if codePlusOne != 0 { return codePlusOne &- 1 }
+        guard values.count < limit else { return nil }
+        return add(x, at: slot)
     }
 
     deinit {

@@ -70,6 +70,19 @@ public struct NumberColumn: Sendable, RandomAccessCollection, ExpressibleByArray
         self.init(values)
     }
 
+    /// A coded column of `codes` into `table` (the load's `NumberChunks`, which chose the form
+    /// as `init(_:)` does: `isCodedSmaller`, distinct values in order of first appearance).
+    init(codes: GroupCodes, table: [Double]) {
+        count = codes.count
+        storage = .coded(codes: codes, table: table)
+    }
+
+    /// Whether `count` rows of `distinct` values are held coded: at most `codedLimit` values,
+    /// and the coded form smaller than the dense one (`codedBytes < 8 · count`).
+    static func isCodedSmaller(count: Int, distinct: Int) -> Bool {
+        count > 0 && distinct <= codedLimit && codedBytes(count: count, distinct: distinct) < 8 * count
+    }
+
     /// Bytes of a coded column of `count` rows and `distinct` values: codes, padding, table.
     static func codedBytes(count: Int, distinct: Int) -> Int {
         (count << GroupCodes.shift(forGroups: distinct)) + GroupCodes.padding + 8 * distinct
@@ -109,7 +122,7 @@ public struct NumberColumn: Sendable, RandomAccessCollection, ExpressibleByArray
     static func fill<Code: FixedWidthInteger & UnsignedInteger>(_ raw: UnsafeMutableRawBufferPointer, as _: Code.Type, values: [Double],
                                                                 table: NumberCodeTable) -> EncodingStop {
         let n = values.count
-        func fits(_ distinct: Int) -> Bool { distinct <= codedLimit && codedBytes(count: n, distinct: distinct) < 8 * n }
+        func fits(_ distinct: Int) -> Bool { isCodedSmaller(count: n, distinct: distinct) }
         let refused = values.withUnsafeBufferPointer { values in
             table.code(values, into: raw, as: Code.self) { distinct in distinct - 1 <= Int(Code.max) && fits(distinct) }
         }

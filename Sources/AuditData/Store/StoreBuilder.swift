@@ -147,16 +147,16 @@ struct StoreBuilder {
             throw CSVError(file: path, line: lines.line(ofRow: second), column: location.index + 1, columnName: location.header,
                            problem: .sentence(.dataIdTwice, arguments: ["id": "\(values[second])", "first": "\(lines.line(ofRow: first))", "second": "\(lines.line(ofRow: second))"]))
         }
-        // Each number column taken, checked and stored in its compact form (`NumberColumn`) in
-        // turn, so that one dense column at a time is held; the warnings keep their order (every
-        // column's missing values, then every column's negative values).
+        // Each number column taken in its compact form (`NumberColumn`, coded while read:
+        // `NumberChunks`) and checked; the warnings keep their order (every column's missing
+        // values, then every column's negative values).
         var numberColumns: [(name: String, values: NumberColumn)] = []
         var negativeWarnings: [DataWarning] = []
         for k in numbers.indices {
-            let values = numbers[k].takeValues()
-            warnings += numbers[k].missingWarnings(values, lines: lines)
-            negativeWarnings += numbers[k].negativeWarnings(values, lines: lines)
-            numberColumns.append((numbers[k].name, NumberColumn(values)))
+            let column = numbers[k].takeColumn()
+            warnings += numbers[k].missingWarnings(column, lines: lines)
+            negativeWarnings += numbers[k].negativeWarnings(column, lines: lines)
+            numberColumns.append((numbers[k].name, column))
         }
         warnings += negativeWarnings
 
