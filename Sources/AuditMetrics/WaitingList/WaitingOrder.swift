@@ -2,14 +2,15 @@
 /// order: checked, sorted and gathered once, then shared by every grouping of the same rows
 /// (``WaitingTimes/init(groups:groupLabels:order:)``). A model audit analyses the same million
 /// waits by each protected attribute and each cell of the human stage: each grouping then
-/// reads the times in order, without its own copy of them (issue 21: 13 bytes a row once,
-/// instead of once per grouping, and no scattered reads of the times per grouping). The
+/// reads the times in order, without its own copy of them (issue 21: 5 bytes a row once —
+/// the row and its event; the times by runs of equal values, ``SortedTimes`` — instead of 13
+/// bytes once per grouping, and no scattered reads of the times per grouping). The
 /// times and events by row are not kept: the caller may release them once the order is built.
 public struct WaitingOrder: Sendable {
     /// The rows, ascending in time (ties by row index): ``WaitingTimes/ascendingOrder(time:)``.
     public let rows: [Int32]
-    /// `time[rows[i]]` and `event[rows[i]]`.
-    let times: [Double]
+    /// `time[rows[i]]` (by runs when smaller: ``SortedTimes``) and `event[rows[i]]`.
+    let times: SortedTimes
     let events: [UInt8]
 
     /// The order of `time` (one per row: finite, ≥ 0), and `event` (1 allocated, 0 still
@@ -26,7 +27,7 @@ public struct WaitingOrder: Sendable {
         for r in 0..<time.count { try WaitingTimes.checkWait(row: r, time: time[r], event: event[r]) }
         let rows = WaitingTimes.ascendingOrder(time: time)
         self.rows = rows
-        self.times = rows.map { time[Int($0)] }
+        self.times = SortedTimes(rows.lazy.map { time[Int($0)] })
         self.events = rows.map { event[Int($0)] }
     }
 

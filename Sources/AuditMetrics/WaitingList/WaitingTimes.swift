@@ -14,7 +14,7 @@ public struct WaitingTimes: Sendable {
     public let groupLabels: [String]
     /// Rows in ascending time (ties by row index): the shared ``WaitingOrder``'s own lists,
     /// excluded rows included (skipped on reading), or the analysed rows alone when sorted here.
-    let sortedTimes: [Double]
+    let sortedTimes: SortedTimes
     let sortedEvents: [UInt8]
     /// The input row index of each row of the lists, same order.
     let sortedRows: [Int32]
@@ -46,7 +46,7 @@ public struct WaitingTimes: Sendable {
             order = StableRadixSort.ascending((0..<Int32(clamping: groups.count)).filter { groups[Int($0)] >= 0 }) { time[$0] }
         }
         self.init(groups: groups, groupLabels: groupLabels, excluded: excluded, sortedRows: order,
-                  sortedTimes: order.map { time[Int($0)] }, sortedEvents: order.map { event[Int($0)] })
+                  sortedTimes: SortedTimes(order.lazy.map { time[Int($0)] }), sortedEvents: order.map { event[Int($0)] })
     }
 
     /// The rows of `order` grouped by `groups` (one code per row, −1 excluded), reading the
@@ -59,7 +59,7 @@ public struct WaitingTimes: Sendable {
         self.init(groups: groups, groupLabels: groupLabels, excluded: excluded, sortedRows: order.rows, sortedTimes: order.times, sortedEvents: order.events)
     }
 
-    private init(groups: [Int32], groupLabels: [String], excluded: Int, sortedRows: [Int32], sortedTimes: [Double], sortedEvents: [UInt8]) {
+    private init(groups: [Int32], groupLabels: [String], excluded: Int, sortedRows: [Int32], sortedTimes: SortedTimes, sortedEvents: [UInt8]) {
         self.groupLabels = groupLabels
         self.groups = groups
         self.inputRows = groups.count
@@ -144,12 +144,15 @@ public struct WaitingTimes: Sendable {
         _ = firstTime.initialize(from: repeatElement(0, count: firstTime.count))
         _ = events.initialize(from: repeatElement(0, count: events.count))
         _ = removed.initialize(from: repeatElement(0, count: removed.count))
-        sortedTimes.withUnsafeBufferPointer { t in
-            sortedEvents.withUnsafeBufferPointer { e in
-                sortedRows.withUnsafeBufferPointer { rows in
-                    groups.withUnsafeBufferPointer { groups in
-                        Self.walk(positions, count: t.count, t: t, e: e, rows: rows, groups: groups,
-                                  touched: touched, firstTime: firstTime, events: events, removed: removed, body)
+        let ends = sortedTimes.ends ?? []
+        sortedTimes.values.withUnsafeBufferPointer { t in
+            ends.withUnsafeBufferPointer { ends in
+                sortedEvents.withUnsafeBufferPointer { e in
+                    sortedRows.withUnsafeBufferPointer { rows in
+                        groups.withUnsafeBufferPointer { groups in
+                            Self.walk(positions, count: sortedTimes.count, t: t, ends: sortedTimes.isByRuns ? ends : nil, e: e, rows: rows, groups: groups,
+                                      touched: touched, firstTime: firstTime, events: events, removed: removed, body)
+                        }
                     }
                 }
             }
@@ -157,23 +160,34 @@ public struct WaitingTimes: Sendable {
     }
 
     /// The loop of ``forEachTime(at:_:)``, on raw buffers only.
-    private static func walk(_ positions: UnsafeBufferPointer<Int32>?, count: Int, t: UnsafeBufferPointer<Double>, e: UnsafeBufferPointer<UInt8>,
+    /// `t` holds a time per position, or per run when `ends` is given (``SortedTimes``): position
+    /// `i`'s time is then read through a cursor over the runs, which only moves forward (the
+    /// positions walked ascend).
+    private static func walk(_ positions: UnsafeBufferPointer<Int32>?, count: Int, t: UnsafeBufferPointer<Double>,
+                             ends: UnsafeBufferPointer<Int32>?, e: UnsafeBufferPointer<UInt8>,
                              rows: UnsafeBufferPointer<Int32>, groups: UnsafeBufferPointer<Int32>,
                              touched: UnsafeMutableBufferPointer<Int>, firstTime: UnsafeMutableBufferPointer<Double>,
                              events: UnsafeMutableBufferPointer<Int>, removed: UnsafeMutableBufferPointer<Int>,
                              _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> Void) {
         let n = positions?.count ?? count
+        var cursor = 0
+        @inline(__always) func time(_ i: Int) -> Double {
+            guard let ends else { return t[i] }
+            while Int(ends[cursor]) <= i { cursor &+= 1 }
+            return t[cursor]
+        }
         var k = 0
         while k < n {
-            let run = t[positions.map { Int($0[k]) } ?? k]
+            let run = time(positions.map { Int($0[k]) } ?? k)
             var touchedCount = 0
             while k < n {
                 let i = positions.map { Int($0[k]) } ?? k
-                guard t[i] == run else { break }
+                let ti = time(i)
+                guard ti == run else { break }
                 let g = Int(groups[Int(rows[i])])
                 k += 1
                 guard g >= 0 else { continue }
-                if removed[g] == 0 { touched[touchedCount] = g; touchedCount += 1; firstTime[g] = t[i] }
+                if removed[g] == 0 { touched[touchedCount] = g; touchedCount += 1; firstTime[g] = ti }
                 removed[g] += 1
                 events[g] += Int(e[i])
             }
@@ -206,7 +220,7 @@ public struct WaitingTimes: Sendable {
     /// written out on each call: what the tests compare between a grouping's own sort and the
     /// shared order (the statistics walk the lists instead, ``forEachTime(at:_:)``).
     var analysedRows: [Int32] { analysedPositions.map { sortedRows[Int($0)] } }
-    var analysedTimes: [Double] { analysedPositions.map { sortedTimes[Int($0)] } }
+    var analysedTimes: [Double] { analysedPositions.map { sortedTimes.time(at: Int($0)) } }
     var analysedEvents: [UInt8] { analysedPositions.map { sortedEvents[Int($0)] } }
     /// The group code of each analysed row, in ascending time (written out on the call).
     var sortedGroups: [Int32] { analysedRows.map { groups[Int($0)] } }
