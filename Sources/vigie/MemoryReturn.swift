@@ -15,9 +15,10 @@ import Glibc
 ///
 /// A fixed threshold of 8 MiB (`mallopt(M_MMAP_THRESHOLD)`, which also stops the rise) maps
 /// every block of 8 MiB or more and gives it back when freed. Measured on the housing demo
-/// (`Benchmarks/README.md`): at 10 million applicants the peak falls from 981 MB to 944 MB;
-/// at 1 million (arrays of 1 to 8 MB, left to the heap) the time does not change (1 MiB
-/// lowered the 1M peak by 20 MB and cost 0.35 s of page faults, so 8 MiB).
+/// (`Benchmarks/README.md`, "10M applicants under 1 GB"): at 10 million applicants the peak
+/// falls from 981 MB to 945 MB; at 1 million (arrays of 1 to 8 MB, left to the heap) the time
+/// does not change (1 MiB lowered the 1M peak by about 20 MB but cost 0.35 s of page faults,
+/// so 8 MiB).
 enum MemoryReturn {
     /// The threshold, in bytes.
     static let mmapThreshold: Int32 = 8 << 20

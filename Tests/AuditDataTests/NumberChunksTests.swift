@@ -108,5 +108,19 @@ import Testing
         long.append(8)
         #expect(long.takeColumn().distinctValues == [0, 1, 2, 8])
         #expect(copy.takeColumn().distinctValues == [0, 1, 2, 9])
+        // Both sides past 128 values of their own after the copy: each table grows (its slots
+        // moved), and the values each side read before and after come back.
+        var before = NumberChunks()
+        for i in 0..<100 { before.append(Double(i)) }
+        var after = before
+        for i in 0..<3_000 { before.append(Double(1_000 + i % 500)) }
+        for i in 0..<3_000 { after.append(Double(-1 - i % 700)) }
+        let expectedBefore = (0..<100).map(Double.init) + (0..<3_000).map { Double(1_000 + $0 % 500) }
+        let expectedAfter = (0..<100).map(Double.init) + (0..<3_000).map { Double(-1 - $0 % 700) }
+        var beforeArray = before, afterArray = after
+        #expect(beforeArray.takeArray() == expectedBefore)
+        #expect(afterArray.takeArray() == expectedAfter)
+        #expect(before.takeColumn().distinctValues == NumberColumn(expectedBefore).distinctValues)
+        #expect(after.takeColumn().distinctValues == NumberColumn(expectedAfter).distinctValues)
     }
 }

@@ -58,6 +58,14 @@ struct SharedOrderTests {
         #expect(throws: ScoreInputError.lengthMismatch(argument: "order", expected: analysed, found: analysed + 1)) {
             _ = try ScoreSample(groups: leftOut, groupLabels: ["g"], scores: scores, order: scoreOrder + [kept])
         }
+        // With no row left out: a row out of range, or one without a score, is refused too.
+        let everyone = [Int32](repeating: 0, count: n)
+        let missingScore = try #require(scores.indices.first { scores[$0].isNaN })
+        for bad in [Int32(n), Int32(-1), Int32(missingScore)] {
+            #expect(throws: ScoreInputError.lengthMismatch(argument: "order", expected: scoreOrder.count, found: scoreOrder.count + 1)) {
+                _ = try ScoreSample(groups: everyone, groupLabels: ["g"], scores: scores, order: scoreOrder + [bad])
+            }
+        }
         // A bad value is named at its row whichever way the times come.
         var bad = months
         bad[7] = -1

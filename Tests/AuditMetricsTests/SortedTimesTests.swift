@@ -20,8 +20,8 @@ import Testing
         let sorted = SortedTimes(times)
         #expect(!sorted.isByRuns && sorted.values == times)
         // 12 bytes a run against 8 a position: runs from fewer than 2/3 as many runs as rows.
-        let pairs: [Double] = (0..<99).map { (i: Int) -> Double in Double(i / 3 * 2) }
-        #expect(SortedTimes(pairs).isByRuns)
+        let threes: [Double] = (0..<99).map { (i: Int) -> Double in Double(i / 3 * 2) }
+        #expect(SortedTimes(threes).isByRuns)
         // 67 runs in 100 rows: 804 bytes by runs, 800 one per position.
         let triples: [Double] = (0..<100).map { (i: Int) -> Double in
             let base = i / 3 * 2
@@ -33,7 +33,7 @@ import Testing
 
     /// The counts of the walk (by runs, or one time per position) against the counts of each
     /// group's times written out and sorted here.
-    @Test(arguments: [2, 40, 5_000])
+    @Test(arguments: [2, 40, 10_000])
     func theWalkOverRunsGivesTheCountsOfTheWrittenTimes(distinctTimes: Int) throws {
         var random = SplitMix64(state: UInt64(distinctTimes))
         let n = 4_000

@@ -57,11 +57,12 @@ public enum DataLoader {
         return try builder.finish()
     }
 
-    /// Every row read by a copy of `template`, on this thread. A function of its own so that
-    /// the builder the row closure captures (a variable in a box) is released when it returns:
-    /// `finish` then holds the only reference to each chunk and releases it once copied. Read
-    /// from the box itself, the chunks stayed referenced until `finish` returned, and the
-    /// load held every column twice for a moment (1,388 MB at 10 million rows on one thread).
+    /// Every row read by a copy of `template`, on this thread. A function of its own because
+    /// `finish` is `consuming` and cannot move a variable that the row closure captured: it
+    /// took a copy, the variable kept every chunk referenced until `finish` returned, and the
+    /// load held every column twice for a moment (1,488 MB at 10 million rows on one thread,
+    /// 843 MB since). Returned, the builder is moved into `finish`, which holds the only
+    /// reference to each chunk and releases it once copied.
     private static func readOnOneThread(reader: CSVReader, template: StoreBuilder, progress: ((LoadProgress) -> Void)?) throws -> StoreBuilder {
         let fileSize = progress == nil ? 0 : reader.fileSize
         var builder = template

@@ -7,7 +7,10 @@
 /// **Why while reading** (issue 21, memory at 10 million rows). Held as `Double`s until the end
 /// of the load, the housing demo's four number columns, its score and its banded age took
 /// 8 bytes a row each — 480 MB at 10 million rows, at the load's peak — to be coded once read.
-/// Coded as they come, they take 1 or 2 bytes a row (`CodeChunks`, the categories' chunks).
+/// Coded as they come, they take 1 or 2 bytes a row (`CodeChunks`, the categories' chunks,
+/// which keep the largest code of each width for a missing value: 1 byte up to 255 distinct
+/// values, 2 up to 65,534, 4 for the last two below the limit; the column taken is narrowed
+/// to its final width, `GroupCodes`).
 ///
 /// **Segments.** Each segment read by another thread numbers the values in its own order of
 /// first appearance; appending a segment (`append`) merges its table into this one in file
@@ -18,10 +21,11 @@
 /// in the same form, with the same codes and table, bit for bit.
 ///
 /// **Too many values.** When a value would be the table's `codedLimit + 1`-th (in a segment,
-/// or once merged), the codes read so far are written out as values (chunk by chunk, each
-/// chunk's table applied) and the table released: the column's values are then appended as
-/// they come, as before. A column of many distinct values (an income to the cent, a score to
-/// full precision) pays a table lookup for its first 65,537 distinct values, then nothing.
+/// or once merged), the codes read so far are written out as values (each chunk's table
+/// applied; the codes are released once all are written) and the table released: the
+/// column's values are then appended as they come, as before. A column of many distinct
+/// values (an income to the cent, a score to full precision) pays a table lookup per row until
+/// its 65,537th distinct value comes (in each segment), then that conversion, then nothing.
 ///
 /// **The row loop.** The lookup per value reads the table's slots through pointers kept here
 /// (`keys`, `slots`, `bits`), taken again from the table after a value is added: no call and

@@ -61,7 +61,7 @@ public struct ScoreSample: Sendable {
         // Ascending score, ties by row index: a stable radix sort over rows in index order, or
         // the shared order (as it is when no row is left out).
         if let ascending {
-            self.rows = excluded == 0 ? ascending : try Self.included(ascending, groups: groups, count: groups.count - excluded - missing)
+            self.rows = try Self.included(ascending, groups: groups, scores: scores, count: groups.count - excluded - missing)
         } else {
             self.rows = StableRadixSort.ascending(rows) { scores[$0] }
         }
@@ -73,25 +73,32 @@ public struct ScoreSample: Sendable {
         self.excluded = excluded
     }
 
-    /// Analysed rows (valid group and a score).
-    /// The rows of `order` in a group (code ≥ 0), in their order, written into an array of
-    /// exactly `count` rows (`filter` grows its result by doubling: up to twice the bytes,
-    /// 67 MB instead of 40 at 10 million rows, at the model audit's peak; issue 21).
-    /// - Throws: `lengthMismatch` for `order` when it does not hold `count` such rows (an
-    ///   order not from `ascendingOrder(scores:)` of these scores).
-    static func included(_ order: [Int32], groups: [Int32], count: Int) throws(ScoreInputError) -> [Int32] {
-        var found = 0
-        let rows = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
-            for r in order where r >= 0 && Int(r) < groups.count && groups[Int(r)] >= 0 {
-                if found < count { out[found] = r }
+    /// The rows of a shared `order` to analyse: those in a group (code ≥ 0), in their order —
+    /// `order` itself when it holds no other (no copy), else written into an array of exactly
+    /// `count` rows (`filter` grows its result by doubling: up to twice the bytes, 67 MB
+    /// instead of 40 at 10 million rows, at the model audit's peak; issue 21).
+    /// - Throws: `lengthMismatch` for `order` when it holds a row out of range or without a
+    ///   score, or not `count` rows in a group: a check of its rows and their number (an
+    ///   order of the right rows in another order is not detected; `ascendingOrder(scores:)`
+    ///   gives the right one).
+    static func included(_ order: [Int32], groups: [Int32], scores: [Double], count: Int) throws(ScoreInputError) -> [Int32] {
+        var found = 0, inGroups = 0
+        for r in order {
+            guard r >= 0, Int(r) < groups.count, !scores[Int(r)].isNaN else { throw .lengthMismatch(argument: "order", expected: count, found: order.count) }
+            if groups[Int(r)] >= 0 { inGroups += 1 }
+        }
+        guard inGroups == count else { throw .lengthMismatch(argument: "order", expected: count, found: inGroups) }
+        guard inGroups < order.count else { return order }
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            for r in order where groups[Int(r)] >= 0 {
+                out[found] = r
                 found += 1
             }
-            initialized = min(found, count)
+            initialized = found
         }
-        guard found == count else { throw .lengthMismatch(argument: "order", expected: count, found: found) }
-        return rows
     }
 
+    /// Analysed rows (valid group and a score).
     public var count: Int { rows.count }
 
     /// Whether labels were given.

@@ -4,7 +4,7 @@
 /// waits by each protected attribute and each cell of the human stage: each grouping then
 /// reads the times in order, without its own copy of them (issue 21: 5 bytes a row once —
 /// the row and its event; the times by runs of equal values, ``SortedTimes`` — instead of 13
-/// bytes once per grouping, and no scattered reads of the times per grouping). The
+/// bytes a row once, and no scattered reads of the times per grouping). The
 /// times and events by row are not kept: the caller may release them once the order is built.
 public struct WaitingOrder: Sendable {
     /// The rows, ascending in time (ties by row index): ``WaitingTimes/ascendingOrder(time:)``.

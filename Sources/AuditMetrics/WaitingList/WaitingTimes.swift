@@ -161,8 +161,8 @@ public struct WaitingTimes: Sendable {
 
     /// The loop of ``forEachTime(at:_:)``, on raw buffers only.
     /// `t` holds a time per position, or per run when `ends` is given (``SortedTimes``): position
-    /// `i`'s time is then read through a cursor over the runs, which only moves forward (the
-    /// positions walked ascend).
+    /// `i`'s time is then read through a cursor over the runs, which moves forward (the
+    /// positions walked ascend; one that did not would start it again from the first run).
     private static func walk(_ positions: UnsafeBufferPointer<Int32>?, count: Int, t: UnsafeBufferPointer<Double>,
                              ends: UnsafeBufferPointer<Int32>?, e: UnsafeBufferPointer<UInt8>,
                              rows: UnsafeBufferPointer<Int32>, groups: UnsafeBufferPointer<Int32>,
@@ -173,6 +173,8 @@ public struct WaitingTimes: Sendable {
         var cursor = 0
         @inline(__always) func time(_ i: Int) -> Double {
             guard let ends else { return t[i] }
+            // Positions ascend; one that does not (never, today) starts the cursor again.
+            if cursor > 0, Int(ends[cursor &- 1]) > i { cursor = 0 }
             while Int(ends[cursor]) <= i { cursor &+= 1 }
             return t[cursor]
         }
