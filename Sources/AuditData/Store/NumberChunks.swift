@@ -153,10 +153,15 @@ struct NumberChunks {
     /// appearance, when `NumberColumn.isCodedSmaller`; dense otherwise. The chunks are released
     /// as they are copied.
     mutating func takeColumn() -> NumberColumn {
+        takeCoded() ?? NumberColumn(dense: takeArray())
+    }
+
+    /// The column coded (codes in order of first appearance, the table of distinct values) when
+    /// `NumberColumn.isCodedSmaller`, the chunks released as they are copied; nil, and nothing
+    /// taken, when the column is dense or its codes would not be smaller.
+    mutating func takeCoded() -> NumberColumn? {
         let n = count
-        guard dense == nil, let table, NumberColumn.isCodedSmaller(count: n, distinct: table.count) else {
-            return NumberColumn(dense: takeArray())
-        }
+        guard dense == nil, let table, NumberColumn.isCodedSmaller(count: n, distinct: table.count) else { return nil }
         let values = table.values
         let remaps = self.remaps
         let shift = GroupCodes.shift(forGroups: values.count)

@@ -1,6 +1,7 @@
-/// The distinct values of a number column being coded (`NumberColumn.encode`), each with its
-/// code: the values in order of first appearance (`values`, code `c` is `values[c]`) and an
-/// index from bit pattern to code.
+/// The distinct values of a number column being coded (`NumberChunks`, while a file is read
+/// or by `NumberColumn(_:)`), each with its code: the values in order of first appearance
+/// (`values`, code `c` is `values[c]`) and an index from bit pattern to code. The row loop
+/// reads the slots through the pointers `keys` and `slots` (`find`), kept by the caller.
 ///
 /// **Why not a `Dictionary`.** The index is consulted once per row: 10 million times per
 /// column at 10 million rows. A `Dictionary<UInt64, UInt32>` (SipHash) took 20 to 27 ns a row
@@ -8,8 +9,9 @@
 /// module); this table, open addressing with linear probing over a power-of-two number of
 /// slots, at most half full, hashed by the SplitMix64 finaliser (every bit of the pattern
 /// moves the slot, so whole numbers, whose low bits are all zero, spread as well as any),
-/// 2 to 9 ns (0.02 to 0.09 s). It holds at most `NumberColumn.codedLimit` values (2¹⁷ slots,
-/// 1.5 MB), freed with the encoding.
+/// 2 to 9 ns (0.02 to 0.09 s; measured on a batch loop over a column, since replaced by the
+/// per-value loop of `NumberChunks`, which reads the same slots the same way). It holds at most
+/// `NumberColumn.codedLimit` values (2¹⁷ slots, 1.5 MB), freed with the coding.
 final class NumberCodeTable {
     /// The distinct values, by code, in order of first appearance.
     private(set) var values: [Double] = []
@@ -76,34 +78,6 @@ final class NumberCodeTable {
             if s == 0 || keys[h] == key { return (h, s) }
             h = (h &+ 1) & mask
         }
-    }
-
-    /// Writes the code of each value of `column`, from the first, into `raw` at the width of
-    /// `Code` (row `r`'s at byte `r · size`), numbering each new value with the next code if
-    /// `admit(count + 1)` allows it. Returns nil when every row is coded, else the row of the
-    /// first value refused (the bytes from that row on left as they were). The loop reads the
-    /// slots through local pointers: no reference counting and no call per row.
-    func code<Code: FixedWidthInteger & UnsignedInteger>(_ column: UnsafeBufferPointer<Double>, into raw: UnsafeMutableRawBufferPointer,
-                                                         as _: Code.Type, admit: (_ distinct: Int) -> Bool) -> Int? {
-        precondition(raw.count >= column.count * MemoryLayout<Code>.size, "room for every code")
-        guard let out = raw.baseAddress else { return nil }
-        var keys = self.keys, slots = self.slots, bits = self.bits
-        for r in 0..<column.count {
-            let x = column[r]
-            let (slot, codePlusOne) = Self.find(x.bitPattern, keys: keys, slots: slots, bits: bits)
-            let code: UInt32
-            if codePlusOne != 0 {
-                code = codePlusOne &- 1
-            } else {
-                guard admit(count + 1) else { return r }
-                code = add(x, at: slot)
-                keys = self.keys
-                slots = self.slots
-                bits = self.bits
-            }
-            out.storeBytes(of: Code(truncatingIfNeeded: code), toByteOffset: r &* MemoryLayout<Code>.size, as: Code.self)
-        }
-        return nil
     }
 
     /// Numbers `x`, absent from the table, with the next code, in `slot` (from `find`): its code.

@@ -48,15 +48,16 @@ public struct NumberColumn: Sendable, RandomAccessCollection, ExpressibleByArray
 
     /// The column of `values`, coded when that takes fewer bytes (see the type's documentation:
     /// at most `codedLimit` distinct bit patterns, `count · w + 3 + 8 · distinct < 8 · count`),
-    /// dense otherwise. The values are read once (twice for more than 256 distinct values),
-    /// and no further than the row where the coded form can no longer be smaller.
+    /// dense otherwise. Coded as a file's column is while it is read (`NumberChunks`, one
+    /// mechanism): the values are read once, each looked up in a table of the distinct ones,
+    /// and no further than the value past `codedLimit`; a dense column is `values` itself.
     public init(_ values: [Double]) {
-        count = values.count
-        if let (codes, table) = Self.encode(values) {
-            storage = .coded(codes: codes, table: table)
-        } else {
-            storage = .dense(values)
+        var chunks = NumberChunks()
+        for x in values {
+            chunks.append(x)
+            if chunks.isDense { break }
         }
+        self = chunks.takeCoded() ?? NumberColumn(dense: values)
     }
 
     /// A dense column whatever its values (tests: the two forms of the same values compared).
@@ -86,49 +87,6 @@ public struct NumberColumn: Sendable, RandomAccessCollection, ExpressibleByArray
     /// Bytes of a coded column of `count` rows and `distinct` values: codes, padding, table.
     static func codedBytes(count: Int, distinct: Int) -> Int {
         (count << GroupCodes.shift(forGroups: distinct)) + GroupCodes.padding + 8 * distinct
-    }
-
-    /// The codes and the table of distinct values of `values`, or nil when the coded form would
-    /// not be smaller (or `values` is empty). The distinct values are counted by bit pattern
-    /// (`Double.bitPattern`: a NaN's payload and the sign of zero count) and numbered in order
-    /// of first appearance; the count stops as soon as one more distinct value would make the
-    /// coded form as large as the dense one, or pass `codedLimit`.
-    ///
-    /// The codes are written straight into their final buffer, 1 byte per row first; at the
-    /// 257th distinct value that pass stops and the rows are written again at 2 bytes (the
-    /// values already seen keep their codes). A column of at most 256 values is read once, with
-    /// no buffer besides `values` and its codes. Each row's value is looked up in a
-    /// `NumberCodeTable` (2 to 9 ns a row; a `Dictionary` took 20 to 27).
-    static func encode(_ values: [Double]) -> (GroupCodes, [Double])? {
-        let n = values.count
-        guard n > 0 else { return nil }
-        let table = NumberCodeTable()
-        var stop = EncodingStop.none
-        do {
-            let bytes = GroupCodes(count: n, shift: 0) { stop = fill($0, as: UInt8.self, values: values, table: table) }
-            if stop == .none { return (bytes, table.values) }
-        }
-        guard stop == .widen else { return nil }
-        let halves = GroupCodes(count: n, shift: 1) { stop = fill($0, as: UInt16.self, values: values, table: table) }
-        return stop == .none ? (halves, table.values) : nil
-    }
-
-    /// Why a pass of `fill` stopped before the last row.
-    enum EncodingStop { case none, widen, notSmaller }
-
-    /// Writes the code of each row of `values` into `raw` at the width of `Code`, numbering new
-    /// values in `table` as they come; stops (the rest of `raw` zeroed) at a new value that
-    /// does not fit `Code` (`widen`) or would make the coded form no smaller (`notSmaller`).
-    static func fill<Code: FixedWidthInteger & UnsignedInteger>(_ raw: UnsafeMutableRawBufferPointer, as _: Code.Type, values: [Double],
-                                                                table: NumberCodeTable) -> EncodingStop {
-        let n = values.count
-        func fits(_ distinct: Int) -> Bool { isCodedSmaller(count: n, distinct: distinct) }
-        let refused = values.withUnsafeBufferPointer { values in
-            table.code(values, into: raw, as: Code.self) { distinct in distinct - 1 <= Int(Code.max) && fits(distinct) }
-        }
-        guard let refused else { return .none }
-        for i in (refused &* MemoryLayout<Code>.size)..<raw.count { raw[i] = 0 }  // every byte written
-        return fits(table.count + 1) ? .widen : .notSmaller
     }
 
     public var startIndex: Int { 0 }
