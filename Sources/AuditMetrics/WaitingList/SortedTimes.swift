@@ -21,30 +21,31 @@ struct SortedTimes: Sendable {
     /// Number of positions.
     let count: Int
 
-    /// The times of `sorted` (ascending; at most `Int32.max` of them), by runs when smaller.
+    /// The times of `sorted` (ascending; at most `Int32.max` of them), by runs when smaller:
+    /// the runs written in one pass over `sorted` (the times gathered from scattered rows once),
+    /// which stops at the run that makes them no smaller; the times are then one per position.
     init<Times: RandomAccessCollection>(_ sorted: Times) where Times.Element == Double, Times.Index == Int {
         count = sorted.count
-        var runs = 0
-        var previous: UInt64?
-        for t in sorted where t.bitPattern != previous {
-            runs += 1
-            previous = t.bitPattern
-        }
-        guard 12 * runs < 8 * count, count <= Int(Int32.max) else {
-            values = Array(sorted)
-            ends = nil
-            return
-        }
         var values: [Double] = [], ends: [Int32] = []
-        values.reserveCapacity(runs)
-        ends.reserveCapacity(runs)
-        for (i, t) in sorted.enumerated() {
-            if let last = values.last, last.bitPattern == t.bitPattern {
-                ends[ends.count - 1] = Int32(i + 1)
-            } else {
+        var byRuns = count > 0 && count <= Int(Int32.max)
+        if byRuns {
+            for (i, t) in sorted.enumerated() {
+                if let last = values.last, last.bitPattern == t.bitPattern {
+                    ends[ends.count - 1] = Int32(i + 1)
+                    continue
+                }
+                guard 12 * (values.count + 1) < 8 * count else {
+                    byRuns = false
+                    break
+                }
                 values.append(t)
                 ends.append(Int32(i + 1))
             }
+        }
+        guard byRuns else {
+            self.values = Array(sorted)
+            self.ends = nil
+            return
         }
         self.values = values
         self.ends = ends
